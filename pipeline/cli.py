@@ -1,0 +1,175 @@
+"""The ``whereas`` command: one thin command per verb."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pipeline.errors import WhereasError
+from pipeline.iri import DEFAULT_BASE
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="whereas",
+    help="Build knowledge graphs of actors and events from resolutions and human-rights reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(exc: WhereasError) -> None:
+    typer.echo(f"whereas: error: {exc}", err=True)
+    raise typer.Exit(code=1)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .pdf, .html) or folders of them.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
+    base: Annotated[str, typer.Option("--base", help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events and relations below this confidence.")] = 0.0,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against ontology/shapes.ttl.")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Read documents and build their graph: one named graph per document."""
+    from pipeline.build import build_graph
+    from pipeline.rdf.export import write_dataset
+
+    if output is None and store is None:
+        output = Path("output/graph.ttl")
+    try:
+        result = build_graph(paths, base=base, model=model, min_confidence=min_confidence,
+                             progress=progress and sys.stderr.isatty())
+        if validate:
+            from pipeline.rdf.validate import validate_graph
+
+            report = validate_graph(result.dataset)
+            for line in report.messages:
+                typer.echo(f"whereas: shape violation: {line}", err=True)
+        if output is not None:
+            write_dataset(result.dataset, output)
+            typer.echo(f"{output}: {result.summary()}")
+        if store is not None:
+            from pipeline.rdf.store import Store
+
+            with Store.open(store) as st:
+                changed = st.load_documents(result.dataset)
+            typer.echo(f"{store}: {changed} document graph(s) added or replaced")
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def query(
+    target: Annotated[Path, typer.Argument(help="A graph file or a store folder.")],
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file (.rq) holding one.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json; for CONSTRUCT/DESCRIBE: turtle, nt, jsonld")] = "table",
+) -> None:
+    """Run a SPARQL query (wh:, rdfs:, skos:, xsd:, schema:, prov:, dcterms: are predeclared)."""
+    from pipeline.rdf.query import run_query
+
+    try:
+        typer.echo(run_query(target, sparql, fmt), nl=False)
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def export(
+    source: Annotated[Path, typer.Argument(help="A graph file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Target file; format from the suffix.")],
+) -> None:
+    """Convert a graph to another RDF format (.ttl .trig .nt .nq .jsonld)."""
+    from pipeline.rdf.export import read_dataset, write_dataset
+
+    try:
+        write_dataset(read_dataset(source), output)
+        typer.echo(str(output))
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command("validate")
+def validate_cmd(
+    source: Annotated[Path, typer.Argument(help="A graph file.")],
+) -> None:
+    """Check a graph against the SHACL shapes of ontology/shapes.ttl."""
+    from pipeline.rdf.export import read_dataset
+    from pipeline.rdf.validate import validate_graph
+
+    try:
+        report = validate_graph(read_dataset(source))
+    except WhereasError as exc:
+        _fail(exc)
+    for line in report.messages:
+        typer.echo(line)
+    typer.echo(f"{source}: {'conforms' if report.conforms else 'does not conform'}")
+    if not report.conforms:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def viz(
+    source: Annotated[Path, typer.Argument(help="A graph file.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
+    hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood size for --focus.")] = 1,
+    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
+    stats: Annotated[bool, typer.Option("--stats", help="Print the most central actors as a table.")] = False,
+) -> None:
+    """Draw the network of actors: who did what to whom."""
+    from pipeline.network import run_viz
+
+    try:
+        typer.echo(run_viz(source, output=output, focus=focus, hops=hops,
+                           types=[t.strip() for t in types.split(",") if t.strip()] if types else None,
+                           stats=stats), nl=False)
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def serve(
+    store: Annotated[Path, typer.Argument(help="A store folder made by `whereas build --store`.")],
+    host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 3030,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
+    max_results: Annotated[int, typer.Option("--max-results", help="Rows or triples a query may return.")] = 100_000,
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL UPDATE.")] = False,
+) -> None:
+    """Serve a store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    from pipeline.rdf.endpoint import serve as serve_store
+
+    try:
+        serve_store(store, host=host, port=port, timeout=timeout, max_results=max_results,
+                    allow_update=allow_update)
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def remove(
+    store: Annotated[Path, typer.Argument(help="A store folder.")],
+    documents: Annotated[list[str], typer.Argument(help="Document IRIs, ids or source paths to remove.")],
+) -> None:
+    """Remove documents (their named graphs) from a store."""
+    from pipeline.rdf.store import Store
+
+    try:
+        with Store.open(store, create=False) as st:
+            for doc in documents:
+                n = st.remove_document(doc)
+                typer.echo(f"{doc}: {n} triple(s) removed")
+    except WhereasError as exc:
+        _fail(exc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,202 @@
+"""Typed data passed between the stages: documents, parts, mentions, actors, events, relations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "PartKind", "ActorType", "EventType", "RelationType", "Outcome", "DatePrecision",
+    "SourceDocument", "DocumentPart", "DocumentStructure", "TextSpan", "DateValue",
+    "Mention", "EventMention", "RelationMention", "Actor", "DocumentFacts",
+]
+
+
+class PartKind(str, Enum):
+    """Kinds of document part; values are ``wh:`` class names."""
+
+    CITATION = "Citation"
+    RECITAL = "Recital"
+    PARAGRAPH = "Paragraph"
+    FOOTNOTE = "Footnote"
+
+
+class ActorType(str, Enum):
+    """Actor classes; values are ``wh:`` class names."""
+
+    PERSON = "Person"
+    ORGANISATION = "Organisation"
+    COURT = "Court"
+    POLITICAL_PARTY = "PoliticalParty"
+    MEDIA_OUTLET = "MediaOutlet"
+    GOVERNMENT_BODY = "GovernmentBody"
+    INTERNATIONAL_ORGANISATION = "InternationalOrganisation"
+    NGO = "NGO"
+    PLACE = "Place"
+    COUNTRY = "Country"
+
+
+class EventType(str, Enum):
+    """Event classes; values are ``wh:`` class names."""
+
+    ARREST = "Arrest"
+    DETENTION = "Detention"
+    TRIAL = "Trial"
+    SENTENCING = "Sentencing"
+    COURT_DECISION = "CourtDecision"
+    BAN = "Ban"
+    RELEASE = "Release"
+    LAWSUIT = "Lawsuit"
+    STATEMENT = "Statement"
+    VISIT = "Visit"
+    RELEASE_DEMAND = "ReleaseDemand"
+    KILLING = "Killing"
+
+
+class RelationType(str, Enum):
+    """Relations between actors; values are ``wh:`` property names."""
+
+    SPOUSE_OF = "spouseOf"
+    RELATIVE_OF = "relativeOf"
+    MEMBER_OF = "memberOf"
+    LEADER_OF = "leaderOf"
+    EMPLOYEE_OF = "employeeOf"
+    HOLDS_POSITION = "holdsPosition"
+
+
+class Outcome(str, Enum):
+    """Outcomes of a court decision; values are ``wh:`` individual names."""
+
+    UPHELD = "upheld"
+    OVERTURNED = "overturned"
+    REFUSED = "refused"
+    OTHER = "other"
+
+
+class DatePrecision(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A document as read: ``text`` is the cleaned text every offset points into."""
+
+    doc_id: str
+    path: str
+    text: str
+    media_type: str = "text/plain"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPart:
+    """A citation, recital, paragraph or footnote: ``text == doc.text[start:end]``."""
+
+    doc_id: str
+    kind: PartKind
+    number: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStructure:
+    """What the structure stage finds in one document."""
+
+    doc_id: str
+    kind: str  # "resolution" or "report"
+    title: str | None
+    procedure_number: str | None
+    author: str | None  # "European Parliament" when the text opens with "The European Parliament,"
+    date: str | None  # ISO date of adoption where the text gives one
+    parts: tuple[DocumentPart, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Evidence: a span of the document text, with the part it lies in."""
+
+    doc_id: str
+    part_kind: PartKind
+    part_number: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date at the precision the text gives: ``value`` is ISO (2012-12-21, 2012-11, 2012)."""
+
+    value: str
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One textual mention of an actor, in document offsets."""
+
+    start: int
+    end: int
+    text: str
+    type: ActorType
+    votes: tuple[str, ...] = ()  # every type cue met for this mention (wh: class names)
+    canonical: str | None = None  # gazetteer identity, where the vocabulary knows the actor
+    anaphor: bool = False  # a pronoun or "the High Representative"-like reference
+    sentence: TextSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """An event as found in one sentence; roles refer to mentions by index."""
+
+    type: EventType
+    evidence: TextSpan
+    trigger: tuple[int, int]
+    subjects: tuple[int, ...] = ()
+    agents: tuple[int, ...] = ()
+    courts: tuple[int, ...] = ()
+    places: tuple[int, ...] = ()
+    date: DateValue | None = None
+    term: str | None = None  # xsd:duration
+    charges: tuple[str, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    outcome: Outcome | None = None
+    decision_on: int | None = None  # index of the event mention this decision rules on
+    about: tuple[int, ...] = ()  # event mentions a statement is about
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    """A relation between two actor mentions, or an actor and a position."""
+
+    type: RelationType
+    subject: int
+    evidence: TextSpan
+    object: int | None = None
+    position: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One real-world actor: ``key`` is stable across documents and mints its IRI."""
+
+    key: str
+    type: ActorType
+    label: str
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class DocumentFacts:
+    """Everything extracted from one document, before identity resolution across documents."""
+
+    document: SourceDocument
+    structure: DocumentStructure
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)

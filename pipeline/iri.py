@@ -1,0 +1,87 @@
+"""The only place instance IRIs are minted: deterministic, readable, safe for any text."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from slugify import slugify
+
+__all__ = ["DEFAULT_BASE", "IriMinter", "slug"]
+
+DEFAULT_BASE = "https://w3id.org/whereas/"
+_MAX_SLUG = 60
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII path segment for any text; never empty.
+
+    >>> slug("Vladimir Kozlov")
+    'vladimir-kozlov'
+    >>> slug("‘Alga!’")
+    'alga'
+    >>> slug("Ünïcödé / Straße")
+    'unicode-strasse'
+    >>> slug("!!!")  # nothing sluggable: a stable hash instead
+    'x-9a7b006d20'
+    """
+    s = slugify(text, max_length=_MAX_SLUG, word_boundary=True, save_order=True)
+    if not s:
+        return "x-" + _digest(text)
+    if len(slugify(text)) > _MAX_SLUG:  # truncated: keep distinct texts distinct
+        s = f"{s}-{_digest(text)[:6]}"
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class IriMinter:
+    """Mints every instance IRI under one base.
+
+    >>> m = IriMinter("https://example.org/")
+    >>> m.actor("Person", "vladimir kozlov")
+    rdflib.term.URIRef('https://example.org/id/person/vladimir-kozlov')
+    >>> m.part("ep-2013-kazakhstan", "Recital", "A")
+    rdflib.term.URIRef('https://example.org/id/document/ep-2013-kazakhstan/recital/a')
+    """
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            object.__setattr__(self, "base", self.base + "/")
+
+    def _iri(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "id/" + "/".join(segments))
+
+    def actor(self, actor_type: str, key: str) -> URIRef:
+        return self._iri(slug(actor_type), slug(key))
+
+    def document(self, doc_id: str) -> URIRef:
+        return self._iri("document", slug(doc_id))
+
+    def part(self, doc_id: str, kind: str, number: str) -> URIRef:
+        return self._iri("document", slug(doc_id), slug(kind), slug(number))
+
+    def span(self, doc_id: str, start: int, end: int) -> URIRef:
+        return self._iri("document", slug(doc_id), "span", f"{int(start)}-{int(end)}")
+
+    def event(self, doc_id: str, event_type: str, subject_key: str, start: int) -> URIRef:
+        name = f"{event_type}-{subject_key}" if subject_key else event_type
+        return self._iri("event", slug(doc_id), f"{slug(name)}-{int(start)}")
+
+    def charge(self, label: str) -> URIRef:
+        return self._iri("charge", slug(label))
+
+    def provision(self, label: str) -> URIRef:
+        return self._iri("provision", slug(label))
+
+    def position(self, label: str) -> URIRef:
+        return self._iri("position", slug(label))
+
+    def statement(self, subject: str, predicate: str, obj: str) -> URIRef:
+        return self._iri("statement", _digest(subject, predicate, obj))

@@ -1,0 +1,1 @@
+"""RDF side of whereas: graph building, validation, export, store, endpoint."""
