@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import InputError, OutputError
 from pipeline.vocab import PREFIXES
 
@@ -72,21 +71,7 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
 def write_dataset(ds: Dataset, path: str | Path) -> Path:
     """Write ``ds`` to ``path`` atomically: a temporary file renamed into place."""
     path = Path(path)
-    fmt = rdf_format(path)
-    data = serialize(ds, fmt)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(path, exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(path, exc.strerror or str(exc)) from exc
-    return path
+    return atomic_write_bytes(path, serialize(ds, rdf_format(path)))
 
 
 def read_dataset(path: str | Path) -> Dataset:
