@@ -14,3 +14,34 @@ SAMPLE = ROOT / "examples" / "ep-2013-kazakhstan.txt"
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return SAMPLE
+
+
+# -- SPARQL: query, store, endpoint -------------------------------------------------
+
+MINI_TRIG = DATA / "mini.trig"
+
+
+@pytest.fixture(scope="session")
+def mini_trig() -> Path:
+    """The hand-written one-document graph (TriG) in the shape `whereas build` produces."""
+    return MINI_TRIG
+
+
+@pytest.fixture()
+def mini_dataset():
+    """A fresh rdflib Dataset of ``tests/data/mini.trig`` (tests may change it)."""
+    from pipeline.rdf.export import read_dataset
+
+    return read_dataset(MINI_TRIG)
+
+
+@pytest.fixture()
+def mini_store_path(tmp_path: Path) -> Path:
+    """A closed Oxigraph store folder holding the document of ``tests/data/mini.trig``."""
+    from pipeline.rdf.export import read_dataset
+    from pipeline.rdf.store import Store
+
+    path = tmp_path / "store"
+    with Store.open(path) as st:
+        st.load_documents(read_dataset(MINI_TRIG))
+    return path

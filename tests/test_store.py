@@ -1,0 +1,227 @@
+"""The persistent Oxigraph store: loading, replacing and removing document graphs, errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from pipeline.errors import QueryError, StoreError
+from pipeline.rdf.store import Store, is_store
+
+DOC = "https://w3id.org/whereas/id/document/ep-2099-ruritania"
+OTHER = "https://w3id.org/whereas/id/document/ep-2099-other"
+SOURCE = "examples/ep-2099-ruritania.txt"
+
+
+def _with_second_document(ds: Dataset) -> Dataset:
+    """``ds`` plus a copy of its document under another IRI and source path."""
+    src = ds.graph(URIRef(DOC))
+    other = ds.graph(URIRef(OTHER))
+    for s, p, o in src:
+        s = URIRef(OTHER) if s == URIRef(DOC) else s
+        o = Literal("examples/ep-2099-other.txt") if o == Literal(SOURCE) else o
+        other.add((s, p, o))
+    return ds
+
+
+def _quads(st: Store, graph: str) -> set[str]:
+    return {str(q) for q in st.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def test_loading_the_same_dataset_twice_changes_nothing(tmp_path: Path, mini_dataset: Dataset) -> None:
+    with Store.open(tmp_path / "store") as st:
+        assert st.load_documents(mini_dataset) == 1
+        assert len(st) == 73
+        before = _quads(st, DOC)
+        assert st.load_documents(mini_dataset) == 0
+        assert len(st) == 73
+        assert _quads(st, DOC) == before
+        assert st.documents() == [DOC]
+
+
+def test_a_store_keeps_its_content_across_openings(mini_store_path: Path) -> None:
+    assert is_store(mini_store_path)
+    with Store.open(mini_store_path, create=False) as st:
+        assert len(st) == 73
+        assert st.documents() == [DOC]
+
+
+def test_a_changed_document_replaces_only_its_own_graph(tmp_path: Path, mini_dataset: Dataset) -> None:
+    ds = _with_second_document(mini_dataset)
+    with Store.open(tmp_path / "store") as st:
+        assert st.load_documents(ds) == 2
+        assert len(st) == 146
+        other_before = _quads(st, OTHER)
+
+        g = ds.graph(URIRef(DOC))
+        anna = URIRef("https://w3id.org/whereas/id/person/anna-berg")
+        g.remove((anna, RDFS.label, None))
+        g.add((anna, RDFS.label, Literal("Anna Maria Berg")))
+        g.add((anna, RDFS.comment, Literal("a journalist")))
+        assert st.load_documents(ds) == 1
+
+        assert _quads(st, OTHER) == other_before
+        labels = {str(r["l"].value) for r in st.query(
+            f"SELECT ?l WHERE {{ GRAPH <{DOC}> {{ <{anna}> rdfs:label ?l }} }}")}
+        assert labels == {"Anna Maria Berg"}
+        assert len(st) == 147
+
+
+def test_blank_nodes_compare_canonically(tmp_path: Path, mini_dataset: Dataset) -> None:
+    g = mini_dataset.graph(URIRef(DOC))
+    node = BNode()
+    g.add((URIRef(DOC), RDFS.seeAlso, node))
+    g.add((node, RDFS.label, Literal("an anonymous note")))
+    with Store.open(tmp_path / "store") as st:
+        assert st.load_documents(mini_dataset) == 1
+        assert len(st) == 75
+        # the same content read afresh has new blank node labels, yet nothing changes
+        again = Dataset(default_union=True)
+        for s, p, o, c in mini_dataset.quads((None, None, None, None)):
+            s = BNode("fresh") if isinstance(s, BNode) else s
+            o = BNode("fresh") if isinstance(o, BNode) else o
+            again.add((s, p, o, c))
+        assert st.load_documents(again) == 0
+        assert len(st) == 75
+
+
+def test_triples_outside_a_named_graph_are_refused(tmp_path: Path) -> None:
+    ds = Dataset(default_union=True)
+    ds.add((URIRef("https://example.org/a"), RDFS.label, Literal("a")))
+    with Store.open(tmp_path / "store") as st:
+        with pytest.raises(StoreError, match="1 triple\\(s\\) outside any named graph"):
+            st.load_documents(ds)
+        assert len(st) == 0
+
+
+@pytest.mark.parametrize("ref", [DOC, "ep-2099-ruritania", SOURCE, "./" + SOURCE, "absolute"])
+def test_remove_a_document_by_iri_id_or_source_path(tmp_path: Path, mini_dataset: Dataset, ref: str) -> None:
+    if ref == "absolute":
+        ref = os.path.abspath(SOURCE)
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(_with_second_document(mini_dataset))
+        assert st.remove_document(ref) == 73
+        assert st.documents() == [OTHER]
+        assert len(st) == 73
+
+
+def test_remove_an_unknown_document_names_the_store(tmp_path: Path, mini_dataset: Dataset) -> None:
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(mini_dataset)
+        with pytest.raises(StoreError) as err:
+            st.remove_document("ep-1999-nowhere")
+        assert str(err.value) == (f"{tmp_path / 'store'}: no document 'ep-1999-nowhere' in the store "
+                                  "(give a document IRI, id or source path)")
+        assert len(st) == 73
+
+
+def test_an_ambiguous_id_is_refused(tmp_path: Path, mini_dataset: Dataset) -> None:
+    ds = mini_dataset
+    copy = ds.graph(URIRef("https://example.org/id/document/ep-2099-ruritania"))
+    for t in ds.graph(URIRef(DOC)):
+        copy.add(t)
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(ds)
+        with pytest.raises(StoreError, match="matches 2 documents"):
+            st.remove_document("ep-2099-ruritania")
+        assert len(st) == 146
+
+
+def test_a_locked_store_gives_a_one_line_error(mini_store_path: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, pyoxigraph
+            st = pyoxigraph.Store({str(mini_store_path)!r})
+            print("ready", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError) as err:
+            Store.open(mini_store_path)
+        assert str(err.value) == f"{mini_store_path}: store is in use by another process"
+        # a read-only snapshot does not need the lock
+        with Store.open(mini_store_path, read_only=True) as ro:
+            assert len(ro) == 73
+            with pytest.raises(StoreError, match="read-only"):
+                ro.remove_document(DOC)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_closing_releases_the_lock(mini_store_path: Path) -> None:
+    st = Store.open(mini_store_path)
+    with pytest.raises(StoreError, match="already open in this process"):
+        Store.open(mini_store_path)
+    st.close()
+    with Store.open(mini_store_path) as again:
+        assert len(again) == 73
+    with pytest.raises(StoreError, match="store is closed"):
+        len(st)
+
+
+def test_a_file_is_not_a_store(mini_trig: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open(mini_trig)
+    assert str(err.value) == f"{mini_trig}: is a file, not a store folder"
+
+
+def test_a_missing_store_is_not_created_when_told_not_to(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open(tmp_path / "nothing", create=False)
+    assert str(err.value) == (f"{tmp_path / 'nothing'}: no store here; make one with "
+                              f"`whereas build DOCS --store {tmp_path / 'nothing'}`")
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_a_folder_of_other_files_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="folder is not empty and holds no store"):
+        Store.open(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_store_under_a_file_cannot_be_created(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(StoreError) as err:
+        Store.open(tmp_path / "plain" / "store")
+    assert str(err.value) == f"{tmp_path / 'plain' / 'store'}: cannot create store folder: Not a directory"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_folder_is_refused(tmp_path: Path) -> None:  # pragma: no cover - CI runs as root
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="not writable"):
+            Store.open(folder)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_malformed_query_is_one_line(mini_store_path: Path) -> None:
+    with Store.open(mini_store_path) as st:
+        with pytest.raises(QueryError) as err:
+            st.query("SELECT ?x WHERE {\n ?x a }", source="q.rq")
+    message = str(err.value)
+    assert message.startswith("q.rq: SPARQL syntax error: error at 2:")
+    assert "\n" not in message
+
+
+def test_the_default_graph_is_the_union_of_documents(tmp_path: Path, mini_dataset: Dataset) -> None:
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(_with_second_document(mini_dataset))
+        rows = [(r["doc"].value, r["n"].value) for r in st.query(
+            "SELECT ?doc (COUNT(*) AS ?n) WHERE { ?doc a wh:Document ; ?p ?o } GROUP BY ?doc ORDER BY ?doc")]
+    assert rows == [(OTHER, "5"), (DOC, "5")]
