@@ -1,0 +1,254 @@
+"""Undo text-extraction artefacts: one line per part, hyphenation and footnote marks resolved, footnotes last."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.facts import PartKind
+from pipeline.structure import PART_MARKERS, next_recital_letter
+
+__all__ = ["clean"]
+
+#: Characters that hyphenate a word at a line end; a soft hyphen only marks where it may break.
+_HYPHENS = "-\u2010"
+_SOFT_HYPHEN = "\u00ad"
+#: Ends of a line after which a new block is not the continuation of a sentence.
+_SENTENCE_END = ".!?;:"
+#: A footnote reference glued to the end of a word or a closing quote: "Kazakhstan1," "Asia2," "’3".
+_REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<number>\d{1,3})(?![.,]\d)(?=[\s,;.:!?)’”]|$)")
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str  # without surrounding whitespace; "" for a blank line
+    page: int
+    offset: int  # where the line starts in the input
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for page, page_text in enumerate(text.split("\f")):
+        for line in page_text.split("\n"):
+            lines.append(_Line(line.strip(), page, offset))
+            offset += len(line) + 1
+    return lines
+
+
+def _compounds(text: str) -> frozenset[str]:
+    """Hyphenated word pairs the text writes within a line ("civil-society", "socio-economic")."""
+    pairs = set()
+    for compound in _COMPOUND.findall(text):
+        words = re.split(r"[-\u2010]", compound.lower())
+        pairs.update(f"{a}-{b}" for a, b in zip(words, words[1:]))
+    return frozenset(pairs)
+
+
+def _join(left: str, right: str, compounds: frozenset[str]) -> str:
+    """Join two lines of one part: one space, or none across a hyphenated line end.
+
+    "Prosecutor-" + "General" keeps the hyphen (a capital follows), "repres-" + "sion"
+    drops it, unless the text writes that very compound elsewhere ("socio-economic").
+    """
+    if left.endswith(_SOFT_HYPHEN):
+        return left[:-1] + right
+    if len(left) > 1 and left[-1] in _HYPHENS and left[-2].isalnum() and right[:1].isalnum():
+        head, tail = _WORD_END.search(left[:-1]), _WORD_START.match(right)
+        if head and tail and right[0].islower() and f"{head.group()}-{tail.group()}".lower() not in compounds:
+            return left[:-1] + right
+        return left + right
+    return left + " " + right
+
+
+def _strippable(text: str, at: int) -> bool:
+    """Whether a footnote number at ``at`` is glued to a word (not "CO2", "E3", "G20") or a closing quote."""
+    if text[at - 1] in "’”)":
+        return True
+    word = _WORD_END.search(text, 0, at)
+    return bool(word) and len(word.group()) >= 2 and any(c.islower() for c in word.group())
+
+
+def _strip_references(text: str, numbers: set[int]) -> str:
+    return _REFERENCE.sub(
+        lambda m: "" if int(m["number"]) in numbers and _strippable(text, m.start()) else m.group(), text)
+
+
+_OPENERS = (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH)
+
+
+@dataclass(slots=True)
+class _Grouper:
+    """Sorts the lines into body blocks (one per part) and footnote bodies, in one pass."""
+
+    lines: list[_Line]
+    first_reference: dict[int, int]  # footnote number -> offset of its first glued reference
+    blocks: list[list[_Line]] = field(default_factory=list)
+    notes: list[list[_Line]] = field(default_factory=list)
+    current: list[_Line] | None = None  # the open body block
+    note: list[_Line] | None = None  # the open footnote body, while in a run of footnotes
+    run_page: int = -1
+    resume: list[_Line] | None = None  # the body block before the last run of footnotes
+    after_run: bool = False  # nothing but blank lines since the last run of footnotes
+    blank_after_run: int | None = None  # page on which a blank line ended the last run
+    next_note: int = 1
+    next_recital: str = "A"
+    next_paragraph: int = 1
+
+    def opens_part(self, text: str, mid_block: bool) -> tuple[PartKind, str] | None:
+        """The part a line opens; within a block only a citation or the next recital/paragraph counts."""
+        for kind in _OPENERS:
+            m = PART_MARKERS[kind].match(text)
+            if not m:
+                continue
+            number = m.groupdict().get("number") or ""
+            if mid_block and kind is PartKind.RECITAL and number != self.next_recital:
+                return None
+            if mid_block and kind is PartKind.PARAGRAPH and int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) \
+                    != self.next_paragraph:
+                return None
+            return kind, number
+        return None
+
+    def advance(self, kind: PartKind, number: str) -> None:
+        if kind is PartKind.RECITAL:
+            self.next_recital = next_recital_letter(number)
+        elif kind is PartKind.PARAGRAPH:
+            self.next_paragraph = int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) + 1
+
+    @staticmethod
+    def note_number(line: _Line) -> int | None:
+        m = PART_MARKERS[PartKind.FOOTNOTE].match(line.text)
+        return int(m["number"]) if m else None
+
+    def opens_notes(self, i: int) -> bool:
+        """Whether line ``i`` begins a run of footnote bodies: the next footnote's number, a space, its text.
+
+        At the start of a block it must be referenced earlier ("Kazakhstan1,"), follow the
+        previous footnote, or be followed by the next one; inside a block it must be
+        referenced and fill the rest of its page.
+        """
+        line = self.lines[i]
+        if self.note_number(line) != self.next_note:
+            return False
+        reference = self.first_reference.get(self.next_note)
+        referenced = reference is not None and reference < line.offset
+        if self.current is None:
+            if referenced or self.blank_after_run == line.page:
+                return True
+            following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            return bool(following and following.page == line.page
+                        and self.note_number(following) == self.next_note + 1)
+        if not referenced:
+            return False
+        for later in self.lines[i + 1:]:
+            if later.page != line.page:
+                break
+            if not later.text or any(PART_MARKERS[kind].match(later.text) for kind in _OPENERS):
+                return False
+        return True
+
+    def add_note(self, line: _Line) -> None:
+        self.note = [line]
+        self.notes.append(self.note)
+        self.next_note += 1
+
+    def end_run(self, blank: bool, page: int) -> None:
+        self.note = None
+        self.after_run = True
+        self.blank_after_run = page if blank else None
+
+    def in_run(self, line: _Line) -> bool:
+        """Take a line while in a run of footnotes; False when the run ends before it."""
+        if not line.text or line.page != self.run_page:
+            self.end_run(blank=not line.text, page=line.page)
+            return not line.text
+        if self.note_number(line) == self.next_note:
+            self.add_note(line)
+        elif self.opens_part(line.text, mid_block=True):
+            self.end_run(blank=False, page=line.page)
+            return False
+        else:
+            assert self.note is not None
+            self.note.append(line)
+        return True
+
+    def in_body(self, i: int, line: _Line) -> None:
+        if not line.text:
+            self.current = None
+            return
+        if self.opens_notes(i):
+            self.resume = self.current if self.current is not None else (self.blocks[-1] if self.blocks else None)
+            self.current = None
+            self.run_page = line.page
+            self.add_note(line)
+            return
+        part = self.opens_part(line.text, mid_block=self.current is not None)
+        if part is not None:
+            self.advance(*part)
+            self.current = [line]
+            self.blocks.append(self.current)
+        elif self.current is not None:
+            self.current.append(line)
+        elif self.after_run and self.resume is not None and (
+                not self.resume[-1].text.endswith(tuple(_SENTENCE_END)) or line.text[:1].islower()):
+            self.current = self.resume  # the sentence the footnotes interrupted goes on
+            self.current.append(line)
+        else:
+            self.current = [line]
+            self.blocks.append(self.current)
+        self.after_run = False
+        self.blank_after_run = None
+
+    def run(self) -> _Grouper:
+        for i, line in enumerate(self.lines):
+            if self.note is None or not self.in_run(line):
+                self.in_body(i, line)
+        return self
+
+
+def clean(raw_text: str) -> str:
+    """Turn extracted text into the text every offset downstream points into.
+
+    Each part (title, citation, recital, paragraph) becomes one line, parts are
+    separated by one blank line; stray spaces at page tops go, lines broken
+    mid-sentence are joined with one space; a word hyphenated across a line end is
+    rejoined ("repres-\\nsion" → "repression", "Prosecutor-\\nGeneral" keeps its hyphen);
+    footnote bodies leave the flow for a final section, one per line, and their
+    reference numbers glued to words go ("Kazakhstan1," → "Kazakhstan,"). Form feeds
+    mark page breaks. Nothing else changes: quotes ‘ ’ and dashes – stay as they are.
+
+    Args:
+        raw_text: Text as a reader extracted it.
+
+    Returns:
+        The cleaned text, ending with a newline ("" when there is no text).
+
+    >>> print(clean(" A. whereas the Prosecutor- \\nGeneral banned ‘Alga!’ on\\nKazakhstan1, the repres-\\n"
+    ...             "sion grew;\\n\\n1 P7_TA(2012)0089.\\n B. whereas it was 2013-2020;\\n"), end="")
+    A. whereas the Prosecutor-General banned ‘Alga!’ on Kazakhstan, the repression grew;
+    <BLANKLINE>
+    B. whereas it was 2013-2020;
+    <BLANKLINE>
+    1 P7_TA(2012)0089.
+    """
+    text = raw_text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    first_reference: dict[int, int] = {}
+    for m in _REFERENCE.finditer(text):
+        first_reference.setdefault(int(m["number"]), m.start())
+    grouped = _Grouper(_lines(text), first_reference).run()
+    compounds = _compounds(text)
+
+    def joined(lines: list[_Line]) -> str:
+        out = lines[0].text
+        for line in lines[1:]:
+            out = _join(out, line.text, compounds)
+        return out
+
+    numbers = set(range(1, grouped.next_note))
+    parts = [_strip_references(joined(block), numbers) for block in grouped.blocks]
+    parts += [joined(note) for note in grouped.notes]
+    return "\n\n".join(parts) + "\n" if parts else ""

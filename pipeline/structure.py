@@ -1,0 +1,187 @@
+"""Structure stage: a document's title, identifiers and parts (citations, recitals, paragraphs, footnotes)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.facts import DocumentPart, DocumentStructure, PartKind, SourceDocument
+
+__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "find_structure"]
+
+#: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
+#: Citations are numbered by their order instead.
+PART_MARKERS: dict[PartKind, re.Pattern[str]] = {
+    PartKind.CITATION: re.compile(r"(?:[–—-][ \t]*h|H)aving regard to\b"),
+    PartKind.RECITAL: re.compile(r"(?P<number>[A-Z]{1,2})\.[ \t]+(?i:whereas)\b"),
+    PartKind.PARAGRAPH: re.compile(r"(?P<number>\d{1,3}[a-z]?)\.[ \t]+(?=[A-Z‘“\"'])"),
+    PartKind.FOOTNOTE: re.compile(r"(?P<number>\d{1,3})[ \t]+(?=\S)"),
+}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_DATE = rf"(?P<day>\d{{1,2}})[ \t]+(?P<month>{'|'.join(MONTHS)})[ \t]+(?P<year>\d{{4}})\b"
+
+#: What the preamble of a resolution says about the document (before its first part).
+PATTERNS: dict[str, re.Pattern[str]] = {
+    # "(2013/2600(RSP))": year / number (procedure type), as in the EP's Legislative Observatory
+    "procedure": re.compile(r"\b\d{4}/\d{4}\([A-Z]{3}\)"),
+    # "The European Parliament," on its own: the body that adopts the text
+    "author": re.compile(r"The (?P<author>[A-Z][^,\n]{2,80}),"),
+    # the title line of an EP text
+    "title": re.compile(r"European Parliament (?:resolution|recommendation|decision|legislative resolution)\b"),
+    # "European Parliament resolution of 18 April 2013 on …"
+    "title_date": re.compile(rf"\bof[ \t]+{_DATE}"),
+    # "adopted on 18 April 2013", "adopted by the Parliament on 18 April 2013"
+    "adopted": re.compile(rf"\badopted(?:[ \t]+by[^.;\n]{{1,60}}?)?[ \t]+on[ \t]+{_DATE}"),
+}
+
+#: Where a report's first block may serve as its title.
+_MAX_TITLE = 200
+_BLOCK = re.compile(r"\S.*?(?=[ \t]*\n[ \t]*\n|\s*\Z)", re.S)
+_SUBPOINT = re.compile(r"[(a-z]|[–—•-][ \t]")
+
+
+def next_recital_letter(letter: str | None) -> str:
+    """The letter of the recital after ``letter``: A…Z, then AA, AB… as the EP numbers them.
+
+    >>> [next_recital_letter(x) for x in (None, "A", "Z", "AA", "AZ")]
+    ['A', 'B', 'AA', 'AB', 'BA']
+    """
+    if not letter:
+        return "A"
+    value = 0
+    for char in letter:
+        value = value * 26 + ord(char) - ord("A") + 1
+    value += 1
+    out = ""
+    while value:
+        value, rest = divmod(value - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """The blank-line-separated blocks of a text, as ``(start, end)`` offsets without outer whitespace.
+
+    >>> text = "Title\\n\\n A. whereas x;\\nstill A \\n\\n\\n1. Calls"
+    >>> [text[s:e] for s, e in blocks(text)]
+    ['Title', 'A. whereas x;\\nstill A', '1. Calls']
+    """
+    return [m.span() for m in _BLOCK.finditer(text)]
+
+
+def _marker(text: str) -> tuple[PartKind, str] | None:
+    for kind in (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH):
+        m = PART_MARKERS[kind].match(text)
+        if m:
+            return kind, m.groupdict().get("number") or ""
+    return None
+
+
+def _footnotes(text: str, spans: list[tuple[int, int]]) -> int:
+    """How many of the last blocks are footnotes: a run numbered 1, 2, … n closing the text."""
+    numbers: list[int] = []
+    for start, end in reversed(spans):
+        m = PART_MARKERS[PartKind.FOOTNOTE].match(text, start, end)
+        if not m or "\n" in text[start:end]:
+            break
+        numbers.append(int(m["number"]))
+    numbers.reverse()
+    for i, number in enumerate(numbers):
+        if number == 1 and numbers[i:] == list(range(1, len(numbers) - i + 1)):
+            return len(numbers) - i
+    return 0
+
+
+def _iso(m: re.Match[str] | None) -> str | None:
+    if not m:
+        return None
+    try:
+        return date(int(m["year"]), MONTHS.index(m["month"]) + 1, int(m["day"])).isoformat()
+    except ValueError:  # "31 February"
+        return None
+
+
+def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, procedure number, author and adoption date from the blocks before the first part."""
+    texts = [text[s:e] for s, e in spans]
+    proc_at, procedure = next(((i, m) for i, t in enumerate(texts) if (m := PATTERNS["procedure"].search(t))),
+                              (None, None))
+    author = next((m["author"] for t in texts if (m := PATTERNS["author"].fullmatch(t))), None)
+    title_at = next((i for i, t in enumerate(texts) if PATTERNS["title"].match(t)), None)
+    if title_at is None and proc_at is not None:  # the line(s) before the procedure number
+        before = texts[proc_at][:procedure.start()].strip(" \t\n(")
+        title_at = proc_at if before else (proc_at - 1 if proc_at else None)
+    if title_at is None:
+        title_at = next((i for i, t in enumerate(texts) if not PATTERNS["author"].fullmatch(t)), None)
+    title = None
+    if title_at is not None:
+        raw = texts[title_at][:procedure.start()] if title_at == proc_at else texts[title_at]
+        title = " ".join(raw.split()).rstrip(" (") or None
+    adopted = next((m for t in texts if (m := PATTERNS["adopted"].search(t))), None)
+    when = _iso(adopted) or (_iso(PATTERNS["title_date"].search(title)) if title else None)
+    return title, procedure.group() if procedure else None, author, when
+
+
+def find_structure(doc: SourceDocument) -> DocumentStructure:
+    """Find the parts of a document in its cleaned text.
+
+    A resolution (citations "– having regard to", recitals "A. whereas", numbered
+    paragraphs) gets its parts, title, procedure number, author and adoption date; any
+    other text is a ``"report"`` whose blocks are paragraphs 1, 2, 3… In both, a closing
+    run of blocks numbered 1, 2, … n (where cleanup gathers them) are the footnotes.
+
+    Args:
+        doc: The document as read; offsets point into ``doc.text``.
+
+    Returns:
+        The structure, parts in text order; each part's ``text == doc.text[start:end]``
+        and begins with its marker.
+
+    >>> text = ("European Parliament resolution of 18 April 2013 on Kazakhstan (2013/2600(RSP))\\n\\n"
+    ...         "The European Parliament,\\n\\n– having regard to its resolution of 15 March 2012 on Kazakhstan,\\n\\n"
+    ...         "A. whereas Vladimir Kozlov was sentenced;\\n\\n1. Calls for his release;\\n\\n1 P7_TA(2012)0089.\\n")
+    >>> s = find_structure(SourceDocument("kz", "kz.txt", text))
+    >>> s.kind, s.title, s.procedure_number, s.author, s.date
+    ('resolution', 'European Parliament resolution of 18 April 2013 on Kazakhstan', '2013/2600(RSP)', 'European Parliament', '2013-04-18')
+    >>> [(p.kind.value, p.number, p.text[:12]) for p in s.parts]
+    [('Citation', '1', '– having reg'), ('Recital', 'A', 'A. whereas V'), ('Paragraph', '1', '1. Calls for'), ('Footnote', '1', '1 P7_TA(2012')]
+    """
+    text = doc.text
+    spans = blocks(text)
+    n_notes = _footnotes(text, spans)
+    body, notes = spans[:len(spans) - n_notes], spans[len(spans) - n_notes:]
+    marked = [_marker(text[s:e]) for s, e in body]
+    first = next((i for i, m in enumerate(marked) if m is not None), len(body))
+    title, procedure, author, when = _preamble(text, body[:first])
+    kinds = {m[0] for m in marked if m is not None}
+    resolution = bool(kinds & {PartKind.CITATION, PartKind.RECITAL}) or (
+        author is not None and PartKind.PARAGRAPH in kinds)
+
+    found: list[tuple[PartKind, str, int, int]] = []
+    if resolution:
+        citations = 0
+        for (start, end), mark in zip(body[first:], marked[first:]):
+            if mark is None:
+                kind, number, begin, _ = found[-1]
+                block = text[start:end]
+                if _SUBPOINT.match(block) or text[begin:found[-1][3]].rstrip().endswith(":"):
+                    found[-1] = (kind, number, begin, end)  # a sub-point "(a) …" of the part before
+                continue  # else a heading between parts
+            kind, number = mark
+            if kind is PartKind.CITATION:
+                citations += 1
+                number = str(citations)
+            found.append((kind, number, start, end))
+    else:
+        found = [(PartKind.PARAGRAPH, str(i), s, e) for i, (s, e) in enumerate(body, 1)]
+        first_block = text[body[0][0]:body[0][1]] if body else ""
+        title = first_block if first_block and len(first_block) < _MAX_TITLE and "\n" not in first_block \
+            and not first_block.endswith(".") else None
+        procedure = author = when = None
+    found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e)
+              for s, e in notes]
+    parts = tuple(DocumentPart(doc.doc_id, kind, number, s, e, text[s:e]) for kind, number, s, e in found)
+    return DocumentStructure(doc_id=doc.doc_id, kind="resolution" if resolution else "report", title=title,
+                             procedure_number=procedure, author=author, date=when, parts=parts)
