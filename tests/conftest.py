@@ -45,3 +45,22 @@ def mini_store_path(tmp_path: Path) -> Path:
     with Store.open(path) as st:
         st.load_documents(read_dataset(MINI_TRIG))
     return path
+
+
+# -- Read and Structure: documents as read, test inputs -----------------------------
+
+READ_DATA = DATA / "read"
+
+
+@pytest.fixture(scope="session")
+def read_data() -> Path:
+    """The folder of Read/Structure test inputs: PDFs, HTML pages, a report, bad files."""
+    return READ_DATA
+
+
+@pytest.fixture(scope="session")
+def sample_doc():
+    """The sample resolution as read and cleaned (a SourceDocument)."""
+    from pipeline.read import read_document
+
+    return read_document(SAMPLE)
