@@ -27,6 +27,7 @@ class _Line:
     text: str  # without surrounding whitespace; "" for a blank line
     page: int
     offset: int  # where the line starts in the input
+    indented: bool  # a stray space before it: in text extracted from a PDF, the top of a page
 
 
 def _lines(text: str) -> list[_Line]:
@@ -34,7 +35,8 @@ def _lines(text: str) -> list[_Line]:
     offset = 0
     for page, page_text in enumerate(text.split("\f")):
         for line in page_text.split("\n"):
-            lines.append(_Line(line.strip(), page, offset))
+            text = line.strip()
+            lines.append(_Line(text, page, offset, bool(text) and line[:1].isspace()))
             offset += len(line) + 1
     return lines
 
@@ -162,8 +164,8 @@ class _Grouper:
         self.blank_after_run = page if blank else None
 
     def in_run(self, line: _Line) -> bool:
-        """Take a line while in a run of footnotes; False when the run ends before it."""
-        if not line.text or line.page != self.run_page:
+        """Take a line while in a run of footnotes; False when the run ends before it (a new page or part)."""
+        if not line.text or line.page != self.run_page or line.indented:
             self.end_run(blank=not line.text, page=line.page)
             return not line.text
         if self.note_number(line) == self.next_note:
