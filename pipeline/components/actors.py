@@ -1,0 +1,233 @@
+"""whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
+
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
+from pipeline.normalize.names import QUOTES, name_key
+from pipeline.patterns import load_json
+
+__all__ = ["ActorTyper", "Candidate", "best_type"]
+
+# Weights of the kinds of evidence for a type (see patterns/type_cues.json).
+W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
+# Among equal weights the more specific type wins.
+_SPECIFICITY = ["Country", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
+                "InternationalOrganisation", "NGO", "Person", "Place", "Organisation"]
+
+
+def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
+    """The type with the largest total weight; ties go to the more specific type.
+
+    >>> best_type([("Person", 1, "ner"), ("MediaOutlet", 3, "before:outlet")])
+    'MediaOutlet'
+    >>> best_type([("Organisation", 1, "ner"), ("Court", 1, "x")])
+    'Court'
+    """
+    totals: dict[str, int] = defaultdict(int)
+    for t, w, *_ in votes:
+        totals[t] += w
+    if not totals:
+        return None
+    return max(totals, key=lambda t: (totals[t], -_SPECIFICITY.index(t)))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An actor mention found in a Doc: token span, the cues for its type, its known identity."""
+
+    start: int
+    end: int
+    votes: list[tuple[str, int, str]] = field(default_factory=list)
+    kb_id: str = ""
+
+
+class ActorTyper:
+    """Turns statistical and rule entities into actor mentions typed with ``wh:`` class names.
+
+    Keeps an entity when it names an actor (not a nationality, a law or a generic group),
+    trims articles, titles, possessives and quotes, and collects every cue for its type:
+    the vocabulary, the head of the name ("… Court"), the words around it ("the
+    opposition party ‘Alga!’", "the journalist X", "the case of X") and the statistical
+    label, which weighs least because it errs most on this genre.
+    """
+
+    def __init__(self, nlp: Language, name: str = "whereas_actors") -> None:
+        self.name = name
+        cues = load_json("type_cues.json")
+        self.ner_labels: dict[str, str] = cues["ner_labels"]
+        self.non_actor_labels = frozenset(cues["non_actor_labels"])
+        self.name_heads = {w: t for t, words in cues["name_heads"].items() for w in words}
+        self.before = {w: t for t, words in cues["before_name"].items() for w in words}
+        self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
+        self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
+        self.not_heads = frozenset(cues["not_actor_heads"])
+        self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
+        self.titles = frozenset(cues["titles"])
+        self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
+        self.demonyms = frozenset(demonyms())
+        self.bare = bare_aliases()
+        self.quoted = Matcher(nlp.vocab)
+        opening, closing = ["‘", "“", "'", '"', "«"], ["’", "”", "'", '"', "»"]
+        for label, nouns in cues["quoted_after"].items():
+            self.quoted.add(label, [[
+                {"LOWER": {"IN": nouns}},
+                {"ORTH": {"IN": opening}},
+                {"ORTH": {"NOT_IN": opening + closing}, "OP": "+"},
+                {"ORTH": {"IN": closing}},
+            ]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- finding ------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Candidate]:
+        found: list[Candidate] = []
+        offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
+        for ent in doc.ents:
+            if ent.label_ in self.non_actor_labels:
+                continue
+            cand = self._candidate(doc, ent)
+            if cand is not None and (cand.start, cand.end) not in offices:
+                found.append(cand)
+        found.extend(self._names_after_offices(doc, found))
+        for match_id, start, end in self.quoted(doc):
+            inner = doc[start + 2:end - 1]
+            if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
+                label = doc.vocab.strings[match_id]
+                votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
+                known = lookup(inner.text)
+                found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        return found
+
+    def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
+        taken = {i for c in found for i in range(c.start, c.end)}
+        out = []
+        for office in doc.spans.get(POSITIONS, []):
+            end = office.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and end not in taken and end - office.end < 3:
+                end += 1
+            if end > office.end:
+                out.append(Candidate(office.end, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
+        return out
+
+    def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "whereas")
+                               or doc[start].text in QUOTES or doc[start].is_punct
+                               or doc[start].lower_ in self.titles):
+            if doc[start].lower_ in self.titles:
+                votes.append(("Person", W_CONTEXT, f"title:{doc[start].lower_}"))
+            start += 1
+        while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")):
+            end -= 1
+        return start, end
+
+    def _candidate(self, doc: Doc, ent: Span) -> Candidate | None:
+        votes: list[tuple[str, int, str]] = []
+        start, end = self._trim(doc, ent, votes)
+        if start >= end:
+            return None
+        span = doc[start:end]
+        text = span.text
+        if not any(t.is_title or t.is_upper for t in span):
+            return None
+        if name_key(text) in self.not_names or text in self.demonyms:
+            return None
+        kb_id = ent.ent_id_
+        if text in self.bare:
+            if not self._stands_alone(doc, start, end):
+                return None
+            kb_id = self.bare[text]
+        known = lookup(text)
+        if known and not kb_id:
+            kb_id = known[0]
+        if kb_id:
+            votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
+        elif ent.label_ in ACTOR_LABELS:  # a generic name shape of the entity ruler
+            votes.append((ent.label_, W_HEAD, "shape"))
+        head = span.root.lower_
+        last = span[-1].lower_
+        if head in self.not_heads or last in self.not_heads:
+            if not kb_id:
+                return None
+        for word in (head, last):
+            if word in self.name_heads:
+                votes.append((self.name_heads[word], W_HEAD, f"head:{word}"))
+                break
+        self._context_votes(doc, start, end, votes)
+        if ent.label_ in self.ner_labels:
+            votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if not votes:
+            return None
+        return Candidate(start, end, votes, kb_id)
+
+    def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
+        """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if before is not None and (before.is_title or before.pos_ in ("PROPN", "ADJ")) \
+                and before.lower_ not in ("the", "whereas") and not before.is_sent_start:
+            return False
+        if before is not None and before.lower_ in ("and", "or") and before.head.i != start:
+            return False  # "the Government and Parliament of X"
+        return not (after is not None and after.lower_ in ("of", "for"))
+
+    def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
+        i = start - 1
+        while i >= 0 and doc[i].text in QUOTES:
+            i -= 1
+        if i >= 0 and doc[i].lower_ in self.before:
+            votes.append((self.before[doc[i].lower_], W_CONTEXT, f"before:{doc[i].lower_}"))
+        words = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
+        for phrase, t in self.before_phrase:
+            if tuple(words[-len(phrase):]) == phrase:
+                votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
+        j = end
+        while j < len(doc) and doc[j].text in QUOTES:
+            j += 1
+        following = [t.lower_ for t in doc[j:j + 2]]
+        for phrase, t in self.after:
+            if tuple(following[:len(phrase)]) == phrase:
+                votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
+
+    # -- writing ------------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        by_span: dict[tuple[int, int], Candidate] = {}
+        for c in found:
+            prev = by_span.get((c.start, c.end))
+            if prev is None:
+                by_span[(c.start, c.end)] = c
+            else:
+                prev.votes.extend(c.votes)
+                prev.kb_id = prev.kb_id or c.kb_id
+        actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id)
+                  for (s, e), c in by_span.items()]
+        # quoted and trimmed actor spans win over overlapping raw entities
+        actors = filter_spans(actors)
+        taken = {i for a in actors for i in range(a.start, a.end)}
+        others = [e for e in doc.ents if e.label_ in self.non_actor_labels
+                  and not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(actors + others, key=lambda s: s.start)
+        kept = {(a.start, a.end) for a in actors}
+        doc._.actor_cues = {f"{s}:{e}": [list(v) for v in c.votes]
+                            for (s, e), c in sorted(by_span.items()) if (s, e) in kept}
+        doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
+                               for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+@Language.factory("whereas_actors", requires=["doc.ents", "token.dep"],
+                  assigns=["doc.ents", "doc._.actor_cues", "doc.spans"])
+def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
+    return ActorTyper(nlp, name)

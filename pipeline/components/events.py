@@ -1,0 +1,456 @@
+"""whereas_events: finds event triggers and their roles with DependencyMatcher patterns from patterns/."""
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.normalize.dates import normalise_date, years_in
+from pipeline.normalize.durations import normalise_term
+from pipeline.normalize.names import QUOTES
+from pipeline.patterns import load_json, load_jsonl
+
+__all__ = ["EventFinder", "mention_spans"]
+
+_ROLES = ("subject", "agent", "place")
+#: labels of pronoun mentions: a person ("his"), or the document's author ("its" in a resolution)
+ANAPHOR_LABELS = ("Person", "Author")
+
+
+def mention_spans(doc: Doc) -> dict[int, Span]:
+    """Token index -> the actor entity, pronoun or office mention it lies in."""
+    at: dict[int, Span] = {}
+    for group in (doc.spans.get(POSITIONS, []), doc.spans.get(ANAPHORS, [])):
+        for span in group:
+            for i in range(span.start, span.end):
+                at[i] = span
+    for ent in doc.ents:  # actor entities win over offices ("UN" in "UN High Commissioner")
+        if ent.label_ in ACTOR_LABELS:
+            for i in range(ent.start, ent.end):
+                at[i] = ent
+    return at
+
+
+class EventFinder:
+    """Events with their roles, dates, terms, charges and outcomes, one dict per event in ``doc._.events``.
+
+    Triggers (``events.jsonl``) and roles (``roles.jsonl``) are DependencyMatcher patterns;
+    the words that give attributes (outcomes, prepositions of dates, terms and charges) are in
+    ``event_values.json``. A role token stands for the actor mention it lies in, or for the
+    names in apposition to it ("the opposition party ‘Alga!’"), or those it lists ("persons,
+    including X, Y and Z"). Dates are read from the trigger's own phrases, never across
+    another event's trigger or another clause; a year-less date takes the year written
+    nearest to it in the sentence, then earlier in the text.
+    """
+
+    def __init__(self, nlp: Language, name: str = "whereas_events") -> None:
+        self.name = name
+        self.values = load_json("event_values.json")
+        self.triggers = DependencyMatcher(nlp.vocab, validate=True)
+        self.entries: dict[str, dict] = {}
+        for entry in load_jsonl("events.jsonl"):
+            self.entries[entry["id"]] = entry
+            self.triggers.add(entry["id"], [entry["pattern"]])
+        self.order = list(self.entries)
+        self.roles = DependencyMatcher(nlp.vocab, validate=True)
+        self.role_rules: dict[str, dict] = {}
+        for n, rule in enumerate(load_jsonl("roles.jsonl")):
+            key = f"role-{n}"
+            self.role_rules[key] = rule
+            self.roles.add(key, [rule["pattern"]])
+        self.before_nouns = set(load_json("type_cues.json")["before_name"]["Person"])
+        self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items()
+                         for lemma in lemmas}
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- matching ---------------------------------------------------------------------------
+    def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
+        """Trigger token -> (its pattern entry, the pattern's named tokens)."""
+        found: dict[int, tuple[dict, dict[str, int]]] = {}
+        for match_id, tokens in self.triggers(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            names = [n["RIGHT_ID"] for n in entry["pattern"]]
+            named = dict(zip(names, tokens))
+            t = named["trigger"]
+            if t not in found or self.order.index(entry["id"]) < self.order.index(found[t][0]["id"]):
+                found[t] = (entry, named)
+        return found
+
+    def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
+        out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for match_id, tokens in self.roles(doc):
+            rule = self.role_rules[doc.vocab.strings[match_id]]
+            names = [n["RIGHT_ID"] for n in rule["pattern"]]
+            named = dict(zip(names, tokens))
+            t = named["trigger"]
+            if t in triggers:
+                out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
+        return out
+
+    # -- annotations ------------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
+        at = mention_spans(doc)
+        role_tokens = self._role_tokens(doc, set(found))
+        events: list[dict] = []
+        index_of: dict[int, int] = {}
+        for t in sorted(found):
+            entry, named = found[t]
+            trigger = doc[t]
+            if self._negated(trigger) or self._nested(trigger, entry, found):
+                continue
+            roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
+            frame = entry["frame"]
+            for key, toks in role_tokens.get(t, {}).items():
+                frames, role = key.split(":")
+                if frame not in frames.split("|"):
+                    continue
+                for tok in toks:
+                    for span in self._actors_at(doc, doc[tok], at, set(found)):
+                        if span not in roles[role]:
+                            roles[role].append(span)
+            if not roles["subject"]:
+                roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
+            if not roles["subject"] and frame == "nominal-actor":
+                roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            event = {
+                "type": entry["type"],
+                "pattern": entry["id"],
+                "frame": frame,
+                "trigger": [trigger.i, trigger.i + 1],
+                "sentence": [trigger.sent.start_char, trigger.sent.end_char],
+                "subject": [[s.start, s.end] for s in roles["subject"]],
+                "agent": [], "court": [],
+                "place": [[s.start, s.end] for s in roles["place"]
+                          if s.label_ in self.values["place_types"]],
+                "confidence": entry.get("confidence", 0.8),
+            }
+            for span in roles["agent"]:
+                event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+            region = self._region(trigger, set(found))
+            dates = self._dates(doc, trigger, region)
+            if not dates and frame == "nominal-actor":
+                dates = self._listed_dates(doc, trigger, set(found))
+            if dates:
+                event["date"] = dates[0]
+            if entry["type"] == "Statement" and len(dates) > 1 and all(d["precision"] == "day" for d in dates):
+                event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
+            if entry["type"] == "Sentencing":
+                term = self._term(trigger, region)
+                if term:
+                    event["term"] = term
+            if entry["type"] in ("Sentencing", "Ban", "Lawsuit", "Arrest", "Trial", "Detention"):
+                charges, basis = self._charges(doc, trigger, region)
+                if charges:
+                    event["charges"] = charges
+                if basis:
+                    event["legal_basis"] = basis
+            if entry["type"] == "CourtDecision":
+                self._decision(doc, trigger, named, event)
+            if entry["type"] == "ReleaseDemand" and "call" in named:
+                caller = [c for c in doc[named["call"]].children if c.dep_ == "nsubj"]
+                for c in caller:
+                    for span in self._actors_at(doc, c, at, set(found)):
+                        event["agent"].append([span.start, span.end])
+            context = self._context(trigger, set(found))
+            if context is not None:
+                event["context"] = context  # a trigger token; made an index below
+            index_of[t] = len(events)
+            events.append(event)
+        for event in events:
+            if "context" in event:
+                ctx = index_of.get(event.pop("context"))
+                if ctx is not None and events[ctx] is not event:
+                    event["context_of"] = ctx
+        self._share_across_conjuncts(doc, events)
+        doc._.events = events
+
+    def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
+        """"refused to grant appeal": the inner verb is part of the outer decision, not an event."""
+        head = trigger.head
+        return trigger.dep_ in ("xcomp", "ccomp") and head.i in found \
+            and found[head.i][0]["type"] == entry["type"]
+
+    def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict,
+                      frame: str) -> list[Span]:
+        """"the release of all persons convicted …, including X, Y and Z": the names listed later."""
+        generic = [doc[i] for key, toks in roles.items() if key.endswith(":subject")
+                   and frame in key.split(":")[0].split("|") for i in toks]
+        if not generic:
+            return []
+        including = set(self.values["including"])
+        sent_end = trigger.sent.end
+        out: list[Span] = []
+        i = max(t.i for t in generic) + 1
+        while i < sent_end and doc[i].lower_ not in including:
+            i += 1
+        i += 1
+        while i < sent_end:
+            tok = doc[i]
+            span = at.get(i)
+            if span is not None and span.label_ in ACTOR_LABELS:
+                if span not in out:
+                    out.append(span)
+                i = span.end
+                continue
+            if tok.lower_ in ("among", "others", "other", "and", "or", ",", "notably", "in", "particular",
+                              "the", "mr", "mrs", "ms") or tok.text in QUOTES or tok.lower_ in self.before_nouns:
+                i += 1
+                continue
+            break
+        return out
+
+    def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
+        """"the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
+        for tok in doc[trigger.i + 1:trigger.sent.end]:
+            if tok.i in triggers:
+                return []
+            if tok.lower_ == "by":
+                for pobj in tok.children:
+                    if pobj.dep_ == "pobj":
+                        return self._actors_at(doc, pobj, at, triggers)
+                return []
+        return []
+
+    def _negated(self, trigger: Token) -> bool:
+        negs = set(self.values["negations"])
+        for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
+            if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                                       for c in tok.children):
+                return True
+        return any(c.lower_ in negs and c.dep_ == "neg" for c in trigger.head.children) \
+            and trigger.dep_ in ("xcomp",)
+
+    def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int],
+                   depth: int = 0) -> list[Span]:
+        """The actor mentions a role token stands for."""
+        if depth > 3:
+            return []
+        out: list[Span] = []
+        span = at.get(tok.i)
+        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS
+                                 and len(span) == 1 and span[0].pos_ in ("PRON", "DET")):
+            out.append(span)
+        elif span is not None and span.label_ == "Position":
+            # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
+            for child in tok.subtree:
+                if child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Person":
+                    out.append(at[child.i])
+            if not out:
+                for child in tok.children:
+                    if child.lower_ == "of":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
+            if not out:
+                out.append(span)  # the office itself: identity resolves it to its holder
+        else:
+            for child in tok.children:
+                if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
+                        and at[child.i].label_ in ACTOR_LABELS:
+                    out.append(at[child.i])
+            if not out and tok.lower_ in ("spokesperson", "spokesman", "spokeswoman", "office",
+                                          "delegation", "representative", "director", "head"):
+                for child in tok.children:
+                    if child.lower_ == "of":
+                        for pobj in child.children:
+                            out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
+            including = set(self.values["including"])
+            for sub in tok.subtree:
+                if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
+                    for pobj in sub.subtree:
+                        if pobj.dep_ in ("pobj", "conj", "appos") and pobj.i in at \
+                                and at[pobj.i].label_ in ACTOR_LABELS and at[pobj.i] not in out:
+                            out.append(at[pobj.i])
+        for conj in tok.conjuncts:
+            if conj.i > tok.i and conj.i in at and at[conj.i] not in out \
+                    and at[conj.i].label_ in ACTOR_LABELS:
+                out.append(at[conj.i])
+        return out
+
+    def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
+        """The tokens of the trigger's own phrases: not another event's, not another clause's."""
+        stop = set(self.values["date_boundaries"])
+        allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
+        region, todo = [], [trigger]
+        light = set(self.values["light_verbs"])
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
+            todo.append(trigger.head)  # "X's re-arrest took place on … in September"
+        seen = {trigger.i}
+        while todo:
+            tok = todo.pop()
+            region.append(tok)
+            for child in tok.children:
+                if child.i in seen or child.i in triggers:
+                    continue
+                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) \
+                        or child.dep_ == "relcl":
+                    continue
+                seen.add(child.i)
+                todo.append(child)
+        return sorted(region, key=lambda t: t.i)
+
+    def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
+        """Every date in the trigger's own phrases, nearest first."""
+        ids = {t.i for t in region}
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
+                continue
+            value = self._normalise(doc, trigger, ent)
+            if value is not None:
+                distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
+                found.append((distance, ent.start, value))
+        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+
+    def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
+        """"its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
+                continue
+            if any(trigger.i < i < ent.start for i in triggers):
+                break
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
+                value = self._normalise(doc, trigger, ent)
+                if value is not None:
+                    out.append(value)
+        return out
+
+    @staticmethod
+    def _normalise(doc: Doc, trigger: Token, ent: Span) -> dict | None:
+        sent = trigger.sent
+        context = None
+        if not years_in(ent.text):
+            near = [(abs(m.start() + sent.start_char - ent.start_char), int(m.group()))
+                    for m in re.finditer(r"(?<![\d/-])(?:1[89]|20)\d\d(?![\d/-])", sent.text)]
+            if near:
+                context = min(near)[1]
+            else:
+                earlier = years_in(doc.text[:ent.start_char])
+                context = earlier[-1] if earlier else None
+        value = normalise_date(ent.text, context)
+        if value is None:
+            return None
+        return {"value": value.value, "precision": value.precision.value, "text": ent.text,
+                "span": [ent.start, ent.end], "year_from_context": context is not None}
+
+    def _term(self, trigger: Token, region: list[Token]) -> str | None:
+        preps = set(self.values["term_preps"])
+        for tok in region:
+            if tok.head.i == trigger.i and tok.lower_ in preps:
+                words = [t for t in tok.subtree]
+                term = normalise_term(" ".join(t.text for t in words))
+                if term:
+                    return term
+        return None
+
+    def _charges(self, doc: Doc, trigger: Token, region: list[Token]) -> tuple[list[str], list[str]]:
+        charges: list[str] = []
+        basis: list[str] = []
+        nouns = set(self.values["charge_nouns"])
+        verbs = self.values["charge_verbs"]
+        for tok in region:
+            if tok.lemma_ in nouns and tok.dep_ == "pobj":
+                for of in tok.children:
+                    if of.lower_ in ("of", "for", "under"):
+                        for pobj in of.children:
+                            charges.extend(_items(doc, pobj))
+                if not any(c.lower_ in ("of", "for", "under") for c in tok.children):
+                    charges.extend(_items(doc, tok, quoted_only=True))
+            elif tok.lower_ in self.values["charge_preps"] and tok.head.i == trigger.i:
+                for obj in tok.children:
+                    if obj.dep_ in ("pcomp", "pobj") and obj.lemma_ not in ("year", "month", "day"):
+                        if obj.pos_ == "VERB" or obj.tag_ == "VBG" or any(q in obj.sent.text for q in "‘“"):
+                            charges.extend(_items(doc, obj))
+            elif tok.lemma_ in verbs:
+                for prep in tok.children:
+                    if prep.lower_ == verbs[tok.lemma_]:
+                        for pobj in prep.children:
+                            charges.extend(_items(doc, pobj))
+        words = set(self.values["legal_basis_words"])
+        for ent in doc.ents:
+            if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
+                basis.append(ent.text)
+        return _dedupe(charges), _dedupe(basis)
+
+    def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
+        lemma = trigger.lemma_.lower()
+        decided = doc[named["decided"]] if "decided" in named else None
+        outcome = self.outcomes.get(lemma)
+        if lemma in ("refuse", "deny", "decline") and any(c.dep_ == "xcomp" for c in trigger.children):
+            outcome = "refused"
+        event["outcome"] = outcome or "other"
+        if decided is not None:
+            event["decided"] = decided.lemma_
+            dets = {c.lower_ for c in decided.children if c.dep_ in ("det", "poss")}
+            if dets & set(self.values["anaphoric_determiners"]) and not event["subject"]:
+                event["decision_on"] = "previous"
+            else:
+                event["decision_on"] = "same-subject"
+
+    def _context(self, trigger: Token, triggers: set[int]) -> int | None:
+        """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
+        preps = set(self.values["context_preps"])
+        if trigger.head.lower_ not in preps:
+            return None
+        anchor = trigger.head.head
+        while anchor.i not in triggers:
+            if anchor.head.i == anchor.i:
+                return None
+            anchor = anchor.head
+        return anchor.i
+
+    def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
+        """"X travelled to A and visited B": the second verb shares its subject, date and agent."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        for e in events:
+            tok = doc[e["trigger"][0]]
+            if tok.dep_ == "conj" and tok.head.i in by_trigger:
+                head = by_trigger[tok.head.i]
+                for key in ("subject", "agent", "court"):
+                    if not e[key] and head[key] and e["frame"] == head["frame"]:
+                        e[key] = [list(s) for s in head[key]]
+                if "date" not in e and "date" in head:
+                    e["date"] = dict(head["date"])
+
+
+_QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
+_QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
+
+
+def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
+    """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
+    words = list(tok.subtree)
+    start = words[0].idx
+    rest = doc.text[start:tok.sent.end_char]
+    listed = _QUOTED_LIST.match(rest)
+    if listed:
+        return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
+    if quoted_only:
+        return []
+    parts = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    if len(parts) > 1 and tok.pos_ == "NOUN":
+        return [p.text for p in parts]
+    text = doc[words[0].i:words[-1].i + 1].text
+    return [text.strip(QUOTES + " ,;")]
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        item = " ".join(item.split())
+        if item and item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
+
+
+@Language.factory("whereas_events", requires=["doc.ents", "token.dep"], assigns=["doc._.events"])
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    return EventFinder(nlp, name)

@@ -1,0 +1,39 @@
+"""Every custom Doc attribute whereas sets: plain lists and dicts, so Docs survive to_bytes()."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "TERMS"]
+
+#: span group keys
+ANAPHORS = "whereas_anaphors"
+POSITIONS = "whereas_positions"
+TERMS = "whereas_terms"
+
+#: entity labels that denote actors after ``whereas_actors`` has run (the wh: class names)
+ACTOR_LABELS = frozenset({
+    "Person", "Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
+    "InternationalOrganisation", "NGO", "Place", "Country",
+})
+
+_EXTENSIONS = (
+    "actor_cues",  # {"start:end" (token offsets of an actor entity): [[type, weight, cue], ...]}
+    "events",  # [{"type", "trigger": [s, e], "roles": {role: [[s, e], ...]}, "date", ...}]
+    "relations",  # [{"type", "subject": [s, e], "object": [s, e] | None, "position", ...}]
+)
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions once (idempotent).
+
+    >>> register_extensions(); Doc.has_extension("events")
+    True
+    """
+    for name in _EXTENSIONS:
+        if not Doc.has_extension(name):
+            # default None, not a shared mutable: components assign a fresh value per Doc
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()

@@ -1,0 +1,153 @@
+"""The genre's vocabulary as spaCy ruler patterns: known bodies, actor name shapes, countries, offices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from pipeline.normalize.names import name_key
+from pipeline.patterns import load_jsonl, load_lines
+
+__all__ = ["KnownActor", "known_actors", "lookup", "actor_patterns", "country_patterns",
+           "position_patterns", "country_names", "demonyms", "bare_aliases", "position_label"]
+
+# Short names pycountry lacks or spells formally; the text of the genre uses these.
+_EXTRA_COUNTRIES = {
+    "Russia": "Russia", "Iran": "Iran", "Syria": "Syria", "Vietnam": "Vietnam", "Laos": "Laos",
+    "North Korea": "North Korea", "South Korea": "South Korea", "Bolivia": "Bolivia",
+    "Venezuela": "Venezuela", "Tanzania": "Tanzania", "Moldova": "Moldova", "Turkey": "Turkey",
+    "Türkiye": "Turkey", "Democratic Republic of the Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo", "Republic of the Congo": "Congo",
+    "Ivory Coast": "Côte d'Ivoire", "Burma": "Myanmar", "Palestine": "Palestine",
+    "Kosovo": "Kosovo", "Taiwan": "Taiwan", "Tibet": "Tibet", "United States": "United States",
+    "US": "United States", "USA": "United States", "United Kingdom": "United Kingdom",
+    "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "Czech Republic": "Czechia", "Macedonia": "North Macedonia", "Cape Verde": "Cabo Verde",
+    "Swaziland": "Eswatini", "East Timor": "Timor-Leste", "the Gambia": "Gambia",
+    "Western Sahara": "Western Sahara", "Brunei": "Brunei", "Micronesia": "Micronesia",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the vocabulary knows by name: its identity, type and every name form."""
+
+    id: str
+    type: str
+    names: tuple[str, ...]
+    bare: tuple[str, ...] = ()
+
+
+@cache
+def known_actors() -> dict[str, KnownActor]:
+    """Known bodies by id (``patterns/actors.jsonl``)."""
+    return {row["id"]: KnownActor(row["id"], row["type"], tuple(row["names"]), tuple(row.get("bare", ())))
+            for row in load_jsonl("actors.jsonl")}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every spelling of a country -> its short common name."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        if "," in short:  # "Iran, Islamic Republic of"
+            short = short.split(",")[0]
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if n and "," not in n:
+                names[n] = short
+    for n, short in _EXTRA_COUNTRIES.items():
+        names[n] = short
+    return names
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjective -> country ("" where it names a group, not a state)."""
+    out = {}
+    for line in load_lines("demonyms.tsv"):
+        word, _, country = line.partition("\t")
+        out[word] = country
+    return out
+
+
+@cache
+def _index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for actor in known_actors().values():
+        for n in actor.names:
+            index.setdefault(name_key(n), (actor.id, actor.type))
+    for n, short in country_names().items():
+        index.setdefault(name_key(n), ("country/" + name_key(short).replace(" ", "-"), "Country"))
+    return index
+
+
+def lookup(name: str) -> tuple[str, str] | None:
+    """(id, type) of a known actor or country by any of its names.
+
+    >>> lookup("the OSCE")
+    ('osce', 'InternationalOrganisation')
+    >>> lookup("Republic of Kazakhstan")
+    ('country/kazakhstan', 'Country')
+    >>> lookup("Almaty District Court") is None
+    True
+    """
+    return _index().get(name_key(name))
+
+
+@cache
+def bare_aliases() -> dict[str, str]:
+    """Single words ("Parliament", "Council") that name a known body only when they stand alone."""
+    return {b: a.id for a in known_actors().values() for b in a.bare}
+
+
+def actor_patterns() -> list[dict]:
+    """Entity-ruler patterns: known bodies (with their id), generic name shapes (courts, parties…), dates."""
+    patterns: list[dict] = []
+    for actor in known_actors().values():
+        for n in actor.names + actor.bare:
+            patterns.append({"label": actor.type, "pattern": n, "id": actor.id})
+    for row in load_jsonl("actor_shapes.jsonl"):
+        patterns.append({"label": row["type"], "pattern": row["pattern"]})
+    patterns.extend({"label": row["label"], "pattern": row["pattern"]} for row in load_jsonl("dates.jsonl"))
+    return patterns
+
+
+def country_patterns() -> list[dict]:
+    """Entity-ruler patterns for every country name."""
+    return [{"label": "Country", "pattern": n, "id": "country/" + name_key(short).replace(" ", "-")}
+            for n, short in sorted(country_names().items())]
+
+
+@cache
+def _positions() -> tuple[dict, ...]:
+    return load_jsonl("positions.jsonl")
+
+
+def position_patterns() -> list[dict]:
+    """Span-ruler patterns for offices ("High Representative", "Minister of Justice")."""
+    patterns = []
+    for row in _positions():
+        for n in row.get("names", ()):
+            patterns.append({"label": "Position", "pattern": n, "id": row["label"]})
+        if "pattern" in row:
+            patterns.append({"label": "Position", "pattern": row["pattern"], "id": row["label"]})
+    return patterns
+
+
+@cache
+def _position_labels() -> dict[str, str]:
+    return {name_key(n): row["label"] for row in _positions() for n in row.get("names", ())}
+
+
+def position_label(text: str) -> str:
+    """The office's label as worded, with known abbreviations spelled out.
+
+    >>> position_label("HR/VP")
+    'High Representative'
+    >>> position_label("Minister of Justice")
+    'Minister of Justice'
+    """
+    return _position_labels().get(name_key(text), " ".join(text.split()))

