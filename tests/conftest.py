@@ -64,3 +64,16 @@ def sample_doc():
     from pipeline.read import read_document
 
     return read_document(SAMPLE)
+
+
+# -- Ontology, shapes and validation --------------------------------------------------
+
+ONTOLOGY_TTL = ROOT / "ontology" / "whereas.ttl"
+
+
+@pytest.fixture(scope="session")
+def ontology_graph():
+    """``ontology/whereas.ttl`` parsed (shared: tests must not change it)."""
+    from rdflib import Graph
+
+    return Graph().parse(ONTOLOGY_TTL, format="turtle")
