@@ -8,7 +8,7 @@ from enum import Enum
 __all__ = [
     "PartKind", "ActorType", "EventType", "RelationType", "Outcome", "DatePrecision",
     "SourceDocument", "DocumentPart", "DocumentStructure", "TextSpan", "DateValue",
-    "Mention", "EventMention", "RelationMention", "Actor", "DocumentFacts",
+    "Mention", "EventMention", "RelationMention", "DocumentFacts", "Actor", "Event", "Relation",
 ]
 
 
@@ -136,21 +136,25 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One textual mention of an actor, in document offsets."""
+    """One textual mention of an actor, in document offsets.
+
+    ``refers`` is empty for a name; "pronoun" for he/his/she/her, "author" for "its" where the
+    text speaks for its author, "office:<label>" for an office standing for its holder.
+    """
 
     start: int
     end: int
     text: str
-    type: ActorType
-    votes: tuple[str, ...] = ()  # every type cue met for this mention (wh: class names)
+    type: ActorType | None
+    votes: tuple[tuple[str, int, str], ...] = ()  # (wh: class, weight, cue) for every type cue met
     canonical: str | None = None  # gazetteer identity, where the vocabulary knows the actor
-    anaphor: bool = False  # a pronoun or "the High Representative"-like reference
+    refers: str = ""
     sentence: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """An event as found in one sentence; roles refer to mentions by index."""
+    """An event as found in one sentence; roles refer to the document's mentions by index."""
 
     type: EventType
     evidence: TextSpan
@@ -164,14 +168,14 @@ class EventMention:
     charges: tuple[str, ...] = ()
     legal_basis: tuple[str, ...] = ()
     outcome: Outcome | None = None
-    decision_on: int | None = None  # index of the event mention this decision rules on
-    about: tuple[int, ...] = ()  # event mentions a statement is about
+    decision_ref: str | None = None  # "previous" ("this sentence was confirmed") or "same-subject"
+    context: int | None = None  # index of the event mention this one is framed by ("following …")
     confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class RelationMention:
-    """A relation between two actor mentions, or an actor and a position."""
+    """A relation between two actor mentions, or an actor and a position, by mention index."""
 
     type: RelationType
     subject: int
@@ -179,6 +183,17 @@ class RelationMention:
     object: int | None = None
     position: str | None = None
     confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class DocumentFacts:
+    """Everything extracted from one document, before identity resolution."""
+
+    document: SourceDocument
+    structure: DocumentStructure
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +206,33 @@ class Actor:
     alt_labels: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
-class DocumentFacts:
-    """Everything extracted from one document, before identity resolution across documents."""
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event of one document after identity resolution: roles are actor keys."""
 
-    document: SourceDocument
-    structure: DocumentStructure
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-    relations: list[RelationMention] = field(default_factory=list)
+    type: EventType
+    evidence: tuple[TextSpan, ...]
+    trigger_start: int
+    subjects: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
+    courts: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    date: DateValue | None = None
+    term: str | None = None
+    charges: tuple[str, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    outcome: Outcome | None = None
+    decision_on: int | None = None  # index of the ruled-on event in the same document's list
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation of one document after identity resolution."""
+
+    type: RelationType
+    subject: str
+    evidence: tuple[TextSpan, ...]
+    object: str | None = None
+    position: str | None = None
+    confidence: float = 1.0

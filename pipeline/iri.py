@@ -70,8 +70,13 @@ class IriMinter:
     def span(self, doc_id: str, start: int, end: int) -> URIRef:
         return self._iri("document", slug(doc_id), "span", f"{int(start)}-{int(end)}")
 
-    def event(self, doc_id: str, event_type: str, subject_key: str, start: int) -> URIRef:
-        name = f"{event_type}-{subject_key}" if subject_key else event_type
+    def event(self, doc_id: str, event_type: str, subject_key: str, start: int, date: str = "") -> URIRef:
+        """An event of a document: its type, first subject, date and where its word stands.
+
+        >>> IriMinter("https://ex.org/").event("d", "Statement", "european-parliament", 151, "2012-03-15")
+        rdflib.term.URIRef('https://ex.org/id/event/d/statement-european-parliament-2012-03-15-151')
+        """
+        name = "-".join(x for x in (event_type, subject_key, date) if x)
         return self._iri("event", slug(doc_id), f"{slug(name)}-{int(start)}")
 
     def charge(self, label: str) -> URIRef:

@@ -30,7 +30,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
         raise WhereasError(None, f"spaCy model {nlp.meta.get('name')!r} lacks {', '.join(sorted(missing))}")
     keep_hyphenated_words(nlp)
     nlp.add_pipe("whereas_clauses", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="whereas_gazetteer", after="ner",
+    nlp.add_pipe("whereas_statistical_ents", after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="whereas_gazetteer", after="whereas_statistical_ents",
                          config={"overwrite_ents": True, "validate": True})
     countries = nlp.add_pipe("entity_ruler", name="whereas_countries", after="whereas_gazetteer",
                              config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})

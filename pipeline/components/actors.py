@@ -9,7 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
 from pipeline.normalize.names import QUOTES, name_key
 from pipeline.patterns import load_json
@@ -223,8 +223,23 @@ class ActorTyper:
         kept = {(a.start, a.end) for a in actors}
         doc._.actor_cues = {f"{s}:{e}": [list(v) for v in c.votes]
                             for (s, e), c in sorted(by_span.items()) if (s, e) in kept}
+        nested = []
+        for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
+            if ent.label_ in ("GPE", "LOC") and any(a.start <= ent.start and ent.end <= a.end and not a.kb_id_
+                                                    and (a.start, a.end) != (ent.start, ent.end) for a in actors):
+                known = lookup(ent.text)
+                nested.append(Span(doc, ent.start, ent.end, label=known[1] if known else "Place",
+                                   kb_id=known[0] if known else ""))
+        doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+@Language.component("whereas_statistical_ents", requires=["doc.ents"], assigns=["doc.spans"])
+def keep_statistical_ents(doc: Doc) -> Doc:
+    """Keep the model's own entities aside before the vocabulary rulers overwrite them."""
+    doc.spans[STATISTICAL] = list(doc.ents)
+    return doc
 
 
 @Language.factory("whereas_actors", requires=["doc.ents", "token.dep"],

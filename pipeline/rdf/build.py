@@ -1,0 +1,201 @@
+"""The graph: one rdflib named graph per document, in the whereas ontology, every fact with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from pipeline import __version__
+from pipeline.facts import (Actor, DatePrecision, DocumentStructure, Event, EventType, Relation,
+                            SourceDocument, TextSpan)
+from pipeline.iri import IriMinter
+from pipeline.vocab import PREFIXES, WH
+
+__all__ = ["DocumentGraph", "build_dataset", "add_document_graph", "date_literal"]
+
+_DATATYPES = {DatePrecision.DAY: XSD.date, DatePrecision.MONTH: XSD.gYearMonth, DatePrecision.YEAR: XSD.gYear}
+# How an event reads as a label: "Sentencing of X", "Release demand for X", "Statement by X".
+_LABELS = {
+    EventType.ARREST: "Arrest of {}", EventType.DETENTION: "Detention of {}",
+    EventType.TRIAL: "Trial of {}", EventType.SENTENCING: "Sentencing of {}",
+    EventType.COURT_DECISION: "Court decision in the case of {}", EventType.BAN: "Ban of {}",
+    EventType.RELEASE: "Release of {}", EventType.LAWSUIT: "Lawsuit against {}",
+    EventType.STATEMENT: "Statement by {}", EventType.VISIT: "Visit by {}",
+    EventType.RELEASE_DEMAND: "Release demand for {}", EventType.KILLING: "Killing of {}",
+}
+_ROLES = (("subjects", WH.subject), ("agents", WH.agent), ("courts", WH.court), ("places", WH.place))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentGraph:
+    """What goes into one document's named graph."""
+
+    source: SourceDocument
+    structure: DocumentStructure
+    events: tuple[Event, ...]
+    relations: tuple[Relation, ...]
+    forms: dict[str, set[str]]  # actor key -> the names this document uses for it
+
+
+def date_literal(value: str, precision: DatePrecision) -> Literal:
+    """A date at its precision as a typed literal.
+
+    >>> date_literal("2012-11", DatePrecision.MONTH).datatype.endswith("gYearMonth")
+    True
+    """
+    return Literal(value, datatype=_DATATYPES[precision])
+
+
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
+
+
+def build_dataset(documents: list[DocumentGraph], actors: dict[str, Actor], minter: IriMinter,
+                  min_confidence: float = 0.0, model: str = "") -> Dataset:
+    """Every document's graph in one ``Dataset``; the default graph is their union."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for doc in documents:
+        add_document_graph(ds, doc, actors, minter, min_confidence, model)
+    return ds
+
+
+def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor], minter: IriMinter,
+                       min_confidence: float = 0.0, model: str = "") -> Graph:
+    """Add (or replace) the named graph of one document."""
+    doc_iri = minter.document(doc.source.doc_id)
+    ds.remove_graph(ds.graph(doc_iri))
+    g = ds.graph(doc_iri)
+    _document(g, doc, doc_iri, minter, model)
+    actor_iri = {key: minter.actor(actor.type.value, key) for key, actor in actors.items()}
+    events = [ev for ev in doc.events if ev.confidence >= min_confidence]
+    relations = [rel for rel in doc.relations if rel.confidence >= min_confidence]
+    used = set(doc.forms)
+    for ev in events:
+        for attr, _ in _ROLES:
+            used.update(getattr(ev, attr))
+    for rel in relations:
+        used.add(rel.subject)
+        if rel.object:
+            used.add(rel.object)
+    if doc.structure.author:
+        author = _author_key(doc, actors)
+        if author:
+            used.add(author)
+            g.add((doc_iri, DCTERMS.creator, actor_iri[author]))
+    for key in sorted(used):
+        _actor(g, actors[key], actor_iri[key], doc.forms.get(key, set()))
+    event_iris = [minter.event(doc.source.doc_id, ev.type.value, ev.subjects[0] if ev.subjects else "",
+                               ev.trigger_start, ev.date.value if ev.date else "") for ev in doc.events]
+    kept = {id(ev) for ev in events}
+    for ev, iri in zip(doc.events, event_iris):
+        if id(ev) in kept:
+            _event(g, ev, iri, event_iris, actors, actor_iri, doc, minter)
+    for rel in relations:
+        _relation(g, rel, actor_iri, doc, minter)
+    return g
+
+
+def _author_key(doc: DocumentGraph, actors: dict[str, Actor]) -> str | None:
+    from pipeline.components.gazetteer import lookup
+    from pipeline.normalize.names import name_key
+
+    known = lookup(doc.structure.author or "")
+    key = known[0] if known else name_key(doc.structure.author or "")
+    return key if key in actors else None
+
+
+def _document(g: Graph, doc: DocumentGraph, iri: URIRef, minter: IriMinter, model: str) -> None:
+    s = doc.structure
+    g.add((iri, RDF.type, WH.Document))
+    g.add((iri, DCTERMS.title, Literal(s.title or doc.source.doc_id)))
+    g.add((iri, DCTERMS.source, Literal(doc.source.path)))
+    g.add((iri, DCTERMS.identifier, Literal(doc.source.doc_id)))
+    g.add((iri, DCTERMS["format"], Literal(doc.source.media_type)))
+    g.add((iri, WH.text, Literal(doc.source.text)))
+    g.add((iri, WH.extractedBy, Literal(f"whereas {__version__}" + (f" with {model}" if model else ""))))
+    if s.procedure_number:
+        g.add((iri, WH.procedureNumber, Literal(s.procedure_number)))
+    if s.date:
+        g.add((iri, DCTERMS.date, Literal(s.date, datatype=XSD.date)))
+    for part in s.parts:
+        p = minter.part(doc.source.doc_id, part.kind.value, part.number)
+        g.add((p, RDF.type, WH[part.kind.value]))
+        g.add((p, DCTERMS.isPartOf, iri))
+        g.add((p, WH.number, Literal(part.number)))
+        g.add((p, WH.start, Literal(part.start)))
+        g.add((p, WH.end, Literal(part.end)))
+        g.add((p, WH.text, Literal(part.text)))
+
+
+def _actor(g: Graph, actor: Actor, iri: URIRef, forms: set[str]) -> None:
+    g.add((iri, RDF.type, WH[actor.type.value]))
+    g.add((iri, RDFS.label, Literal(actor.label)))
+    for form in sorted(forms - {actor.label}):
+        g.add((iri, SKOS.altLabel, Literal(form)))
+
+
+def _evidence(g: Graph, node: URIRef, spans: tuple[TextSpan, ...], doc: DocumentGraph, minter: IriMinter) -> None:
+    doc_iri = minter.document(doc.source.doc_id)
+    for span in spans:
+        s = minter.span(span.doc_id, span.start, span.end)
+        g.add((node, WH.evidence, s))
+        g.add((s, RDF.type, WH.TextSpan))
+        g.add((s, WH.inDocument, doc_iri))
+        g.add((s, WH.inPart, minter.part(span.doc_id, span.part_kind.value, span.part_number)))
+        g.add((s, WH.start, Literal(span.start)))
+        g.add((s, WH.end, Literal(span.end)))
+        g.add((s, WH.text, Literal(span.text)))
+
+
+def _event(g: Graph, ev: Event, iri: URIRef, event_iris: list[URIRef], actors: dict[str, Actor],
+           actor_iri: dict[str, URIRef], doc: DocumentGraph, minter: IriMinter) -> None:
+    g.add((iri, RDF.type, WH[ev.type.value]))
+    who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
+    g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))
+    for attr, prop in _ROLES:
+        for key in getattr(ev, attr):
+            g.add((iri, prop, actor_iri[key]))
+    if ev.date is not None:
+        g.add((iri, WH.date, date_literal(ev.date.value, ev.date.precision)))
+    if ev.term:
+        g.add((iri, WH.sentenceTerm, Literal(ev.term, datatype=XSD.duration)))
+    for charge in ev.charges:
+        c = minter.charge(charge)
+        g.add((iri, WH.charge, c))
+        g.add((c, RDF.type, WH.Charge))
+        g.add((c, RDFS.label, Literal(charge)))
+    for basis in ev.legal_basis:
+        b = minter.provision(basis)
+        g.add((iri, WH.legalBasis, b))
+        g.add((b, RDF.type, WH.LegalProvision))
+        g.add((b, RDFS.label, Literal(basis)))
+    if ev.outcome is not None:
+        g.add((iri, WH.outcome, WH[ev.outcome.value]))
+    if ev.decision_on is not None:
+        g.add((iri, WH.decisionOn, event_iris[ev.decision_on]))
+    g.add((iri, WH.confidence, _confidence(ev.confidence)))
+    _evidence(g, iri, ev.evidence, doc, minter)
+
+
+def _relation(g: Graph, rel: Relation, actor_iri: dict[str, URIRef], doc: DocumentGraph, minter: IriMinter) -> None:
+    subject = actor_iri[rel.subject]
+    prop = WH[rel.type.value]
+    if rel.position is not None:
+        obj = minter.position(rel.position)
+        g.add((obj, RDF.type, WH.Position))
+        g.add((obj, RDFS.label, Literal(rel.position)))
+    else:
+        obj = actor_iri[rel.object]
+    g.add((subject, prop, obj))
+    statement = minter.statement(str(subject), str(prop), str(obj))
+    g.add((statement, RDF.type, RDF.Statement))
+    g.add((statement, RDF.subject, subject))
+    g.add((statement, RDF.predicate, prop))
+    g.add((statement, RDF.object, obj))
+    g.add((statement, WH.confidence, _confidence(rel.confidence)))
+    _evidence(g, statement, rel.evidence, doc, minter)

@@ -1,0 +1,189 @@
+"""Events and relations of a document in terms of actors: roles filled, references followed, duplicates merged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.facts import (Actor, DatePrecision, DocumentFacts, Event, EventMention, EventType,
+                            Relation, RelationType)
+from pipeline.patterns import load_json
+
+__all__ = ["resolve_events", "resolve_relations", "PER_SUBJECT"]
+
+#: Event types that happen to each subject on its own: "calls for the release of X, Y and Z" is
+#: one demand per person. A visit or a statement by several actors together stays one event.
+PER_SUBJECT = frozenset(EventType) - {EventType.STATEMENT, EventType.VISIT}
+#: What an event inherits from the event that frames it ("following her visit …, she called …")
+#: is less certain than what its own words say.
+INHERITED = 0.8
+_RULED_ON = (EventType.SENTENCING, EventType.BAN, EventType.COURT_DECISION, EventType.TRIAL,
+             EventType.LAWSUIT, EventType.DETENTION, EventType.ARREST)
+
+
+def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> list[Event]:
+    """The document's events with actor keys, in text order, ready for the graph."""
+    values = load_json("event_values.json")
+    allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
+    author = _author(facts, keys, actors)
+
+    def refs(indices: tuple[int, ...], types: set[str] | None = None) -> tuple[str, ...]:
+        out = []
+        for i in indices:
+            key = keys[i]
+            if key and key not in out and (types is None or actors[key].type.value in types):
+                out.append(key)
+        return tuple(out)
+
+    drafts: list[Event | None] = []
+    for ev in facts.events:
+        subjects = refs(ev.subjects, allowed.get(ev.type))
+        agents = tuple(k for k in refs(ev.agents) if k not in subjects)
+        courts = refs(ev.courts, {"Court"})
+        places = refs(ev.places, set(values["place_types"]))
+        if ev.type is EventType.RELEASE_DEMAND and not agents and author:
+            agents = (author,)
+        drafts.append(Event(ev.type, (ev.evidence,), ev.trigger[0], subjects, agents, courts, places,
+                            ev.date, ev.term, ev.charges, ev.legal_basis, ev.outcome, None, ev.confidence))
+    _inherit_from_context(facts.events, drafts)
+    rules_on = _rule_on_earlier(facts.events, drafts)
+    kept: list[Event] = []
+    for ev in drafts:
+        if ev is None or not ev.subjects:
+            continue
+        if ev.type is EventType.STATEMENT and ev.date is None:
+            continue  # a statement is a dated statement, report or opinion
+        kept.extend(_per_subject(ev))
+    merged = _merge(kept)
+    return _link_decisions(merged, facts.events, rules_on)
+
+
+def _link_decisions(events: list[Event], mentions: list[EventMention], rules_on: dict[int, int]) -> list[Event]:
+    """Point each decision at the final node of the event it rules on."""
+    out = list(events)
+    for n, m in rules_on.items():
+        decision, target = mentions[n], mentions[m]
+        for i, ev in enumerate(out):
+            if ev.type is EventType.COURT_DECISION and decision.evidence in ev.evidence:
+                hits = [j for j, t in enumerate(out) if t.type is target.type
+                        and target.evidence in t.evidence and set(t.subjects) & set(ev.subjects)]
+                if hits:
+                    out[i] = replace(ev, decision_on=hits[0])
+    return out
+
+
+def _author(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> str | None:
+    for i, m in enumerate(facts.mentions):
+        if m.refers == "author" and keys[i]:
+            return keys[i]
+    from pipeline.components.gazetteer import lookup
+    from pipeline.normalize.names import name_key
+
+    if facts.structure.author:
+        known = lookup(facts.structure.author)
+        key = known[0] if known else name_key(facts.structure.author)
+        return key if key in actors else None
+    return None
+
+
+def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """An event framed by another ("a lawsuit … following which the court banned X") shares its
+    subject where it names none, and its month or year where it gives no date."""
+    for n, ev in enumerate(mentions):
+        frame = drafts[ev.context] if ev.context is not None else None
+        draft = drafts[n]
+        if frame is None or draft is None:
+            continue
+        changes = {}
+        if not draft.subjects and frame.subjects:
+            changes["subjects"] = frame.subjects
+        if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
+            changes["date"] = frame.date
+        if changes:
+            drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
+
+
+def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:
+    """A court decision rules on an earlier event: the one "this sentence" points back to, or the
+    sentence or ban of the same subject; it decides the case of that event's subject."""
+    rules_on: dict[int, int] = {}
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.COURT_DECISION:
+            continue
+        target = None
+        if ev.decision_ref == "previous" and not draft.subjects:
+            same_part = [m for m in range(n - 1, -1, -1) if drafts[m] is not None and drafts[m].subjects
+                         and mentions[m].type in _RULED_ON
+                         and mentions[m].evidence.part_number == ev.evidence.part_number]
+            target = same_part[0] if same_part else None
+        elif draft.subjects:
+            near = sorted((abs(m - n), m) for m, other in enumerate(drafts)
+                          if other is not None and m != n and mentions[m].type in (EventType.SENTENCING, EventType.BAN)
+                          and set(other.subjects) & set(draft.subjects))
+            target = near[0][1] if near else None
+        if target is not None:
+            drafts[n] = replace(draft, subjects=draft.subjects or drafts[target].subjects)
+            rules_on[n] = target
+    return rules_on
+
+
+def _per_subject(ev: Event) -> list[Event]:
+    if ev.type not in PER_SUBJECT or len(ev.subjects) < 2:
+        return [ev]
+    return [replace(ev, subjects=(s,)) for s in ev.subjects]
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type is not b.type or set(a.subjects) != set(b.subjects):
+        return False
+    for attr in ("date", "term", "outcome"):
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is not None and y is not None and x != y:
+            return False
+    if a.courts and b.courts and set(a.courts) != set(b.courts):
+        return False
+    if a.type is EventType.STATEMENT and (a.date is None or b.date is None):
+        return False
+    return True
+
+
+def _union(a: tuple, b: tuple) -> tuple:
+    return a + tuple(x for x in b if x not in a)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One node per event: mentions of the same event in several sentences become one, with all their evidence."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.trigger_start):
+        for n, kept in enumerate(out):
+            if _compatible(kept, ev):
+                out[n] = replace(
+                    kept, evidence=_union(kept.evidence, ev.evidence), agents=_union(kept.agents, ev.agents),
+                    courts=_union(kept.courts, ev.courts), places=_union(kept.places, ev.places),
+                    date=kept.date or ev.date, term=kept.term or ev.term,
+                    charges=_union(kept.charges, ev.charges), legal_basis=_union(kept.legal_basis, ev.legal_basis),
+                    outcome=kept.outcome or ev.outcome, confidence=max(kept.confidence, ev.confidence))
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def resolve_relations(facts: DocumentFacts, keys: list[str | None]) -> list[Relation]:
+    """The document's relations with actor keys; one per distinct fact, with all its evidence."""
+    found: dict[tuple, Relation] = {}
+    for rel in facts.relations:
+        subject = keys[rel.subject]
+        obj = keys[rel.object] if rel.object is not None else None
+        if subject is None or (rel.object is not None and (obj is None or obj == subject)):
+            continue
+        if rel.type in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:
+            subject, obj = sorted((subject, obj))  # symmetric: one direction
+        key = (rel.type, subject, obj, rel.position)
+        if key in found:
+            old = found[key]
+            found[key] = replace(old, evidence=_union(old.evidence, (rel.evidence,)),
+                                 confidence=max(old.confidence, rel.confidence))
+        else:
+            found[key] = Relation(rel.type, subject, (rel.evidence,), obj, rel.position, rel.confidence)
+    return list(found.values())
