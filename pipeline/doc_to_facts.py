@@ -183,6 +183,7 @@ class _PartReader:
                 legal_basis=tuple(raw.get("legal_basis", ())),
                 outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
                 decision_ref=raw.get("decision_on"),
+                decided=raw.get("decided"),
                 context=context,  # a raw index of this part; made a document index by read()
                 confidence=round(confidence, 3),
             ))

@@ -169,6 +169,7 @@ class EventMention:
     legal_basis: tuple[str, ...] = ()
     outcome: Outcome | None = None
     decision_ref: str | None = None  # "previous" ("this sentence was confirmed") or "same-subject"
+    decided: str | None = None  # the word for what a decision rules on: "sentence", "ban", "appeal"…
     context: int | None = None  # index of the event mention this one is framed by ("following …")
     confidence: float = 1.0
 

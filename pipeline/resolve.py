@@ -18,6 +18,14 @@ PER_SUBJECT = frozenset(EventType) - {EventType.STATEMENT, EventType.VISIT}
 INHERITED = 0.8
 _RULED_ON = (EventType.SENTENCING, EventType.BAN, EventType.COURT_DECISION, EventType.TRIAL,
              EventType.LAWSUIT, EventType.DETENTION, EventType.ARREST)
+#: what "this sentence", "the ban", "the verdict" … point back to
+_RULED_ON_BY_WORD = {
+    "sentence": (EventType.SENTENCING,), "conviction": (EventType.SENTENCING, EventType.TRIAL),
+    "verdict": (EventType.SENTENCING, EventType.TRIAL, EventType.COURT_DECISION),
+    "ban": (EventType.BAN,), "decision": (EventType.BAN, EventType.SENTENCING, EventType.COURT_DECISION),
+    "ruling": (EventType.BAN, EventType.SENTENCING, EventType.COURT_DECISION),
+    "judgment": (EventType.SENTENCING, EventType.COURT_DECISION, EventType.BAN),
+}
 
 
 def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> list[Event]:
@@ -112,10 +120,12 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
             continue
         target = None
         if ev.decision_ref == "previous" and not draft.subjects:
-            same_part = [m for m in range(n - 1, -1, -1) if drafts[m] is not None and drafts[m].subjects
-                         and mentions[m].type in _RULED_ON
-                         and mentions[m].evidence.part_number == ev.evidence.part_number]
-            target = same_part[0] if same_part else None
+            kinds = _RULED_ON_BY_WORD.get(ev.decided or "", _RULED_ON)
+            earlier = [m for m in range(n - 1, -1, -1) if drafts[m] is not None and drafts[m].subjects
+                       and mentions[m].type in kinds]
+            same_part = [m for m in earlier if mentions[m].evidence.part_number == ev.evidence.part_number
+                         and mentions[m].evidence.part_kind == ev.evidence.part_kind]
+            target = (same_part or earlier or [None])[0]
         elif draft.subjects:
             near = sorted((abs(m - n), m) for m, other in enumerate(drafts)
                           if other is not None and m != n and mentions[m].type in (EventType.SENTENCING, EventType.BAN)

@@ -96,9 +96,13 @@ class ActorTyper:
             if ent.label_ in self.non_actor_labels:
                 continue
             cand = self._candidate(doc, ent)
-            if cand is not None and (cand.start, cand.end) not in offices:
-                found.append(cand)
+            if cand is None or (cand.start, cand.end) in offices:
+                continue
+            if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
+                continue  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
+            found.append(cand)
         found.extend(self._names_after_offices(doc, found))
+        found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc):
             inner = doc[start + 2:end - 1]
             if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
@@ -119,6 +123,32 @@ class ActorTyper:
                 end += 1
             if end > office.end:
                 out.append(Candidate(office.end, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
+        return out
+
+    def _unlabelled_names(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """Capitalised names the statistical model missed, kept only where their context says
+        what they are ("the blogger X", "Mr X", "X, who …") or where they share the surname of a
+        person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
+        taken = {i for c in found for i in range(c.start, c.end)}
+        taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2
+                    and best_type(c.votes) == "Person"}
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and doc[j].is_alpha and j - i < 4:
+                j += 1
+            if j - i >= 2 and not doc[i].is_sent_start:
+                votes: list[tuple[str, int, str]] = []
+                self._context_votes(doc, i, j, votes)
+                if doc[j - 1].lower_ in surnames:
+                    votes.append(("Person", W_PHRASE, "surname-of-person"))
+                heads = {t.lower_ for t in doc[i:j]}
+                if votes and not heads & (set(self.name_heads) | self.not_heads):
+                    out.append(Candidate(i, j, votes))
+            i = max(j, i + 1)
         return out
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
@@ -197,6 +227,15 @@ class ActorTyper:
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
             j += 1
+        # "X, the leader of …", "X, a journalist …": an apposition naming a person's role
+        k = j
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "former", "prominent", "well-known",
+                                                     "independent", "opposition", "human", "rights"):
+                k += 1
+            if k < len(doc) and doc[k].lower_ in self.before and self.before[doc[k].lower_] == "Person":
+                votes.append(("Person", W_CONTEXT, f"apposition:{doc[k].lower_}"))
         following = [t.lower_ for t in doc[j:j + 2]]
         for phrase, t in self.after:
             if tuple(following[:len(phrase)]) == phrase:

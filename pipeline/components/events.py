@@ -267,10 +267,12 @@ class EventFinder:
                         if pobj.dep_ in ("pobj", "conj", "appos") and pobj.i in at \
                                 and at[pobj.i].label_ in ACTOR_LABELS and at[pobj.i] not in out:
                             out.append(at[pobj.i])
-        for conj in tok.conjuncts:
-            if conj.i > tok.i and conj.i in at and at[conj.i] not in out \
-                    and at[conj.i].label_ in ACTOR_LABELS:
-                out.append(at[conj.i])
+        if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
+            for conj in tok.conjuncts:
+                if conj.i > tok.i:
+                    for span in self._actors_at(doc, conj, at, triggers, depth + 1):
+                        if span not in out and span.label_ in ACTOR_LABELS:
+                            out.append(span)
         return out
 
     def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
@@ -358,10 +360,10 @@ class EventFinder:
         for tok in region:
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
                 for of in tok.children:
-                    if of.lower_ in ("of", "for", "under"):
+                    if of.lower_ in ("of", "for"):
                         for pobj in of.children:
                             charges.extend(_items(doc, pobj))
-                if not any(c.lower_ in ("of", "for", "under") for c in tok.children):
+                if not any(c.lower_ in ("of", "for") for c in tok.children):
                     charges.extend(_items(doc, tok, quoted_only=True))
             elif tok.lower_ in self.values["charge_preps"] and tok.head.i == trigger.i:
                 for obj in tok.children:
@@ -409,8 +411,21 @@ class EventFinder:
     def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
         """"X travelled to A and visited B": the second verb shares its subject, date and agent."""
         by_trigger = {e["trigger"][0]: e for e in events}
+        at = mention_spans(doc)
         for e in events:
             tok = doc[e["trigger"][0]]
+            if tok.dep_ == "conj" and tok.head.i not in by_trigger and tok.pos_ == "VERB":
+                # "the court convicted X and sentenced him …": the first verb's subject and date
+                head = tok.head
+                if not e["agent"] and not e["court"]:
+                    for c in head.children:
+                        if c.dep_ == "nsubj" and c.i in at and at[c.i].label_ in ACTOR_LABELS:
+                            span = at[c.i]
+                            e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+                if "date" not in e:
+                    dates = self._dates(doc, head, self._region(head, set(by_trigger) | {tok.i}))
+                    if dates:
+                        e["date"] = dates[0]
             if tok.dep_ == "conj" and tok.head.i in by_trigger:
                 head = by_trigger[tok.head.i]
                 for key in ("subject", "agent", "court"):
@@ -434,11 +449,13 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
     if quoted_only:
         return []
-    parts = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
-    if len(parts) > 1 and tok.pos_ == "NOUN":
-        return [p.text for p in parts]
-    text = doc[words[0].i:words[-1].i + 1].text
-    return [text.strip(QUOTES + " ,;")]
+    cut = [t.i for t in words if t.lower_ in ("under", "pursuant", "in", "according") and t.head.i != t.i
+           and t.i > tok.i]
+    last = min(cut) if cut else words[-1].i + 1
+    text = doc[words[0].i:last].text.strip(QUOTES + " ,;")
+    if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
+        return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
+    return [text]
 
 
 def _dedupe(items: list[str]) -> list[str]:

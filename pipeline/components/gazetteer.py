@@ -111,7 +111,7 @@ def actor_patterns() -> list[dict]:
             patterns.append({"label": actor.type, "pattern": n, "id": actor.id})
     for row in load_jsonl("actor_shapes.jsonl"):
         patterns.append({"label": row["type"], "pattern": row["pattern"]})
-    patterns.extend({"label": row["label"], "pattern": row["pattern"]} for row in load_jsonl("dates.jsonl"))
+    patterns.extend({"label": row["label"], "pattern": row["pattern"]} for row in load_jsonl("terms.jsonl"))
     return patterns
 
 
