@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -218,17 +219,24 @@ def _type_of(mentions: list[Mention]) -> str:
 
 
 def _label_of(mentions: list[Mention]) -> str:
-    """The fullest name form: most words, then most letters, then the earliest met."""
+    """The fullest name form: most words, then most letters, then as usually written (not a
+    dateline's capitals), then the earliest met."""
     forms = [m.text for m in sorted(mentions, key=lambda m: m.start)]
-    return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+    return max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f)))
 
 
 def _main_country(facts: DocumentFacts) -> str | None:
-    counts = Counter(m.canonical for m in facts.mentions if m.canonical and m.canonical.startswith("country/"))
+    """The country a document is about: the one its names and nationality words point to most."""
+    counts = Counter(m.canonical.split("/", 1)[1].replace("-", " ") for m in facts.mentions
+                     if m.canonical and m.canonical.startswith("country/"))
+    for word, country in demonyms().items():
+        if country:
+            n = len(re.findall(rf"\b{re.escape(word)}\b", facts.document.text))
+            if n:
+                counts[name_key(country)] += n
     if not counts:
         return None
-    top = counts.most_common(1)[0][0]
-    return top.split("/", 1)[1].replace("-", " ")
+    return max(sorted(counts), key=lambda c: counts[c])
 
 
 def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:

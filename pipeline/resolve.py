@@ -18,6 +18,9 @@ PER_SUBJECT = frozenset(EventType) - {EventType.STATEMENT, EventType.VISIT}
 INHERITED = 0.8
 _RULED_ON = (EventType.SENTENCING, EventType.BAN, EventType.COURT_DECISION, EventType.TRIAL,
              EventType.LAWSUIT, EventType.DETENTION, EventType.ARREST)
+#: a place is where something happens, never who acts
+_AGENT_TYPES = {"Person", "Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
+                "InternationalOrganisation", "NGO", "Country"}
 #: what "this sentence", "the ban", "the verdict" … point back to
 _RULED_ON_BY_WORD = {
     "sentence": (EventType.SENTENCING,), "conviction": (EventType.SENTENCING, EventType.TRIAL),
@@ -45,7 +48,7 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
     drafts: list[Event | None] = []
     for ev in facts.events:
         subjects = refs(ev.subjects, allowed.get(ev.type))
-        agents = tuple(k for k in refs(ev.agents) if k not in subjects)
+        agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
         places = refs(ev.places, set(values["place_types"]))
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:

@@ -140,13 +140,17 @@ class ActorTyper:
             while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
                     and doc[j].is_alpha and j - i < 4:
                 j += 1
-            if j - i >= 2 and not doc[i].is_sent_start:
+            if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
-                if doc[j - 1].lower_ in surnames:
+                if doc[j - 1].lower_ in surnames and j - i >= 2:
                     votes.append(("Person", W_PHRASE, "surname-of-person"))
                 heads = {t.lower_ for t in doc[i:j]}
-                if votes and not heads & (set(self.name_heads) | self.not_heads):
+                # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
+                strong = any(w >= W_CONTEXT for _, w, _ in votes)
+                if votes and (strong or (j - i >= 2 and not doc[i].is_sent_start)) \
+                        and not heads & (set(self.name_heads) | self.not_heads) \
+                        and doc[i:j].text not in self.demonyms:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
