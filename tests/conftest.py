@@ -77,3 +77,23 @@ def ontology_graph():
     from rdflib import Graph
 
     return Graph().parse(ONTOLOGY_TTL, format="turtle")
+
+
+@pytest.fixture()
+def sparql_server():
+    """Start real SPARQL endpoints on free local ports: ``sparql_server(store, **options) -> (base URL, engine)``.
+
+    Each runs in a background thread (waitress) with its worker processes, stopped at teardown.
+    """
+    from contextlib import ExitStack
+
+    from pipeline.rdf.endpoint import create_app, running
+
+    with ExitStack() as stack:
+        def start(store, **options):
+            app = create_app(store, **options)
+            engine = app.extensions["whereas"]
+            stack.callback(engine.close)
+            return stack.enter_context(running(app)), engine
+
+        yield start

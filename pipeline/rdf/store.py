@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Union
@@ -14,10 +16,15 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from pipeline.errors import QueryError, StoreError
 from pipeline.vocab import PREFIXES
 
-__all__ = ["Store", "QueryResult", "is_store"]
+__all__ = ["Store", "StoreLock", "QueryResult", "is_store"]
 
 #: What :meth:`Store.query` returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
 QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+
+# Stores this process holds (a Store opened for writing, or a StoreLock): POSIX locks do not
+# exclude the process that holds them, so this registry does.
+_HELD: set[str] = set()
+_HELD_LOCK = threading.Lock()
 
 _FIND_BY_SOURCE = """
 SELECT DISTINCT ?g ?source WHERE {
@@ -39,7 +46,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _open_error(path: Path, exc: OSError) -> StoreError:
+def _open_error(path: Path, exc: Exception) -> StoreError:
     msg = str(exc)
     if "LOCK" in msg and "lock hold by current process" in msg:
         return StoreError(path, "store is already open in this process")
@@ -48,6 +55,67 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
     if "Permission denied" in msg:
         return StoreError(path, "permission denied")
     return StoreError(path, f"cannot open store: {_first_line(exc)}")
+
+
+def _claim(path: Path) -> str:
+    key = str(path.resolve())
+    with _HELD_LOCK:
+        if key in _HELD:
+            raise StoreError(path, "store is already open in this process")
+        _HELD.add(key)
+    return key
+
+
+def _unclaim(key: str | None) -> None:
+    if key is not None:
+        with _HELD_LOCK:
+            _HELD.discard(key)
+
+
+class StoreLock:
+    """Holds a store's lock without opening it, so no other process can write it meanwhile.
+
+    It takes the same lock Oxigraph (RocksDB) takes on ``<store>/LOCK``, so
+    ``Store.open`` elsewhere fails with "store is in use by another process",
+    while read-only snapshots (``Store.open(path, read_only=True)``) still open.
+
+    >>> StoreLock("tests/data")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.StoreError: tests/data: no store here; make one with `whereas build DOCS --store tests/data`
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not is_store(self.path):
+            raise StoreError(self.path, "no store here; make one with `whereas build DOCS --store "
+                             f"{self.path}`")
+        self._key: str | None = _claim(self.path)
+        try:
+            self._fd: int | None = os.open(self.path / "LOCK", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            _unclaim(self._key)
+            raise StoreError(self.path, f"cannot lock store: {exc.strerror or exc}") from exc
+        try:
+            fcntl.lockf(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(self._fd)
+            _unclaim(self._key)
+            raise StoreError(self.path, "store is in use by another process") from exc
+
+    def release(self) -> None:
+        """Let other processes open the store again."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the lock
+            self._fd = None
+        _unclaim(self._key)
+        self._key = None
+
+    def __enter__(self) -> "StoreLock":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 def _has_blank_nodes(quads: set[ox.Quad]) -> bool:
@@ -84,10 +152,11 @@ class Store:
     ['Anna Berg', 'Karl Berg']
     """
 
-    def __init__(self, store: ox.Store, path: Path, read_only: bool = False) -> None:
+    def __init__(self, store: ox.Store, path: Path, read_only: bool = False, key: str | None = None) -> None:
         self._ox: ox.Store | None = store
         self.path = path
         self.read_only = read_only
+        self._key = key
 
     # -- opening and closing ------------------------------------------------
 
@@ -123,20 +192,25 @@ class Store:
                 raise StoreError(path, f"cannot create store folder: {exc.strerror or exc}") from exc
         if not read_only and not os.access(path, os.W_OK):
             raise StoreError(path, "store folder is not writable")
+        key = None if read_only else _claim(path)
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
+            _unclaim(key)
             raise _open_error(path, exc) from exc
-        return cls(store, path, read_only)
+        return cls(store, path, read_only, key)
 
     def close(self) -> None:
         """Release the store (and its lock); the object cannot be used afterwards."""
-        if self._ox is not None and not self.read_only:
-            try:
+        try:
+            if self._ox is not None and not self.read_only:
                 self._ox.flush()
-            except OSError as exc:  # pragma: no cover - disk failure
-                raise StoreError(self.path, f"cannot flush store: {_first_line(exc)}") from exc
-        self._ox = None
+        except OSError as exc:  # pragma: no cover - disk failure
+            raise StoreError(self.path, f"cannot flush store: {_first_line(exc)}") from exc
+        finally:
+            self._ox = None  # the last reference: Oxigraph closes the store and drops its lock
+            _unclaim(self._key)
+            self._key = None
 
     def __enter__(self) -> "Store":
         return self
