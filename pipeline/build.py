@@ -11,7 +11,7 @@ from rdflib import Dataset
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.doc_to_facts import annotate
-from pipeline.facts import Actor, DocumentFacts
+from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.nlp import DEFAULT_MODEL, load_nlp
@@ -20,7 +20,7 @@ from pipeline.read import find_documents, read_document
 from pipeline.resolve import resolve_events, resolve_relations
 from pipeline.structure import find_structure
 
-__all__ = ["BuildResult", "build_graph", "extract"]
+__all__ = ["BuildResult", "build_graph", "build_sources", "extract"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +58,8 @@ def _progress(enabled: bool, total: int) -> Iterator:
         yield advance
 
 
-def extract(paths: list[Path], model: str | None = None, progress: bool = False) -> list[DocumentFacts]:
-    """Read, structure and annotate every document under ``paths``."""
-    files = find_documents(paths)
-    sources = [read_document(f) for f in files]
+def extract(sources: list[SourceDocument], model: str | None = None, progress: bool = False) -> list[DocumentFacts]:
+    """Structure and annotate documents that have been read."""
     nlp = load_nlp(model)
     with _progress(progress, len(sources)) as advance:
         return list(annotate(nlp, ((s, find_structure(s)) for s in sources), on_document=advance))
@@ -70,7 +68,14 @@ def extract(paths: list[Path], model: str | None = None, progress: bool = False)
 def build_graph(paths: list[Path], *, base: str = DEFAULT_BASE, model: str | None = None,
                 min_confidence: float = 0.0, progress: bool = False) -> BuildResult:
     """Build the graph of the documents under ``paths``: one named graph per document."""
-    corpus = extract(paths, model, progress)
+    sources = [read_document(f) for f in find_documents(paths)]
+    return build_sources(sources, base=base, model=model, min_confidence=min_confidence, progress=progress)
+
+
+def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, model: str | None = None,
+                  min_confidence: float = 0.0, progress: bool = False) -> BuildResult:
+    """Build the graph of documents already read (the cleaned text of each)."""
+    corpus = extract(sources, model, progress)
     ids = resolve_identities(corpus)
     documents = []
     for facts, keys, forms in zip(corpus, ids.keys, ids.forms):

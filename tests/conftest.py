@@ -66,19 +66,6 @@ def sample_doc():
     return read_document(SAMPLE)
 
 
-# -- Ontology, shapes and validation --------------------------------------------------
-
-ONTOLOGY_TTL = ROOT / "ontology" / "whereas.ttl"
-
-
-@pytest.fixture(scope="session")
-def ontology_graph():
-    """``ontology/whereas.ttl`` parsed (shared: tests must not change it)."""
-    from rdflib import Graph
-
-    return Graph().parse(ONTOLOGY_TTL, format="turtle")
-
-
 @pytest.fixture()
 def sparql_server():
     """Start real SPARQL endpoints on free local ports: ``sparql_server(store, **options) -> (base URL, engine)``.
@@ -97,3 +84,57 @@ def sparql_server():
             return stack.enter_context(running(app)), engine
 
         yield start
+
+
+# -- Ontology, shapes and validation --------------------------------------------------
+
+ONTOLOGY_TTL = ROOT / "ontology" / "whereas.ttl"
+
+
+@pytest.fixture(scope="session")
+def ontology_graph():
+    """``ontology/whereas.ttl`` parsed (shared: tests must not change it)."""
+    from rdflib import Graph
+
+    return Graph().parse(ONTOLOGY_TTL, format="turtle")
+
+
+# -- Extraction: the spaCy pipeline, built graphs of composed texts and of the sample ---
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The whereas spaCy pipeline on the pinned English model (loaded once)."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def build_text(nlp):
+    """``build_text(text, name="ep-2099-test")``: the BuildResult of one document given as text."""
+    from pipeline.build import build_sources
+    from pipeline.facts import SourceDocument
+    from pipeline.read.cleanup import clean
+
+    def build(text: str, name: str = "ep-2099-test", **options):
+        source = SourceDocument(name, f"{name}.txt", clean(text))
+        return build_sources([source], **options)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_build(nlp):
+    """The sample resolution built (a BuildResult), once per session."""
+    from pipeline.build import build_graph
+
+    return build_graph([SAMPLE])
+
+
+GOLDEN_GRAPH = ROOT / "output" / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def golden_graph() -> Path:
+    """The committed graph of the sample (``output/graph.ttl``): what a build must reproduce."""
+    return GOLDEN_GRAPH

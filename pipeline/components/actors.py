@@ -94,7 +94,9 @@ class ActorTyper:
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
             if ent.label_ in self.non_actor_labels:
-                continue
+                known = lookup(ent.text)
+                if not (known and known[1] == "Country"):
+                    continue  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             cand = self._candidate(doc, ent)
             if cand is None or (cand.start, cand.end) in offices:
                 continue
@@ -117,12 +119,16 @@ class ActorTyper:
         taken = {i for c in found for i in range(c.start, c.end)}
         out = []
         for office in doc.spans.get(POSITIONS, []):
-            end = office.end
+            start = office.end
+            if start + 1 < len(doc) and doc[start].text == ",":  # "the UN High Commissioner, Ana Ruiz,"
+                start += 1
+            end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and end not in taken and end - office.end < 3:
+                    and end not in taken and end - start < 3:
                 end += 1
-            if end > office.end:
-                out.append(Candidate(office.end, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
+            apposition = start > office.end
+            if end > start and (not apposition or end == len(doc) or doc[end].is_punct):
+                out.append(Candidate(start, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
         return out
 
     def _unlabelled_names(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -245,8 +251,41 @@ class ActorTyper:
             if tuple(following[:len(phrase)]) == phrase:
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
+    @staticmethod
+    def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
+        out: list[Candidate] = []
+        for c in sorted(found, key=lambda c: (c.start, -c.end)):
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == c.start and not prev.kb_id and not c.kb_id \
+                    and doc[prev.end - 1].dep_ == "compound" and doc[prev.end - 1].head.i in range(c.start, c.end) \
+                    and all(t.pos_ == "PROPN" for t in doc[prev.start:c.end]):
+                out[-1] = Candidate(prev.start, c.end, prev.votes + [v for v in c.votes if v[0] == "Person"]
+                                    + [("Person", W_NER, "joined-name")] if any(v[0] == "Person" for v in prev.votes + c.votes)
+                                    else prev.votes + c.votes)
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _conjunct_votes(doc: Doc, found: list[Candidate]) -> None:
+        """"X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
+        at = {i: c for c in found for i in range(c.start, c.end)}
+        for c in found:
+            if best_type(c.votes) == "Person" or any(w >= W_PHRASE for _, w, _ in c.votes):
+                continue
+            root = doc[c.start:c.end].root
+            for other in root.conjuncts:
+                peer = at.get(other.i)
+                if peer is not None and peer is not c and best_type(peer.votes) == "Person" \
+                        and any(t == "Person" for t, _, _ in peer.votes):
+                    c.votes.append(("Person", W_PHRASE, "listed-with-person"))
+                    break
+
     # -- writing ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        found = self._join_fragments(doc, found)
+        self._conjunct_votes(doc, found)
         by_span: dict[tuple[int, int], Candidate] = {}
         for c in found:
             prev = by_span.get((c.start, c.end))

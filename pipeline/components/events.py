@@ -61,7 +61,9 @@ class EventFinder:
             key = f"role-{n}"
             self.role_rules[key] = rule
             self.roles.add(key, [rule["pattern"]])
-        self.before_nouns = set(load_json("type_cues.json")["before_name"]["Person"])
+        cues = load_json("type_cues.json")
+        self.before_nouns = set(cues["before_name"]["Person"])
+        self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items()
                          for lemma in lemmas}
 
@@ -254,6 +256,12 @@ class EventFinder:
                 if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
                         and at[child.i].label_ in ACTOR_LABELS:
                     out.append(at[child.i])
+            nxt = tok.i + 1
+            while nxt < len(doc) and doc[nxt].text in QUOTES:
+                nxt += 1
+            if not out and nxt in at and at[nxt].start == nxt and at[nxt].label_ in ACTOR_LABELS \
+                    and tok.lower_ in self.type_nouns:  # "the opposition party ‘X’", however parsed
+                out.append(at[nxt])
             if not out and tok.lower_ in ("spokesperson", "spokesman", "spokeswoman", "office",
                                           "delegation", "representative", "director", "head"):
                 for child in tok.children:
@@ -375,6 +383,14 @@ class EventFinder:
                     if prep.lower_ == verbs[tok.lemma_]:
                         for pobj in prep.children:
                             charges.extend(_items(doc, pobj))
+        if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
+            for tok in doc[trigger.i + 1:trigger.sent.end]:
+                if tok.lemma_ in nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+                        and tok.i > 0 and doc[tok.i - 1].lower_ in ("on", "of", "for"):
+                    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+                    if nxt is not None:
+                        charges.extend(_items(doc, nxt))
+                    break
         words = set(self.values["legal_basis_words"])
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):

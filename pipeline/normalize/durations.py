@@ -33,7 +33,7 @@ def normalise_term(text: str) -> str | None:
     >>> normalise_term("seven and a half years in prison")
     'P7Y6M'
     >>> normalise_term("12 years"), normalise_term("18 months"), normalise_term("two years and six months")
-    ('P12Y', 'P18M', 'P2Y6M')
+    ('P12Y', 'P1Y6M', 'P2Y6M')
     >>> normalise_term("a year and a half"), normalise_term("twenty-five years")
     ('P1Y6M', 'P25Y')
     >>> normalise_term("life imprisonment") is None  # no fixed term
@@ -49,7 +49,9 @@ def normalise_term(text: str) -> str | None:
         found = True
     if not found:
         return None
-    years, months = int(total["Y"]), total["M"] + (total["Y"] - int(total["Y"])) * 12
+    # canonical form, as rdflib writes an xsd:duration: "18 months" is P1Y6M
+    months_total = round(total["Y"] * 12 + total["M"])
+    years, months = divmod(months_total, 12)
     out = "P"
     if years:
         out += f"{years}Y"
