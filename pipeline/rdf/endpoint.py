@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -548,6 +549,12 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 3030, 
         base = f"http://{host}:{server.effective_port}"
         print(f"whereas: serving {store_path} at {base}/sparql, query page {base}/ "
               f"({'updates allowed' if allow_update else 'read-only'}; Ctrl-C stops)", flush=True)
-        server.run()
+        if threading.current_thread() is threading.main_thread():  # SIGTERM stops as cleanly as Ctrl-C
+            previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            server.run()  # returns on Ctrl-C or SIGTERM
+        finally:
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGTERM, previous)
     finally:
         engine.close()
