@@ -1,0 +1,63 @@
+"""The command line: bad input gives one line naming the file and the cause, a non-zero exit, no output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+runner = CliRunner()
+
+
+def _bad_inputs(tmp: Path) -> dict[str, Path]:
+    (tmp / "empty.txt").write_text("")
+    (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp / "latin1.txt").write_bytes("Résolution du Parlement européen sur la Biélorussie".encode("latin-1"))
+    (tmp / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf body\n")
+    return {"empty": tmp / "empty.txt", "binary": tmp / "binary.txt", "non-utf8": tmp / "latin1.txt",
+            "missing": tmp / "nowhere.txt", "corrupt-pdf": tmp / "corrupt.pdf"}
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "non-utf8", "missing", "corrupt-pdf"])
+def test_bad_input_is_one_line_naming_the_file_and_leaves_no_output(tmp_path, case):
+    bad = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out" / "graph.ttl"
+    result = runner.invoke(app, ["build", str(bad), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and lines[0].startswith("whereas: error: ")
+    assert not out.exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir())  # no temporary file left either
+
+
+def test_build_query_export_validate_on_a_small_document(tmp_path):
+    doc = tmp_path / "ep-2099-test.txt"
+    doc.write_text("The European Parliament,\n\nA. whereas on 9 May 2019 the poet Karl Berg was sentenced to "
+                   "two years in prison;\n\n1. Calls for the release of Karl Berg;\n", encoding="utf-8")
+    out = tmp_path / "graph.trig"
+    built = runner.invoke(app, ["build", str(doc), "-o", str(out), "--no-progress"])
+    assert built.exit_code == 0, built.output
+    assert "1 document(s)" in built.stdout
+    query = "SELECT ?who WHERE { ?e a wh:Sentencing ; wh:subject/rdfs:label ?who }"
+    answer = runner.invoke(app, ["query", str(out), query, "--format", "csv"])
+    assert answer.exit_code == 0 and answer.stdout.splitlines() == ["who", "Karl Berg"]
+    exported = runner.invoke(app, ["export", str(out), "-o", str(tmp_path / "graph.jsonld")])
+    assert exported.exit_code == 0 and (tmp_path / "graph.jsonld").stat().st_size > 0
+    valid = runner.invoke(app, ["validate", str(out)])
+    assert valid.exit_code == 0 and "conforms" in valid.stdout
+
+
+def test_unknown_output_format_is_refused_before_any_work(tmp_path):
+    result = runner.invoke(app, ["build", "examples", "-o", str(tmp_path / "graph.xyz"), "--no-progress"])
+    assert result.exit_code == 1 and "graph.xyz" in result.stderr and not (tmp_path / "graph.xyz").exists()
+
+
+def test_help_explains_every_command():
+    result = runner.invoke(app, ["--help"])
+    for verb in ("build", "query", "export", "validate", "viz", "serve", "remove"):
+        assert verb in result.stdout
+        sub = runner.invoke(app, [verb, "--help"])
+        assert sub.exit_code == 0 and "Usage" in sub.stdout
