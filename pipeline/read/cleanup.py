@@ -19,6 +19,7 @@ _SENTENCE_END = ".!?;:"
 _REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<number>\d{1,3})(?![.,]\d)(?=[\s,;.:!?)’”]|$)")
 _WORD_END = re.compile(r"[^\W\d_]+$")
 _WORD_START = re.compile(r"[^\W\d_]+")
+_BARE_NUMBER = re.compile(r"[0-9]{1,3}")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
 
 
@@ -121,10 +122,17 @@ class _Grouper:
         elif kind is PartKind.PARAGRAPH:
             self.next_paragraph = int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) + 1
 
-    @staticmethod
-    def note_number(line: _Line) -> int | None:
+    def note_number(self, i: int) -> int | None:
+        """The footnote number line ``i`` begins with: "1 P7_TA(2012)0089.", or "1" alone above its text."""
+        line = self.lines[i]
         m = PART_MARKERS[PartKind.FOOTNOTE].match(line.text)
-        return int(m["number"]) if m else None
+        if m:
+            return int(m["number"])
+        if _BARE_NUMBER.fullmatch(line.text) and i + 1 < len(self.lines):
+            below = self.lines[i + 1].text  # the text it would be joined with
+            if below and not self.opens_part(below, mid_block=True):
+                return int(line.text)
+        return None
 
     def opens_notes(self, i: int) -> bool:
         """Whether line ``i`` begins a run of footnote bodies: the next footnote's number, a space, its text.
@@ -134,7 +142,7 @@ class _Grouper:
         referenced and fill the rest of its page.
         """
         line = self.lines[i]
-        if self.note_number(line) != self.next_note:
+        if self.note_number(i) != self.next_note:
             return False
         reference = self.first_reference.get(self.next_note)
         referenced = reference is not None and reference < line.offset
@@ -143,7 +151,7 @@ class _Grouper:
                 return True
             following = self.lines[i + 1] if i + 1 < len(self.lines) else None
             return bool(following and following.page == line.page
-                        and self.note_number(following) == self.next_note + 1)
+                        and self.note_number(i + 1) == self.next_note + 1)
         if not referenced:
             return False
         for later in self.lines[i + 1:]:
@@ -163,12 +171,12 @@ class _Grouper:
         self.after_run = True
         self.blank_after_run = page if blank else None
 
-    def in_run(self, line: _Line) -> bool:
+    def in_run(self, i: int, line: _Line) -> bool:
         """Take a line while in a run of footnotes; False when the run ends before it (a new page or part)."""
         if not line.text or line.page != self.run_page or line.indented:
             self.end_run(blank=not line.text, page=line.page)
             return not line.text
-        if self.note_number(line) == self.next_note:
+        if self.note_number(i) == self.next_note:
             self.add_note(line)
         elif self.opens_part(line.text, mid_block=True):
             self.end_run(blank=False, page=line.page)
@@ -207,7 +215,7 @@ class _Grouper:
 
     def run(self) -> _Grouper:
         for i, line in enumerate(self.lines):
-            if self.note is None or not self.in_run(line):
+            if self.note is None or not self.in_run(i, line):
                 self.in_body(i, line)
         return self
 
