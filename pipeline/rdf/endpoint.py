@@ -27,7 +27,7 @@ from flask import Flask, Response, request
 
 from pipeline.errors import QueryError, StoreError, WhereasError
 from pipeline.iri import DEFAULT_BASE
-from pipeline.rdf.store import Store, StoreLock
+from pipeline.rdf.store import RESYNC_UNION, Store, StoreLock
 from pipeline.vocab import PREFIXES
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "QUERIES_DIR", "Engine", "Answer", "create_app", "running",
@@ -90,8 +90,7 @@ def _evaluate(store: ox.Store, task: dict[str, Any]) -> Answer:
     options: dict[str, Any] = {"prefixes": PREFIXES}
     if task["default_graphs"]:
         options["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
-    else:
-        options["use_default_graph_as_union"] = True
+    # otherwise the store's default graph: the union of the documents, kept by Store
     if task["named_graphs"]:
         options["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
     limit = task["max_results"]
@@ -177,7 +176,8 @@ class Engine:
       answered 503 and abandoned: it runs to its end in the background,
       holding one of the ``workers`` slots, so runaway queries make the
       server answer "busy" rather than pile up. An update is one transaction:
-      applied whole or not at all.
+      applied whole or not at all; it ends by rebuilding the default graph as
+      the union of the named graphs (what queries read, see :class:`Store`).
 
     Args:
         store: an open store (queried in this process), or the folder of one.
@@ -370,7 +370,8 @@ class Engine:
 
         def work() -> Answer:
             try:
-                self.store.update(sparql)
+                # then rebuild the default graph as the union of the named graphs, in the same transaction
+                self.store.update(sparql.rstrip().rstrip(";") + " ;\n" + RESYNC_UNION)
                 return Answer(204, _TEXT, b"")
             except QueryError as exc:
                 return Answer.text(400 if "syntax error" in exc.cause else 500, exc.cause)

@@ -16,7 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from pipeline.errors import QueryError, StoreError
 from pipeline.vocab import PREFIXES
 
-__all__ = ["Store", "StoreLock", "QueryResult", "is_store"]
+__all__ = ["Store", "StoreLock", "QueryResult", "RESYNC_UNION", "is_store"]
 
 #: What :meth:`Store.query` returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
 QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
@@ -25,6 +25,19 @@ QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
 # exclude the process that holds them, so this registry does.
 _HELD: set[str] = set()
 _HELD_LOCK = threading.Lock()
+
+# The default graph of a store is kept equal to the set union of its document graphs, and
+# queries read it, because pyoxigraph 0.5's `use_default_graph_as_union` yields a triple once
+# per named graph holding it (oxigraph issue #1919): an actor described in two documents would
+# come out twice, and joins multiply the duplicates.
+_UNSHARE = """DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH {g} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }}
+}}"""
+_SHARE = "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
+#: Rebuilds the default graph as the union of the named graphs (after arbitrary updates).
+RESYNC_UNION = """DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
+INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
 _FIND_BY_SOURCE = """
 SELECT DISTINCT ?g ?source WHERE {
@@ -140,8 +153,10 @@ class Store:
 
     Open it with :meth:`Store.open`, as a context manager that releases the
     store's lock on exit. The SPARQL default graph is the union of the
-    document graphs, and the prefixes of :data:`pipeline.vocab.PREFIXES` are
-    predeclared.
+    document graphs (a set: a triple two documents share is one triple), kept
+    so by :meth:`load_documents` and :meth:`remove_document` in the same
+    transaction as each change; the prefixes of :data:`pipeline.vocab.PREFIXES`
+    are predeclared.
 
     >>> import tempfile
     >>> from pipeline.rdf.export import read_dataset
@@ -234,8 +249,8 @@ class Store:
     # -- reading ----------------------------------------------------------------
 
     def __len__(self) -> int:
-        """Number of quads in the store."""
-        return len(self.ox)
+        """Number of quads in the document graphs (the default graph only mirrors their union)."""
+        return len(self.ox) - sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def documents(self) -> list[str]:
         """The IRIs of the document graphs, sorted."""
@@ -255,7 +270,7 @@ class Store:
             QueryError: the query is malformed or cannot be evaluated.
         """
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self.ox.query(sparql, prefixes=PREFIXES)  # the default graph is the union
         except SyntaxError as exc:
             raise QueryError(source, f"SPARQL syntax error: {_first_line(exc)}") from exc
         except (OSError, ValueError, RuntimeError) as exc:
@@ -281,9 +296,9 @@ class Store:
         """Replace the graph ``graph`` by ``quads`` in one transaction."""
         triples = sorted((q.triple for q in quads), key=str)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        name = str(ox.NamedNode(graph))
-        self.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}",
-                    source=str(self.path))
+        g = str(ox.NamedNode(graph))
+        self.update(f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
+                    f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}", source=str(self.path))
 
     def load_documents(self, ds: Dataset) -> int:
         """Add the named graphs of ``ds``, one per document, replacing each whole.
@@ -353,7 +368,7 @@ class Store:
         Raises:
             StoreError: no document or several documents match ``ref``.
         """
-        store = self._writable()
+        self._writable()
         graphs = self._resolve(ref)
         if not graphs:
             raise StoreError(self.path, f"no document {ref!r} in the store "
@@ -363,8 +378,9 @@ class Store:
                              + ", ".join(graphs) + "; give the document IRI")
         graph = graphs[0]
         removed = len(self._graph_quads(graph))
+        g = str(ox.NamedNode(graph))
         try:
-            store.remove_graph(ox.NamedNode(graph))
-        except OSError as exc:
-            raise StoreError(self.path, f"cannot remove {graph}: {_first_line(exc)}") from exc
+            self.update(f"{_UNSHARE.format(g=g)} ;\nDROP GRAPH {g}", source=str(self.path))
+        except QueryError as exc:
+            raise StoreError(self.path, f"cannot remove {graph}: {exc.cause}") from exc
         return removed
