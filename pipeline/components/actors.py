@@ -100,6 +100,9 @@ class ActorTyper:
             cand = self._candidate(doc, ent)
             if cand is None or (cand.start, cand.end) in offices:
                 continue
+            inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
+            if inner and not cand.kb_id:
+                continue  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
             if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
                 continue  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
             found.append(cand)
@@ -207,6 +210,10 @@ class ActorTyper:
                 votes.append((self.name_heads[word], W_HEAD, f"head:{word}"))
                 break
         self._context_votes(doc, start, end, votes)
+        for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
+            if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
+                votes.append(("Person", W_CONTEXT, f"after-office:{office.text}"))
+                break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
         if not votes:

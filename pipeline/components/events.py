@@ -136,8 +136,9 @@ class EventFinder:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
-            if not dates and frame == "nominal-actor":
-                dates = self._listed_dates(doc, trigger, set(found))
+            if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
+                listed = self._listed_dates(doc, trigger, set(found))
+                dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
                 event["date"] = dates[0]
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["precision"] == "day" for d in dates):
