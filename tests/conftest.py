@@ -141,3 +141,51 @@ GOLDEN_GRAPH = ROOT / "output" / "graph.ttl"
 def golden_graph() -> Path:
     """The committed graph of the sample (``output/graph.ttl``): what a build must reproduce."""
     return GOLDEN_GRAPH
+
+
+# -- Actor network: projection, exports, the interactive page in a real browser --------
+
+VIZ_GRAPH = DATA / "viz" / "graustark.trig"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def viz_graph() -> Path:
+    """The hand-written two-document graph of invented actors (TriG) for the network tests."""
+    return VIZ_GRAPH
+
+
+@pytest.fixture(scope="session")
+def sample_graph() -> Path:
+    """The sample's built graph (``output/graph.ttl``); skips while it is not there."""
+    path = ROOT / "output" / "graph.ttl"
+    if not path.exists():
+        pytest.skip(f"{path} not built yet")
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's headless chromium driven by playwright (never `playwright install`).
+
+    Skips when chromium or playwright is missing, unless WHEREAS_REQUIRE_BROWSER=1 (CI): then fails.
+    """
+    import os
+
+    required = os.environ.get("WHEREAS_REQUIRE_BROWSER") == "1"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        if required:
+            pytest.fail(f"WHEREAS_REQUIRE_BROWSER=1 but playwright cannot be imported: {exc}")
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():
+        if required:
+            pytest.fail(f"WHEREAS_REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
