@@ -24,7 +24,7 @@ from pipeline.vocab import ONTOLOGY_IRI, PREFIXES
 __all__ = [
     "ACTOR_CLASSES", "EVENT_EDGES", "RELATION_LABELS", "SYMMETRIC_RELATIONS", "OUTPUT_FORMATS",
     "EventEdges", "Evidence", "Participant", "Fact", "Centrality",
-    "to_actor_graph", "actor_facts", "actor_names", "select_types", "focus_graph",
+    "to_actor_graph", "actor_facts", "actor_names", "select_types", "find_actors", "focus_graph",
     "centrality", "format_centrality", "layout", "write_graphml", "write_gexf", "run_viz",
 ]
 
@@ -179,7 +179,9 @@ def _values(var: str, names: Iterable[str]) -> str:
 
 def _local(term: object) -> str:
     s = str(term)
-    return s[len(ONTOLOGY_IRI):] if s.startswith(ONTOLOGY_IRI) else s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    if s.startswith(ONTOLOGY_IRI):
+        return s[len(ONTOLOGY_IRI):]
+    return re.split(r"[/#:]", s.rstrip("/#"))[-1] or s
 
 
 def _rows(g: Graph, query: str) -> Result:
@@ -576,20 +578,41 @@ def select_types(G: nx.MultiDiGraph, types: Iterable[str], *, keep: Iterable[str
     return _set_degrees(nx.MultiDiGraph(G.subgraph(nodes)))
 
 
-def _matches(G: nx.MultiDiGraph, name: str) -> list[str]:
+def find_actors(G: nx.MultiDiGraph, name: str, *, source: str | Path | None = None) -> list[str]:
+    """The actors called ``name``: case-insensitive, labels first, then alternative labels
+    (an alias several actors share finds them all).
+
+    Raises:
+        WhereasError: no actor has that name; the message suggests the closest names.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("urn:a", label="Anna Berg", altLabels="Berg"); G.add_node("urn:b", label="Berg")
+    >>> find_actors(G, "BERG"), find_actors(G, "anna berg")
+    (['urn:b'], ['urn:a'])
+    """
     wanted = name.strip().casefold()
-    by_label = [n for n in G if str(G.nodes[n].get("label", "")).casefold() == wanted]
-    if by_label:
-        return sorted(by_label)
-    return sorted(n for n in G if wanted in (a.casefold() for a in actor_names(G, n)))
+    by_label = sorted(n for n in G if str(G.nodes[n].get("label", "")).casefold() == wanted)
+    found = by_label or sorted(n for n in G if wanted in (a.casefold() for a in actor_names(G, n)))
+    if found:
+        return found
+    from rapidfuzz import fuzz, process, utils
+
+    names = sorted({(a, n) for n in G for a in actor_names(G, n)})
+    hits = process.extract(name, [a for a, _ in names], scorer=fuzz.WRatio,
+                           processor=utils.default_process, limit=10, score_cutoff=70)
+    suggestions: list[str] = []
+    for _, _, i in sorted(hits, key=lambda h: (-h[1], h[0])):
+        label = str(G.nodes[names[i][1]].get("label", names[i][1]))
+        if label not in suggestions:
+            suggestions.append(label)
+    hint = ("; did you mean " + ", ".join(repr(s) for s in suggestions[:3]) + "?") if suggestions else ""
+    raise WhereasError(source or "--focus", f"no actor named {name!r}{hint}")
 
 
 def focus_graph(G: nx.MultiDiGraph, name: str, hops: int = 1, *,
                 source: str | Path | None = None) -> nx.MultiDiGraph:
-    """The actors within ``hops`` links (either direction) of the actor called ``name``.
-
-    ``name`` is matched case-insensitively against labels first, then alternative labels
-    (an alias shared by several actors focuses on all of them).
+    """The actors within ``hops`` links (either direction) of the actor(s) called ``name``
+    (see :func:`find_actors`), with their degrees in the subgraph.
 
     Raises:
         WhereasError: no actor has that name; the message suggests the closest names.
@@ -607,27 +630,11 @@ def focus_graph(G: nx.MultiDiGraph, name: str, hops: int = 1, *,
     ...
     pipeline.errors.WhereasError: --focus: no actor named 'Karl Borg'; did you mean 'Karl Berg'?
     """
-    from rapidfuzz import fuzz, process, utils
-
-    centres = _matches(G, name)
-    if not centres:
-        names = sorted({(a, n) for n in G for a in actor_names(G, n)})
-        hits = process.extract(name, [a for a, _ in names], scorer=fuzz.WRatio,
-                               processor=utils.default_process, limit=10, score_cutoff=70)
-        suggestions: list[str] = []
-        for _, _, i in sorted(hits, key=lambda h: (-h[1], h[0])):
-            label = str(G.nodes[names[i][1]].get("label", names[i][1]))
-            if label not in suggestions:
-                suggestions.append(label)
-        hint = ("; did you mean " + ", ".join(repr(s) for s in suggestions[:3]) + "?") if suggestions else ""
-        raise WhereasError(source or "--focus", f"no actor named {name!r}{hint}")
     undirected = G.to_undirected(as_view=True)
     nodes: set[str] = set()
-    for centre in centres:
+    for centre in find_actors(G, name, source=source):
         nodes |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
-    H = _set_degrees(nx.MultiDiGraph(G.subgraph(nodes)))
-    H.graph["focus"] = centres
-    return H
+    return _set_degrees(nx.MultiDiGraph(G.subgraph(nodes)))
 
 
 # --------------------------------------------------------------------------- statistics
@@ -817,8 +824,8 @@ def run_viz(source: Path, *, output: Path | None = None, focus: str | None = Non
     title = f"Actors in {source.name}"
     centres: list[str] = []
     if focus:
+        centres = find_actors(G, focus, source=source)
         G = focus_graph(G, focus, hops, source=source)
-        centres = G.graph.get("focus", [])
         title = (f"Actors within {hops} hop{'s' * (hops != 1)} of "
                  + ", ".join(G.nodes[c]["label"] for c in centres) + f" in {source.name}")
     if types:
