@@ -717,7 +717,7 @@ def layout(G: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float
     igraph.set_random_number_generator(rng)
     try:
         coords = igraph.Graph(n=len(nodes), edges=edges).layout_fruchterman_reingold(
-            seed=start, niter=500).coords
+            seed=start, niter=500 if len(nodes) <= 1000 else 250).coords
     finally:
         igraph.set_random_number_generator(random)
     cx = sum(x for x, _ in coords) / len(coords)
