@@ -747,7 +747,7 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as GEXF 1.2 (Gephi), atomically.
+    """Write ``G`` as GEXF 1.2 (Gephi), atomically, with no date in it.
 
     >>> import tempfile
     >>> G = nx.MultiDiGraph(); G.add_edge("urn:a", "urn:b", key="e1", label="sentenced")
@@ -756,7 +756,10 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> [(u, v, d["label"]) for u, v, d in H.edges(data=True)]
     [('urn:a', 'urn:b', 'sentenced')]
     """
-    return atomic_write_bytes(path, _xml_bytes(nx.write_gexf, G))
+    data = _xml_bytes(nx.write_gexf, G)
+    # networkx stamps today's date into <meta>; the attribute is optional: drop it, same graph -> same bytes
+    data = re.sub(rb'(<meta) lastmodifieddate="[^"]*"', rb"\1", data, count=1)
+    return atomic_write_bytes(path, data)
 
 
 # --------------------------------------------------------------------------- the command

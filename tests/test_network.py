@@ -245,6 +245,7 @@ def test_graphml_round_trip_keeps_nodes_edges_keys_and_attributes(G, tmp_path):
     assert sorted(H.edges(keys=True, data=True), key=lambda e: e[:3]) == sorted(
         G.edges(keys=True, data=True), key=lambda e: e[:3])
     assert H.is_directed() and H.is_multigraph()
+    assert write_graphml(G, tmp_path / "again.graphml").read_bytes() == path.read_bytes()
 
 
 def test_gexf_round_trip_keeps_nodes_edges_keys_and_attributes(G, tmp_path):
@@ -254,6 +255,8 @@ def test_gexf_round_trip_keeps_nodes_edges_keys_and_attributes(G, tmp_path):
     back = sorted(((u, v, k, {a: b for a, b in d.items() if a != "id"})  # the reader adds GEXF's edge id
                    for u, v, k, d in H.edges(keys=True, data=True)), key=lambda e: e[:3])
     assert back == sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])
+    assert b"lastmodifieddate" not in path.read_bytes()  # same graph, same bytes, any day
+    assert write_gexf(G, tmp_path / "again.gexf").read_bytes() == path.read_bytes()
 
 
 def test_svg_is_deterministic_and_png_is_a_picture(viz_graph, tmp_path):
