@@ -15,7 +15,8 @@ PART_MARKERS: dict[PartKind, re.Pattern[str]] = {
     PartKind.CITATION: re.compile(r"(?:[–—-][ \t]*h|H)aving regard to\b"),
     PartKind.RECITAL: re.compile(r"(?P<number>[A-Z]{1,2})\.[ \t]+(?i:whereas)\b"),
     PartKind.PARAGRAPH: re.compile(r"(?P<number>\d{1,3}[a-z]?)\.[ \t]+(?=[A-Z‘“\"'])"),
-    PartKind.FOOTNOTE: re.compile(r"(?P<number>\d{1,3})[ \t]+(?=\S)"),
+    # "1 P7_TA(2012)0089." as extracted from a PDF, "(1) Texts adopted, …" as the EP's web pages write it
+    PartKind.FOOTNOTE: re.compile(r"(?P<open>\()?(?P<number>\d{1,3})(?(open)\))[ \t]+(?=\S)"),
 }
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -218,6 +218,21 @@ def test_html_main_text_only(read_data):
         assert boilerplate not in doc.text
 
 
+def test_html_layout_tables_read_as_parts(read_data):
+    """The EP's web pages lay a text adopted out in tables: marker cell, text cell."""
+    doc = read_document(read_data / "ep-resolution.html")
+    blocks = doc.text.split("\n\n")
+    assert blocks[3:6] == [
+        "The European Parliament,",
+        "– having regard to its previous resolutions on Kazakhstan, including that of 15 March 2012 on"
+        " Kazakhstan,",  # the bracketed mark "(1)" goes: its footnote is on the page
+        "– having regard to Rules 122(5) and 110(4) of its Rules of Procedure,",
+    ]
+    assert blocks[-1] == "(1) Texts adopted, P7_TA(2012)0089.\n"
+    for boilerplate in ["Plenary", "Members of the European Parliament", "Legal notice", "Accessibility"]:
+        assert boilerplate not in doc.text
+
+
 # -- cleanup -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("raw, cleaned", [
@@ -247,6 +262,8 @@ def test_html_main_text_only(read_data):
     # footnotes at a page foot interrupt a sentence that goes on on the next page (form feed)
     ("B. whereas Kozlov1 was sentenced to\n1 OJ C 224 E.\n2 Second note\ngoes on.\f12 years in prison;\n",
      "B. whereas Kozlov was sentenced to 12 years in prison;\n\n1 OJ C 224 E.\n\n2 Second note goes on.\n"),
+    # bracketed marks and bodies, as on the EP's web pages; "Article 7(1)" is no mark
+    ("1. Recalls Article 7(1) and Kazakhstan(1);\n\n(1) OJ C 1.\n", "1. Recalls Article 7(1) and Kazakhstan;\n\n(1) OJ C 1.\n"),
     # typographic quotes and dashes stay as they are
     ("– having regard to ‘Alga!’ – and “Respublika” —\n", "– having regard to ‘Alga!’ – and “Respublika” —\n"),
     ("", ""),
@@ -261,9 +278,9 @@ def test_cleanup(raw, cleaned):
 _WORDS = st.sampled_from(["whereas", "Kazakhstan1,", "Asia2;", "the", "Court", "Prosecutor-", "General",
                           "repres-", "sion", "EU-", "E3+3", "Article", "164", "2013-2020", "‘Alga!’", "–",
                           "civil-society", "civil-", "society", "on", "12", "years", "1", "2", "3", "(RSP))",
-                          "of", "Council,", "CO2", "résumé", "“quoted”"])
+                          "of", "Council,", "CO2", "résumé", "“quoted”", "Asia(1),", "(2)"])
 _STARTS = st.sampled_from(["", "", "", " ", "A. whereas ", "B. whereas ", "1. Calls ", "2. Stresses ",
-                           "– having regard to ", "1 ", "2 ", "3 ", "  "])
+                           "– having regard to ", "1 ", "2 ", "3 ", "(1) ", "  "])
 _LINE = st.builds(lambda start, words: start + " ".join(words), _STARTS, st.lists(_WORDS, max_size=8))
 _RAW = st.lists(st.one_of(_LINE, st.sampled_from(["", "", "\f", " "])), max_size=25).map("\n".join)
 

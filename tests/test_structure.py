@@ -116,6 +116,17 @@ def test_pdf_resolution(read_data):
     ]
 
 
+def test_html_resolution(read_data):
+    s = find_structure(read_document(read_data / "ep-resolution.html"))
+    assert (s.kind, s.procedure_number, s.date) == ("resolution", "2013/2600(RSP)", "2013-04-18")
+    assert s.title == "European Parliament resolution of 18 April 2013 on the human rights situation in Kazakhstan"
+    assert [(p.kind.value, p.number) for p in s.parts] == [
+        ("Citation", "1"), ("Citation", "2"), ("Recital", "A"), ("Recital", "B"), ("Paragraph", "1"),
+        ("Paragraph", "2"), ("Footnote", "1")]
+    assert s.parts[-2].text == "2. Instructs its President to forward this resolution to the Council and the Commission."
+    assert s.parts[-1].text == "(1) Texts adopted, P7_TA(2012)0089."
+
+
 def test_report_text(read_data):
     doc = read_document(read_data / "report.txt")
     s = find_structure(doc)

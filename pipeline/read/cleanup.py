@@ -15,11 +15,13 @@ _HYPHENS = "-\u2010"
 _SOFT_HYPHEN = "\u00ad"
 #: Ends of a line after which a new block is not the continuation of a sentence.
 _SENTENCE_END = ".!?;:"
-#: A footnote reference glued to the end of a word or a closing quote: "Kazakhstan1," "Asia2," "’3".
-_REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<number>\d{1,3})(?![.,]\d)(?=[\s,;.:!?)’”]|$)")
+#: A footnote reference glued to the end of a word or a closing quote: "Kazakhstan1," "Asia2," "’3",
+#: or in brackets as on the EP's web pages: "Kazakhstan(1),".
+_REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<open>\()?(?P<number>\d{1,3})(?(open)\))(?![.,]\d)"
+                        r"(?=[\s,;.:!?)’”]|$)")
 _WORD_END = re.compile(r"[^\W\d_]+$")
 _WORD_START = re.compile(r"[^\W\d_]+")
-_BARE_NUMBER = re.compile(r"[0-9]{1,3}")
+_BARE_NUMBER = re.compile(r"(?P<open>\()?(?P<number>[0-9]{1,3})(?(open)\))")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
 
 
@@ -123,15 +125,16 @@ class _Grouper:
             self.next_paragraph = int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) + 1
 
     def note_number(self, i: int) -> int | None:
-        """The footnote number line ``i`` begins with: "1 P7_TA(2012)0089.", or "1" alone above its text."""
+        """The footnote number line ``i`` begins with: "1 P7_TA(2012)0089.", "(1) …", or "1" alone above its text."""
         line = self.lines[i]
         m = PART_MARKERS[PartKind.FOOTNOTE].match(line.text)
         if m:
             return int(m["number"])
-        if _BARE_NUMBER.fullmatch(line.text) and i + 1 < len(self.lines):
+        bare = _BARE_NUMBER.fullmatch(line.text)
+        if bare and i + 1 < len(self.lines):
             below = self.lines[i + 1].text  # the text it would be joined with
             if below and not self.opens_part(below, mid_block=True):
-                return int(line.text)
+                return int(bare["number"])
         return None
 
     def opens_notes(self, i: int) -> bool:
