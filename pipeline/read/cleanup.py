@@ -85,6 +85,11 @@ def _strip_references(text: str, numbers: set[int]) -> str:
 _OPENERS = (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH)
 
 
+def _paragraph_number(number: str) -> int:
+    """12 for paragraph "12", and for an inserted "12a"."""
+    return int(re.match(r"\d+", number).group())
+
+
 @dataclass(slots=True)
 class _Grouper:
     """Sorts the lines into body blocks (one per part) and footnote bodies, in one pass."""
@@ -112,8 +117,7 @@ class _Grouper:
             number = m.groupdict().get("number") or ""
             if mid_block and kind is PartKind.RECITAL and number != self.next_recital:
                 return None
-            if mid_block and kind is PartKind.PARAGRAPH and int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) \
-                    != self.next_paragraph:
+            if mid_block and kind is PartKind.PARAGRAPH and _paragraph_number(number) != self.next_paragraph:
                 return None
             return kind, number
         return None
@@ -122,7 +126,7 @@ class _Grouper:
         if kind is PartKind.RECITAL:
             self.next_recital = next_recital_letter(number)
         elif kind is PartKind.PARAGRAPH:
-            self.next_paragraph = int(number.rstrip("abcdefghijklmnopqrstuvwxyz")) + 1
+            self.next_paragraph = _paragraph_number(number) + 1
 
     def note_number(self, i: int) -> int | None:
         """The footnote number line ``i`` begins with: "1 P7_TA(2012)0089.", "(1) …", or "1" alone above its text."""
