@@ -11,6 +11,7 @@ from rdflib import Dataset
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.doc_to_facts import annotate
+from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
@@ -69,6 +70,12 @@ def build_graph(paths: list[Path], *, base: str = DEFAULT_BASE, model: str | Non
                 min_confidence: float = 0.0, progress: bool = False) -> BuildResult:
     """Build the graph of the documents under ``paths``: one named graph per document."""
     sources = [read_document(f) for f in find_documents(paths)]
+    seen: dict[str, str] = {}
+    for source in sources:  # a document's id names its graph: two files may not share one
+        if source.doc_id in seen:
+            raise InputError(source.path, f"has the same document id {source.doc_id!r} as {seen[source.doc_id]}; "
+                             "rename one of them")
+        seen[source.doc_id] = source.path
     return build_sources(sources, base=base, model=model, min_confidence=min_confidence, progress=progress)
 
 

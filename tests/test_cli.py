@@ -61,3 +61,12 @@ def test_help_explains_every_command():
         assert verb in result.stdout
         sub = runner.invoke(app, [verb, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.stdout
+
+
+def test_two_files_with_one_document_id_are_refused(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "ep-1.txt").write_text("A. whereas Anna Berg was arrested on 1 May 2019;\n")
+    out = tmp_path / "graph.ttl"
+    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 1 and "ep-1" in result.stderr and not out.exists()
