@@ -209,10 +209,6 @@ def _most_specific(classes: Iterable[str]) -> str:
     return min(classes, key=lambda c: (-_depth(c), _CLASS_ORDER[c]))
 
 
-def _str(term: object) -> str:
-    return "" if term is None else str(term)
-
-
 def _by_predicate(g: Graph, predicates: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
     """``{predicate local name: [(subject IRI, object term), ...]}`` for the given ``wh:``-style names.
 
@@ -379,7 +375,7 @@ def _duration(value: str) -> str:
     if not m or not any(m.groups()):
         return value
     return " ".join(f"{n} {unit}{'s' * (int(n) != 1)}"
-                    for n, (_, unit) in zip(m.groups(), _DURATION_UNITS) if n)
+                    for n, (_, unit) in zip(m.groups(), _DURATION_UNITS, strict=True) if n)
 
 
 # --------------------------------------------------------------------------- the graph
@@ -484,7 +480,7 @@ def _facts(ext: _Extract) -> dict[str, list[Fact]]:
             facts[actor].append(Fact("event", ev.type, ev.label or ev.type, role, ev.date, iri, others,
                                      details(ev), ext.evidence.get(iri, ()), ev.confidence))
     seen = {(actor, iri) for iri, ev in ext.events.items() for _, actor in ev.roles}
-    for source, target, iri in ext.edges:  # reached through wh:about or wh:decisionOn
+    for _source, target, iri in ext.edges:  # reached through wh:about or wh:decisionOn
         if (target, iri) not in seen:
             seen.add((target, iri))
             ev = ext.events[iri]
@@ -684,7 +680,7 @@ def format_centrality(rows: list[Centrality], *, rich: bool = False) -> str:
     widths = [max(len(c[i]) for c in [header, *cells]) for i in range(len(header))]
     lines = []
     for row in [header, *cells]:
-        parts = [v.rjust(w) if i in (3, 4) else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))]
+        parts = [v.rjust(w) if i in (3, 4) else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True))]
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -723,7 +719,7 @@ def layout(G: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
     span = max(max(abs(x - cx), abs(y - cy)) for x, y in coords) or 1.0
-    return {n: (round((x - cx) / span, 5), round((y - cy) / span, 5)) for n, (x, y) in zip(nodes, coords)}
+    return {n: (round((x - cx) / span, 5), round((y - cy) / span, 5)) for n, (x, y) in zip(nodes, coords, strict=True)}
 
 
 def _xml_bytes(writer, G: nx.MultiDiGraph) -> bytes:

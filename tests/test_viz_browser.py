@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pytest
 from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -234,16 +233,16 @@ def test_a_2000_actor_page_renders_and_answers_a_search(chromium_browser, tmp_pa
         # a real click on whichever actor is drawn on top near the middle of the view
         # (in 2,000 actors a node may lie under another: ask vis which one the pointer finds)
         box = page.locator("#network canvas").bounding_box()
-        hit = page.evaluate("""([x, y]) => {
+        hit = page.evaluate("""([x, y, target]) => {
             const net = whereasViz.network;
             for (let r = 0; r < 400; r += 4) {
                 for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r]]) {
                     const id = net.getNodeAt({x: x + dx, y: y + dy});
-                    if (id !== undefined && id !== %s) { return {id: id, x: x + dx, y: y + dy}; }
+                    if (id !== undefined && id !== target) { return {id: id, x: x + dx, y: y + dy}; }
                 }
             }
             return null;
-        }""" % repr(target), [box["width"] / 2, box["height"] / 2])
+        }""", [box["width"] / 2, box["height"] / 2, target])
         assert hit is not None
         page.mouse.click(box["x"] + hit["x"], box["y"] + hit["y"])
         expect(page.locator("#panel-title")).to_have_text(G.nodes[hit["id"]]["label"])

@@ -149,5 +149,12 @@ def render_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], *, titl
 
 def write_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], path: str | Path, *,
                title: str = "Actors") -> Path:
-    """Write the page for ``G`` to ``path`` atomically."""
+    """Write the page for ``G`` to ``path`` atomically.
+
+    >>> import tempfile
+    >>> G = nx.MultiDiGraph(); G.add_node("urn:a", label="Anna", type="Person")
+    >>> page = write_html(G, {}, Path(tempfile.mkdtemp()) / "a.html").read_text(encoding="utf-8")
+    >>> page.startswith("<!DOCTYPE html>") and '"label":"Anna"' in page
+    True
+    """
     return atomic_write_bytes(path, render_html(G, facts, title=title).encode("utf-8"))
