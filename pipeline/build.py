@@ -85,9 +85,9 @@ def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, mo
     corpus = extract(sources, model, progress)
     ids = resolve_identities(corpus)
     documents = []
-    for facts, keys, forms in zip(corpus, ids.keys, ids.forms):
+    for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors):
         documents.append(DocumentGraph(facts.document, facts.structure,
-                                       tuple(resolve_events(facts, keys, ids.actors)),
-                                       tuple(resolve_relations(facts, keys)), forms))
+                                       tuple(resolve_events(facts, keys, ids.actors, author)),
+                                       tuple(resolve_relations(facts, keys)), forms, author))
     dataset = build_dataset(documents, ids.actors, IriMinter(base), min_confidence, model or DEFAULT_MODEL)
     return BuildResult(dataset, tuple(documents), ids.actors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,7 @@ class Identities:
     actors: dict[str, Actor] = field(default_factory=dict)
     keys: list[list[str | None]] = field(default_factory=list)
     forms: list[dict[str, set[str]]] = field(default_factory=list)  # per document: key -> names met
+    authors: list[str | None] = field(default_factory=list)  # per document: the author's actor key
 
 
 class _Clusters:
@@ -72,8 +74,16 @@ def same_person(a: str, b: str) -> bool:
     return fuzz.ratio(ta[-1], tb[-1]) >= SURNAME_SIMILARITY
 
 
+@cache
 def _generic_words() -> frozenset[str]:
     return frozenset(load_lines("institution_words.txt"))
+
+
+@cache
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Nationality words and country names (as name keys) -> the country."""
+    return ({name_key(k): v for k, v in demonyms().items() if v},
+            {name_key(k): v for k, v in country_names().items()})
 
 
 def _institution_key(label: str, fallback_country: str | None) -> str | None:
@@ -82,8 +92,7 @@ def _institution_key(label: str, fallback_country: str | None) -> str | None:
     words = name_key(label).split()
     country = None
     rest = []
-    demonym = {name_key(k): v for k, v in demonyms().items() if v}
-    countries = {name_key(k): v for k, v in country_names().items()}
+    demonym, countries = _country_words()
     i = 0
     while i < len(words):
         for n in (3, 2, 1):
@@ -149,8 +158,10 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         for i, m in enumerate(facts.mentions):
             if not m.refers:
                 keys[i] = key_of[clusters.find((d, i))]
-        _resolve_references(facts, keys, out)
+        author = _author_key(facts, out)
+        _resolve_references(facts, keys, out, author)
         out.keys.append(keys)
+        out.authors.append(author)
         forms: dict[str, set[str]] = defaultdict(set)
         for i, m in enumerate(facts.mentions):
             if keys[i] and not m.refers:
@@ -252,7 +263,8 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
             key_of[root] = next(iter(surnames[words[0]]))
 
 
-def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities) -> None:
+def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
+                        author: str | None) -> None:
     """Pronouns to the nearest person before them, "its" to the author, offices to their holders."""
     mentions = facts.mentions
     persons = sorted((m.start, i) for i, m in enumerate(mentions)
@@ -261,7 +273,6 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
     for rel in facts.relations:
         if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject]:
             holders[name_key(position_label(rel.position or ""))] = keys[rel.subject]
-    author = _author_key(facts, ids)
     for i, m in enumerate(mentions):
         if m.refers == "pronoun":
             part = [(s, j) for s, j in persons if s < m.start and mentions[j].sentence
@@ -275,6 +286,7 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
 
 
 def _author_key(facts: DocumentFacts, ids: Identities) -> str | None:
+    """The actor who adopts the text ("The European Parliament,"), made an actor if the text names it nowhere else."""
     author = facts.structure.author
     if not author:
         return None

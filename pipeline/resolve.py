@@ -31,11 +31,14 @@ _RULED_ON_BY_WORD = {
 }
 
 
-def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> list[Event]:
-    """The document's events with actor keys, in text order, ready for the graph."""
+def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor],
+                   author: str | None = None) -> list[Event]:
+    """The document's events with actor keys, in text order, ready for the graph.
+
+    ``author`` is the actor who adopts the text: the agent of its own demands.
+    """
     values = load_json("event_values.json")
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
-    author = _author(facts, keys, actors)
 
     def refs(indices: tuple[int, ...], types: set[str] | None = None) -> tuple[str, ...]:
         out = []
@@ -80,20 +83,6 @@ def _link_decisions(events: list[Event], mentions: list[EventMention], rules_on:
                 if hits:
                     out[i] = replace(ev, decision_on=hits[0])
     return out
-
-
-def _author(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> str | None:
-    for i, m in enumerate(facts.mentions):
-        if m.refers == "author" and keys[i]:
-            return keys[i]
-    from pipeline.components.gazetteer import lookup
-    from pipeline.normalize.names import name_key
-
-    if facts.structure.author:
-        known = lookup(facts.structure.author)
-        key = known[0] if known else name_key(facts.structure.author)
-        return key if key in actors else None
-    return None
 
 
 def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | None]) -> None:

@@ -265,11 +265,9 @@ class ActorTyper:
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if prev is not None and prev.end == c.start and not prev.kb_id and not c.kb_id \
-                    and doc[prev.end - 1].dep_ == "compound" and doc[prev.end - 1].head.i in range(c.start, c.end) \
+                    and doc[prev.end - 1].dep_ == "compound" and c.start <= doc[prev.end - 1].head.i < c.end \
                     and all(t.pos_ == "PROPN" for t in doc[prev.start:c.end]):
-                out[-1] = Candidate(prev.start, c.end, prev.votes + [v for v in c.votes if v[0] == "Person"]
-                                    + [("Person", W_NER, "joined-name")] if any(v[0] == "Person" for v in prev.votes + c.votes)
-                                    else prev.votes + c.votes)
+                out[-1] = Candidate(prev.start, c.end, prev.votes + c.votes + [("Person", W_NER, "joined-name")])
                 continue
             out.append(c)
         return out

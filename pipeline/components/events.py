@@ -220,14 +220,14 @@ class EventFinder:
                 return []
         return []
 
-    def _negated(self, trigger: Token) -> bool:
-        negs = set(self.values["negations"])
+    @staticmethod
+    def _negated(trigger: Token) -> bool:
+        """"was not arrested", "did not issue any statement", "no release": no event took place."""
         for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
             if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                        for c in tok.children):
                 return True
-        return any(c.lower_ in negs and c.dep_ == "neg" for c in trigger.head.children) \
-            and trigger.dep_ in ("xcomp",)
+        return False
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int],
                    depth: int = 0) -> list[Span]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "TERMS", "STATISTICAL", "NESTED"]
+__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "STATISTICAL", "NESTED"]
 
 #: span group keys
 ANAPHORS = "whereas_anaphors"
 POSITIONS = "whereas_positions"
-TERMS = "whereas_terms"
 STATISTICAL = "whereas_statistical"  # the model's own entities, kept before the rulers overwrite them
 NESTED = "whereas_nested"  # actor names inside longer actor names ("Astana" in "EU delegation in Astana")
 

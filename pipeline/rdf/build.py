@@ -38,6 +38,7 @@ class DocumentGraph:
     events: tuple[Event, ...]
     relations: tuple[Relation, ...]
     forms: dict[str, set[str]]  # actor key -> the names this document uses for it
+    author: str | None = None  # actor key of the body that adopts the text
 
 
 def date_literal(value: str, precision: DatePrecision) -> Literal:
@@ -82,11 +83,9 @@ def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor]
         used.add(rel.subject)
         if rel.object:
             used.add(rel.object)
-    if doc.structure.author:
-        author = _author_key(doc, actors)
-        if author:
-            used.add(author)
-            g.add((doc_iri, DCTERMS.creator, actor_iri[author]))
+    if doc.author:
+        used.add(doc.author)
+        g.add((doc_iri, DCTERMS.creator, actor_iri[doc.author]))
     for key in sorted(used):
         _actor(g, actors[key], actor_iri[key], doc.forms.get(key, set()))
     event_iris = [minter.event(doc.source.doc_id, ev.type.value, ev.subjects[0] if ev.subjects else "",
@@ -98,15 +97,6 @@ def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor]
     for rel in relations:
         _relation(g, rel, actor_iri, doc, minter)
     return g
-
-
-def _author_key(doc: DocumentGraph, actors: dict[str, Actor]) -> str | None:
-    from pipeline.components.gazetteer import lookup
-    from pipeline.normalize.names import name_key
-
-    known = lookup(doc.structure.author or "")
-    key = known[0] if known else name_key(doc.structure.author or "")
-    return key if key in actors else None
 
 
 def _document(g: Graph, doc: DocumentGraph, iri: URIRef, minter: IriMinter, model: str) -> None:
