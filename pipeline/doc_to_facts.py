@@ -107,7 +107,10 @@ class _PartReader:
         for n in range(first_of[0] if first_of else len(self.facts.events), len(self.facts.events)):
             ev = self.facts.events[n]
             if ev.context is not None:
-                self.facts.events[n] = replace(ev, context=first_of[ev.context])
+                ev = replace(ev, context=first_of[ev.context])
+            if ev.about_event is not None:
+                ev = replace(ev, about_event=first_of[ev.about_event])
+            self.facts.events[n] = ev
         for raw in self.doc._.relations or []:
             self._relation(raw)
 
@@ -185,6 +188,8 @@ class _PartReader:
                 decision_ref=raw.get("decision_on"),
                 decided=raw.get("decided"),
                 context=context,  # a raw index of this part; made a document index by read()
+                about=self._refs(raw.get("about", [])),
+                about_event=raw.get("about_event"),
                 confidence=round(confidence, 3),
             ))
 

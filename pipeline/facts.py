@@ -171,6 +171,8 @@ class EventMention:
     decision_ref: str | None = None  # "previous" ("this sentence was confirmed") or "same-subject"
     decided: str | None = None  # the word for what a decision rules on: "sentence", "ban", "appeal"…
     context: int | None = None  # index of the event mention this one is framed by ("following …")
+    about: tuple[int, ...] = ()  # mentions a statement is on
+    about_event: int | None = None  # index of the event mention a statement is on ("on the trial of X")
     confidence: float = 1.0
 
 
@@ -224,6 +226,8 @@ class Event:
     legal_basis: tuple[str, ...] = ()
     outcome: Outcome | None = None
     decision_on: int | None = None  # index of the ruled-on event in the same document's list
+    about: tuple[str, ...] = ()  # actors a statement is on
+    about_event: int | None = None  # index of the event a statement is on, in the same list
     confidence: float = 1.0
 
 

@@ -57,7 +57,8 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
         drafts.append(Event(ev.type, (ev.evidence,), ev.trigger[0], subjects, agents, courts, places,
-                            ev.date, ev.term, ev.charges, ev.legal_basis, ev.outcome, None, ev.confidence))
+                            ev.date, ev.term, ev.charges, ev.legal_basis, ev.outcome, None,
+                            refs(ev.about), None, ev.confidence))
     _inherit_from_context(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
@@ -68,20 +69,26 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
             continue  # a statement is a dated statement, report or opinion
         kept.extend(_per_subject(ev))
     merged = _merge(kept)
-    return _link_decisions(merged, facts.events, rules_on)
+    about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
+    return _link(_link(merged, facts.events, rules_on, "decision_on"), facts.events, about, "about_event")
 
 
-def _link_decisions(events: list[Event], mentions: list[EventMention], rules_on: dict[int, int]) -> list[Event]:
-    """Point each decision at the final node of the event it rules on."""
+def _link(events: list[Event], mentions: list[EventMention], links: dict[int, int], attr: str) -> list[Event]:
+    """Point each event (a decision, a statement) at the final node of the event it is on.
+
+    ``links`` maps event mentions to event mentions; after merging and splitting, a mention's
+    node is the event of its type whose evidence holds the mention's sentence.
+    """
     out = list(events)
-    for n, m in rules_on.items():
-        decision, target = mentions[n], mentions[m]
+    for n, m in links.items():
+        source, target = mentions[n], mentions[m]
         for i, ev in enumerate(out):
-            if ev.type is EventType.COURT_DECISION and decision.evidence in ev.evidence:
-                hits = [j for j, t in enumerate(out) if t.type is target.type
-                        and target.evidence in t.evidence and set(t.subjects) & set(ev.subjects)]
+            if ev.type is source.type and source.evidence in ev.evidence \
+                    and (ev.trigger_start == source.trigger[0] or ev.evidence[0] != source.evidence):
+                hits = [j for j, t in enumerate(out) if t.type is target.type and target.evidence in t.evidence
+                        and (attr != "decision_on" or set(t.subjects) & set(ev.subjects))]
                 if hits:
-                    out[i] = replace(ev, decision_on=hits[0])
+                    out[i] = replace(ev, **{attr: hits[0]})
     return out
 
 
@@ -164,7 +171,8 @@ def _merge(events: list[Event]) -> list[Event]:
                     courts=_union(kept.courts, ev.courts), places=_union(kept.places, ev.places),
                     date=kept.date or ev.date, term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges), legal_basis=_union(kept.legal_basis, ev.legal_basis),
-                    outcome=kept.outcome or ev.outcome, confidence=max(kept.confidence, ev.confidence))
+                    outcome=kept.outcome or ev.outcome, about=_union(kept.about, ev.about),
+                    confidence=max(kept.confidence, ev.confidence))
                 break
         else:
             out.append(ev)

@@ -125,6 +125,16 @@ def test_statement_by_spokesperson_speaks_for_the_body(build_text):
                    "Action Service on the case of Anna Novak,")
     [statement] = _events(r, "Statement")
     assert (statement["subject"], str(statement["date"])) == (["European External Action Service"], "2015-05-05")
+    on = r.dataset.query(_PREFIXES + "SELECT ?l WHERE { ?s a wh:Statement ; wh:about/rdfs:label ?l }")
+    assert [str(row.l) for row in on] == ["Anna Novak"]
+
+
+def test_statement_on_an_event_points_at_that_event(build_text):
+    r = build_text("– having regard to the statement of 2 June 2016 by the High Representative Federica Mogherini "
+                   "on the arrest of Mikola Statkevich,")
+    rows = list(r.dataset.query(_PREFIXES + """SELECT ?speaker ?on WHERE {
+        ?s a wh:Statement ; wh:subject/rdfs:label ?speaker ; wh:about ?e . ?e a wh:Arrest ; rdfs:label ?on }"""))
+    assert [(str(a), str(b)) for a, b in rows] == [("Federica Mogherini", "Arrest of Mikola Statkevich")]
 
 
 def test_undated_statement_is_not_kept(build_text):

@@ -163,6 +163,8 @@ class EventFinder:
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
+            if entry["type"] == "Statement":
+                self._about(doc, trigger, at, set(found), event)
             index_of[t] = len(events)
             events.append(event)
         for event in events:
@@ -170,8 +172,37 @@ class EventFinder:
                 ctx = index_of.get(event.pop("context"))
                 if ctx is not None and events[ctx] is not event:
                     event["context_of"] = ctx
+            if "about_trigger" in event:
+                about = index_of.get(event.pop("about_trigger"))
+                if about is not None and events[about] is not event:
+                    event["about_event"] = about
         self._share_across_conjuncts(doc, events)
         doc._.events = events
+
+    def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
+        """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
+
+        Read from the first "on", "about" or "concerning" after the statement's word in its
+        sentence, however the parser attached it, before any other statement begins.
+        """
+        for tok in doc[trigger.i + 1:trigger.sent.end]:
+            if tok.i in triggers and tok.lemma_ == trigger.lemma_:
+                return
+            if tok.lower_ in ("on", "about", "concerning", "regarding") and tok.dep_ == "prep" \
+                    and tok.i not in at:  # not the "on" of "Representative on Freedom of the Media"
+                for pobj in tok.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.i in triggers:
+                        event["about_trigger"] = pobj.i
+                    else:
+                        spans = self._actors_at(doc, pobj, at, triggers)
+                        for of in (c for c in pobj.children if not spans and c.lower_ == "of"):
+                            for obj in of.children:  # "on the case of X", "on the situation of X"
+                                spans += self._actors_at(doc, obj, at, triggers)
+                        event["about"] = [[sp.start, sp.end] for sp in spans
+                                          if [sp.start, sp.end] not in event["subject"]]
+                return
 
     def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
         """"refused to grant appeal": the inner verb is part of the outer decision, not an event."""

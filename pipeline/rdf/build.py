@@ -79,6 +79,7 @@ def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor]
     for ev in events:
         for attr, _ in _ROLES:
             used.update(getattr(ev, attr))
+        used.update(ev.about)
     for rel in relations:
         used.add(rel.subject)
         if rel.object:
@@ -168,6 +169,10 @@ def _event(g: Graph, ev: Event, iri: URIRef, event_iris: list[URIRef], actors: d
         g.add((iri, WH.outcome, WH[ev.outcome.value]))
     if ev.decision_on is not None:
         g.add((iri, WH.decisionOn, event_iris[ev.decision_on]))
+    for key in ev.about:
+        g.add((iri, WH.about, actor_iri[key]))
+    if ev.about_event is not None:
+        g.add((iri, WH.about, event_iris[ev.about_event]))
     g.add((iri, WH.confidence, _confidence(ev.confidence)))
     _evidence(g, iri, ev.evidence, doc, minter)
 
