@@ -19,6 +19,8 @@ __all__ = ["Identities", "resolve_identities", "same_person"]
 
 #: how alike two spellings of a surname must be to be one person ("Kuramshin" / "Kurashim")
 SURNAME_SIMILARITY = 75
+#: what stands between a name and another name for the same actor
+_ALIAS = re.compile(r"\s*[,(]?\s*(?:also |better |widely |more commonly )?(?:known as|alias|a\.k\.a\.|nicknamed|called)\s+[‘“'\"]?")
 #: how alike a lone surname must be to the surname of a full name to stand for it
 LONE_SURNAME_SIMILARITY = 85
 
@@ -189,6 +191,10 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
             j = by_start.get(m.end + (2 if rest.startswith(" (") else 1))
             if j is not None and text[facts.mentions[j].end:facts.mentions[j].end + 1] == ")" \
                     and (is_acronym(m.text) or is_acronym(facts.mentions[j].text)):
+                clusters.union((d, i), (d, j))
+    for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
+        for j, n in names:
+            if n.start > m.end and _ALIAS.fullmatch(text[m.end:n.start]):
                 clusters.union((d, i), (d, j))
     # people: a misspelt full name, then a lone surname or "Mr X"
     persons: dict[tuple[int, int], list[Mention]] = defaultdict(list)

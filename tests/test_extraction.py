@@ -180,3 +180,20 @@ def test_every_fact_keeps_its_sentence(build_text):
 def test_min_confidence_filters_events(build_text, cutoff, kept):
     r = build_text("L. whereas the singer Mira Lund was arrested on 1 June 2020;", min_confidence=cutoff)
     assert len(_events(r, "Arrest")) == kept
+
+
+def test_a_name_known_as_another_is_one_person(build_text):
+    r = build_text("B. whereas the blogger Nguyen Ngoc Nhu Quynh, known as Mother Mushroom, was sentenced to ten "
+                   "years in prison on 29 June 2017;")
+    people = [a for a in r.actors.values() if a.type.value == "Person"]
+    assert [(p.label, p.alt_labels) for p in people] == [("Nguyen Ngoc Nhu Quynh", ("Mother Mushroom",))]
+
+
+def test_bodies_named_together_are_not_one_actor_and_ministries_keep_their_country(build_text):
+    r = build_text("F. whereas the newspaper Tuoi Tre was suspended in July 2018 by the Vietnamese Ministry of "
+                   "Information and Communications;\n\n3. Instructs its President to forward this resolution to the "
+                   "Government and National Assembly of Vietnam.")
+    assert not any(" and National" in a.label for a in r.actors.values())
+    [ban] = _events(r, "Ban")
+    assert ban["subject"] == ["Tuoi Tre"] and str(ban["date"]) == "2018-07"
+    assert any(k.startswith("vietnam/ministry") for k in r.actors)

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
 from pipeline.normalize.names import QUOTES, name_key
-from pipeline.patterns import load_json
+from pipeline.patterns import load_json, load_lines
 
 __all__ = ["ActorTyper", "Candidate", "best_type"]
 
@@ -74,6 +74,7 @@ class ActorTyper:
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
+        self.institutions = frozenset(load_lines("institution_words.txt"))
         self.quoted = Matcher(nlp.vocab)
         opening, closing = ["‘", "“", "'", '"', "«"], ["’", "”", "'", '"', "»"]
         for label, nouns in cues["quoted_after"].items():
@@ -188,6 +189,9 @@ class ActorTyper:
             return None
         if name_key(text) in self.not_names or text in self.demonyms:
             return None
+        first = span[0].lower_
+        if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
+            return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent.ent_id_
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
