@@ -10,7 +10,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from pipeline.components.actors import best_type
-from pipeline.components.gazetteer import country_names, demonyms, lookup, position_label
+from pipeline.components.gazetteer import (bare_aliases, country_names, demonyms, known_actors, lookup,
+                                           position_label)
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key
 from pipeline.patterns import load_lines
@@ -130,11 +131,15 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         info[root] = (_type_of(mentions), _label_of(mentions))
     countries = [_main_country(facts) for facts in corpus]
     key_of: dict[tuple[int, int], str] = {}
+    national: set[str] = set()  # keys of bare "Parliament", "Commission" … that name a state's body
     for root, members in groups.items():
         kind, label = info[root]
-        canonical = next((corpus[d].mentions[i].canonical for d, i in members
-                          if corpus[d].mentions[i].canonical), None)
-        if canonical:
+        canonical = next((c for d, i in members if (c := _canonical(corpus[d], corpus[d].mentions[i]))), None)
+        if not canonical and all(corpus[d].mentions[i].text in bare_aliases() for d, i in members):
+            info[root] = ("GovernmentBody", label)
+            key = _institution_key(label, countries[root[0]]) or name_key(label)
+            national.add(key)
+        elif canonical:
             key = canonical
         else:
             key = None
@@ -153,7 +158,8 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         mentions = by_key[key]
         label = _label_of(mentions)
         forms = sorted({m.text for m in mentions if m.text != label})
-        out.actors[key] = Actor(key, ActorType(_type_of(mentions)), label, tuple(forms))
+        kind = ActorType.GOVERNMENT_BODY if key in national else ActorType(_type_of(mentions))
+        out.actors[key] = Actor(key, kind, label, tuple(forms))
 
     for d, facts in enumerate(corpus):
         keys: list[str | None] = [None] * len(facts.mentions)
@@ -178,7 +184,8 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
         clusters.add((d, i))
     first: dict[str, int] = {}
     for i, m in names:  # the same known body, or the same name
-        key = "id:" + m.canonical if m.canonical else "name:" + name_key(m.text)
+        canonical = _canonical(facts, m)
+        key = "id:" + canonical if canonical else "name:" + name_key(m.text)
         if key in first:
             clusters.union((d, first[key]), (d, i))
         else:
@@ -223,6 +230,20 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
                 if any(fuzz.ratio(surname, s) >= LONE_SURNAME_SIMILARITY for s in surnames)}
         if len(hits) == 1:
             clusters.union(root, hits.pop())
+
+
+def _canonical(facts: DocumentFacts, m: Mention) -> str | None:
+    """A mention's known identity. A bare "Parliament" or "Commission" is the EU body only in a
+    text the EU body speaks in (or that names it in full); in a news report on a national
+    parliament it is that parliament."""
+    if not m.canonical or m.text not in bare_aliases():
+        return m.canonical
+    full = known_actors()[m.canonical].names
+    author = facts.structure.author or ""
+    if any(name_key(n) == name_key(author) for n in full) or any(n in facts.document.text for n in full) \
+            or facts.structure.kind == "resolution":
+        return m.canonical
+    return None
 
 
 def _strongly_not_person(mentions: list[Mention]) -> bool:

@@ -197,3 +197,10 @@ def test_bodies_named_together_are_not_one_actor_and_ministries_keep_their_count
     [ban] = _events(r, "Ban")
     assert ban["subject"] == ["Tuoi Tre"] and str(ban["date"]) == "2018-07"
     assert any(k.startswith("vietnam/ministry") for k in r.actors)
+
+
+def test_a_bare_parliament_in_a_news_report_is_that_countrys_parliament(build_text):
+    r = build_text("Ukraine passes new law\n\nKYIV, 3 May 2019 - The Parliament adopted a law on 2 May 2019.",
+                   name="news-kyiv")
+    [parliament] = [a for a in r.actors.values() if a.label == "Parliament"]
+    assert (parliament.key, parliament.type.value) == ("ukraine/parliament", "GovernmentBody")
