@@ -8,7 +8,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
-from pipeline.normalize.dates import normalise_date, years_in
+from pipeline.normalize.dates import nearest_year, normalise_date, years_in
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -49,6 +49,8 @@ class EventFinder:
     def __init__(self, nlp: Language, name: str = "whereas_events") -> None:
         self.name = name
         self.values = load_json("event_values.json")
+        #: the word lists of event_values.json as sets, built once
+        self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
         self.triggers = DependencyMatcher(nlp.vocab, validate=True)
         self.entries: dict[str, dict] = {}
         for entry in load_jsonl("events.jsonl"):
@@ -129,7 +131,7 @@ class EventFinder:
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [], "court": [],
                 "place": [[s.start, s.end] for s in roles["place"]
-                          if s.label_ in self.values["place_types"]],
+                          if s.label_ in self.words["place_types"]],
                 "confidence": entry.get("confidence", 0.8),
             }
             for span in roles["agent"]:
@@ -217,7 +219,7 @@ class EventFinder:
                    and frame in key.split(":")[0].split("|") for i in toks]
         if not generic:
             return []
-        including = set(self.values["including"])
+        including = self.words["including"]
         sent_end = trigger.sent.end
         out: list[Span] = []
         i = max(t.i for t in generic) + 1
@@ -294,13 +296,12 @@ class EventFinder:
             if not out and nxt in at and at[nxt].start == nxt and at[nxt].label_ in ACTOR_LABELS \
                     and tok.lower_ in self.type_nouns:  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            if not out and tok.lower_ in ("spokesperson", "spokesman", "spokeswoman", "office",
-                                          "delegation", "representative", "director", "head"):
+            if not out and tok.lower_ in self.words["speaking_for"]:
                 for child in tok.children:
                     if child.lower_ == "of":
                         for pobj in child.children:
                             out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
-            including = set(self.values["including"])
+            including = self.words["including"]
             for sub in tok.subtree:
                 if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
                     for pobj in sub.subtree:
@@ -317,10 +318,10 @@ class EventFinder:
 
     def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
         """The tokens of the trigger's own phrases: not another event's, not another clause's."""
-        stop = set(self.values["date_boundaries"])
+        stop = self.words["date_boundaries"]
         allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
         region, todo = [], [trigger]
-        light = set(self.values["light_verbs"])
+        light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
         seen = {trigger.i}
@@ -366,14 +367,11 @@ class EventFinder:
 
     @staticmethod
     def _normalise(doc: Doc, trigger: Token, ent: Span) -> dict | None:
-        sent = trigger.sent
         context = None
         if not years_in(ent.text):
-            near = [(abs(m.start() + sent.start_char - ent.start_char), int(m.group()))
-                    for m in re.finditer(r"(?<![\d/-])(?:1[89]|20)\d\d(?![\d/-])", sent.text)]
-            if near:
-                context = min(near)[1]
-            else:
+            sent = trigger.sent
+            context = nearest_year(sent.text, ent.start_char - sent.start_char)
+            if context is None:  # else the last year written before it in the part
                 earlier = years_in(doc.text[:ent.start_char])
                 context = earlier[-1] if earlier else None
         value = normalise_date(ent.text, context)
@@ -383,7 +381,7 @@ class EventFinder:
                 "span": [ent.start, ent.end], "year_from_context": context is not None}
 
     def _term(self, trigger: Token, region: list[Token]) -> str | None:
-        preps = set(self.values["term_preps"])
+        preps = self.words["term_preps"]
         for tok in region:
             if tok.head.i == trigger.i and tok.lower_ in preps:
                 words = [t for t in tok.subtree]
@@ -395,7 +393,7 @@ class EventFinder:
     def _charges(self, doc: Doc, trigger: Token, region: list[Token]) -> tuple[list[str], list[str]]:
         charges: list[str] = []
         basis: list[str] = []
-        nouns = set(self.values["charge_nouns"])
+        nouns = self.words["charge_nouns"]
         verbs = self.values["charge_verbs"]
         for tok in region:
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
@@ -405,7 +403,7 @@ class EventFinder:
                             charges.extend(_items(doc, pobj))
                 if not any(c.lower_ in ("of", "for") for c in tok.children):
                     charges.extend(_items(doc, tok, quoted_only=True))
-            elif tok.lower_ in self.values["charge_preps"] and tok.head.i == trigger.i:
+            elif tok.lower_ in self.words["charge_preps"] and tok.head.i == trigger.i:
                 for obj in tok.children:
                     if obj.dep_ in ("pcomp", "pobj") and obj.lemma_ not in ("year", "month", "day"):
                         if obj.pos_ == "VERB" or obj.tag_ == "VBG" or any(q in obj.sent.text for q in "‘“"):
@@ -423,7 +421,7 @@ class EventFinder:
                     if nxt is not None:
                         charges.extend(_items(doc, nxt))
                     break
-        words = set(self.values["legal_basis_words"])
+        words = self.words["legal_basis_words"]
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
                 basis.append(ent.text)
@@ -439,14 +437,14 @@ class EventFinder:
         if decided is not None:
             event["decided"] = decided.lemma_
             dets = {c.lower_ for c in decided.children if c.dep_ in ("det", "poss")}
-            if dets & set(self.values["anaphoric_determiners"]) and not event["subject"]:
+            if dets & self.words["anaphoric_determiners"] and not event["subject"]:
                 event["decision_on"] = "previous"
             else:
                 event["decision_on"] = "same-subject"
 
     def _context(self, trigger: Token, triggers: set[int]) -> int | None:
         """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
-        preps = set(self.values["context_preps"])
+        preps = self.words["context_preps"]
         if trigger.head.lower_ not in preps:
             return None
         anchor = trigger.head.head

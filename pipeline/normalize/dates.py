@@ -8,7 +8,7 @@ from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
 
-__all__ = ["normalise_date", "years_in"]
+__all__ = ["normalise_date", "years_in", "nearest_year"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -86,3 +86,15 @@ def years_in(text: str) -> list[int]:
     [2012, 2012]
     """
     return [int(y) for y in _YEAR.findall(text)]
+
+
+def nearest_year(text: str, at: int) -> int | None:
+    """The year written in ``text`` nearest to offset ``at`` (where a year-less date stands).
+
+    >>> nearest_year("on his return in September ... after a trial in August 2012", 16)
+    2012
+    >>> nearest_year("in September", 3) is None
+    True
+    """
+    found = [(abs(m.start() - at), int(m.group(1))) for m in _YEAR.finditer(text)]
+    return min(found)[1] if found else None
