@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
+from pipeline.components.name_cues import name_words
 from pipeline.normalize.names import QUOTES, name_key
 from pipeline.patterns import load_json, load_lines
 
@@ -64,7 +65,7 @@ class ActorTyper:
         cues = load_json("type_cues.json")
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
-        self.name_heads = {w: t for t, words in cues["name_heads"].items() for w in words}
+        self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
@@ -94,19 +95,19 @@ class ActorTyper:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
-            if ent.label_ in self.non_actor_labels:
-                known = lookup(ent.text)
-                if not (known and known[1] == "Country"):
-                    continue  # a country the model took for a nationality ("Tajikistan" NORP) is kept
-            cand = self._candidate(doc, ent)
-            if cand is None or (cand.start, cand.end) in offices:
-                continue
-            inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
-            if inner and not cand.kb_id:
-                continue  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
-            if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
-                continue  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
-            found.append(cand)
+            cand = self._accept(doc, ent, offices)
+            if cand is not None:
+                found.append(cand)
+        # a model's entity that a vocabulary match overwrote and that match was then set aside:
+        # "the National Electoral Council" lost to a bare "Council" that names no EU body here
+        taken = {i for c in found for i in range(c.start, c.end)}
+        taken |= {i for e in doc.ents if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        for ent in doc.spans.get(STATISTICAL, []):
+            if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
+                cand = self._accept(doc, ent, offices)
+                if cand is not None:
+                    found.append(cand)
+                    taken |= set(range(cand.start, cand.end))
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc):
@@ -117,6 +118,22 @@ class ActorTyper:
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         return found
+
+    def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
+        """The actor candidate an entity gives, if it names an actor that is not an office."""
+        if ent.label_ in self.non_actor_labels:
+            known = lookup(ent.text)
+            if not (known and known[1] == "Country"):
+                return None  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+        cand = self._candidate(doc, ent)
+        if cand is None or (cand.start, cand.end) in offices:
+            return None
+        inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
+        if inner and not cand.kb_id:
+            return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
+        if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
+            return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
+        return cand
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
@@ -159,7 +176,7 @@ class ActorTyper:
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if votes and (strong or (j - i >= 2 and not doc[i].is_sent_start)) \
-                        and not heads & (set(self.name_heads) | self.not_heads) \
+                        and not heads & (set(self.name_words.heads) | self.not_heads) \
                         and doc[i:j].text not in self.demonyms:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
@@ -192,7 +209,7 @@ class ActorTyper:
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
-        kb_id = ent.ent_id_
+        kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
                 return None
@@ -209,10 +226,10 @@ class ActorTyper:
         if head in self.not_heads or last in self.not_heads:
             if not kb_id:
                 return None
-        for word in (head, last):
-            if word in self.name_heads:
-                votes.append((self.name_heads[word], W_HEAD, f"head:{word}"))
-                break
+        if len(span) > 1 or ent.label_ != "PERSON":  # "Kerege Media", not a lone surname "Court"
+            typed = self.name_words.type_of([t.text for t in span])
+            if typed is not None:
+                votes.append((typed[0], W_HEAD, typed[1]))
         self._context_votes(doc, start, end, votes)
         for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
