@@ -1,6 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +13,7 @@ from spacy.util import filter_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
 from pipeline.components.name_cues import name_words
-from pipeline.normalize.names import QUOTES, name_key
+from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
 __all__ = ["ActorTyper", "Candidate", "best_type"]
@@ -117,7 +118,34 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found.extend(self._acronyms(doc, found))
         return found
+
+    def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
+        acronym as another name of the same actor. Where the initials do not fit (an acronym of
+        the name in another language), the name found before the brackets stands."""
+        out: list[Candidate] = []
+        ends = {c.end: c for c in found}
+        for i in range(2, len(doc) - 1):
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(doc[i].text):
+                continue
+            acronym = doc[i].text
+            named = spell_out(doc, i - 1, acronym)
+            name = ends.get(i - 1)
+            if named is not None and (name is None or named < name.start):
+                votes = list(name.votes) if name is not None else []
+                typed = self.name_words.type_of([t.text for t in doc[named:i - 1]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
+                name = Candidate(named, i - 1, votes, name.kb_id if name is not None else "")
+                out.append(name)
+            if name is None:
+                continue
+            votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
+            out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
+        return out
 
     def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
         """The actor candidate an entity gives, if it names an actor that is not an office."""
@@ -341,6 +369,47 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+#: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "de", "del", "la", "el", "y", "&"})
+
+
+def spell_out(doc: Doc, end: int, acronym: str) -> int | None:
+    """The start of the capitalised words before ``end`` whose initials spell ``acronym``.
+
+    Connecting words may be skipped or spelled ("OSCE": Organization for Security and
+    Co-operation in Europe; "CRCE": Centre for Rights and Civic Engagement).
+    """
+    letters = acronym.lower()
+    start = end
+    while start > 0 and end - start < 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
+                                             or doc[start - 1].is_upper) and not doc[start - 1].is_punct:
+        start -= 1
+    for s in range(start, end):
+        if doc[s].lower_ in _CONNECTORS:
+            continue
+        if _spells([t.text for t in doc[s:end]], letters):
+            return s
+    return None
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the words' initials (connectors optional, hyphenated parts counted) are ``letters``."""
+    def walk(w: int, k: int) -> bool:
+        if k == len(letters):
+            return all(x.lower() in _CONNECTORS for x in words[w:])
+        if w == len(words):
+            return False
+        word = words[w]
+        parts = [p for p in re.split(r"[-‑]", word) if p]
+        if word.lower() in _CONNECTORS and walk(w + 1, k):
+            return True
+        initials = "".join(p[0].lower() for p in parts)
+        if letters.startswith(initials, k) and walk(w + 1, k + len(initials)):
+            return True
+        return bool(parts) and parts[0][0].lower() == letters[k] and walk(w + 1, k + 1)
+    return walk(0, 0)
 
 
 @Language.component("whereas_statistical_ents", requires=["doc.ents"], assigns=["doc.spans"])

@@ -45,15 +45,7 @@ class NameWords:
         >>> nw.type_of("Ivan Petrov".split()) is None
         True
         """
-        low = [_POSSESSIVE.sub("", w.lower()) for w in words if w not in QUOTES]
-        while low and low[-1] in QUOTES:
-            low.pop()
-        # a quoted name after its kind ("Human Rights Centre ‘Abarona’"): the kind's head counts
-        text = " ".join(words)
-        quoted = re.search(r"[‘“'\"«]", text)
-        if quoted and quoted.start() > 0:
-            low = [_POSSESSIVE.sub("", w.lower()) for w in text[:quoted.start()].split()]
-        low = [w for w in low if w]
+        low = self._words(words)
         if not low:
             return None
         head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
@@ -74,6 +66,30 @@ class NameWords:
         if kind is not None:
             return kind, f"head:{word}"
         return None
+
+    @staticmethod
+    def _words(words: list[str]) -> list[str]:
+        """Lower-case words without possessives and quotes; a quoted name after its kind is left out."""
+        text = " ".join(words)
+        quoted = re.search(r"[‘“'\"«]", text)
+        if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1:quoted.start() + 1]):
+            text = text[:quoted.start()]
+        low = [_POSSESSIVE.sub("", w.lower()).strip(QUOTES) for w in text.split()]
+        return [w for w in low if w]
+
+    def head_of(self, words: list[str]) -> str | None:
+        """The head word of a name, lower case: "the Hemaya Foundation for Detainees' Rights" ->
+        "foundation"; a quoted name's kind counts ("Human Rights Centre ‘Abarona’" -> "centre").
+
+        >>> name_words().head_of("Bishkek City Court".split())
+        'court'
+        """
+        low = self._words(words)
+        if not low:
+            return None
+        head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
+        head = self._head(low, head_at)
+        return head[0].split()[-1] if head else None
 
     def _head(self, low: list[str], at: int) -> tuple[str, int] | None:
         for n in range(min(self.longest_head, at + 1), 0, -1):
