@@ -237,6 +237,9 @@ class ActorTyper:
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
+        if not ent.ent_id_ and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
+                and doc[start - 2].lower_ in self.institutions:
+            return None  # the second of the two: "Parliament of X" in "the Government and Parliament of X"
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if text in self.bare:
             if not self._stands_alone(doc, start, end):

@@ -9,7 +9,7 @@ from pipeline.components.gazetteer import demonyms, lookup
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
 
-__all__ = ["NameWords", "name_words", "name_type"]
+__all__ = ["NameWords", "name_words", "name_type", "shape_patterns"]
 
 #: words after which a name's head has been said ("Committee for …", "Ministry of …")
 _PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "de", "del", "della", "des", "du", "in", "at",
@@ -151,3 +151,63 @@ def name_words() -> NameWords:
 def name_type(words: list[str]) -> tuple[str, str] | None:
     """(type, cue) of a name from its own words; see :meth:`NameWords.type_of`."""
     return name_words().type_of(words)
+
+
+#: words that never open a name ("the Court", "whereas the Centre", "in Minsk Regional Court")
+_NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "for", "to", "at", "from", "with",
+                   "this", "that", "its", "his", "her", "their", "our", "mr", "mrs", "ms", "dr", "former", "new",
+                   "both", "all", "each", "every", "when", "while", "after", "before", "since", "during", "under"]
+_POSSESSIVES = ["’s", "'s", "’", "'"]
+_ORDINAL = r"^\d+(st|nd|rd|th)$"
+
+
+def shape_patterns() -> list[dict]:
+    """Entity-ruler patterns for names shaped like an actor's: capitalised words ending in a head
+    ("Iran Justice Watch", "Istanbul 25th High Criminal Court", "Kality prison"), or a head
+    opening a name ("Ministry of Culture, Information and Sports", "Supreme Court of the Kyrgyz
+    Republic", "Pre-trial Detention Centre No. 1"). Labelled with the head's type; the name's
+    own words then refine it (see :meth:`NameWords.type_of`).
+    """
+    nw = name_words()
+    data = load_json("name_words.json")["shapes"]
+    lower_ok = set(data["lowercase_heads"])
+    stop = sorted(set(_NOT_NAME_START) | _demonym_words()) if data.get("no_demonym_start") else _NOT_NAME_START
+    word = {"IS_TITLE": True, "LOWER": {"NOT_IN": stop}}
+    inner = {"IS_TITLE": True, "OP": "*"}
+    numbered = [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}]
+    of_name = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}]
+    patterns: list[dict] = []
+    for head, kind in sorted(nw.heads.items()):
+        if kind in data["skip_types"]:
+            continue
+        label = kind
+        parts = head.split()
+        if kind in lower_ok:
+            head_tokens = [{"LOWER": w} for w in parts]
+        else:
+            head_tokens = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
+        before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
+                  {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner)]
+        for tail in ([], numbered, of_name, of_name + [{"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]):
+            patterns.append({"label": label, "pattern": before + head_tokens + tail})
+            if kind not in lower_ok or len(parts) > 1:
+                opening = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
+                if tail:
+                    patterns.append({"label": label, "pattern": opening + tail})
+    for head in sorted(nw.institutions):
+        opening = [{"LOWER": head, "IS_TITLE": True}]
+        before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
+        for tail in ([], of_name, of_name + [{"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]):
+            patterns.append({"label": "Organisation", "pattern": before + opening + tail})
+            if tail:
+                patterns.append({"label": "Organisation", "pattern": opening + tail})
+    listed = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}]
+    for head in data["listing_heads"]:  # "Ministry of Culture, Information, Sports and Youth Policy"
+        opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
+        for n in (1, 2, 3):
+            body = listed + [{"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}] * (n - 1)
+            patterns.append({"label": "GovernmentBody", "pattern": opening + body + [
+                {"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
+        patterns.append({"label": "GovernmentBody", "pattern": opening + [
+            {"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
+    return patterns
