@@ -73,6 +73,9 @@ class ActorTyper:
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
+        self.occupations = frozenset(cues["before_name"]["Person"]) - {"wife", "husband", "widow", "son", "daughter",
+                                                                      "mother", "father", "brother", "sister"}
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -211,15 +214,27 @@ class ActorTyper:
         return out
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
+        """The name inside an entity: no article, title, occupation, country's possessive or
+        trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an", "whereas")
-                               or doc[start].text in QUOTES or doc[start].is_punct
-                               or doc[start].lower_ in self.titles):
-            if doc[start].lower_ in self.titles:
-                votes.append(("Person", W_CONTEXT, f"title:{doc[start].lower_}"))
-            start += 1
+        while start < end:
+            word = doc[start].lower_
+            if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
+                start += 1
+            elif word in self.titles or (word in self.occupations and end - start >= 2
+                                         and all(t.is_title for t in doc[start + 1:end])
+                                         and self.name_words.type_of([t.text for t in doc[start + 1:end]]) is None):
+                votes.append(("Person", W_CONTEXT, f"title:{word}"))
+                start += 1
+            elif start + 2 < end and doc[start + 1].lower_ in ("’s", "'s") and not ent.ent_id_ \
+                    and (lookup(doc[start].text) or ("", ""))[1] == "Country":
+                start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
+            else:
+                break
         while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")):
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
+                               or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha
+                                   and end - start > 1)):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
 
