@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz
 
 from pipeline.components.actors import best_type
 from pipeline.components.name_cues import name_words
+from pipeline.components.offices import is_institutional, office_type
 from pipeline.components.gazetteer import (bare_aliases, country_names, demonyms, known_actors, lookup,
                                            position_label)
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
-from pipeline.normalize.names import is_acronym, name_key
+from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.patterns import load_lines
 
 __all__ = ["Identities", "resolve_identities", "same_person"]
@@ -173,8 +174,8 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         out.authors.append(author)
         forms: dict[str, set[str]] = defaultdict(set)
         for i, m in enumerate(facts.mentions):
-            if keys[i] and not m.refers:
-                forms[keys[i]].add(m.text)
+            if keys[i] and (not m.refers or keys[i].startswith("office/")):
+                forms[keys[i]].add(tidy_name(m.text) if m.refers else m.text)
         out.forms.append(dict(forms))
     return out
 
@@ -352,14 +353,12 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
 
 def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
                         author: str | None) -> None:
-    """Pronouns to the nearest person before them, "its" to the author, offices to their holders."""
+    """Pronouns to the nearest person before them, "its" to the author, offices to their holders
+    (or, where the text names no holder, to the office itself as an institution)."""
     mentions = facts.mentions
     persons = sorted((m.start, i) for i, m in enumerate(mentions)
                      if keys[i] and not m.refers and ids.actors[keys[i]].type is ActorType.PERSON)
-    holders: dict[str, str] = {}
-    for rel in facts.relations:
-        if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject]:
-            holders[name_key(position_label(rel.position or ""))] = keys[rel.subject]
+    offices = _Offices(facts, keys)
     for i, m in enumerate(mentions):
         if m.refers == "pronoun":
             part = [(s, j) for s, j in persons if s < m.start and mentions[j].sentence
@@ -369,7 +368,44 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
         elif m.refers == "author":
             keys[i] = author
         elif m.refers.startswith("office:"):
-            keys[i] = holders.get(name_key(position_label(m.refers[len("office:"):])))
+            keys[i] = offices.holder(m) or offices.institution(m, ids)
+
+
+class _Offices:
+    """The offices of one document: who holds each, and those named as institutions of their own."""
+
+    def __init__(self, facts: DocumentFacts, keys: list[str | None]) -> None:
+        self.held: list[tuple[set[str], str, str]] = []  # (words of the office, its label's key, holder)
+        for rel in facts.relations:
+            if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject] and rel.position:
+                self.held.append((set(name_key(rel.position).split()), name_key(position_label(rel.position)),
+                                  keys[rel.subject]))
+        # the fullest wording of each office named as an institution: "the Special Rapporteur" is
+        # the "UN Special Rapporteur on the situation of human rights defenders" named before
+        self.named = sorted({m.text for m in facts.mentions if m.refers.startswith("office:")
+                             and is_institutional(m.text)}, key=lambda t: (-len(t), t))
+
+    def holder(self, m: Mention) -> str | None:
+        words = set(name_key(m.text).split())
+        label = name_key(position_label(m.refers[len("office:"):]))
+        fits = {h for w, _, h in self.held if words <= w or w <= words}
+        if not fits and not is_institutional(m.text):
+            fits = {h for _, lab, h in self.held if lab == label}
+        return fits.pop() if len(fits) == 1 else None
+
+    def institution(self, m: Mention, ids: Identities) -> str | None:
+        words = set(name_key(m.text).split())
+        wording = next((t for t in self.named if words <= set(name_key(t).split())), None)
+        if wording is None:
+            return None
+        key = "office/" + name_key(wording)
+        label = tidy_name(wording)
+        actor = ids.actors.get(key)
+        if actor is None:
+            ids.actors[key] = Actor(key, ActorType(office_type(label)), label)
+        elif label != actor.label and label not in actor.alt_labels:
+            ids.actors[key] = replace(actor, alt_labels=tuple(sorted({*actor.alt_labels, label})))
+        return key
 
 
 def _author_key(facts: DocumentFacts, ids: Identities) -> str | None:

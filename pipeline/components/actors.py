@@ -162,8 +162,10 @@ class ActorTyper:
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
         if inner and not cand.kb_id:
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
-        if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
-            return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
+        if any(s <= cand.start and cand.end <= e for s, e in offices) \
+                and (not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)):
+            return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
+            # "UN" in "UN Special Rapporteur on …": the office's own organisation
         return cand
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -231,6 +233,9 @@ class ActorTyper:
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
+        bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
+        if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
+            end = bracket
         while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
                                or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
                                or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha
