@@ -313,7 +313,10 @@ def _strongly_not_person(mentions: list[Mention]) -> bool:
 
 
 def _type_of(mentions: list[Mention]) -> str:
-    votes = [v for m in mentions for v in m.votes]
+    """The type all the mentions' cues point to; a part of a longer name that is also a city's name
+    ("Moyo" of "Tendai Moyo") says nothing of the actor's type."""
+    longest = max(len(m.text.split()) for m in mentions)
+    votes = [v for m in mentions for v in m.votes if v[2] != "city" or len(m.text.split()) == longest]
     return best_type(votes) or (mentions[0].type.value if mentions[0].type else "Organisation")
 
 

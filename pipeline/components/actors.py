@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
-from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
+from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
 from pipeline.components.name_cues import name_words
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
@@ -20,6 +20,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type"]
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
+#: a city this large is the city even where the model took its name for a person's
+BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
 _SPECIFICITY = ["Country", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
                 "InternationalOrganisation", "NGO", "Person", "Place", "Organisation"]
@@ -68,6 +70,10 @@ class ActorTyper:
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
         self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
+        self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
+        self.person_verbs = frozenset(cues["person_verbs"])
+        self.apposition_skip = frozenset(("the", "a", "an", "former", "prominent", "well-known", "independent",
+                                          "opposition", "human", "rights", "local", "leading", "veteran"))
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
         self.not_heads = frozenset(cues["not_actor_heads"])
@@ -288,6 +294,11 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if not kb_id and ent.label_ != "Country":
+            population = city_population(text)
+            # a city's name, unless the model read a person there and the city is small ("Moyo")
+            if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
+                votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
         return Candidate(start, end, votes, kb_id)
@@ -304,11 +315,22 @@ class ActorTyper:
         return not (after is not None and after.lower_ in ("of", "for"))
 
     def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
+        """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
+        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper"."""
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
-        if i >= 0 and doc[i].lower_ in self.before:
-            votes.append((self.before[doc[i].lower_], W_CONTEXT, f"before:{doc[i].lower_}"))
+        if i >= 1 and doc[i].text in (":", ",") and doc[i - 1].lower_ in self.before \
+                and self.before[doc[i - 1].lower_] == "Person":
+            i -= 1  # "his wife, Nadia X", "Author: Claire X"
+        if i >= 0:
+            word = doc[i].lower_
+            if word in self.before:
+                votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
+            elif doc[i].is_lower and word in self.before_lower:
+                votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
+            elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
+                votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
         for phrase, t in self.before_phrase:
             if tuple(words[-len(phrase):]) == phrase:
@@ -316,15 +338,19 @@ class ActorTyper:
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
             j += 1
-        # "X, the leader of …", "X, a journalist …": an apposition naming a person's role
+        # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
         k = j
         if k < len(doc) and doc[k].text == ",":
             k += 1
-            while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "former", "prominent", "well-known",
-                                                     "independent", "opposition", "human", "rights"):
-                k += 1
-            if k < len(doc) and doc[k].lower_ in self.before and self.before[doc[k].lower_] == "Person":
-                votes.append(("Person", W_CONTEXT, f"apposition:{doc[k].lower_}"))
+            while k < len(doc) and k - j < 6:
+                if doc[k].lower_ in self.apposition_skip or doc[k].pos_ in ("DET", "ADJ", "NUM"):
+                    k += 1
+                elif k + 1 < len(doc) and doc[k + 1].lower_ in ("’s", "'s"):
+                    k += 2  # "X, the group's executive director"
+                else:
+                    break
+            if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
+                votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
         following = [t.lower_ for t in doc[j:j + 2]]
         for phrase, t in self.after:
             if tuple(following[:len(phrase)]) == phrase:

@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import POSITIONS
+from pipeline.components.gazetteer import lookup
 from pipeline.patterns import load_json
 
 __all__ = ["OfficeFinder", "is_institutional", "office_type"]
@@ -105,19 +106,37 @@ class OfficeFinder:
 
 
 def is_institutional(text: str) -> bool:
-    """Whether an office is worded as an institution of its own: with its organisation, its state
-    or its mandate, not a bare title ("the President").
+    """Whether an office is worded as an institution of its own: with its international
+    organisation, its mandate or its state — not a bare title ("the President") nor a portfolio
+    ("Minister of Justice"), which only stand for the person who holds them.
 
     >>> is_institutional("UN Special Rapporteur on the situation of human rights defenders")
     True
     >>> is_institutional("President of the Kyrgyz Republic"), is_institutional("President")
     (True, False)
+    >>> is_institutional("Minister of Justice")
+    False
     """
     words = text.split()
     data = load_json("offices.json")
-    if words and words[0] in data["international_prefixes"] and len(words) > 1:
+    if len(words) > 1 and words[0] in data["international_prefixes"]:
         return True
-    return any(w in ("of", "on", "for", "in", "to") for w in words[1:])
+    for n, word in enumerate(words[:-1]):
+        if word in data["mandate_prepositions"] and any(w in data["mandate_heads"] for w in words[:n]):
+            return True  # "Special Rapporteur on …", "Co-ordinator in Uzbekistan"
+        if word == "of" and _names_a_state(words[n + 1:]):
+            return True  # "President of the Kyrgyz Republic", "Public Defender of Georgia"
+    return False
+
+
+def _names_a_state(words: list[str]) -> bool:
+    rest = [w for w in words if w.lower() != "the"]
+    if not rest:
+        return False
+    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
+        return True
+    known = lookup(" ".join(rest))
+    return bool(known) and known[1] == "Country"
 
 
 def office_type(text: str) -> str:
