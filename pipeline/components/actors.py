@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
-from pipeline.components.name_cues import name_words
+from pipeline.components.name_cues import CAPITALISED, name_words
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
@@ -230,7 +230,7 @@ class ActorTyper:
             if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
                 start += 1
             elif word in self.titles or (word in self.occupations and end - start >= 2
-                                         and all(t.is_title for t in doc[start + 1:end])
+                                         and all(re.match(CAPITALISED, t.text) for t in doc[start + 1:end])
                                          and self.name_words.type_of([t.text for t in doc[start + 1:end]]) is None):
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1

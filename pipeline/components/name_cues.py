@@ -159,6 +159,11 @@ _NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "
                    "both", "all", "each", "every", "when", "while", "after", "before", "since", "during", "under"]
 _POSSESSIVES = ["’s", "'s", "’", "'"]
 _ORDINAL = r"^\d+(st|nd|rd|th)$"
+#: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
+_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+#: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
+CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
 
 
 def shape_patterns() -> list[dict]:
@@ -172,10 +177,11 @@ def shape_patterns() -> list[dict]:
     data = load_json("name_words.json")["shapes"]
     lower_ok = set(data["lowercase_heads"])
     stop = sorted(set(_NOT_NAME_START) | _demonym_words()) if data.get("no_demonym_start") else _NOT_NAME_START
-    word = {"IS_TITLE": True, "LOWER": {"NOT_IN": stop}}
-    inner = {"IS_TITLE": True, "OP": "*"}
+    word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": stop}}
+    inner = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
     numbered = [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}]
-    of_name = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}]
+    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "+"}
+    of_name = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
     patterns: list[dict] = []
     for head, kind in sorted(nw.heads.items()):
         if kind in data["skip_types"]:
@@ -185,10 +191,11 @@ def shape_patterns() -> list[dict]:
         if kind in lower_ok:
             head_tokens = [{"LOWER": w} for w in parts]
         else:
-            head_tokens = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
+            head_tokens = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w}
+                           for w in parts]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
                   {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner)]
-        for tail in ([], numbered, of_name, of_name + [{"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]):
+        for tail in ([], numbered, of_name, of_name + [{"LOWER": "of"}, named]):
             patterns.append({"label": label, "pattern": before + head_tokens + tail})
             if kind not in lower_ok or len(parts) > 1:
                 opening = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
@@ -197,7 +204,7 @@ def shape_patterns() -> list[dict]:
     for head in sorted(nw.institutions):
         opening = [{"LOWER": head, "IS_TITLE": True}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
-        for tail in ([], of_name, of_name + [{"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]):
+        for tail in ([], of_name, of_name + [{"LOWER": "of"}, named]):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})
