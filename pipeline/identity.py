@@ -269,7 +269,9 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
             if kinds[j] == "Person" and person:
                 if _run_of(w, v) or (len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY):
                     hosts.append(j)
-            elif kinds[j] not in ("Person", "Place", "Country") and kinds[i] not in ("Person", "Place", "Country"):
+            elif kinds[j] not in ("Person", "Place", "Country") and (
+                    kinds[i] not in ("Person", "Place", "Country") or all(v[1] <= 1 for v in m.votes)):
+                # an organisation's part, though the model took it for a person's ("the Tribune")
                 head = nw.head_of(n.text.split())
                 quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", n.text)
                 if (head and head in w and (v[:len(w)] == w or v[-len(w):] == w)) \

@@ -209,8 +209,8 @@ class ActorTyper:
             if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
-                if doc[j - 1].lower_ in surnames and j - i >= 2:
-                    votes.append(("Person", W_PHRASE, "surname-of-person"))
+                if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
+                    votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 heads = {t.lower_ for t in doc[i:j]}
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)

@@ -88,16 +88,19 @@ class OfficeFinder:
 
     @staticmethod
     def _state_end(doc: Doc, end: int) -> int:
-        """"President of the Kyrgyz Republic", "Ombudsman of Georgia": the state the office is of."""
-        if end + 1 >= len(doc) or doc[end].lower_ != "of":
-            return end
-        i = end + 1
-        if doc[i].lower_ == "the":
-            i += 1
-        j = i
-        while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and not doc[j].is_punct:
-            j += 1
-        return j if j > i else end
+        """"President of the Kyrgyz Republic", "President of the Republic of Moldova", "Ombudsman of
+        Georgia": the state the office is of."""
+        while end + 1 < len(doc) and doc[end].lower_ == "of":
+            i = end + 1
+            if doc[i].lower_ == "the":
+                i += 1
+            j = i
+            while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and not doc[j].is_punct:
+                j += 1
+            if j == i:
+                break
+            end = j
+        return end
 
     @staticmethod
     def set_annotations(doc: Doc, found: list[tuple[int, int, str]]) -> None:
