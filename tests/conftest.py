@@ -134,6 +134,31 @@ def sample_build(nlp):
     return build_graph([Path(os.path.relpath(SAMPLE, ROOT))]) if Path.cwd() == ROOT else build_graph([SAMPLE])
 
 
+EXAMPLES = ROOT / "examples"
+EXAMPLES_GOLD = EXAMPLES / "gold"
+
+
+@pytest.fixture(scope="session")
+def examples_gold() -> Path:
+    """The folder of the example documents' gold annotations (``examples/gold/<document>.json``)."""
+    return EXAMPLES_GOLD
+
+
+@pytest.fixture(scope="session")
+def example_build(nlp):
+    """``example_build(name)``: the BuildResult of ``examples/<name>.txt`` built alone (once per session)."""
+    from pipeline.build import build_graph
+
+    built: dict[str, object] = {}
+
+    def build(name: str):
+        if name not in built:
+            built[name] = build_graph([EXAMPLES / f"{name}.txt"])
+        return built[name]
+
+    return build
+
+
 GOLDEN_GRAPH = ROOT / "output" / "graph.ttl"
 
 
