@@ -41,7 +41,7 @@ def _assert_same_figures(ours: dict, ref: dict) -> None:
                 assert got == pytest.approx(want, abs=1e-9), f"{part}.{key}"
 
 
-@pytest.mark.parametrize("name", [SAMPLE])
+@pytest.mark.parametrize("name", [SAMPLE, "dev-biography-tajikistan", "dev-hrw-dispatch-venezuela"])
 def test_the_figures_are_the_reference_scorers(name, example_build, examples_gold, tmp_path):
     graph = write_dataset(example_build(name).dataset, tmp_path / f"{name}.ttl")
     gold = examples_gold / f"{name}.json"
