@@ -1,6 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -11,7 +12,8 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
-from pipeline.normalize.names import QUOTES, name_key
+from pipeline.components.name_cues import name_words
+from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
 __all__ = ["ActorTyper", "Candidate", "best_type"]
@@ -64,13 +66,16 @@ class ActorTyper:
         cues = load_json("type_cues.json")
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
-        self.name_heads = {w: t for t, words in cues["name_heads"].items() for w in words}
+        self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
+        self.occupations = frozenset(cues["before_name"]["Person"]) - {"wife", "husband", "widow", "son", "daughter",
+                                                                      "mother", "father", "brother", "sister"}
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -94,19 +99,19 @@ class ActorTyper:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
-            if ent.label_ in self.non_actor_labels:
-                known = lookup(ent.text)
-                if not (known and known[1] == "Country"):
-                    continue  # a country the model took for a nationality ("Tajikistan" NORP) is kept
-            cand = self._candidate(doc, ent)
-            if cand is None or (cand.start, cand.end) in offices:
-                continue
-            inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
-            if inner and not cand.kb_id:
-                continue  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
-            if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
-                continue  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
-            found.append(cand)
+            cand = self._accept(doc, ent, offices)
+            if cand is not None:
+                found.append(cand)
+        # a model's entity that a vocabulary match overwrote and that match was then set aside:
+        # "the National Electoral Council" lost to a bare "Council" that names no EU body here
+        taken = {i for c in found for i in range(c.start, c.end)}
+        taken |= {i for e in doc.ents if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        for ent in doc.spans.get(STATISTICAL, []):
+            if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
+                cand = self._accept(doc, ent, offices)
+                if cand is not None:
+                    found.append(cand)
+                    taken |= set(range(cand.start, cand.end))
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc):
@@ -116,7 +121,52 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found.extend(self._acronyms(doc, found))
         return found
+
+    def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
+        acronym as another name of the same actor. Where the initials do not fit (an acronym of
+        the name in another language), the name found before the brackets stands."""
+        out: list[Candidate] = []
+        ends = {c.end: c for c in found}
+        for i in range(2, len(doc) - 1):
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(doc[i].text):
+                continue
+            acronym = doc[i].text
+            named = spell_out(doc, i - 1, acronym)
+            name = ends.get(i - 1)
+            if named is not None and (name is None or named < name.start):
+                votes = list(name.votes) if name is not None else []
+                typed = self.name_words.type_of([t.text for t in doc[named:i - 1]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
+                name = Candidate(named, i - 1, votes, name.kb_id if name is not None else "")
+                out.append(name)
+            if name is None:
+                continue
+            votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
+            out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
+        return out
+
+    def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
+        """The actor candidate an entity gives, if it names an actor that is not an office."""
+        if ent.label_ in self.non_actor_labels:
+            known = lookup(ent.text)
+            if not (known and known[1] == "Country"):
+                return None  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+        cand = self._candidate(doc, ent)
+        if cand is None or (cand.start, cand.end) in offices:
+            return None
+        inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
+        if inner and not cand.kb_id:
+            return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
+        if any(s <= cand.start and cand.end <= e for s, e in offices) \
+                and (not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)):
+            return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
+            # "UN" in "UN Special Rapporteur on …": the office's own organisation
+        return cand
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
@@ -159,22 +209,37 @@ class ActorTyper:
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if votes and (strong or (j - i >= 2 and not doc[i].is_sent_start)) \
-                        and not heads & (set(self.name_heads) | self.not_heads) \
+                        and not heads & (set(self.name_words.heads) | self.not_heads) \
                         and doc[i:j].text not in self.demonyms:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
+        """The name inside an entity: no article, title, occupation, country's possessive or
+        trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an", "whereas")
-                               or doc[start].text in QUOTES or doc[start].is_punct
-                               or doc[start].lower_ in self.titles):
-            if doc[start].lower_ in self.titles:
-                votes.append(("Person", W_CONTEXT, f"title:{doc[start].lower_}"))
-            start += 1
+        while start < end:
+            word = doc[start].lower_
+            if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
+                start += 1
+            elif word in self.titles or (word in self.occupations and end - start >= 2
+                                         and all(t.is_title for t in doc[start + 1:end])
+                                         and self.name_words.type_of([t.text for t in doc[start + 1:end]]) is None):
+                votes.append(("Person", W_CONTEXT, f"title:{word}"))
+                start += 1
+            elif start + 2 < end and doc[start + 1].lower_ in ("’s", "'s") and not ent.ent_id_ \
+                    and (lookup(doc[start].text) or ("", ""))[1] == "Country":
+                start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
+            else:
+                break
+        bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
+        if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
+            end = bracket
         while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")):
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
+                               or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha
+                                   and end - start > 1)):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
 
@@ -192,7 +257,10 @@ class ActorTyper:
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
-        kb_id = ent.ent_id_
+        if not ent.ent_id_ and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
+                and doc[start - 2].lower_ in self.institutions:
+            return None  # the second of the two: "Parliament of X" in "the Government and Parliament of X"
+        kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
                 return None
@@ -209,10 +277,10 @@ class ActorTyper:
         if head in self.not_heads or last in self.not_heads:
             if not kb_id:
                 return None
-        for word in (head, last):
-            if word in self.name_heads:
-                votes.append((self.name_heads[word], W_HEAD, f"head:{word}"))
-                break
+        if len(span) > 1 or ent.label_ != "PERSON":  # "Kerege Media", not a lone surname "Court"
+            typed = self.name_words.type_of([t.text for t in span])
+            if typed is not None:
+                votes.append((typed[0], W_HEAD, typed[1]))
         self._context_votes(doc, start, end, votes)
         for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
@@ -324,6 +392,47 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+#: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "de", "del", "la", "el", "y", "&"})
+
+
+def spell_out(doc: Doc, end: int, acronym: str) -> int | None:
+    """The start of the capitalised words before ``end`` whose initials spell ``acronym``.
+
+    Connecting words may be skipped or spelled ("OSCE": Organization for Security and
+    Co-operation in Europe; "CRCE": Centre for Rights and Civic Engagement).
+    """
+    letters = acronym.lower()
+    start = end
+    while start > 0 and end - start < 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
+                                             or doc[start - 1].is_upper) and not doc[start - 1].is_punct:
+        start -= 1
+    for s in range(start, end):
+        if doc[s].lower_ in _CONNECTORS:
+            continue
+        if _spells([t.text for t in doc[s:end]], letters):
+            return s
+    return None
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the words' initials (connectors optional, hyphenated parts counted) are ``letters``."""
+    def walk(w: int, k: int) -> bool:
+        if k == len(letters):
+            return all(x.lower() in _CONNECTORS for x in words[w:])
+        if w == len(words):
+            return False
+        word = words[w]
+        parts = [p for p in re.split(r"[-‑]", word) if p]
+        if word.lower() in _CONNECTORS and walk(w + 1, k):
+            return True
+        initials = "".join(p[0].lower() for p in parts)
+        if letters.startswith(initials, k) and walk(w + 1, k + len(initials)):
+            return True
+        return bool(parts) and parts[0][0].lower() == letters[k] and walk(w + 1, k + 1)
+    return walk(0, 0)
 
 
 @Language.component("whereas_statistical_ents", requires=["doc.ents"], assigns=["doc.spans"])
