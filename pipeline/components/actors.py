@@ -21,6 +21,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type"]
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
+#: cues that a name's own words or the model give, which alone let pass no unlikely name
+_WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
@@ -259,8 +261,8 @@ class ActorTyper:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
-                    and doc[j].is_alpha and j - i < 4:
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and re.match(CAPITALISED, doc[j].text) \
+                    and _wordlike(doc[j].text) and j - i < 4:
                 j += 1
             if j > i:
                 votes: list[tuple[str, int, str]] = []
@@ -281,7 +283,7 @@ class ActorTyper:
         """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the
         capitalised words next to it that belong to no other name, title or office."""
         def part_of_name(tok) -> bool:
-            return tok.pos_ == "PROPN" and bool(re.match(CAPITALISED, tok.text)) and tok.is_alpha \
+            return tok.pos_ == "PROPN" and bool(re.match(CAPITALISED, tok.text)) and _wordlike(tok.text) \
                 and not tok.ent_type_ and tok.lower_ not in self.before and tok.lower_ not in self.titles \
                 and tok.text not in self.demonyms and tok.lower_ not in CALENDAR
         n = 0
@@ -340,6 +342,12 @@ class ActorTyper:
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
+        if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
+            for k in range(start + 2, end - 1):
+                if doc[k].lower_ == "of" and lookup(doc[start:k].text):
+                    end = k
+                    span, text = doc[start:end], doc[start:end].text
+                    break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
                 return None
@@ -349,8 +357,8 @@ class ActorTyper:
             kb_id = known[0]
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
-        elif ent.label_ in ACTOR_LABELS:  # a generic name shape of the entity ruler
-            votes.append((ent.label_, W_HEAD, "shape"))
+        elif ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
+            votes.append((ent.label_, W_PHRASE if ent.label_ == "Organisation" else W_HEAD, "shape"))
         head = span.root.lower_
         last = span[-1].lower_
         if head in self.not_heads or last in self.not_heads:
@@ -374,8 +382,11 @@ class ActorTyper:
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
-        if all(cue.startswith("ner:") for _, _, cue in votes) and self._unlikely_name(doc, span):
+        if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and self._unlikely_name(doc, span):
             return None
+        if ent.label_ in ACTOR_LABELS and not kb_id and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
+                and not doc[end].ent_type_ and doc[end].lower_ not in self.before and not doc[end].is_sent_start:
+            return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
         return Candidate(start, end, votes, kb_id)
 
     @staticmethod
@@ -517,6 +528,11 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+def _wordlike(text: str) -> bool:
+    """Letters, or letters joined by hyphens or apostrophes: "Aït-Saïd", "Jun-jun", "O'Neill"."""
+    return all(part.isalpha() for part in re.split(r"[-‑'’]", text)) and text[0].isalpha()
 
 
 #: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)

@@ -82,8 +82,9 @@ class OfficeFinder:
         for i in range(end + 1, stop):
             if doc[i].text in (",", ";", "(") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PERSON", "Person") :
                 return i
-            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl"):
-                return i
+            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl") \
+                    or doc[i].tag_ in ("WDT", "WP", "WP$") or doc[i].pos_ == "AUX":
+                return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
 
     @staticmethod
