@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
-from pipeline.components.extensions import ACTOR_LABELS, NESTED
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED
 from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
@@ -100,6 +101,8 @@ class _PartReader:
         for ent in list(self.doc.ents) + list(self.doc.spans.get(NESTED, [])):
             if ent.label_ in ACTOR_LABELS:
                 self._mention(ent)
+        for span in self.doc.spans.get(ANAPHORS, []):  # every anaphor, so coreference sees whole chains
+            self._mention(span)
         first_of: list[int] = []  # raw event -> index of its first EventMention
         for raw in self.doc._.events or []:
             first_of.append(len(self.facts.events))
@@ -126,18 +129,25 @@ class _PartReader:
             return self.index[key]
         sent = span.sent
         cues = tuple(tuple(c) for c in (self.doc._.actor_cues or {}).get(f"{span.start}:{span.end}", ()))
+        coref = (self.doc._.coref or {}).get(cue_key(span.start, span.end), {})
         pronoun = len(span) == 1 and span[0].pos_ in ("PRON", "DET") and span.label_ in ("Person", "Author")
-        if span.label_ in ACTOR_LABELS and not pronoun:
+        if coref.get("kind") in ("descriptor", "group"):
+            kind = ActorType(span.label_) if span.label_ in ACTOR_LABELS else ActorType.PERSON
+            mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text, kind, (),
+                              None, coref["kind"], self._evidence(sent.start_char, sent.end_char),
+                              self._coref(coref))
+        elif span.label_ in ACTOR_LABELS and not pronoun:
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char,
                               tidy_name(span.text), ActorType(span.label_), cues,
-                              span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char))
+                              span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char),
+                              self._coref(coref))
         elif pronoun:
             if span.label_ == "Author" and self.part.kind not in _AUTHOR_VOICE:
                 return None
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
                               ActorType.PERSON if span.label_ == "Person" else None, (), None,
                               "pronoun" if span.label_ == "Person" else "author",
-                              self._evidence(sent.start_char, sent.end_char))
+                              self._evidence(sent.start_char, sent.end_char), self._coref(coref))
         elif span.label_ == "Position":
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
                               None, (), None, "office:" + (span.id_ or position_label(span.text)),
@@ -147,6 +157,18 @@ class _PartReader:
         self.facts.mentions.append(mention)
         self.index[key] = len(self.facts.mentions) - 1
         return self.index[key]
+
+    def _coref(self, cues: dict) -> tuple[tuple[str, str], ...]:
+        """Coreference cues as (name, value) pairs; spans they name become document offsets."""
+        out = []
+        for name, value in sorted(cues.items()):
+            if name in ("group", "not"):
+                keys = [value] if isinstance(value, str) else value
+                value = [str(self.offset + self.doc[int(k.split(":")[0])].idx) for k in keys if k]
+            if isinstance(value, list):
+                value = "|".join(value)
+            out.append((name, str(value)))
+        return tuple(out)
 
     def _refs(self, spans: list[list[int]]) -> tuple[int, ...]:
         out = []

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from pipeline.components.actors import best_type
 from pipeline.components.gazetteer import (bare_aliases, country_names, demonyms, known_actors, lookup,
                                            position_label)
+from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key
 from pipeline.patterns import load_lines
@@ -292,21 +293,15 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
 
 def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
                         author: str | None) -> None:
-    """Pronouns to the nearest person before them, "its" to the author, offices to their holders."""
+    """Pronouns and descriptors by coreference, "its" to the author, offices to their holders."""
     mentions = facts.mentions
-    persons = sorted((m.start, i) for i, m in enumerate(mentions)
-                     if keys[i] and not m.refers and ids.actors[keys[i]].type is ActorType.PERSON)
     holders: dict[str, str] = {}
     for rel in facts.relations:
         if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject]:
             holders[name_key(position_label(rel.position or ""))] = keys[rel.subject]
+    resolve_anaphora(facts, keys, ids.actors)  # pronouns and descriptors (pipeline/coref.py)
     for i, m in enumerate(mentions):
-        if m.refers == "pronoun":
-            part = [(s, j) for s, j in persons if s < m.start and mentions[j].sentence
-                    and m.sentence and mentions[j].sentence.part_number == m.sentence.part_number
-                    and mentions[j].sentence.part_kind == m.sentence.part_kind]
-            keys[i] = keys[part[-1][1]] if part else None
-        elif m.refers == "author":
+        if m.refers == "author":
             keys[i] = author
         elif m.refers.startswith("office:"):
             keys[i] = holders.get(name_key(position_label(m.refers[len("office:"):])))

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.coref import GROUP
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.normalize.dates import nearest_year, normalise_date, years_in
 from pipeline.normalize.durations import normalise_term
@@ -16,8 +17,9 @@ from pipeline.patterns import load_json, load_jsonl
 __all__ = ["EventFinder", "mention_spans"]
 
 _ROLES = ("subject", "agent", "place")
-#: labels of pronoun mentions: a person ("his"), or the document's author ("its" in a resolution)
-ANAPHOR_LABELS = ("Person", "Author")
+#: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
+#: people ("they", "the two men")
+ANAPHOR_LABELS = ("Person", "Author", GROUP)
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -269,8 +271,7 @@ class EventFinder:
             return []
         out: list[Span] = []
         span = at.get(tok.i)
-        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS
-                                 and len(span) == 1 and span[0].pos_ in ("PRON", "DET")):
+        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             out.append(span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
@@ -288,8 +289,9 @@ class EventFinder:
         else:
             for child in tok.children:
                 if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
-                        and at[child.i].label_ in ACTOR_LABELS:
-                    out.append(at[child.i])
+                        and at[child.i].label_ in ACTOR_LABELS \
+                        and not (child.dep_ == "poss" and tok.lower_ in self.before_nouns):
+                    out.append(at[child.i])  # "the party ‘X’", "the paper's company"; not "his lawyer"
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1

@@ -22,6 +22,7 @@ _EXTENSIONS = (
     "actor_cues",  # {"start:end" (token offsets of an actor entity): [[type, weight, cue], ...]}
     "events",  # [{"type", "trigger": [s, e], "roles": {role: [[s, e], ...]}, "date", ...}]
     "relations",  # [{"type", "subject": [s, e], "object": [s, e] | None, "position", ...}]
+    "coref",  # {"start:end" (an actor name or anaphor): {"kind", "role", "gender", "number", ...}}
 )
 
 
