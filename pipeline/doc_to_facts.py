@@ -16,6 +16,7 @@ from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
                             RelationMention, RelationType, SourceDocument, TextSpan)
+from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import tidy_name
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
@@ -84,16 +85,18 @@ def facts_from_docs(source: SourceDocument, structure: DocumentStructure,
                     docs: list[tuple[Doc, int]]) -> DocumentFacts:
     """Mentions, events and relations of one document from the Docs of its parts."""
     facts = DocumentFacts(source, structure)
+    own = DateValue(structure.date, DatePrecision.DAY) if structure.date else None
+    calendar = Calendar(source.text, own, [(p.start, p.end) for p in structure.parts])
     for part, (doc, offset) in zip(structure.parts, docs):
-        _PartReader(facts, part, doc, offset).read()
+        _PartReader(facts, part, doc, offset, calendar).read()
     return facts
 
 
 class _PartReader:
     """Turns one part's Doc into facts appended to the document's lists."""
 
-    def __init__(self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int) -> None:
-        self.facts, self.part, self.doc, self.offset = facts, part, doc, offset
+    def __init__(self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int, calendar: Calendar) -> None:
+        self.facts, self.part, self.doc, self.offset, self.calendar = facts, part, doc, offset, calendar
         self.index: dict[tuple[int, int], int] = {}
         self.at = mention_spans(doc)
 
@@ -183,15 +186,24 @@ class _PartReader:
                 out.append(n)
         return tuple(out)
 
+    def _date(self, phrases: list[dict], sentence: list[int]) -> tuple[DateValue | None, bool]:
+        """The first of an event's date phrases its document's calendar can read, and whether
+        its year (or all of it) came from around it."""
+        bounds = (self.offset + sentence[0], self.offset + sentence[1])
+        for phrase in phrases:
+            found = self.calendar.resolve(phrase["text"], self.offset + phrase["start"], bounds,
+                                          (self.part.start, self.part.end))
+            if found is not None:
+                return found
+        return None, False
+
     def _events(self, raw: dict) -> None:
-        dates = raw.get("dates") or ([raw["date"]] if raw.get("date") else [None])
-        for date in dates:
+        groups = [[d] for d in raw["dates"]] if raw.get("dates") else [raw.get("date") or []]
+        for phrases in groups:
             confidence = raw["confidence"]
-            value = None
-            if date is not None:
-                value = DateValue(date["value"], DatePrecision(date["precision"]))
-                if date.get("year_from_context"):
-                    confidence *= 0.9
+            value, inferred = self._date(phrases, raw["sentence"])
+            if inferred:
+                confidence *= 0.9
             context = raw.get("context_of")
             self.facts.events.append(EventMention(
                 type=EventType(raw["type"]),

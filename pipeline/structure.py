@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.facts import DocumentPart, DocumentStructure, PartKind, SourceDocument
+from pipeline.facts import DatePrecision, DocumentPart, DocumentStructure, PartKind, SourceDocument
+from pipeline.normalize.dates import dateline_year, normalise_date, years_in
 
-__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "find_structure"]
+__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "dateline", "find_structure"]
 
 #: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
 #: Citations are numbered by their order instead.
@@ -125,6 +126,46 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
     return title, procedure.group() if procedure else None, author, when
 
 
+#: A report's own date: a header line that is a date ("Berlin, 22 July 2024", "Date: 14 May 2024",
+#: "13.06.2023") or a news dateline opening the story ("DUBAI, Oct 3 (Wire) –", "GENEVA (14 March 2023) –").
+_HEADER_DATE = re.compile(r"(?:[A-Z][\w .'’-]{0,40}[,:][ \t]*|(?i:date)[ \t]*:[ \t]*)?(?P<date>[\w .,]{4,30}?)[ \t]*")
+_LABELLED_DATE = re.compile(r"\b(?i:date)[ \t]*:[ \t]*(?P<date>[\w .,]{4,30}?)[ \t]*$", re.M)
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+                       r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]")
+#: how far into a report its header (and dateline) may stand
+_HEADER_CHARS = 700
+
+
+def dateline(text: str) -> str | None:
+    """A report's own date (ISO, day precision) from its header or dateline; a dateline
+    without its year takes the year the story implies.
+
+    >>> dateline("Case update\\nBerlin, 22 July 2024\\n\\nThe journalist …")
+    '2024-07-22'
+    >>> dateline("Title\\n\\nDUBAI, Oct 3 (Wire) – A court … ruling dated Sept. 30, 2023 …")
+    '2023-10-03'
+    """
+    head = text[:_HEADER_CHARS]
+    candidates = [m["date"] for m in _LABELLED_DATE.finditer(head)]
+    for line in head.splitlines()[:12]:
+        m = _HEADER_DATE.fullmatch(line.strip())
+        if m:
+            candidates += [line.strip(), m["date"]] if len(line.strip()) <= 30 else [m["date"]]
+    for m in re.finditer(r"(?m)^", head):
+        d = _DATELINE.match(head, m.start())
+        if d:
+            candidates.append(d["date"])
+    for candidate in candidates:
+        found = normalise_date(candidate)
+        if found is not None and found.precision is DatePrecision.DAY:
+            return found.value
+        if found is None and not years_in(candidate):
+            found = normalise_date(candidate, dateline_year(text))
+            if found is not None and found.precision is DatePrecision.DAY:
+                return found.value
+    return None
+
+
 def find_structure(doc: SourceDocument) -> DocumentStructure:
     """Find the parts of a document in its cleaned text.
 
@@ -180,7 +221,8 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
         first_block = text[body[0][0]:body[0][1]] if body else ""
         title = first_block if first_block and len(first_block) < _MAX_TITLE and "\n" not in first_block \
             and not first_block.endswith(".") else None
-        procedure = author = when = None
+        procedure = author = None
+        when = dateline(text)
     found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e)
               for s, e in notes]
     parts = tuple(DocumentPart(doc.doc_id, kind, number, s, e, text[s:e]) for kind, number, s, e in found)

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.coref import GROUP
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
-from pipeline.normalize.dates import nearest_year, normalise_date, years_in
+from pipeline.facts import DatePrecision
+from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -44,8 +45,8 @@ class EventFinder:
     ``event_values.json``. A role token stands for the actor mention it lies in, or for the
     names in apposition to it ("the opposition party ‘Alga!’"), or those it lists ("persons,
     including X, Y and Z"). Dates are read from the trigger's own phrases, never across
-    another event's trigger or another clause; a year-less date takes the year written
-    nearest to it in the sentence, then earlier in the text.
+    another event's trigger or another clause; the document's date resolver
+    (``normalize.dates.Calendar``) reads them in their document.
     """
 
     def __init__(self, nlp: Language, name: str = "whereas_events") -> None:
@@ -144,8 +145,8 @@ class EventFinder:
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
-                event["date"] = dates[0]
-            if entry["type"] == "Statement" and len(dates) > 1 and all(d["precision"] == "day" for d in dates):
+                event["date"] = dates  # the phrases that may date it, best first: read in their document
+            if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
                 term = self._term(trigger, region)
@@ -341,16 +342,16 @@ class EventFinder:
         return sorted(region, key=lambda t: t.i)
 
     def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
-        """Every date in the trigger's own phrases, nearest first."""
+        """Every date phrase in the trigger's own phrases, nearest first."""
         ids = {t.i for t in region}
         found = []
         for ent in doc.ents:
             if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
                 continue
-            value = self._normalise(doc, trigger, ent)
-            if value is not None:
+            phrase = self._phrase(ent)
+            if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-                found.append((distance, ent.start, value))
+                found.append((distance, ent.start, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
@@ -362,25 +363,19 @@ class EventFinder:
             if any(trigger.i < i < ent.start for i in triggers):
                 break
             if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
-                value = self._normalise(doc, trigger, ent)
-                if value is not None:
-                    out.append(value)
+                phrase = self._phrase(ent)
+                if phrase is not None:
+                    out.append(phrase)
         return out
 
     @staticmethod
-    def _normalise(doc: Doc, trigger: Token, ent: Span) -> dict | None:
-        context = None
-        if not years_in(ent.text):
-            sent = trigger.sent
-            context = nearest_year(sent.text, ent.start_char - sent.start_char)
-            if context is None:  # else the last year written before it in the part
-                earlier = years_in(doc.text[:ent.start_char])
-                context = earlier[-1] if earlier else None
-        value = normalise_date(ent.text, context)
-        if value is None:
+    def _phrase(ent: Span) -> dict | None:
+        """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
+        if not is_date_phrase(ent.text):
             return None
-        return {"value": value.value, "precision": value.precision.value, "text": ent.text,
-                "span": [ent.start, ent.end], "year_from_context": context is not None}
+        probe = normalise_date(ent.text, 2000)
+        return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "span": [ent.start, ent.end],
+                "day": probe is not None and probe.precision is DatePrecision.DAY}
 
     def _term(self, trigger: Token, region: list[Token]) -> str | None:
         preps = self.words["term_preps"]
@@ -473,14 +468,14 @@ class EventFinder:
                 if "date" not in e:
                     dates = self._dates(doc, head, self._region(head, set(by_trigger) | {tok.i}))
                     if dates:
-                        e["date"] = dates[0]
+                        e["date"] = dates
             if tok.dep_ == "conj" and tok.head.i in by_trigger:
                 head = by_trigger[tok.head.i]
                 for key in ("subject", "agent", "court"):
                     if not e[key] and head[key] and e["frame"] == head["frame"]:
                         e[key] = [list(s) for s in head[key]]
                 if "date" not in e and "date" in head:
-                    e["date"] = dict(head["date"])
+                    e["date"] = [dict(d) for d in head["date"]]
 
 
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
