@@ -18,6 +18,7 @@ from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, 
                             RelationMention, RelationType, SourceDocument, TextSpan)
 from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import tidy_name
+from pipeline.structure import BULLET
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
 
@@ -39,7 +40,7 @@ def part_body(part: DocumentPart, kind: str) -> tuple[str, int]:
     >>> part_body(p, "resolution")
     ('whereas X was held', 13)
     """
-    marker = _MARKER[part.kind].match(part.text) if kind == "resolution" else None
+    marker = _MARKER[part.kind].match(part.text) if kind == "resolution" else BULLET.match(part.text)
     skip = marker.end() if marker else 0
     return part.text[skip:], part.start + skip
 
@@ -145,7 +146,8 @@ class _PartReader:
                               span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char),
                               self._coref(coref))
         elif pronoun:
-            if span.label_ == "Author" and self.part.kind not in _AUTHOR_VOICE:
+            if span.label_ == "Author" and (self.part.kind not in _AUTHOR_VOICE
+                                            or self.facts.structure.kind != "resolution"):
                 return None
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
                               ActorType.PERSON if span.label_ == "Person" else None, (), None,

@@ -83,3 +83,52 @@ def test_the_two_men_are_the_two_people_named_together(build_text):
     r = build_text("Police arrested Timur Vasin and Pavel Gromov in Orsk on 3 May 2019.\n\n"
                    "On 2 June 2020 the two men were sentenced to four years in prison.")
     assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Pavel Gromov"], ["Timur Vasin"]]
+
+
+# -- release demands by any caller ----------------------------------------------------------------
+
+def test_demand_for_a_list_of_names_is_one_per_person(build_text):
+    r = build_text("The European Parliament,\n\n1. Calls for the immediate release of Anna Petrenko, Oleg Brodsky, "
+                   "Maria Kovalenko and Ivan Sidorov, and of all other political prisoners;")
+    assert [ev["subject"] for ev in _events(r, "ReleaseDemand")] == [
+        ["Anna Petrenko"], ["Ivan Sidorov"], ["Maria Kovalenko"], ["Oleg Brodsky"]]
+
+
+def test_caller_of_a_later_verb_is_the_subject_of_the_first(build_text):
+    r = build_text("In May 2019 the UN Working Group on Arbitrary Detention found his detention arbitrary and "
+                   "asked the Government of Ruritania to release the blogger Timur Vasin.")
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (
+        ["Timur Vasin"], ["UN Working Group on Arbitrary Detention"], ["2019-05"])
+    assert _events(r, "Detention") == []  # "Arbitrary Detention" is a name, not an event
+
+
+def test_we_call_in_a_quote_is_the_speaker_calling(build_text):
+    r = build_text("\"We call on the authorities to release Timur Vasin immediately,\" said Irina Lobova, "
+                   "a spokesperson for the group.")
+    assert _one(r, "ReleaseDemand")["agent"] == ["Irina Lobova"]
+
+
+def test_an_ngo_action_list_is_the_publisher_demanding(build_text):
+    r = build_text("STEPPE RIGHTS NETWORK\nCase update\n\nThe blogger Timur Vasin is held in Orsk.\n\n"
+                   "WE CALL ON THE AUTHORITIES TO:\n\n• release Timur Vasin immediately and unconditionally;\n"
+                   "• allow his lawyer to see him.")
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"]) == (["Timur Vasin"], ["Steppe Rights Network"])
+
+
+def test_should_release_is_a_demand(build_text):
+    r = build_text("Steppe Rights Network – Dispatches\n\nThe authorities should immediately release Timur Vasin "
+                   "and Pavel Gromov.")
+    assert [(ev["subject"], ev["agent"]) for ev in _events(r, "ReleaseDemand")] == [
+        (["Pavel Gromov"], ["Steppe Rights Network"]), (["Timur Vasin"], ["Steppe Rights Network"])]
+    assert _events(r, "Release") == []
+
+
+# -- chronologies ---------------------------------------------------------------------------------
+
+def test_chronology_items_take_their_leading_date(build_text):
+    r = build_text("CHRONOLOGY\n\n• 23.01.2019 – Police arrest the blogger Timur Vasin in Orsk.\n"
+                   "• 4 March 2019 – The Orsk City Prosecutor's Office charges Vasin with \"extremism\".")
+    assert _one(r, "Arrest")["date"] == ["2019-01-23"]
+    assert _one(r, "Lawsuit")["date"] == ["2019-03-04"]

@@ -80,24 +80,30 @@ class EventFinder:
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
+        named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
+        inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
             named = dict(zip(names, tokens))
             t = named["trigger"]
+            if t in inside:
+                continue  # "the Working Group on Arbitrary Detention": a name, not an event
             if t not in found or self.order.index(entry["id"]) < self.order.index(found[t][0]["id"]):
                 found[t] = (entry, named)
         return found
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for match_id, tokens in self.roles(doc):
-            rule = self.role_rules[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in rule["pattern"]]
-            named = dict(zip(names, tokens))
-            t = named["trigger"]
-            if t in triggers:
-                out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
+        sentences = {doc[t].sent.start: doc[t].sent for t in triggers}
+        for start in sorted(sentences):  # only where a trigger stands: a parse tree is one sentence
+            for match_id, tokens in self.roles(sentences[start]):
+                rule = self.role_rules[doc.vocab.strings[match_id]]
+                names = [n["RIGHT_ID"] for n in rule["pattern"]]
+                named = {name: start + i for name, i in zip(names, tokens)}
+                t = named["trigger"]
+                if t in triggers:
+                    out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
         return out
 
     # -- annotations ------------------------------------------------------------------------
@@ -119,8 +125,9 @@ class EventFinder:
                     continue
                 for tok in toks:
                     for span in self._actors_at(doc, doc[tok], at, set(found)):
-                        if span not in roles[role]:
-                            roles[role].append(span)
+                        for one in [span] + (self._list_after(doc, span, at) if role == "subject" else []):
+                            if one not in roles[role]:
+                                roles[role].append(one)
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
@@ -141,6 +148,13 @@ class EventFinder:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
+            if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
+                call = doc[named["call"]]
+                while not dates:
+                    dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
+                    if call.dep_ != "conj" or call.head.i == call.i:
+                        break
+                    call = call.head
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
@@ -161,8 +175,14 @@ class EventFinder:
             if entry["type"] == "CourtDecision":
                 self._decision(doc, trigger, named, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
-                caller = [c for c in doc[named["call"]].children if c.dep_ == "nsubj"]
+                call = doc[named["call"]]
+                caller = [c for c in call.children if c.dep_ == "nsubj"]
+                while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
+                    call = call.head
+                    caller = [c for c in call.children if c.dep_ == "nsubj"]
                 for c in caller:
+                    if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
+                        event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
             context = self._context(trigger, set(found))
@@ -182,6 +202,15 @@ class EventFinder:
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
         self._share_across_conjuncts(doc, events)
+        lead = self._leading_date(doc)
+        for event in events:
+            if lead is not None and not event.get("date"):
+                event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
+            if event.pop("caller_speaks", False) and not event["agent"]:
+                said = [e for e in events if e["type"] == "Statement" and e["sentence"] == event["sentence"]
+                        and e["subject"]]
+                if said:
+                    event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
@@ -242,6 +271,30 @@ class EventFinder:
                 i += 1
                 continue
             break
+        return out
+
+    @staticmethod
+    def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+        """"A, B, C and D": the names listed right after a role's name, however the parser attached
+        them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
+        followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
+        people = span.label_ == "Person"
+        out: list[Span] = []
+        i = span.end
+        while i < len(doc):
+            j = i
+            while j < len(doc) and (doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES):
+                j += 1
+            if j == i or j >= len(doc) or j not in at or at[j].start != j:
+                break
+            nxt = at[j]
+            if (nxt.label_ == "Person") != people or nxt.label_ in ("Place", "Country") \
+                    or nxt.label_ not in ACTOR_LABELS:
+                break
+            if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
+                break
+            out.append(nxt)
+            i = nxt.end
         return out
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
@@ -367,6 +420,15 @@ class EventFinder:
                 if phrase is not None:
                     out.append(phrase)
         return out
+
+    def _leading_date(self, doc: Doc) -> dict | None:
+        """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
+        first = next((e for e in doc.ents if e.label_ == "DATE"), None)
+        if first is None or any(not t.is_punct for t in doc[:first.start]):
+            return None
+        if first.end < len(doc) and doc[first.end].text in ("–", "—", "-", ":"):
+            return self._phrase(first)
+        return None
 
     @staticmethod
     def _phrase(ent: Span) -> dict | None:
