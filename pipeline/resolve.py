@@ -41,6 +41,7 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
     values = load_json("event_values.json")
     # news and NGO reports: a named actor's reported words on the case are statements, dated or not
     reported = facts.structure.kind == "report"
+    detention_heads = set(values["detention_place_heads"])
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
     groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
@@ -58,7 +59,8 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
-        places = refs(ev.places, set(values["place_types"]))
+        places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"]
+                       or actors[k].label.split()[-1].lower() in detention_heads)
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
         drafts.append(Event(ev.type, (ev.evidence,), ev.trigger[0], subjects, agents, courts, places,

@@ -132,3 +132,32 @@ def test_chronology_items_take_their_leading_date(build_text):
                    "• 4 March 2019 – The Orsk City Prosecutor's Office charges Vasin with \"extremism\".")
     assert _one(r, "Arrest")["date"] == ["2019-01-23"]
     assert _one(r, "Lawsuit")["date"] == ["2019-03-04"]
+
+
+# -- detention, bail, acquittal -------------------------------------------------------------------
+
+def test_held_at_taken_to_and_ordered_held_are_detentions(build_text):
+    r = build_text("On 3 May 2019 police arrested Timur Vasin and took him to Orsk Central Prison.\n\n"
+                   "On 5 May 2019 the Orsk District Court ordered him held in pre-trial detention.")
+    found = _events(r, "Detention")
+    assert all(ev["subject"] == ["Timur Vasin"] for ev in found) and found
+    assert ["Orsk Central Prison"] in [ev.get("place") for ev in found]
+
+
+def test_bail_denied_is_a_refusal_in_the_defendants_case(build_text):
+    r = build_text("Police arrested Timur Vasin on 3 May 2019.\n\n"
+                   "On 10 May 2019, the Orsk District Court denied him bail.")
+    ev = _one(r, "CourtDecision")
+    assert (ev["subject"], ev["court"], ev["outcome"]) == (["Timur Vasin"], ["Orsk District Court"], ["refused"])
+
+
+def test_acquittal_ends_a_trial(build_text):
+    r = build_text("On 14 March 2019, the Orsk District Court acquitted the blogger Timur Vasin.")
+    ev = _one(r, "Trial")
+    assert (ev["subject"], ev["court"], ev["date"]) == (["Timur Vasin"], ["Orsk District Court"], ["2019-03-14"])
+
+
+def test_officers_of_a_body_are_that_body_acting(build_text):
+    r = build_text("On 3 May 2019, officers of the State Security Service arrested the blogger Timur Vasin in Orsk.")
+    ev = _one(r, "Arrest")
+    assert (ev["agent"], ev["place"]) == (["State Security Service"], ["Orsk"])

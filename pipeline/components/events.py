@@ -141,7 +141,8 @@ class EventFinder:
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [], "court": [],
                 "place": [[s.start, s.end] for s in roles["place"]
-                          if s.label_ in self.words["place_types"]],
+                          if s.label_ in self.words["place_types"]
+                          or s[-1].lower_ in self.words["detention_place_heads"]],
                 "confidence": entry.get("confidence", 0.8),
             }
             for span in roles["agent"]:
@@ -344,7 +345,8 @@ class EventFinder:
             for child in tok.children:
                 if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
                         and at[child.i].label_ in ACTOR_LABELS \
-                        and not (child.dep_ == "poss" and tok.lower_ in self.before_nouns):
+                        and not (child.dep_ == "poss" and (tok.lower_ in self.before_nouns
+                                                           or at[child.i].label_ == "Person")):
                     out.append(at[child.i])  # "the party ‘X’", "the paper's company"; not "his lawyer"
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
@@ -352,9 +354,9 @@ class EventFinder:
             if not out and nxt in at and at[nxt].start == nxt and at[nxt].label_ in ACTOR_LABELS \
                     and tok.lower_ in self.type_nouns:  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            if not out and tok.lower_ in self.words["speaking_for"]:
+            if not out and (tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]):
                 for child in tok.children:
-                    if child.lower_ == "of":
+                    if child.lower_ in ("of", "from"):
                         for pobj in child.children:
                             out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
             including = self.words["including"]
