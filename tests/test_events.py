@@ -161,3 +161,37 @@ def test_officers_of_a_body_are_that_body_acting(build_text):
     r = build_text("On 3 May 2019, officers of the State Security Service arrested the blogger Timur Vasin in Orsk.")
     ev = _one(r, "Arrest")
     assert (ev["agent"], ev["place"]) == (["State Security Service"], ["Orsk"])
+
+
+# -- events that share their clause's roles, charges as worded ------------------------------------
+
+def test_participle_shares_the_governing_clause(build_text):
+    r = build_text("On 28 June 2018 the Orsk District Court convicted Timur Vasin of \"extremism\", sentencing "
+                   "him to three years, one month and fifteen days' imprisonment.")
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["court"], ev["date"], ev["sentenceTerm"], ev["charge"]) == (
+        ["Timur Vasin"], ["Orsk District Court"], ["2018-06-28"], ["P3Y1M15D"], ["extremism"])
+
+
+def test_indictment_charging_two_people_together(build_text):
+    r = build_text("On 3 April 2017 the prosecutor filed an indictment charging the blogger Timur Vasin, together "
+                   "with the newspaper's editor, Pavel Gromov, with membership of an armed group and "
+                   "disseminating propaganda in favour of a terrorist organisation.")
+    found = _events(r, "Lawsuit")
+    assert [ev["subject"] for ev in found] == [["Pavel Gromov"], ["Timur Vasin"]]
+    assert all(ev["date"] == ["2017-04-03"] for ev in found)
+    assert found[0]["charge"] == ["disseminating propaganda in favour of a terrorist organisation",
+                                  "membership of an armed group"]
+
+
+def test_declared_inadmissible_is_a_refusal(build_text):
+    r = build_text("The blogger Timur Vasin was arrested in Orsk.\n\nOn 11 January 2018, the Constitutional Court "
+                   "declared inadmissible the application the blogger had lodged against his detention.")
+    ev = _one(r, "CourtDecision")
+    assert (ev["subject"], ev["court"], ev["outcome"]) == (["Timur Vasin"], ["Constitutional Court"], ["refused"])
+    assert _events(r, "Statement") == []
+
+
+def test_pending_release_is_no_release(build_text):
+    r = build_text("Pending the release of Timur Vasin, the authorities should let his lawyer see him.")
+    assert _events(r, "Release") == []

@@ -108,6 +108,7 @@ class EventFinder:
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
+        self._trigger_ids = set(found)
         at = mention_spans(doc)
         role_tokens = self._role_tokens(doc, set(found))
         events: list[dict] = []
@@ -125,7 +126,9 @@ class EventFinder:
                     continue
                 for tok in toks:
                     for span in self._actors_at(doc, doc[tok], at, set(found)):
-                        for one in [span] + (self._list_after(doc, span, at) if role == "subject" else []):
+                        more = self._list_after(doc, span, at) + self._together_after(doc, span, at) \
+                            if role == "subject" else []
+                        for one in [span] + more:
                             if one not in roles[role]:
                                 roles[role].append(one)
             if not roles["subject"]:
@@ -298,6 +301,21 @@ class EventFinder:
             i = nxt.end
         return out
 
+    def _together_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+        """"X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
+        i = span.end
+        while i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("together", "along") or doc[i + 1].lower_ != "with":
+            return []
+        for j in range(i + 2, min(i + 10, len(doc))):
+            tok = doc[j]
+            if j in at and at[j].start == j and at[j].label_ in ("Person", "Group"):
+                return [at[j]] + self._list_after(doc, at[j], at)
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", "(", ")"):
+                return []
+        return []
+
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """"the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
         for tok in doc[trigger.i + 1:trigger.sent.end]:
@@ -312,7 +330,10 @@ class EventFinder:
 
     @staticmethod
     def _negated(trigger: Token) -> bool:
-        """"was not arrested", "did not issue any statement", "no release": no event took place."""
+        """"was not arrested", "did not issue any statement", "no release", "pending his release":
+        no event took place."""
+        if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in ("pending", "awaiting", "until", "before"):
+            return True
         for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
             if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                        for c in tok.children):
@@ -460,7 +481,7 @@ class EventFinder:
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
                 for of in tok.children:
                     if of.lower_ in ("of", "for"):
-                        for pobj in of.children:
+                        for pobj in _objects(of):
                             charges.extend(_items(doc, pobj))
                 if not any(c.lower_ in ("of", "for") for c in tok.children):
                     charges.extend(_items(doc, tok, quoted_only=True))
@@ -472,7 +493,7 @@ class EventFinder:
             elif tok.lemma_ in verbs:
                 for prep in tok.children:
                     if prep.lower_ == verbs[tok.lemma_]:
-                        for pobj in prep.children:
+                        for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
             for tok in doc[trigger.i + 1:trigger.sent.end]:
@@ -482,6 +503,17 @@ class EventFinder:
                     if nxt is not None:
                         charges.extend(_items(doc, nxt))
                     break
+        if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
+            # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
+            for tok in doc[trigger.i + 1:trigger.sent.end]:
+                if tok.i != trigger.i and tok.i in self._trigger_ids:
+                    break
+                if tok.lower_ == verbs[trigger.lemma_] and tok.dep_ in ("prep", "dative") \
+                        and not any(c.lower_ in ("together", "along") for c in tok.children):
+                    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
+                        charges.extend(_items(doc, objs[0]))
+                        break
         words = self.words["legal_basis_words"]
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
@@ -494,6 +526,11 @@ class EventFinder:
         outcome = self.outcomes.get(lemma)
         if lemma in ("refuse", "deny", "decline") and any(c.dep_ == "xcomp" for c in trigger.children):
             outcome = "refused"
+        for name in ("how", "violation"):  # "declared inadmissible", "found a violation"
+            if name in named:
+                word = doc[named[name]].lower_
+                outcome = next((o for o, words in self.values["outcome_words"].items() if word in words
+                                or doc[named[name]].lemma_ in words), outcome)
         event["outcome"] = outcome or "other"
         if decided is not None:
             event["decided"] = decided.lemma_
@@ -516,32 +553,65 @@ class EventFinder:
         return anchor.i
 
     def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
-        """"X travelled to A and visited B": the second verb shares its subject, date and agent."""
+        """An event shares what its own words leave out with the clause that governs it:
+        "X travelled to A and visited B" (a coordinated verb), "convicted him of Y, sentencing him
+        to …" (a participle), "filed an indictment charging X" (a participle on the verb's object),
+        "on 5 May it ordered his release" (an ordered event): their subject, court or agent,
+        date and charges."""
         by_trigger = {e["trigger"][0]: e for e in events}
         at = mention_spans(doc)
+        triggers = set(by_trigger)
         for e in events:
             tok = doc[e["trigger"][0]]
-            if tok.dep_ == "conj" and tok.head.i not in by_trigger and tok.pos_ == "VERB":
-                # "the court convicted X and sentenced him …": the first verb's subject and date
-                head = tok.head
+            head = self._governor(tok)
+            if head is None:
+                continue
+            if head.i in by_trigger:
+                other = by_trigger[head.i]
+                for key in ("subject", "agent", "court"):
+                    if not e[key] and other[key] and (e["frame"] == other["frame"] or key != "subject"):
+                        e[key] = [list(s) for s in other[key]]
+                if "date" not in e and "date" in other:
+                    e["date"] = [dict(d) for d in other["date"]]
+            verb = head
+            while True:
                 if not e["agent"] and not e["court"]:
-                    for c in head.children:
+                    for c in verb.children:
                         if c.dep_ == "nsubj" and c.i in at and at[c.i].label_ in ACTOR_LABELS:
                             span = at[c.i]
                             e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
                 if "date" not in e:
-                    dates = self._dates(doc, head, self._region(head, set(by_trigger) | {tok.i}))
+                    dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:
                         e["date"] = dates
-            if tok.dep_ == "conj" and tok.head.i in by_trigger:
-                head = by_trigger[tok.head.i]
-                for key in ("subject", "agent", "court"):
-                    if not e[key] and head[key] and e["frame"] == head["frame"]:
-                        e[key] = [list(s) for s in head[key]]
-                if "date" not in e and "date" in head:
-                    e["date"] = [dict(d) for d in head["date"]]
+                if e["type"] in ("Sentencing", "Lawsuit") and not e.get("charges") \
+                        and verb.lemma_ in self.values["charge_verbs"]:
+                    charges, basis = self._charges(doc, verb, self._region(verb, triggers - {verb.i}))
+                    if charges:
+                        e["charges"] = charges
+                    if basis and not e.get("legal_basis"):
+                        e["legal_basis"] = basis
+                if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+                    break
+                verb = verb.head
+
+    def _governor(self, tok: Token) -> Token | None:
+        """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
+        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return tok.head
+        if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
+            head = tok.head
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+                head = head.head  # "filed an indictment charging X"
+            return head if head.pos_ in ("VERB", "AUX") else None
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
+            return tok.head  # "on 5 May it ordered his release"
+        return None
 
 
+#: "in" ends a charge's wording only before these ("… in connection with", not "… in favour of")
+_CUT_AFTER_IN = frozenset({"connection", "accordance", "line", "relation", "respect", "violation", "breach",
+                           "prison", "absentia", "custody", "the", "a", "his", "her", "their"})
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
@@ -556,13 +626,33 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
     if quoted_only:
         return []
-    cut = [t.i for t in words if t.lower_ in ("under", "pursuant", "in", "according") and t.head.i != t.i
-           and t.i > tok.i]
+    cut = [t.i for t in words if t.i > tok.i and t.head.i != t.i and (
+        t.lower_ in ("under", "pursuant", "according", "because", "after")
+        or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN))]
     last = min(cut) if cut else words[-1].i + 1
     text = doc[words[0].i:last].text.strip(QUOTES + " ,;")
+    if text[:1] in QUOTES or doc[words[0].i].text in QUOTES:
+        return [text.strip(QUOTES)]  # one quoted charge: its "and" and "or" are its own
     if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
         return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
+    gerunds = [t for t in doc[tok.i + 1:last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
+    if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
+        cuts = [words[0].i] + [t.i for t in gerunds] + [last]
+        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in zip(cuts, cuts[1:])]
     return [text]
+
+
+def _objects(prep: Token) -> list[Token]:
+    """A preposition's objects, without the quote that closes them (""extremism"," has three children)."""
+    if any(c.lower_ in ("together", "along") for c in prep.children):
+        return []  # "together with X": a person, not a charge
+    out: list[Token] = []
+    for child in prep.children:
+        if child.is_punct and any(not o.is_punct for o in out):
+            continue
+        if child.is_punct or child.dep_ in ("pobj", "pcomp"):
+            out.append(child)
+    return out
 
 
 def _dedupe(items: list[str]) -> list[str]:
