@@ -206,6 +206,7 @@ class EventFinder:
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
         self._share_across_conjuncts(doc, events)
+        self._said_in(doc, events)
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date"):
@@ -287,7 +288,8 @@ class EventFinder:
         i = span.end
         while i < len(doc):
             j = i
-            while j < len(doc) and (doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES):
+            while j < len(doc) and (doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES
+                                    or (doc[j].lower_ == "of" and j > i)):  # "of A and of B"
                 j += 1
             if j == i or j >= len(doc) or j not in at or at[j].start != j:
                 break
@@ -594,6 +596,35 @@ class EventFinder:
                 if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
                     break
                 verb = verb.head
+
+    def _said_in(self, doc: Doc, events: list[dict]) -> None:
+        """"X criticised it in a statement of 11 October 2022", "In a resolution adopted on 14 December,
+        X called for …", "Speaking at … in September 2019, she said": words said in a dated statement
+        (or on a dated occasion) take its date, and so do the demands made in them."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        for e in events:
+            if e.get("date") or e["type"] not in ("Statement", "ReleaseDemand"):
+                continue
+            verb = doc[e["trigger"][0]]
+            if e["type"] == "ReleaseDemand":  # the calling verb's own phrases
+                verb = next((t for t in verb.ancestors if t.lemma_ in self.words["calling_verbs"]), None)
+                if verb is None:
+                    continue
+            while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "through"):
+                    for obj in child.children:
+                        said = by_trigger.get(obj.i)
+                        if said is not None and said["type"] == "Statement" and said.get("date"):
+                            e["date"] = [dict(d) for d in said["date"]]
+                elif child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    dates = self._dates(doc, child, self._region(child, set(by_trigger)))
+                    if dates:  # "Speaking at the meeting in September 2019, she said"
+                        e["date"] = dates
+                if e.get("date"):
+                    break
 
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
