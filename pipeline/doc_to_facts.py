@@ -9,14 +9,17 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
-from pipeline.components.extensions import ACTOR_LABELS, NESTED, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS
 from pipeline.components.offices import is_institutional
 from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
                             RelationMention, RelationType, SourceDocument, TextSpan)
+from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import tidy_name
+from pipeline.structure import BULLET
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
 
@@ -38,7 +41,7 @@ def part_body(part: DocumentPart, kind: str) -> tuple[str, int]:
     >>> part_body(p, "resolution")
     ('whereas X was held', 13)
     """
-    marker = _MARKER[part.kind].match(part.text) if kind == "resolution" else None
+    marker = _MARKER[part.kind].match(part.text) if kind == "resolution" else BULLET.match(part.text)
     skip = marker.end() if marker else 0
     return part.text[skip:], part.start + skip
 
@@ -84,16 +87,18 @@ def facts_from_docs(source: SourceDocument, structure: DocumentStructure,
                     docs: list[tuple[Doc, int]]) -> DocumentFacts:
     """Mentions, events and relations of one document from the Docs of its parts."""
     facts = DocumentFacts(source, structure)
+    own = DateValue(structure.date, DatePrecision.DAY) if structure.date else None
+    calendar = Calendar(source.text, own, [(p.start, p.end) for p in structure.parts])
     for part, (doc, offset) in zip(structure.parts, docs):
-        _PartReader(facts, part, doc, offset).read()
+        _PartReader(facts, part, doc, offset, calendar).read()
     return facts
 
 
 class _PartReader:
     """Turns one part's Doc into facts appended to the document's lists."""
 
-    def __init__(self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int) -> None:
-        self.facts, self.part, self.doc, self.offset = facts, part, doc, offset
+    def __init__(self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int, calendar: Calendar) -> None:
+        self.facts, self.part, self.doc, self.offset, self.calendar = facts, part, doc, offset, calendar
         self.index: dict[tuple[int, int], int] = {}
         self.at = mention_spans(doc)
 
@@ -104,6 +109,8 @@ class _PartReader:
         for office in self.doc.spans.get(POSITIONS, []):  # an office named as an institution of its own
             if is_institutional(office.text):
                 self._mention(office)
+        for span in self.doc.spans.get(ANAPHORS, []):  # every anaphor, so coreference sees whole chains
+            self._mention(span)
         first_of: list[int] = []  # raw event -> index of its first EventMention
         for raw in self.doc._.events or []:
             first_of.append(len(self.facts.events))
@@ -130,19 +137,27 @@ class _PartReader:
             return self.index[key]
         sent = span.sent
         cues = tuple(tuple(c) for c in (self.doc._.actor_cues or {}).get(f"{span.start}:{span.end}", ()))
+        coref = (self.doc._.coref or {}).get(cue_key(span.start, span.end), {})
         pronoun = len(span) == 1 and span[0].pos_ in ("PRON", "DET") and span.label_ in ("Person", "Author")
-        if span.label_ in ACTOR_LABELS and not pronoun:
+        if coref.get("kind") in ("descriptor", "group"):
+            kind = ActorType(span.label_) if span.label_ in ACTOR_LABELS else ActorType.PERSON
+            mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text, kind, (),
+                              None, coref["kind"], self._evidence(sent.start_char, sent.end_char),
+                              self._coref(coref))
+        elif span.label_ in ACTOR_LABELS and not pronoun:
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char,
                               (self.doc._.actor_names or {}).get(f"{span.start}:{span.end}") or tidy_name(span.text),
                               ActorType(span.label_), cues,
-                              span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char))
+                              span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char),
+                              self._coref(coref))
         elif pronoun:
-            if span.label_ == "Author" and self.part.kind not in _AUTHOR_VOICE:
+            if span.label_ == "Author" and (self.part.kind not in _AUTHOR_VOICE
+                                            or self.facts.structure.kind != "resolution"):
                 return None
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
                               ActorType.PERSON if span.label_ == "Person" else None, (), None,
                               "pronoun" if span.label_ == "Person" else "author",
-                              self._evidence(sent.start_char, sent.end_char))
+                              self._evidence(sent.start_char, sent.end_char), self._coref(coref))
         elif span.label_ == "Position":
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
                               None, (), None, "office:" + (span.id_ or position_label(span.text)),
@@ -152,6 +167,18 @@ class _PartReader:
         self.facts.mentions.append(mention)
         self.index[key] = len(self.facts.mentions) - 1
         return self.index[key]
+
+    def _coref(self, cues: dict) -> tuple[tuple[str, str], ...]:
+        """Coreference cues as (name, value) pairs; spans they name become document offsets."""
+        out = []
+        for name, value in sorted(cues.items()):
+            if name in ("group", "not"):
+                keys = [value] if isinstance(value, str) else value
+                value = [str(self.offset + self.doc[int(k.split(":")[0])].idx) for k in keys if k]
+            if isinstance(value, list):
+                value = "|".join(value)
+            out.append((name, str(value)))
+        return tuple(out)
 
     def _refs(self, spans: list[list[int]]) -> tuple[int, ...]:
         out = []
@@ -166,15 +193,24 @@ class _PartReader:
                 out.append(n)
         return tuple(out)
 
+    def _date(self, phrases: list[dict], sentence: list[int]) -> tuple[DateValue | None, bool]:
+        """The first of an event's date phrases its document's calendar can read, and whether
+        its year (or all of it) came from around it."""
+        bounds = (self.offset + sentence[0], self.offset + sentence[1])
+        for phrase in phrases:
+            found = self.calendar.resolve(phrase["text"], self.offset + phrase["start"], bounds,
+                                          (self.part.start, self.part.end))
+            if found is not None:
+                return found
+        return None, False
+
     def _events(self, raw: dict) -> None:
-        dates = raw.get("dates") or ([raw["date"]] if raw.get("date") else [None])
-        for date in dates:
+        groups = [[d] for d in raw["dates"]] if raw.get("dates") else [raw.get("date") or []]
+        for phrases in groups:
             confidence = raw["confidence"]
-            value = None
-            if date is not None:
-                value = DateValue(date["value"], DatePrecision(date["precision"]))
-                if date.get("year_from_context"):
-                    confidence *= 0.9
+            value, inferred = self._date(phrases, raw["sentence"])
+            if inferred:
+                confidence *= 0.9
             context = raw.get("context_of")
             self.facts.events.append(EventMention(
                 type=EventType(raw["type"]),

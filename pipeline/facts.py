@@ -139,7 +139,11 @@ class Mention:
     """One textual mention of an actor, in document offsets.
 
     ``refers`` is empty for a name; "pronoun" for he/his/she/her, "author" for "its" where the
-    text speaks for its author, "office:<label>" for an office standing for its holder.
+    text speaks for its author, "office:<label>" for an office standing for its holder,
+    "descriptor" for a noun phrase pointing back ("the 34-year-old journalist", "the court"),
+    "group" for one pointing back to several people ("they", "the two men").
+    ``coref`` holds the cues coreference agrees on, as (name, value) pairs: kind, role, gender,
+    number, nouns ("a|b"), group and not (document offsets of other mentions, "12|80"), count.
     """
 
     start: int
@@ -150,6 +154,7 @@ class Mention:
     canonical: str | None = None  # gazetteer identity, where the vocabulary knows the actor
     refers: str = ""
     sentence: TextSpan | None = None
+    coref: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from pipeline.components.name_cues import name_words
 from pipeline.components.offices import is_institutional, office_type
 from pipeline.components.gazetteer import (bare_aliases, city_population, country_names, demonyms, known_actors,
                                            lookup, position_label)
+from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.patterns import load_lines
@@ -383,19 +384,13 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
 
 def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
                         author: str | None) -> None:
-    """Pronouns to the nearest person before them, "its" to the author, offices to their holders
+    """Pronouns and descriptors by coreference, "its" to the author, offices to their holders
     (or, where the text names no holder, to the office itself as an institution)."""
     mentions = facts.mentions
-    persons = sorted((m.start, i) for i, m in enumerate(mentions)
-                     if keys[i] and not m.refers and ids.actors[keys[i]].type is ActorType.PERSON)
     offices = _Offices(facts, keys)
+    resolve_anaphora(facts, keys, ids.actors)  # pronouns and descriptors (pipeline/coref.py)
     for i, m in enumerate(mentions):
-        if m.refers == "pronoun":
-            part = [(s, j) for s, j in persons if s < m.start and mentions[j].sentence
-                    and m.sentence and mentions[j].sentence.part_number == m.sentence.part_number
-                    and mentions[j].sentence.part_kind == m.sentence.part_kind]
-            keys[i] = keys[part[-1][1]] if part else None
-        elif m.refers == "author":
+        if m.refers == "author":
             keys[i] = author
         elif m.refers.startswith("office:"):
             keys[i] = offices.holder(m) or offices.institution(m, ids)

@@ -12,6 +12,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import pipeline.components.actors  # noqa: F401  (registers the factories)
 import pipeline.components.clauses  # noqa: F401
+import pipeline.components.coref  # noqa: F401
 import pipeline.components.events  # noqa: F401
 import pipeline.components.offices  # noqa: F401
 import pipeline.components.relations  # noqa: F401
@@ -47,7 +48,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
         offices.add_patterns(position_patterns())
     nlp.add_pipe("whereas_offices", after="whereas_positions")
     nlp.add_pipe("whereas_actors", after="whereas_offices")
-    nlp.add_pipe("whereas_events", after="whereas_actors")
+    nlp.add_pipe("whereas_coref", after="whereas_actors")
+    nlp.add_pipe("whereas_events", after="whereas_coref")
     nlp.add_pipe("whereas_relations", after="whereas_events")
     return nlp
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline.coref import resolve_groups
 from pipeline.facts import (Actor, DatePrecision, DocumentFacts, Event, EventMention, EventType,
                             Relation, RelationType)
 from pipeline.patterns import load_json
@@ -38,14 +39,19 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
     ``author`` is the actor who adopts the text: the agent of its own demands.
     """
     values = load_json("event_values.json")
+    # news and NGO reports: a named actor's reported words on the case are statements, dated or not
+    reported = facts.structure.kind == "report"
+    detention_heads = set(values["detention_place_heads"])
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
+
+    groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
 
     def refs(indices: tuple[int, ...], types: set[str] | None = None) -> tuple[str, ...]:
         out = []
         for i in indices:
-            key = keys[i]
-            if key and key not in out and (types is None or actors[key].type.value in types):
-                out.append(key)
+            for key in groups.get(i, (keys[i],)):
+                if key and key not in out and (types is None or actors[key].type.value in types):
+                    out.append(key)
         return tuple(out)
 
     drafts: list[Event | None] = []
@@ -53,7 +59,8 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
-        places = refs(ev.places, set(values["place_types"]))
+        places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"]
+                       or actors[k].label.split()[-1].lower() in detention_heads)
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
         drafts.append(Event(ev.type, (ev.evidence,), ev.trigger[0], subjects, agents, courts, places,
@@ -65,8 +72,8 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
     for ev in drafts:
         if ev is None or not ev.subjects:
             continue
-        if ev.type is EventType.STATEMENT and ev.date is None:
-            continue  # a statement is a dated statement, report or opinion
+        if ev.type is EventType.STATEMENT and ev.date is None and not reported:
+            continue  # in a resolution a statement is a dated statement, report or opinion
         kept.extend(_per_subject(ev))
     merged = _merge(kept)
     about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
@@ -150,8 +157,6 @@ def _compatible(a: Event, b: Event) -> bool:
         if x is not None and y is not None and x != y:
             return False
     if a.courts and b.courts and set(a.courts) != set(b.courts):
-        return False
-    if a.type is EventType.STATEMENT and (a.date is None or b.date is None):
         return False
     return True
 

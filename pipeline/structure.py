@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.facts import DocumentPart, DocumentStructure, PartKind, SourceDocument
+from pipeline.facts import DatePrecision, DocumentPart, DocumentStructure, PartKind, SourceDocument
+from pipeline.normalize.dates import dateline_year, normalise_date, years_in
 
-__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "find_structure"]
+__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "dateline", "find_structure"]
 
 #: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
 #: Citations are numbered by their order instead.
@@ -125,6 +126,110 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
     return title, procedure.group() if procedure else None, author, when
 
 
+#: A report's own date: "Date: 14 May 2024" in its header, a header block ending with a date
+#: ("Berlin, 22 July 2024", "13.06.2023", a byline "By X, The Review 20 March 2026"), or a news
+#: dateline opening the story ("DUBAI, Oct 3 (Wire) –", "GENEVA (14 March 2023) –").
+_LABELLED_DATE = re.compile(r"\b(?i:date)[ \t]*:[ \t]*(?P<date>[\w .,]{4,30}?)(?=[ \t]*(?:\n|$))", re.M)
+_DATE_AT_END = re.compile(r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+                          r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$")
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+                       r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]")
+#: how far into a report its header (and dateline) may stand, and how long a header block is
+_HEADER_CHARS = 1200
+_HEADER_BLOCK = 250
+
+
+def dateline(text: str) -> str | None:
+    """A report's own date (ISO, day precision) from its header or dateline; a dateline
+    without its year takes the year the story implies.
+
+    >>> dateline("Case update – Ruritania Lyon, 22 July 2024\\n\\nThe journalist …")
+    '2024-07-22'
+    >>> dateline("Title\\n\\nDUBAI, Oct 3 (Wire) – A court … ruling dated Sept. 30, 2023 …")
+    '2023-10-03'
+    """
+    head = text[:_HEADER_CHARS]
+    candidates = [m["date"] for m in _LABELLED_DATE.finditer(head)]
+    for start, end in blocks(head)[:8]:
+        block = head[start:end]
+        d = _DATELINE.match(block)
+        if d:
+            candidates.append(d["date"])
+        if len(block) <= _HEADER_BLOCK:
+            m = _DATE_AT_END.search(block) or _DATE_AT_END.match(block.split(" ", 1)[0])
+            if m:
+                candidates.append(m["date"])
+    for candidate in candidates:
+        found = normalise_date(candidate)
+        if found is not None and found.precision is DatePrecision.DAY:
+            return found.value
+        if found is None and not years_in(candidate):
+            found = normalise_date(candidate, dateline_year(text))
+            if found is not None and found.precision is DatePrecision.DAY:
+                return found.value
+    return None
+
+
+#: A list item in a report: "• …", "- …", "* …" at the start of a line.
+BULLET = re.compile(r"[•·*–—-][ \t]+")
+#: Words that end the name of a body publishing a report ("… Network", "… Watch").
+_PUBLISHER_HEADS = frozenset({
+    "network", "international", "watch", "monitor", "observatory", "centre", "center", "committee",
+    "foundation", "association", "coalition", "federation", "institute", "alliance", "union", "defenders",
+    "council", "commission", "office", "service", "organisation", "organization", "league", "society",
+})
+
+
+def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A report's blocks, a block listing items ("• …" on each line) cut into one part per item
+    (a line without a marker continues the item before it).
+
+    >>> text = "Chronology\\n\\n• 1 May – arrested\\n• 2 May – charged\\n  with fraud"
+    >>> [text[s:e] for s, e in _items(text, blocks(text))]
+    ['Chronology', '• 1 May – arrested', '• 2 May – charged\\n  with fraud']
+    """
+    out = []
+    for start, end in spans:
+        lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:end])]
+        marked = [BULLET.match(text, s) is not None for s, _ in lines]
+        if sum(marked) < 2:
+            out.append((start, end))
+            continue
+        items: list[list[int]] = []
+        for (s, e), bullet in zip(lines, marked):
+            if bullet or not items:
+                items.append([s + len(text[s:e]) - len(text[s:e].lstrip()), e])
+            else:
+                items[-1][1] = e
+        out.extend((s, e) for s, e in items)
+    return out
+
+
+def report_author(text: str) -> str | None:
+    """The body that publishes a report, where the report opens with its name
+    ("REPORTERS' FREEDOM NETWORK (RFN) Case update …", "Americas Rights Observatory – Dispatches").
+
+    >>> report_author("CIVIC DEFENDERS INTERNATIONAL URGENT ACTION\\n\\nThe defender …")
+    'Civic Defenders International'
+    >>> report_author("Kazakhstan: crackdown on the opposition\\n\\n…") is None
+    True
+    """
+    spans = blocks(text[:_HEADER_CHARS])
+    if not spans:
+        return None
+    first = re.split(r"[ \t]+[–—-][ \t]|[ \t]*\(|:", text[spans[0][0]:spans[0][1]], maxsplit=1)[0]
+    words = first.split()
+    for n in range(min(len(words), 7), 1, -1):
+        name = words[:n]
+        if name[-1].lower() not in _PUBLISHER_HEADS:
+            continue
+        caps = [w for w in name if w.lower() not in ("of", "for", "the", "and")]
+        if all(w.isupper() for w in caps) or all(w[:1].isupper() and not w.isupper() for w in caps):
+            joined = " ".join(name)
+            return joined.title() if joined.isupper() else joined
+    return None
+
+
 def find_structure(doc: SourceDocument) -> DocumentStructure:
     """Find the parts of a document in its cleaned text.
 
@@ -176,11 +281,13 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
                 number = str(citations)
             found.append((kind, number, start, end))
     else:
-        found = [(PartKind.PARAGRAPH, str(i), s, e) for i, (s, e) in enumerate(body, 1)]
+        found = [(PartKind.PARAGRAPH, str(i), s, e) for i, (s, e) in enumerate(_items(text, body), 1)]
         first_block = text[body[0][0]:body[0][1]] if body else ""
         title = first_block if first_block and len(first_block) < _MAX_TITLE and "\n" not in first_block \
             and not first_block.endswith(".") else None
-        procedure = author = when = None
+        procedure = None
+        author = report_author(text)
+        when = dateline(text)
     found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e)
               for s, e in notes]
     parts = tuple(DocumentPart(doc.doc_id, kind, number, s, e, text[s:e]) for kind, number, s, e in found)

@@ -7,8 +7,10 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.coref import GROUP
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
-from pipeline.normalize.dates import nearest_year, normalise_date, years_in
+from pipeline.facts import DatePrecision
+from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -16,8 +18,9 @@ from pipeline.patterns import load_json, load_jsonl
 __all__ = ["EventFinder", "mention_spans"]
 
 _ROLES = ("subject", "agent", "place")
-#: labels of pronoun mentions: a person ("his"), or the document's author ("its" in a resolution)
-ANAPHOR_LABELS = ("Person", "Author")
+#: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
+#: people ("they", "the two men")
+ANAPHOR_LABELS = ("Person", "Author", GROUP)
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -42,8 +45,8 @@ class EventFinder:
     ``event_values.json``. A role token stands for the actor mention it lies in, or for the
     names in apposition to it ("the opposition party ‘Alga!’"), or those it lists ("persons,
     including X, Y and Z"). Dates are read from the trigger's own phrases, never across
-    another event's trigger or another clause; a year-less date takes the year written
-    nearest to it in the sentence, then earlier in the text.
+    another event's trigger or another clause; the document's date resolver
+    (``normalize.dates.Calendar``) reads them in their document.
     """
 
     def __init__(self, nlp: Language, name: str = "whereas_events") -> None:
@@ -77,28 +80,35 @@ class EventFinder:
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
+        named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
+        inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
             named = dict(zip(names, tokens))
             t = named["trigger"]
+            if t in inside:
+                continue  # "the Working Group on Arbitrary Detention": a name, not an event
             if t not in found or self.order.index(entry["id"]) < self.order.index(found[t][0]["id"]):
                 found[t] = (entry, named)
         return found
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for match_id, tokens in self.roles(doc):
-            rule = self.role_rules[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in rule["pattern"]]
-            named = dict(zip(names, tokens))
-            t = named["trigger"]
-            if t in triggers:
-                out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
+        sentences = {doc[t].sent.start: doc[t].sent for t in triggers}
+        for start in sorted(sentences):  # only where a trigger stands: a parse tree is one sentence
+            for match_id, tokens in self.roles(sentences[start]):
+                rule = self.role_rules[doc.vocab.strings[match_id]]
+                names = [n["RIGHT_ID"] for n in rule["pattern"]]
+                named = {name: start + i for name, i in zip(names, tokens)}
+                t = named["trigger"]
+                if t in triggers:
+                    out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
         return out
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
+        self._trigger_ids = set(found)
         at = mention_spans(doc)
         role_tokens = self._role_tokens(doc, set(found))
         events: list[dict] = []
@@ -116,8 +126,11 @@ class EventFinder:
                     continue
                 for tok in toks:
                     for span in self._actors_at(doc, doc[tok], at, set(found)):
-                        if span not in roles[role]:
-                            roles[role].append(span)
+                        more = self._list_after(doc, span, at) + self._together_after(doc, span, at) \
+                            if role == "subject" else []
+                        for one in [span] + more:
+                            if one not in roles[role]:
+                                roles[role].append(one)
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
@@ -131,19 +144,27 @@ class EventFinder:
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [], "court": [],
                 "place": [[s.start, s.end] for s in roles["place"]
-                          if s.label_ in self.words["place_types"]],
+                          if s.label_ in self.words["place_types"]
+                          or s[-1].lower_ in self.words["detention_place_heads"]],
                 "confidence": entry.get("confidence", 0.8),
             }
             for span in roles["agent"]:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
+            if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
+                call = doc[named["call"]]
+                while not dates:
+                    dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
+                    if call.dep_ != "conj" or call.head.i == call.i:
+                        break
+                    call = call.head
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
-                event["date"] = dates[0]
-            if entry["type"] == "Statement" and len(dates) > 1 and all(d["precision"] == "day" for d in dates):
+                event["date"] = dates  # the phrases that may date it, best first: read in their document
+            if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
                 term = self._term(trigger, region)
@@ -158,8 +179,14 @@ class EventFinder:
             if entry["type"] == "CourtDecision":
                 self._decision(doc, trigger, named, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
-                caller = [c for c in doc[named["call"]].children if c.dep_ == "nsubj"]
+                call = doc[named["call"]]
+                caller = [c for c in call.children if c.dep_ == "nsubj"]
+                while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
+                    call = call.head
+                    caller = [c for c in call.children if c.dep_ == "nsubj"]
                 for c in caller:
+                    if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
+                        event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
             context = self._context(trigger, set(found))
@@ -179,6 +206,16 @@ class EventFinder:
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
         self._share_across_conjuncts(doc, events)
+        self._said_in(doc, events)
+        lead = self._leading_date(doc)
+        for event in events:
+            if lead is not None and not event.get("date"):
+                event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
+            if event.pop("caller_speaks", False) and not event["agent"]:
+                said = [e for e in events if e["type"] == "Statement" and e["sentence"] == event["sentence"]
+                        and e["subject"]]
+                if said:
+                    event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
@@ -241,6 +278,46 @@ class EventFinder:
             break
         return out
 
+    @staticmethod
+    def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+        """"A, B, C and D": the names listed right after a role's name, however the parser attached
+        them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
+        followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
+        people = span.label_ == "Person"
+        out: list[Span] = []
+        i = span.end
+        while i < len(doc):
+            j = i
+            while j < len(doc) and (doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES
+                                    or (doc[j].lower_ == "of" and j > i)):  # "of A and of B"
+                j += 1
+            if j == i or j >= len(doc) or j not in at or at[j].start != j:
+                break
+            nxt = at[j]
+            if (nxt.label_ == "Person") != people or nxt.label_ in ("Place", "Country") \
+                    or nxt.label_ not in ACTOR_LABELS:
+                break
+            if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
+                break
+            out.append(nxt)
+            i = nxt.end
+        return out
+
+    def _together_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+        """"X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
+        i = span.end
+        while i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("together", "along") or doc[i + 1].lower_ != "with":
+            return []
+        for j in range(i + 2, min(i + 10, len(doc))):
+            tok = doc[j]
+            if j in at and at[j].start == j and at[j].label_ in ("Person", "Group"):
+                return [at[j]] + self._list_after(doc, at[j], at)
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", "(", ")"):
+                return []
+        return []
+
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """"the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
         for tok in doc[trigger.i + 1:trigger.sent.end]:
@@ -255,7 +332,10 @@ class EventFinder:
 
     @staticmethod
     def _negated(trigger: Token) -> bool:
-        """"was not arrested", "did not issue any statement", "no release": no event took place."""
+        """"was not arrested", "did not issue any statement", "no release", "pending his release":
+        no event took place."""
+        if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in ("pending", "awaiting", "until", "before"):
+            return True
         for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
             if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                        for c in tok.children):
@@ -269,8 +349,7 @@ class EventFinder:
             return []
         out: list[Span] = []
         span = at.get(tok.i)
-        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS
-                                 and len(span) == 1 and span[0].pos_ in ("PRON", "DET")):
+        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             out.append(span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
@@ -288,17 +367,19 @@ class EventFinder:
         else:
             for child in tok.children:
                 if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
-                        and at[child.i].label_ in ACTOR_LABELS:
-                    out.append(at[child.i])
+                        and at[child.i].label_ in ACTOR_LABELS \
+                        and not (child.dep_ == "poss" and (tok.lower_ in self.before_nouns
+                                                           or at[child.i].label_ == "Person")):
+                    out.append(at[child.i])  # "the party ‘X’", "the paper's company"; not "his lawyer"
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
             if not out and nxt in at and at[nxt].start == nxt and at[nxt].label_ in ACTOR_LABELS \
                     and tok.lower_ in self.type_nouns:  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            if not out and tok.lower_ in self.words["speaking_for"]:
+            if not out and (tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]):
                 for child in tok.children:
-                    if child.lower_ == "of":
+                    if child.lower_ in ("of", "from"):
                         for pobj in child.children:
                             out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
             including = self.words["including"]
@@ -339,16 +420,16 @@ class EventFinder:
         return sorted(region, key=lambda t: t.i)
 
     def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
-        """Every date in the trigger's own phrases, nearest first."""
+        """Every date phrase in the trigger's own phrases, nearest first."""
         ids = {t.i for t in region}
         found = []
         for ent in doc.ents:
             if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
                 continue
-            value = self._normalise(doc, trigger, ent)
-            if value is not None:
+            phrase = self._phrase(ent)
+            if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-                found.append((distance, ent.start, value))
+                found.append((distance, ent.start, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
@@ -360,25 +441,28 @@ class EventFinder:
             if any(trigger.i < i < ent.start for i in triggers):
                 break
             if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
-                value = self._normalise(doc, trigger, ent)
-                if value is not None:
-                    out.append(value)
+                phrase = self._phrase(ent)
+                if phrase is not None:
+                    out.append(phrase)
         return out
 
-    @staticmethod
-    def _normalise(doc: Doc, trigger: Token, ent: Span) -> dict | None:
-        context = None
-        if not years_in(ent.text):
-            sent = trigger.sent
-            context = nearest_year(sent.text, ent.start_char - sent.start_char)
-            if context is None:  # else the last year written before it in the part
-                earlier = years_in(doc.text[:ent.start_char])
-                context = earlier[-1] if earlier else None
-        value = normalise_date(ent.text, context)
-        if value is None:
+    def _leading_date(self, doc: Doc) -> dict | None:
+        """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
+        first = next((e for e in doc.ents if e.label_ == "DATE"), None)
+        if first is None or any(not t.is_punct for t in doc[:first.start]):
             return None
-        return {"value": value.value, "precision": value.precision.value, "text": ent.text,
-                "span": [ent.start, ent.end], "year_from_context": context is not None}
+        if first.end < len(doc) and doc[first.end].text in ("–", "—", "-", ":"):
+            return self._phrase(first)
+        return None
+
+    @staticmethod
+    def _phrase(ent: Span) -> dict | None:
+        """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
+        if not is_date_phrase(ent.text):
+            return None
+        probe = normalise_date(ent.text, 2000)
+        return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "span": [ent.start, ent.end],
+                "day": probe is not None and probe.precision is DatePrecision.DAY}
 
     def _term(self, trigger: Token, region: list[Token]) -> str | None:
         preps = self.words["term_preps"]
@@ -399,7 +483,7 @@ class EventFinder:
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
                 for of in tok.children:
                     if of.lower_ in ("of", "for"):
-                        for pobj in of.children:
+                        for pobj in _objects(of):
                             charges.extend(_items(doc, pobj))
                 if not any(c.lower_ in ("of", "for") for c in tok.children):
                     charges.extend(_items(doc, tok, quoted_only=True))
@@ -411,7 +495,7 @@ class EventFinder:
             elif tok.lemma_ in verbs:
                 for prep in tok.children:
                     if prep.lower_ == verbs[tok.lemma_]:
-                        for pobj in prep.children:
+                        for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
             for tok in doc[trigger.i + 1:trigger.sent.end]:
@@ -421,6 +505,17 @@ class EventFinder:
                     if nxt is not None:
                         charges.extend(_items(doc, nxt))
                     break
+        if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
+            # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
+            for tok in doc[trigger.i + 1:trigger.sent.end]:
+                if tok.i != trigger.i and tok.i in self._trigger_ids:
+                    break
+                if tok.lower_ == verbs[trigger.lemma_] and tok.dep_ in ("prep", "dative") \
+                        and not any(c.lower_ in ("together", "along") for c in tok.children):
+                    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
+                        charges.extend(_items(doc, objs[0]))
+                        break
         words = self.words["legal_basis_words"]
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
@@ -433,6 +528,11 @@ class EventFinder:
         outcome = self.outcomes.get(lemma)
         if lemma in ("refuse", "deny", "decline") and any(c.dep_ == "xcomp" for c in trigger.children):
             outcome = "refused"
+        for name in ("how", "violation"):  # "declared inadmissible", "found a violation"
+            if name in named:
+                word = doc[named[name]].lower_
+                outcome = next((o for o, words in self.values["outcome_words"].items() if word in words
+                                or doc[named[name]].lemma_ in words), outcome)
         event["outcome"] = outcome or "other"
         if decided is not None:
             event["decided"] = decided.lemma_
@@ -455,32 +555,94 @@ class EventFinder:
         return anchor.i
 
     def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
-        """"X travelled to A and visited B": the second verb shares its subject, date and agent."""
+        """An event shares what its own words leave out with the clause that governs it:
+        "X travelled to A and visited B" (a coordinated verb), "convicted him of Y, sentencing him
+        to …" (a participle), "filed an indictment charging X" (a participle on the verb's object),
+        "on 5 May it ordered his release" (an ordered event): their subject, court or agent,
+        date and charges."""
         by_trigger = {e["trigger"][0]: e for e in events}
         at = mention_spans(doc)
+        triggers = set(by_trigger)
         for e in events:
             tok = doc[e["trigger"][0]]
-            if tok.dep_ == "conj" and tok.head.i not in by_trigger and tok.pos_ == "VERB":
-                # "the court convicted X and sentenced him …": the first verb's subject and date
-                head = tok.head
+            head = self._governor(tok)
+            if head is None:
+                continue
+            if head.i in by_trigger:
+                other = by_trigger[head.i]
+                for key in ("subject", "agent", "court"):
+                    if not e[key] and other[key] and (e["frame"] == other["frame"] or key != "subject"):
+                        e[key] = [list(s) for s in other[key]]
+                if "date" not in e and "date" in other:
+                    e["date"] = [dict(d) for d in other["date"]]
+            verb = head
+            while True:
                 if not e["agent"] and not e["court"]:
-                    for c in head.children:
+                    for c in verb.children:
                         if c.dep_ == "nsubj" and c.i in at and at[c.i].label_ in ACTOR_LABELS:
                             span = at[c.i]
                             e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
                 if "date" not in e:
-                    dates = self._dates(doc, head, self._region(head, set(by_trigger) | {tok.i}))
+                    dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:
-                        e["date"] = dates[0]
-            if tok.dep_ == "conj" and tok.head.i in by_trigger:
-                head = by_trigger[tok.head.i]
-                for key in ("subject", "agent", "court"):
-                    if not e[key] and head[key] and e["frame"] == head["frame"]:
-                        e[key] = [list(s) for s in head[key]]
-                if "date" not in e and "date" in head:
-                    e["date"] = dict(head["date"])
+                        e["date"] = dates
+                if e["type"] in ("Sentencing", "Lawsuit") and not e.get("charges") \
+                        and verb.lemma_ in self.values["charge_verbs"]:
+                    charges, basis = self._charges(doc, verb, self._region(verb, triggers - {verb.i}))
+                    if charges:
+                        e["charges"] = charges
+                    if basis and not e.get("legal_basis"):
+                        e["legal_basis"] = basis
+                if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+                    break
+                verb = verb.head
+
+    def _said_in(self, doc: Doc, events: list[dict]) -> None:
+        """"X criticised it in a statement of 11 October 2022", "In a resolution adopted on 14 December,
+        X called for …", "Speaking at … in September 2019, she said": words said in a dated statement
+        (or on a dated occasion) take its date, and so do the demands made in them."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        for e in events:
+            if e.get("date") or e["type"] not in ("Statement", "ReleaseDemand"):
+                continue
+            verb = doc[e["trigger"][0]]
+            if e["type"] == "ReleaseDemand":  # the calling verb's own phrases
+                verb = next((t for t in verb.ancestors if t.lemma_ in self.words["calling_verbs"]), None)
+                if verb is None:
+                    continue
+            while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "through"):
+                    for obj in child.children:
+                        said = by_trigger.get(obj.i)
+                        if said is not None and said["type"] == "Statement" and said.get("date"):
+                            e["date"] = [dict(d) for d in said["date"]]
+                elif child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    dates = self._dates(doc, child, self._region(child, set(by_trigger)))
+                    if dates:  # "Speaking at the meeting in September 2019, she said"
+                        e["date"] = dates
+                if e.get("date"):
+                    break
+
+    def _governor(self, tok: Token) -> Token | None:
+        """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
+        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return tok.head
+        if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
+            head = tok.head
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+                head = head.head  # "filed an indictment charging X"
+            return head if head.pos_ in ("VERB", "AUX") else None
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
+            return tok.head  # "on 5 May it ordered his release"
+        return None
 
 
+#: "in" ends a charge's wording only before these ("… in connection with", not "… in favour of")
+_CUT_AFTER_IN = frozenset({"connection", "accordance", "line", "relation", "respect", "violation", "breach",
+                           "prison", "absentia", "custody", "the", "a", "his", "her", "their"})
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
@@ -495,13 +657,33 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
     if quoted_only:
         return []
-    cut = [t.i for t in words if t.lower_ in ("under", "pursuant", "in", "according") and t.head.i != t.i
-           and t.i > tok.i]
+    cut = [t.i for t in words if t.i > tok.i and t.head.i != t.i and (
+        t.lower_ in ("under", "pursuant", "according", "because", "after")
+        or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN))]
     last = min(cut) if cut else words[-1].i + 1
     text = doc[words[0].i:last].text.strip(QUOTES + " ,;")
+    if text[:1] in QUOTES or doc[words[0].i].text in QUOTES:
+        return [text.strip(QUOTES)]  # one quoted charge: its "and" and "or" are its own
     if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
         return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
+    gerunds = [t for t in doc[tok.i + 1:last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
+    if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
+        cuts = [words[0].i] + [t.i for t in gerunds] + [last]
+        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in zip(cuts, cuts[1:])]
     return [text]
+
+
+def _objects(prep: Token) -> list[Token]:
+    """A preposition's objects, without the quote that closes them (""extremism"," has three children)."""
+    if any(c.lower_ in ("together", "along") for c in prep.children):
+        return []  # "together with X": a person, not a charge
+    out: list[Token] = []
+    for child in prep.children:
+        if child.is_punct and any(not o.is_punct for o in out):
+            continue
+        if child.is_punct or child.dep_ in ("pobj", "pcomp"):
+            out.append(child)
+    return out
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ _EXTENSIONS = (
     "actor_names",  # {"start:end": name} where an actor's name is not its span's text ("Government of X")
     "events",  # [{"type", "trigger": [s, e], "roles": {role: [[s, e], ...]}, "date", ...}]
     "relations",  # [{"type", "subject": [s, e], "object": [s, e] | None, "position", ...}]
+    "coref",  # {"start:end" (an actor name or anaphor): {"kind", "role", "gender", "number", ...}}
 )
 
 

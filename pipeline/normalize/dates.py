@@ -8,7 +8,8 @@ from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
 
-__all__ = ["normalise_date", "years_in", "nearest_year"]
+__all__ = ["normalise_date", "years_in", "nearest_year", "is_date_phrase", "document_year", "dateline_year",
+           "Calendar"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -24,10 +25,12 @@ _FORMS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"), DatePrecision.DAY),
     (re.compile(rf"\b{_M},?\s+(?:of\s+)?{_Y}\b", re.I), DatePrecision.MONTH),
     (re.compile(rf"\b{_D}(?:\s+of)?\s+{_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.DAY),
+    (re.compile(rf"(?<![\w-]){_M}\s+{_D}\b(?!\s*,?\s*\d)(?![.,]\d)", re.I), DatePrecision.DAY),
     (re.compile(rf"(?<![\w-]){_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.MONTH),
     (re.compile(rf"(?<![\d/-]){_Y}(?![\d/-])"), DatePrecision.YEAR),
 ]
 _YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)(?![\d/-])")
+_DOTTED_YEAR = re.compile(r"\b[0-3]?\d\.[01]?\d\.((?:1[89]|20)\d\d)\b")  # "23.01.2022"
 # Phrases that name a span of time, not a date ("12 years", "the last two years").
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*[-–]\s*\d{4}", re.I)
 
@@ -82,10 +85,12 @@ def normalise_date(text: str, context_year: int | None = None) -> DateValue | No
 def years_in(text: str) -> list[int]:
     """Every four-digit year written in ``text``, in order.
 
-    >>> years_in("on 7 December 2012 ... in August 2012; 2013-2020")
-    [2012, 2012]
+    >>> years_in("on 7 December 2012 ... in August 2012; 2013-2020; 23.01.2014")
+    [2012, 2012, 2014]
     """
-    return [int(y) for y in _YEAR.findall(text)]
+    found = [(m.start(1), int(m.group(1))) for m in _YEAR.finditer(text)]
+    found += [(m.start(1), int(m.group(1))) for m in _DOTTED_YEAR.finditer(text)]
+    return [y for _, y in sorted(found)]
 
 
 def nearest_year(text: str, at: int) -> int | None:
@@ -98,3 +103,222 @@ def nearest_year(text: str, at: int) -> int | None:
     """
     found = [(abs(m.start() - at), int(m.group(1))) for m in _YEAR.finditer(text)]
     return min(found)[1] if found else None
+
+
+# -- dates in their document ------------------------------------------------------------------------
+
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+#: Dates said relative to the document's own date ("last month") or to the date told just before
+#: ("the same day", "two days later"): (pattern, what it is relative to, unit, shift).
+_RELATIVE: list[tuple[re.Pattern[str], str, str, int]] = [
+    (re.compile(r"\b(?:last|the previous|the past) year\b|\ba year ago\b", re.I), "document", "year", -1),
+    (re.compile(r"\bthis year\b", re.I), "document", "year", 0),
+    (re.compile(r"\blast month\b|\ba month ago\b", re.I), "document", "month", -1),
+    (re.compile(r"\bthis month\b", re.I), "document", "month", 0),
+    (re.compile(r"\b(?:the )?(?:same|that) (?:day|afternoon|evening|morning|night)\b", re.I), "before", "day", 0),
+    (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\bthe day after\b", re.I), "before", "day", 1),
+    (re.compile(rf"\b{_N} days? later\b", re.I), "before", "day", 0),
+    (re.compile(r"\b(?:the )?(?:next|following) month\b|\ba month later\b", re.I), "before", "month", 1),
+    (re.compile(r"\b(?:the )?(?:same|that) (?:month|week)\b|\b(?:later|earlier) that month\b", re.I),
+     "before", "month", 0),
+    (re.compile(r"\b(?:the )?(?:next|following) year\b|\ba year later\b", re.I), "before", "year", 1),
+    (re.compile(r"\b(?:the )?same year\b|\b(?:later |earlier )?that year\b", re.I), "before", "year", 0),
+]
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+#: forms with a written year, or a day and month: what later dates are told relative to
+_ANCHORS = [p for p, _ in _FORMS[:5]] + [_FORMS[5][0], _FORMS[6][0], _FORMS[-1][0]]
+
+
+def _shift(value: DateValue, unit: str, n: int) -> DateValue | None:
+    """``value`` moved by ``n`` days, months or years, at the precision of ``unit``.
+
+    >>> _shift(DateValue("2012-12-31", DatePrecision.DAY), "day", 1).value
+    '2013-01-01'
+    >>> _shift(DateValue("2013-02-14", DatePrecision.DAY), "month", 1).value
+    '2013-03'
+    """
+    parts = [int(x) for x in value.value.split("-")]
+    if unit == "year":
+        return DateValue(f"{parts[0] + n:04d}", DatePrecision.YEAR)
+    if unit == "month":
+        if len(parts) < 2:
+            return None
+        y, m = divmod(parts[0] * 12 + parts[1] - 1 + n, 12)
+        return DateValue(f"{y:04d}-{m + 1:02d}", DatePrecision.MONTH)
+    if len(parts) < 3:
+        return None
+    return DateValue(date.fromordinal(date(*parts).toordinal() + n).isoformat(), DatePrecision.DAY)
+
+
+def _order(value: DateValue) -> tuple[int, ...]:
+    """(month, day) of a date, as far as its precision goes."""
+    return tuple(int(x) for x in value.value.split("-")[1:])
+
+
+def document_year(text: str) -> int | None:
+    """The year a text speaks of most: the year written most often, the later on a tie.
+
+    >>> document_year("events of 2023: in 2023 … since 2017 … in 2023")
+    2023
+    """
+    years = years_in(text)
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def dateline_year(text: str) -> int | None:
+    """The year of a news story whose dateline gives only a month and day ("DUBAI, Oct 3"):
+    the latest year the story writes, or the year after it where the story speaks of "last year".
+
+    >>> dateline_year("arrested on Jan. 22, 2022 … On Oct. 10 last year, the court convicted him")
+    2023
+    >>> dateline_year("the ruling is dated Sept. 30, 2023 … arrested in November 2022")
+    2023
+    """
+    years = years_in(text)
+    if not years:
+        return None
+    return max(years) + (1 if re.search(r"\blast year\b", text, re.I) else 0)
+
+
+class Calendar:
+    """Dates as a document tells them: its own date, the dates told before, the years around.
+
+    A date with its year is read as written. A relative date ("the same day", "two days later",
+    "the following month") counts from the last date told before it; "last month", "last
+    year" and a weekday ("on Tuesday") from the document's own date (a weekday only where that
+    date has its day, as a news dateline does). A date without a year takes the year of a
+    date in its sentence, else of the last date told before it in its paragraph — the next
+    year where it falls earlier in the year than that date ("arrested in November 2022 …
+    sentenced in January") — else the year that puts it on or before the document's date,
+    else the year the document speaks of most.
+
+    >>> text = "On 2 December 2024 he was arrested. Two days later, on 4 December, the court met."
+    >>> cal = Calendar(text, None)
+    >>> cal.resolve("4 December", text.index("4 December"), (36, len(text)), (0, len(text)))
+    (DateValue(value='2024-12-04', precision=<DatePrecision.DAY: 'day'>), True)
+    >>> news = Calendar("…", DateValue("2023-10-03", DatePrecision.DAY))
+    >>> news.resolve("Monday", 0, (0, 1), (0, 1))[0].value, news.resolve("in March", 0, (0, 1), (0, 1))[0].value
+    ('2023-10-02', '2023-03')
+    """
+
+    def __init__(self, text: str, own_date: DateValue | None, parts: list[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.own = own_date
+        self.year = int(own_date.value[:4]) if own_date else document_year(text)
+        self.anchors: list[tuple[int, int, DateValue]] = []
+        spans = sorted({m.span() for p in _ANCHORS for m in p.finditer(text)}
+                       | {m.span() for p, *_ in _RELATIVE for m in p.finditer(text)})
+        last_end = -1
+        for start, end in spans:
+            if start < last_end:
+                continue  # a shorter form inside a longer one already read
+            last_end = end
+            part = next(((s, e) for s, e in parts if s <= start < e), None)
+            found = self._resolve(text[start:end], start, None, part)
+            if found is not None:
+                self.anchors.append((start, end, found[0]))
+
+    def resolve(self, phrase: str, start: int, sentence: tuple[int, int] | None,
+                part: tuple[int, int] | None) -> tuple[DateValue, bool] | None:
+        """The date ``phrase`` (at offset ``start`` of the text) stands for, and whether its year
+        (or the whole date) came from around it rather than from the phrase itself."""
+        return self._resolve(phrase, start, sentence, part)
+
+    def _before(self, start: int, lo: int = 0) -> list[DateValue]:
+        return [v for s, e, v in self.anchors if lo <= s and e <= start]
+
+    def _resolve(self, phrase: str, start: int, sentence: tuple[int, int] | None,
+                 part: tuple[int, int] | None) -> tuple[DateValue, bool] | None:
+        text = " ".join(phrase.split())
+        for pattern, base, unit, shift in _RELATIVE:
+            m = pattern.search(text)
+            if not m:
+                continue
+            if base == "document":
+                if self.own is None or (unit == "month" and self.own.precision is DatePrecision.YEAR):
+                    return None
+                moved = _shift(self.own, unit, shift)
+                if unit == "year" and moved is not None:  # "Oct. 10 last year"
+                    dated = normalise_date(text, int(moved.value))
+                    if dated is not None:
+                        return dated, True
+                return (moved, True) if moved is not None else None
+            before = [v for v in self._before(start) if unit != "day" or v.precision is DatePrecision.DAY]
+            before = [v for v in before if unit != "month" or v.precision is not DatePrecision.YEAR]
+            if not before:
+                return None
+            n = shift
+            if m.groupdict().get("n"):
+                word = m["n"].lower()
+                n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+            moved = _shift(before[-1], unit, n)
+            return (moved, True) if moved is not None else None
+        if years_in(text):
+            value = normalise_date(text)
+            return (value, False) if value is not None else None
+        day = _WEEKDAY.search(text)
+        if day and not re.search(_M, text, re.I):
+            if self.own is None or self.own.precision is not DatePrecision.DAY:
+                return None
+            own = date.fromisoformat(self.own.value)
+            back = (own.weekday() - _WEEKDAYS[day.group(1).lower()]) % 7
+            return DateValue(date.fromordinal(own.toordinal() - back).isoformat(), DatePrecision.DAY), True
+        probe = normalise_date(text, 2000)  # a day and month, or a month: which year?
+        if probe is None or probe.precision is DatePrecision.YEAR:
+            return None
+        year = self._year_for(probe, start, sentence, part)
+        if year is None:
+            return None
+        value = normalise_date(text, year)
+        if value is not None and self.own is not None and self.own.precision is DatePrecision.DAY \
+                and value.value[:len(self.own.value)] > self.own.value[:len(value.value)]:
+            value = normalise_date(text, year - 1)  # told as past: not after the document's own date
+        return (value, True) if value is not None else None
+
+    def _year_for(self, probe: DateValue, start: int, sentence: tuple[int, int] | None,
+                  part: tuple[int, int] | None) -> int | None:
+        def after(anchor: DateValue) -> int:
+            year = int(anchor.value[:4])
+            a, p = _order(anchor), _order(probe)
+            if a and (p[0] < a[0] or (len(p) > 1 and len(a) > 1 and p[0] == a[0] and p[1] < a[1])):
+                year += 1  # told after a later day of the year: the year after
+            return year
+
+        if sentence is not None:
+            near = [(abs(s - start), s < start, v) for s, e, v in self.anchors
+                    if sentence[0] <= s and e <= sentence[1] and s != start]
+            if near:
+                _, earlier, anchor = min(near, key=lambda x: x[0])
+                return after(anchor) if earlier else int(anchor.value[:4])
+        if part is not None:
+            before = self._before(start, part[0])
+            if before:
+                return after(before[-1])
+        if self.own is not None and self.own.precision is not DatePrecision.YEAR:
+            own = _order(self.own)
+            p = _order(probe)
+            year = self.year
+            if p[0] > own[0] or (len(p) > 1 and len(own) > 1 and p[0] == own[0] and p[1] > own[1]):
+                year -= 1  # a news story tells what has happened: the latest such day before it
+            return year
+        return self.year
+
+
+def is_date_phrase(text: str) -> bool:
+    """Whether a phrase names a date (with or without its year, or relative to another date),
+    not a span of time.
+
+    >>> [is_date_phrase(t) for t in ("14 March", "the same day", "Tuesday", "seven years", "2012")]
+    [True, True, True, False, True]
+    """
+    text = " ".join(text.split())
+    if any(p.search(text) for p, *_ in _RELATIVE):
+        return True
+    if _WEEKDAY.search(text):
+        return True
+    return normalise_date(text, 2000) is not None

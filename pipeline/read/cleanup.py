@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.facts import PartKind
-from pipeline.structure import PART_MARKERS, next_recital_letter
+from pipeline.structure import BULLET, PART_MARKERS, next_recital_letter
 
 __all__ = ["clean"]
 
@@ -206,6 +206,9 @@ class _Grouper:
         part = self.opens_part(line.text, mid_block=self.current is not None)
         if part is not None:
             self.advance(*part)
+            self.current = [line]
+            self.blocks.append(self.current)
+        elif BULLET.match(line.text):  # "• …", "- …": each item of a list its own block
             self.current = [line]
             self.blocks.append(self.current)
         elif self.current is not None:

@@ -1,0 +1,251 @@
+"""whereas_coref: marks what points back to an actor and the cues coreference agrees on."""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.normalize.names import QUOTES
+from pipeline.patterns import load_json
+
+__all__ = ["CorefCues", "GROUP", "cue_key"]
+
+#: label of an anaphor that points back to several people ("they", "the two men", "both")
+GROUP = "Group"
+_SUBJECT = ("nsubj", "nsubjpass", "csubj")
+_OBJECT = ("dobj", "pobj", "dative", "attr", "oprd")
+
+
+def cue_key(start: int, end: int) -> str:
+    """The key of a span in ``doc._.coref``.
+
+    >>> cue_key(3, 5)
+    '3:5'
+    """
+    return f"{start}:{end}"
+
+
+class CorefCues:
+    """Adds descriptor, court, organisation and plural anaphors to ``doc.spans["whereas_anaphors"]``
+    and writes, for every actor name and anaphor, the cues coreference agrees on.
+
+    ``doc._.coref`` maps ``"start:end"`` to a plain dict: ``kind`` ("name", "pronoun",
+    "descriptor", "group"), ``role`` (subj, obj, poss, other), ``gender`` ("m", "f" or ""),
+    ``number`` ("sg", "pl"), ``nouns`` (what a person is called: "journalist", "applicant"),
+    ``group`` (for a name: the first of the names listed with it, "A, B and C", "A together
+    with B"), ``count`` (for a group: how many, "the two men"), ``not`` (spans the anaphor
+    cannot be: the subject of its own clause, the name in apposition to "his wife, X").
+    The cues are resolved across the document's parts by :mod:`pipeline.coref`.
+    """
+
+    def __init__(self, nlp: Language, name: str = "whereas_coref") -> None:
+        self.name = name
+        data = load_json("coref.json")
+        self.pronouns = {w: tuple(v) for w, v in data["pronouns"].items()}
+        self.gender_words = {w: g for g, words in data["gender_words"].items() for w in words}
+        self.person_nouns = frozenset(data["person_nouns"])
+        self.age = re.compile(data["age_noun"])
+        self.group_words = frozenset(data["group_words"])
+        self.numbers = data["numbers"]
+        self.court_nouns = frozenset(data["court_nouns"])
+        self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
+        self.determiners = frozenset(data["determiners"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- finding ----------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        """Every anaphor with its cues: the pronouns already marked, descriptors, plurals."""
+        taken = {i for e in doc.ents if e.label_ in ACTOR_LABELS for i in range(e.start, e.end)}
+        taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        found: list[tuple[Span, dict]] = []
+        marked = {s.start for s in doc.spans.get(ANAPHORS, [])}
+        for span in doc.spans.get(ANAPHORS, []):
+            found.append((span, {}))
+        for tok in doc:
+            if tok.i in taken or tok.i in marked:
+                continue
+            low = tok.lower_
+            if low in self.pronouns and tok.pos_ in ("PRON", "DET") and self.pronouns[low][1] == "pl":
+                found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group"}))
+            elif low in self.group_words and tok.pos_ in ("PRON", "DET", "NOUN") and tok.dep_ in _SUBJECT + _OBJECT:
+                found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group", "count": 2}))
+            else:
+                described = self._descriptor(doc, tok, taken)
+                if described is not None:
+                    found.append(described)
+        return found
+
+    def _descriptor(self, doc: Doc, tok: Token, taken: set[int]) -> tuple[Span, dict] | None:
+        """"the 34-year-old journalist", "the applicant", "the two men", "that court", "the paper"."""
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("compound", "amod", "appos", "nmod"):
+            return None
+        lemma = tok.lemma_.lower()
+        is_age = bool(self.age.match(tok.lower_))
+        if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
+            return None
+        left = [c for c in tok.lefts]
+        dets = [c for c in left if c.dep_ in ("det", "predet")]
+        if not dets or dets[0].lower_ not in self.determiners | self.group_words:
+            same = any(c.lower_ == "same" for c in left) and any(c.lower_ == "the" for c in left)
+            if not same:
+                return None
+        if any(c.dep_ == "poss" for c in left):
+            return None
+        start = min([c.i for c in left] + [tok.i])
+        if any(i in taken for i in range(start, tok.i + 1)):
+            return None
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].text in QUOTES:
+            nxt += 1
+        if nxt < len(doc) and (nxt in taken or doc[nxt].pos_ == "PROPN" or doc[nxt].is_title):
+            return None  # "the journalist Anna Novak": a name with its cue, not an anaphor
+        for child in tok.rights:
+            if (child.dep_ == "appos" and (child.i in taken or child.pos_ == "PROPN")) \
+                    or (child.dep_ == "prep" and child.lower_ == "of"):
+                return None  # "the lawyer, X", "the court of X": not pointing back
+        span_label, cues = "Person", {"kind": "descriptor", "nouns": [lemma]}
+        count = next((self.numbers[c.lower_] for c in left if c.lower_ in self.numbers), None)
+        if lemma in self.court_nouns:
+            span_label = "Court"
+        elif lemma in self.org_nouns and lemma not in self.person_nouns:
+            span_label = self.org_nouns[lemma]
+        elif tok.tag_ in ("NNS", "NNPS") or count or (dets and dets[0].lower_ in self.group_words):
+            span_label, cues = GROUP, {"kind": "group", "nouns": [lemma], "count": count or 0}
+        if is_age:
+            cues["nouns"] = []
+        if lemma in self.gender_words:
+            cues["gender"] = self.gender_words[lemma]
+        return Span(doc, start, tok.i + 1, label=span_label), cues
+
+    # -- cues -------------------------------------------------------------------------------
+    def _role(self, tok: Token) -> str:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
+            tok = tok.head
+        if tok.dep_ in _SUBJECT:
+            return "subj"
+        if tok.dep_ in _OBJECT:
+            return "obj"
+        if tok.dep_ == "poss":
+            return "poss"
+        return "other"
+
+    def _name_cues(self, doc: Doc, ent: Span) -> dict:
+        """A name's gender (its title, "his wife, X") and the nouns it is known by."""
+        gender, nouns = "", []
+        i = ent.start - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].lower_ not in self.gender_words and ent.start - i < 3:
+            i -= 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i >= 0 and doc[i].lower_ in self.gender_words and doc[i].pos_ in ("PROPN", "NOUN"):
+            gender = self.gender_words[doc[i].lower_]
+        if i >= 0 and (doc[i].lemma_.lower() in self.person_nouns or doc[i].lower_ in self.person_nouns):
+            nouns.append(doc[i].lemma_.lower())
+        root = ent.root
+        heads = [root.head] if root.dep_ == "appos" else []
+        heads += [c for c in root.children if c.dep_ == "appos"]
+        for h in heads:
+            low = h.lemma_.lower()
+            if not gender and low in self.gender_words:
+                gender = self.gender_words[low]
+            if low in self.person_nouns:
+                nouns.append(low)
+            for c in h.children:  # "a senior reporter": the noun's own compound or amod
+                if c.dep_ in ("compound",) and c.lemma_.lower() in self.person_nouns:
+                    nouns.append(c.lemma_.lower())
+        for c in root.children:  # "investigative journalist X" parsed as a compound
+            if c.dep_ in ("compound", "amod") and c.i < ent.start and c.lemma_.lower() in self.person_nouns:
+                nouns.append(c.lemma_.lower())
+        return {"gender": gender, "nouns": sorted(set(nouns))}
+
+    def _group_of(self, doc: Doc, ent: Span, at: dict[int, Span]) -> str:
+        """The first of the people listed together with this one: "A, B and C", "A together with B"."""
+        members = [ent]
+        root = ent.root
+        for conj in root.conjuncts:
+            if conj.i in at:
+                members.append(at[conj.i])
+        head = root.head
+        with_word = None
+        if root.dep_ == "pobj" and head.lower_ == "with" and any(c.lower_ in ("together", "along") for c in head.children):
+            with_word = head
+        if with_word is not None:  # "arrested X, together with Y": the verb's own people
+            verb = with_word.head
+            for c in verb.children:
+                if c.i in at and c.dep_ in _SUBJECT + ("dobj",):
+                    members.append(at[c.i])
+                    members += [at[x.i] for x in c.conjuncts if x.i in at]
+        for c in verb_children(root):  # "X, together with Y, was arrested": Y hangs on X's verb
+            if c.lower_ == "with" and any(x.lower_ in ("together", "along") for x in c.children):
+                for pobj in c.children:
+                    if pobj.i in at:
+                        members.append(at[pobj.i])
+        people = sorted({(m.start, m.end) for m in members if m.label_ == "Person"})
+        return cue_key(*people[0]) if len(people) > 1 else ""
+
+    def _not_antecedents(self, doc: Doc, tok: Token, at: dict[int, Span]) -> list[str]:
+        """What a pronoun cannot point to: the subject of its own clause ("she was denied access to
+        him"), the name in apposition to what it owns ("his wife, X")."""
+        out = []
+        if tok.dep_ == "poss":
+            for c in tok.head.children:
+                if c.dep_ == "appos" and c.i in at:
+                    out.append(cue_key(at[c.i].start, at[c.i].end))
+            nxt = tok.head.i + 1
+            if nxt < len(doc) and nxt in at and at[nxt].start == nxt:  # "his brother Jamshed X"
+                out.append(cue_key(at[nxt].start, at[nxt].end))
+        elif tok.dep_ in _OBJECT:
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            for c in verb.children:
+                if c.dep_ in _SUBJECT and c.i in at and c.i != tok.i:
+                    out.append(cue_key(at[c.i].start, at[c.i].end))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, dict]]) -> None:
+        spans = [s for s, _ in found]
+        names = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        at: dict[int, Span] = {}
+        for span in spans + names:
+            for i in range(span.start, span.end):
+                at[i] = span
+        cues: dict[str, dict] = {}
+        for ent in names:
+            root = ent.root
+            entry = {"kind": "name", "role": self._role(root), "number": "sg"}
+            if ent.label_ == "Person":
+                entry.update(self._name_cues(doc, ent))
+                group = self._group_of(doc, ent, at)
+                if group:
+                    entry["group"] = group
+            cues[cue_key(ent.start, ent.end)] = entry
+        for span, extra in found:
+            tok = span.root
+            low = tok.lower_
+            entry = {"kind": "pronoun", "role": self._role(tok), "number": "sg", "gender": ""}
+            if low in self.pronouns:
+                entry["gender"], entry["number"] = self.pronouns[low]
+            entry.update(extra)
+            if entry.get("kind") == "group":
+                entry["number"] = "pl"
+            if entry["kind"] == "pronoun":
+                entry["not"] = self._not_antecedents(doc, tok, at)
+            cues[cue_key(span.start, span.end)] = entry
+        doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
+        doc._.coref = cues
+
+
+def verb_children(tok: Token) -> list[Token]:
+    """The children of the verb a noun hangs on (for "X, together with Y, was arrested")."""
+    verb = tok.head
+    return [c for c in verb.children if c.i != tok.i] if tok.dep_ in _SUBJECT + ("dobj",) else []
+
+
+@Language.factory("whereas_coref", requires=["doc.ents", "token.dep"], assigns=["doc.spans", "doc._.coref"])
+def make_coref_cues(nlp: Language, name: str) -> CorefCues:
+    return CorefCues(nlp, name)

@@ -1,0 +1,223 @@
+"""Coreference: the actor each pronoun and descriptor points back to, across a document's parts.
+
+Rule-based, from the cues ``whereas_coref`` writes (gender, number, role, the nouns a person
+is known by): a pronoun or descriptor goes to the earlier actor that agrees with it and is
+most salient where it stands — each earlier mention adds its role's weight, decayed by the
+sentences between, and the subject of the sentence just before counts most unless the
+anaphor opens a new paragraph. "The court" goes to the court named last, "the paper" to the
+media outlet named last; "they", "the two men", "both" to the people last named together.
+Anaphors look back a few paragraphs, but a pronoun in a resolution only within its own part
+(each recital names whom it speaks of). Weights are in ``coref.json``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.facts import Actor, ActorType, DocumentFacts, Mention
+from pipeline.patterns import load_json
+
+__all__ = ["resolve_anaphora", "resolve_groups"]
+
+_ORGANISATIONS = {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY, ActorType.NGO, ActorType.ORGANISATION}
+
+
+@dataclass(slots=True)
+class _Seen:
+    """An earlier mention of an actor, as coreference weighs it."""
+
+    key: str
+    sentence: int
+    part: int
+    role: str
+    index: int
+
+
+def _cues(m: Mention) -> dict[str, str]:
+    return dict(m.coref)
+
+
+def _surname_gender(label: str, suffixes: dict[str, list[str]]) -> str:
+    """A weak cue: a female surname ending ("Ivanova"), where nothing else says.
+
+    >>> _surname_gender("Nadia Petrova", {"f": ["ova"]}), _surname_gender("Ivan Petrov", {"f": ["ova"]})
+    ('f', '')
+    """
+    last = label.split()[-1].lower() if label.split() else ""
+    for gender, endings in suffixes.items():
+        if len(last) > 4 and any(last.endswith(e) for e in endings):
+            return gender
+    return ""
+
+
+class _Document:
+    """The order, sentences and parts of one document's mentions."""
+
+    def __init__(self, facts: DocumentFacts) -> None:
+        self.facts = facts
+        self.mentions = facts.mentions
+        self.order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, self.mentions[i].end))
+        starts = sorted({m.sentence.start for m in self.mentions if m.sentence})
+        self.sentence_no = {s: n for n, s in enumerate(starts)}
+        self.part_no = {(p.kind, p.number): n for n, p in enumerate(facts.structure.parts)}
+        self.part_start = {(p.kind, p.number): p.start for p in facts.structure.parts}
+        self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
+
+    def sentence(self, m: Mention) -> int:
+        return self.sentence_no.get(m.sentence.start, 0) if m.sentence else 0
+
+    def part(self, m: Mention) -> int:
+        return self.part_no.get((m.sentence.part_kind, m.sentence.part_number), 0) if m.sentence else 0
+
+    def opens_part(self, m: Mention) -> bool:
+        """Whether the mention's sentence is the first of its paragraph (a marker "A. " allowed)."""
+        if not m.sentence:
+            return False
+        start = self.part_start.get((m.sentence.part_kind, m.sentence.part_number))
+        return start is not None and m.sentence.start - start <= 4
+
+
+def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> None:
+    """Set ``keys[i]`` for each singular pronoun and descriptor mention of ``facts``.
+
+    ``keys`` holds the actor key of every name mention already; it is filled in place.
+    """
+    data = load_json("coref.json")
+    cfg = data["salience"]
+    doc = _Document(facts)
+    report = facts.structure.kind == "report"
+    gender: dict[str, str] = {}
+    nouns: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(doc.mentions):
+        if m.refers or not keys[i]:
+            continue
+        cues = _cues(m)
+        g = cues.get("gender", "")
+        if g:
+            gender[keys[i]] = g if gender.get(keys[i], g) == g else "?"
+        nouns[keys[i]].update(n for n in cues.get("nouns", "").split("|") if n)
+    for key, actor in actors.items():
+        if actor.type is ActorType.PERSON and key not in gender:
+            g = _surname_gender(actor.label, data["surname_suffixes"])
+            if g:
+                gender[key] = g
+
+    history: list[_Seen] = []
+    for i in doc.order:
+        m = doc.mentions[i]
+        cues = _cues(m)
+        role = cues.get("role", "other")
+        if not m.refers:
+            if keys[i]:
+                history.append(_Seen(keys[i], doc.sentence(m), doc.part(m), role, i))
+            continue
+        if m.refers not in ("pronoun", "descriptor"):
+            continue
+        window = _window(doc, m, history, report, cfg)
+        if m.type is ActorType.PERSON:
+            key = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
+        else:
+            key = _latest(window, actors, m.type)
+        if key is None:
+            continue
+        keys[i] = key
+        history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
+        g = cues.get("gender", "")
+        if g and m.refers == "pronoun" and key not in gender:
+            gender[key] = g  # "X … she said": learnt from the pronoun that agreed
+
+
+def _window(doc: _Document, m: Mention, history: list[_Seen], report: bool, cfg: dict) -> list[_Seen]:
+    """The earlier mentions an anaphor may point back to."""
+    part, sentence = doc.part(m), doc.sentence(m)
+    out = []
+    for seen in history:
+        if doc.mentions[seen.index].start >= m.start:
+            continue
+        if report or m.refers != "pronoun":
+            if part - seen.part > cfg["window_parts"] or sentence - seen.sentence > cfg["window_sentences"]:
+                continue
+        elif seen.part != part:
+            continue
+        out.append(seen)
+    return out
+
+
+def _latest(window: list[_Seen], actors: dict[str, Actor], kind: ActorType | None) -> str | None:
+    """"the court", "the paper": the actor of that kind named last."""
+    kinds = _ORGANISATIONS if kind in _ORGANISATIONS - {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY} \
+        else {kind}
+    for seen in reversed(window):
+        if actors[seen.key].type in kinds:
+            return seen.key
+    return None
+
+
+def _person(doc: _Document, m: Mention, cues: dict[str, str], window: list[_Seen], keys: list[str | None],
+            actors: dict[str, Actor], gender: dict[str, str], nouns: dict[str, set[str]], cfg: dict) -> str | None:
+    """The person a pronoun or descriptor points back to, by agreement and salience."""
+    excluded = {keys[doc.by_start[int(s)]] for s in cues.get("not", "").split("|")
+                if s and int(s) in doc.by_start}
+    want_gender = cues.get("gender", "")
+    here = doc.sentence(m)
+    people = [s for s in window if actors[s.key].type is ActorType.PERSON and s.key not in excluded]
+    if want_gender:
+        people = [s for s in people if gender.get(s.key, "") in ("", "?", want_gender)]
+    wanted = {n for n in cues.get("nouns", "").split("|") if n}
+    if m.refers == "descriptor":
+        people = [s for s in people if s.sentence < here]  # a descriptor points to an earlier sentence
+        if wanted:
+            known = [s for s in people if nouns.get(s.key, set()) & wanted]
+            if known:
+                people = known
+    if not people:
+        return None
+    score: dict[str, float] = defaultdict(float)
+    for s in people:
+        score[s.key] += cfg["role"].get(s.role, 1.0) * cfg["decay"] ** max(0, here - s.sentence)
+    if not doc.opens_part(m):
+        before = [s for s in people if s.sentence < here]
+        if before:
+            last = max(s.sentence for s in before)
+            for s in before:
+                if s.sentence == last and s.role == "subj" and s.part == doc.part(m):
+                    score[s.key] += cfg["previous_subject"]
+    return max(sorted(score), key=lambda k: score[k])
+
+
+def resolve_groups(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> dict[int, tuple[str, ...]]:
+    """Mention index -> the people a plural anaphor points back to ("they", "the two men", "both").
+
+    The people last named together ("A and B", "A, together with B") in the window; where the
+    anaphor says how many ("the three men"), a group of that size.
+    """
+    cfg = load_json("coref.json")["salience"]
+    doc = _Document(facts)
+    report = facts.structure.kind == "report"
+    groups: dict[tuple[int, str], list[str]] = {}
+    seen_order: list[tuple[int, tuple[int, str]]] = []
+    out: dict[int, tuple[str, ...]] = {}
+    history: list[_Seen] = []
+    for i in doc.order:
+        m = doc.mentions[i]
+        cues = _cues(m)
+        if not m.refers and keys[i] and actors[keys[i]].type is ActorType.PERSON and cues.get("group"):
+            gid = (doc.part(m), cues["group"])
+            members = groups.setdefault(gid, [])
+            if keys[i] not in members:
+                members.append(keys[i])
+            seen_order.append((i, gid))
+            history.append(_Seen(keys[i], doc.sentence(m), doc.part(m), "", i))
+        if m.refers != "group":
+            continue
+        count = int(cues.get("count") or 0)
+        window = {s.index for s in _window(doc, m, history, report, cfg)}
+        for j, gid in reversed(seen_order):
+            if j not in window:
+                continue
+            members = groups[gid]
+            if len(members) >= 2 and (not count or len(members) == count):
+                out[i] = tuple(members)
+                break
+    return out
