@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, NESTED
+from pipeline.components.relations import DESCRIBED
 from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
@@ -111,6 +112,8 @@ class _PartReader:
             if ev.about_event is not None:
                 ev = replace(ev, about_event=first_of[ev.about_event])
             self.facts.events[n] = ev
+        for span in self.doc.spans.get(DESCRIBED, []):
+            self.facts.described.add(self.offset + span.start_char)
         for raw in self.doc._.relations or []:
             self._relation(raw)
 
@@ -194,12 +197,61 @@ class _PartReader:
             ))
 
     def _relation(self, raw: dict) -> None:
-        subj = self._refs([raw["subject"]])
-        obj = self._refs([raw["object"]]) if raw["object"] else ()
-        if not subj or (raw["object"] and not obj):
+        subj = self._side(raw["subject"], raw.get("subject_ref"))
+        obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
+        if not subj or (raw["object"] and not obj) or subj == obj:
             return
         self.facts.relations.append(RelationMention(
             type=RelationType(raw["type"]), subject=subj[0],
             evidence=self._evidence(*raw["sentence"]),
             object=obj[0] if obj else None, position=raw.get("position"),
             confidence=raw["confidence"]))
+
+    def _side(self, span: list[int], ref: list[list[str]] | None, floor: int | None = None) -> tuple[int, ...]:
+        """A relation's subject or object: the mention at ``span``, or the actor a reference stands for.
+
+        An organisation's reference ("its editor", "the paper's editor") stands for the nearest
+        organisation of the kinds it may be (each list of kinds in turn) named before it in its
+        part, or in the part before where it opens its part (``floor`` None). A person's ("his wife") is the nearest person
+        named before it in its sentence, else the person named most often so far among those
+        named in its part and the two before, else in the document.
+        """
+        if not ref:
+            return self._refs([span])
+        at = self.offset + self.doc[span[0]].idx
+        mentions = self.facts.mentions
+        parts = self.facts.structure.parts
+        n = next((i for i, p in enumerate(parts) if p is self.part), 0)
+        if ref == [["Person"]]:
+            return _person_before(mentions, at, self.offset + self.doc[span[0]].sent.start_char,
+                                  parts[max(0, n - 2)].start, self.facts.described)
+        low = self.part.start if floor is not None else parts[max(0, n - 1)].start
+        for kinds in ref:
+            best = None
+            for i, m in enumerate(mentions):
+                if not m.refers and m.type is not None and m.type.value in kinds and low <= m.start < at \
+                        and (best is None or m.start > mentions[best].start):
+                    best = i
+            if best is not None:
+                return (best,)
+        return ()
+
+
+def _person_before(mentions: list[Mention], at: int, sentence: int, window: int,
+                   described: set[int]) -> tuple[int, ...]:
+    """The person a possessive pronoun at ``at`` stands for: the nearest person named before it in
+    its sentence or its part and the two before (not one named as someone's relative or lawyer),
+    else the person the document has named most often so far."""
+    persons = [(i, m) for i, m in enumerate(mentions)
+               if not m.refers and m.type is ActorType.PERSON and m.start < at]
+    near = [(m.start, i) for i, m in persons if m.start >= window and (m.start >= sentence or m.start not in described)]
+    if near:
+        return (max(near)[1],)
+    if not persons:
+        return ()
+    count: dict[str, int] = {}
+    for _, m in persons:
+        key = m.text.split()[-1].lower()
+        count[key] = count.get(key, 0) + 1
+    best = max(persons, key=lambda im: (count[im[1].text.split()[-1].lower()], im[1].start))
+    return (best[0],)
