@@ -197,7 +197,7 @@ class _PartReader:
             ))
 
     def _relation(self, raw: dict) -> None:
-        subj = self._side(raw["subject"], raw.get("subject_ref"))
+        subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
         obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
         if not subj or (raw["object"] and not obj) or subj == obj:
             return
@@ -207,12 +207,25 @@ class _PartReader:
             object=obj[0] if obj else None, position=raw.get("position"),
             confidence=raw["confidence"]))
 
+    def _dateline(self) -> tuple[int, ...]:
+        """The agency a wire story's dateline names, where the document names it as an actor."""
+        found = _DATELINE.search(self.facts.document.text)
+        if found is None:
+            return ()
+        name = tidy_name(found.group(1)).lower()
+        for i, m in enumerate(self.facts.mentions):
+            if not m.refers and m.type not in (None, ActorType.PERSON, ActorType.PLACE, ActorType.COUNTRY) \
+                    and m.text.lower() == name:
+                return (i,)
+        return ()
+
     def _side(self, span: list[int], ref: list[list[str]] | None, floor: int | None = None) -> tuple[int, ...]:
         """A relation's subject or object: the mention at ``span``, or the actor a reference stands for.
 
         An organisation's reference ("its editor", "the paper's editor") stands for the nearest
         organisation of the kinds it may be (each list of kinds in turn) named before it in its
-        part, or in the part before where it opens its part (``floor`` None). A person's ("his wife") is the nearest person
+        part, or in the part before where it opens its part (``floor`` None), or anywhere before
+        (``floor`` -1: "the newspaper's editor"). A person's ("his wife") is the nearest person
         named before it in its sentence, else the person named most often so far among those
         named in its part and the two before, else in the document.
         """
@@ -222,10 +235,13 @@ class _PartReader:
         mentions = self.facts.mentions
         parts = self.facts.structure.parts
         n = next((i for i, p in enumerate(parts) if p is self.part), 0)
+        if ref == [["dateline"]]:
+            return self._dateline()
         if ref == [["Person"]]:
             return _person_before(mentions, at, self.offset + self.doc[span[0]].sent.start_char,
-                                  parts[max(0, n - 2)].start, self.facts.described)
-        low = self.part.start if floor is not None else parts[max(0, n - 1)].start
+                                  [(p.start, p.end) for p in parts[max(0, n - 2):n + 1]][::-1],
+                                  self.facts.described)
+        low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
         for kinds in ref:
             best = None
             for i, m in enumerate(mentions):
@@ -237,21 +253,37 @@ class _PartReader:
         return ()
 
 
-def _person_before(mentions: list[Mention], at: int, sentence: int, window: int,
+#: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+
+
+def _person_before(mentions: list[Mention], at: int, sentence: int, parts: list[tuple[int, int]],
                    described: set[int]) -> tuple[int, ...]:
-    """The person a possessive pronoun at ``at`` stands for: the nearest person named before it in
-    its sentence or its part and the two before (not one named as someone's relative or lawyer),
-    else the person the document has named most often so far."""
+    """The person a possessive pronoun at ``at`` stands for.
+
+    The nearest person named before it in its sentence, else in its part (``parts[0]``); else,
+    in the part before (then the one before that), the person the document has named most often
+    so far; else the person the document has named most often. A person named as someone's
+    relative or lawyer ("his lawyer, X": ``described``) is passed over outside the sentence.
+    """
     persons = [(i, m) for i, m in enumerate(mentions)
                if not m.refers and m.type is ActorType.PERSON and m.start < at]
-    near = [(m.start, i) for i, m in persons if m.start >= window and (m.start >= sentence or m.start not in described)]
-    if near:
-        return (max(near)[1],)
     if not persons:
         return ()
     count: dict[str, int] = {}
     for _, m in persons:
         key = m.text.split()[-1].lower()
         count[key] = count.get(key, 0) + 1
-    best = max(persons, key=lambda im: (count[im[1].text.split()[-1].lower()], im[1].start))
-    return (best[0],)
+
+    def salience(im: tuple[int, Mention]) -> tuple[int, int]:
+        return count[im[1].text.split()[-1].lower()], im[1].start
+
+    same = [(m.start, i) for i, m in persons if m.start >= sentence]
+    if same:
+        return (max(same)[1],)
+    free = [(i, m) for i, m in persons if m.start not in described]
+    for n, (start, end) in enumerate(parts):
+        inside = [(i, m) for i, m in free if start <= m.start < end]
+        if inside:
+            return (max(inside, key=lambda im: im[1].start)[0],) if n == 0 else (max(inside, key=salience)[0],)
+    return (max(persons, key=salience)[0],)

@@ -62,12 +62,15 @@ class RoleLexicon:
         self.media = set(data["media_roles"])
         self.lawyers = set(data["lawyer_roles"])
         self.titles = set(data["titles"])
+        self.offices = set(data["offices"])
         self.references = data["references"]
+        self.wide = set(data["wide_references"])
+        self.deputies = set(data["deputies"])
 
     def noun(self, tok: Token) -> str | None:
         """The lexicon's form of a role noun ("journalists" -> "journalist"), or None."""
         for form in (tok.lower_, tok.lemma_.lower()):
-            if form in self.nouns:
+            if form in self.nouns or form in self.offices:
                 return form
         return None
 
@@ -79,8 +82,9 @@ class RoleLexicon:
 class _Index:
     """The actor mention, pronoun or reference a token stands for."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, references: dict | None = None) -> None:
         self.doc = doc
+        self.references = references or {}
         self.ents: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS:
@@ -105,6 +109,9 @@ class _Index:
         if tok.i in self.pronouns:
             return self.pronouns[tok.i], [["Person"]]
         span = self._named(tok)
+        if span is None and not person_only:  # "The organization … is a member of the coalition"
+            found = self.target(tok, False, False, self.references)
+            return found if found is not None and found[1] is not None else None
         if span is None or (span.start > 0 and self.doc[span.start - 1].text == "("):
             return None  # "(DRPT)": an abbreviation, not a second actor
         if span.label_ == "Person" or (not person_only and span.label_ not in ("Place",)):
@@ -116,9 +123,12 @@ class _Index:
         if tok.i in self.pronouns:
             return (self.pronouns[tok.i], [["Person"]]) if kin else None
         lower = tok.lower_
-        if lower == "whose":  # "the Coalition, whose advocacy director, X,": the clause's antecedent
-            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-            return self.target(clause.head, kin, media, references) if clause is not None else None
+        if lower == "whose":  # "the Coalition, whose advocacy director, X,": the phrase's antecedent
+            for above in list(tok.head.ancestors)[:3]:
+                named = self._named(above)
+                if named is not None:
+                    return (named, None) if (named.label_ == "Person") == kin else None
+            return None
         span = self._named(tok)
         if span is not None:
             if kin and span.label_ != "Person":
@@ -211,9 +221,13 @@ class RelationFinder:
         found = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
-            if rule.get("part") == "whole" and (start > 0 or any(not t.is_punct for t in doc[end:])):
+            if rule.get("at_start") and start > 0:
                 continue
             inside = [e for e in actors if e.start >= start and e.end <= end]
+            if rule.get("object") == "dateline" and inside and inside[-1].label_ == "Person":
+                found.append(self._relation(rule["type"], inside[-1], doc[start:end], rule.get("confidence", 0.8),
+                                            obj=doc[start:start + 1], obj_ref=[["dateline"]]))
+                continue
             if len(inside) < 2:
                 continue
             subj, obj = (inside[0], inside[-1]) if rule["order"] == "forward" else (inside[-1], inside[0])
@@ -232,6 +246,8 @@ class RelationFinder:
             role, conf = named["role"], rule.get("confidence", 0.8)
             if rule.get("role_first") and named["holder"].i < role.i:
                 continue  # "A former deputy leader of the party, he …": the role comes first
+            if rule.get("holder_then_comma") and (named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","):
+                continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
@@ -246,16 +262,16 @@ class RelationFinder:
                 else:
                     via = named["object"].dep_
                 links[role.i].objects.append((named["object"], conf, via))
-        index = _Index(doc)
+        index = _Index(doc, self.lexicon.references)
         found = []
         for tok in doc:
             word = self.lexicon.noun(tok) if tok.pos_ in ("NOUN", "PROPN") else self.lexicon.verb(tok)
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
             verb = tok.pos_ in ("VERB", "AUX")
-            base = (self.lexicon.verbs if verb else self.lexicon.nouns)[word]
+            base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
-            objects = self._objects(tok, links, base)
+            objects = self._objects(tok, links, base, index)
             if not holders:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
@@ -284,10 +300,11 @@ class RelationFinder:
         for holder, conf in own:
             out.append((holder, conf))
             if plural:  # "A, B and C, the administrators of …"
-                out.extend((c, conf) for c in holder.conjuncts if c.i > holder.i)
+                out.extend((c, conf) for c in holder.conjuncts)
         return out
 
-    def _objects(self, tok: Token, links: dict[int, _Links], base: str) -> list[tuple[Token, float, str]]:
+    def _objects(self, tok: Token, links: dict[int, _Links], base: str,
+                 index: _Index) -> list[tuple[Token, float, str]]:
         own = list(links[tok.i].objects) if tok.i in links else []
         if not own:
             for other in self._related(tok):
@@ -296,7 +313,7 @@ class RelationFinder:
                         and links[other.i].objects:
                     own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
                     break
-        if not own and tok.dep_ == "compound" and tok.head.i in links:
+        if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
             own = list(links[tok.head.i].objects)
         return own
 
@@ -320,6 +337,8 @@ class RelationFinder:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
         kin = kind in _KIN
+        office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
+        worded = [tok.i] + [c.i for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and not c.is_punct]
         out = []
         for holder_tok, h_conf in holders:
             holder = index.holder(holder_tok, kin or kind != "memberOf")
@@ -332,35 +351,54 @@ class RelationFinder:
                     continue  # "his lawyer", "a lawyer for the newspaper": a client, not an employer
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
                 this_kind = kind
-                if target is None and not kin and via in ("of", "at", "for", "in"):
+                if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Kerege Media", "head of the legal department of Z":
                     # the holder works in a part of the organisation
-                    inner = next((p for p in obj_tok.children if p.dep_ == "prep"
-                                  and p.lower_ in ("of", "at", "in")), None)
-                    pobj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-                    if pobj is not None:
-                        target = index.target(pobj, kin, False, {})
-                        this_kind = "employeeOf" if kind == "leaderOf" else kind
+                    target = self._inner_organisation(obj_tok, index)
+                    this_kind = "employeeOf" if kind == "leaderOf" else kind
                 if target is None:
                     continue
                 obj, obj_ref = target
                 if obj_ref is None and (obj.start <= subj.start < obj.end or subj.start <= obj.start < subj.end):
                     continue
                 conf = round(min(h_conf, o_conf), 3)
+                prep = via in ("of", "for", "at", "with", "in")
+                position = tidy_name(doc[min(worded):obj.end].text) if prep and obj_ref is None else None
+                if office:
+                    if position:  # resolve_relations keeps it where the organisation is a public body
+                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref,
+                                                  position=position))
+                        emitted = True
+                    continue
                 out.append(self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref))
                 emitted = True
-                if (not verb and not kin and obj_ref is None and this_kind == kind and kind in ("leaderOf", "employeeOf")
-                        and via in ("of", "for", "at", "with", "in")):
-                    start = min([tok.i] + [m.i for m in mods])
+                if position and not verb and this_kind == kind and kind in ("leaderOf", "employeeOf"):
                     # an office of a public or international body ("Director of the OSCE Office for …");
                     # resolve_relations keeps it only where the organisation is one
                     out.append(self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref,
-                                              position=tidy_name(doc[start:obj.end].text)))
-            if not emitted and not verb and word in self.lexicon.titles and mods and not objects:
-                start = min(m.i for m in mods)  # "the student leader X": an office without an organisation
+                                              position=position))
+            if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
+                # "the party's deputy leader": a member, and the office as worded
                 out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
-                                          position=tidy_name(doc[start:tok.i + 1].text)))
+                                          position=tidy_name(doc[min(m.i for m in mods):tok.i + 1].text)))
+            if emitted or verb or objects:
+                continue
+            if office or (word in self.lexicon.titles and mods):
+                # "Judge X", "X, the governor", "the student leader X": an office without an organisation
+                out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
+                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
         return out
+
+    @staticmethod
+    def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, None] | None:
+        """The organisation a part of it is "of" ("investigations of Kerege Media")."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = index.target(pobj, False, False, {})
+                        return found if found is not None and found[1] is None else None
+        return None
 
     # -- offices next to names ---------------------------------------------
     @staticmethod
@@ -387,7 +425,7 @@ class RelationFinder:
             if last.dep_ == "compound" and last.head.i >= office.end and last.head.ent_type_ \
                     and last.head.ent_type_ != "Person":
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
-            if self._of_organisation(office[-1], index):
+            if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
             holder, confidence = None, 0.0
             nxt = office.end
@@ -413,22 +451,22 @@ class RelationFinder:
             out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
         return out
 
-    @staticmethod
-    def _relation(kind: str, subj: Span, where: Span | Token, confidence: float, obj: Span | None = None,
+    def _relation(self, kind: str, subj: Span, where: Span | Token, confidence: float, obj: Span | None = None,
                   position: str | None = None, subj_ref: list | None = None, obj_ref: list | None = None) -> dict:
         sent = where.sent
         rel = {"type": kind, "subject": [subj.start, subj.end],
                "object": [obj.start, obj.end] if obj is not None else None,
                "position": position, "confidence": confidence,
                "sentence": [sent.start_char, sent.end_char]}
-        if subj_ref:
-            rel["subject_ref"] = subj_ref
-        if obj_ref:
-            rel["object_ref"] = obj_ref
-            if obj_ref != [["Person"]]:
-                # "its", "the paper": an organisation named before, in this part, or in the part before
-                # where the reference opens its part
-                rel["object_floor"] = 0 if obj.sent.start > 0 else None
+        for side, span, ref in (("subject", subj, subj_ref), ("object", obj, obj_ref)):
+            if not ref:
+                continue
+            rel[f"{side}_ref"] = ref
+            if ref not in ([["Person"]], [["dateline"]]):
+                # "its", "the group": an organisation named before, in this part, or in the part before
+                # where the reference opens its part; "the newspaper": anywhere before
+                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (
+                    0 if span.sent.start > 0 else None)
         return rel
 
 
