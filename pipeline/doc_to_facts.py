@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.actors import best_type
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, NESTED
 from pipeline.components.relations import DESCRIBED
@@ -17,6 +18,7 @@ from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, 
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
                             RelationMention, RelationType, SourceDocument, TextSpan)
 from pipeline.normalize.names import tidy_name
+from pipeline.patterns import load_json
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
 
@@ -246,6 +248,7 @@ class _PartReader:
             best = None
             for i, m in enumerate(mentions):
                 if not m.refers and m.type is not None and m.type.value in kinds and low <= m.start < at \
+                        and m.text.lower() not in _REFERENCE_WORDS \
                         and (best is None or m.start > mentions[best].start):
                     best = i
             if best is not None:
@@ -253,6 +256,8 @@ class _PartReader:
         return ()
 
 
+#: "the party", "the paper": words that stand for an actor, never one's name
+_REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
 #: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 _DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
 
@@ -266,8 +271,8 @@ def _person_before(mentions: list[Mention], at: int, sentence: int, parts: list[
     so far; else the person the document has named most often. A person named as someone's
     relative or lawyer ("his lawyer, X": ``described``) is passed over outside the sentence.
     """
-    persons = [(i, m) for i, m in enumerate(mentions)
-               if not m.refers and m.type is ActorType.PERSON and m.start < at]
+    persons = [(i, m) for i, m in enumerate(mentions) if not m.refers and m.start < at
+               and (best_type(m.votes) or (m.type.value if m.type else None)) == "Person"]
     if not persons:
         return ()
     count: dict[str, int] = {}

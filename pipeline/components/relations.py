@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
@@ -66,6 +67,7 @@ class RoleLexicon:
         self.references = data["references"]
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
+        self.not_in_office = set(data["not_in_office"])
 
     def noun(self, tok: Token) -> str | None:
         """The lexicon's form of a role noun ("journalists" -> "journalist"), or None."""
@@ -114,8 +116,9 @@ class _Index:
             return found if found is not None and found[1] is not None else None
         if span is None or (span.start > 0 and self.doc[span.start - 1].text == "("):
             return None  # "(DRPT)": an abbreviation, not a second actor
-        if span.label_ == "Person" or (not person_only and span.label_ not in ("Place",)):
-            return span, None
+        if span.label_ == "Person" or (not person_only and span.label_ not in ("Place",)) \
+                or (span.label_ == "Organisation" and not span.kb_id_):
+            return span, None  # a name the model took for an organisation: the role says it is a person
         return None
 
     def target(self, tok: Token, kin: bool, media: bool, references: dict) -> tuple[Span, list | None] | None:
@@ -131,7 +134,7 @@ class _Index:
             return None
         span = self._named(tok)
         if span is not None:
-            if kin and span.label_ != "Person":
+            if kin and span.label_ != "Person" and (span.label_ != "Organisation" or span.kb_id_):
                 return None
             return span, None
         if kin:
@@ -188,6 +191,14 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.match(doc)
         doc.spans[DESCRIBED] = self.described(doc)
+        cues = doc._.actor_cues if doc._.actor_cues is not None else {}
+        for rel in doc._.relations:
+            for side, kind in rel.get("cues", ()):
+                s, e = rel[side]
+                vote = [kind, W_CONTEXT, f"relation:{rel['type']}"]
+                if vote not in cues.setdefault(f"{s}:{e}", []):
+                    cues[f"{s}:{e}"].append(vote)
+        doc._.actor_cues = cues
         return doc
 
     @staticmethod
@@ -338,7 +349,8 @@ class RelationFinder:
         kind = base if verb else self._kind(word, base, mods)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
-        worded = [tok.i] + [c.i for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and not c.is_punct]
+        worded = [tok.i] + [c.i for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and not c.is_punct
+                            and c.lower_ not in self.lexicon.not_in_office]
         out = []
         for holder_tok, h_conf in holders:
             holder = index.holder(holder_tok, kin or kind != "memberOf")
@@ -370,7 +382,15 @@ class RelationFinder:
                                                   position=position))
                         emitted = True
                     continue
-                out.append(self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref))
+                rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
+                # the role says what its holder and object are where the model's label says otherwise:
+                # "X, 34, is a reporter for Y" (X a person, Y an outlet)
+                rel["cues"] = [c for c in (
+                    ("subject", "Person") if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf" else None,
+                    ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
+                    ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
+                    if not kin and obj_ref is None and obj.label_ == "Person" and via != "in" else None) if c]
+                out.append(rel)
                 emitted = True
                 if position and not verb and this_kind == kind and kind in ("leaderOf", "employeeOf"):
                     # an office of a public or international body ("Director of the OSCE Office for …");
@@ -380,7 +400,7 @@ class RelationFinder:
             if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
                 # "the party's deputy leader": a member, and the office as worded
                 out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
-                                          position=tidy_name(doc[min(m.i for m in mods):tok.i + 1].text)))
+                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
             if emitted or verb or objects:
                 continue
             if office or (word in self.lexicon.titles and mods):
