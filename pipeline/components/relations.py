@@ -70,10 +70,22 @@ class RoleLexicon:
         self.not_in_office = set(data["not_in_office"])
 
     def noun(self, tok: Token) -> str | None:
-        """The lexicon's form of a role noun ("journalists" -> "journalist"), or None."""
+        """The lexicon's form of a role noun ("journalists" -> "journalist"; "General" in "Secretary
+        General" -> "secretary general"), or None; None too for the first word of a two-word role."""
+        if tok.dep_ == "compound" and self.pair(tok.head) is not None:
+            return None
+        pair = self.pair(tok)
+        if pair is not None:
+            return pair
         for form in (tok.lower_, tok.lemma_.lower()):
             if form in self.nouns or form in self.offices:
                 return form
+        return None
+
+    def pair(self, tok: Token) -> str | None:
+        for child in tok.lefts:
+            if child.dep_ == "compound" and child.i == tok.i - 1 and f"{child.lower_} {tok.lower_}" in self.nouns:
+                return f"{child.lower_} {tok.lower_}"
         return None
 
     def verb(self, tok: Token) -> str | None:
@@ -330,8 +342,9 @@ class RelationFinder:
 
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
         """The words before a role noun that qualify it ("deputy", "advocacy", "student")."""
+        pair = self.lexicon.pair(tok) is not None  # "Secretary" of "Secretary General" is the role itself
         return [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and index.actor(c) is None
-                and not c.is_punct and c.lower_ not in self.lexicon.references]
+                and not c.is_punct and c.lower_ not in self.lexicon.references and not (pair and c.i == tok.i - 1)]
 
     def _kind(self, word: str, base: str, mods: list[Token]) -> str:
         """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
