@@ -248,11 +248,13 @@ class _PartReader:
                                   [(p.start, p.end) for p in parts[max(0, n - 2):n + 1]][::-1],
                                   self.facts.described)
         low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
+        own = _DATELINE.search(self.facts.document.text)
+        own = tidy_name(own.group(1)).lower() if own else None  # the agency reporting is not "the paper"
         for kinds in ref:
             best = None
             for i, m in enumerate(mentions):
                 if not m.refers and m.type is not None and m.type.value in kinds and low <= m.start < at \
-                        and m.text.lower() not in _REFERENCE_WORDS \
+                        and m.text.lower() not in _REFERENCE_WORDS and m.text.lower() != own \
                         and (best is None or m.start > mentions[best].start):
                     best = i
             if best is not None:

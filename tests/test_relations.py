@@ -52,9 +52,9 @@ CASES = [
     # "the paper" points back to the outlet named before; a party's staff are its members
     ("A. whereas the authorities closed the independent daily Nordic Voice in 2018; whereas the paper's "
      "editor-in-chief, Erik Sund, was arrested on 1 May 2018;", {("leaderOf", "Erik Sund", "Nordic Voice")}),
-    ("A. whereas Ivo Tamm, an activist of the opposition party Green Alliance, was detained in 2019; whereas the "
+    ("A. whereas Ivo Tamm, an activist of the opposition Democratic Left Party, was detained in 2019; whereas the "
      "party's spokesperson, Mart Laar, was arrested on 4 May 2019;",
-     {("memberOf", "Ivo Tamm", "Green Alliance"), ("memberOf", "Mart Laar", "Green Alliance")}),
+     {("memberOf", "Ivo Tamm", "Democratic Left Party"), ("memberOf", "Mart Laar", "Democratic Left Party")}),
     # an office of an international body is a position as worded, and leads the body
     ("A. whereas the Secretary General of the Council of Europe, Henrik Solberg, visited Baku on 3 May 2019;",
      {("leaderOf", "Henrik Solberg", "Council of Europe"),

@@ -332,7 +332,7 @@ class RelationFinder:
         if not own:
             for other in self._related(tok):
                 word = self.lexicon.noun(other)
-                if word and (self.lexicon.nouns[word] in _KIN) == (base in _KIN) and other.i in links \
+                if word and (self.lexicon.nouns.get(word) in _KIN) == (base in _KIN) and other.i in links \
                         and links[other.i].objects:
                     own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
                     break
@@ -374,6 +374,8 @@ class RelationFinder:
             for obj_tok, o_conf, via in objects:
                 if not kin and word in self.lexicon.lawyers and via in ("poss", "of", "for"):
                     continue  # "his lawyer", "a lawyer for the newspaper": a client, not an employer
+                if kin and via == "holder-of":
+                    continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
