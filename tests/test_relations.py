@@ -73,8 +73,18 @@ CASES = [
     ("LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "
      "her lawyer told Andes Press Agency.\n\n(Reporting by Karel Dvorak; Editing by Jana Mala)",
      {("employeeOf", "Karel Dvorak", "Andes Press Agency"), ("employeeOf", "Jana Mala", "Andes Press Agency")}),
-    # a bare occupation is no relation
+    # a bare occupation is no relation; nor is joining someone in an act, working with someone, a lawyer's
+    # client, a relative of someone unnamed, or a name that merely follows a role ("Unlike her brother, X …")
     ("B. whereas the journalist Ola Berg was detained in Minsk on 4 May 2019;", set()),
+    ("The Helsinki Foundation joined the Baltic Civic Network in calling for the release of Anna Kovacs.", set()),
+    ("Marta Novak worked with Amnesty International on the report.", set()),
+    ("The court sentenced Ivan Petrov, a lawyer for the opposition newspaper Novaya Pravda, to two years.", set()),
+    ("Anna Kovacs, the daughter of a former minister, was arrested on 3 May 2019.", set()),
+    ("Unlike her brother, Ivan Petrov remained in Belarus after the election.", set()),
+    # staff of a state body work for it; only an office there ("spokesperson", any head) is a position
+    ("Ivan Petrov, head of the legal department of the Ministry of Justice, was dismissed.",
+     {("employeeOf", "Ivan Petrov", "Ministry of Justice")}),
+    ("Olga Ruda, who worked for the BBC for ten years, was detained.", {("employeeOf", "Olga Ruda", "BBC")}),
 ]
 
 

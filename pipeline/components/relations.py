@@ -63,6 +63,8 @@ class RoleLexicon:
         self.media = set(data["media_roles"])
         self.lawyers = set(data["lawyer_roles"])
         self.titles = set(data["titles"])
+        self.office_roles = set(data["office_roles"])
+        self.joint_action = set(data["joint_action"])
         self.offices = set(data["offices"])
         self.references = data["references"]
         self.wide = set(data["wide_references"])
@@ -271,6 +273,8 @@ class RelationFinder:
                 continue  # "A former deputy leader of the party, he …": the role comes first
             if rule.get("holder_then_comma") and (named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","):
                 continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
+            if rule.get("closed") and not self._closed(named["holder"]):
+                continue
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
@@ -292,6 +296,9 @@ class RelationFinder:
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
             verb = tok.pos_ in ("VERB", "AUX")
+            if verb and word == "join" and any(c.dep_ == "prep" and c.lower_ in self.lexicon.joint_action
+                                               and any(g.tag_ == "VBG" for g in c.subtree) for c in tok.children):
+                continue  # "Amnesty joined the Network in calling for …": an act, not a membership
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
             objects = self._objects(tok, links, base, index)
@@ -299,6 +306,14 @@ class RelationFinder:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
+
+    @staticmethod
+    def _closed(tok: Token) -> bool:
+        """Whether the name a token lies in ends at punctuation or at the end of the text."""
+        doc, end = tok.doc, tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end >= len(doc) or doc[end].is_punct
 
     def _related(self, tok: Token) -> list[Token]:
         """Role words coordinated with ``tok`` ("the founder and director of …"), nearest first."""
@@ -404,10 +419,13 @@ class RelationFinder:
                     ("subject", "Person") if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf" else None,
                     ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
                     ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
-                    if not kin and obj_ref is None and obj.label_ == "Person" and via != "in" else None) if c]
+                    if not kin and obj_ref is None and not obj.kb_id_ and (
+                        obj.label_ == "Person" and via != "in" or obj.label_ == "Place" and via in ("for", "poss"))
+                    else None) if c]
                 out.append(rel)
                 emitted = True
-                if position and not verb and this_kind == kind and kind in ("leaderOf", "employeeOf"):
+                if position and not verb and this_kind == kind and (
+                        kind == "leaderOf" or (kind == "employeeOf" and word in self.lexicon.office_roles)):
                     # an office of a public or international body ("Director of the OSCE Office for …");
                     # resolve_relations keeps it only where the organisation is one
                     out.append(self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref,
