@@ -160,7 +160,7 @@ _NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "
 _POSSESSIVES = ["’s", "'s", "’", "'"]
 _ORDINAL = r"^\d+(st|nd|rd|th)$"
 #: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
-_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 #: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
 CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
@@ -180,7 +180,7 @@ def shape_patterns() -> list[dict]:
     word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": stop}}
     inner = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
     numbered = [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}]
-    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "+"}
+    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
     of_name = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
     patterns: list[dict] = []
     for head, kind in sorted(nw.heads.items()):
