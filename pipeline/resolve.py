@@ -240,7 +240,7 @@ def resolve_relations(facts: DocumentFacts, keys: list[str | None],
             obj = None  # the office's organisation was only its condition
         if kind in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:
             subject, obj = sorted((subject, obj))  # symmetric: one direction
-        key = (kind, subject, obj, rel.position)
+        key = (kind, subject, obj, rel.position.casefold() if rel.position else None)  # "Judge" = "judge"
         if key in found:
             old = found[key]
             found[key] = replace(old, evidence=_union(old.evidence, (rel.evidence,)),

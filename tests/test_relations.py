@@ -132,3 +132,21 @@ def test_a_possessive_pronoun_stands_for_the_nearest_person_in_its_part_else_the
     assert _person_before(mentions, 130, 125, [(100, 200), (0, 100)], {120}) == (2,)  # passed over in its part too
     assert _person_before(mentions, 125, 110, [(100, 200), (0, 100)], {120}) == (3,)  # its sentence
     assert _person_before(mentions, 0, 0, [(0, 100)], set()) == ()
+
+
+def test_a_relation_two_documents_state_has_one_statement_each(nlp):
+    from rdflib import RDF
+
+    from pipeline.build import build_sources
+    from pipeline.facts import SourceDocument
+    from pipeline.rdf.validate import validate_graph
+    from pipeline.vocab import WH
+
+    texts = {"ep-2099-one": "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, "
+                            "was arrested on 3 May 2019;",
+             "news-2099-two": "Tomas Brandt, who worked for Severny Vestnik, was released on 4 May 2019."}
+    result = build_sources([SourceDocument(name, f"{name}.txt", text) for name, text in texts.items()])
+    statements = [s for s in result.dataset.subjects(RDF.predicate, WH.employeeOf)]
+    assert len(set(statements)) == 2  # one per document, each with its own evidence and confidence
+    report = validate_graph(result.dataset)
+    assert report.conforms, "\n".join(report.messages)
