@@ -88,6 +88,6 @@ def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, mo
     for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors):
         documents.append(DocumentGraph(facts.document, facts.structure,
                                        tuple(resolve_events(facts, keys, ids.actors, author)),
-                                       tuple(resolve_relations(facts, keys)), forms, author))
+                                       tuple(resolve_relations(facts, keys, ids.actors)), forms, author))
     dataset = build_dataset(documents, ids.actors, IriMinter(base), min_confidence, model or DEFAULT_MODEL)
     return BuildResult(dataset, tuple(documents), ids.actors)

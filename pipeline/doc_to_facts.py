@@ -9,16 +9,19 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.actors import best_type
 from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS
 from pipeline.components.offices import is_institutional
+from pipeline.components.relations import DESCRIBED
 from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
                             RelationMention, RelationType, SourceDocument, TextSpan)
 from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import tidy_name
+from pipeline.patterns import load_json
 from pipeline.structure import BULLET
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
@@ -122,6 +125,8 @@ class _PartReader:
             if ev.about_event is not None:
                 ev = replace(ev, about_event=first_of[ev.about_event])
             self.facts.events[n] = ev
+        for span in self.doc.spans.get(DESCRIBED, []):
+            self.facts.described.add(self.offset + span.start_char)
         for raw in self.doc._.relations or []:
             self._relation(raw)
 
@@ -235,12 +240,98 @@ class _PartReader:
             ))
 
     def _relation(self, raw: dict) -> None:
-        subj = self._refs([raw["subject"]])
-        obj = self._refs([raw["object"]]) if raw["object"] else ()
-        if not subj or (raw["object"] and not obj):
+        subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
+        obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
+        if not subj or (raw["object"] and not obj) or subj == obj:
             return
         self.facts.relations.append(RelationMention(
             type=RelationType(raw["type"]), subject=subj[0],
             evidence=self._evidence(*raw["sentence"]),
             object=obj[0] if obj else None, position=raw.get("position"),
             confidence=raw["confidence"]))
+
+    def _dateline(self) -> tuple[int, ...]:
+        """The agency a wire story's dateline names, where the document names it as an actor."""
+        found = _DATELINE.search(self.facts.document.text)
+        if found is None:
+            return ()
+        name = tidy_name(found.group(1)).lower()
+        for i, m in enumerate(self.facts.mentions):
+            if not m.refers and m.type not in (None, ActorType.PERSON, ActorType.PLACE, ActorType.COUNTRY) \
+                    and m.text.lower() == name:
+                return (i,)
+        return ()
+
+    def _side(self, span: list[int], ref: list[list[str]] | None, floor: int | None = None) -> tuple[int, ...]:
+        """A relation's subject or object: the mention at ``span``, or the actor a reference stands for.
+
+        An organisation's reference ("its editor", "the paper's editor") stands for the nearest
+        organisation of the kinds it may be (each list of kinds in turn) named before it in its
+        part, or in the part before where it opens its part (``floor`` None), or anywhere before
+        (``floor`` -1: "the newspaper's editor"). A person's ("his wife") is the nearest person
+        named before it in its sentence, else the person named most often so far among those
+        named in its part and the two before, else in the document.
+        """
+        if not ref:
+            return self._refs([span])
+        at = self.offset + self.doc[span[0]].idx
+        mentions = self.facts.mentions
+        parts = self.facts.structure.parts
+        n = next((i for i, p in enumerate(parts) if p is self.part), 0)
+        if ref == [["dateline"]]:
+            return self._dateline()
+        if ref == [["Person"]]:
+            return _person_before(mentions, at, self.offset + self.doc[span[0]].sent.start_char,
+                                  [(p.start, p.end) for p in parts[max(0, n - 2):n + 1]][::-1],
+                                  self.facts.described)
+        low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
+        own = _DATELINE.search(self.facts.document.text)
+        own = tidy_name(own.group(1)).lower() if own else None  # the agency reporting is not "the paper"
+        for kinds in ref:
+            best = None
+            for i, m in enumerate(mentions):
+                if not m.refers and m.type is not None and m.type.value in kinds and low <= m.start < at \
+                        and m.text.lower() not in _REFERENCE_WORDS and m.text.lower() != own \
+                        and (best is None or m.start > mentions[best].start):
+                    best = i
+            if best is not None:
+                return (best,)
+        return ()
+
+
+#: "the party", "the paper": words that stand for an actor, never one's name
+_REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
+#: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+
+
+def _person_before(mentions: list[Mention], at: int, sentence: int, parts: list[tuple[int, int]],
+                   described: set[int]) -> tuple[int, ...]:
+    """The person a possessive pronoun at ``at`` stands for.
+
+    The nearest person named before it in its sentence, else in its part (``parts[0]``); else,
+    in the part before (then the one before that), the person the document has named most often
+    so far; else the person the document has named most often. A person named as someone's
+    relative or lawyer ("his lawyer, X": ``described``) is passed over outside the sentence.
+    """
+    persons = [(i, m) for i, m in enumerate(mentions) if not m.refers and m.start < at
+               and (best_type(m.votes) or (m.type.value if m.type else None)) == "Person"]
+    if not persons:
+        return ()
+    count: dict[str, int] = {}
+    for _, m in persons:
+        key = m.text.split()[-1].lower()
+        count[key] = count.get(key, 0) + 1
+
+    def salience(im: tuple[int, Mention]) -> tuple[int, int]:
+        return count[im[1].text.split()[-1].lower()], im[1].start
+
+    same = [(m.start, i) for i, m in persons if m.start >= sentence]
+    if same:
+        return (max(same)[1],)
+    free = [(i, m) for i, m in persons if m.start not in described]
+    for n, (start, end) in enumerate(parts):
+        inside = [(i, m) for i, m in free if start <= m.start < end]
+        if inside:
+            return (max(inside, key=lambda im: im[1].start)[0],) if n == 0 else (max(inside, key=salience)[0],)
+    return (max(persons, key=salience)[0],)

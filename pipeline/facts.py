@@ -202,6 +202,9 @@ class DocumentFacts:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     relations: list[RelationMention] = field(default_factory=list)
+    #: start offsets of persons named as someone else's relative, lawyer or colleague ("his lawyer,
+    #: X"): not whom a later "his" stands for
+    described: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)

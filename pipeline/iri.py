@@ -88,5 +88,7 @@ class IriMinter:
     def position(self, label: str) -> URIRef:
         return self._iri("position", slug(label))
 
-    def statement(self, subject: str, predicate: str, obj: str) -> URIRef:
-        return self._iri("statement", _digest(subject, predicate, obj))
+    def statement(self, subject: str, predicate: str, obj: str, doc_id: str = "") -> URIRef:
+        """The reified statement of a relation as one document states it (each document's graph
+        carries its own evidence and confidence for a relation several documents state)."""
+        return self._iri("statement", _digest(subject, predicate, obj, *([doc_id] if doc_id else [])))

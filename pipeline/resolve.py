@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.coref import resolve_groups
-from pipeline.facts import (Actor, DatePrecision, DocumentFacts, Event, EventMention, EventType,
+from pipeline.facts import (Actor, ActorType, DatePrecision, DocumentFacts, Event, EventMention, EventType,
                             Relation, RelationType)
 from pipeline.patterns import load_json
 
-__all__ = ["resolve_events", "resolve_relations", "PER_SUBJECT"]
+__all__ = ["resolve_events", "resolve_relations", "fit_relation", "PER_SUBJECT"]
 
 #: Event types that happen to each subject on its own: "calls for the release of X, Y and Z" is
 #: one demand per person. A visit or a statement by several actors together stays one event.
@@ -184,21 +184,76 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
-def resolve_relations(facts: DocumentFacts, keys: list[str | None]) -> list[Relation]:
-    """The document's relations with actor keys; one per distinct fact, with all its evidence."""
+_PLACES = (ActorType.PLACE, ActorType.COUNTRY)
+_OFFICE_BODIES = (ActorType.INTERNATIONAL_ORGANISATION, ActorType.GOVERNMENT_BODY, ActorType.COURT)
+#: who can be a member: a person, a state, or an organisation in a coalition, union or alliance
+_MEMBERS = (ActorType.PERSON, ActorType.COUNTRY, ActorType.NGO, ActorType.ORGANISATION,
+            ActorType.POLITICAL_PARTY, ActorType.INTERNATIONAL_ORGANISATION)
+
+
+def fit_relation(kind: RelationType, subject: ActorType | None, obj: ActorType | None) -> RelationType | None:
+    """The relation as the actors' types allow it, or None where they rule it out.
+
+    Kinship holds between persons; a person leads, works for or belongs to an organisation (a
+    country also belongs to one); a political party has members, not staff, and a media outlet
+    staff, not members. An office named with its organisation ("Director of the OSCE Office …")
+    is a ``holdsPosition`` only where the organisation is a public or international body.
+
+    >>> fit_relation(RelationType.EMPLOYEE_OF, ActorType.PERSON, ActorType.POLITICAL_PARTY).value
+    'memberOf'
+    >>> fit_relation(RelationType.SPOUSE_OF, ActorType.PERSON, ActorType.NGO) is None
+    True
+    """
+    if kind in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF):
+        return kind if subject is obj is ActorType.PERSON else None
+    if kind is RelationType.HOLDS_POSITION:
+        if subject is not ActorType.PERSON or (obj is not None and obj not in _OFFICE_BODIES):
+            return None
+        return kind
+    if obj is None or obj is ActorType.PERSON or obj in _PLACES:
+        return None
+    if kind is RelationType.MEMBER_OF:
+        if subject not in _MEMBERS:
+            return None
+        return RelationType.EMPLOYEE_OF if obj is ActorType.MEDIA_OUTLET and subject is ActorType.PERSON else kind
+    if subject is not ActorType.PERSON:
+        return None
+    if kind is RelationType.EMPLOYEE_OF and obj is ActorType.POLITICAL_PARTY:
+        return RelationType.MEMBER_OF
+    return kind
+
+
+def resolve_relations(facts: DocumentFacts, keys: list[str | None],
+                      actors: dict[str, Actor] | None = None) -> list[Relation]:
+    """The document's relations with actor keys; one per distinct fact, with all its evidence.
+
+    With ``actors`` (the identities), each relation is checked against its actors' types
+    (:func:`fit_relation`).
+    """
     found: dict[tuple, Relation] = {}
     for rel in facts.relations:
         subject = keys[rel.subject]
         obj = keys[rel.object] if rel.object is not None else None
         if subject is None or (rel.object is not None and (obj is None or obj == subject)):
             continue
-        if rel.type in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:
+        kind = rel.type
+        if actors is not None:
+            kind = fit_relation(kind, _type(actors, subject), _type(actors, obj))
+            if kind is None:
+                continue
+        if rel.position is not None:
+            obj = None  # the office's organisation was only its condition
+        if kind in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:
             subject, obj = sorted((subject, obj))  # symmetric: one direction
-        key = (rel.type, subject, obj, rel.position)
+        key = (kind, subject, obj, rel.position.casefold() if rel.position else None)  # "Judge" = "judge"
         if key in found:
             old = found[key]
             found[key] = replace(old, evidence=_union(old.evidence, (rel.evidence,)),
                                  confidence=max(old.confidence, rel.confidence))
         else:
-            found[key] = Relation(rel.type, subject, (rel.evidence,), obj, rel.position, rel.confidence)
+            found[key] = Relation(kind, subject, (rel.evidence,), obj, rel.position, rel.confidence)
     return list(found.values())
+
+
+def _type(actors: dict[str, Actor], key: str | None) -> ActorType | None:
+    return actors[key].type if key is not None and key in actors else None

@@ -1,22 +1,36 @@
 """whereas_relations: relations between actors (spouse, member, leader…) and the offices people hold."""
 
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
 
-from pipeline.components.extensions import ACTOR_LABELS, POSITIONS
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.actors import W_CONTEXT
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
-from pipeline.patterns import load_jsonl
+from pipeline.patterns import load_json, load_jsonl
 
-__all__ = ["RelationFinder", "expand_pattern"]
+__all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED"]
 
-_ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
+#: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X")
+DESCRIBED = "whereas_described"
+
+#: entity labels of organisations (anything an actor can lead, work for or belong to)
+ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
+#: what "its" or "the organisation" may stand for: courts have no staff, members or editors in this genre
+_REFERABLE = sorted(set(ORGANISATIONS) - {"Court"})
 _PLACEHOLDERS = {
     "@Person": ["Person"],
-    "@Organisation": _ORGANISATIONS,
+    "@Organisation": ORGANISATIONS,
     "@Actor": sorted(ACTOR_LABELS - {"Place"}),
 }
+_KIN = ("spouseOf", "relativeOf")
+#: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -29,35 +43,216 @@ def expand_pattern(pattern: list) -> list[dict]:
             for t in pattern]
 
 
-class RelationFinder:
-    """Relations from token patterns (``relations.jsonl``) and offices next to names.
+@dataclass
+class _Links:
+    """What the link patterns found for one role word: holders and objects (token, confidence, via)."""
 
-    An office ("High Representative", "UN High Commissioner for Human Rights", "opposition
-    leader") right before a person's name, or in apposition to it, is a ``holdsPosition``;
-    a generic office word ("leader", "director") counts only through a relation pattern
-    that names the organisation.
+    holders: list[tuple[Token, float]] = field(default_factory=list)
+    objects: list[tuple[Token, float, str]] = field(default_factory=list)
+
+
+class RoleLexicon:
+    """The words of ``relation_roles.json``: which relation a role noun or verb names."""
+
+    def __init__(self, data: dict) -> None:
+        self.nouns = {w: kind for kind, words in data["nouns"].items() for w in words}
+        self.verbs = {w: kind for kind, words in data["verbs"].items() for w in words}
+        self.promote = set(data["promote"])
+        self.promote_nouns = set(data["promote_nouns"])
+        self.leader_modifiers = set(data["leader_modifiers"])
+        self.media = set(data["media_roles"])
+        self.lawyers = set(data["lawyer_roles"])
+        self.titles = set(data["titles"])
+        self.office_roles = set(data["office_roles"])
+        self.joint_action = set(data["joint_action"])
+        self.offices = set(data["offices"])
+        self.references = data["references"]
+        self.wide = set(data["wide_references"])
+        self.deputies = set(data["deputies"])
+        self.not_in_office = set(data["not_in_office"])
+
+    def noun(self, tok: Token) -> str | None:
+        """The lexicon's form of a role noun ("journalists" -> "journalist"; "General" in "Secretary
+        General" -> "secretary general"), or None; None too for the first word of a two-word role."""
+        if tok.dep_ == "compound" and self.pair(tok.head) is not None:
+            return None
+        pair = self.pair(tok)
+        if pair is not None:
+            return pair
+        for form in (tok.lower_, tok.lemma_.lower()):
+            if form in self.nouns or form in self.offices:
+                return form
+        return None
+
+    def pair(self, tok: Token) -> str | None:
+        for child in tok.lefts:
+            if child.dep_ == "compound" and child.i == tok.i - 1 and f"{child.lower_} {tok.lower_}" in self.nouns:
+                return f"{child.lower_} {tok.lower_}"
+        return None
+
+    def verb(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
+
+
+class _Index:
+    """The actor mention, pronoun or reference a token stands for."""
+
+    def __init__(self, doc: Doc, references: dict | None = None) -> None:
+        self.doc = doc
+        self.references = references or {}
+        self.ents: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ents[i] = ent
+        self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
+
+    def actor(self, tok: Token) -> Span | None:
+        return self.ents.get(tok.i)
+
+    def _named(self, tok: Token) -> Span | None:
+        """The actor a token lies in, or the name in apposition to it ("the newspaper El Centinela")."""
+        if tok.i in self.ents:
+            return self.ents[tok.i]
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound", "amod", "nmod") and child.i in self.ents:
+                return self.ents[child.i]
+        return None
+
+    def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
+        """The person (or, for a membership, any actor but a place) a holder token stands for."""
+        if tok.i in self.pronouns:
+            return self.pronouns[tok.i], [["Person"]]
+        span = self._named(tok)
+        if span is None and not person_only:  # "The organization … is a member of the coalition"
+            found = self.target(tok, False, False, self.references)
+            return found if found is not None and found[1] is not None else None
+        if span is None or (span.start > 0 and self.doc[span.start - 1].text == "("):
+            return None  # "(DRPT)": an abbreviation, not a second actor
+        if span.label_ == "Person" or (not person_only and span.label_ not in ("Place",)) \
+                or (span.label_ == "Organisation" and not span.kb_id_):
+            return span, None  # a name the model took for an organisation: the role says it is a person
+        return None
+
+    def target(self, tok: Token, kin: bool, media: bool, references: dict) -> tuple[Span, list | None] | None:
+        """The actor a role is of: a name, "his"/"her", "its"/"their"/"whose", or "the paper"."""
+        if tok.i in self.pronouns:
+            return (self.pronouns[tok.i], [["Person"]]) if kin else None
+        lower = tok.lower_
+        if lower == "whose":  # "the Coalition, whose advocacy director, X,": the phrase's antecedent
+            for above in list(tok.head.ancestors)[:3]:
+                named = self._named(above)
+                if named is not None:
+                    return (named, None) if (named.label_ == "Person") == kin else None
+            return None
+        span = self._named(tok)
+        if span is not None:
+            if kin and span.label_ != "Person" and (span.label_ != "Organisation" or span.kb_id_):
+                return None
+            return span, None
+        if kin:
+            return None
+        if lower in ("its", "their"):
+            prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
+            return self.doc[tok.i:tok.i + 1], prefer
+        kinds = references.get(tok.lemma_.lower()) or references.get(lower)
+        if kinds and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "same") for c in tok.children):
+            return self.doc[tok.i:tok.i + 1], [kinds]
+        return None
+
+
+class RelationFinder:
+    """Relations from role words linked by the parse, token patterns, and offices next to names.
+
+    A role word ("wife", "editor-in-chief", "activist", "runs") names a relation; the link
+    patterns of ``relations.jsonl`` find the person it describes (the holder: "X, a reporter
+    for …", "his wife, X", "X is …", "camera operator X") and the actor it is of (the object:
+    "… of Z", "Z's …", "his …", "its …", "a Z researcher"). An office ("High Representative",
+    "opposition leader") right before a person's name, or in apposition to it, is a
+    ``holdsPosition``.
     """
 
     def __init__(self, nlp: Language, name: str = "whereas_relations") -> None:
         self.name = name
+        self.lexicon = RoleLexicon(load_json("relation_roles.json"))
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.links = DependencyMatcher(nlp.vocab, validate=True)
         self.rules: dict[str, dict] = {}
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
             self.rules[key] = rule
-            self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
+            if "link" in rule:
+                self.links.add(key, [self._expand_link(rule["pattern"])])
+            else:
+                self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
         self.generic = {row["label"] for row in load_jsonl("positions.jsonl") if row.get("generic")}
+
+    def _expand_link(self, pattern: list[dict]) -> list[dict]:
+        """A link pattern with "ROLE": "noun" / "verb" spelled out (any noun; a role verb's lemma)."""
+        out = []
+        for node in pattern:
+            attrs = dict(node["RIGHT_ATTRS"])
+            role = attrs.pop("ROLE", None)
+            if role == "noun":
+                attrs.setdefault("POS", {"IN": ["NOUN", "PROPN"]})
+            elif role == "verb":
+                attrs.setdefault("LEMMA", {"IN": sorted(self.lexicon.verbs)})
+                attrs.setdefault("POS", {"IN": ["VERB", "AUX"]})
+            out.append({**node, "RIGHT_ATTRS": attrs})
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.match(doc)
+        doc.spans[DESCRIBED] = self.described(doc)
+        cues = doc._.actor_cues if doc._.actor_cues is not None else {}
+        for rel in doc._.relations:
+            for side, kind in rel.get("cues", ()):
+                s, e = rel[side]
+                vote = [kind, W_CONTEXT, f"relation:{rel['type']}"]
+                if vote not in cues.setdefault(f"{s}:{e}", []):
+                    cues[f"{s}:{e}"].append(vote)
+        doc._.actor_cues = cues
         return doc
 
+    @staticmethod
+    def described(doc: Doc) -> list[Span]:
+        """Persons named after a noun a pronoun possesses ("His lawyer, Dr X"; "her colleague X"):
+        they are not whom the pronoun, or the next one, stands for."""
+        index = _Index(doc)
+        out = []
+        for tok in doc:
+            if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in index.pronouns for c in tok.children):
+                for c in tok.children:
+                    if c.dep_ in ("appos", "compound") and index.actor(c) is not None \
+                            and index.actor(c).label_ == "Person" and index.actor(c) not in out:
+                        out.append(index.actor(c))
+        return out
+
     def match(self, doc: Doc) -> list[dict]:
-        found: list[dict] = []
         actors = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        found = self._token_patterns(doc, actors)
+        found.extend(self._roles(doc))
+        found.extend(self._positions(doc, actors))
+        unique: dict[tuple, dict] = {}
+        for rel in found:
+            key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
+            if key not in unique or unique[key]["confidence"] < rel["confidence"]:
+                unique[key] = rel
+        return sorted(unique.values(), key=lambda r: (r["subject"], r["type"], r["object"] or [], r["position"] or ""))
+
+    # -- token patterns ------------------------------------------------------
+    def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
+        found = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
+            if rule.get("at_start") and start > 0:
+                continue
             inside = [e for e in actors if e.start >= start and e.end <= end]
+            if rule.get("object") == "dateline" and inside and inside[-1].label_ == "Person":
+                found.append(self._relation(rule["type"], inside[-1], doc[start:end], rule.get("confidence", 0.8),
+                                            obj=doc[start:start + 1], obj_ref=[["dateline"]]))
+                continue
             if len(inside) < 2:
                 continue
             subj, obj = (inside[0], inside[-1]) if rule["order"] == "forward" else (inside[-1], inside[0])
@@ -65,15 +260,213 @@ class RelationFinder:
                 continue
             found.append(self._relation(rule["type"], subj, doc[start:end], rule.get("confidence", 0.8),
                                         obj=obj))
-        found.extend(self._positions(doc, actors))
-        unique: dict[tuple, dict] = {}
-        for rel in found:
-            key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
-            if key not in unique or unique[key]["confidence"] < rel["confidence"]:
-                unique[key] = rel
-        return sorted(unique.values(), key=lambda r: (r["subject"], r["type"]))
+        return found
+
+    # -- role words and their links ----------------------------------------
+    def _roles(self, doc: Doc) -> list[dict]:
+        links: dict[int, _Links] = defaultdict(_Links)
+        for match_id, tokens in self.links(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens)}
+            role, conf = named["role"], rule.get("confidence", 0.8)
+            if rule.get("role_first") and named["holder"].i < role.i:
+                continue  # "A former deputy leader of the party, he …": the role comes first
+            if rule.get("holder_then_comma") and (named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","):
+                continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
+            if rule.get("closed") and not self._closed(named["holder"]):
+                continue
+            if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
+                continue  # "X, the founder of …" parsed as "X and the founder"
+            if "holder" in named:
+                links[role.i].holders.append((named["holder"], conf))
+            if "object" in named:
+                if "holder" in named and "prep" in named:
+                    via = "holder-of"
+                elif "verb" in named:
+                    via = "acl"  # "a lawyer working for …"
+                elif "prep" in named:
+                    via = named["prep"].lower_
+                else:
+                    via = named["object"].dep_
+                links[role.i].objects.append((named["object"], conf, via))
+        index = _Index(doc, self.lexicon.references)
+        found = []
+        for tok in doc:
+            word = self.lexicon.noun(tok) if tok.pos_ in ("NOUN", "PROPN") else self.lexicon.verb(tok)
+            if word is None or index.actor(tok) is not None:
+                continue  # a role word inside a name ("Human Rights Centre") is no role
+            verb = tok.pos_ in ("VERB", "AUX")
+            if verb and word == "join" and any(c.dep_ == "prep" and c.lower_ in self.lexicon.joint_action
+                                               and any(g.tag_ == "VBG" for g in c.subtree) for c in tok.children):
+                continue  # "Amnesty joined the Network in calling for …": an act, not a membership
+            base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
+            holders = self._holders(tok, links, index)
+            objects = self._objects(tok, links, base, index)
+            if not holders:
+                continue
+            found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
+        return found
+
+    @staticmethod
+    def _closed(tok: Token) -> bool:
+        """Whether the name a token lies in ends at punctuation or at the end of the text."""
+        doc, end = tok.doc, tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end >= len(doc) or doc[end].is_punct
+
+    def _related(self, tok: Token) -> list[Token]:
+        """Role words coordinated with ``tok`` ("the founder and director of …"), nearest first."""
+        out, head = [], tok
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+            out.append(head)
+        out.extend(c for c in tok.children if c.dep_ == "conj")
+        return out
+
+    def _holders(self, tok: Token, links: dict[int, _Links], index: _Index) -> list[tuple[Token, float]]:
+        own = list(links[tok.i].holders) if tok.i in links else []
+        if not own:
+            for other in self._related(tok):
+                if other.i in links and links[other.i].holders and index.actor(other) is None:
+                    own = [(h, c * 0.95) for h, c in links[other.i].holders]
+                    break
+        if not own and tok.dep_ == "compound" and index.actor(tok.head) is None and tok.head.i in links:
+            own = list(links[tok.head.i].holders)  # "a member state of the AU": the links are the head's
+        out = []
+        plural = tok.tag_ in ("NNS", "NNPS")
+        for holder, conf in own:
+            out.append((holder, conf))
+            if plural:  # "A, B and C, the administrators of …"
+                out.extend((c, conf) for c in holder.conjuncts)
+        return out
+
+    def _objects(self, tok: Token, links: dict[int, _Links], base: str,
+                 index: _Index) -> list[tuple[Token, float, str]]:
+        own = list(links[tok.i].objects) if tok.i in links else []
+        if not own:
+            for other in self._related(tok):
+                word = self.lexicon.noun(other)
+                if word and (self.lexicon.nouns.get(word) in _KIN) == (base in _KIN) and other.i in links \
+                        and links[other.i].objects:
+                    own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
+                    break
+        if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
+            own = list(links[tok.head.i].objects)
+        return own
+
+    def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
+        """The words before a role noun that qualify it ("deputy", "advocacy", "student")."""
+        pair = self.lexicon.pair(tok) is not None  # "Secretary" of "Secretary General" is the role itself
+        return [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and index.actor(c) is None
+                and not c.is_punct and c.lower_ not in self.lexicon.references and not (pair and c.i == tok.i - 1)]
+
+    def _kind(self, word: str, base: str, mods: list[Token]) -> str:
+        """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
+        words = {m.lower_ for m in mods}
+        if word in self.lexicon.promote_nouns and words & self.lexicon.promote:
+            return "leaderOf"
+        if base == "leaderOf" and words - self.lexicon.leader_modifiers:
+            return "employeeOf"
+        return base
+
+    def _role_relations(self, doc: Doc, tok: Token, word: str, base: str, verb: bool,
+                        holders: list[tuple[Token, float]], objects: list[tuple[Token, float, str]],
+                        index: _Index) -> list[dict]:
+        mods = [] if verb else self._modifiers(tok, index)
+        kind = base if verb else self._kind(word, base, mods)
+        kin = kind in _KIN
+        office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
+        worded = [tok.i] + [c.i for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and not c.is_punct
+                            and c.lower_ not in self.lexicon.not_in_office]
+        out = []
+        for holder_tok, h_conf in holders:
+            holder = index.holder(holder_tok, kin or kind != "memberOf")
+            if holder is None:
+                continue
+            subj, subj_ref = holder
+            emitted = False
+            for obj_tok, o_conf, via in objects:
+                if not kin and word in self.lexicon.lawyers and via in ("poss", "of", "for"):
+                    continue  # "his lawyer", "a lawyer for the newspaper": a client, not an employer
+                if kin and via == "holder-of":
+                    continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
+                target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
+                this_kind = kind
+                if target is None and not kin and not office and via in ("of", "at", "for", "in"):
+                    # "the editor of investigations of Kerege Media", "head of the legal department of Z":
+                    # the holder works in a part of the organisation
+                    target = self._inner_organisation(obj_tok, index)
+                    this_kind = "employeeOf" if kind == "leaderOf" else kind
+                if target is None:
+                    continue
+                obj, obj_ref = target
+                if obj_ref is None and (obj.start <= subj.start < obj.end or subj.start <= obj.start < subj.end):
+                    continue
+                conf = round(min(h_conf, o_conf), 3)
+                prep = via in ("of", "for", "at", "with", "in")
+                position = tidy_name(doc[min(worded):obj.end].text) if prep and obj_ref is None else None
+                if office:
+                    if position:  # resolve_relations keeps it where the organisation is a public body
+                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref,
+                                                  position=position))
+                        emitted = True
+                    continue
+                rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
+                # the role says what its holder and object are where the model's label says otherwise:
+                # "X, 34, is a reporter for Y" (X a person, Y an outlet)
+                rel["cues"] = [c for c in (
+                    ("subject", "Person") if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf" else None,
+                    ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
+                    ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
+                    if not kin and obj_ref is None and not obj.kb_id_ and (
+                        obj.label_ == "Person" and via != "in" or obj.label_ == "Place" and via in ("for", "poss"))
+                    else None) if c]
+                out.append(rel)
+                emitted = True
+                if position and not verb and this_kind == kind and (
+                        kind == "leaderOf" or (kind == "employeeOf" and word in self.lexicon.office_roles)):
+                    # an office of a public or international body ("Director of the OSCE Office for …");
+                    # resolve_relations keeps it only where the organisation is one
+                    out.append(self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref,
+                                              position=position))
+            if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
+                # "the party's deputy leader": a member, and the office as worded
+                out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
+                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
+            if emitted or verb or objects:
+                continue
+            if office or (word in self.lexicon.titles and mods):
+                # "Judge X", "X, the governor", "the student leader X": an office without an organisation
+                out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
+                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
+        return out
+
+    @staticmethod
+    def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, None] | None:
+        """The organisation a part of it is "of" ("investigations of Kerege Media")."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = index.target(pobj, False, False, {})
+                        return found if found is not None and found[1] is None else None
+        return None
+
+    # -- offices next to names ---------------------------------------------
+    @staticmethod
+    def _of_organisation(tok: Token, index: "_Index") -> bool:
+        """Whether a word is followed by "of"/"for" an organisation ("president of the party X")."""
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                for pobj in prep.children:
+                    named = index.target(pobj, False, False, {}) if pobj.dep_ == "pobj" else None
+                    if named is not None and named[1] is None and named[0].label_ in ORGANISATIONS:
+                        return True
+        return False
 
     def _positions(self, doc: Doc, actors: list[Span]) -> list[dict]:
+        index = _Index(doc)
         persons = {e.start: e for e in actors if e.label_ == "Person"}
         ends = {e.end: e for e in actors if e.label_ == "Person"}
         out = []
@@ -81,6 +474,12 @@ class RelationFinder:
             label = office.id_ or position_label(office.text)
             if label in self.generic:
                 continue
+            last = office[-1]
+            if last.dep_ == "compound" and last.head.i >= office.end and last.head.ent_type_ \
+                    and last.head.ent_type_ != "Person":
+                continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
+            if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
+                continue  # "the president of the party X": a role in an organisation, found by its links
             holder, confidence = None, 0.0
             nxt = office.end
             while nxt < len(doc) and doc[nxt].text in QUOTES:
@@ -105,14 +504,23 @@ class RelationFinder:
             out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
         return out
 
-    @staticmethod
-    def _relation(kind: str, subj: Span, where: Span, confidence: float, obj: Span | None = None,
-                  position: str | None = None) -> dict:
-        sent = where[0].sent
-        return {"type": kind, "subject": [subj.start, subj.end],
-                "object": [obj.start, obj.end] if obj is not None else None,
-                "position": position, "confidence": confidence,
-                "sentence": [sent.start_char, sent.end_char]}
+    def _relation(self, kind: str, subj: Span, where: Span | Token, confidence: float, obj: Span | None = None,
+                  position: str | None = None, subj_ref: list | None = None, obj_ref: list | None = None) -> dict:
+        sent = where.sent
+        rel = {"type": kind, "subject": [subj.start, subj.end],
+               "object": [obj.start, obj.end] if obj is not None else None,
+               "position": position, "confidence": confidence,
+               "sentence": [sent.start_char, sent.end_char]}
+        for side, span, ref in (("subject", subj, subj_ref), ("object", obj, obj_ref)):
+            if not ref:
+                continue
+            rel[f"{side}_ref"] = ref
+            if ref not in ([["Person"]], [["dateline"]]):
+                # "its", "the group": an organisation named before, in this part, or in the part before
+                # where the reference opens its part; "the newspaper": anywhere before
+                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (
+                    0 if span.sent.start > 0 else None)
+        return rel
 
 
 @Language.factory("whereas_relations", requires=["doc.ents"], assigns=["doc._.relations"])

@@ -189,7 +189,7 @@ def _relation(g: Graph, rel: Relation, actor_iri: dict[str, URIRef], doc: Docume
     else:
         obj = actor_iri[rel.object]
     g.add((subject, prop, obj))
-    statement = minter.statement(str(subject), str(prop), str(obj))
+    statement = minter.statement(str(subject), str(prop), str(obj), doc.source.doc_id)
     g.add((statement, RDF.type, RDF.Statement))
     g.add((statement, RDF.subject, subject))
     g.add((statement, RDF.predicate, prop))
