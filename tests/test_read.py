@@ -75,7 +75,7 @@ def test_find_documents_errors_name_the_path_and_the_cause(tmp_path):
 
 def test_sample_is_read_and_cleaned(sample_path, sample_doc):
     assert sample_doc.doc_id == "ep-2013-kazakhstan"
-    assert sample_doc.path == str(sample_path)
+    assert sample_doc.path == sample_path.name  # the source relative to its corpus root
     assert sample_doc.media_type == "text/plain"
     blocks = sample_doc.text.split("\n\n")
     assert len(blocks) == 2 + 8 + 15 + 18 + 4  # title, author, citations, recitals, paragraphs, footnotes
@@ -127,7 +127,6 @@ def test_utf8_bom_is_dropped(tmp_path):
     ("empty.txt", "file is empty"),
     ("blank.txt", "file is empty"),
     ("binary.txt", "binary file, not text"),
-    ("latin1.txt", "not UTF-8 text (byte 0xe9 at offset 36)"),
     ("corrupt.pdf", "not a readable PDF: Stream has ended unexpectedly"),
     ("encrypted.pdf", "not a readable PDF: encrypted, a password is needed"),
     ("no-text.pdf", "PDF has no text layer"),
@@ -138,10 +137,9 @@ def test_bad_inputs_raise_one_line_errors(read_data, name, cause):
 
 
 @pytest.mark.parametrize("name, data, cause", [
-    ("utf16.txt", "Kazakhstan".encode("utf-16"), "not UTF-8 text (UTF-16 byte-order mark at offset 0)"),
+    ("utf16.txt", "Kazakhstan".encode("utf-16")[:-1], "not UTF-16 text (byte 0x6e at offset 20)"),
     ("nul.txt", b"A. whereas\x00\x00", "binary file, not text"),
     ("controls.txt", bytes(range(1, 9)) * 20 + b"text", "binary file, not text"),
-    ("bad.txt", b"ok so far \xff\xfe and then", "not UTF-8 text (byte 0xff at offset 10)"),
     ("text.pdf", b"This is not a PDF at all", "not a readable PDF: no PDF header"),
     ("half.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "not a readable PDF: Stream has ended unexpectedly"),
     ("empty.pdf", b"", "file is empty"),

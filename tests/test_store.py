@@ -14,7 +14,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from pipeline.errors import QueryError, StoreError
-from pipeline.rdf.store import Store, StoreLock, is_store
+from pipeline.rdf.store import Store, is_store
 
 DOC = "https://w3id.org/whereas/id/document/ep-2099-ruritania"
 OTHER = "https://w3id.org/whereas/id/document/ep-2099-other"
@@ -149,7 +149,8 @@ def test_a_locked_store_gives_a_one_line_error(mini_store_path: Path) -> None:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreError) as err:
             Store.open(mini_store_path)
-        assert str(err.value) == f"{mini_store_path}: store is in use by another process"
+        assert str(err.value) == (f"{mini_store_path}: store is being written by another process (a build or "
+                                  "a removal); try again when it is done")
         # a read-only snapshot does not need the lock
         with Store.open(mini_store_path, read_only=True) as ro:
             assert len(ro) == 73
@@ -215,9 +216,8 @@ def test_a_malformed_query_is_one_line(mini_store_path: Path) -> None:
     with Store.open(mini_store_path) as st:
         with pytest.raises(QueryError) as err:
             st.query("SELECT ?x WHERE {\n ?x a }", source="q.rq")
-    message = str(err.value)
-    assert message.startswith("q.rq: SPARQL syntax error: error at 2:")
-    assert "\n" not in message
+    assert str(err.value) == ("q.rq: SPARQL syntax error: line 2, column 8, near “}”: expected FILTER, SELECT, "
+                              "VALUES or a term")
 
 
 def test_the_default_graph_is_the_union_of_documents(tmp_path: Path, mini_dataset: Dataset) -> None:
@@ -226,20 +226,6 @@ def test_the_default_graph_is_the_union_of_documents(tmp_path: Path, mini_datase
         rows = [(r["doc"].value, r["n"].value) for r in st.query(
             "SELECT ?doc (COUNT(*) AS ?n) WHERE { ?doc a wh:Document ; ?p ?o } GROUP BY ?doc ORDER BY ?doc")]
     assert rows == [(OTHER, "5"), (DOC, "5")]
-
-
-def test_a_store_lock_keeps_writers_out_but_not_readers(mini_store_path: Path) -> None:
-    code = ("import sys; from pipeline.rdf.store import Store\n"
-            "try:\n    Store.open(sys.argv[1])\nexcept Exception as e:\n    print(e)\n"
-            "with Store.open(sys.argv[1], read_only=True) as ro:\n    print(len(ro))")
-    with StoreLock(mini_store_path):
-        with pytest.raises(StoreError, match="already open in this process"):
-            Store.open(mini_store_path)
-        out = subprocess.run([sys.executable, "-c", code, str(mini_store_path)], capture_output=True,
-                             text=True, check=True).stdout
-        assert out == f"{mini_store_path}: store is in use by another process\n73\n"
-    with Store.open(mini_store_path) as st:  # released
-        assert len(st) == 73
 
 
 def test_a_triple_in_two_documents_is_one_triple_of_the_union(tmp_path: Path, mini_dataset: Dataset) -> None:
