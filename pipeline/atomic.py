@@ -50,7 +50,7 @@ def sweep_temporary(path: str | Path) -> list[Path]:
     ['.graph.ttl.999999999.abc123.tmp']
     """
     path = Path(path)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:

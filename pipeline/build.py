@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from rdflib import Dataset
+from spacy.language import Language
 
 from pipeline.doc_to_facts import annotate
 from pipeline.errors import InputError
@@ -102,16 +104,16 @@ def read_corpus(paths: list[Path], options: ReadOptions = ReadOptions(), *, prog
 class _Watched:
     """The spaCy pipeline, telling ``on_part`` the characters of each part's Doc as it comes out."""
 
-    def __init__(self, nlp, on_part: Callable[[int], None]) -> None:
+    def __init__(self, nlp: Language, on_part: Callable[[int], None]) -> None:
         self._nlp, self._on_part = nlp, on_part
 
-    def pipe(self, texts, **options):
+    def pipe(self, texts: Any, **options: Any) -> Iterator[Any]:
         for item in self._nlp.pipe(texts, **options):
             doc = item[0] if options.get("as_tuples") else item
             self._on_part(len(doc.text))
             yield item
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)
 
 
@@ -130,7 +132,8 @@ def extract(sources: Iterable[SourceDocument], model: str | None = None,
             progress.queued(source, sum(len(part.text) for part in structure.parts))
             yield source, structure
 
-    return list(annotate(_Watched(nlp, progress.part_done), structured(), on_document=progress.document_done))
+    watched = cast(Language, _Watched(nlp, progress.part_done))  # annotate uses only its pipe()
+    return list(annotate(watched, structured(), on_document=progress.document_done))
 
 
 def build_graph(paths: list[Path], *, base: str = DEFAULT_BASE, model: str | None = None,
@@ -157,7 +160,7 @@ def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, mo
         progress.close()
     ids = resolve_identities(corpus)
     documents = []
-    for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors):
+    for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors, strict=True):
         documents.append(DocumentGraph(facts.document, facts.structure,
                                        tuple(resolve_events(facts, keys, ids.actors, author)),
                                        tuple(resolve_relations(facts, keys)), forms, author))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,16 +36,16 @@ def _say(line: str) -> None:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .pdf, .html) or folders of them.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld. Default: output/graph.ttl unless --store is given.")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld. Default: output/graph.ttl unless --store is given.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
     base: Annotated[str, typer.Option("--base", help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events and relations below this confidence.")] = 0.0,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against the ontology's SHACL shapes.")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress: a bar on a terminal, log lines otherwise.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read (default: skip it, name it, go on).")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Let a document replace a stored one with the same id read from another file.")] = False,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Encoding of .txt and .html files (default: UTF-8, else detected and named).")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of .txt and .html files (default: UTF-8, else detected and named).")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longest document accepted, in characters; longer ones are skipped.")] = DEFAULT_MAX_CHARS,
 ) -> None:
     """Read documents and build their graph: one named graph per document.
@@ -84,7 +84,7 @@ def build(
                 minter = IriMinter(base)
                 records = [DocumentRecord(str(minter.document(s.doc_id)), s.doc_id, s.path,
                                           os.path.abspath(f.path), text_digest(s.text))
-                           for f, s in zip(corpus.files, corpus.sources)]
+                           for f, s in zip(corpus.files, corpus.sources, strict=True)]
                 if not replace:
                     problems = st.conflicts(records)
                     for line in problems[1:]:
@@ -175,10 +175,10 @@ def validate_cmd(
 @app.command()
 def viz(
     source: Annotated[Path, typer.Argument(help="A graph file.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
     hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood size for --focus.")] = 1,
-    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
+    types: Annotated[str | None, typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print the most central actors as a table.")] = False,
 ) -> None:
     """Draw the network of actors: who did what to whom."""

@@ -130,7 +130,8 @@ class BarProgress(_Tracker):
     """A bar on a terminal: documents done, how far into the current one, words per second."""
 
     def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as Bar
 
         super().__init__()
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -173,7 +173,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
 def test_is_binary_accepts_text_in_legacy_encodings():
     assert not is_binary("Жанаозен, décembre – ‘Alga!’".encode("cp1251", errors="replace"))
-    assert not is_binary("Zhanaozen\f\r\n\tpage two".encode())
+    assert not is_binary(b"Zhanaozen\f\r\n\tpage two")
     assert is_binary(b"\x01\x02\x03 some text")
 
 

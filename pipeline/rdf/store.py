@@ -11,12 +11,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Union
+from typing import Any
 
 import pyoxigraph as ox
+from pyoxigraph import Quad as _Quad  # names Store's own ``ox`` property hides in the class
+from pyoxigraph import Store as _OxStore
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -30,7 +32,7 @@ from pipeline.vocab import PREFIXES
 __all__ = ["Store", "DocumentRecord", "QueryResult", "RESYNC_UNION", "is_store", "text_digest", "store_status"]
 
 #: What :meth:`Store.query` returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
-QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 # Stores this process holds open for writing: POSIX locks do not exclude the process that
 # holds them, so this registry does.
@@ -131,13 +133,13 @@ class DocumentRecord:
     sha256: str  #: :func:`text_digest` of its text
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "DocumentRecord":
+    def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
         return cls(str(data["graph"]), str(data["doc_id"]), str(data["source"]), str(data["file"]),
                    str(data["sha256"]))
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _read_json(path: Path) -> Any:
@@ -229,7 +231,7 @@ class Store:
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> Store:
         """Open the store in the folder ``path``; with ``create``, make it if it is missing.
 
         ``read_only`` opens the newest snapshot (see :class:`Store`): it takes no lock
@@ -271,7 +273,7 @@ class Store:
         return cls(store, path, False, key)
 
     @classmethod
-    def _open_snapshot(cls, path: Path) -> "Store":
+    def _open_snapshot(cls, path: Path) -> Store:
         pinned = pin_snapshot(path)
         if pinned is None:  # a store no whereas writer has closed yet: the store itself, read-only
             try:
@@ -306,7 +308,7 @@ class Store:
                 os.close(self._pinned)  # lets the snapshot be swept
                 self._pinned = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -314,13 +316,13 @@ class Store:
         self.close()
 
     @property
-    def ox(self) -> ox.Store:
+    def ox(self) -> _OxStore:
         """The underlying :class:`pyoxigraph.Store`."""
         if self._ox is None:
             raise StoreError(self.path, "store is closed")
         return self._ox
 
-    def _writable(self) -> ox.Store:
+    def _writable(self) -> _OxStore:
         if self.read_only:
             raise StoreError(self.path, "store is opened read-only")
         return self.ox
@@ -385,7 +387,7 @@ class Store:
         """The IRIs of the document graphs, sorted."""
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def _graph_quads(self, graph: str) -> set[ox.Quad]:
+    def _graph_quads(self, graph: str) -> set[_Quad]:
         return set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def query(self, sparql: str, *, source: str = "query") -> QueryResult:
@@ -417,7 +419,9 @@ class Store:
         return out
 
     def _stored_document(self, graph: str) -> tuple[str, str] | None:
-        for row in self.ox.query(_STORED_DOCUMENT.format(g=ox.NamedNode(graph)), prefixes=PREFIXES):
+        rows = self.ox.query(_STORED_DOCUMENT.format(g=ox.NamedNode(graph)), prefixes=PREFIXES)
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
             return str(row["source"].value), str(row["text"].value)
         return None
 
@@ -468,10 +472,10 @@ class Store:
             raise QueryError(source, _first_line(exc)) from exc
         self._dirty = True
 
-    def _replace_graph(self, graph: str, quads: set[ox.Quad]) -> None:
+    def _replace_graph(self, graph: str, quads: set[_Quad]) -> None:
         """Replace the graph ``graph`` by ``quads`` in one transaction."""
         triples = sorted((q.triple for q in quads), key=str)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         g = str(ox.NamedNode(graph))
         self.update(f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
                     f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}", source=str(self.path))
@@ -566,7 +570,9 @@ class Store:
         found = {g for g, r in self.records().items() if g in graphs and _same_file(r.file, ref)}
         if found:
             return sorted(found)
-        for row in self.query(_FIND_BY_SOURCE):
+        rows = self.query(_FIND_BY_SOURCE)
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
             source = row["source"].value
             if source == ref or _same_file(source, ref) or _is_path_suffix(source, os.path.abspath(ref)):
                 found.add(row["g"].value)
@@ -646,7 +652,7 @@ class Store:
             if entry.get("loaded") and {"doc_id", "source", "file", "sha256"} <= set(entry):
                 known[entry["graph"]] = DocumentRecord.from_json(entry)
             elif entry.get("removed"):
-                known.pop(entry.get("graph"), None)
+                known.pop(str(entry.get("graph")), None)
         self._save_records(known)
 
 

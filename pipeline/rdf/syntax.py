@@ -14,7 +14,9 @@ _PHRASES = {"Prefix not found": "a declared prefix", "IRI parsing failed": "a we
 def _alternatives(expected: str) -> tuple[list[str], bool]:
     """The named alternatives of an Oxigraph "expected one of …" list, and whether it also lists
     character classes (``['0' ..= '9']``: the start of a name, a number or a variable)."""
-    names, classes, depth, quote, word = [], False, 0, False, []
+    names: list[str] = []
+    word: list[str] = []
+    classes, depth, quote = False, 0, False
     for i, char in enumerate(expected):
         if quote:
             if char == "'" and expected[i - 1] != "\\":
@@ -65,7 +67,7 @@ def explain_syntax_error(query: str, message: str) -> str:
     at = f", near “{before[-1].group()[:30]}”" if before else ""
     words = [_PHRASES.get(w, w) for w in names]
     if len(words) > 8:  # a long list says little: the first few
-        words = words[:6] + ["another keyword"]
+        words = [*words[:6], "another keyword"]
     words += ["a term"] if classes else []
     if not words:
         return f"line {line_no}, column {column}{at}: unexpected text"

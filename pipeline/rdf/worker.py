@@ -52,7 +52,7 @@ class Answer:
     headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def text(cls, status: int, message: str, headers: tuple[tuple[str, str], ...] = ()) -> "Answer":
+    def text(cls, status: int, message: str, headers: tuple[tuple[str, str], ...] = ()) -> Answer:
         return cls(status, TEXT, (message.rstrip("\n") + "\n").encode("utf-8"), headers)
 
 
@@ -87,7 +87,7 @@ def evaluate(store: ox.Store, task: dict[str, Any], prefixes: dict[str, str]) ->
                                    "--max-results); narrow the query or add a LIMIT")
             fmt = GRAPH_TYPES[media_type]
             graph_prefixes = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-            return Answer(200, media_type, ox.serialize(triples, format=fmt, prefixes=graph_prefixes))
+            return Answer(200, media_type, ox.serialize(triples, format=fmt, prefixes=graph_prefixes) or b"")
         media_type = task["result_type"]
         if media_type is None:
             return Answer.text(406, "a SELECT/ASK query answers with results; accept one of "
@@ -99,7 +99,8 @@ def evaluate(store: ox.Store, task: dict[str, Any], prefixes: dict[str, str]) ->
                 return Answer.text(500, f"the answer has more than {limit} rows (the server's "
                                    "--max-results); narrow the query or add a LIMIT")
             result = store.query(task["query"], **options)
-        return Answer(200, media_type, result.serialize(format=RESULT_TYPES[media_type]))
+        assert not isinstance(result, ox.QueryTriples)
+        return Answer(200, media_type, result.serialize(format=RESULT_TYPES[media_type]) or b"")
     except SyntaxError as exc:
         return Answer.text(400, f"SPARQL syntax error: {explain_syntax_error(task['query'], str(exc))}")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:

@@ -128,7 +128,7 @@ def _unique_ids(sources: list[str]) -> list[str]:
     options = [candidates(s) for s in sources]
     level = [0] * len(sources)
     while True:
-        ids = [option[n] for option, n in zip(options, level)]
+        ids = [option[n] for option, n in zip(options, level, strict=True)]
         counts = Counter(ids)
         clashing = [i for i, doc_id in enumerate(ids) if counts[doc_id] > 1 and level[i] < 3]
         if not clashing:
@@ -153,7 +153,7 @@ def corpus_files(paths: list[Path]) -> list[DocumentFile]:
     root = _corpus_root(list(paths))
     sources = [PurePosixPath(*Path(os.path.relpath(os.path.abspath(f), root)).parts).as_posix() for f in files]
     return [DocumentFile(f, doc_id, safe_text(source))
-            for f, doc_id, source in zip(files, _unique_ids(sources), sources)]
+            for f, doc_id, source in zip(files, _unique_ids(sources), sources, strict=True)]
 
 
 def read_document(path: Path | DocumentFile, *, encoding: str | None = None,
@@ -180,10 +180,11 @@ def read_document(path: Path | DocumentFile, *, encoding: str | None = None,
     ('ep-2013-kazakhstan', 'text/plain', 'European Parliament resolution on the human righ')
     """
     if isinstance(path, DocumentFile):
-        path, doc_id, source = path.path, path.doc_id, path.source
+        file, doc_id, source = path.path, path.doc_id, path.source
     else:
-        path = Path(path)
-        doc_id, source = slug(path.stem), safe_text(path.name)
+        file = Path(path)
+        doc_id, source = slug(file.stem), safe_text(file.name)
+    path = file
     if path.is_dir():
         raise InputError(path, "is a folder, not a document")
     if not _supported(path):

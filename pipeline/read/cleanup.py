@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pipeline.facts import PartKind
 from pipeline.read.hygiene import finish, scrub
@@ -53,10 +54,10 @@ def _lines(text: str) -> list[_Line]:
 
 def _compounds(text: str) -> frozenset[str]:
     """Hyphenated word pairs the text writes within a line ("civil-society", "socio-economic")."""
-    pairs = set()
+    pairs: set[str] = set()
     for compound in _COMPOUND.findall(text):
         words = re.split(r"[-\u2010]", compound.lower())
-        pairs.update(f"{a}-{b}" for a, b in zip(words, words[1:]))
+        pairs.update(f"{a}-{b}" for a, b in pairwise(words))
     return frozenset(pairs)
 
 
@@ -86,7 +87,7 @@ def _strippable(text: str, at: int) -> bool:
     if text[at - 1] in "’”)":
         return True
     word = _WORD_TAIL.search(text, max(0, at - 64), at)  # a bounded look back: linear over many marks
-    return bool(word) and len(word.group()) >= 2 and any(c.islower() for c in word.group())
+    return word is not None and len(word.group()) >= 2 and any(c.islower() for c in word.group())
 
 
 def _strip_references(text: str, numbers: set[int]) -> str:
@@ -99,7 +100,8 @@ _OPENERS = (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH)
 
 def _paragraph_number(number: str) -> int:
     """12 for paragraph "12", and for an inserted "12a"."""
-    return int(re.match(r"\d+", number).group())
+    digits = re.match(r"\d+", number)
+    return int(digits.group()) if digits else 0
 
 
 @dataclass(slots=True)

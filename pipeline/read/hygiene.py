@@ -32,8 +32,8 @@ def _table() -> dict[int, str | None]:
             elif category in ("Cc", "Cf", "Cs") or (category == "Cn" and (code & 0xFFFE == 0xFFFE
                                                                           or 0xFDD0 <= code <= 0xFDEF)):
                 table[code] = None
-    for plane in range(2, 17):  # noncharacters at the end of every plane
-        table[plane * 0x10000 + 0xFFFE] = table[plane * 0x10000 + 0xFFFF] = None
+    for number in range(2, 17):  # noncharacters at the end of every plane
+        table[number * 0x10000 + 0xFFFE] = table[number * 0x10000 + 0xFFFF] = None
     return table
 
 
