@@ -100,7 +100,7 @@ class LogProgress(_Tracker):
         super().__init__()
         self.stream = stream if stream is not None else sys.stderr
         self.interval = interval
-        self._last = -float("inf")
+        self._last = time.monotonic() if interval else -float("inf")  # a short build says only how it ended
 
     def _say(self, line: str, force: bool = False) -> None:
         now = time.monotonic()

@@ -263,8 +263,8 @@ class Engine:
     def _acquire(self, job: _Job) -> _Worker | None:
         """Wait for a worker until the job's deadline; None when none came in time or too many wait."""
         with self._cv:
-            if len(self._short) + len(self._long) >= self.max_waiting:
-                return None
+            if job.deadline <= time.monotonic() or len(self._short) + len(self._long) >= self.max_waiting:
+                return None  # it cannot start in time, or the queue is full
             (self._long if job.long else self._short).append(job)
             self._dispatch()
             while job.worker is None:
@@ -274,6 +274,13 @@ class Engine:
                     return None
                 self._cv.wait(remaining)
             worker, job.worker = job.worker, None
+            if job.deadline <= time.monotonic():  # came too late to start
+                if job.holds_long_slot:
+                    job.holds_long_slot = False
+                    self._long_running -= 1
+                self._idle.append(worker)
+                self._dispatch()
+                return None
             return worker
 
     def _release(self, job: _Job, worker: _Worker | None) -> None:
