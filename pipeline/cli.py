@@ -193,6 +193,35 @@ def viz(
 
 
 @app.command()
+def evaluate(
+    graph: Annotated[Path, typer.Argument(help="A built graph file (.ttl .trig .nt .nq .jsonld) or a store folder.")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (docs/gold-format.md); each pairs with the document it names.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+    summary: Annotated[bool, typer.Option("--summary", help="Only one line per document and the means.")] = False,
+    min_f1: Annotated[float, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when the mean overall fact F1 is under this.")] = 0.0,
+) -> None:
+    """Score a graph against gold annotations: precision, recall, F1 per document and their means."""
+    import json
+
+    from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate import format_report
+
+    try:
+        result = run_evaluation(graph, gold)
+    except WhereasError as exc:
+        _fail(exc)
+    for path, why in result.skipped:
+        typer.echo(f"whereas: note: {path}: {why}; skipped", err=True)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_report(result, summary=summary), nl=False)
+    if result.overall_f1 < min_f1:
+        typer.echo(f"whereas: overall fact F1 {result.overall_f1:.3f} is under --min-f1 {min_f1}", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command()
 def serve(
     store: Annotated[Path, typer.Argument(help="A store folder made by `whereas build --store`.")],
     host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",

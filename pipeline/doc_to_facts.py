@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.events import mention_spans
-from pipeline.components.extensions import ACTOR_LABELS, NESTED
+from pipeline.components.extensions import ACTOR_LABELS, NESTED, POSITIONS
+from pipeline.components.offices import is_institutional
 from pipeline.components.gazetteer import position_label
 from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
                             DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
@@ -100,6 +101,9 @@ class _PartReader:
         for ent in list(self.doc.ents) + list(self.doc.spans.get(NESTED, [])):
             if ent.label_ in ACTOR_LABELS:
                 self._mention(ent)
+        for office in self.doc.spans.get(POSITIONS, []):  # an office named as an institution of its own
+            if is_institutional(office.text):
+                self._mention(office)
         first_of: list[int] = []  # raw event -> index of its first EventMention
         for raw in self.doc._.events or []:
             first_of.append(len(self.facts.events))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz
 
 from pipeline.components.actors import best_type
+from pipeline.components.name_cues import name_words
+from pipeline.components.offices import is_institutional, office_type
 from pipeline.components.gazetteer import (bare_aliases, country_names, demonyms, known_actors, lookup,
                                            position_label)
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
-from pipeline.normalize.names import is_acronym, name_key
+from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.patterns import load_lines
 
 __all__ = ["Identities", "resolve_identities", "same_person"]
@@ -172,8 +174,8 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         out.authors.append(author)
         forms: dict[str, set[str]] = defaultdict(set)
         for i, m in enumerate(facts.mentions):
-            if keys[i] and not m.refers:
-                forms[keys[i]].add(m.text)
+            if keys[i] and (not m.refers or keys[i].startswith("office/")):
+                forms[keys[i]].add(tidy_name(m.text) if m.refers else m.text)
         out.forms.append(dict(forms))
     return out
 
@@ -182,9 +184,13 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     names = [(i, m) for i, m in enumerate(facts.mentions) if not m.refers]
     for i, _ in names:
         clusters.add((d, i))
+    words = {i: name_key(m.text).split() for i, m in names}
+    partial = _partial_names(names, words)
     first: dict[str, int] = {}
-    for i, m in names:  # the same known body, or the same name
+    for i, m in names:  # the same known body, or the same name (a part of a longer name waits)
         canonical = _canonical(facts, m)
+        if i in partial and not canonical:
+            continue
         key = "id:" + canonical if canonical else "name:" + name_key(m.text)
         if key in first:
             clusters.union((d, first[key]), (d, i))
@@ -203,10 +209,11 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
         for j, n in names:
             if n.start > m.end and _ALIAS.fullmatch(text[m.end:n.start]):
                 clusters.union((d, i), (d, j))
-    # people: a misspelt full name, then a lone surname or "Mr X"
+    # people: a misspelt full name is one person with the right spelling
     persons: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for i, m in names:
-        persons[clusters.find((d, i))].append(m)
+        if i not in partial:
+            persons[clusters.find((d, i))].append(m)
     full = {r: ms for r, ms in persons.items() if (_type_of(ms) == "Person" or not _strongly_not_person(ms))
             and max(len(name_key(x.text).split()) for x in ms) >= 2}
     roots = sorted(full)
@@ -216,20 +223,76 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
                 continue  # one of the two at least must be known as a person
             if any(same_person(x.text, y.text) for x in full[a] for y in full[b]):
                 clusters.union(a, b)
-    full_names: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for r in roots:
-        for m in full[r]:
-            words = name_key(m.text).split()
-            if len(words) >= 2:
-                full_names[clusters.find(r)].add(words[-1])
-    for root, ms in persons.items():
-        if root in full or any(len(name_key(m.text).split()) != 1 for m in ms) or _strongly_not_person(ms):
+    # a part of a longer name ("Kozlov", "Mr Kozlov", "Thu Hà", "the Sentinel", "the Hemaya
+    # Foundation") is the one actor whose fuller name it is part of; where several share it,
+    # the one the text introduced first (a relative or namesake is named in full)
+    unresolved: dict[str, int] = {}
+    for i in sorted(partial, key=lambda i: facts.mentions[i].start):
+        m = facts.mentions[i]
+        hosts = {}
+        for j in partial[i]:
+            root = clusters.find((d, j))
+            hosts[root] = min(hosts.get(root, m.start + len(text)), facts.mentions[j].start)
+        before = {r: s for r, s in hosts.items() if s < m.start}
+        pool = before or hosts
+        if pool:
+            clusters.union((d, i), min(pool, key=lambda r: (pool[r], r)))
             continue
-        surname = name_key(ms[0].text)
-        hits = {r for r, surnames in full_names.items()
-                if any(fuzz.ratio(surname, s) >= LONE_SURNAME_SIMILARITY for s in surnames)}
-        if len(hits) == 1:
-            clusters.union(root, hits.pop())
+        key = name_key(m.text)  # a part whose fuller name never comes: one actor by its name
+        if key in unresolved:
+            clusters.union((d, unresolved[key]), (d, i))
+        else:
+            unresolved[key] = i
+
+
+def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]) -> dict[int, list[int]]:
+    """Mentions that name a part of a longer name in the same text -> the mentions of the longer names.
+
+    A person's part is any run of their name's words ("Yared", "Yared Alemu", "Thu Ha",
+    "Briceno") or a surname spelled a little apart ("Rakhmonov" for "Rahmonov"); an
+    organisation's part keeps the longer name's head ("the Sentinel", "the city court",
+    "the Hemaya Foundation", "the Democratic Renewal Party").
+    """
+    nw = name_words()
+    kinds = {i: _type_of([m]) for i, m in names}
+    out: dict[int, list[int]] = {}
+    for i, m in names:
+        w = words[i]
+        if not w or len(w) > 3 or m.canonical:
+            continue
+        person = kinds[i] == "Person" or not _strongly_not_person([m])
+        hosts = []
+        for j, n in names:
+            v = words[j]
+            if len(v) <= len(w) or n.canonical:
+                continue
+            if kinds[j] == "Person" and person:
+                if _run_of(w, v) or (len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY):
+                    hosts.append(j)
+            elif kinds[j] not in ("Person", "Place", "Country") and (
+                    kinds[i] not in ("Person", "Place", "Country") or all(v[1] <= 1 for v in m.votes)):
+                # an organisation's part, though the model took it for a person's ("the Tribune")
+                head = nw.head_of(n.text.split())
+                quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", n.text)
+                if (head and head in w and (v[:len(w)] == w or v[-len(w):] == w)) \
+                        or (quoted and name_key(quoted.group(1)).split() == w):
+                    hosts.append(j)
+        if hosts:
+            exact = [j for j in hosts if _run_of(w, words[j])]
+            out[i] = exact or _closest_spelling(w[0], hosts, words)
+    return out
+
+
+def _run_of(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is a run of consecutive words of ``whole``."""
+    n = len(part)
+    return any(whole[k:k + n] == part for k in range(len(whole) - n + 1))
+
+
+def _closest_spelling(word: str, hosts: list[int], words: dict[int, list[str]]) -> list[int]:
+    score = {j: max(fuzz.ratio(word, x) for x in words[j][1:]) for j in hosts}
+    best = max(score.values())
+    return [j for j in hosts if score[j] == best]
 
 
 def _canonical(facts: DocumentFacts, m: Mention) -> str | None:
@@ -252,7 +315,10 @@ def _strongly_not_person(mentions: list[Mention]) -> bool:
 
 
 def _type_of(mentions: list[Mention]) -> str:
-    votes = [v for m in mentions for v in m.votes]
+    """The type all the mentions' cues point to; a part of a longer name that is also a city's name
+    ("Moyo" of "Tendai Moyo") says nothing of the actor's type."""
+    longest = max(len(m.text.split()) for m in mentions)
+    votes = [v for m in mentions for v in m.votes if v[2] != "city" or len(m.text.split()) == longest]
     return best_type(votes) or (mentions[0].type.value if mentions[0].type else "Organisation")
 
 
@@ -292,14 +358,12 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
 
 def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
                         author: str | None) -> None:
-    """Pronouns to the nearest person before them, "its" to the author, offices to their holders."""
+    """Pronouns to the nearest person before them, "its" to the author, offices to their holders
+    (or, where the text names no holder, to the office itself as an institution)."""
     mentions = facts.mentions
     persons = sorted((m.start, i) for i, m in enumerate(mentions)
                      if keys[i] and not m.refers and ids.actors[keys[i]].type is ActorType.PERSON)
-    holders: dict[str, str] = {}
-    for rel in facts.relations:
-        if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject]:
-            holders[name_key(position_label(rel.position or ""))] = keys[rel.subject]
+    offices = _Offices(facts, keys)
     for i, m in enumerate(mentions):
         if m.refers == "pronoun":
             part = [(s, j) for s, j in persons if s < m.start and mentions[j].sentence
@@ -309,7 +373,44 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
         elif m.refers == "author":
             keys[i] = author
         elif m.refers.startswith("office:"):
-            keys[i] = holders.get(name_key(position_label(m.refers[len("office:"):])))
+            keys[i] = offices.holder(m) or offices.institution(m, ids)
+
+
+class _Offices:
+    """The offices of one document: who holds each, and those named as institutions of their own."""
+
+    def __init__(self, facts: DocumentFacts, keys: list[str | None]) -> None:
+        self.held: list[tuple[set[str], str, str]] = []  # (words of the office, its label's key, holder)
+        for rel in facts.relations:
+            if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject] and rel.position:
+                self.held.append((set(name_key(rel.position).split()), name_key(position_label(rel.position)),
+                                  keys[rel.subject]))
+        # the fullest wording of each office named as an institution: "the Special Rapporteur" is
+        # the "UN Special Rapporteur on the situation of human rights defenders" named before
+        self.named = sorted({m.text for m in facts.mentions if m.refers.startswith("office:")
+                             and is_institutional(m.text)}, key=lambda t: (-len(t), t))
+
+    def holder(self, m: Mention) -> str | None:
+        words = set(name_key(m.text).split())
+        label = name_key(position_label(m.refers[len("office:"):]))
+        fits = {h for w, _, h in self.held if words <= w or w <= words}
+        if not fits and not is_institutional(m.text):
+            fits = {h for _, lab, h in self.held if lab == label}
+        return fits.pop() if len(fits) == 1 else None
+
+    def institution(self, m: Mention, ids: Identities) -> str | None:
+        words = set(name_key(m.text).split())
+        wording = next((t for t in self.named if words <= set(name_key(t).split())), None)
+        if wording is None:
+            return None
+        key = "office/" + name_key(wording)
+        label = tidy_name(wording)
+        actor = ids.actors.get(key)
+        if actor is None:
+            ids.actors[key] = Actor(key, ActorType(office_type(label)), label)
+        elif label != actor.label and label not in actor.alt_labels:
+            ids.actors[key] = replace(actor, alt_labels=tuple(sorted({*actor.alt_labels, label})))
+        return key
 
 
 def _author_key(facts: DocumentFacts, ids: Identities) -> str | None:

@@ -7,14 +7,17 @@ from functools import cache
 import spacy
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.attrs import ORTH
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import pipeline.components.actors  # noqa: F401  (registers the factories)
 import pipeline.components.clauses  # noqa: F401
 import pipeline.components.events  # noqa: F401
+import pipeline.components.offices  # noqa: F401
 import pipeline.components.relations  # noqa: F401
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
+from pipeline.components.name_cues import shape_patterns
 from pipeline.errors import WhereasError
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "add_whereas_pipes", "keep_hyphenated_words"]
@@ -39,10 +42,11 @@ def add_whereas_pipes(nlp: Language) -> Language:
                            config={"spans_key": POSITIONS, "validate": True,
                                    "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
-        ruler.add_patterns(actor_patterns())
+        ruler.add_patterns(actor_patterns() + shape_patterns())
         countries.add_patterns(country_patterns())
         offices.add_patterns(position_patterns())
-    nlp.add_pipe("whereas_actors", after="whereas_positions")
+    nlp.add_pipe("whereas_offices", after="whereas_positions")
+    nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_events", after="whereas_actors")
     nlp.add_pipe("whereas_relations", after="whereas_events")
     return nlp
@@ -55,6 +59,11 @@ def keep_hyphenated_words(nlp: Language) -> None:
     """
     infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "Oslo-based", "Tehran-born": the place stays a word of its own
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @cache

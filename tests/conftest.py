@@ -134,12 +134,48 @@ def sample_build(nlp):
     return build_graph([Path(os.path.relpath(SAMPLE, ROOT))]) if Path.cwd() == ROOT else build_graph([SAMPLE])
 
 
+EXAMPLES = ROOT / "examples"
+EXAMPLES_GOLD = EXAMPLES / "gold"
+
+
+@pytest.fixture(scope="session")
+def examples_gold() -> Path:
+    """The folder of the example documents' gold annotations (``examples/gold/<document>.json``)."""
+    return EXAMPLES_GOLD
+
+
+@pytest.fixture(scope="session")
+def example_build(nlp):
+    """``example_build(name)``: the BuildResult of ``examples/<name>.txt`` built alone (once per session)."""
+    from pipeline.build import build_graph
+
+    built: dict[str, object] = {}
+
+    def build(name: str):
+        if name not in built:
+            built[name] = build_graph([EXAMPLES / f"{name}.txt"])
+        return built[name]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def examples_build(nlp):
+    """Every document of ``examples/`` built together (a BuildResult), as the README's main command
+    builds them (``examples/`` from the repository root), once per session."""
+    import os
+
+    from pipeline.build import build_graph
+
+    return build_graph([Path(os.path.relpath(EXAMPLES, ROOT))]) if Path.cwd() == ROOT else build_graph([EXAMPLES])
+
+
 GOLDEN_GRAPH = ROOT / "output" / "graph.ttl"
 
 
 @pytest.fixture(scope="session")
 def golden_graph() -> Path:
-    """The committed graph of the sample (``output/graph.ttl``): what a build must reproduce."""
+    """The committed graph of ``examples/`` (``output/graph.ttl``): what a build must reproduce."""
     return GOLDEN_GRAPH
 
 
@@ -159,7 +195,8 @@ def viz_graph() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_graph() -> Path:
-    """The sample's built graph (``output/graph.ttl``); skips while it is not there."""
+    """The committed graph of ``examples/``, the sample among them (``output/graph.ttl``); skips while it
+    is not there."""
     path = ROOT / "output" / "graph.ttl"
     if not path.exists():
         pytest.skip(f"{path} not built yet")

@@ -1,4 +1,4 @@
-"""The whole job on the sample: the committed graph reproduced, round trips, determinism, shapes."""
+"""The whole job: the committed graph of examples/ reproduced; on the sample, round trips, determinism, shapes."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def _diff(a: Graph, b: Graph) -> str:
     return "\n".join(lines)
 
 
-def test_sample_build_reproduces_the_committed_graph(sample_build, golden_graph):
-    built = union_graph(sample_build.dataset)
+def test_examples_build_reproduces_the_committed_graph(examples_build, golden_graph):
+    built = union_graph(examples_build.dataset)
     committed = Graph().parse(golden_graph, format="turtle")
     assert isomorphic(built, committed), "output/graph.ttl is stale; rebuild it:\n" + _diff(built, committed)
 

@@ -61,4 +61,5 @@ def test_a_wheel_ships_the_ontology_and_works_installed(tmp_path: Path, mini_tri
     whereas = env_dir / "bin" / "whereas"
     assert _run(whereas, "validate", mini_trig, cwd=tmp_path, env=run_env).endswith(f"{mini_trig}: conforms\n")
     answer = _run(whereas, "query", golden_graph, "sentenced", "--format", "csv", cwd=tmp_path, env=run_env)
-    assert [line.split(",")[0] for line in answer.splitlines()] == ["person", "Vadim Kuramshin", "Vladimir Kozlov"]
+    people = [line.split(",")[0] for line in answer.splitlines()]
+    assert people[0] == "person" and {"Vadim Kuramshin", "Vladimir Kozlov"} <= set(people[1:])

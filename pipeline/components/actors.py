@@ -1,6 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -10,14 +11,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
-from pipeline.components.gazetteer import bare_aliases, demonyms, lookup
-from pipeline.normalize.names import QUOTES, name_key
+from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
+from pipeline.components.name_cues import CAPITALISED, name_words
+from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
 __all__ = ["ActorTyper", "Candidate", "best_type"]
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
+#: a city this large is the city even where the model took its name for a person's
+BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
 _SPECIFICITY = ["Country", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
                 "InternationalOrganisation", "NGO", "Person", "Place", "Organisation"]
@@ -64,13 +68,20 @@ class ActorTyper:
         cues = load_json("type_cues.json")
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
-        self.name_heads = {w: t for t, words in cues["name_heads"].items() for w in words}
+        self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
+        self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
+        self.person_verbs = frozenset(cues["person_verbs"])
+        self.apposition_skip = frozenset(("the", "a", "an", "former", "prominent", "well-known", "independent",
+                                          "opposition", "human", "rights", "local", "leading", "veteran"))
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
+        self.occupations = frozenset(cues["before_name"]["Person"]) - {"wife", "husband", "widow", "son", "daughter",
+                                                                      "mother", "father", "brother", "sister"}
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -94,19 +105,19 @@ class ActorTyper:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
-            if ent.label_ in self.non_actor_labels:
-                known = lookup(ent.text)
-                if not (known and known[1] == "Country"):
-                    continue  # a country the model took for a nationality ("Tajikistan" NORP) is kept
-            cand = self._candidate(doc, ent)
-            if cand is None or (cand.start, cand.end) in offices:
-                continue
-            inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
-            if inner and not cand.kb_id:
-                continue  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
-            if not cand.kb_id and any(s <= cand.start and cand.end <= e for s, e in offices):
-                continue  # "the Union for Foreign Affairs" inside "High Representative of the Union …"
-            found.append(cand)
+            cand = self._accept(doc, ent, offices)
+            if cand is not None:
+                found.append(cand)
+        # a model's entity that a vocabulary match overwrote and that match was then set aside:
+        # "the National Electoral Council" lost to a bare "Council" that names no EU body here
+        taken = {i for c in found for i in range(c.start, c.end)}
+        taken |= {i for e in doc.ents if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        for ent in doc.spans.get(STATISTICAL, []):
+            if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
+                cand = self._accept(doc, ent, offices)
+                if cand is not None:
+                    found.append(cand)
+                    taken |= set(range(cand.start, cand.end))
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc):
@@ -116,7 +127,52 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found.extend(self._acronyms(doc, found))
         return found
+
+    def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
+        acronym as another name of the same actor. Where the initials do not fit (an acronym of
+        the name in another language), the name found before the brackets stands."""
+        out: list[Candidate] = []
+        ends = {c.end: c for c in found}
+        for i in range(2, len(doc) - 1):
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(doc[i].text):
+                continue
+            acronym = doc[i].text
+            named = spell_out(doc, i - 1, acronym)
+            name = ends.get(i - 1)
+            if named is not None and (name is None or named < name.start):
+                votes = list(name.votes) if name is not None else []
+                typed = self.name_words.type_of([t.text for t in doc[named:i - 1]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
+                name = Candidate(named, i - 1, votes, name.kb_id if name is not None else "")
+                out.append(name)
+            if name is None:
+                continue
+            votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
+            out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
+        return out
+
+    def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
+        """The actor candidate an entity gives, if it names an actor that is not an office."""
+        if ent.label_ in self.non_actor_labels:
+            known = lookup(ent.text)
+            if not (known and known[1] == "Country"):
+                return None  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+        cand = self._candidate(doc, ent)
+        if cand is None or (cand.start, cand.end) in offices:
+            return None
+        inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
+        if inner and not cand.kb_id:
+            return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
+        if any(s <= cand.start and cand.end <= e for s, e in offices) \
+                and (not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)):
+            return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
+            # "UN" in "UN Special Rapporteur on …": the office's own organisation
+        return cand
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
@@ -153,28 +209,46 @@ class ActorTyper:
             if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
-                if doc[j - 1].lower_ in surnames and j - i >= 2:
-                    votes.append(("Person", W_PHRASE, "surname-of-person"))
+                if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
+                    votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 heads = {t.lower_ for t in doc[i:j]}
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if votes and (strong or (j - i >= 2 and not doc[i].is_sent_start)) \
-                        and not heads & (set(self.name_heads) | self.not_heads) \
+                        and not heads & (set(self.name_words.heads) | self.not_heads) \
                         and doc[i:j].text not in self.demonyms:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
+        """The name inside an entity: no article, title, occupation, country's possessive or
+        trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an", "whereas")
-                               or doc[start].text in QUOTES or doc[start].is_punct
-                               or doc[start].lower_ in self.titles):
-            if doc[start].lower_ in self.titles:
-                votes.append(("Person", W_CONTEXT, f"title:{doc[start].lower_}"))
-            start += 1
+        while start < end:
+            word = doc[start].lower_
+            if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
+                start += 1
+            elif word in self.titles or (word in self.occupations and end - start >= 2
+                                         and all(re.match(CAPITALISED, t.text) for t in doc[start + 1:end])
+                                         and self.name_words.type_of([t.text for t in doc[start + 1:end]]) is None):
+                votes.append(("Person", W_CONTEXT, f"title:{word}"))
+                start += 1
+            elif start + 2 < end and doc[start + 1].lower_ in ("’s", "'s") and not ent.ent_id_ \
+                    and (lookup(doc[start].text) or ("", ""))[1] == "Country":
+                start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
+            else:
+                break
+        bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
+        if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
+            end = bracket
+        while end - start > 1 and doc[end - 1].like_num and len(doc[end - 1]) == 4 \
+                and doc[end - 2].text not in ("No.", "No", "Nr."):
+            end -= 1  # "Tajik State National University 1997": a year after a name
         while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")):
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
+                               or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha
+                                   and end - start > 1)):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
 
@@ -192,7 +266,10 @@ class ActorTyper:
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
-        kb_id = ent.ent_id_
+        if not ent.ent_id_ and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
+                and doc[start - 2].lower_ in self.institutions:
+            return None  # the second of the two: "Parliament of X" in "the Government and Parliament of X"
+        kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
                 return None
@@ -209,10 +286,10 @@ class ActorTyper:
         if head in self.not_heads or last in self.not_heads:
             if not kb_id:
                 return None
-        for word in (head, last):
-            if word in self.name_heads:
-                votes.append((self.name_heads[word], W_HEAD, f"head:{word}"))
-                break
+        if len(span) > 1 or ent.label_ != "PERSON":  # "Kerege Media", not a lone surname "Court"
+            typed = self.name_words.type_of([t.text for t in span])
+            if typed is not None:
+                votes.append((typed[0], W_HEAD, typed[1]))
         self._context_votes(doc, start, end, votes)
         for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
@@ -220,9 +297,34 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if not kb_id and ent.label_ != "Country":
+            population = city_population(text)
+            # a city's name, unless the model read a person there and the city is small ("Moyo")
+            if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
+                votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
+        if all(cue.startswith("ner:") for _, _, cue in votes) and self._unlikely_name(doc, span):
+            return None
         return Candidate(start, end, votes, kb_id)
+
+    @staticmethod
+    def _unlikely_name(doc: Doc, span: Span) -> bool:
+        """What only the statistical model calls a name, and nothing else supports, where the model
+        errs most: headings and headlines in title case ("a Party Erased from the Ballot",
+        "Background"), codes and numbers ("UA 41/24", "COVID-19"), a capitalised verb or noun
+        opening a paragraph ("Condemns"), words in lower case."""
+        if not span[0].is_title and not span[0].is_upper:
+            return True
+        if any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+            return True
+        if len(span) == 1 and span[0].pos_ not in ("PROPN",):
+            return True
+        sent = span.sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_]  # words that are no name
+        if len([t for t in sent if not t.is_punct]) <= 3 and span.end - span.start == 1:
+            return True  # a one-word heading: "Background"
+        return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
 
     def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
         """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
@@ -236,11 +338,22 @@ class ActorTyper:
         return not (after is not None and after.lower_ in ("of", "for"))
 
     def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
+        """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
+        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper"."""
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
-        if i >= 0 and doc[i].lower_ in self.before:
-            votes.append((self.before[doc[i].lower_], W_CONTEXT, f"before:{doc[i].lower_}"))
+        if i >= 1 and doc[i].text in (":", ",") and doc[i - 1].lower_ in self.before \
+                and self.before[doc[i - 1].lower_] == "Person":
+            i -= 1  # "his wife, Nadia X", "Author: Claire X"
+        if i >= 0:
+            word = doc[i].lower_
+            if word in self.before:
+                votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
+            elif doc[i].is_lower and word in self.before_lower:
+                votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
+            elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
+                votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
         for phrase, t in self.before_phrase:
             if tuple(words[-len(phrase):]) == phrase:
@@ -248,15 +361,19 @@ class ActorTyper:
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
             j += 1
-        # "X, the leader of …", "X, a journalist …": an apposition naming a person's role
+        # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
         k = j
         if k < len(doc) and doc[k].text == ",":
             k += 1
-            while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "former", "prominent", "well-known",
-                                                     "independent", "opposition", "human", "rights"):
-                k += 1
-            if k < len(doc) and doc[k].lower_ in self.before and self.before[doc[k].lower_] == "Person":
-                votes.append(("Person", W_CONTEXT, f"apposition:{doc[k].lower_}"))
+            while k < len(doc) and k - j < 6:
+                if doc[k].lower_ in self.apposition_skip or doc[k].pos_ in ("DET", "ADJ", "NUM"):
+                    k += 1
+                elif k + 1 < len(doc) and doc[k + 1].lower_ in ("’s", "'s"):
+                    k += 2  # "X, the group's executive director"
+                else:
+                    break
+            if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
+                votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
         following = [t.lower_ for t in doc[j:j + 2]]
         for phrase, t in self.after:
             if tuple(following[:len(phrase)]) == phrase:
@@ -324,6 +441,47 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+#: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "de", "del", "la", "el", "y", "&"})
+
+
+def spell_out(doc: Doc, end: int, acronym: str) -> int | None:
+    """The start of the capitalised words before ``end`` whose initials spell ``acronym``.
+
+    Connecting words may be skipped or spelled ("OSCE": Organization for Security and
+    Co-operation in Europe; "CRCE": Centre for Rights and Civic Engagement).
+    """
+    letters = acronym.lower()
+    start = end
+    while start > 0 and end - start < 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
+                                             or doc[start - 1].is_upper) and not doc[start - 1].is_punct:
+        start -= 1
+    for s in range(start, end):
+        if doc[s].lower_ in _CONNECTORS:
+            continue
+        if _spells([t.text for t in doc[s:end]], letters):
+            return s
+    return None
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the words' initials (connectors optional, hyphenated parts counted) are ``letters``."""
+    def walk(w: int, k: int) -> bool:
+        if k == len(letters):
+            return all(x.lower() in _CONNECTORS for x in words[w:])
+        if w == len(words):
+            return False
+        word = words[w]
+        parts = [p for p in re.split(r"[-‑]", word) if p]
+        if word.lower() in _CONNECTORS and walk(w + 1, k):
+            return True
+        initials = "".join(p[0].lower() for p in parts)
+        if letters.startswith(initials, k) and walk(w + 1, k + len(initials)):
+            return True
+        return bool(parts) and parts[0][0].lower() == letters[k] and walk(w + 1, k + 1)
+    return walk(0, 0)
 
 
 @Language.component("whereas_statistical_ents", requires=["doc.ents"], assigns=["doc.spans"])

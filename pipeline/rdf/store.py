@@ -387,6 +387,24 @@ class Store:
         """The IRIs of the document graphs, sorted."""
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def to_dataset(self) -> Dataset:
+        """The document graphs as an rdflib ``Dataset`` (its default graph is their union).
+
+        >>> import tempfile
+        >>> from pipeline.rdf.export import read_dataset
+        >>> with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "store") as st:
+        ...     _ = st.load_documents(read_dataset("tests/data/mini.trig"))
+        ...     len(st.to_dataset()) == len(read_dataset("tests/data/mini.trig"))
+        True
+        """
+        quads = (q for q in self.ox.quads_for_pattern(None, None, None, None)
+                 if isinstance(q.graph_name, ox.NamedNode))
+        ds = Dataset(default_union=True)
+        ds.parse(data=(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8"), format="nquads")
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        return ds
+
     def _graph_quads(self, graph: str) -> set[_Quad]:
         return set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 

@@ -57,8 +57,9 @@ def find_documents(paths: list[Path]) -> list[Path]:
             folder holds no document.
 
     >>> examples = Path(__file__).parents[2] / "examples"
-    >>> [path.name for path in find_documents([examples, examples / "ep-2013-kazakhstan.txt"])]
-    ['ep-2013-kazakhstan.txt']
+    >>> found = [path.name for path in find_documents([examples, examples / "ep-2013-kazakhstan.txt"])]
+    >>> found[0], found.count("ep-2013-kazakhstan.txt")
+    ('case-kyrgyzstan-ep-resolution.txt', 1)
     >>> find_documents([Path("examples/missing.txt")])
     Traceback (most recent call last):
     ...
@@ -146,7 +147,7 @@ def corpus_files(paths: list[Path]) -> list[DocumentFile]:
     (``2019/report.pdf`` and ``2020/report.pdf`` are ``2019-report`` and ``2020-report``).
 
     >>> examples = Path(__file__).parents[2] / "examples"
-    >>> [(f.doc_id, f.source) for f in corpus_files([examples])]
+    >>> [(f.doc_id, f.source) for f in corpus_files([examples]) if f.doc_id.startswith("ep-")]
     [('ep-2013-kazakhstan', 'ep-2013-kazakhstan.txt')]
     """
     files = find_documents(paths)

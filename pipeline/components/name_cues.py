@@ -1,0 +1,220 @@
+"""What an actor's own name says of its type: its head word and the words that qualify it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.components.gazetteer import demonyms, lookup
+from pipeline.normalize.names import QUOTES
+from pipeline.patterns import load_json
+
+__all__ = ["NameWords", "name_words", "name_type", "shape_patterns"]
+
+#: words after which a name's head has been said ("Committee for …", "Ministry of …")
+_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "de", "del", "della", "des", "du", "in", "at",
+                           "and", "&"})
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+class NameWords:
+    """The word lists of ``patterns/name_words.json``, read once."""
+
+    def __init__(self, data: dict) -> None:
+        self.heads: dict[str, str] = {w: t for t, words in data["heads"].items() for w in words}
+        self.longest_head = max(len(w.split()) for w in self.heads)
+        self.institutions = frozenset(data["institution_heads"])
+        self.state = frozenset(data["state_words"])
+        self.international = tuple(sorted((tuple(p.split()) for p in data["international_prefixes"]),
+                                          key=len, reverse=True))
+        self.civil = frozenset(data["civil_words"])
+        self.civil_first = frozenset(data["not_state_when_civil"])
+
+    def type_of(self, words: list[str]) -> tuple[str, str] | None:
+        """(type, cue) that a name's words give, or None where they say nothing.
+
+        >>> nw = name_words()
+        >>> nw.type_of("State Committee for National Security".split())
+        ('GovernmentBody', 'state:committee')
+        >>> nw.type_of("Centre for Rights and Civic Engagement".split())
+        ('NGO', 'civil:centre')
+        >>> nw.type_of("Harare Remand Prison".split())
+        ('Place', 'head:remand prison')
+        >>> nw.type_of("UN Human Rights Office".split())
+        ('InternationalOrganisation', 'international:office')
+        >>> nw.type_of("Ivan Petrov".split()) is None
+        True
+        """
+        low = self._words(words)
+        if not low:
+            return None
+        head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
+        head = self._head(low, head_at)
+        if head is None:  # "Branch 15 of the Tehran Revolutionary Court": any head word, last first
+            for i in range(len(low) - 1, -1, -1):
+                head = self._head(low, i)
+                if head is not None:
+                    break
+        if head is None:
+            return None
+        word, at = head
+        kind = self.heads.get(word)
+        if kind in (None, "GovernmentBody", "NGO", "Organisation"):
+            qualified = self._qualified(low, at, word, kind)
+            if qualified is not None:
+                return qualified
+        if kind is not None:
+            return kind, f"head:{word}"
+        return None
+
+    @staticmethod
+    def _words(words: list[str]) -> list[str]:
+        """Lower-case words without possessives and quotes; a quoted name after its kind is left out."""
+        text = " ".join(words)
+        quoted = re.search(r"[‘“'\"«]", text)
+        if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1:quoted.start() + 1]):
+            text = text[:quoted.start()]
+        low = [_POSSESSIVE.sub("", w.lower()).strip(QUOTES) for w in text.split()]
+        return [w for w in low if w]
+
+    def head_of(self, words: list[str]) -> str | None:
+        """The head word of a name, lower case: "the Hemaya Foundation for Detainees' Rights" ->
+        "foundation"; a quoted name's kind counts ("Human Rights Centre ‘Abarona’" -> "centre").
+
+        >>> name_words().head_of("Bishkek City Court".split())
+        'court'
+        """
+        low = self._words(words)
+        if not low:
+            return None
+        head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
+        head = self._head(low, head_at)
+        return head[0].split()[-1] if head else None
+
+    def _head(self, low: list[str], at: int) -> tuple[str, int] | None:
+        for n in range(min(self.longest_head, at + 1), 0, -1):
+            phrase = " ".join(low[at - n + 1:at + 1])
+            if phrase in self.heads or (n == 1 and phrase in self.institutions):
+                return phrase, at
+        return None
+
+    def _qualified(self, low: list[str], at: int, head: str, kind: str | None) -> tuple[str, str] | None:
+        """An institution's kind from what qualifies it: international, state or civil."""
+        for prefix in self.international:
+            if tuple(low[:len(prefix)]) == prefix and len(low) > len(prefix):
+                return "InternationalOrganisation", f"international:{head}"
+        if kind == "NGO":
+            return None
+        civil = any(w in self.civil for w in low) \
+            or any(" ".join(low[i:i + 2]) in self.civil for i in range(len(low) - 1))
+        if kind == "Organisation":
+            return ("NGO", f"civil:{head}") if civil else None
+        before, after = low[:at - len(head.split()) + 1], low[at + 1:]
+        state = any(w in self.state for w in before) or _names_a_state(before) \
+            or (after[:1] == ["of"] and _names_a_state(after[1:]))
+        if civil and head in self.civil_first and kind is None:
+            return "NGO", f"civil:{head}"
+        if state:
+            return "GovernmentBody", f"state:{head}"
+        if civil and kind is None:
+            return "NGO", f"civil:{head}"
+        return None
+
+
+def _names_a_state(words: list[str]) -> bool:
+    """A country, a nationality word or "the Republic" among ``words``."""
+    words = [w for w in words if w not in ("the",)]
+    dem = _demonym_words()
+    for i in range(len(words)):
+        if words[i] in dem:
+            return True
+        for n in (3, 2, 1):
+            chunk = " ".join(words[i:i + n])
+            if len(chunk) > 2:
+                known = lookup(chunk)
+                if known and known[1] == "Country":
+                    return True
+    return False
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    return frozenset(w.lower() for w, country in demonyms().items() if country)
+
+
+@cache
+def name_words() -> NameWords:
+    """The name word lists, read once."""
+    return NameWords(load_json("name_words.json"))
+
+
+def name_type(words: list[str]) -> tuple[str, str] | None:
+    """(type, cue) of a name from its own words; see :meth:`NameWords.type_of`."""
+    return name_words().type_of(words)
+
+
+#: words that never open a name ("the Court", "whereas the Centre", "in Minsk Regional Court")
+_NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "for", "to", "at", "from", "with",
+                   "this", "that", "its", "his", "her", "their", "our", "mr", "mrs", "ms", "dr", "former", "new",
+                   "both", "all", "each", "every", "when", "while", "after", "before", "since", "during", "under"]
+_POSSESSIVES = ["’s", "'s", "’", "'"]
+_ORDINAL = r"^\d+(st|nd|rd|th)$"
+#: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
+_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+#: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
+CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
+
+
+def shape_patterns() -> list[dict]:
+    """Entity-ruler patterns for names shaped like an actor's: capitalised words ending in a head
+    ("Iran Justice Watch", "Istanbul 25th High Criminal Court", "Kality prison"), or a head
+    opening a name ("Ministry of Culture, Information and Sports", "Supreme Court of the Kyrgyz
+    Republic", "Pre-trial Detention Centre No. 1"). Labelled with the head's type; the name's
+    own words then refine it (see :meth:`NameWords.type_of`).
+    """
+    nw = name_words()
+    data = load_json("name_words.json")["shapes"]
+    lower_ok = set(data["lowercase_heads"])
+    stop = sorted(set(_NOT_NAME_START) | _demonym_words()) if data.get("no_demonym_start") else _NOT_NAME_START
+    word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": stop}}
+    inner = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
+    numbered = [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}]
+    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "+"}
+    of_name = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
+    patterns: list[dict] = []
+    for head, kind in sorted(nw.heads.items()):
+        if kind in data["skip_types"]:
+            continue
+        label = kind
+        parts = head.split()
+        if kind in lower_ok:
+            head_tokens = [{"LOWER": w} for w in parts]
+        else:
+            head_tokens = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w}
+                           for w in parts]
+        before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
+                  {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner)]
+        for tail in ([], numbered, of_name, of_name + [{"LOWER": "of"}, named]):
+            patterns.append({"label": label, "pattern": before + head_tokens + tail})
+            if kind not in lower_ok or len(parts) > 1:
+                opening = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
+                if tail:
+                    patterns.append({"label": label, "pattern": opening + tail})
+    for head in sorted(nw.institutions):
+        opening = [{"LOWER": head, "IS_TITLE": True}]
+        before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
+        for tail in ([], of_name, of_name + [{"LOWER": "of"}, named]):
+            patterns.append({"label": "Organisation", "pattern": before + opening + tail})
+            if tail:
+                patterns.append({"label": "Organisation", "pattern": opening + tail})
+    listed = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}]
+    for head in data["listing_heads"]:  # "Ministry of Culture, Information, Sports and Youth Policy"
+        opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
+        for n in (1, 2, 3):
+            body = listed + [{"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}] * (n - 1)
+            patterns.append({"label": "GovernmentBody", "pattern": opening + body + [
+                {"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
+        patterns.append({"label": "GovernmentBody", "pattern": opening + [
+            {"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
+    return patterns

@@ -1,0 +1,162 @@
+"""whereas_offices: offices as the text words them, with their mandate or their state."""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.components.extensions import POSITIONS
+from pipeline.components.gazetteer import lookup
+from pipeline.patterns import load_json
+
+__all__ = ["OfficeFinder", "is_institutional", "office_type"]
+
+#: entity labels of organisations an office may be named with
+_ORGANISATIONS = frozenset({"InternationalOrganisation", "Organisation", "GovernmentBody", "ORG"})
+
+
+class OfficeFinder:
+    """Completes the office spans of the ``span_ruler``: "the UN Special Rapporteur on the situation
+    of human rights defenders" (a mandate in lower case, read off the parse), "the President of
+    the Kyrgyz Republic", "the Vice-President of the Commission / High Representative of the Union
+    for Foreign Affairs and Security Policy" (two titles of one office).
+
+    Each span keeps the ruler's label as its id where the ruler found it, else its head word.
+    """
+
+    def __init__(self, nlp: Language, name: str = "whereas_offices") -> None:
+        self.name = name
+        data = load_json("offices.json")
+        self.mandates = frozenset(data["mandate_heads"])
+        self.prefixes = frozenset(data["international_prefixes"]) - {"United", "European", "Council", "African"}
+        self.before = (frozenset(data["mandate_words_before"]) | self.prefixes) - {"the", "of"}
+        self.state = frozenset(data["state_office_heads"])
+        self.preps = frozenset(data["mandate_prepositions"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str]]:
+        spans = [(s.start, s.end, s.id_ or s.text) for s in doc.spans.get(POSITIONS, [])]
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        # a body the vocabulary knows by name is no office ("OSCE Representative on Freedom of the Media")
+        covered |= {i for ent in doc.ents if ent.ent_id_ for i in range(ent.start, ent.end)}
+        for tok in doc:  # mandate offices the vocabulary does not know by name
+            if tok.text in self.mandates and tok.i not in covered and tok.pos_ in ("PROPN", "NOUN"):
+                start = tok.i
+                while start > 0 and doc[start - 1].text in self.before:
+                    start -= 1
+                if start < tok.i or self._mandate_end(doc, tok.i, tok.i + 1) > tok.i + 1:
+                    spans.append((start, tok.i + 1, tok.text))
+        out = []
+        for start, end, label in sorted(spans):
+            while start > 0 and doc[start - 1].text in self.prefixes:
+                start -= 1  # "UN" before "High Commissioner"
+            for ent in doc.ents:  # "Council of Europe" before "Commissioner for Human Rights"
+                if ent.label_ in _ORGANISATIONS and (ent.start < start < ent.end or (
+                        ent.end == start and ent.label_ == "InternationalOrganisation")):
+                    start = ent.start
+            head = doc[end - 1]
+            if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
+                end = self._mandate_end(doc, head.i, end)
+            if any(t.text in self.state or t.text in self.mandates for t in doc[start:end]):
+                end = self._state_end(doc, end)
+            out.append((start, end, label))
+        merged: list[tuple[int, int, str]] = []
+        for start, end, label in sorted(out):
+            prev = merged[-1] if merged else None
+            if prev is not None and prev[1] + 1 == start and doc[prev[1]].text == "/":
+                merged[-1] = (prev[0], end, label)  # "Vice-President of the Commission / High Representative …"
+            else:
+                merged.append((start, end, label))
+        return merged
+
+    def _mandate_end(self, doc: Doc, head: int, end: int) -> int:
+        """The end of a mandate: the phrase its "on", "for", "in" or "to" opens, as the parse reads it,
+        up to an apposition naming the holder ("…, Ilse Marjanen,")."""
+        if end >= len(doc) or doc[end].lower_ not in self.preps:
+            return end
+        edge = max(doc[end].right_edge.i + 1, end + 2)
+        sent_end = doc[head].sent.end
+        stop = min(edge, sent_end)
+        for i in range(end + 1, stop):
+            if doc[i].text in (",", ";", "(") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PERSON", "Person") :
+                return i
+            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl"):
+                return i
+        return stop
+
+    @staticmethod
+    def _state_end(doc: Doc, end: int) -> int:
+        """"President of the Kyrgyz Republic", "President of the Republic of Moldova", "Ombudsman of
+        Georgia": the state the office is of."""
+        while end + 1 < len(doc) and doc[end].lower_ == "of":
+            i = end + 1
+            if doc[i].lower_ == "the":
+                i += 1
+            j = i
+            while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and not doc[j].is_punct:
+                j += 1
+            if j == i:
+                break
+            end = j
+        return end
+
+    @staticmethod
+    def set_annotations(doc: Doc, found: list[tuple[int, int, str]]) -> None:
+        spans = [Span(doc, s, e, label="Position", span_id=label) for s, e, label in found]
+        doc.spans[POSITIONS] = sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def is_institutional(text: str) -> bool:
+    """Whether an office is worded as an institution of its own: with its international
+    organisation, its mandate or its state — not a bare title ("the President") nor a portfolio
+    ("Minister of Justice"), which only stand for the person who holds them.
+
+    >>> is_institutional("UN Special Rapporteur on the situation of human rights defenders")
+    True
+    >>> is_institutional("President of the Kyrgyz Republic"), is_institutional("President")
+    (True, False)
+    >>> is_institutional("Minister of Justice")
+    False
+    """
+    words = text.split()
+    data = load_json("offices.json")
+    if len(words) > 1 and words[0] in data["international_prefixes"]:
+        return True
+    for n, word in enumerate(words[:-1]):
+        if word in data["mandate_prepositions"] and any(w in data["mandate_heads"] for w in words[:n]):
+            return True  # "Special Rapporteur on …", "Co-ordinator in Uzbekistan"
+        if word == "of" and _names_a_state(words[n + 1:]):
+            return True  # "President of the Kyrgyz Republic", "Public Defender of Georgia"
+    return False
+
+
+def _names_a_state(words: list[str]) -> bool:
+    rest = [w for w in words if w.lower() != "the"]
+    if not rest:
+        return False
+    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
+        return True
+    known = lookup(" ".join(rest))
+    return bool(known) and known[1] == "Country"
+
+
+def office_type(text: str) -> str:
+    """The type of an office standing as an actor: international or a state's body.
+
+    >>> office_type("UN Working Group on Arbitrary Detention"), office_type("Public Defender of Georgia")
+    ('InternationalOrganisation', 'GovernmentBody')
+    """
+    data = load_json("offices.json")
+    words = text.split()
+    if words and words[0] in data["international_prefixes"]:
+        return "InternationalOrganisation"
+    if any(h in text for h in data["international_heads"]):
+        return "InternationalOrganisation"
+    return "GovernmentBody"
+
+
+@Language.factory("whereas_offices", requires=["doc.spans", "token.dep"], assigns=["doc.spans"])
+def make_office_finder(nlp: Language, name: str) -> OfficeFinder:
+    return OfficeFinder(nlp, name)
