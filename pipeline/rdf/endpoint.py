@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,8 @@ __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "Engine", "Answer", "create_app", "run
 
 _FORM = "application/x-www-form-urlencoded"
 _START_TIMEOUT = 60.0
+#: How much lower a long query's worker runs (``nice``), so cheap queries get the processor first.
+_LONG_NICENESS = 10
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 #: Where the WSGI environment carries the moment a request arrived (its request line read).
 ARRIVAL = "whereas.arrival"
@@ -59,6 +61,7 @@ def _with_charset(media_type: str) -> str:
 class _Worker:
     process: subprocess.Popen
     conn: Any  # multiprocessing Connection
+    lowered: bool = False  # runs a long query at a lower CPU priority (and is replaced after it)
 
 
 @dataclass(eq=False, slots=True)
@@ -68,6 +71,7 @@ class _Job:
     long: bool  # runs (or waits) as a long query
     holds_long_slot: bool = False
     worker: _Worker | None = None
+    given: threading.Event = field(default_factory=threading.Event)  # set when a worker is assigned
 
 
 class Engine:
@@ -116,7 +120,10 @@ class Engine:
         self.workers = workers
         self.budget = budget if budget is not None else min(0.5, timeout / 4)
         self.long_slots = workers // 2 if workers > 1 else workers
-        self.max_waiting = max(64, 32 * workers)
+        self.max_waiting = 1024
+        #: Long queries waiting for a slot: more would wait past their deadline anyway (each before them
+        #: may hold its slot the whole time limit), so they are told at once to come back later.
+        self.max_waiting_long = 4 * self.long_slots
         self._cv = threading.Condition()
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -246,35 +253,46 @@ class Engine:
 
     # scheduling: short queries first, at most `long_slots` long ones
 
+    def _long_slot_free(self) -> bool:
+        """Whether one more long query may run: a long slot is free, and the workers left for short
+        queries (those alive, a replacement starting included) stay as many as reserved for them."""
+        reserved = self.workers - self.long_slots
+        return self._long_running < self.long_slots and len(self._all) - self._long_running - 1 >= reserved
+
     def _dispatch(self) -> None:
         """Give idle workers to waiting jobs (with the lock held)."""
         while self._idle:
-            if self._long and self._long_running < self.long_slots:
+            if self._long and self._long_slot_free():
                 job = self._long.popleft()
                 job.holds_long_slot = True
                 self._long_running += 1
             elif self._short:
                 job = self._short.popleft()
+                if job.task["query"] in self._known_long:  # seen to be long since it came: wait as one
+                    job.long = True
+                    self._long.append(job)
+                    continue
             else:
                 break
             job.worker = self._idle.pop()
-        self._cv.notify_all()
+            job.given.set()  # wakes that job's request alone
 
     def _acquire(self, job: _Job) -> _Worker | None:
         """Wait for a worker until the job's deadline; None when none came in time or too many wait."""
         with self._cv:
-            if job.deadline <= time.monotonic() or len(self._short) + len(self._long) >= self.max_waiting:
-                return None  # it cannot start in time, or the queue is full
+            if (job.deadline <= time.monotonic() or len(self._short) + len(self._long) >= self.max_waiting
+                    or (job.long and len(self._long) >= self.max_waiting_long)):
+                return None  # it cannot start in time: too late already, or too many before it
+            job.given.clear()
             (self._long if job.long else self._short).append(job)
             self._dispatch()
-            while job.worker is None:
-                remaining = job.deadline - time.monotonic()
-                if remaining <= 0 or self._closed:
-                    (self._long if job.long else self._short).remove(job)
-                    return None
-                self._cv.wait(remaining)
+        job.given.wait(max(0.0, job.deadline - time.monotonic()))
+        with self._cv:
+            if job.worker is None:  # none came in time
+                (self._long if job.long else self._short).remove(job)
+                return None
             worker, job.worker = job.worker, None
-            if job.deadline <= time.monotonic():  # came too late to start
+            if job.deadline <= time.monotonic() or self._closed:  # came too late to start
                 if job.holds_long_slot:
                     job.holds_long_slot = False
                     self._long_running -= 1
@@ -284,7 +302,14 @@ class Engine:
             return worker
 
     def _release(self, job: _Job, worker: _Worker | None) -> None:
-        """A job is over: its long slot and (if still alive) its worker are free again."""
+        """A job is over: its long slot and (if still alive) its worker are free again.
+
+        A worker whose priority was lowered for a long query is replaced by a fresh one
+        (a process cannot raise its own priority again without privileges).
+        """
+        if worker is not None and worker.lowered:
+            self._replace(worker)
+            worker = None
         with self._cv:
             if job.holds_long_slot:
                 job.holds_long_slot = False
@@ -292,6 +317,15 @@ class Engine:
             if worker is not None and worker in self._all:
                 self._idle.append(worker)
             self._dispatch()
+
+    def _lower(self, worker: _Worker) -> None:
+        """Let cheap queries have the processor first: a long query runs niced."""
+        if not worker.lowered:
+            try:
+                os.setpriority(os.PRIO_PROCESS, worker.process.pid, _LONG_NICENESS)
+                worker.lowered = True
+            except (OSError, AttributeError):  # not on this system, or the process is gone
+                pass
 
     def _remember(self, sparql: str, long: bool) -> None:
         with self._cv:
@@ -314,6 +348,8 @@ class Engine:
         """Run a job on a worker; None when the job must wait for a long slot and go again."""
         started = time.monotonic()
         try:
+            if job.long and self.long_slots < self.workers:
+                self._lower(worker)
             worker.conn.send(job.task)
             if not job.long and self.long_slots < self.workers:
                 if worker.conn.poll(max(0.0, min(self.budget, job.deadline - started))):
@@ -324,13 +360,14 @@ class Engine:
                     self._remember(job.task["query"], True)
                     with self._cv:
                         job.long = True
-                        if self._long_running < self.long_slots:
+                        if self._long_slot_free():
                             job.holds_long_slot = True
                             self._long_running += 1
                     if not job.holds_long_slot:  # every long slot is taken: wait for one
                         self._replace(worker)
                         self._release(job, None)
                         return None
+                    self._lower(worker)
             if worker.conn.poll(max(0.0, job.deadline - time.monotonic())):
                 answer = worker.conn.recv()
                 if job.long and time.monotonic() - started < self.budget:
@@ -346,6 +383,12 @@ class Engine:
         return self._late()
 
     # requests
+
+    def _deadline(self, arrival: float | None) -> float:
+        """When a request must have its answer: ``timeout`` after it arrived, less a little for
+        sending it (so a loaded machine still answers within the limit)."""
+        margin = min(0.25, self.timeout / 10)
+        return (arrival if arrival is not None else time.monotonic()) + self.timeout - margin
 
     def _in_thread(self, work: Callable[[], Answer], deadline: float, late: str) -> Answer:
         """Run ``work() -> Answer`` in a thread; past ``deadline`` answer 503 ``late`` and let it run."""
@@ -372,7 +415,7 @@ class Engine:
         A ``None`` type means the client accepts none: such an answer is 406.
         ``arrival`` (``time.monotonic()``) is when the request came; the deadline counts from it.
         """
-        deadline = (arrival if arrival is not None else time.monotonic()) + self.timeout
+        deadline = self._deadline(arrival)
         task = {"query": sparql, "result_type": result_type, "graph_type": graph_type,
                 "default_graphs": default_graphs or [], "named_graphs": named_graphs or [],
                 "max_results": self.max_results}
@@ -406,7 +449,7 @@ class Engine:
         if not self.allow_update or self.store is None:
             return Answer.text(403, "updates are disabled on this endpoint (start it with --allow-update)")
         store = self.store
-        deadline = (arrival if arrival is not None else time.monotonic()) + self.timeout
+        deadline = self._deadline(arrival)
         if not self._update_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
             return Answer.text(503, "another update is still running; try again",
                                (("Retry-After", str(max(1, math.ceil(self.timeout)))),))
