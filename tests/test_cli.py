@@ -56,7 +56,30 @@ def test_unknown_output_format_is_refused_before_any_work(tmp_path):
 
 def test_help_explains_every_command():
     result = runner.invoke(app, ["--help"])
-    for verb in ("build", "query", "export", "validate", "viz", "serve", "remove"):
+    for verb in ("build", "query", "export", "validate", "viz", "serve", "remove", "status"):
         assert verb in result.stdout
         sub = runner.invoke(app, [verb, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.stdout
+
+
+def test_status_of_something_that_is_no_store(tmp_path):
+    result = runner.invoke(app, ["status", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"whereas: error: {tmp_path / 'nothing'}: no store here; make one with "
+                             f"`whereas build DOCS --store {tmp_path / 'nothing'}`\n")
+
+
+def test_build_without_output_writes_output_graph_ttl(tmp_path, monkeypatch):
+    (tmp_path / "doc.txt").write_text("The European Parliament,\n\nA. whereas Karl Berg was arrested on 9 May 2019;\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "doc.txt", "--no-progress", "--no-validate"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("output/graph.ttl: 1 document(s)")
+    assert (tmp_path / "output" / "graph.ttl").is_file()
+
+
+def test_a_bad_base_iri_is_refused_before_any_work(tmp_path):
+    result = runner.invoke(app, ["build", "examples", "--base", "not an iri", "-o", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 1
+    assert result.stderr == ("whereas: error: --base 'not an iri' is not an absolute IRI (like "
+                             "https://example.org/kg/)\n")
