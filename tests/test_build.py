@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
