@@ -70,6 +70,12 @@ class BuildResult:
                 f"{relations} relations, {len(self.dataset)} triples")
 
 
+def _unexpected(path: Path, exc: Exception) -> InputError:
+    """A reader's failure that is no InputError (a library tripping on an odd file), in one line."""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "no detail"
+    return InputError(path, f"cannot be read ({type(exc).__name__}: {detail})")
+
+
 def read_corpus(paths: list[Path], options: ReadOptions = ReadOptions(), *, progress: Progress | None = None,
                 on_skip: Callable[[InputError], None] | None = None, on_note: Note | None = None) -> Corpus:
     """Read every document under ``paths``: a file that cannot be read is skipped (``on_skip`` is
@@ -88,12 +94,15 @@ def read_corpus(paths: list[Path], options: ReadOptions = ReadOptions(), *, prog
         try:
             read.append((file, read_document(file, encoding=options.encoding, max_chars=options.max_chars,
                                              on_note=on_note)))
-        except InputError as exc:
+        except Exception as exc:  # an InputError, or a reader's own failure on an odd file: that file's too
+            error = exc if isinstance(exc, InputError) else _unexpected(file.path, exc)
             if options.strict:
-                raise
-            skipped.append(exc)
+                if error is exc:
+                    raise
+                raise error from exc
+            skipped.append(error)
             if on_skip is not None and len(files) > 1:  # a lone file's error is the build's
-                on_skip(exc)
+                on_skip(error)
     if not read:
         if len(skipped) == 1:
             raise skipped[0]
@@ -125,6 +134,9 @@ def extract(sources: Iterable[SourceDocument], model: str | None = None,
     """
     progress = progress or Progress()
     nlp = load_nlp(model)
+    sources = list(sources)
+    # spaCy refuses texts past nlp.max_length (a memory guard); the reader's --max-chars is the one limit
+    nlp.max_length = max(nlp.max_length, *(len(s.text) + 1 for s in sources), 1)
 
     def structured() -> Iterator[tuple[SourceDocument, DocumentStructure]]:
         for source in sources:

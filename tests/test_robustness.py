@@ -512,3 +512,21 @@ def test_9_the_source_is_relative_to_the_corpus_root(tmp_path: Path, monkeypatch
     assert _build(tmp_path / "corpus", "-o", absolute, "--no-progress", "--no-validate")[0] == 0
     assert typed.read_bytes() == absolute.read_bytes()
     assert '<http://purl.org/dc/terms/source> "sub/a.txt"' in typed.read_text()
+
+
+def test_3_a_reader_tripping_on_an_odd_file_skips_only_that_file(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.read.html
+
+    def trips(*_: object, **__: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pipeline.read.html.trafilatura, "extract", trips)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(_resolution("Anna Berg"))
+    (corpus / "deep.html").write_text("<html><body>" + "<div>" * 10 + "text</body></html>")
+    code, _, err = _build(corpus, "-o", tmp_path / "g.ttl", "--no-progress", "--no-validate")
+    assert code == 0
+    assert err.splitlines() == [f"whereas: skipped {corpus / 'deep.html'}: cannot be read (RecursionError: maximum "
+                                "recursion depth exceeded)", "whereas: 1 of 2 files skipped"]
