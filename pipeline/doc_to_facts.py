@@ -133,7 +133,8 @@ class _PartReader:
         pronoun = len(span) == 1 and span[0].pos_ in ("PRON", "DET") and span.label_ in ("Person", "Author")
         if span.label_ in ACTOR_LABELS and not pronoun:
             mention = Mention(self.offset + span.start_char, self.offset + span.end_char,
-                              tidy_name(span.text), ActorType(span.label_), cues,
+                              (self.doc._.actor_names or {}).get(f"{span.start}:{span.end}") or tidy_name(span.text),
+                              ActorType(span.label_), cues,
                               span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char))
         elif pronoun:
             if span.label_ == "Author" and self.part.kind not in _AUTHOR_VOICE:

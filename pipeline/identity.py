@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from pipeline.components.actors import best_type
 from pipeline.components.name_cues import name_words
 from pipeline.components.offices import is_institutional, office_type
-from pipeline.components.gazetteer import (bare_aliases, country_names, demonyms, known_actors, lookup,
-                                           position_label)
+from pipeline.components.gazetteer import (bare_aliases, city_population, country_names, demonyms, known_actors,
+                                           lookup, position_label)
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.patterns import load_lines
@@ -261,26 +261,51 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
         if not w or len(w) > 3 or m.canonical:
             continue
         person = kinds[i] == "Person" or not _strongly_not_person([m])
+        weak = all(v[1] <= 1 for v in m.votes)  # nothing but the model says what it is
         hosts = []
         for j, n in names:
             v = words[j]
-            if len(v) <= len(w) or n.canonical:
+            if len(v) <= len(w):
                 continue
-            if kinds[j] == "Person" and person:
+            if kinds[j] == "Person" and person and not n.canonical:
                 if _run_of(w, v) or (len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY):
                     hosts.append(j)
-            elif kinds[j] not in ("Person", "Place", "Country") and (
-                    kinds[i] not in ("Person", "Place", "Country") or all(v[1] <= 1 for v in m.votes)):
-                # an organisation's part, though the model took it for a person's ("the Tribune")
-                head = nw.head_of(n.text.split())
-                quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", n.text)
-                if (head and head in w and (v[:len(w)] == w or v[-len(w):] == w)) \
-                        or (quoted and name_key(quoted.group(1)).split() == w):
-                    hosts.append(j)
+            elif kinds[j] not in ("Person", "Country") and (kinds[i] not in ("Person", "Country") or weak) \
+                    and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i]):
+                hosts.append(j)  # an organisation's or a place's part, though the model took it for a person's
         if hosts:
             exact = [j for j in hosts if _run_of(w, words[j])]
+            if len(w) == 1 and kinds[i] != "Person":  # "the Court" of a judgment: the international court
+                exact = [j for j in exact if kinds[j] == "InternationalOrganisation"] or exact
             out[i] = exact or _closest_spelling(w[0], hosts, words)
     return out
+
+
+def _part_of_organisation(part: list[str], whole: list[str], text: str, kind: str, nw, part_kind: str) -> bool:
+    """Whether a shorter name names the same organisation or place as a longer one: it keeps the
+    longer name's head at one end ("the Sentinel", "the city court", "the Hemaya Foundation"), is
+    its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
+    kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
+    head = nw.head_of(text.split())
+    at_an_end = whole[:len(part)] == part or whole[-len(part):] == part
+    if head and head in part and (at_an_end or (part == [head] and kind == "InternationalOrganisation")):
+        return True
+    quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", text)
+    if quoted and name_key(quoted.group(1)).split() == part:
+        return True
+    if len(part) == 1 and whole[0] == part[0] and _distinctive(part[0], nw):
+        return True  # "Horizon" for "Horizon Human Rights Observatory"
+    if kind == part_kind == "Place" and whole[:len(part)] == part and " ".join(whole[len(part):]) in nw.heads \
+            and city_population(" ".join(part)) is None and lookup(" ".join(part)) is None:
+        return True  # "Kality" for "Kality prison", not "Harare" for "Harare Remand Prison"
+    return False
+
+
+def _distinctive(word: str, nw) -> bool:
+    """A word that names nothing by itself in general: no kind of body, state, place or quality."""
+    return not (word in nw.heads or word in nw.institutions or word in nw.state or word in nw.civil
+                or word in nw.political or word in _generic_words() or lookup(word) or city_population(word)
+                or word in _country_words()[0])
 
 
 def _run_of(part: list[str], whole: list[str]) -> bool:

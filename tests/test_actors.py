@@ -169,3 +169,19 @@ def test_native_and_ascii_spellings_are_one_person(build_text):
                    "had insulted the president.", name="news-test")
     people = [a for a in r.actors.values() if a.type.value == "Person"]
     assert len(people) == 1
+
+
+def test_bodies_listed_with_the_state_they_share_are_each_named_with_it(build_text):
+    r = build_text("7. Instructs its President to forward this resolution to the Council, the Commission and the "
+                   "President, Government and Milli Majlis of the Republic of Azerbaijan.", name="ep-2099-test")
+    actors = _actors(r)
+    assert actors["Government of the Republic of Azerbaijan"] == "GovernmentBody"
+    assert actors["President of the Republic of Azerbaijan"] == "GovernmentBody"
+    assert actors["Milli Majlis"] == "GovernmentBody"  # a body with a name of its own keeps it
+
+
+def test_a_persons_name_the_model_cut_short_or_misread_is_made_whole(build_text):
+    r = build_text("Those convicted include the poet Rosendo Aguirre Maldonado and the student leader Itzel "
+                   "Paredes Quispe.", name="news-test")
+    people = {label for label, kind in _actors(r).items() if kind == "Person"}
+    assert people == {"Rosendo Aguirre Maldonado", "Itzel Paredes Quispe"}

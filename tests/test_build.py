@@ -27,6 +27,11 @@ def test_sample_graph_conforms_to_the_shapes(sample_build):
     assert report.conforms, "\n".join(report.messages)
 
 
+def test_the_examples_built_together_conform_to_the_shapes(examples_build):
+    report = validate_graph(examples_build.dataset)
+    assert report.conforms, "\n".join(report.messages)
+
+
 def test_sample_structure_is_stored_with_offsets_into_the_document_text(sample_build):
     g = union_graph(sample_build.dataset)
     doc = next(g.subjects(predicate=WH.procedureNumber))

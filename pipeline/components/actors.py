@@ -12,7 +12,8 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
-from pipeline.components.name_cues import CAPITALISED, name_words
+from pipeline.components.name_cues import CALENDAR, CAPITALISED, name_words
+from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
@@ -20,6 +21,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type"]
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
+#: cues that a name's own words or the model give, which alone let pass no unlikely name
+_WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
@@ -45,12 +48,16 @@ def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
 
 @dataclass(slots=True)
 class Candidate:
-    """An actor mention found in a Doc: token span, the cues for its type, its known identity."""
+    """An actor mention found in a Doc: token span, the cues for its type, its known identity, and its
+    name where that is not the span's text ("Government" in "the President, Government and
+    Parliament of X" is the "Government of X")."""
 
     start: int
     end: int
     votes: list[tuple[str, int, str]] = field(default_factory=list)
     kb_id: str = ""
+    name: str = ""
+    exact: bool = False  # its span wins over longer ones around it
 
 
 class ActorTyper:
@@ -68,6 +75,8 @@ class ActorTyper:
         cues = load_json("type_cues.json")
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
+        #: labels the model gives to a person's name often enough to look at its context
+        self.misread_labels = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
         self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
@@ -128,7 +137,50 @@ class ActorTyper:
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         found.extend(self._acronyms(doc, found))
+        found.extend(self._shared_state(doc))
         return found
+
+    def _shared_state(self, doc: Doc) -> list[Candidate]:
+        """"the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
+        the state they share, each named with it ("Government of the Kyrgyz Republic"); a body with a
+        name of its own keeps it ("Jogorku Kenesh")."""
+        out: list[Candidate] = []
+        for of in doc:
+            if of.lower_ != "of" or of.i < 3:
+                continue
+            state = of.i + 1 + (of.i + 1 < len(doc) and doc[of.i + 1].lower_ == "the")
+            end = OfficeFinder.state_end(doc, of.i)
+            if end == of.i or not is_state(doc[state:end].text):
+                continue
+            conjuncts: list[tuple[int, int]] = []
+            i = of.i
+            while i > 0:
+                j = i
+                while j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",):
+                    j -= 1
+                if j == i:
+                    break
+                conjuncts.append((j, i))
+                if j > 0 and doc[j - 1].lower_ in ("and", "or", ","):
+                    i = j - 1
+                    if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+                        i -= 1
+                    continue
+                break
+            if len(conjuncts) < 2:
+                continue
+            of_state = doc[of.i:end].text
+            known = lookup(doc[state:end].text)
+            if known:  # the state itself, which a longer name around it may have hidden
+                out.append(Candidate(state, end, [(known[1], W_GAZETTEER, f"known:{known[0]}")], known[0], exact=True))
+            for n, (s, e) in enumerate(conjuncts):
+                words = {t.lower_ for t in doc[s:e]}
+                vote = [("GovernmentBody", W_HEAD, "listed-with-state")]
+                if words <= self.institutions:
+                    out.append(Candidate(s, e if n else end, vote, name=f"{doc[s:e].text} {of_state}"))
+                else:  # a body with a name of its own: "Jogorku Kenesh", not "… of the Kyrgyz Republic"
+                    out.append(Candidate(s, e, vote, exact=True))
+        return out
 
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
@@ -160,8 +212,14 @@ class ActorTyper:
         """The actor candidate an entity gives, if it names an actor that is not an office."""
         if ent.label_ in self.non_actor_labels:
             known = lookup(ent.text)
-            if not (known and known[1] == "Country"):
-                return None  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+            if known and known[1] == "Country":
+                pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+            elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
+                cand = self._candidate(doc, ent)
+                strong = cand is not None and any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes)
+                return cand if strong and not (cand.start, cand.end) in offices else None
+            else:
+                return None
         cand = self._candidate(doc, ent)
         if cand is None or (cand.start, cand.end) in offices:
             return None
@@ -203,8 +261,8 @@ class ActorTyper:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
-                    and doc[j].is_alpha and j - i < 4:
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and re.match(CAPITALISED, doc[j].text) \
+                    and _wordlike(doc[j].text) and j - i < 4:
                 j += 1
             if j > i:
                 votes: list[tuple[str, int, str]] = []
@@ -220,6 +278,21 @@ class ActorTyper:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
+
+    def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the
+        capitalised words next to it that belong to no other name, title or office."""
+        def part_of_name(tok) -> bool:
+            return tok.pos_ == "PROPN" and bool(re.match(CAPITALISED, tok.text)) and _wordlike(tok.text) \
+                and not tok.ent_type_ and tok.lower_ not in self.before and tok.lower_ not in self.titles \
+                and tok.text not in self.demonyms and tok.lower_ not in CALENDAR
+        n = 0
+        while end < len(doc) and n < 2 and part_of_name(doc[end]):
+            end, n = end + 1, n + 1
+        n = 0
+        while start > 0 and n < 1 and part_of_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start, n = start - 1, n + 1
+        return start, end
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
         """The name inside an entity: no article, title, occupation, country's possessive or
@@ -257,6 +330,8 @@ class ActorTyper:
         start, end = self._trim(doc, ent, votes)
         if start >= end:
             return None
+        if ent.label_ == "PERSON":
+            start, end = self._whole_name(doc, start, end)
         span = doc[start:end]
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
@@ -266,10 +341,13 @@ class ActorTyper:
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
-        if not ent.ent_id_ and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
-                and doc[start - 2].lower_ in self.institutions:
-            return None  # the second of the two: "Parliament of X" in "the Government and Parliament of X"
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
+        if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
+            for k in range(start + 2, end - 1):
+                if doc[k].lower_ == "of" and lookup(doc[start:k].text):
+                    end = k
+                    span, text = doc[start:end], doc[start:end].text
+                    break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
                 return None
@@ -279,8 +357,8 @@ class ActorTyper:
             kb_id = known[0]
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
-        elif ent.label_ in ACTOR_LABELS:  # a generic name shape of the entity ruler
-            votes.append((ent.label_, W_HEAD, "shape"))
+        elif ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
+            votes.append((ent.label_, W_PHRASE if ent.label_ == "Organisation" else W_HEAD, "shape"))
         head = span.root.lower_
         last = span[-1].lower_
         if head in self.not_heads or last in self.not_heads:
@@ -304,8 +382,11 @@ class ActorTyper:
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
-        if all(cue.startswith("ner:") for _, _, cue in votes) and self._unlikely_name(doc, span):
+        if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and self._unlikely_name(doc, span):
             return None
+        if ent.label_ in ACTOR_LABELS and not kb_id and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
+                and not doc[end].ent_type_ and doc[end].lower_ not in self.before and not doc[end].is_sent_start:
+            return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
         return Candidate(start, end, votes, kb_id)
 
     @staticmethod
@@ -420,6 +501,11 @@ class ActorTyper:
             else:
                 prev.votes.extend(c.votes)
                 prev.kb_id = prev.kb_id or c.kb_id
+                prev.name = prev.name or c.name
+        exact = [c for c in by_span.values() if c.exact]
+        for c in exact:
+            for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
+                c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
         actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id)
                   for (s, e), c in by_span.items()]
         # quoted and trimmed actor spans win over overlapping raw entities
@@ -431,6 +517,7 @@ class ActorTyper:
         kept = {(a.start, a.end) for a in actors}
         doc._.actor_cues = {f"{s}:{e}": [list(v) for v in c.votes]
                             for (s, e), c in sorted(by_span.items()) if (s, e) in kept}
+        doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
             if ent.label_ in ("GPE", "LOC") and any(a.start <= ent.start and ent.end <= a.end and not a.kb_id_
@@ -441,6 +528,11 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
                                for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+
+
+def _wordlike(text: str) -> bool:
+    """Letters, or letters joined by hyphens or apostrophes: "Aït-Saïd", "Jun-jun", "O'Neill"."""
+    return all(part.isalpha() for part in re.split(r"[-‑'’]", text)) and text[0].isalpha()
 
 
 #: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)

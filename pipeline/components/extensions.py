@@ -20,6 +20,7 @@ ACTOR_LABELS = frozenset({
 
 _EXTENSIONS = (
     "actor_cues",  # {"start:end" (token offsets of an actor entity): [[type, weight, cue], ...]}
+    "actor_names",  # {"start:end": name} where an actor's name is not its span's text ("Government of X")
     "events",  # [{"type", "trigger": [s, e], "roles": {role: [[s, e], ...]}, "date", ...}]
     "relations",  # [{"type", "subject": [s, e], "object": [s, e] | None, "position", ...}]
 )

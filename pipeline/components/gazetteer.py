@@ -16,6 +16,14 @@ __all__ = ["city_population", "KnownActor", "known_actors", "lookup", "actor_pat
            "position_patterns", "country_names", "demonyms", "bare_aliases", "position_label"]
 
 # Short names pycountry lacks or spells formally; the text of the genre uses these.
+#: the short name the genre uses where pycountry's differs, by ISO 3166 code (one name per country)
+_SHORT_NAMES = {
+    "RUS": "Russia", "VNM": "Vietnam", "SYR": "Syria", "LAO": "Laos", "KOR": "South Korea", "PRK": "North Korea",
+    "COD": "Democratic Republic of the Congo", "COG": "Congo", "IRN": "Iran", "TZA": "Tanzania", "BOL": "Bolivia",
+    "VEN": "Venezuela", "MDA": "Moldova", "MKD": "North Macedonia", "PSE": "Palestine", "TWN": "Taiwan",
+    "CZE": "Czechia", "GBR": "United Kingdom", "USA": "United States", "BRN": "Brunei", "FSM": "Micronesia",
+    "CIV": "Côte d'Ivoire", "CPV": "Cabo Verde", "SWZ": "Eswatini", "TLS": "Timor-Leste", "TUR": "Turkey",
+}
 _EXTRA_COUNTRIES = {
     "Russia": "Russia", "Iran": "Iran", "Syria": "Syria", "Vietnam": "Vietnam", "Laos": "Laos",
     "North Korea": "North Korea", "South Korea": "South Korea", "Bolivia": "Bolivia",
@@ -51,15 +59,24 @@ def known_actors() -> dict[str, KnownActor]:
 
 @cache
 def country_names() -> dict[str, str]:
-    """Every spelling of a country -> its short common name."""
+    """Every spelling of a country -> its short common name (one per country, whatever the spelling:
+    "Russian Federation" and "Russia" are both "Russia").
+
+    >>> names = country_names()
+    >>> names["Russian Federation"], names["Viet Nam"], names["Korea, Republic of"] if "Korea, Republic of" in names else names["Republic of Korea"]
+    ('Russia', 'Vietnam', 'South Korea')
+    """
     names: dict[str, str] = {}
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        if "," in short:  # "Iran, Islamic Republic of"
+        short = _SHORT_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        if "," in short:  # "Moldova, Republic of"
             short = short.split(",")[0]
         for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if n and "," not in n:
                 names[n] = short
+            elif n:  # "Korea, Republic of" -> "Republic of Korea"
+                head, _, rest = n.partition(", ")
+                names[f"{rest} {head}".replace("The ", "the ")] = short
     for n, short in _EXTRA_COUNTRIES.items():
         names[n] = short
     return names

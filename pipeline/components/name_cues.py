@@ -13,7 +13,8 @@ __all__ = ["NameWords", "name_words", "name_type", "shape_patterns"]
 
 #: words after which a name's head has been said ("Committee for …", "Ministry of …")
 _PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "de", "del", "della", "des", "du", "in", "at",
-                           "and", "&"})
+                           "and", "&", "pour", "pela", "pelo", "para", "por", "contre", "contra", "et", "y", "e",
+                           "la", "le", "les", "l", "el", "los", "las", "da", "do", "dos", "das", "für", "für"})
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -29,6 +30,8 @@ class NameWords:
                                           key=len, reverse=True))
         self.civil = frozenset(data["civil_words"])
         self.civil_first = frozenset(data["not_state_when_civil"])
+        self.political = frozenset(data["political_words"])
+        self.political_heads = frozenset(data["political_heads"])
 
     def type_of(self, words: list[str]) -> tuple[str, str] | None:
         """(type, cue) that a name's words give, or None where they say nothing.
@@ -103,10 +106,12 @@ class NameWords:
         for prefix in self.international:
             if tuple(low[:len(prefix)]) == prefix and len(low) > len(prefix):
                 return "InternationalOrganisation", f"international:{head}"
-        if kind == "NGO":
-            return None
         civil = any(w in self.civil for w in low) \
             or any(" ".join(low[i:i + 2]) in self.civil for i in range(len(low) - 1))
+        if head in self.political_heads and not civil and any(w in self.political for w in low):
+            return "PoliticalParty", f"political:{head}"  # "Union pour le Renouveau Démocratique"
+        if kind == "NGO":
+            return None
         if kind == "Organisation":
             return ("NGO", f"civil:{head}") if civil else None
         before, after = low[:at - len(head.split()) + 1], low[at + 1:]
@@ -160,7 +165,7 @@ _NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "
 _POSSESSIVES = ["’s", "'s", "’", "'"]
 _ORDINAL = r"^\d+(st|nd|rd|th)$"
 #: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
-_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 #: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
 CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
@@ -170,41 +175,53 @@ def shape_patterns() -> list[dict]:
     """Entity-ruler patterns for names shaped like an actor's: capitalised words ending in a head
     ("Iran Justice Watch", "Istanbul 25th High Criminal Court", "Kality prison"), or a head
     opening a name ("Ministry of Culture, Information and Sports", "Supreme Court of the Kyrgyz
-    Republic", "Pre-trial Detention Centre No. 1"). Labelled with the head's type; the name's
-    own words then refine it (see :meth:`NameWords.type_of`).
+    Republic", "Pre-trial Detention Centre No. 1", "Regional Trial Court Branch 6", "remand prison
+    SIZO-1"). Labelled with the head's type; the name's own words then refine it (see
+    :meth:`NameWords.type_of`).
     """
     nw = name_words()
     data = load_json("name_words.json")["shapes"]
     lower_ok = set(data["lowercase_heads"])
-    stop = sorted(set(_NOT_NAME_START) | _demonym_words()) if data.get("no_demonym_start") else _NOT_NAME_START
-    word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": stop}}
+    lower_words = set(data["lowercase_head_words"])
+    word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _NOT_NAME_START}}
+    # a place of detention named after its country's people is no name of its own ("the Belarusian
+    # KGB remand prison"); a ministry or an NGO so named is ("the Dutch Ministry of Foreign Affairs")
+    place_word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words())}}
     inner = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
-    numbered = [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}]
-    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "+"}
+    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
     of_name = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
+    tails = [
+        [],
+        [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}],  # "Colony No. 47"
+        [{"LOWER": {"IN": data["numbered_parts"]}}, {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}}],  # "… Court Branch 6"
+        [{"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": CAPITALISED}, "OP": "+"},
+         {"LOWER": {"IN": data["numbered_parts"]}}],  # "… Instance Court, Arada Division"
+        of_name,
+        of_name + [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, named],  # "Assembly of the Representatives of the People"
+    ]
+    code = [{"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}]  # "remand prison SIZO-1", "correctional colony IK-7"
     patterns: list[dict] = []
     for head, kind in sorted(nw.heads.items()):
         if kind in data["skip_types"]:
             continue
-        label = kind
         parts = head.split()
-        if kind in lower_ok:
-            head_tokens = [{"LOWER": w} for w in parts]
-        else:
-            head_tokens = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w}
-                           for w in parts]
-        before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
-                  {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner)]
-        for tail in ([], numbered, of_name, of_name + [{"LOWER": "of"}, named]):
-            patterns.append({"label": label, "pattern": before + head_tokens + tail})
-            if kind not in lower_ok or len(parts) > 1:
-                opening = [{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in parts]
-                if tail:
-                    patterns.append({"label": label, "pattern": opening + tail})
+        lower = kind in lower_ok or head in lower_words
+        head_tokens = [{"LOWER": w} if lower or not w.isalpha() else {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}}
+                       for w in parts]
+        first = place_word if kind == "Place" else word
+        before = [dict(first, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
+                  {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}]
+        for tail in tails:
+            patterns.append({"label": kind, "pattern": before + head_tokens + tail})
+            if tail and (not lower or len(parts) > 1):
+                opening = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts]
+                patterns.append({"label": kind, "pattern": opening + tail})
+        if kind == "Place":
+            patterns.append({"label": kind, "pattern": head_tokens + code})
     for head in sorted(nw.institutions):
-        opening = [{"LOWER": head, "IS_TITLE": True}]
+        opening = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
-        for tail in ([], of_name, of_name + [{"LOWER": "of"}, named]):
+        for tail in ([], tails[4], tails[5]):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})
@@ -213,8 +230,8 @@ def shape_patterns() -> list[dict]:
         opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
         for n in (1, 2, 3):
             body = listed + [{"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}] * (n - 1)
-            patterns.append({"label": "GovernmentBody", "pattern": opening + body + [
+            patterns.append({"label": "Organisation", "pattern": opening + body + [
                 {"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
-        patterns.append({"label": "GovernmentBody", "pattern": opening + [
+        patterns.append({"label": "Organisation", "pattern": opening + [
             {"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
     return patterns

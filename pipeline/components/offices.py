@@ -8,7 +8,7 @@ from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import lookup
 from pipeline.patterns import load_json
 
-__all__ = ["OfficeFinder", "is_institutional", "office_type"]
+__all__ = ["OfficeFinder", "is_institutional", "is_state", "office_type"]
 
 #: entity labels of organisations an office may be named with
 _ORGANISATIONS = frozenset({"InternationalOrganisation", "Organisation", "GovernmentBody", "ORG"})
@@ -60,7 +60,7 @@ class OfficeFinder:
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
             if any(t.text in self.state or t.text in self.mandates for t in doc[start:end]):
-                end = self._state_end(doc, end)
+                end = self.state_end(doc, end)
             out.append((start, end, label))
         merged: list[tuple[int, int, str]] = []
         for start, end, label in sorted(out):
@@ -82,12 +82,13 @@ class OfficeFinder:
         for i in range(end + 1, stop):
             if doc[i].text in (",", ";", "(") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PERSON", "Person") :
                 return i
-            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl"):
-                return i
+            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl") \
+                    or doc[i].tag_ in ("WDT", "WP", "WP$") or doc[i].pos_ == "AUX":
+                return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
 
     @staticmethod
-    def _state_end(doc: Doc, end: int) -> int:
+    def state_end(doc: Doc, end: int) -> int:
         """"President of the Kyrgyz Republic", "President of the Republic of Moldova", "Ombudsman of
         Georgia": the state the office is of."""
         while end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -130,6 +131,15 @@ def is_institutional(text: str) -> bool:
         if word == "of" and _names_a_state(words[n + 1:]):
             return True  # "President of the Kyrgyz Republic", "Public Defender of Georgia"
     return False
+
+
+def is_state(name: str) -> bool:
+    """Whether a name names a state: a country, or "the … Republic", "the Kingdom of …".
+
+    >>> is_state("the Kyrgyz Republic"), is_state("Viet Nam"), is_state("Ivan Petrov")
+    (True, True, False)
+    """
+    return _names_a_state(name.split())
 
 
 def _names_a_state(words: list[str]) -> bool:

@@ -12,6 +12,7 @@ from pipeline import __version__
 from pipeline.facts import (Actor, DatePrecision, DocumentStructure, Event, EventType, Relation,
                             SourceDocument, TextSpan)
 from pipeline.iri import IriMinter
+from pipeline.normalize.names import QUOTES
 from pipeline.vocab import PREFIXES, WH
 
 __all__ = ["DocumentGraph", "build_dataset", "add_document_graph", "date_literal"]
@@ -156,6 +157,7 @@ def _event(g: Graph, ev: Event, iri: URIRef, event_iris: list[URIRef], actors: d
     if ev.term:
         g.add((iri, WH.sentenceTerm, Literal(ev.term, datatype=XSD.duration)))
     for charge in ev.charges:
+        charge = charge.strip(QUOTES + " ,;:")  # one label per charge node: no stray quote of the text's
         c = minter.charge(charge)
         g.add((iri, WH.charge, c))
         g.add((c, RDF.type, WH.Charge))
