@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sys
+import contextlib
+import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from pipeline.errors import WhereasError
+from pipeline.errors import StoreError, WhereasError
 from pipeline.iri import DEFAULT_BASE
+from pipeline.read import DEFAULT_MAX_CHARS
 
 __all__ = ["app"]
 
@@ -27,43 +29,98 @@ def _fail(exc: WhereasError) -> None:
     raise typer.Exit(code=1)
 
 
+def _say(line: str) -> None:
+    typer.echo(f"whereas: {line}", err=True)
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .pdf, .html) or folders of them.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld. Default: output/graph.ttl unless --store is given.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
     base: Annotated[str, typer.Option("--base", help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events and relations below this confidence.")] = 0.0,
-    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against ontology/shapes.ttl.")] = True,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against the ontology's SHACL shapes.")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress: a bar on a terminal, log lines otherwise.")] = True,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read (default: skip it, name it, go on).")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Let a document replace a stored one with the same id read from another file.")] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of .txt and .html files (default: UTF-8, else detected and named).")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longest document accepted, in characters; longer ones are skipped.")] = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Read documents and build their graph: one named graph per document."""
-    from pipeline.build import build_graph
-    from pipeline.rdf.export import write_dataset
+    """Read documents and build their graph: one named graph per document.
+
+    A file that cannot be read is named and skipped, and the graph of the rest is
+    built (exit status 0); --strict stops at the first instead.
+    """
+    from pipeline.build import ReadOptions, build_sources, read_corpus
+    from pipeline.progress import progress_for
+    from pipeline.rdf.export import rdf_format, write_dataset
+    from pipeline.read.text import check_encoding
 
     if output is None and store is None:
         output = Path("output/graph.ttl")
     try:
-        result = build_graph(paths, base=base, model=model, min_confidence=min_confidence,
-                             progress=progress and sys.stderr.isatty())
-        if validate:
-            from pipeline.rdf.validate import validate_graph
-
-            report = validate_graph(result.dataset)
-            for line in report.messages:
-                typer.echo(f"whereas: shape violation: {line}", err=True)
+        # everything that can be refused is refused before any document is read
         if output is not None:
-            write_dataset(result.dataset, output)
-            typer.echo(f"{output}: {result.summary()}")
-        if store is not None:
-            from pipeline.rdf.store import Store
+            rdf_format(output)
+        if encoding is not None:
+            encoding = check_encoding(encoding)
+        _check_base(base)
+        with contextlib.ExitStack() as stack:
+            st = None
+            if store is not None:
+                from pipeline.rdf.store import Store
 
-            with Store.open(store) as st:
-                changed = st.load_documents(result.dataset)
-            typer.echo(f"{store}: {changed} document graph(s) added or replaced")
+                st = stack.enter_context(Store.open(store))
+            reporter = progress_for(progress)
+            corpus = read_corpus(paths, ReadOptions(encoding, max_chars, strict), progress=reporter,
+                                 on_skip=lambda exc: _say(f"skipped {exc}"), on_note=lambda note: _say(f"note: {note}"))
+            records = []
+            if st is not None:
+                from pipeline.iri import IriMinter
+                from pipeline.rdf.store import DocumentRecord, text_digest
+
+                minter = IriMinter(base)
+                records = [DocumentRecord(str(minter.document(s.doc_id)), s.doc_id, s.path,
+                                          os.path.abspath(f.path), text_digest(s.text))
+                           for f, s in zip(corpus.files, corpus.sources, strict=True)]
+                if not replace:
+                    problems = st.conflicts(records)
+                    for line in problems[1:]:
+                        _say(f"error: {store}: {line}")
+                    if problems:
+                        raise StoreError(store, problems[0])
+                stack.enter_context(st.recording(records, [str(e) for e in corpus.skipped]))
+            result = build_sources(list(corpus.sources), base=base, model=model, min_confidence=min_confidence,
+                                   progress=reporter)
+            if validate:
+                from pipeline.rdf.validate import validate_graph
+
+                report = validate_graph(result.dataset)
+                for line in report.messages:
+                    _say(f"shape violation: {line}")
+            if output is not None:
+                write_dataset(result.dataset, output)
+                typer.echo(f"{output}: {result.summary()}")
+            if st is not None:
+                changed = st.load_documents(result.dataset, records, replace=replace)
+                typer.echo(f"{store}: {changed} document graph(s) added, replaced or removed; "
+                           f"{len(st.documents())} in the store")
+            if corpus.skipped:
+                _say(corpus.skipped_summary())
     except WhereasError as exc:
         _fail(exc)
+
+
+def _check_base(base: str) -> None:
+    """A base IRI must be absolute and free of characters an IRI cannot hold."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    if not parts.scheme or not (parts.netloc or parts.path) or any(c in base for c in ' <>"{}|\\^`') \
+            or any(ord(c) < 0x21 for c in base):
+        raise WhereasError(None, f"--base {base!r} is not an absolute IRI (like https://example.org/kg/)")
 
 
 @app.command()
@@ -118,10 +175,10 @@ def validate_cmd(
 @app.command()
 def viz(
     source: Annotated[Path, typer.Argument(help="A graph file.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
     hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood size for --focus.")] = 1,
-    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
+    types: Annotated[str | None, typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print the most central actors as a table.")] = False,
 ) -> None:
     """Draw the network of actors: who did what to whom."""
@@ -169,16 +226,21 @@ def serve(
     store: Annotated[Path, typer.Argument(help="A store folder made by `whereas build --store`.")],
     host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 3030,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds from a request's arrival to its answer; a query that cannot start or finish by then is answered 503.")] = 30.0,
     max_results: Annotated[int, typer.Option("--max-results", help="Rows or triples a query may return.")] = 100_000,
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL UPDATE.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Queries that may run at once (worker processes).")] = 2,
 ) -> None:
-    """Serve a store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    """Serve a store as a SPARQL 1.1 endpoint at /sparql, with a query page at /.
+
+    The store stays open to `whereas build --store` and `whereas remove` while it is
+    served; the endpoint sees their changes without a restart.
+    """
     from pipeline.rdf.endpoint import serve as serve_store
 
     try:
         serve_store(store, host=host, port=port, timeout=timeout, max_results=max_results,
-                    allow_update=allow_update)
+                    allow_update=allow_update, workers=workers)
     except WhereasError as exc:
         _fail(exc)
 
@@ -196,6 +258,19 @@ def remove(
             for doc in documents:
                 n = st.remove_document(doc)
                 typer.echo(f"{doc}: {n} triple(s) removed")
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def status(
+    store: Annotated[Path, typer.Argument(help="A store folder.")],
+) -> None:
+    """Show what a store holds and how its last build went (complete, failed or interrupted)."""
+    from pipeline.rdf.store import store_status
+
+    try:
+        typer.echo(store_status(store), nl=False)
     except WhereasError as exc:
         _fail(exc)
 

@@ -40,7 +40,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 
 #: Where a report's first block may serve as its title.
 _MAX_TITLE = 200
-_BLOCK = re.compile(r"\S.*?(?=[ \t]*\n[ \t]*\n|\s*\Z)", re.S)
+# A blank line between blocks, matched from the first space of a run only (the look-behind) and
+# never backtracking (``*+``): linear even on a megabyte of spaces.
+_BLANK_LINE = re.compile(r"(?<![ \t])[ \t]*+\n[ \t]*+\n")
+_NON_SPACE = re.compile(r"\S")
 _SUBPOINT = re.compile(r"[(a-z]|[–—•-][ \t]")
 
 
@@ -70,7 +73,26 @@ def blocks(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in blocks(text)]
     ['Title', 'A. whereas x;\\nstill A', '1. Calls']
     """
-    return [m.span() for m in _BLOCK.finditer(text)]
+    spans = []
+    last = len(text.rstrip())  # where only white space is left
+    pos = 0
+    while (start := _NON_SPACE.search(text, pos, last)) is not None:
+        blank = _BLANK_LINE.search(text, start.start(), last)
+        end = blank.start() if blank else last
+        spans.append((start.start(), end))
+        pos = blank.end() if blank else last
+    return spans
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a colon, trailing spaces aside (without copying it).
+
+    >>> _ends_with_colon("x Calls for: \\n", 0, 14), _ends_with_colon("x Calls for", 0, 11)
+    (True, False)
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ":"
 
 
 def _marker(text: str) -> tuple[PartKind, str] | None:
@@ -272,7 +294,7 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
             if mark is None:
                 kind, number, begin, _ = found[-1]
                 block = text[start:end]
-                if _SUBPOINT.match(block) or text[begin:found[-1][3]].rstrip().endswith(":"):
+                if _SUBPOINT.match(block) or _ends_with_colon(text, begin, found[-1][3]):
                     found[-1] = (kind, number, begin, end)  # a sub-point "(a) …" of the part before
                 continue  # else a heading between parts
             kind, number = mark

@@ -15,13 +15,12 @@ runner = CliRunner()
 def _bad_inputs(tmp: Path) -> dict[str, Path]:
     (tmp / "empty.txt").write_text("")
     (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp / "latin1.txt").write_bytes("Résolution du Parlement européen sur la Biélorussie".encode("latin-1"))
     (tmp / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf body\n")
-    return {"empty": tmp / "empty.txt", "binary": tmp / "binary.txt", "non-utf8": tmp / "latin1.txt",
+    return {"empty": tmp / "empty.txt", "binary": tmp / "binary.txt",
             "missing": tmp / "nowhere.txt", "corrupt-pdf": tmp / "corrupt.pdf"}
 
 
-@pytest.mark.parametrize("case", ["empty", "binary", "non-utf8", "missing", "corrupt-pdf"])
+@pytest.mark.parametrize("case", ["empty", "binary", "missing", "corrupt-pdf"])
 def test_bad_input_is_one_line_naming_the_file_and_leaves_no_output(tmp_path, case):
     bad = _bad_inputs(tmp_path)[case]
     out = tmp_path / "out" / "graph.ttl"
@@ -57,16 +56,30 @@ def test_unknown_output_format_is_refused_before_any_work(tmp_path):
 
 def test_help_explains_every_command():
     result = runner.invoke(app, ["--help"])
-    for verb in ("build", "query", "export", "validate", "viz", "serve", "remove"):
+    for verb in ("build", "query", "export", "validate", "viz", "serve", "remove", "status"):
         assert verb in result.stdout
         sub = runner.invoke(app, [verb, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.stdout
 
 
-def test_two_files_with_one_document_id_are_refused(tmp_path):
-    for folder in ("a", "b"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "ep-1.txt").write_text("A. whereas Anna Berg was arrested on 1 May 2019;\n")
-    out = tmp_path / "graph.ttl"
-    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(out), "--no-progress"])
-    assert result.exit_code == 1 and "ep-1" in result.stderr and not out.exists()
+def test_status_of_something_that_is_no_store(tmp_path):
+    result = runner.invoke(app, ["status", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"whereas: error: {tmp_path / 'nothing'}: no store here; make one with "
+                             f"`whereas build DOCS --store {tmp_path / 'nothing'}`\n")
+
+
+def test_build_without_output_writes_output_graph_ttl(tmp_path, monkeypatch):
+    (tmp_path / "doc.txt").write_text("The European Parliament,\n\nA. whereas Karl Berg was arrested on 9 May 2019;\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "doc.txt", "--no-progress", "--no-validate"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("output/graph.ttl: 1 document(s)")
+    assert (tmp_path / "output" / "graph.ttl").is_file()
+
+
+def test_a_bad_base_iri_is_refused_before_any_work(tmp_path):
+    result = runner.invoke(app, ["build", "examples", "--base", "not an iri", "-o", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 1
+    assert result.stderr == ("whereas: error: --base 'not an iri' is not an absolute IRI (like "
+                             "https://example.org/kg/)\n")

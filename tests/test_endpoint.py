@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -140,8 +138,7 @@ def test_a_malformed_query_is_400(endpoint: str) -> None:
         _client(endpoint, "SELECT ?x WHERE { ?x a }", JSON).query()
     status, media_type, body = _http(endpoint + "/sparql?query=" + quote("SELECT ?x WHERE { ?x a }"))
     assert (status, media_type) == (400, "text/plain; charset=utf-8")
-    assert body.startswith("SPARQL syntax error: error at 1:")
-    assert body.count("\n") == 1
+    assert body == "SPARQL syntax error: line 1, column 25, near “}”: expected FILTER, SELECT, VALUES or a term\n"
 
 
 def test_protocol_errors(endpoint: str) -> None:
@@ -212,8 +209,7 @@ def test_a_query_past_its_timeout_is_stopped(sparql_server, mini_store_path: Pat
     assert len(before) == 1
     status, _, body = _http(base + "/sparql?query=" + quote(SLOW))
     assert (status, body) == (503, "query stopped: it ran past the time limit of 0.5 s\n")
-    with pytest.raises(ProcessLookupError):  # the worker running it is gone, not left spinning
-        os.kill(before[0], 0)
+    assert _gone(before[0])  # the worker running it is gone, not left spinning
     # a fresh worker takes its place and answers the next query
     for _ in range(300):
         if engine.worker_pids() and engine.worker_pids() != before:
@@ -222,6 +218,17 @@ def test_a_query_past_its_timeout_is_stopped(sparql_server, mini_store_path: Pat
     assert len(engine.worker_pids()) == 1
     engine.timeout = 30.0  # the fresh worker may still be starting
     assert _client(base, "ASK { ?a wh:spouseOf ?b }", JSON).query().convert()["boolean"] is True
+
+
+def _gone(pid: int) -> bool:
+    """Whether a process has ended and been reaped (waited for up to 30 s: reaping is in the background)."""
+    for _ in range(300):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def test_the_result_size_is_bounded(sparql_server, mini_store_path: Path) -> None:
@@ -307,15 +314,6 @@ def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
         serve(tmp_path / "nothing")
 
 
-def test_a_served_store_is_locked_against_writers(sparql_server, mini_store_path: Path) -> None:
-    sparql_server(mini_store_path)
-    code = ("import sys; from pipeline.rdf.store import Store\n"
-            "try:\n    Store.open(sys.argv[1])\nexcept Exception as e:\n    print(e)")
-    out = subprocess.run([sys.executable, "-c", code, str(mini_store_path)], capture_output=True, text=True,
-                         check=True).stdout
-    assert out == f"{mini_store_path}: store is in use by another process\n"
-
-
 def test_with_updates_a_late_query_is_answered_and_abandoned(sparql_server, mini_store_path: Path) -> None:
     base, engine = sparql_server(mini_store_path, allow_update=True, timeout=0.5, workers=1)
     assert engine.in_process and engine.worker_pids() == []
@@ -323,4 +321,5 @@ def test_with_updates_a_late_query_is_answered_and_abandoned(sparql_server, mini
     assert (status, body) == (503, "query abandoned: it ran past the time limit of 0.5 s\n")
     # the abandoned query still holds the only slot: the next one is told the server is busy
     status, _, body = _http(base + "/sparql?query=" + quote("ASK {}"))
-    assert (status, body) == (503, "every query worker is busy; try again (the time limit is 0.5 s)\n")
+    assert (status, body) == (503, "the server is busy: no query worker was free within the time limit of 0.5 s; "
+                              "try again\n")

@@ -4,72 +4,44 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import multiprocessing
 import os
-import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
-from itertools import islice
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pyoxigraph as ox
 from flask import Flask, Response, request
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from pipeline.errors import QueryError, StoreError, WhereasError
 from pipeline.iri import DEFAULT_BASE
-from pipeline.rdf.store import RESYNC_UNION, Store, StoreLock
+from pipeline.rdf.snapshots import current_snapshot
+from pipeline.rdf.store import RESYNC_UNION, Store
+from pipeline.rdf.worker import GRAPH_TYPES, RESULT_TYPES, TEXT, Answer, evaluate
+from pipeline.resources import ontology_dir
 from pipeline.vocab import PREFIXES
 
-__all__ = ["RESULT_TYPES", "GRAPH_TYPES", "QUERIES_DIR", "Engine", "Answer", "create_app", "running",
-           "saved_queries", "serve"]
-
-#: Media types of SELECT/ASK answers, the first is the default.
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/json": ox.QueryResultsFormat.JSON,
-}
-#: Media types of CONSTRUCT/DESCRIBE answers, the first is the default.
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-}
-#: Where the saved competency queries live (read at every request of the page).
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
+__all__ = ["RESULT_TYPES", "GRAPH_TYPES", "Engine", "Answer", "create_app", "running", "saved_queries", "serve"]
 
 _FORM = "application/x-www-form-urlencoded"
-_TEXT = "text/plain; charset=utf-8"
 _START_TIMEOUT = 60.0
+#: How much lower a long query's worker runs (``nice``), so cheap queries get the processor first.
+_LONG_NICENESS = 10
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """An HTTP answer: status, media type and body."""
-
-    status: int
-    media_type: str
-    body: bytes
-
-    @classmethod
-    def text(cls, status: int, message: str) -> "Answer":
-        return cls(status, _TEXT, (message.rstrip("\n") + "\n").encode("utf-8"))
+#: Where the WSGI environment carries the moment a request arrived (its request line read).
+ARRIVAL = "whereas.arrival"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -82,125 +54,87 @@ def _with_charset(media_type: str) -> str:
     return f"{media_type}; charset=utf-8" if textual else media_type
 
 
-# -- the worker process --------------------------------------------------------------
-
-
-def _evaluate(store: ox.Store, task: dict[str, Any]) -> Answer:
-    """Run one query of ``task`` on ``store`` and serialise its answer."""
-    options: dict[str, Any] = {"prefixes": PREFIXES}
-    if task["default_graphs"]:
-        options["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
-    # otherwise the store's default graph: the union of the documents, kept by Store
-    if task["named_graphs"]:
-        options["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
-    limit = task["max_results"]
-    try:
-        result = store.query(task["query"], **options)
-        if isinstance(result, ox.QueryTriples):
-            media_type = task["graph_type"]
-            if media_type is None:
-                return Answer.text(406, "a CONSTRUCT/DESCRIBE query answers with a graph; accept one of "
-                                   + ", ".join(GRAPH_TYPES))
-            triples = list(islice(result, limit + 1))
-            if len(triples) > limit:
-                return Answer.text(500, f"the answer has more than {limit} triples (the server's "
-                                   "--max-results); narrow the query or add a LIMIT")
-            fmt = GRAPH_TYPES[media_type]
-            prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-            return Answer(200, media_type, ox.serialize(triples, format=fmt, prefixes=prefixes))
-        media_type = task["result_type"]
-        if media_type is None:
-            return Answer.text(406, "a SELECT/ASK query answers with results; accept one of "
-                               + ", ".join(RESULT_TYPES))
-        if isinstance(result, ox.QuerySolutions):
-            # Count, then run again to serialise (pyoxigraph serialises only its own iterator). On a
-            # read-only snapshot both runs see the same data; beside a writer the bound is approximate.
-            if sum(1 for _ in islice(result, limit + 1)) > limit:
-                return Answer.text(500, f"the answer has more than {limit} rows (the server's "
-                                   "--max-results); narrow the query or add a LIMIT")
-            result = store.query(task["query"], **options)
-        return Answer(200, media_type, result.serialize(format=RESULT_TYPES[media_type]))
-    except SyntaxError as exc:
-        return Answer.text(400, f"SPARQL syntax error: {_first_line(exc)}")
-    except (OSError, RuntimeError, ValueError, TypeError) as exc:
-        return Answer.text(500, f"query failed: {_first_line(exc)}")
-
-
-def _worker_main(conn: Connection, path: str) -> None:  # pragma: no cover - runs in a child process
-    """Serve queries from ``conn`` on a read-only snapshot of the store at ``path``."""
-    try:
-        try:
-            store = ox.Store.read_only(path)
-        except (OSError, RuntimeError) as exc:
-            conn.send(("error", _first_line(exc)))
-            return
-        conn.send(("ready", os.getpid()))
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                return
-            conn.send(_evaluate(store, task))
-    except (BrokenPipeError, KeyboardInterrupt):
-        return
-
-
-def _worker_entry() -> None:  # pragma: no cover - runs in a child process
-    """Entry point of a worker process: ``argv`` is the connection's file descriptor and the store path."""
-    _worker_main(Connection(int(sys.argv[1])), sys.argv[2])
-
-
-# -- the pool of workers, in the serving process ---------------------------------------
+# -- the pool of query workers --------------------------------------------------------------
 
 
 @dataclass(eq=False, slots=True)
 class _Worker:
     process: subprocess.Popen
-    conn: Connection
+    conn: Any  # multiprocessing Connection
+    lowered: bool = False  # runs a long query at a lower CPU priority (and is replaced after it)
+
+
+@dataclass(eq=False, slots=True)
+class _Job:
+    task: dict[str, Any]
+    deadline: float
+    long: bool  # runs (or waits) as a long query
+    holds_long_slot: bool = False
+    worker: _Worker | None = None
+    given: threading.Event = field(default_factory=threading.Event)  # set when a worker is assigned
 
 
 class Engine:
-    """Runs SPARQL on a store for the endpoint, within a time and a size bound.
+    """Runs SPARQL on a store for the endpoint, every answer within a deadline from the request's arrival.
 
-    pyoxigraph cannot cancel a running query, so how a query past
-    ``timeout`` is stopped depends on whether the store can change:
+    No answer comes later than ``timeout`` seconds after its request arrived (plus
+    the time to send it): a query that cannot start by then is answered 503 with
+    ``Retry-After``, one that runs past it is stopped and answered 503.
 
-    - Read-only (a store path without ``allow_update``): this process holds
-      the store's lock (:class:`~pipeline.rdf.store.StoreLock`) so nobody can
-      write it, and queries run in worker processes, each on a read-only
-      snapshot. A query past ``timeout`` is stopped by killing its worker,
-      which is replaced; the answer is 503.
-    - Writable (``allow_update``, or an open :class:`Store` given): RocksDB
-      snapshots are not safe beside a live writer, so queries and updates run
-      in threads of this process on the open store. One past ``timeout`` is
-      answered 503 and abandoned: it runs to its end in the background,
-      holding one of the ``workers`` slots, so runaway queries make the
-      server answer "busy" rather than pile up. An update is one transaction:
-      applied whole or not at all; it ends by rebuilding the default graph as
-      the union of the named graphs (what queries read, see :class:`Store`).
+    pyoxigraph cannot cancel a running query, so how one is stopped depends on
+    whether the store may change here:
+
+    - Read-only (a store path without ``allow_update``): queries run in ``workers``
+      worker processes, each reading the store's newest snapshot (see
+      :class:`~pipeline.rdf.store.Store`) — the store stays open to writers, and a
+      worker reopens the snapshot a writer publishes, so new documents show without
+      a restart. A query past its deadline is stopped by killing its worker, which
+      is replaced. So that a few expensive queries cannot hold every worker, a query
+      still running after ``budget`` seconds counts as long, and at most
+      ``workers // 2`` long queries run at once (one worker: no such limit); a query
+      seen to be long waits for a long slot the next time it comes.
+    - Writable (``allow_update``, or an open :class:`Store` given): queries and
+      updates run in threads of this process on the open store. One past its
+      deadline is answered 503 and abandoned: it runs to its end in the background,
+      holding one of the ``workers`` slots. An update is one transaction, applied
+      whole or not at all; it ends by rebuilding the default graph as the union of
+      the named graphs (what queries read) and publishing a snapshot for readers.
 
     Args:
         store: an open store (queried in this process), or the folder of one.
-        timeout: seconds a request may take, waiting for a free worker included.
+        timeout: seconds from a request's arrival to its answer.
         max_results: rows or triples an answer may have.
         allow_update: accept SPARQL UPDATE.
         workers: queries that may run at the same time.
+        budget: seconds after which a running query counts as long (default: a
+            quarter of ``timeout``, at most half a second).
     """
 
     def __init__(self, store: Store | str | Path, *, timeout: float = 30.0, max_results: int = 100_000,
-                 allow_update: bool = False, workers: int = 2) -> None:
+                 allow_update: bool = False, workers: int = 2, budget: float | None = None) -> None:
         if timeout <= 0 or max_results < 0 or workers < 1:
             raise ValueError("timeout must be > 0, max_results >= 0 and workers >= 1")
         self.timeout = timeout
         self.max_results = max_results
         self.allow_update = allow_update
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self.workers = workers
+        self.budget = budget if budget is not None else min(0.5, timeout / 4)
+        self.long_slots = workers // 2 if workers > 1 else workers
+        self.max_waiting = 1024
+        #: Long queries waiting for a slot: more would wait past their deadline anyway (each before them
+        #: may hold its slot the whole time limit), so they are told at once to come back later.
+        self.max_waiting_long = 4 * self.long_slots
+        self._cv = threading.Condition()
+        self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
+        self._short: deque[_Job] = deque()
+        self._long: deque[_Job] = deque()
+        self._long_running = 0
+        self._known_long: OrderedDict[str, None] = OrderedDict()
         self._slots = threading.BoundedSemaphore(workers)
         self._update_lock = threading.Lock()
         self._closed = False
-        self._owned: Store | StoreLock | None = None
+        self._owned: Store | None = None
         self.store: Store | None = None
         if isinstance(store, Store):
             self.path, self.store = store.path, store
@@ -208,11 +142,10 @@ class Engine:
             self.store = self._owned = Store.open(store, create=False)
             self.path = self.store.path
         else:
-            self._owned = StoreLock(store)
-            self.path = self._owned.path
+            self.path = Path(store)
+            _ensure_snapshot(self.path)
             try:
-                for _ in range(workers):
-                    self._idle.put(self._spawn())
+                self._start_workers(workers)
             except BaseException:
                 self.close()
                 raise
@@ -224,24 +157,26 @@ class Engine:
 
     # worker processes
 
-    def _spawn(self) -> _Worker:
-        # A fresh interpreter (not multiprocessing's spawn, which re-imports the caller's
-        # __main__) running _worker_entry, talking over one end of a socket pair.
+    def _launch(self) -> tuple[_Worker, Any]:
+        # A fresh interpreter running the light worker module, talking over one end of a pipe.
         parent, child = multiprocessing.Pipe()
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [_PACKAGE_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])}
         process = subprocess.Popen(
-            [sys.executable, "-c", "from pipeline.rdf.endpoint import _worker_entry; _worker_entry()",
-             str(child.fileno()), str(self.path)],
+            [sys.executable, "-c", "from pipeline.rdf.worker import entry; entry()",
+             str(child.fileno()), str(self.path), json.dumps(PREFIXES)],
             pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env)
         child.close()
         worker = _Worker(process, parent)
-        with self._lock:
+        with self._cv:
             self._all.add(worker)
+        return worker, parent
+
+    def _ready(self, worker: _Worker) -> None:
         try:
-            if not parent.poll(_START_TIMEOUT):
+            if not worker.conn.poll(_START_TIMEOUT):
                 raise StoreError(self.path, "a query worker did not start")
-            status, detail = parent.recv()
+            status, detail = worker.conn.recv()
         except (EOFError, OSError) as exc:
             self._kill(worker)
             raise StoreError(self.path, "a query worker did not start") from exc
@@ -251,60 +186,211 @@ class Engine:
         if status != "ready":
             self._kill(worker)
             raise StoreError(self.path, f"a query worker cannot read the store: {detail}")
-        return worker
+
+    def _start_workers(self, n: int) -> None:
+        launched = [self._launch()[0] for _ in range(n)]  # start together, then wait for each
+        for worker in launched:
+            self._ready(worker)
+        with self._cv:
+            self._idle.extend(launched)
+            self._dispatch()
 
     def _kill(self, worker: _Worker) -> None:
-        with self._lock:
-            if worker not in self._all:  # killed already (by close() or a timed-out request)
+        with self._cv:
+            if worker not in self._all:  # killed already
                 return
             self._all.discard(worker)
+            if worker in self._idle:
+                self._idle.remove(worker)
         if worker.process.poll() is None:
             worker.process.kill()
-        try:
-            worker.process.wait(10)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a process that ignores SIGKILL
-            pass
-        worker.conn.close()
+
+        def reap() -> None:
+            try:
+                worker.process.wait(10)
+            except subprocess.TimeoutExpired:  # pragma: no cover - a process that ignores SIGKILL
+                pass
+            worker.conn.close()
+
+        threading.Thread(target=reap, name="whereas-sparql-reap", daemon=True).start()
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and start another in the background."""
+        """Kill ``worker`` now; start another in the background."""
         self._kill(worker)
 
         def respawn() -> None:
             if self._closed:
                 return
             try:
-                fresh = self._spawn()
+                fresh, _ = self._launch()
+                self._ready(fresh)
             except WhereasError:  # pragma: no cover - the machine is out of processes
                 return
             if self._closed:
                 self._kill(fresh)
-            else:
-                self._idle.put(fresh)
+                return
+            with self._cv:
+                self._idle.append(fresh)
+                self._dispatch()
 
         threading.Thread(target=respawn, name="whereas-sparql-respawn", daemon=True).start()
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live worker processes, sorted."""
-        with self._lock:
+        with self._cv:
             return sorted(w.process.pid for w in self._all)
 
     def close(self) -> None:
-        """Stop the worker processes; release the store if the engine opened or locked it."""
+        """Stop the worker processes; release the store if the engine opened it."""
         self._closed = True
-        with self._lock:
+        with self._cv:
             workers = list(self._all)
         for worker in workers:
             self._kill(worker)
-        if isinstance(self._owned, Store):
+        if self._owned is not None:
             self._owned.close()
-        elif isinstance(self._owned, StoreLock):
-            self._owned.release()
         self._owned = None
+
+    # scheduling: short queries first, at most `long_slots` long ones
+
+    def _long_slot_free(self) -> bool:
+        """Whether one more long query may run: a long slot is free, and the workers left for short
+        queries (those alive, a replacement starting included) stay as many as reserved for them."""
+        reserved = self.workers - self.long_slots
+        return self._long_running < self.long_slots and len(self._all) - self._long_running - 1 >= reserved
+
+    def _dispatch(self) -> None:
+        """Give idle workers to waiting jobs (with the lock held)."""
+        while self._idle:
+            if self._long and self._long_slot_free():
+                job = self._long.popleft()
+                job.holds_long_slot = True
+                self._long_running += 1
+            elif self._short:
+                job = self._short.popleft()
+                if job.task["query"] in self._known_long:  # seen to be long since it came: wait as one
+                    job.long = True
+                    self._long.append(job)
+                    continue
+            else:
+                break
+            job.worker = self._idle.pop()
+            job.given.set()  # wakes that job's request alone
+
+    def _acquire(self, job: _Job) -> _Worker | None:
+        """Wait for a worker until the job's deadline; None when none came in time or too many wait."""
+        with self._cv:
+            if (job.deadline <= time.monotonic() or len(self._short) + len(self._long) >= self.max_waiting
+                    or (job.long and len(self._long) >= self.max_waiting_long)):
+                return None  # it cannot start in time: too late already, or too many before it
+            job.given.clear()
+            (self._long if job.long else self._short).append(job)
+            self._dispatch()
+        job.given.wait(max(0.0, job.deadline - time.monotonic()))
+        with self._cv:
+            if job.worker is None:  # none came in time
+                (self._long if job.long else self._short).remove(job)
+                return None
+            worker, job.worker = job.worker, None
+            if job.deadline <= time.monotonic() or self._closed:  # came too late to start
+                if job.holds_long_slot:
+                    job.holds_long_slot = False
+                    self._long_running -= 1
+                self._idle.append(worker)
+                self._dispatch()
+                return None
+            return worker
+
+    def _release(self, job: _Job, worker: _Worker | None) -> None:
+        """A job is over: its long slot and (if still alive) its worker are free again.
+
+        A worker whose priority was lowered for a long query is replaced by a fresh one
+        (a process cannot raise its own priority again without privileges).
+        """
+        if worker is not None and worker.lowered:
+            self._replace(worker)
+            worker = None
+        with self._cv:
+            if job.holds_long_slot:
+                job.holds_long_slot = False
+                self._long_running -= 1
+            if worker is not None and worker in self._all:
+                self._idle.append(worker)
+            self._dispatch()
+
+    def _lower(self, worker: _Worker) -> None:
+        """Let cheap queries have the processor first: a long query runs niced."""
+        if not worker.lowered:
+            try:
+                os.setpriority(os.PRIO_PROCESS, worker.process.pid, _LONG_NICENESS)
+                worker.lowered = True
+            except (OSError, AttributeError):  # not on this system, or the process is gone
+                pass
+
+    def _remember(self, sparql: str, long: bool) -> None:
+        with self._cv:
+            if long:
+                self._known_long[sparql] = None
+                self._known_long.move_to_end(sparql)
+                while len(self._known_long) > 256:
+                    self._known_long.popitem(last=False)
+            else:
+                self._known_long.pop(sparql, None)
+
+    def _busy(self) -> Answer:
+        return Answer.text(503, f"the server is busy: no query worker was free within the time limit of "
+                           f"{self.timeout:g} s; try again", (("Retry-After", str(max(1, math.ceil(self.timeout)))),))
+
+    def _late(self) -> Answer:
+        return Answer.text(503, f"query stopped: it ran past the time limit of {self.timeout:g} s")
+
+    def _run(self, job: _Job, worker: _Worker) -> Answer | None:
+        """Run a job on a worker; None when the job must wait for a long slot and go again."""
+        started = time.monotonic()
+        try:
+            if job.long and self.long_slots < self.workers:
+                self._lower(worker)
+            worker.conn.send(job.task)
+            if not job.long and self.long_slots < self.workers:
+                if worker.conn.poll(max(0.0, min(self.budget, job.deadline - started))):
+                    answer = worker.conn.recv()
+                    self._release(job, worker)
+                    return answer
+                if time.monotonic() < job.deadline:  # past the budget: a long query
+                    self._remember(job.task["query"], True)
+                    with self._cv:
+                        job.long = True
+                        if self._long_slot_free():
+                            job.holds_long_slot = True
+                            self._long_running += 1
+                    if not job.holds_long_slot:  # every long slot is taken: wait for one
+                        self._replace(worker)
+                        self._release(job, None)
+                        return None
+                    self._lower(worker)
+            if worker.conn.poll(max(0.0, job.deadline - time.monotonic())):
+                answer = worker.conn.recv()
+                if job.long and time.monotonic() - started < self.budget:
+                    self._remember(job.task["query"], False)  # fast this time: it was a busy machine
+                self._release(job, worker)
+                return answer
+        except (EOFError, OSError):
+            self._replace(worker)
+            self._release(job, None)
+            return Answer.text(500, "the query worker died; try again")
+        self._replace(worker)
+        self._release(job, None)
+        return self._late()
 
     # requests
 
-    def _in_thread(self, work, deadline: float, late: str) -> Answer:
+    def _deadline(self, arrival: float | None) -> float:
+        """When a request must have its answer: ``timeout`` after it arrived, less a little for
+        sending it (so a loaded machine still answers within the limit)."""
+        margin = min(0.25, self.timeout / 10)
+        return (arrival if arrival is not None else time.monotonic()) + self.timeout - margin
+
+    def _in_thread(self, work: Callable[[], Answer], deadline: float, late: str) -> Answer:
         """Run ``work() -> Answer`` in a thread; past ``deadline`` answer 503 ``late`` and let it run."""
         outcome: list[Answer] = []
 
@@ -313,7 +399,7 @@ class Engine:
                 outcome.append(work())
             except WhereasError as exc:
                 outcome.append(Answer.text(500, exc.cause))
-            except Exception as exc:  # noqa: BLE001 - a request must always get an answer
+            except Exception as exc:
                 outcome.append(Answer.text(500, f"query failed: {_first_line(exc)}"))
 
         runner = threading.Thread(target=run, name="whereas-sparql", daemon=True)
@@ -322,57 +408,58 @@ class Engine:
         return outcome[0] if outcome else Answer.text(503, late)
 
     def query(self, sparql: str, *, result_type: str | None, graph_type: str | None,
-              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Answer:
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              arrival: float | None = None) -> Answer:
         """Answer a query in ``result_type`` (SELECT/ASK) or ``graph_type`` (CONSTRUCT/DESCRIBE).
 
         A ``None`` type means the client accepts none: such an answer is 406.
+        ``arrival`` (``time.monotonic()``) is when the request came; the deadline counts from it.
         """
-        deadline = time.monotonic() + self.timeout
+        deadline = self._deadline(arrival)
         task = {"query": sparql, "result_type": result_type, "graph_type": graph_type,
                 "default_graphs": default_graphs or [], "named_graphs": named_graphs or [],
                 "max_results": self.max_results}
-        busy = Answer.text(503, f"every query worker is busy; try again (the time limit is {self.timeout:g} s)")
         if self.in_process:
-            if not self._slots.acquire(timeout=self.timeout):
-                return busy
+            store = self.store
+            assert store is not None
+            if not self._slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                return self._busy()
 
             def work() -> Answer:
                 try:
-                    return _evaluate(self.store.ox, task)
+                    return evaluate(store.ox, task, PREFIXES)
                 finally:
                     self._slots.release()
 
             return self._in_thread(work, deadline, f"query abandoned: it ran past the time limit of "
                                    f"{self.timeout:g} s")
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            return busy
-        try:
-            worker.conn.send(task)
-            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                answer = worker.conn.recv()
-                self._idle.put(worker)
+        with self._cv:
+            long = sparql in self._known_long
+        job = _Job(task, deadline, long)
+        while True:
+            worker = self._acquire(job)
+            if worker is None:
+                return self._busy()
+            answer = self._run(job, worker)
+            if answer is not None:
                 return answer
-        except (EOFError, OSError):
-            self._replace(worker)
-            return Answer.text(500, "the query worker died; try again")
-        self._replace(worker)
-        return Answer.text(503, f"query stopped: it ran past the time limit of {self.timeout:g} s")
 
-    def update(self, sparql: str) -> Answer:
+    def update(self, sparql: str, arrival: float | None = None) -> Answer:
         """Apply a SPARQL update in one transaction (403 unless the engine allows updates)."""
         if not self.allow_update or self.store is None:
             return Answer.text(403, "updates are disabled on this endpoint (start it with --allow-update)")
-        deadline = time.monotonic() + self.timeout
-        if not self._update_lock.acquire(timeout=self.timeout):
-            return Answer.text(503, "another update is still running; try again")
+        store = self.store
+        deadline = self._deadline(arrival)
+        if not self._update_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            return Answer.text(503, "another update is still running; try again",
+                               (("Retry-After", str(max(1, math.ceil(self.timeout)))),))
 
         def work() -> Answer:
             try:
                 # then rebuild the default graph as the union of the named graphs, in the same transaction
-                self.store.update(sparql.rstrip().rstrip(";") + " ;\n" + RESYNC_UNION)
-                return Answer(204, _TEXT, b"")
+                store.update(sparql.rstrip().rstrip(";") + " ;\n" + RESYNC_UNION)
+                store.publish()  # what other readers (whereas query) see
+                return Answer(204, TEXT, b"")
             except QueryError as exc:
                 return Answer.text(400 if "syntax error" in exc.cause else 500, exc.cause)
             finally:
@@ -382,11 +469,26 @@ class Engine:
                                "it goes on and will be applied whole or not at all")
 
 
+def _ensure_snapshot(path: Path) -> None:
+    """A store written by an older whereas has no snapshot yet: make one (opening it for writing once)."""
+    if current_snapshot(path) is not None:
+        return
+    try:
+        with Store.open(path, create=False):
+            pass  # closing a store without a snapshot publishes one
+    except StoreError as exc:
+        if "no store here" in exc.cause or "is a file" in exc.cause:
+            raise
+        raise StoreError(path, f"the store has no snapshot to serve yet and cannot be opened to make one: "
+                         f"{exc.cause}") from exc
+
+
 # -- the web application -----------------------------------------------------------------
 
 
 def saved_queries(folder: Path | None = None) -> list[dict[str, str]]:
-    """The saved queries of ``folder`` (``*.rq``), by file name, titled by their first ``# comment``.
+    """The saved queries of ``folder`` (``*.rq``, default the ontology's), by file name, titled by their
+    first ``# comment``.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -394,7 +496,7 @@ def saved_queries(folder: Path | None = None) -> list[dict[str, str]]:
     ...     saved_queries(Path(tmp))
     [{'name': 'sentenced', 'title': 'Who was sentenced?', 'query': '# Who was sentenced?\\nSELECT * {}\\n'}]
     """
-    folder = QUERIES_DIR if folder is None else folder
+    folder = ontology_dir() / "queries" if folder is None else folder
     found = []
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         try:
@@ -417,29 +519,32 @@ def _page(queries_dir: Path | None) -> str:
 
 
 def _respond(answer: Answer) -> Response:
-    return Response(answer.body, status=answer.status, content_type=_with_charset(answer.media_type)
-                    if answer.status == 200 else answer.media_type)
+    return Response(answer.body, status=answer.status, headers=list(answer.headers),
+                    content_type=_with_charset(answer.media_type) if answer.status == 200 else answer.media_type)
 
 
 def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results: int = 100_000,
-               allow_update: bool = False, workers: int = 2, queries_dir: Path | None = None) -> Flask:
+               allow_update: bool = False, workers: int = 2, queries_dir: Path | None = None,
+               budget: float | None = None) -> Flask:
     """The endpoint as a WSGI application: ``/sparql`` (SPARQL 1.1 Protocol) and the query page ``/``.
 
     Args:
         store: the folder of a store; or an open :class:`Store`, queried in this
             process (see :class:`Engine` for what that means for the time limit).
-        timeout: seconds a query or update may take.
+        timeout: seconds from a request's arrival to its answer.
         max_results: rows or triples an answer may have.
         allow_update: accept SPARQL UPDATE (otherwise 403).
         workers: queries that may run at the same time.
-        queries_dir: the saved queries for the page (default ``ontology/queries``).
+        queries_dir: the saved queries for the page (default the ontology's).
+        budget: see :class:`Engine`.
 
     Returns:
         A Flask app; ``app.extensions["whereas"]`` is its :class:`Engine`, whose
-        ``close()`` stops the workers and releases a store opened or locked here.
+        ``close()`` stops the workers and releases a store opened here. The page
+        never waits for a query worker.
     """
     engine = Engine(store if isinstance(store, Store) else Path(store), timeout=timeout,
-                    max_results=max_results, allow_update=allow_update, workers=workers)
+                    max_results=max_results, allow_update=allow_update, workers=workers, budget=budget)
     app = Flask(__name__, static_folder=None)
     app.extensions["whereas"] = engine
 
@@ -450,6 +555,7 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
 
     @app.route("/sparql", methods=["GET", "POST"])
     def sparql() -> Response:
+        arrival = request.environ.get(ARRIVAL)
         params = request.args
         query = update = None
         if request.method == "GET":
@@ -476,14 +582,16 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
             origin = request.headers.get("Origin")
             if origin and urlsplit(origin).netloc != request.host:
                 return _respond(Answer.text(403, "an update from another web origin is refused"))
-            return _respond(engine.update(update))
+            return _respond(engine.update(update, arrival))
+        if query is not None and not query.strip():
+            return _respond(Answer.text(400, "the query is empty"))
         accept = request.accept_mimetypes
         result_type = accept.best_match(list(RESULT_TYPES)) if accept else next(iter(RESULT_TYPES))
         graph_type = accept.best_match(list(GRAPH_TYPES)) if accept else next(iter(GRAPH_TYPES))
         if result_type is None and graph_type is None:
             return _respond(Answer.text(406, "acceptable answers: " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES])))
-        answer = engine.query(query, result_type=result_type, graph_type=graph_type,
-                              default_graphs=default_graphs, named_graphs=named_graphs)
+        answer = engine.query(query or "", result_type=result_type, graph_type=graph_type,
+                              default_graphs=default_graphs, named_graphs=named_graphs, arrival=arrival)
         response = _respond(answer)
         response.vary.add("Accept")
         return response
@@ -494,37 +602,96 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
 # -- the server -----------------------------------------------------------------------------
 
 
-def _listen(app: Flask, host: str, port: int, threads: int):
-    from waitress.server import create_server
+class _Handler(WSGIRequestHandler):
+    """Notes when each request arrives; logs nothing."""
 
+    timeout = 60  # seconds a client may take to send its request (a stalled client frees its thread)
+    arrival: float = 0.0
+
+    def parse_request(self) -> bool:
+        self.arrival = time.monotonic()
+        return super().parse_request()
+
+    def make_environ(self) -> dict[str, Any]:
+        environ = super().make_environ()
+        environ[ARRIVAL] = self.arrival or time.monotonic()
+        return environ
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+class _Server(ThreadedWSGIServer):
+    """A thread per connection, so nothing (the query page least of all) queues behind the queries;
+    past ``max_connections`` at once a connection is answered 503 straight away."""
+
+    max_connections = 1024
+    _refusal = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 31\r\n\r\n"
+                b"too many connections; try again")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._active = 0
+        self._count = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._count:
+            full = self._active >= self.max_connections
+            if not full:
+                self._active += 1
+        if full:
+            try:
+                request.sendall(self._refusal)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._count:
+                self._active -= 1
+
+
+def _listen(app: Flask, host: str, port: int) -> _Server:
     try:
-        return create_server(app, host=host, port=port, threads=threads, ident="whereas")
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as exc:
+        raise WhereasError(None, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(1024)  # a burst of clients waits in the kernel, not refused
+        return _Server(host, port, app, handler=_Handler, fd=sock.fileno())
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise WhereasError(None, f"port {port} is in use on {host}; choose another with --port") from exc
         raise WhereasError(None, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    finally:
+        sock.close()  # the server holds its own duplicate
 
 
 @contextmanager
-def running(app: Flask, host: str = "127.0.0.1", port: int = 0, threads: int = 4) -> Iterator[str]:
+def running(app: Flask, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve ``app`` in a background thread; yields its base URL and stops it on exit.
 
     ``port=0`` picks a free port. The app's engine is left running.
     """
-    server = _listen(app, host, port, threads)
-    thread = threading.Thread(target=server.run, name="whereas-http", daemon=True)
+    server = _listen(app, host, port)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
+                              name="whereas-http", daemon=True)
     thread.start()
     try:
-        yield f"http://{host}:{server.effective_port}"
+        yield f"http://{host}:{server.port}"
     finally:
-        from waitress import wasyncore
-
-        try:  # close every socket from inside the loop, which then ends
-            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map, ignore_all=True))
-        except OSError:  # the trigger is gone already: close from here
-            wasyncore.close_all(server._map, ignore_all=True)
+        server.shutdown()
+        server.server_close()
         thread.join(10)
-        server.task_dispatcher.shutdown()
 
 
 def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 3030, timeout: float = 30.0,
@@ -532,30 +699,32 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 3030, 
           queries_dir: Path | None = None) -> None:
     """Serve the store at ``store_path`` until interrupted: SPARQL at ``/sparql``, the query page at ``/``.
 
-    Binds to localhost unless told otherwise. Without ``allow_update`` the
-    store is locked against writers and every query runs in a worker process
-    that is killed past ``timeout`` seconds; with it, queries run in this
-    process and one past ``timeout`` is answered 503 and abandoned (see
-    :class:`Engine`).
+    Binds to localhost unless told otherwise. Without ``allow_update`` the store
+    stays open to writers (``whereas build --store``, ``whereas remove``) and the
+    endpoint answers from its newest snapshot; with it, queries and updates run in
+    this process (see :class:`Engine`).
 
     Raises:
-        StoreError: the store is missing or in use.
+        StoreError: the store is missing (or, with ``allow_update``, being written).
         WhereasError: the port is in use (or cannot be bound).
     """
     app = create_app(Path(store_path), timeout=timeout, max_results=max_results,
                      allow_update=allow_update, workers=workers, queries_dir=queries_dir)
     engine: Engine = app.extensions["whereas"]
     try:
-        server = _listen(app, host, port, threads=workers + 2)
-        base = f"http://{host}:{server.effective_port}"
+        server = _listen(app, host, port)
+        base = f"http://{host}:{server.port}"
         print(f"whereas: serving {store_path} at {base}/sparql, query page {base}/ "
-              f"({'updates allowed' if allow_update else 'read-only'}; Ctrl-C stops)", flush=True)
-        if threading.current_thread() is threading.main_thread():  # SIGTERM stops as cleanly as Ctrl-C
+              f"({'updates allowed' if allow_update else 'read-only'}, {workers} query worker(s), "
+              f"time limit {timeout:g} s; Ctrl-C stops)", flush=True)
+        main = threading.current_thread() is threading.main_thread()
+        if main:  # SIGTERM stops as cleanly as Ctrl-C
             previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
-            server.run()  # returns on Ctrl-C or SIGTERM
+            server.serve_forever(poll_interval=0.2)  # returns on Ctrl-C; SIGTERM raises SystemExit
         finally:
-            if threading.current_thread() is threading.main_thread():
+            server.server_close()
+            if main:
                 signal.signal(signal.SIGTERM, previous)
     finally:
         engine.close()

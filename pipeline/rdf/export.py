@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
+import re
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import InputError, OutputError
@@ -26,6 +31,8 @@ FORMATS: dict[str, str] = {
     ".owl": "xml",
 }
 _QUADS = {"trig", "nquads", "json-ld"}
+#: Characters XML 1.0 cannot hold at all, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def rdf_format(path: str | Path) -> str:
@@ -47,23 +54,75 @@ def _bind(g: Graph) -> None:
 
 
 def union_graph(ds: Dataset) -> Graph:
-    """Every triple of every graph of ``ds`` in one graph."""
+    """Every triple of every graph of ``ds`` in one graph, added in sorted order (so a writer that
+    walks the graph in its order writes the same bytes for the same triples)."""
     g = Graph()
     _bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    for triple in sorted({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}):
+        g.add(triple)
     return g
 
 
+class _SortedTrig(TrigSerializer):
+    """TriG with the graphs in order of their names (the default graph first), not of insertion."""
+
+    def __init__(self, store: Dataset) -> None:
+        super().__init__(store)
+        default = self.default_context
+        self.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+
+
+def _sorted_json(node: Any, key: str = "") -> Any:
+    """JSON-LD with every array sorted (but ``@list``s, whose order means something)."""
+    if isinstance(node, dict):
+        return {k: _sorted_json(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_json(item) for item in node]
+        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return node
+
+
+def _check_xml(g: Graph) -> None:
+    """RDF/XML cannot carry some characters at all: say which instead of writing ill-formed XML."""
+    for triple in g:
+        for term in triple:
+            if isinstance(term, (Literal, URIRef)) and (bad := _NOT_XML.search(str(term))):
+                raise OutputError(None, f"cannot write RDF/XML: a {'literal' if isinstance(term, Literal) else 'IRI'}"
+                                  f" holds U+{ord(bad.group()):04X}, which XML cannot carry; write Turtle, "
+                                  "N-Triples or JSON-LD instead")
+
+
 def serialize(ds: Dataset, fmt: str) -> bytes:
-    """``ds`` as bytes in ``fmt``; Turtle, N-Triples and RDF/XML get the union of the graphs."""
-    if fmt in _QUADS:
+    """``ds`` as bytes in ``fmt``, the same bytes for the same graphs however they were built.
+
+    Turtle, N-Triples and RDF/XML get the union of the graphs; TriG, N-Quads and
+    JSON-LD keep one named graph per document, in order of their names.
+
+    Raises:
+        OutputError: the graph cannot be written in ``fmt`` (RDF/XML and control characters).
+    """
+    if fmt == "trig":
+        _bind(ds)
+        out = io.BytesIO()
+        _SortedTrig(ds).serialize(out, encoding="utf-8")
+        data = out.getvalue()
+    elif fmt == "json-ld":
+        _bind(ds)
+        doc = json.loads(ds.serialize(format=fmt, encoding="utf-8"))
+        data = (json.dumps(_sorted_json(doc), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    elif fmt in _QUADS:
         _bind(ds)
         data = ds.serialize(format=fmt, encoding="utf-8")
     else:
-        data = union_graph(ds).serialize(format=fmt, encoding="utf-8")
-    if fmt in ("nt", "nquads"):  # line formats come out in hash order: sort them
-        lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+        g = union_graph(ds)
+        if fmt == "xml":
+            _check_xml(g)
+        try:
+            data = g.serialize(format=fmt, encoding="utf-8")
+        except Exception as exc:  # rdflib's XML writer fails on predicates it cannot split, and the like
+            raise OutputError(None, f"cannot write {fmt}: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}") from exc
+    if fmt in ("nt", "nquads"):  # line formats come out in hash order: sort them (a line ends at "\n" only)
+        lines = sorted(line for line in data.decode("utf-8").split("\n") if line.strip())
         data = ("\n".join(lines) + "\n").encode("utf-8")
     return data
 
@@ -71,7 +130,22 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
 def write_dataset(ds: Dataset, path: str | Path) -> Path:
     """Write ``ds`` to ``path`` atomically: a temporary file renamed into place."""
     path = Path(path)
-    return atomic_write_bytes(path, serialize(ds, rdf_format(path)))
+    fmt = rdf_format(path)
+    try:
+        data = serialize(ds, fmt)
+    except OutputError as exc:
+        raise OutputError(path, exc.cause) from exc
+    return atomic_write_bytes(path, data)
+
+
+def _parse_error(exc: Exception) -> str:
+    """A parser's complaint in one line: where, what, and the text it stopped at."""
+    if isinstance(exc, BadSyntax):
+        text = exc._str.decode("utf-8", "replace") if isinstance(exc._str, bytes) else str(exc._str)
+        near = " ".join(text[exc._i:exc._i + 40].split())
+        return f"line {exc.lines + 1}: {exc._why}" + (f", near “{near}”" if near else ", at the end")
+    message = " ".join(str(exc).split())
+    return message or type(exc).__name__
 
 
 def read_dataset(path: str | Path) -> Dataset:
@@ -87,8 +161,7 @@ def read_dataset(path: str | Path) -> Dataset:
     ds = Dataset(default_union=True)
     try:
         ds.parse(path, format=FORMATS[suffix])
-    except (BadSyntax, SyntaxError, ValueError, UnicodeDecodeError, Exception) as exc:  # noqa: B014
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(path, f"not valid {FORMATS[suffix]}: {msg}") from exc
+    except Exception as exc:  # rdflib's parsers raise many kinds: each said in one line
+        raise InputError(path, f"not valid {FORMATS[suffix]}: {_parse_error(exc)}") from exc
     _bind(ds)
     return ds

@@ -20,6 +20,7 @@ from pipeline.errors import InputError, QueryError
 from pipeline.iri import DEFAULT_BASE
 from pipeline.rdf.export import read_dataset, serialize
 from pipeline.rdf.store import Store
+from pipeline.resources import ontology_dir
 from pipeline.vocab import PREFIXES
 
 __all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "DISPLAY_PREFIXES", "run_query", "read_query", "declared_prefixes",
@@ -46,17 +47,33 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _saved(name: str) -> Path | None:
+    """The saved query shipped with whereas named ``name`` ("sentenced" or "sentenced.rq"), if any."""
+    if "/" in name or "\\" in name or not name.strip():
+        return None
+    path = ontology_dir() / "queries" / (name if name.endswith(".rq") else name + ".rq")
+    return path if path.is_file() else None
+
+
 def read_query(sparql: str) -> tuple[str, str]:
     """The query text and the name to report it by: a ``.rq`` file's path, or ``query``.
 
+    A name that is no file but one of the saved queries (``sentenced``,
+    ``sentenced.rq``) reads that query, wherever whereas is installed.
+
     >>> read_query("ASK { ?s ?p ?o }")
     ('ASK { ?s ?p ?o }', 'query')
+    >>> read_query("sentenced")[1]
+    'sentenced.rq'
     >>> read_query("missing.rq")
     Traceback (most recent call last):
     ...
     pipeline.errors.QueryError: missing.rq: no such query file
     """
     looks_like_path = "\n" not in sparql and "{" not in sparql
+    saved = _saved(sparql.strip()) if looks_like_path and not Path(sparql).is_file() else None
+    if saved is not None:
+        return saved.read_text(encoding="utf-8"), saved.name
     if looks_like_path and sparql.strip().lower().endswith(_QUERY_SUFFIXES) and not Path(sparql).is_file():
         raise QueryError(sparql, "no such query file")
     if looks_like_path and Path(sparql).is_file():

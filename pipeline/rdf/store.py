@@ -1,28 +1,41 @@
-"""A persistent Oxigraph store of documents: one named graph per document, replaced whole."""
+"""A persistent Oxigraph store of documents: one named graph per document, replaced whole, read through snapshots."""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import os
+import shutil
 import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Union
+from typing import Any
 
 import pyoxigraph as ox
+from pyoxigraph import Quad as _Quad  # names Store's own ``ox`` property hides in the class
+from pyoxigraph import Store as _OxStore
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from pipeline.errors import QueryError, StoreError
+from pipeline import __version__
+from pipeline.atomic import atomic_write_bytes
+from pipeline.errors import QueryError, StoreError, WhereasError
+from pipeline.rdf.snapshots import READERS, SNAPSHOTS, current_snapshot, pin_snapshot
+from pipeline.rdf.syntax import explain_syntax_error
 from pipeline.vocab import PREFIXES
 
-__all__ = ["Store", "StoreLock", "QueryResult", "RESYNC_UNION", "is_store"]
+__all__ = ["Store", "DocumentRecord", "QueryResult", "RESYNC_UNION", "is_store", "text_digest", "store_status"]
 
 #: What :meth:`Store.query` returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
-QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
-# Stores this process holds (a Store opened for writing, or a StoreLock): POSIX locks do not
-# exclude the process that holds them, so this registry does.
+# Stores this process holds open for writing: POSIX locks do not exclude the process that
+# holds them, so this registry does.
 _HELD: set[str] = set()
 _HELD_LOCK = threading.Lock()
 
@@ -43,6 +56,14 @@ _FIND_BY_SOURCE = """
 SELECT DISTINCT ?g ?source WHERE {
   GRAPH ?g { ?doc a wh:Document ; dcterms:source ?source }
 }"""
+_STORED_DOCUMENT = """
+SELECT ?source ?text WHERE {{ GRAPH {g} {{ ?doc a wh:Document ; dcterms:source ?source ; wh:text ?text }} }} LIMIT 1"""
+
+# What whereas keeps beside Oxigraph's own files, in the store folder (RocksDB ignores them).
+_META = "whereas"
+_MANIFEST = f"{_META}/documents.json"  # each document graph's id, source, file and text digest
+_BUILD = f"{_META}/last-build.json"  # the last build: when, what, how it ended
+_JOURNAL = f"{_META}/last-build.log"  # one line per document graph it loaded, as it goes
 
 
 def is_store(path: str | Path) -> bool:
@@ -52,6 +73,15 @@ def is_store(path: str | Path) -> bool:
     False
     """
     return (Path(path) / "CURRENT").is_file()
+
+
+def text_digest(text: str) -> str:
+    """The SHA-256 of a document's text, in hex: what tells two versions of a document apart.
+
+    >>> text_digest("A. whereas")[:12]
+    '2a18504c06a5'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _first_line(exc: BaseException) -> str:
@@ -64,7 +94,8 @@ def _open_error(path: Path, exc: Exception) -> StoreError:
     if "LOCK" in msg and "lock hold by current process" in msg:
         return StoreError(path, "store is already open in this process")
     if "LOCK" in msg and ("Resource temporarily unavailable" in msg or "lock" in msg.lower()):
-        return StoreError(path, "store is in use by another process")
+        return StoreError(path, "store is being written by another process (a build or a removal); "
+                          "try again when it is done")
     if "Permission denied" in msg:
         return StoreError(path, "permission denied")
     return StoreError(path, f"cannot open store: {_first_line(exc)}")
@@ -85,50 +116,55 @@ def _unclaim(key: str | None) -> None:
             _HELD.discard(key)
 
 
-class StoreLock:
-    """Holds a store's lock without opening it, so no other process can write it meanwhile.
+def _remove_tree(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
 
-    It takes the same lock Oxigraph (RocksDB) takes on ``<store>/LOCK``, so
-    ``Store.open`` elsewhere fails with "store is in use by another process",
-    while read-only snapshots (``Store.open(path, read_only=True)``) still open.
 
-    >>> StoreLock("tests/data")
-    Traceback (most recent call last):
-    ...
-    pipeline.errors.StoreError: tests/data: no store here; make one with `whereas build DOCS --store tests/data`
-    """
+# -- what the store keeps of its documents and of its last build -----------------------------
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        if not is_store(self.path):
-            raise StoreError(self.path, "no store here; make one with `whereas build DOCS --store "
-                             f"{self.path}`")
-        self._key: str | None = _claim(self.path)
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A document graph as the store knows it: where it came from and what text it had."""
+
+    graph: str  #: the graph's IRI
+    doc_id: str  #: the document id
+    source: str  #: its path relative to its corpus root (its ``dcterms:source``)
+    file: str  #: the absolute path of the file read
+    sha256: str  #: :func:`text_digest` of its text
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
+        return cls(str(data["graph"]), str(data["doc_id"]), str(data["source"]), str(data["file"]),
+                   str(data["sha256"]))
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(path: Path, data: Any) -> None:
+    atomic_write_bytes(path, (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode())
+
+
+def _journal(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = (path / _JOURNAL).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    entries = []
+    for line in lines:
         try:
-            self._fd: int | None = os.open(self.path / "LOCK", os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            _unclaim(self._key)
-            raise StoreError(self.path, f"cannot lock store: {exc.strerror or exc}") from exc
-        try:
-            fcntl.lockf(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(self._fd)
-            _unclaim(self._key)
-            raise StoreError(self.path, "store is in use by another process") from exc
-
-    def release(self) -> None:
-        """Let other processes open the store again."""
-        if self._fd is not None:
-            os.close(self._fd)  # closing the descriptor drops the lock
-            self._fd = None
-        _unclaim(self._key)
-        self._key = None
-
-    def __enter__(self) -> "StoreLock":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
+            entries.append(json.loads(line))
+        except ValueError:  # the line a kill cut short
+            break
+    return entries
 
 
 def _has_blank_nodes(quads: set[ox.Quad]) -> bool:
@@ -148,15 +184,29 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
 
+def _is_path_suffix(short: str, long: str) -> bool:
+    """Whether ``short`` names the last components of the path ``long`` ("a/b.txt" of "/x/a/b.txt")."""
+    parts, whole = Path(short).parts, Path(long).parts
+    return bool(parts) and whole[-len(parts):] == parts
+
+
 class Store:
     """A folder holding an Oxigraph store of document graphs.
 
-    Open it with :meth:`Store.open`, as a context manager that releases the
-    store's lock on exit. The SPARQL default graph is the union of the
-    document graphs (a set: a triple two documents share is one triple), kept
-    so by :meth:`load_documents` and :meth:`remove_document` in the same
-    transaction as each change; the prefixes of :data:`pipeline.vocab.PREFIXES`
-    are predeclared.
+    Open it with :meth:`Store.open`, as a context manager that releases it on exit.
+    The SPARQL default graph is the union of the document graphs (a set: a triple
+    two documents share is one triple), kept so by :meth:`load_documents` and
+    :meth:`remove_document` in the same transaction as each change; the prefixes of
+    :data:`pipeline.vocab.PREFIXES` are predeclared.
+
+    One process at a time writes a store (Oxigraph's lock). Readers (``whereas
+    query``, ``whereas serve``) never take that lock: they read the newest
+    *snapshot*, a read-only copy made of hard links that a writer publishes when it
+    closes the store, so a build or a removal can run while the store is served and
+    the endpoint sees the new documents without a restart. Old snapshots go once no
+    reader holds them. The store also keeps, for each document graph, the file it
+    came from and its text's digest (so a document from another file with the same
+    id is not replaced silently), and a record of its last build (:func:`store_status`).
 
     >>> import tempfile
     >>> from pipeline.rdf.export import read_dataset
@@ -167,24 +217,29 @@ class Store:
     ['Anna Berg', 'Karl Berg']
     """
 
-    def __init__(self, store: ox.Store, path: Path, read_only: bool = False, key: str | None = None) -> None:
+    def __init__(self, store: ox.Store, path: Path, read_only: bool = False, key: str | None = None,
+                 pinned: int | None = None, snapshot: int | None = None) -> None:
         self._ox: ox.Store | None = store
         self.path = path
         self.read_only = read_only
         self._key = key
+        self._pinned = pinned  # descriptor holding the snapshot read
+        self.snapshot = snapshot  #: the snapshot read (read-only), None for the store itself
+        self._dirty = not read_only and current_snapshot(path) is None  # readers need a first snapshot
+        self._journal: Any = None  # the open journal of a build in progress
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> Store:
         """Open the store in the folder ``path``; with ``create``, make it if it is missing.
 
-        ``read_only`` opens a static snapshot that does not take the store's
-        lock, so it can be read while another process holds the store.
+        ``read_only`` opens the newest snapshot (see :class:`Store`): it takes no lock
+        and sees the store as the last writer left it.
 
         Raises:
             StoreError: ``path`` is a file, holds something else, cannot be
-                created, is missing (``create=False``) or is in use.
+                created, is missing (``create=False``) or is being written.
 
         >>> Store.open("tests/data/mini.trig")
         Traceback (most recent call last):
@@ -205,20 +260,43 @@ class Store:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(path, f"cannot create store folder: {exc.strerror or exc}") from exc
-        if not read_only and not os.access(path, os.W_OK):
+        if read_only:
+            return cls._open_snapshot(path)
+        if not os.access(path, os.W_OK):
             raise StoreError(path, "store folder is not writable")
-        key = None if read_only else _claim(path)
+        key = _claim(path)
         try:
-            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            store = ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
             _unclaim(key)
             raise _open_error(path, exc) from exc
-        return cls(store, path, read_only, key)
+        return cls(store, path, False, key)
+
+    @classmethod
+    def _open_snapshot(cls, path: Path) -> Store:
+        pinned = pin_snapshot(path)
+        if pinned is None:  # a store no whereas writer has closed yet: the store itself, read-only
+            try:
+                return cls(ox.Store.read_only(str(path)), path, True)
+            except (OSError, RuntimeError) as exc:
+                raise _open_error(path, exc) from exc
+        folder, seq, fd = pinned
+        try:
+            store = ox.Store.read_only(str(folder))
+        except (OSError, RuntimeError) as exc:
+            os.close(fd)
+            raise _open_error(path, exc) from exc
+        return cls(store, path, True, pinned=fd, snapshot=seq)
 
     def close(self) -> None:
-        """Release the store (and its lock); the object cannot be used afterwards."""
+        """Release the store; a writer that changed it first publishes a snapshot for readers.
+
+        The object cannot be used afterwards.
+        """
         try:
             if self._ox is not None and not self.read_only:
+                if self._dirty:
+                    self.publish()
                 self._ox.flush()
         except OSError as exc:  # pragma: no cover - disk failure
             raise StoreError(self.path, f"cannot flush store: {_first_line(exc)}") from exc
@@ -226,8 +304,11 @@ class Store:
             self._ox = None  # the last reference: Oxigraph closes the store and drops its lock
             _unclaim(self._key)
             self._key = None
+            if self._pinned is not None:
+                os.close(self._pinned)  # lets the snapshot be swept
+                self._pinned = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -235,16 +316,66 @@ class Store:
         self.close()
 
     @property
-    def ox(self) -> ox.Store:
+    def ox(self) -> _OxStore:
         """The underlying :class:`pyoxigraph.Store`."""
         if self._ox is None:
             raise StoreError(self.path, "store is closed")
         return self._ox
 
-    def _writable(self) -> ox.Store:
+    def _writable(self) -> _OxStore:
         if self.read_only:
             raise StoreError(self.path, "store is opened read-only")
         return self.ox
+
+    # -- snapshots --------------------------------------------------------------
+
+    def publish(self) -> int:
+        """Make the store as it is now the snapshot readers open; sweep snapshots no reader holds.
+
+        Returns:
+            The new snapshot's number.
+        """
+        store = self._writable()
+        folder = self.path / SNAPSHOTS
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            seq = (current_snapshot(self.path) or 0) + 1
+            tmp, final = folder / f".tmp-{seq}", folder / str(seq)
+            for stale in (tmp, final):  # what a writer killed mid-way left
+                _remove_tree(stale)
+            store.flush()
+            store.backup(str(tmp))
+            (tmp / READERS).touch()
+            os.replace(tmp, final)
+            atomic_write_bytes(folder / "current", f"{seq}\n".encode())
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(self.path, f"cannot publish a snapshot of the store: {_first_line(exc)}") from exc
+        self._dirty = False
+        self._sweep_snapshots(keep=seq)
+        return seq
+
+    def _sweep_snapshots(self, keep: int) -> None:
+        folder = self.path / SNAPSHOTS
+        for entry in list(folder.iterdir()) if folder.is_dir() else []:
+            if entry.name.startswith((".tmp-", ".trash-")):
+                _remove_tree(entry)  # only a writer makes these, and this process is the writer
+            elif entry.name.isdigit() and int(entry.name) != keep:
+                try:
+                    fd = os.open(entry / READERS, os.O_RDONLY)
+                except OSError:
+                    _remove_tree(entry)
+                    continue
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # no reader holds it
+                except OSError:
+                    os.close(fd)
+                    continue  # in use: a later writer sweeps it
+                try:
+                    trash = folder / f".trash-{entry.name}-{os.getpid()}"
+                    os.replace(entry, trash)
+                finally:
+                    os.close(fd)
+                _remove_tree(trash)
 
     # -- reading ----------------------------------------------------------------
 
@@ -269,12 +400,12 @@ class Store:
         quads = (q for q in self.ox.quads_for_pattern(None, None, None, None)
                  if isinstance(q.graph_name, ox.NamedNode))
         ds = Dataset(default_union=True)
-        ds.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        ds.parse(data=(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8"), format="nquads")
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
         return ds
 
-    def _graph_quads(self, graph: str) -> set[ox.Quad]:
+    def _graph_quads(self, graph: str) -> set[_Quad]:
         return set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def query(self, sparql: str, *, source: str = "query") -> QueryResult:
@@ -290,9 +421,57 @@ class Store:
         try:
             return self.ox.query(sparql, prefixes=PREFIXES)  # the default graph is the union
         except SyntaxError as exc:
-            raise QueryError(source, f"SPARQL syntax error: {_first_line(exc)}") from exc
+            raise QueryError(source, f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(source, _first_line(exc)) from exc
+
+    def records(self) -> dict[str, DocumentRecord]:
+        """What the store knows of each document graph's origin (graphs loaded without it are missing)."""
+        data = _read_json(self.path / _MANIFEST) or {}
+        out = {}
+        for graph, entry in (data.get("documents") or {}).items():
+            try:
+                out[graph] = DocumentRecord.from_json({**entry, "graph": graph})
+            except (KeyError, TypeError):
+                continue
+        return out
+
+    def _stored_document(self, graph: str) -> tuple[str, str] | None:
+        rows = self.ox.query(_STORED_DOCUMENT.format(g=ox.NamedNode(graph)), prefixes=PREFIXES)
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
+            return str(row["source"].value), str(row["text"].value)
+        return None
+
+    def conflicts(self, records: Sequence[DocumentRecord]) -> list[str]:
+        """Documents the store holds under the ids of ``records`` but from other files, one line each.
+
+        A stored document is the same document when it was read from the same file, or
+        has the same text (a file moved); otherwise loading would silently replace it.
+        """
+        known = self.records()
+        found = []
+        for record in records:
+            if not self.ox.contains_named_graph(ox.NamedNode(record.graph)):
+                continue
+            stored = known.get(record.graph)
+            if stored is not None:
+                if stored.file == record.file or stored.sha256 == record.sha256:
+                    continue
+                origin = stored.file
+            else:  # loaded by an older whereas or by hand: judge by its source and text
+                document = self._stored_document(record.graph)
+                if document is None:
+                    continue
+                source, text = document
+                if (text_digest(text) == record.sha256 or _same_file(source, record.file)
+                        or _is_path_suffix(source, record.file)):
+                    continue
+                origin = source
+            found.append(f"document {record.doc_id!r} in the store was read from {origin}; {record.file} "
+                         "is another file with the same id (rename one of them, or give --replace to "
+                         "replace the stored one)")
+        return found
 
     # -- writing ----------------------------------------------------------------
 
@@ -306,37 +485,59 @@ class Store:
         try:
             store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise QueryError(source, f"SPARQL syntax error: {_first_line(exc)}") from exc
+            raise QueryError(source, f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(source, _first_line(exc)) from exc
+        self._dirty = True
 
-    def _replace_graph(self, graph: str, quads: set[ox.Quad]) -> None:
+    def _replace_graph(self, graph: str, quads: set[_Quad]) -> None:
         """Replace the graph ``graph`` by ``quads`` in one transaction."""
         triples = sorted((q.triple for q in quads), key=str)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         g = str(ox.NamedNode(graph))
         self.update(f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
                     f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}", source=str(self.path))
 
-    def load_documents(self, ds: Dataset) -> int:
+    def _drop_graph(self, graph: str) -> None:
+        g = str(ox.NamedNode(graph))
+        try:
+            self.update(f"{_UNSHARE.format(g=g)} ;\nDROP GRAPH {g}", source=str(self.path))
+        except QueryError as exc:
+            raise StoreError(self.path, f"cannot remove {graph}: {exc.cause}") from exc
+
+    def _log(self, entry: dict[str, Any]) -> None:
+        """Append a line to the build journal (a build in progress only)."""
+        if self._journal is not None:
+            self._journal.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+            self._journal.flush()
+
+    def load_documents(self, ds: Dataset, records: Sequence[DocumentRecord] = (), replace: bool = False) -> int:
         """Add the named graphs of ``ds``, one per document, replacing each whole.
 
-        A graph already in the store with the same content (blank nodes
-        compared canonically) is left alone; any other is replaced in one
-        transaction, so readers never see half a document.
+        A graph already in the store with the same content (blank nodes compared
+        canonically) is left alone; any other is replaced in one transaction, so
+        readers never see half a document. ``records`` say where the documents come
+        from: a document the store holds under one of their ids but from another file
+        is not replaced unless ``replace`` (see :meth:`conflicts`), and the graph a
+        file had under another id goes.
 
         Returns:
-            How many document graphs were added or replaced.
+            How many document graphs were added, replaced or removed.
 
         Raises:
-            StoreError: ``ds`` has triples outside any named graph, or the
-                store cannot be written.
+            StoreError: ``ds`` has triples outside any named graph, a document would
+                replace another file's, or the store cannot be written.
         """
         store = self._writable()
         loose = sum(len(g) for g in ds.graphs() if g.identifier == DATASET_DEFAULT_GRAPH_ID)
         if loose:
             raise StoreError(self.path, f"the dataset has {loose} triple(s) outside any named graph; "
                              "only document graphs can be stored")
+        if not replace:
+            problems = self.conflicts(records)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise StoreError(self.path, problems[0] + more)
         data = ds.serialize(format="nquads", encoding="utf-8")
         by_graph: dict[str, set[ox.Quad]] = {}
         for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
@@ -346,17 +547,36 @@ class Store:
         for g in ds.graphs():  # named graphs without triples still name documents
             if g.identifier != DATASET_DEFAULT_GRAPH_ID:
                 by_graph.setdefault(str(g.identifier), set())
+        known = self.records()
+        incoming = {r.graph: r for r in records}
+        files = {r.file: r.graph for r in records}
+        moved = sorted(g for g, r in known.items() if files.get(r.file, g) != g)  # a file now under another id
         changed = 0
         for graph in sorted(by_graph):
             new = by_graph[graph]
             exists = store.contains_named_graph(ox.NamedNode(graph))
             if exists and _canonical(self._graph_quads(graph)) == _canonical(new):
+                self._log({"graph": graph, "unchanged": True})
                 continue
             self._replace_graph(graph, new)
             if not new:
                 store.add_graph(ox.NamedNode(graph))
             changed += 1
+            record = incoming.get(graph)
+            self._log({"graph": graph, "loaded": "replaced" if exists else "added",
+                       **({k: v for k, v in asdict(record).items() if k != "graph"} if record else {})})
+        for graph in moved:
+            if store.contains_named_graph(ox.NamedNode(graph)):
+                self._drop_graph(graph)
+                changed += 1
+                self._log({"graph": graph, "removed": "its file is now read under another id"})
+        if records or moved:
+            self._save_records({**{g: r for g, r in known.items() if g not in moved}, **incoming})
         return changed
+
+    def _save_records(self, records: dict[str, DocumentRecord]) -> None:
+        _write_json(self.path / _MANIFEST, {"documents": {
+            g: {k: v for k, v in asdict(r).items() if k != "graph"} for g, r in sorted(records.items())}})
 
     def _resolve(self, ref: str) -> list[str]:
         graphs = self.documents()
@@ -365,10 +585,14 @@ class Store:
         by_id = [g for g in graphs if g.endswith("/document/" + ref.strip("/"))]
         if by_id:
             return by_id
-        found = set()
-        for row in self.query(_FIND_BY_SOURCE):
+        found = {g for g, r in self.records().items() if g in graphs and _same_file(r.file, ref)}
+        if found:
+            return sorted(found)
+        rows = self.query(_FIND_BY_SOURCE)
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
             source = row["source"].value
-            if source == ref or _same_file(source, ref):
+            if source == ref or _same_file(source, ref) or _is_path_suffix(source, os.path.abspath(ref)):
                 found.add(row["g"].value)
         return sorted(found)
 
@@ -378,7 +602,7 @@ class Store:
         Args:
             ref: the graph IRI; or a document id such as ``ep-2013-kazakhstan``
                 (the graph whose IRI ends with ``/document/<id>``); or the
-                path the document was read from (its ``dcterms:source``).
+                path of the file the document was read from.
 
         Returns:
             The number of triples removed.
@@ -396,9 +620,120 @@ class Store:
                              + ", ".join(graphs) + "; give the document IRI")
         graph = graphs[0]
         removed = len(self._graph_quads(graph))
-        g = str(ox.NamedNode(graph))
-        try:
-            self.update(f"{_UNSHARE.format(g=g)} ;\nDROP GRAPH {g}", source=str(self.path))
-        except QueryError as exc:
-            raise StoreError(self.path, f"cannot remove {graph}: {exc.cause}") from exc
+        self._drop_graph(graph)
+        known = self.records()
+        if graph in known:
+            del known[graph]
+            self._save_records(known)
         return removed
+
+    # -- the record of a build --------------------------------------------------
+
+    @contextmanager
+    def recording(self, records: Sequence[DocumentRecord], skipped: Sequence[str] = ()) -> Iterator[None]:
+        """Keep a record of a build around its work: running, then complete, failed or interrupted.
+
+        While the build runs, each document graph loaded is journalled as it goes, so a
+        build killed half-way leaves a record of what it did (see :func:`store_status`).
+        """
+        self._writable()
+        self._recover()
+        base = {"whereas": __version__, "pid": os.getpid(), "started": _now(),
+                "documents": [{k: v for k, v in asdict(r).items()} for r in records],
+                "skipped": list(skipped)}
+        _write_json(self.path / _BUILD, {**base, "state": "running"})
+        state, cause = "complete", None
+        try:
+            with open(self.path / _JOURNAL, "w", encoding="utf-8") as journal:
+                self._journal = journal
+                try:
+                    yield
+                finally:
+                    self._journal = None
+        except WhereasError as exc:
+            state, cause = "failed", str(exc)
+            raise
+        except BaseException:
+            state = "interrupted"
+            raise
+        finally:
+            _write_json(self.path / _BUILD, {**base, "state": state, "ended": _now(),
+                                             **({"cause": cause} if cause else {})})
+
+    def _recover(self) -> None:
+        """Fold what an interrupted build loaded into the documents' records (its journal)."""
+        last = _read_json(self.path / _BUILD) or {}
+        if last.get("state") != "running":
+            return
+        known = self.records()
+        for entry in _journal(self.path):
+            if entry.get("loaded") and {"doc_id", "source", "file", "sha256"} <= set(entry):
+                known[entry["graph"]] = DocumentRecord.from_json(entry)
+            elif entry.get("removed"):
+                known.pop(str(entry.get("graph")), None)
+        self._save_records(known)
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether a process holds the store open for writing (Oxigraph's lock on ``LOCK``)."""
+    if str(path.resolve()) in _HELD:
+        return True
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # drops the probe's lock (this process held no other lock on the file)
+    return False
+
+
+def store_status(path: str | Path) -> str:
+    """What a store holds and how its last build ended, as lines of text (``whereas status``).
+
+    Raises:
+        StoreError: ``path`` is not a store.
+    """
+    path = Path(path)
+    with Store.open(path, create=False, read_only=True) as st:
+        graphs, triples, snapshot = st.documents(), len(st), st.snapshot
+    lines = [f"{path}: {len(graphs)} document(s), {triples:,} triples"
+             + (f" (snapshot {snapshot})" if snapshot is not None else "")]
+    last = _read_json(path / _BUILD)
+    if not last:
+        lines.append("last build: no record (built by an older whereas, or never)")
+        return "\n".join(lines) + "\n"
+    journal = _journal(path)
+    loaded = {e["graph"]: e["loaded"] for e in journal if e.get("loaded")}
+    unchanged = {e["graph"] for e in journal if e.get("unchanged")}
+    state = last.get("state", "?")
+    if state == "running" and not _writer_active(path):
+        state = "interrupted"
+    planned = last.get("documents", [])
+    head = f"last build: {state}, started {last.get('started', '?')}"
+    if last.get("ended"):
+        head += f", ended {last['ended']}"
+    head += f" (whereas {last.get('whereas', '?')}, process {last.get('pid', '?')})"
+    lines.append(head)
+    if state in ("running", "interrupted"):
+        done = len(loaded) + len(unchanged)
+        lines.append(f"  {done} of {len(planned)} document(s) stored before it "
+                     + ("was stopped; build again to finish" if state == "interrupted" else "got here"))
+    elif state == "failed":
+        lines.append(f"  {last.get('cause', '')}")
+    else:
+        lines.append(f"  {len(planned)} document(s): {sum(1 for v in loaded.values() if v == 'added')} added, "
+                     f"{sum(1 for v in loaded.values() if v == 'replaced')} replaced, {len(unchanged)} unchanged"
+                     + (f"; {len(last.get('skipped', []))} file(s) skipped" if last.get("skipped") else ""))
+    width = max([len(d.get("doc_id", "")) for d in planned] + [2])
+    for doc in planned:
+        graph = doc.get("graph", "")
+        what = loaded.get(graph) or ("unchanged" if graph in unchanged else "not stored")
+        lines.append(f"  {what:<10} {doc.get('doc_id', ''):<{width}}  sha256 {doc.get('sha256', '')[:16]}  "
+                     f"{doc.get('file', '')}")
+    for skipped in last.get("skipped", []):
+        lines.append(f"  skipped    {skipped}")
+    return "\n".join(lines) + "\n"

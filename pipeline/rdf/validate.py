@@ -14,11 +14,12 @@ from rdflib.term import Node
 from pipeline.errors import InputError, WhereasError
 from pipeline.facts import RelationType
 from pipeline.rdf.export import union_graph
+from pipeline.resources import ontology_dir
 from pipeline.vocab import PREFIXES, WH
 
 __all__ = ["ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH", "ValidationReport", "validate_graph"]
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = ontology_dir()  # in the package when installed from a wheel
 ONTOLOGY_PATH = ONTOLOGY_DIR / "whereas.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 

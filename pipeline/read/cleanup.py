@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pipeline.facts import PartKind
+from pipeline.read.hygiene import finish, scrub
 from pipeline.structure import BULLET, PART_MARKERS, next_recital_letter
 
 __all__ = ["clean"]
@@ -19,10 +21,16 @@ _SENTENCE_END = ".!?;:"
 #: or in brackets as on the EP's web pages: "Kazakhstan(1),".
 _REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<open>\()?(?P<number>\d{1,3})(?(open)\))(?![.,]\d)"
                         r"(?=[\s,;.:!?)’”]|$)")
-_WORD_END = re.compile(r"[^\W\d_]+$")
-_WORD_START = re.compile(r"[^\W\d_]+")
+# Every pattern here runs over untrusted text and must stay linear in it: a run of letters is
+# matched from its first letter only (the look-behind) and never given back (possessive ``++``),
+# so a 1 MB word costs one pass, not one pass per letter.
+_WORD_END = re.compile(r"(?<![^\W\d_])[^\W\d_]++$")
+_WORD_START = re.compile(r"[^\W\d_]++")
 _BARE_NUMBER = re.compile(r"(?P<open>\()?(?P<number>[0-9]{1,3})(?(open)\))")
-_COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:[-\u2010][^\W\d_]++)+")
+#: How far back from a line end a hyphenated word is looked for; how far back from a footnote mark.
+_TAIL = 128
+_WORD_TAIL = re.compile(r"[^\W\d_]{1,64}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,35 +54,40 @@ def _lines(text: str) -> list[_Line]:
 
 def _compounds(text: str) -> frozenset[str]:
     """Hyphenated word pairs the text writes within a line ("civil-society", "socio-economic")."""
-    pairs = set()
+    pairs: set[str] = set()
     for compound in _COMPOUND.findall(text):
         words = re.split(r"[-\u2010]", compound.lower())
-        pairs.update(f"{a}-{b}" for a, b in zip(words, words[1:]))
+        pairs.update(f"{a}-{b}" for a, b in pairwise(words))
     return frozenset(pairs)
 
 
-def _join(left: str, right: str, compounds: frozenset[str]) -> str:
-    """Join two lines of one part: one space, or none across a hyphenated line end.
+def _join(left: str, right: str, compounds: frozenset[str]) -> tuple[bool, str]:
+    """How two lines of one part join: whether the last character of ``left`` goes, and what comes between.
 
-    "Prosecutor-" + "General" keeps the hyphen (a capital follows), "repres-" + "sion"
-    drops it, unless the text writes that very compound elsewhere ("socio-economic").
+    One space, or nothing across a hyphenated line end: "Prosecutor-" + "General" keeps
+    the hyphen (a capital follows), "repres-" + "sion" drops it, unless the text writes
+    that very compound elsewhere ("socio-economic"). ``left`` need only be the end of
+    the text so far (its last :data:`_TAIL` characters).
+
+    >>> _join("the repres-", "sion", frozenset()), _join("the Prosecutor-", "General", frozenset())
+    ((True, ''), (False, ''))
     """
     if left.endswith(_SOFT_HYPHEN):
-        return left[:-1] + right
+        return True, ""
     if len(left) > 1 and left[-1] in _HYPHENS and left[-2].isalnum() and right[:1].isalnum():
         head, tail = _WORD_END.search(left[:-1]), _WORD_START.match(right)
         if head and tail and right[0].islower() and f"{head.group()}-{tail.group()}".lower() not in compounds:
-            return left[:-1] + right
-        return left + right
-    return left + " " + right
+            return True, ""
+        return False, ""
+    return False, " "
 
 
 def _strippable(text: str, at: int) -> bool:
     """Whether a footnote number at ``at`` is glued to a word (not "CO2", "E3", "G20") or a closing quote."""
     if text[at - 1] in "’”)":
         return True
-    word = _WORD_END.search(text, 0, at)
-    return bool(word) and len(word.group()) >= 2 and any(c.islower() for c in word.group())
+    word = _WORD_TAIL.search(text, max(0, at - 64), at)  # a bounded look back: linear over many marks
+    return word is not None and len(word.group()) >= 2 and any(c.islower() for c in word.group())
 
 
 def _strip_references(text: str, numbers: set[int]) -> str:
@@ -87,7 +100,8 @@ _OPENERS = (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH)
 
 def _paragraph_number(number: str) -> int:
     """12 for paragraph "12", and for an inserted "12a"."""
-    return int(re.match(r"\d+", number).group())
+    digits = re.match(r"\d+", number)
+    return int(digits.group()) if digits else 0
 
 
 @dataclass(slots=True)
@@ -107,6 +121,20 @@ class _Grouper:
     next_note: int = 1
     next_recital: str = "A"
     next_paragraph: int = 1
+    page_stop: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # For each line, the next line that is blank, opens a part or starts a page: found in one
+        # backward pass, so asking whether a footnote fills the rest of its page costs nothing.
+        stops = [len(self.lines)] * len(self.lines)
+        following = len(self.lines)
+        for i in range(len(self.lines) - 1, -1, -1):
+            stops[i] = following
+            line = self.lines[i]
+            if (not line.text or (i > 0 and self.lines[i - 1].page != line.page)
+                    or any(PART_MARKERS[kind].match(line.text) for kind in _OPENERS)):
+                following = i
+        self.page_stop = stops
 
     def opens_part(self, text: str, mid_block: bool) -> tuple[PartKind, str] | None:
         """The part a line opens; within a block only a citation or the next recital/paragraph counts."""
@@ -161,12 +189,8 @@ class _Grouper:
                         and self.note_number(i + 1) == self.next_note + 1)
         if not referenced:
             return False
-        for later in self.lines[i + 1:]:
-            if later.page != line.page:
-                break
-            if not later.text or any(PART_MARKERS[kind].match(later.text) for kind in _OPENERS):
-                return False
-        return True
+        stop = self.page_stop[i]  # the first line after i that is blank, opens a part or is on another page
+        return stop == len(self.lines) or self.lines[stop].page != line.page
 
     def add_note(self, line: _Line) -> None:
         self.note = [line]
@@ -239,7 +263,10 @@ def clean(raw_text: str) -> str:
     rejoined ("repres-\\nsion" → "repression", "Prosecutor-\\nGeneral" keeps its hyphen);
     footnote bodies leave the flow for a final section, one per line, and their
     reference numbers glued to words go ("Kazakhstan1," → "Kazakhstan,"). Form feeds
-    mark page breaks. Nothing else changes: quotes ‘ ’ and dashes – stay as they are.
+    mark page breaks. The text is in Unicode NFC, without control characters (but line
+    breaks and tabs) or invisible format characters (bidi marks and overrides,
+    zero-width spaces and joiners, soft hyphens): see :mod:`pipeline.read.hygiene`.
+    Nothing else changes: quotes ‘ ’ and dashes – stay as they are.
 
     Args:
         raw_text: Text as a reader extracted it.
@@ -255,7 +282,7 @@ def clean(raw_text: str) -> str:
     <BLANKLINE>
     1 P7_TA(2012)0089.
     """
-    text = raw_text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    text = scrub(raw_text).replace("\r\n", "\n").replace("\r", "\n")
     first_reference: dict[int, int] = {}
     for m in _REFERENCE.finditer(text):
         first_reference.setdefault(int(m["number"]), m.start())
@@ -263,12 +290,19 @@ def clean(raw_text: str) -> str:
     compounds = _compounds(text)
 
     def joined(lines: list[_Line]) -> str:
-        out = lines[0].text
+        pieces = [lines[0].text]
+        tail = lines[0].text[-_TAIL:]  # the end of the text so far: all a join looks at
         for line in lines[1:]:
-            out = _join(out, line.text, compounds)
-        return out
+            drop, between = _join(tail, line.text, compounds)
+            if drop:
+                pieces[-1] = pieces[-1][:-1]
+                tail = tail[:-1]
+            pieces += [between, line.text]
+            tail = (tail + between + line.text)[-_TAIL:]
+        return "".join(pieces)
 
     numbers = set(range(1, grouped.next_note))
     parts = [_strip_references(joined(block), numbers) for block in grouped.blocks]
     parts += [joined(note) for note in grouped.notes]
+    parts = [part for part in (finish(p).strip() for p in parts) if part]
     return "\n\n".join(parts) + "\n" if parts else ""

@@ -11,7 +11,7 @@ from pathlib import Path
 import trafilatura
 
 from pipeline.errors import InputError
-from pipeline.read.text import is_binary, read_bytes
+from pipeline.read.text import Note, decode, is_binary, read_bytes
 
 __all__ = ["read_html"]
 
@@ -31,16 +31,25 @@ def _quiet_trafilatura() -> Iterator[None]:
     try:
         yield
     finally:
-        for logger, level in zip(loggers, levels):
+        for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
 
 
 def _text(element: ET.Element) -> str:
-    parts = [element.text or ""]
-    for sub in element:
-        inner = _text(sub)
-        parts.append(f" {inner} " if sub.tag in _BREAKS else inner)
-        parts.append(sub.tail or "")
+    """The text inside an element, a space around each block or break; iterative, so any depth reads."""
+    parts: list[str] = []
+    stack: list[tuple[ET.Element, bool]] = [(element, False)]  # (element, its closing half)
+    while stack:
+        node, closing = stack.pop()
+        spaced = node is not element and node.tag in _BREAKS
+        if closing:
+            parts.append(" " if spaced else "")
+            parts.append(node.tail or "" if node is not element else "")
+            continue
+        parts.append(" " if spaced else "")
+        parts.append(node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     return "".join(parts)
 
 
@@ -58,14 +67,16 @@ def _paragraphs(element: ET.Element) -> Iterator[str]:
                 yield text
 
 
-def read_html(path: Path) -> str:
+def read_html(path: Path, encoding: str | None = None, on_note: Note | None = None) -> str:
     """The main text of an HTML page, one paragraph (heading, list item, table row) per block.
 
-    The page is parsed from the file alone (the charset it declares, else a guess);
-    comments, navigation, menus and footers are left out.
+    The page is parsed from the file alone (``encoding`` when given, else the charset
+    it declares, else a guess); comments, navigation, menus and footers are left out.
 
     Args:
         path: The ``.html``/``.htm`` file.
+        encoding: Its encoding, overriding what the page declares.
+        on_note: Unused (trafilatura detects the page's encoding).
 
     Returns:
         The main text, paragraphs separated by a blank line, spaces inside one collapsed
@@ -79,10 +90,13 @@ def read_html(path: Path) -> str:
     'Kazakhstan: opposition leader Vladimir Kozlov loses appeal'
     """
     data = read_bytes(path)
-    if is_binary(data):
+    page: bytes | str = data
+    if encoding is not None:
+        page = decode(path, data, encoding)
+    elif is_binary(data):
         raise InputError(path, "binary file, not text")
     with _quiet_trafilatura():
-        xml = trafilatura.extract(data, output_format="xml", include_comments=False, include_tables=True,
+        xml = trafilatura.extract(page, output_format="xml", include_comments=False, include_tables=True,
                                   favor_precision=True, deduplicate=False, with_metadata=False)
     main = ET.fromstring(xml).find("main") if xml else None
     paragraphs = list(_paragraphs(main)) if main is not None else []

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from pipeline.errors import InputError
-from pipeline.read.text import read_bytes
+from pipeline.read.text import Note, read_bytes
 
 __all__ = ["PAGE_BREAK", "read_pdf", "drop_running_lines"]
 
@@ -120,13 +120,15 @@ def drop_running_lines(pages: list[str]) -> list[str]:
             for page, lines in enumerate(split)]
 
 
-def read_pdf(path: Path) -> str:
+def read_pdf(path: Path, encoding: str | None = None, on_note: Note | None = None) -> str:
     """The raw text of a PDF: each page's text layer, pages separated by :data:`PAGE_BREAK`.
 
     Footnote bodies stay where the page puts them (at its foot); cleanup moves them.
 
     Args:
         path: The PDF file.
+        encoding: Unused (a PDF names its own encodings).
+        on_note: Unused.
 
     Returns:
         The pages' text joined by form feeds.
