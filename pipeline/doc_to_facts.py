@@ -28,8 +28,8 @@ __all__ = ["annotate", "part_body", "facts_from_docs"]
 
 # The marker a part opens with ("A. ", "12. ", "– "): not part of the prose the model reads.
 _MARKER = {
-    PartKind.CITATION: re.compile(r"[–—-]\s*"),
-    PartKind.RECITAL: re.compile(r"[A-Z]{1,2}\.\s+"),
+    PartKind.CITATION: re.compile(r"[–—•·*-]\s*"),
+    PartKind.RECITAL: re.compile(r"\(?[A-Z]{1,2}[.)]\s+"),
     PartKind.PARAGRAPH: re.compile(r"\d{1,3}[a-z]?\.\s+"),
     PartKind.FOOTNOTE: re.compile(r"\d{1,3}\s+"),
 }

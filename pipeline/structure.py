@@ -13,8 +13,10 @@ __all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks"
 #: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
 #: Citations are numbered by their order instead.
 PART_MARKERS: dict[PartKind, re.Pattern[str]] = {
-    PartKind.CITATION: re.compile(r"(?:[–—-][ \t]*h|H)aving regard to\b"),
-    PartKind.RECITAL: re.compile(r"(?P<number>[A-Z]{1,2})\.[ \t]+(?i:whereas)\b"),
+    # "– having regard to", "•  having regard to" (the EP's web pages), "Having regard to"
+    PartKind.CITATION: re.compile(r"(?:[–—•·*-][ \t]*h|H)aving regard to\b"),
+    # "A. whereas", "(A)  whereas" (the EP's web pages), "A) whereas"
+    PartKind.RECITAL: re.compile(r"\(?(?P<number>[A-Z]{1,2})[.)][ \t]+(?i:whereas)\b"),
     PartKind.PARAGRAPH: re.compile(r"(?P<number>\d{1,3}[a-z]?)\.[ \t]+(?=[A-Z‘“\"'])"),
     # "1 P7_TA(2012)0089." as extracted from a PDF, "(1) Texts adopted, …" as the EP's web pages write it
     PartKind.FOOTNOTE: re.compile(r"(?P<open>\()?(?P<number>\d{1,3})(?(open)\))[ \t]+(?=\S)"),
