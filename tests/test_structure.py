@@ -214,3 +214,16 @@ def test_parts_are_slices_in_order(text):
     for part in s.parts:
         assert text[part.start:part.end] == part.text and part.start >= end and part.text
         end = part.end
+
+
+def test_web_page_layout_of_a_resolution():
+    """Citations after "•", recitals "(A)" and "B)" as the EP's web pages and other copies write them."""
+    text = clean("The European Parliament,\n\n•  having regard to its previous resolutions on Ruritania,\n\n"
+                 "•  having regard to Rule 144 of its Rules of Procedure,\n\n"
+                 "(A)  whereas the journalist Ana Petrescu was arrested on 2 May 2023;\n\n"
+                 "B)  whereas she was sentenced on 9 June 2023;\n\n"
+                 "1.  Calls for her release;\n")
+    parts = find_structure(SourceDocument("ep-web", "ep-web.txt", text)).parts
+    assert [(p.kind, p.number) for p in parts] == [
+        (PartKind.CITATION, "1"), (PartKind.CITATION, "2"), (PartKind.RECITAL, "A"), (PartKind.RECITAL, "B"),
+        (PartKind.PARAGRAPH, "1")]
