@@ -21,8 +21,7 @@ class BuildWithOntology(build_py):
         super().run()
         if not getattr(self, "editable_mode", False):
             target = Path(self.build_lib) / "pipeline" / "ontology"
-            shutil.copytree(ONTOLOGY, target, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns(".*", "__pycache__"))
+            shutil.copytree(ONTOLOGY, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*", "__pycache__"))
 
 
 setup(cmdclass={"build_py": BuildWithOntology})

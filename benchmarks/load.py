@@ -63,8 +63,9 @@ def _make_store(folder: Path, triples: int) -> Path:
     store = folder / "store"
     with Store.open(store) as st:
         st.ox.bulk_load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-        st.ox.bulk_load(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES),
-                        format=ox.RdfFormat.N_TRIPLES)  # the default graph: the union (see Store)
+        st.ox.bulk_load(
+            ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES
+        )  # the default graph: the union (see Store)
         st.publish()
     return store
 
@@ -158,9 +159,24 @@ def main(argv: list[str] | None = None) -> int:
         store = args.store or _make_store(Path(tmp), args.triples)
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.cli", "serve", str(store), "--host", "127.0.0.1", "--port", str(port),
-             "--timeout", str(args.timeout), "--workers", str(args.workers)],
-            stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            [
+                sys.executable,
+                "-m",
+                "pipeline.cli",
+                "serve",
+                str(store),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--timeout",
+                str(args.timeout),
+                "--workers",
+                str(args.workers),
+            ],
+            stdout=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         try:
             _wait_until_up(port, server)
             results: list[tuple[str, int, float]] = []
@@ -183,8 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     by_kind: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for kind, status, seconds in results:
         by_kind[kind].append((status, seconds))
-    print(f"{len(results):,} requests from {args.clients} clients in {elapsed:.1f} s "
-          f"({len(results) / elapsed:.0f}/s); --timeout {args.timeout:g} s, --workers {args.workers}")
+    print(
+        f"{len(results):,} requests from {args.clients} clients in {elapsed:.1f} s "
+        f"({len(results) / elapsed:.0f}/s); --timeout {args.timeout:g} s, --workers {args.workers}"
+    )
     print(f"{'':12} {'requests':>9} {'p50':>9} {'p95':>9} {'slowest':>9}   statuses")
     for kind in ("cheap", "page", "cross join"):
         rows = by_kind.get(kind, [])
@@ -192,13 +210,17 @@ def main(argv: list[str] | None = None) -> int:
             continue
         times = [s for _, s in rows]
         statuses = ", ".join(f"{code or 'no answer'}: {n}" for code, n in sorted(Counter(c for c, _ in rows).items()))
-        print(f"{kind:12} {len(rows):>9,} {_percentile(times, 0.5):>8.3f}s {_percentile(times, 0.95):>8.3f}s "
-              f"{max(times):>8.3f}s   {statuses}")
+        print(
+            f"{kind:12} {len(rows):>9,} {_percentile(times, 0.5):>8.3f}s {_percentile(times, 0.95):>8.3f}s "
+            f"{max(times):>8.3f}s   {statuses}"
+        )
     slowest = max(s for _, _, s in results)
     late = sum(1 for _, _, s in results if s > limit)
     unanswered = sum(1 for _, status, _ in results if status == 0)
-    print(f"slowest answer {slowest:.3f} s; limit --timeout + 1 s = {limit:g} s: "
-          + ("every answer within it" if not late else f"{late} answer(s) later"))
+    print(
+        f"slowest answer {slowest:.3f} s; limit --timeout + 1 s = {limit:g} s: "
+        + ("every answer within it" if not late else f"{late} answer(s) later")
+    )
     print(json.dumps({"late": late, "unanswered": unanswered, "slowest": round(slowest, 3)}))
     return 1 if late or unanswered else 0
 

@@ -26,8 +26,9 @@ SHAPES = {
     "one word": lambda n: "x" * n,
     "hyphenated": lambda n: "socio-econ- omic " * (n // 17),
     "spaces": lambda n: "a" + " " * n + "b",
-    "citations": lambda n: "– having regard to its resolution of 15 March 2012 on Kazakhstan1,\n" * (n // 68)
-    + "\n1 P7_TA(2012)0089.\n",
+    "citations": lambda n: (
+        "– having regard to its resolution of 15 March 2012 on Kazakhstan1,\n" * (n // 68) + "\n1 P7_TA(2012)0089.\n"
+    ),
     "recitals": lambda n: "".join(f"{chr(65 + i % 26)}. whereas x was held;\n" for i in range(n // 26)),
     "bare numbers": lambda n: "".join(f"{i % 999 + 1}\n" for i in range(n // 4)),
 }

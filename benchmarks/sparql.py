@@ -41,17 +41,48 @@ SKOS = PREFIXES["skos"]
 XSD = PREFIXES["xsd"]
 DCT = PREFIXES["dcterms"]
 
-ACTOR_TYPES = ["Person"] * 6 + ["Court", "PoliticalParty", "MediaOutlet", "GovernmentBody", "NGO",
-                                "InternationalOrganisation", "Country"]
-EVENT_TYPES = ["Arrest", "Detention", "Trial", "Sentencing", "Sentencing", "CourtDecision", "Ban",
-               "Release", "Statement", "Visit", "ReleaseDemand", "ReleaseDemand", "Killing"]
+ACTOR_TYPES = ["Person"] * 6 + [
+    "Court",
+    "PoliticalParty",
+    "MediaOutlet",
+    "GovernmentBody",
+    "NGO",
+    "InternationalOrganisation",
+    "Country",
+]
+EVENT_TYPES = [
+    "Arrest",
+    "Detention",
+    "Trial",
+    "Sentencing",
+    "Sentencing",
+    "CourtDecision",
+    "Ban",
+    "Release",
+    "Statement",
+    "Visit",
+    "ReleaseDemand",
+    "ReleaseDemand",
+    "Killing",
+]
 RELATIONS = ["spouseOf", "relativeOf", "memberOf", "leaderOf", "employeeOf", "holdsPosition"]
 POSITIONS = ["journalist", "opposition leader", "human rights defender", "Prosecutor General", "Prime Minister"]
-CHARGES = ["inciting social discord", "espionage", "extremism", "tax evasion", "treason", "hooliganism",
-           "calling for the overthrow of the constitutional order", "illegal assembly", "defamation"]
-WORDS = ("whereas the authorities court sentenced journalist opposition leader party newspaper banned "
-         "arrested detained released calls for the immediate and unconditional release of human rights "
-         "defenders freedom of expression assembly association years prison charges").split()
+CHARGES = [
+    "inciting social discord",
+    "espionage",
+    "extremism",
+    "tax evasion",
+    "treason",
+    "hooliganism",
+    "calling for the overthrow of the constitutional order",
+    "illegal assembly",
+    "defamation",
+]
+WORDS = (
+    "whereas the authorities court sentenced journalist opposition leader party newspaper banned "
+    "arrested detained released calls for the immediate and unconditional release of human rights "
+    "defenders freedom of expression assembly association years prison charges"
+).split()
 
 #: Representative questions, used when ``ontology/queries`` holds no ``.rq`` file yet.
 BUILTIN_QUERIES: dict[str, str] = {
@@ -92,7 +123,9 @@ def _date(rng: random.Random) -> ox.Literal:
     year = rng.randint(1995, 2024)
     kind = rng.random()
     if kind < 0.6:
-        return ox.Literal(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(
+            f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=ox.NamedNode(XSD + "date")
+        )
     if kind < 0.85:
         return ox.Literal(f"{year}-{rng.randint(1, 12):02d}", datatype=ox.NamedNode(XSD + "gYearMonth"))
     return ox.Literal(str(year), datatype=ox.NamedNode(XSD + "gYear"))
@@ -159,7 +192,11 @@ def generate(target_triples: int, seed: int = 7) -> list[ox.Quad]:
             part, start, length = rng.choice(parts)
             s = rng.randrange(0, max(1, length - 40))
             span = ox.NamedNode(f"{doc.value}/span/{start + s}-{start + s + 40}")
-            add(subject, iri("confidence"), ox.Literal(f"0.{rng.randint(50, 99)}", datatype=ox.NamedNode(XSD + "decimal")))
+            add(
+                subject,
+                iri("confidence"),
+                ox.Literal(f"0.{rng.randint(50, 99)}", datatype=ox.NamedNode(XSD + "decimal")),
+            )
             add(subject, iri("evidence"), span)
             add(span, a, iri("TextSpan"))
             add(span, iri("inDocument"), doc)
@@ -193,7 +230,11 @@ def generate(target_triples: int, seed: int = 7) -> list[ox.Quad]:
             if rng.random() < 0.8:
                 add(event, iri("date"), _date(rng))
             if kind == "Sentencing":
-                add(event, iri("sentenceTerm"), ox.Literal(f"P{rng.randint(1, 15)}Y", datatype=ox.NamedNode(XSD + "duration")))
+                add(
+                    event,
+                    iri("sentenceTerm"),
+                    ox.Literal(f"P{rng.randint(1, 15)}Y", datatype=ox.NamedNode(XSD + "duration")),
+                )
                 charge = rng.choice(CHARGES)
                 node = ox.NamedNode(f"{ID}charge/{charge.replace(' ', '-')}")
                 add(event, iri("charge"), node)
@@ -250,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=1_000_000, help="size of the generated dataset")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=3, help="runs per query on Oxigraph (median)")
-    parser.add_argument("--rdflib-runs", type=int, default=None,
-                        help="runs per query on rdflib (default: 3, or 1 above 300k triples)")
+    parser.add_argument(
+        "--rdflib-runs", type=int, default=None, help="runs per query on rdflib (default: 3, or 1 above 300k triples)"
+    )
     parser.add_argument("--queries", type=Path, default=ROOT / "ontology" / "queries")
     parser.add_argument("--skip-rdflib", action="store_true", help="only Oxigraph")
     args = parser.parse_args(argv)
@@ -262,13 +304,16 @@ def main(argv: list[str] | None = None) -> int:
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     union = ox.serialize(sorted({q.triple for q in quads}, key=str), format=ox.RdfFormat.N_TRIPLES)
     graphs = len({q.graph_name for q in quads})
-    console.print(f"generated {len(quads):,} quads in {graphs:,} document graphs "
-                  f"({len(data) / 1e6:.0f} MB N-Quads) in {seconds:.1f} s")
+    console.print(
+        f"generated {len(quads):,} quads in {graphs:,} document graphs "
+        f"({len(data) / 1e6:.0f} MB N-Quads) in {seconds:.1f} s"
+    )
     del quads
     queries = load_queries(args.queries)
     source = "built-in" if queries == BUILTIN_QUERIES else f"{len(queries)} saved"
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "store") as store:
+
         def load() -> None:  # the document graphs, and the default graph as their union (see Store)
             store.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             store.ox.bulk_load(union, format=ox.RdfFormat.N_TRIPLES)
@@ -280,11 +325,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_rdflib:
         ds = Dataset(default_union=True)
         rd_load, _ = _timed(lambda: ds.parse(data=data.decode("utf-8"), format="nquads"))
-        rd_times = {name: _median(lambda q=q: _count(ds.query(q, initNs=PREFIXES)), rdflib_runs)
-                    for name, q in queries.items()}
+        rd_times = {
+            name: _median(lambda q=q: _count(ds.query(q, initNs=PREFIXES)), rdflib_runs) for name, q in queries.items()
+        }
 
-    table = Table(title=f"SPARQL on {args.triples:,} triples ({source} queries; median of {args.runs} runs "
-                  f"on Oxigraph, {rdflib_runs} on rdflib)", box=box.SIMPLE_HEAD)
+    table = Table(
+        title=f"SPARQL on {args.triples:,} triples ({source} queries; median of {args.runs} runs "
+        f"on Oxigraph, {rdflib_runs} on rdflib)",
+        box=box.SIMPLE_HEAD,
+    )
     for column in ("", "rows", "Oxigraph", "rdflib", "rdflib / Oxigraph"):
         table.add_column(column, justify="left" if not column else "right")
 
@@ -293,15 +342,21 @@ def main(argv: list[str] | None = None) -> int:
             return "–"
         return f"{a / b:,.1f}×" if a / b < 10 else f"{a / b:,.0f}×"
 
-    table.add_row("load", "", f"{ox_load:.2f} s", f"{rd_load:.2f} s" if rd_load is not None else "–",
-                  ratio(rd_load, ox_load))
+    table.add_row(
+        "load", "", f"{ox_load:.2f} s", f"{rd_load:.2f} s" if rd_load is not None else "–", ratio(rd_load, ox_load)
+    )
     mismatches = []
     for name, (seconds, rows) in ox_times.items():
         other = rd_times.get(name)
         if other is not None and other[1] != rows:
             mismatches.append(f"{name}: Oxigraph {rows} rows, rdflib {other[1]}")
-        table.add_row(name, f"{rows:,}", f"{seconds * 1000:,.1f} ms",
-                      f"{other[0] * 1000:,.1f} ms" if other else "–", ratio(other[0] if other else None, seconds))
+        table.add_row(
+            name,
+            f"{rows:,}",
+            f"{seconds * 1000:,.1f} ms",
+            f"{other[0] * 1000:,.1f} ms" if other else "–",
+            ratio(other[0] if other else None, seconds),
+        )
     console.print(table)
     for line in mismatches:
         console.print(f"MISMATCH {line}")

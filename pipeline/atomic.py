@@ -58,12 +58,15 @@ def sweep_temporary(path: str | Path) -> list[Path]:
     now = time.time()
     prefix = f".{path.name}."
     for entry in entries:
-        m = _TEMPORARY.fullmatch(entry.name[len(prefix):]) if entry.name.startswith(prefix) else None
+        m = _TEMPORARY.fullmatch(entry.name[len(prefix) :]) if entry.name.startswith(prefix) else None
         if not m or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            stale = (not process_alive(int(m["pid"])) if m["pid"]
-                     else now - entry.stat(follow_symlinks=False).st_mtime > _STALE_AFTER)
+            stale = (
+                not process_alive(int(m["pid"]))
+                if m["pid"]
+                else now - entry.stat(follow_symlinks=False).st_mtime > _STALE_AFTER
+            )
             if stale:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))

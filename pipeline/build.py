@@ -50,7 +50,7 @@ class Corpus:
         return len(self.sources) + len(self.skipped)
 
     def skipped_summary(self) -> str:
-        """"2 of 15 files skipped" (or "")."""
+        """ "2 of 15 files skipped" (or "")."""
         return f"{len(self.skipped)} of {self.total} files skipped" if self.skipped else ""
 
 
@@ -66,8 +66,10 @@ class BuildResult:
     def summary(self) -> str:
         events = sum(len(d.events) for d in self.documents)
         relations = sum(len(d.relations) for d in self.documents)
-        return (f"{len(self.documents)} document(s), {len(self.actors)} actors, {events} events, "
-                f"{relations} relations, {len(self.dataset)} triples")
+        return (
+            f"{len(self.documents)} document(s), {len(self.actors)} actors, {events} events, "
+            f"{relations} relations, {len(self.dataset)} triples"
+        )
 
 
 def _unexpected(path: Path, exc: Exception) -> InputError:
@@ -76,8 +78,14 @@ def _unexpected(path: Path, exc: Exception) -> InputError:
     return InputError(path, f"cannot be read ({type(exc).__name__}: {detail})")
 
 
-def read_corpus(paths: list[Path], options: ReadOptions = ReadOptions(), *, progress: Progress | None = None,
-                on_skip: Callable[[InputError], None] | None = None, on_note: Note | None = None) -> Corpus:
+def read_corpus(
+    paths: list[Path],
+    options: ReadOptions = ReadOptions(),
+    *,
+    progress: Progress | None = None,
+    on_skip: Callable[[InputError], None] | None = None,
+    on_note: Note | None = None,
+) -> Corpus:
     """Read every document under ``paths``: a file that cannot be read is skipped (``on_skip`` is
     told) unless ``options.strict``, when its error stops the build.
 
@@ -92,8 +100,9 @@ def read_corpus(paths: list[Path], options: ReadOptions = ReadOptions(), *, prog
     for n, file in enumerate(files):
         progress.reading(n, len(files), str(file.path))
         try:
-            read.append((file, read_document(file, encoding=options.encoding, max_chars=options.max_chars,
-                                             on_note=on_note)))
+            read.append(
+                (file, read_document(file, encoding=options.encoding, max_chars=options.max_chars, on_note=on_note))
+            )
         except Exception as exc:  # an InputError, or a reader's own failure on an odd file: that file's too
             error = exc if isinstance(exc, InputError) else _unexpected(file.path, exc)
             if options.strict:
@@ -126,8 +135,9 @@ class _Watched:
         return getattr(self._nlp, name)
 
 
-def extract(sources: Iterable[SourceDocument], model: str | None = None,
-            progress: Progress | None = None) -> list[DocumentFacts]:
+def extract(
+    sources: Iterable[SourceDocument], model: str | None = None, progress: Progress | None = None
+) -> list[DocumentFacts]:
     """Structure and annotate documents that have been read: per document, nothing shared.
 
     ``progress`` hears of each part annotated, so a long document shows how far it is.
@@ -148,21 +158,34 @@ def extract(sources: Iterable[SourceDocument], model: str | None = None,
     return list(annotate(watched, structured(), on_document=progress.document_done))
 
 
-def build_graph(paths: list[Path], *, base: str = DEFAULT_BASE, model: str | None = None,
-                min_confidence: float = 0.0, options: ReadOptions = ReadOptions(),
-                progress: Progress | None = None) -> BuildResult:
+def build_graph(
+    paths: list[Path],
+    *,
+    base: str = DEFAULT_BASE,
+    model: str | None = None,
+    min_confidence: float = 0.0,
+    options: ReadOptions = ReadOptions(),
+    progress: Progress | None = None,
+) -> BuildResult:
     """Build the graph of the documents under ``paths``: one named graph per document.
 
     Files that cannot be read are skipped (see :func:`read_corpus`) and listed in the result.
     """
     corpus = read_corpus(paths, options, progress=progress)
-    result = build_sources(list(corpus.sources), base=base, model=model, min_confidence=min_confidence,
-                           progress=progress)
+    result = build_sources(
+        list(corpus.sources), base=base, model=model, min_confidence=min_confidence, progress=progress
+    )
     return BuildResult(result.dataset, result.documents, result.actors, corpus.skipped)
 
 
-def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, model: str | None = None,
-                  min_confidence: float = 0.0, progress: Progress | None = None) -> BuildResult:
+def build_sources(
+    sources: list[SourceDocument],
+    *,
+    base: str = DEFAULT_BASE,
+    model: str | None = None,
+    min_confidence: float = 0.0,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Build the graph of documents already read (the cleaned text of each)."""
     progress = progress or Progress()
     progress.start(len(sources))
@@ -173,8 +196,15 @@ def build_sources(sources: list[SourceDocument], *, base: str = DEFAULT_BASE, mo
     ids = resolve_identities(corpus)
     documents = []
     for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors, strict=True):
-        documents.append(DocumentGraph(facts.document, facts.structure,
-                                       tuple(resolve_events(facts, keys, ids.actors, author)),
-                                       tuple(resolve_relations(facts, keys, ids.actors)), forms, author))
+        documents.append(
+            DocumentGraph(
+                facts.document,
+                facts.structure,
+                tuple(resolve_events(facts, keys, ids.actors, author)),
+                tuple(resolve_relations(facts, keys, ids.actors)),
+                forms,
+                author,
+            )
+        )
     dataset = build_dataset(documents, ids.actors, IriMinter(base), min_confidence, model or DEFAULT_MODEL)
     return BuildResult(dataset, tuple(documents), ids.actors)

@@ -36,17 +36,47 @@ def _say(line: str) -> None:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .pdf, .html) or folders of them.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld. Default: output/graph.ttl unless --store is given.")] = None,
-    store: Annotated[Path | None, typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Graph file; format from the suffix: .ttl .trig .nt .nq .jsonld. Default: output/graph.ttl unless --store is given.",
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Add to (or update in) a persistent Oxigraph store.")
+    ] = None,
     base: Annotated[str, typer.Option("--base", help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events and relations below this confidence.")] = 0.0,
-    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against the ontology's SHACL shapes.")] = True,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress: a bar on a terminal, log lines otherwise.")] = True,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read (default: skip it, name it, go on).")] = False,
-    replace: Annotated[bool, typer.Option("--replace", help="Let a document replace a stored one with the same id read from another file.")] = False,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of .txt and .html files (default: UTF-8, else detected and named).")] = None,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longest document accepted, in characters; longer ones are skipped.")] = DEFAULT_MAX_CHARS,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy model to load (default: the pinned en_core_web_sm mirror).")
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events and relations below this confidence."),
+    ] = 0.0,
+    validate: Annotated[
+        bool, typer.Option("--validate/--no-validate", help="Check the graph against the ontology's SHACL shapes.")
+    ] = True,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show progress: a bar on a terminal, log lines otherwise.")
+    ] = True,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Stop at the first file that cannot be read (default: skip it, name it, go on)."),
+    ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Let a document replace a stored one with the same id read from another file."),
+    ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Encoding of .txt and .html files (default: UTF-8, else detected and named)."),
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", min=1, help="Longest document accepted, in characters; longer ones are skipped."),
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
     """Read documents and build their graph: one named graph per document.
 
@@ -74,17 +104,25 @@ def build(
 
                 st = stack.enter_context(Store.open(store))
             reporter = progress_for(progress)
-            corpus = read_corpus(paths, ReadOptions(encoding, max_chars, strict), progress=reporter,
-                                 on_skip=lambda exc: _say(f"skipped {exc}"), on_note=lambda note: _say(f"note: {note}"))
+            corpus = read_corpus(
+                paths,
+                ReadOptions(encoding, max_chars, strict),
+                progress=reporter,
+                on_skip=lambda exc: _say(f"skipped {exc}"),
+                on_note=lambda note: _say(f"note: {note}"),
+            )
             records = []
             if st is not None:
                 from pipeline.iri import IriMinter
                 from pipeline.rdf.store import DocumentRecord, text_digest
 
                 minter = IriMinter(base)
-                records = [DocumentRecord(str(minter.document(s.doc_id)), s.doc_id, s.path,
-                                          os.path.abspath(f.path), text_digest(s.text))
-                           for f, s in zip(corpus.files, corpus.sources, strict=True)]
+                records = [
+                    DocumentRecord(
+                        str(minter.document(s.doc_id)), s.doc_id, s.path, os.path.abspath(f.path), text_digest(s.text)
+                    )
+                    for f, s in zip(corpus.files, corpus.sources, strict=True)
+                ]
                 if not replace:
                     problems = st.conflicts(records)
                     for line in problems[1:]:
@@ -92,8 +130,9 @@ def build(
                     if problems:
                         raise StoreError(store, problems[0])
                 stack.enter_context(st.recording(records, [str(e) for e in corpus.skipped]))
-            result = build_sources(list(corpus.sources), base=base, model=model, min_confidence=min_confidence,
-                                   progress=reporter)
+            result = build_sources(
+                list(corpus.sources), base=base, model=model, min_confidence=min_confidence, progress=reporter
+            )
             if validate:
                 from pipeline.rdf.validate import validate_graph
 
@@ -105,8 +144,10 @@ def build(
                 typer.echo(f"{output}: {result.summary()}")
             if st is not None:
                 changed = st.load_documents(result.dataset, records, replace=replace)
-                typer.echo(f"{store}: {changed} document graph(s) added, replaced or removed; "
-                           f"{len(st.documents())} in the store")
+                typer.echo(
+                    f"{store}: {changed} document graph(s) added, replaced or removed; "
+                    f"{len(st.documents())} in the store"
+                )
             if corpus.skipped:
                 _say(corpus.skipped_summary())
     except WhereasError as exc:
@@ -118,8 +159,12 @@ def _check_base(base: str) -> None:
     from urllib.parse import urlsplit
 
     parts = urlsplit(base)
-    if not parts.scheme or not (parts.netloc or parts.path) or any(c in base for c in ' <>"{}|\\^`') \
-            or any(ord(c) < 0x21 for c in base):
+    if (
+        not parts.scheme
+        or not (parts.netloc or parts.path)
+        or any(c in base for c in ' <>"{}|\\^`')
+        or any(ord(c) < 0x21 for c in base)
+    ):
         raise WhereasError(None, f"--base {base!r} is not an absolute IRI (like https://example.org/kg/)")
 
 
@@ -127,7 +172,9 @@ def _check_base(base: str) -> None:
 def query(
     target: Annotated[Path, typer.Argument(help="A graph file or a store folder.")],
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file (.rq) holding one.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json; for CONSTRUCT/DESCRIBE: turtle, nt, jsonld")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, tsv, json; for CONSTRUCT/DESCRIBE: turtle, nt, jsonld")
+    ] = "table",
 ) -> None:
     """Run a SPARQL query (wh:, rdfs:, skos:, xsd:, schema:, prov:, dcterms: are predeclared)."""
     from pipeline.rdf.query import run_query
@@ -176,18 +223,30 @@ def validate_cmd(
 def viz(
     source: Annotated[Path, typer.Argument(help="A graph file.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help=".html .graphml .gexf .png .svg")] = None,
-    focus: Annotated[str | None, typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")] = None,
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Only the neighbourhood of this actor (label or alias).")
+    ] = None,
     hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood size for --focus.")] = 1,
-    types: Annotated[str | None, typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")] = None,
+    types: Annotated[
+        str | None, typer.Option("--types", help="Comma-separated actor types to keep, e.g. Person,Court")
+    ] = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print the most central actors as a table.")] = False,
 ) -> None:
     """Draw the network of actors: who did what to whom."""
     from pipeline.network import run_viz
 
     try:
-        typer.echo(run_viz(source, output=output, focus=focus, hops=hops,
-                           types=[t.strip() for t in types.split(",") if t.strip()] if types else None,
-                           stats=stats), nl=False)
+        typer.echo(
+            run_viz(
+                source,
+                output=output,
+                focus=focus,
+                hops=hops,
+                types=[t.strip() for t in types.split(",") if t.strip()] if types else None,
+                stats=stats,
+            ),
+            nl=False,
+        )
     except WhereasError as exc:
         _fail(exc)
 
@@ -195,10 +254,15 @@ def viz(
 @app.command()
 def evaluate(
     graph: Annotated[Path, typer.Argument(help="A built graph file (.ttl .trig .nt .nq .jsonld) or a store folder.")],
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (docs/gold-format.md); each pairs with the document it names.")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="Gold annotation files (docs/gold-format.md); each pairs with the document it names."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
     summary: Annotated[bool, typer.Option("--summary", help="Only one line per document and the means.")] = False,
-    min_f1: Annotated[float, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when the mean overall fact F1 is under this.")] = 0.0,
+    min_f1: Annotated[
+        float, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when the mean overall fact F1 is under this.")
+    ] = 0.0,
 ) -> None:
     """Score a graph against gold annotations: precision, recall, F1 per document and their means."""
     import json
@@ -226,10 +290,19 @@ def serve(
     store: Annotated[Path, typer.Argument(help="A store folder made by `whereas build --store`.")],
     host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 3030,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds from a request's arrival to its answer; a query that cannot start or finish by then is answered 503.")] = 30.0,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            help="Seconds from a request's arrival to its answer; a query that cannot start or finish by then is answered 503.",
+        ),
+    ] = 30.0,
     max_results: Annotated[int, typer.Option("--max-results", help="Rows or triples a query may return.")] = 100_000,
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL UPDATE.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Queries that may run at once (worker processes).")] = 2,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Queries that may run at once (worker processes).")
+    ] = 2,
 ) -> None:
     """Serve a store as a SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
@@ -239,8 +312,15 @@ def serve(
     from pipeline.rdf.endpoint import serve as serve_store
 
     try:
-        serve_store(store, host=host, port=port, timeout=timeout, max_results=max_results,
-                    allow_update=allow_update, workers=workers)
+        serve_store(
+            store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_results=max_results,
+            allow_update=allow_update,
+            workers=workers,
+        )
     except WhereasError as exc:
         _fail(exc)
 

@@ -145,20 +145,27 @@ def _window(doc: _Document, m: Mention, history: list[_Seen], report: bool, cfg:
 
 
 def _latest(window: list[_Seen], actors: dict[str, Actor], kind: ActorType | None) -> str | None:
-    """"the court", "the paper": the actor of that kind named last."""
-    kinds = _ORGANISATIONS if kind in _ORGANISATIONS - {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY} \
-        else {kind}
+    """ "the court", "the paper": the actor of that kind named last."""
+    kinds = _ORGANISATIONS if kind in _ORGANISATIONS - {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY} else {kind}
     for seen in reversed(window):
         if actors[seen.key].type in kinds:
             return seen.key
     return None
 
 
-def _person(doc: _Document, m: Mention, cues: dict[str, str], window: list[_Seen], keys: list[str | None],
-            actors: dict[str, Actor], gender: dict[str, str], nouns: dict[str, set[str]], cfg: dict) -> str | None:
+def _person(
+    doc: _Document,
+    m: Mention,
+    cues: dict[str, str],
+    window: list[_Seen],
+    keys: list[str | None],
+    actors: dict[str, Actor],
+    gender: dict[str, str],
+    nouns: dict[str, set[str]],
+    cfg: dict,
+) -> str | None:
     """The person a pronoun or descriptor points back to, by agreement and salience."""
-    excluded = {keys[doc.by_start[int(s)]] for s in cues.get("not", "").split("|")
-                if s and int(s) in doc.by_start}
+    excluded = {keys[doc.by_start[int(s)]] for s in cues.get("not", "").split("|") if s and int(s) in doc.by_start}
     want_gender = cues.get("gender", "")
     here = doc.sentence(m)
     people = [s for s in window if actors[s.key].type is ActorType.PERSON and s.key not in excluded]
@@ -186,7 +193,9 @@ def _person(doc: _Document, m: Mention, cues: dict[str, str], window: list[_Seen
     return max(sorted(score), key=lambda k: score[k])
 
 
-def resolve_groups(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> dict[int, tuple[str, ...]]:
+def resolve_groups(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]
+) -> dict[int, tuple[str, ...]]:
     """Mention index -> the people a plural anaphor points back to ("they", "the two men", "both").
 
     The people last named together ("A and B", "A, together with B") in the window; where the

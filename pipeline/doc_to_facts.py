@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,12 +13,26 @@ from pipeline.components.actors import best_type
 from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS
+from pipeline.components.gazetteer import position_label
 from pipeline.components.offices import is_institutional
 from pipeline.components.relations import DESCRIBED
-from pipeline.components.gazetteer import position_label
-from pipeline.facts import (ActorType, DatePrecision, DateValue, DocumentFacts, DocumentPart,
-                            DocumentStructure, EventMention, EventType, Mention, Outcome, PartKind,
-                            RelationMention, RelationType, SourceDocument, TextSpan)
+from pipeline.facts import (
+    ActorType,
+    DatePrecision,
+    DateValue,
+    DocumentFacts,
+    DocumentPart,
+    DocumentStructure,
+    EventMention,
+    EventType,
+    Mention,
+    Outcome,
+    PartKind,
+    RelationMention,
+    RelationType,
+    SourceDocument,
+    TextSpan,
+)
 from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import tidy_name
 from pipeline.patterns import load_json
@@ -49,9 +63,12 @@ def part_body(part: DocumentPart, kind: str) -> tuple[str, int]:
     return part.text[skip:], part.start + skip
 
 
-def annotate(nlp: Language, documents: Iterable[tuple[SourceDocument, DocumentStructure]],
-             batch_size: int = 64, on_document: Callable[[SourceDocument], None] | None = None,
-             ) -> Iterator[DocumentFacts]:
+def annotate(
+    nlp: Language,
+    documents: Iterable[tuple[SourceDocument, DocumentStructure]],
+    batch_size: int = 64,
+    on_document: Callable[[SourceDocument], None] | None = None,
+) -> Iterator[DocumentFacts]:
     """Run every part of every document through ``nlp.pipe`` in batches; yield each document's facts."""
     pending: dict[int, tuple[SourceDocument, DocumentStructure, list]] = {}
     counts: dict[int, int] = {}
@@ -86,13 +103,12 @@ def annotate(nlp: Language, documents: Iterable[tuple[SourceDocument, DocumentSt
         done += 1
 
 
-def facts_from_docs(source: SourceDocument, structure: DocumentStructure,
-                    docs: list[tuple[Doc, int]]) -> DocumentFacts:
+def facts_from_docs(source: SourceDocument, structure: DocumentStructure, docs: list[tuple[Doc, int]]) -> DocumentFacts:
     """Mentions, events and relations of one document from the Docs of its parts."""
     facts = DocumentFacts(source, structure)
     own = DateValue(structure.date, DatePrecision.DAY) if structure.date else None
     calendar = Calendar(source.text, own, [(p.start, p.end) for p in structure.parts])
-    for part, (doc, offset) in zip(structure.parts, docs):
+    for part, (doc, offset) in zip(structure.parts, docs, strict=False):
         _PartReader(facts, part, doc, offset, calendar).read()
     return facts
 
@@ -146,27 +162,56 @@ class _PartReader:
         pronoun = len(span) == 1 and span[0].pos_ in ("PRON", "DET") and span.label_ in ("Person", "Author")
         if coref.get("kind") in ("descriptor", "group"):
             kind = ActorType(span.label_) if span.label_ in ACTOR_LABELS else ActorType.PERSON
-            mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text, kind, (),
-                              None, coref["kind"], self._evidence(sent.start_char, sent.end_char),
-                              self._coref(coref))
+            mention = Mention(
+                self.offset + span.start_char,
+                self.offset + span.end_char,
+                span.text,
+                kind,
+                (),
+                None,
+                coref["kind"],
+                self._evidence(sent.start_char, sent.end_char),
+                self._coref(coref),
+            )
         elif span.label_ in ACTOR_LABELS and not pronoun:
-            mention = Mention(self.offset + span.start_char, self.offset + span.end_char,
-                              (self.doc._.actor_names or {}).get(f"{span.start}:{span.end}") or tidy_name(span.text),
-                              ActorType(span.label_), cues,
-                              span.kb_id_ or None, "", self._evidence(sent.start_char, sent.end_char),
-                              self._coref(coref))
+            mention = Mention(
+                self.offset + span.start_char,
+                self.offset + span.end_char,
+                (self.doc._.actor_names or {}).get(f"{span.start}:{span.end}") or tidy_name(span.text),
+                ActorType(span.label_),
+                cues,
+                span.kb_id_ or None,
+                "",
+                self._evidence(sent.start_char, sent.end_char),
+                self._coref(coref),
+            )
         elif pronoun:
-            if span.label_ == "Author" and (self.part.kind not in _AUTHOR_VOICE
-                                            or self.facts.structure.kind != "resolution"):
+            if span.label_ == "Author" and (
+                self.part.kind not in _AUTHOR_VOICE or self.facts.structure.kind != "resolution"
+            ):
                 return None
-            mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
-                              ActorType.PERSON if span.label_ == "Person" else None, (), None,
-                              "pronoun" if span.label_ == "Person" else "author",
-                              self._evidence(sent.start_char, sent.end_char), self._coref(coref))
+            mention = Mention(
+                self.offset + span.start_char,
+                self.offset + span.end_char,
+                span.text,
+                ActorType.PERSON if span.label_ == "Person" else None,
+                (),
+                None,
+                "pronoun" if span.label_ == "Person" else "author",
+                self._evidence(sent.start_char, sent.end_char),
+                self._coref(coref),
+            )
         elif span.label_ == "Position":
-            mention = Mention(self.offset + span.start_char, self.offset + span.end_char, span.text,
-                              None, (), None, "office:" + (span.id_ or position_label(span.text)),
-                              self._evidence(sent.start_char, sent.end_char))
+            mention = Mention(
+                self.offset + span.start_char,
+                self.offset + span.end_char,
+                span.text,
+                None,
+                (),
+                None,
+                "office:" + (span.id_ or position_label(span.text)),
+                self._evidence(sent.start_char, sent.end_char),
+            )
         else:
             return None
         self.facts.mentions.append(mention)
@@ -203,8 +248,9 @@ class _PartReader:
         its year (or all of it) came from around it."""
         bounds = (self.offset + sentence[0], self.offset + sentence[1])
         for phrase in phrases:
-            found = self.calendar.resolve(phrase["text"], self.offset + phrase["start"], bounds,
-                                          (self.part.start, self.part.end))
+            found = self.calendar.resolve(
+                phrase["text"], self.offset + phrase["start"], bounds, (self.part.start, self.part.end)
+            )
             if found is not None:
                 return found
         return None, False
@@ -217,38 +263,47 @@ class _PartReader:
             if inferred:
                 confidence *= 0.9
             context = raw.get("context_of")
-            self.facts.events.append(EventMention(
-                type=EventType(raw["type"]),
-                evidence=self._evidence(*raw["sentence"]),
-                trigger=(self.offset + self.doc[raw["trigger"][0]].idx,
-                         self.offset + self.doc[raw["trigger"][1] - 1].idx + len(self.doc[raw["trigger"][1] - 1])),
-                subjects=self._refs(raw["subject"]),
-                agents=self._refs(raw["agent"]),
-                courts=self._refs(raw["court"]),
-                places=self._refs(raw["place"]),
-                date=value,
-                term=raw.get("term"),
-                charges=tuple(raw.get("charges", ())),
-                legal_basis=tuple(raw.get("legal_basis", ())),
-                outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
-                decision_ref=raw.get("decision_on"),
-                decided=raw.get("decided"),
-                context=context,  # a raw index of this part; made a document index by read()
-                about=self._refs(raw.get("about", [])),
-                about_event=raw.get("about_event"),
-                confidence=round(confidence, 3),
-            ))
+            self.facts.events.append(
+                EventMention(
+                    type=EventType(raw["type"]),
+                    evidence=self._evidence(*raw["sentence"]),
+                    trigger=(
+                        self.offset + self.doc[raw["trigger"][0]].idx,
+                        self.offset + self.doc[raw["trigger"][1] - 1].idx + len(self.doc[raw["trigger"][1] - 1]),
+                    ),
+                    subjects=self._refs(raw["subject"]),
+                    agents=self._refs(raw["agent"]),
+                    courts=self._refs(raw["court"]),
+                    places=self._refs(raw["place"]),
+                    date=value,
+                    term=raw.get("term"),
+                    charges=tuple(raw.get("charges", ())),
+                    legal_basis=tuple(raw.get("legal_basis", ())),
+                    outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
+                    decision_ref=raw.get("decision_on"),
+                    decided=raw.get("decided"),
+                    context=context,  # a raw index of this part; made a document index by read()
+                    about=self._refs(raw.get("about", [])),
+                    about_event=raw.get("about_event"),
+                    confidence=round(confidence, 3),
+                )
+            )
 
     def _relation(self, raw: dict) -> None:
         subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
         obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
         if not subj or (raw["object"] and not obj) or subj == obj:
             return
-        self.facts.relations.append(RelationMention(
-            type=RelationType(raw["type"]), subject=subj[0],
-            evidence=self._evidence(*raw["sentence"]),
-            object=obj[0] if obj else None, position=raw.get("position"),
-            confidence=raw["confidence"]))
+        self.facts.relations.append(
+            RelationMention(
+                type=RelationType(raw["type"]),
+                subject=subj[0],
+                evidence=self._evidence(*raw["sentence"]),
+                object=obj[0] if obj else None,
+                position=raw.get("position"),
+                confidence=raw["confidence"],
+            )
+        )
 
     def _dateline(self) -> tuple[int, ...]:
         """The agency a wire story's dateline names, where the document names it as an actor."""
@@ -257,8 +312,11 @@ class _PartReader:
             return ()
         name = tidy_name(found.group(1)).lower()
         for i, m in enumerate(self.facts.mentions):
-            if not m.refers and m.type not in (None, ActorType.PERSON, ActorType.PLACE, ActorType.COUNTRY) \
-                    and m.text.lower() == name:
+            if (
+                not m.refers
+                and m.type not in (None, ActorType.PERSON, ActorType.PLACE, ActorType.COUNTRY)
+                and m.text.lower() == name
+            ):
                 return (i,)
         return ()
 
@@ -281,18 +339,28 @@ class _PartReader:
         if ref == [["dateline"]]:
             return self._dateline()
         if ref == [["Person"]]:
-            return _person_before(mentions, at, self.offset + self.doc[span[0]].sent.start_char,
-                                  [(p.start, p.end) for p in parts[max(0, n - 2):n + 1]][::-1],
-                                  self.facts.described)
+            return _person_before(
+                mentions,
+                at,
+                self.offset + self.doc[span[0]].sent.start_char,
+                [(p.start, p.end) for p in parts[max(0, n - 2) : n + 1]][::-1],
+                self.facts.described,
+            )
         low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
         own = _DATELINE.search(self.facts.document.text)
         own = tidy_name(own.group(1)).lower() if own else None  # the agency reporting is not "the paper"
         for kinds in ref:
             best = None
             for i, m in enumerate(mentions):
-                if not m.refers and m.type is not None and m.type.value in kinds and low <= m.start < at \
-                        and m.text.lower() not in _REFERENCE_WORDS and m.text.lower() != own \
-                        and (best is None or m.start > mentions[best].start):
+                if (
+                    not m.refers
+                    and m.type is not None
+                    and m.type.value in kinds
+                    and low <= m.start < at
+                    and m.text.lower() not in _REFERENCE_WORDS
+                    and m.text.lower() != own
+                    and (best is None or m.start > mentions[best].start)
+                ):
                     best = i
             if best is not None:
                 return (best,)
@@ -305,8 +373,9 @@ _REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
 _DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
 
 
-def _person_before(mentions: list[Mention], at: int, sentence: int, parts: list[tuple[int, int]],
-                   described: set[int]) -> tuple[int, ...]:
+def _person_before(
+    mentions: list[Mention], at: int, sentence: int, parts: list[tuple[int, int]], described: set[int]
+) -> tuple[int, ...]:
     """The person a possessive pronoun at ``at`` stands for.
 
     The nearest person named before it in its sentence, else in its part (``parts[0]``); else,
@@ -314,8 +383,11 @@ def _person_before(mentions: list[Mention], at: int, sentence: int, parts: list[
     so far; else the person the document has named most often. A person named as someone's
     relative or lawyer ("his lawyer, X": ``described``) is passed over outside the sentence.
     """
-    persons = [(i, m) for i, m in enumerate(mentions) if not m.refers and m.start < at
-               and (best_type(m.votes) or (m.type.value if m.type else None)) == "Person"]
+    persons = [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if not m.refers and m.start < at and (best_type(m.votes) or (m.type.value if m.type else None)) == "Person"
+    ]
     if not persons:
         return ()
     count: dict[str, int] = {}

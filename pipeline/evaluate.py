@@ -42,9 +42,27 @@ from pipeline.iri import slug
 from pipeline.vocab import ONTOLOGY_IRI, SCHEMA, WH
 
 __all__ = [
-    "ACTOR_TYPES", "EVENT_TYPES", "RELATION_TYPES", "Gold", "GraphDocument", "ActorScore", "EventScore",
-    "RelationScore", "DocumentScore", "PartMean", "Evaluation", "norm", "overlap", "months", "load_gold",
-    "load_graph", "graph_documents", "score_document", "evaluate_dataset", "evaluate", "format_report",
+    "ACTOR_TYPES",
+    "EVENT_TYPES",
+    "RELATION_TYPES",
+    "Gold",
+    "GraphDocument",
+    "ActorScore",
+    "EventScore",
+    "RelationScore",
+    "DocumentScore",
+    "PartMean",
+    "Evaluation",
+    "norm",
+    "overlap",
+    "months",
+    "load_gold",
+    "load_graph",
+    "graph_documents",
+    "score_document",
+    "evaluate_dataset",
+    "evaluate",
+    "format_report",
 ]
 
 #: Where a node's names are read from.
@@ -59,14 +77,29 @@ ACTOR_TYPES: dict[str, frozenset[str]] = {
     "GovernmentBody": frozenset({"GovernmentBody"}),
     "InternationalOrganisation": frozenset({"InternationalOrganisation"}),
     "NGO": frozenset({"NGO"}),
-    "Organisation": frozenset({"Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
-                               "InternationalOrganisation", "NGO"}),
+    "Organisation": frozenset(
+        {"Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody", "InternationalOrganisation", "NGO"}
+    ),
     "Country": frozenset({"Country"}),
     "Place": frozenset({"Place", "Country"}),
 }
 ALL_ACTOR_CLASSES: frozenset[str] = frozenset().union(*ACTOR_TYPES.values())
-EVENT_TYPES = frozenset({"Arrest", "Trial", "Sentencing", "CourtDecision", "Ban", "Release", "Lawsuit",
-                         "Statement", "Visit", "ReleaseDemand", "Killing", "Detention"})
+EVENT_TYPES = frozenset(
+    {
+        "Arrest",
+        "Trial",
+        "Sentencing",
+        "CourtDecision",
+        "Ban",
+        "Release",
+        "Lawsuit",
+        "Statement",
+        "Visit",
+        "ReleaseDemand",
+        "Killing",
+        "Detention",
+    }
+)
 RELATION_TYPES = frozenset({"spouseOf", "relativeOf", "memberOf", "leaderOf", "employeeOf", "holdsPosition"})
 SYMMETRIC = frozenset({"spouseOf", "relativeOf"})
 #: Words dropped from the front of a name ("Mr Kozlov" is "Kozlov").
@@ -75,14 +108,33 @@ _STOPWORDS = frozenset({"of", "the", "a", "an", "and", "to", "on", "for", "with"
 #: The gold arguments an event may state, most specific first (they decide which gold event chooses first).
 _SPECIFIC = ("date", "court", "term", "charges", "place", "by", "outcome")
 #: Letters that NFKD does not split into a base letter and an accent.
-_LETTERS = str.maketrans({"ı": "i", "İ": "I", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-                          "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ħ": "h"})
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ð": "d",
+        "þ": "th",
+        "ħ": "h",
+    }
+)
 _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
 #: How many items of a list the text report shows before "... (+N)".
 _SHOWN = 25
 
 
 # -- names, terms, durations ----------------------------------------------------------------
+
 
 def norm(text: str) -> str:
     """A name as the scorer compares it: no case, accents, quotes, possessive or leading title.
@@ -152,6 +204,7 @@ def _as_list(value: object) -> list:
 
 # -- gold files -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Gold:
     """One per-document gold annotation as read from its file (``data`` is the JSON object)."""
@@ -167,6 +220,7 @@ class Gold:
 
 def _check_gold(path: Path, data: dict[str, Any]) -> None:
     """Raise InputError naming the first entry the scorer could not read."""
+
     def fail(cause: str) -> None:
         raise InputError(path, cause)
 
@@ -221,7 +275,7 @@ def load_gold(path: str | Path) -> Gold | str:
     except json.JSONDecodeError as exc:
         raise InputError(path, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        return "not a per-document gold (no \"actors\" list)"
+        return 'not a per-document gold (no "actors" list)'
     if "documents" in data and "document" not in data:
         return "a file over several documents, not a per-document gold"
     _check_gold(path, data)
@@ -229,6 +283,7 @@ def load_gold(path: str | Path) -> Gold | str:
 
 
 # -- the graph --------------------------------------------------------------------------------
+
 
 def load_graph(path: str | Path) -> Dataset:
     """A graph file (any format whereas writes) or a store folder, as an rdflib ``Dataset``.
@@ -264,8 +319,11 @@ class GraphDocument:
         (True, True, False)
         """
         base = PurePosixPath(name.replace("\\", "/")).name
-        return (base == PurePosixPath(self.source.replace("\\", "/")).name or base == self.doc_id
-                or slug(PurePosixPath(base).stem) == self.doc_id)
+        return (
+            base == PurePosixPath(self.source.replace("\\", "/")).name
+            or base == self.doc_id
+            or slug(PurePosixPath(base).stem) == self.doc_id
+        )
 
 
 def graph_documents(ds: Dataset) -> list[GraphDocument]:
@@ -279,8 +337,9 @@ def graph_documents(ds: Dataset) -> list[GraphDocument]:
             continue
         doc_id = ds.value(doc, DCTERMS.identifier)
         source = ds.value(doc, DCTERMS.source)
-        found[doc] = GraphDocument(doc, str(doc_id) if doc_id is not None else _local(doc),
-                                   str(source) if source is not None else "", graph)
+        found[doc] = GraphDocument(
+            doc, str(doc_id) if doc_id is not None else _local(doc), str(source) if source is not None else "", graph
+        )
     return [found[k] for k in sorted(found, key=str)]
 
 
@@ -323,6 +382,7 @@ class _GraphView:
 
 
 # -- reports ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class ActorScore:
@@ -392,8 +452,12 @@ class DocumentScore:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON data: the reference scorer's keys, with the document and gold file."""
-        return {"document": self.document, "gold": self.gold_path,
-                **{k: _listify(asdict(getattr(self, k))) for k in _PARTS}, "overall_f1": self.overall_f1}
+        return {
+            "document": self.document,
+            "gold": self.gold_path,
+            **{k: _listify(asdict(getattr(self, k))) for k in _PARTS},
+            "overall_f1": self.overall_f1,
+        }
 
 
 def _listify(d: dict[str, Any]) -> dict[str, Any]:
@@ -446,13 +510,23 @@ class _Scorer:
             else:
                 mistyped.append(f"{a['name']} ({a['type']} != {sorted({t for n in nodes for t in n.types})})")
         predicted = self.g.actors
-        spurious = [sorted(n.names)[0] if n.names else _local(n.uri)
-                    for n in predicted if self.gold_name_of(n) is None]
+        spurious = [sorted(n.names)[0] if n.names else _local(n.uri) for n in predicted if self.gold_name_of(n) is None]
         correct_pred = len(predicted) - len(spurious)
         p = correct_pred / len(predicted) if predicted else 0.0
         r = typed / len(gold) if gold else 0.0
-        return ActorScore(len(gold), len(predicted), found, typed, fragmented, p, r, _f1(p, r),
-                          tuple(missing), tuple(mistyped), tuple(sorted(spurious)))
+        return ActorScore(
+            len(gold),
+            len(predicted),
+            found,
+            typed,
+            fragmented,
+            p,
+            r,
+            _f1(p, r),
+            tuple(missing),
+            tuple(mistyped),
+            tuple(sorted(spurious)),
+        )
 
     # -- events --
     def participants(self, event: _Node) -> set[str]:
@@ -466,6 +540,7 @@ class _Scorer:
 
     def arg_checks(self, gold_ev: dict[str, Any], event: _Node) -> tuple[int, int, list[str]]:
         """(arguments right, arguments asked, names of the wrong ones) for one gold/predicted pair."""
+
         def actor_via(prop: str, want: str | list[str]) -> bool:
             got = set()
             for o in self.g.values(event.uri, prop):
@@ -490,12 +565,12 @@ class _Scorer:
         if gold_ev.get("place"):
             checks.append(("place", lambda: gold_ev["place"] in self.participants(event)))
         if gold_ev.get("date"):
-            checks.append(("date", lambda: any(str(v).strip() == gold_ev["date"]
-                                               for v in self.g.values(event.uri, "date"))))
+            checks.append(
+                ("date", lambda: any(str(v).strip() == gold_ev["date"] for v in self.g.values(event.uri, "date")))
+            )
         if gold_ev.get("term"):
             want = months(gold_ev["term"])
-            checks.append(("term", lambda: any(months(v) == want
-                                               for v in self.g.values(event.uri, "sentenceTerm"))))
+            checks.append(("term", lambda: any(months(v) == want for v in self.g.values(event.uri, "sentenceTerm"))))
         if gold_ev.get("charges"):
             checks.append(("charges", charges_ok))
         if gold_ev.get("outcome"):
@@ -537,13 +612,25 @@ class _Scorer:
             args_asked += a
             if wrong:
                 arg_errors.append(f"{ev['type']}({', '.join(who)}): wrong {', '.join(wrong)}")
-        spurious = [f"{'/'.join(sorted(n.types & EVENT_TYPES))}({', '.join(sorted(self.participants(n)))})"
-                    for n in predicted if n.uri not in used]
+        spurious = [
+            f"{'/'.join(sorted(n.types & EVENT_TYPES))}({', '.join(sorted(self.participants(n)))})"
+            for n in predicted
+            if n.uri not in used
+        ]
         p = matched / len(predicted) if predicted else 0.0
         r = matched / len(gold) if gold else 0.0
-        return EventScore(len(gold), len(predicted), matched, p, r, _f1(p, r),
-                          args_right / args_asked if args_asked else 1.0,
-                          tuple(missed), tuple(arg_errors), tuple(sorted(spurious)))
+        return EventScore(
+            len(gold),
+            len(predicted),
+            matched,
+            p,
+            r,
+            _f1(p, r),
+            args_right / args_asked if args_asked else 1.0,
+            tuple(missed),
+            tuple(arg_errors),
+            tuple(sorted(spurious)),
+        )
 
     # -- relations --
     def score_relations(self) -> RelationScore:
@@ -567,8 +654,17 @@ class _Scorer:
         matched, missed, used = 0, [], set()
         for r in gold:
             if r["type"] == "holdsPosition":
-                hit = next((t for t in ordered if t not in used and t[0] == "holdsPosition"
-                            and t[1] == r["subject"] and overlap(t[2], r["position"]) >= 0.6), None)
+                hit = next(
+                    (
+                        t
+                        for t in ordered
+                        if t not in used
+                        and t[0] == "holdsPosition"
+                        and t[1] == r["subject"]
+                        and overlap(t[2], r["position"]) >= 0.6
+                    ),
+                    None,
+                )
             else:
                 pair = (r["subject"], r["object"])
                 if r["type"] in SYMMETRIC:
@@ -582,8 +678,16 @@ class _Scorer:
                 missed.append(f"{r['type']}({r['subject']}, {r.get('object') or r.get('position')})")
         p = matched / len(predicted) if predicted else 0.0
         rr = matched / len(gold) if gold else 0.0
-        return RelationScore(len(gold), len(predicted), matched, p, rr, _f1(p, rr), tuple(missed),
-                             tuple(sorted(" ".join(t) for t in predicted - used)))
+        return RelationScore(
+            len(gold),
+            len(predicted),
+            matched,
+            p,
+            rr,
+            _f1(p, rr),
+            tuple(missed),
+            tuple(sorted(" ".join(t) for t in predicted - used)),
+        )
 
 
 def score_document(graph: Graph, gold: Gold, document: str | None = None) -> DocumentScore:
@@ -605,6 +709,7 @@ def score_document(graph: Graph, gold: Gold, document: str | None = None) -> Doc
 
 
 # -- several documents --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class PartMean:
@@ -647,15 +752,24 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """The whole evaluation as JSON data."""
-        mean = {"documents": len(self.documents), "overall_f1": self.overall_f1,
-                **{k: asdict(self.part_mean(k)) for k in _PARTS},
-                "argument_accuracy": self.argument_accuracy, "fragmented": self.fragmented}
-        return {"graph": self.graph, "documents": [d.to_dict() for d in self.documents], "mean": mean,
-                "skipped": [{"gold": g, "reason": why} for g, why in self.skipped]}
+        mean = {
+            "documents": len(self.documents),
+            "overall_f1": self.overall_f1,
+            **{k: asdict(self.part_mean(k)) for k in _PARTS},
+            "argument_accuracy": self.argument_accuracy,
+            "fragmented": self.fragmented,
+        }
+        return {
+            "graph": self.graph,
+            "documents": [d.to_dict() for d in self.documents],
+            "mean": mean,
+            "skipped": [{"gold": g, "reason": why} for g, why in self.skipped],
+        }
 
 
-def evaluate_dataset(ds: Dataset, golds: Sequence[Gold], graph_name: str = "graph",
-                     skipped: Iterable[tuple[str, str]] = ()) -> Evaluation:
+def evaluate_dataset(
+    ds: Dataset, golds: Sequence[Gold], graph_name: str = "graph", skipped: Iterable[tuple[str, str]] = ()
+) -> Evaluation:
     """Pair each gold with its document in ``ds`` and score it.
 
     A gold names its document by file name (``"document"``; without one, by
@@ -686,8 +800,11 @@ def evaluate_dataset(ds: Dataset, golds: Sequence[Gold], graph_name: str = "grap
         if len(docs) == 1:
             view: Graph = ds
         elif doc.graph is None:
-            raise InputError(graph_name, f"holds {len(docs)} documents without named graphs, so their facts "
-                             "cannot be told apart; write the graph as .trig or .nq, or use a store")
+            raise InputError(
+                graph_name,
+                f"holds {len(docs)} documents without named graphs, so their facts "
+                "cannot be told apart; write the graph as .trig or .nq, or use a store",
+            )
         else:
             view = ds.graph(doc.graph)
         scores.append(score_document(view, gold, doc.doc_id))
@@ -710,8 +827,10 @@ def evaluate(graph: str | Path, gold_paths: Sequence[str | Path]) -> Evaluation:
         else:
             skipped.append((str(path), got))
     if not golds:
-        raise InputError(gold_paths[0] if len(gold_paths) == 1 else None,
-                         "no per-document gold file to score" + (f": {skipped[0][1]}" if len(skipped) == 1 else ""))
+        raise InputError(
+            gold_paths[0] if len(gold_paths) == 1 else None,
+            "no per-document gold file to score" + (f": {skipped[0][1]}" if len(skipped) == 1 else ""),
+        )
     result = evaluate_dataset(load_graph(graph), golds, str(graph), skipped)
     if not result.documents:
         raise InputError(graph, "holds none of the documents the gold files name")
@@ -720,29 +839,37 @@ def evaluate(graph: str | Path, gold_paths: Sequence[str | Path]) -> Evaluation:
 
 # -- the text report ------------------------------------------------------------------------------
 
+
 def _details(d: DocumentScore) -> list[str]:
     lines = []
     for k in _PARTS:
         p = getattr(d, k)
-        lines.append(f"{k:9s} P={p.precision:.2f} R={p.recall:.2f} F1={p.f1:.2f}"
-                     f"  (gold {p.gold}, predicted {p.predicted})")
+        lines.append(
+            f"{k:9s} P={p.precision:.2f} R={p.recall:.2f} F1={p.f1:.2f}  (gold {p.gold}, predicted {p.predicted})"
+        )
         for key in ("missing", "mistyped", "missed", "argument_errors", "spurious"):
             items = getattr(p, key, ())
             if items:
-                lines.append(f"  {key}: " + "; ".join(items[:_SHOWN])
-                             + (f" ... (+{len(items) - _SHOWN})" if len(items) > _SHOWN else ""))
-    lines.append(f"events argument accuracy {d.events.argument_accuracy:.2f}; "
-                 f"fragmented actors {d.actors.fragmented}")
+                lines.append(
+                    f"  {key}: "
+                    + "; ".join(items[:_SHOWN])
+                    + (f" ... (+{len(items) - _SHOWN})" if len(items) > _SHOWN else "")
+                )
+    lines.append(f"events argument accuracy {d.events.argument_accuracy:.2f}; fragmented actors {d.actors.fragmented}")
     lines.append(f"overall fact F1 {d.overall_f1:.3f}")
     return lines
 
 
-def _row(name: str, overall: float, a: float | None, e: float | None, args: float, rel: float | None,
-         fragmented: int) -> str:
+def _row(
+    name: str, overall: float, a: float | None, e: float | None, args: float, rel: float | None, fragmented: int
+) -> str:
     def f(x: float | None) -> str:
         return "  - " if x is None else f"{x:.2f}"
-    return (f"{name:42s} F1 {overall:.3f}  actors {f(a)}  events {f(e)}  args {args:.2f}"
-            f"  relations {f(rel)}  fragmented {fragmented}")
+
+    return (
+        f"{name:42s} F1 {overall:.3f}  actors {f(a)}  events {f(e)}  args {args:.2f}"
+        f"  relations {f(rel)}  fragmented {fragmented}"
+    )
 
 
 def format_report(result: Evaluation, summary: bool = False) -> str:
@@ -759,15 +886,28 @@ def format_report(result: Evaluation, summary: bool = False) -> str:
             lines.append("")
     if several or summary:
         for d in result.documents:
-            lines.append(_row(d.document, d.overall_f1, d.part_f1("actors"), d.part_f1("events"),
-                              d.events.argument_accuracy, d.part_f1("relations"), d.actors.fragmented))
+            lines.append(
+                _row(
+                    d.document,
+                    d.overall_f1,
+                    d.part_f1("actors"),
+                    d.part_f1("events"),
+                    d.events.argument_accuracy,
+                    d.part_f1("relations"),
+                    d.actors.fragmented,
+                )
+            )
         m = {k: result.part_mean(k) for k in _PARTS}
-        lines.append(f"mean precision {' '.join(f'{k} {m[k].precision:.2f}' for k in _PARTS)}; "
-                     f"recall {' '.join(f'{k} {m[k].recall:.2f}' for k in _PARTS)}")
-        lines.append(f"mean over {len(result.documents)} documents: F1 {result.overall_f1:.3f}  "
-                     f"actors {m['actors'].f1:.2f}  events {m['events'].f1:.2f}  "
-                     f"args {result.argument_accuracy:.2f}  relations {m['relations'].f1:.2f}  "
-                     f"fragmented {result.fragmented}")
+        lines.append(
+            f"mean precision {' '.join(f'{k} {m[k].precision:.2f}' for k in _PARTS)}; "
+            f"recall {' '.join(f'{k} {m[k].recall:.2f}' for k in _PARTS)}"
+        )
+        lines.append(
+            f"mean over {len(result.documents)} documents: F1 {result.overall_f1:.3f}  "
+            f"actors {m['actors'].f1:.2f}  events {m['events'].f1:.2f}  "
+            f"args {result.argument_accuracy:.2f}  relations {m['relations'].f1:.2f}  "
+            f"fragmented {result.fragmented}"
+        )
     elif lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

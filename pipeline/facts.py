@@ -6,9 +6,24 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 __all__ = [
-    "PartKind", "ActorType", "EventType", "RelationType", "Outcome", "DatePrecision",
-    "SourceDocument", "DocumentPart", "DocumentStructure", "TextSpan", "DateValue",
-    "Mention", "EventMention", "RelationMention", "DocumentFacts", "Actor", "Event", "Relation",
+    "PartKind",
+    "ActorType",
+    "EventType",
+    "RelationType",
+    "Outcome",
+    "DatePrecision",
+    "SourceDocument",
+    "DocumentPart",
+    "DocumentStructure",
+    "TextSpan",
+    "DateValue",
+    "Mention",
+    "EventMention",
+    "RelationMention",
+    "DocumentFacts",
+    "Actor",
+    "Event",
+    "Relation",
 ]
 
 

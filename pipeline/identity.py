@@ -10,10 +10,17 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from pipeline.components.actors import best_type
+from pipeline.components.gazetteer import (
+    bare_aliases,
+    city_population,
+    country_names,
+    demonyms,
+    known_actors,
+    lookup,
+    position_label,
+)
 from pipeline.components.name_cues import name_words
 from pipeline.components.offices import is_institutional, office_type
-from pipeline.components.gazetteer import (bare_aliases, city_population, country_names, demonyms, known_actors,
-                                           lookup, position_label)
 from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name
@@ -24,7 +31,9 @@ __all__ = ["Identities", "resolve_identities", "same_person"]
 #: how alike two spellings of a surname must be to be one person ("Kuramshin" / "Kurashim")
 SURNAME_SIMILARITY = 75
 #: what stands between a name and another name for the same actor
-_ALIAS = re.compile(r"\s*[,(]?\s*(?:also |better |widely |more commonly )?(?:known as|alias|a\.k\.a\.|nicknamed|called)\s+[‘“'\"]?")
+_ALIAS = re.compile(
+    r"\s*[,(]?\s*(?:also |better |widely |more commonly )?(?:known as|alias|a\.k\.a\.|nicknamed|called)\s+[‘“'\"]?"
+)
 #: how alike a lone surname must be to the surname of a full name to stand for it
 LONE_SURNAME_SIMILARITY = 85
 
@@ -88,8 +97,7 @@ def _generic_words() -> frozenset[str]:
 @cache
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     """Nationality words and country names (as name keys) -> the country."""
-    return ({name_key(k): v for k, v in demonyms().items() if v},
-            {name_key(k): v for k, v in country_names().items()})
+    return ({name_key(k): v for k, v in demonyms().items() if v}, {name_key(k): v for k, v in country_names().items()})
 
 
 def _institution_key(label: str, fallback_country: str | None) -> str | None:
@@ -102,7 +110,7 @@ def _institution_key(label: str, fallback_country: str | None) -> str | None:
     i = 0
     while i < len(words):
         for n in (3, 2, 1):
-            chunk = " ".join(words[i:i + n])
+            chunk = " ".join(words[i : i + n])
             if chunk in countries or chunk in demonym:
                 country = countries.get(chunk) or demonym[chunk]
                 i += n
@@ -200,26 +208,33 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     text = facts.document.text
     by_start = {m.start: i for i, m in names}
     for i, m in names:  # "United Nations Human Rights Council (UNHRC)"
-        rest = text[m.end:m.end + 3]
+        rest = text[m.end : m.end + 3]
         if rest.startswith(" (") or rest.startswith("("):
             j = by_start.get(m.end + (2 if rest.startswith(" (") else 1))
-            if j is not None and text[facts.mentions[j].end:facts.mentions[j].end + 1] == ")" \
-                    and (is_acronym(m.text) or is_acronym(facts.mentions[j].text)):
+            if (
+                j is not None
+                and text[facts.mentions[j].end : facts.mentions[j].end + 1] == ")"
+                and (is_acronym(m.text) or is_acronym(facts.mentions[j].text))
+            ):
                 clusters.union((d, i), (d, j))
     for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
         for j, n in names:
-            if n.start > m.end and _ALIAS.fullmatch(text[m.end:n.start]):
+            if n.start > m.end and _ALIAS.fullmatch(text[m.end : n.start]):
                 clusters.union((d, i), (d, j))
     # people: a misspelt full name is one person with the right spelling
     persons: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for i, m in names:
         if i not in partial:
             persons[clusters.find((d, i))].append(m)
-    full = {r: ms for r, ms in persons.items() if (_type_of(ms) == "Person" or not _strongly_not_person(ms))
-            and max(len(name_key(x.text).split()) for x in ms) >= 2}
+    full = {
+        r: ms
+        for r, ms in persons.items()
+        if (_type_of(ms) == "Person" or not _strongly_not_person(ms))
+        and max(len(name_key(x.text).split()) for x in ms) >= 2
+    }
     roots = sorted(full)
     for a_i, a in enumerate(roots):
-        for b in roots[a_i + 1:]:
+        for b in roots[a_i + 1 :]:
             if "Person" not in (_type_of(full[a]), _type_of(full[b])):
                 continue  # one of the two at least must be known as a person
             if any(same_person(x.text, y.text) for x in full[a] for y in full[b]):
@@ -269,10 +284,15 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
             if len(v) <= len(w):
                 continue
             if kinds[j] == "Person" and person and not n.canonical:
-                if _run_of(w, v) or (len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY):
+                if _run_of(w, v) or (
+                    len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY
+                ):
                     hosts.append(j)
-            elif kinds[j] not in ("Person", "Country") and (kinds[i] not in ("Person", "Country") or weak) \
-                    and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i]):
+            elif (
+                kinds[j] not in ("Person", "Country")
+                and (kinds[i] not in ("Person", "Country") or weak)
+                and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i])
+            ):
                 hosts.append(j)  # an organisation's or a place's part, though the model took it for a person's
         if hosts:
             exact = [j for j in hosts if _run_of(w, words[j])]
@@ -288,7 +308,7 @@ def _part_of_organisation(part: list[str], whole: list[str], text: str, kind: st
     its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
     kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
     head = nw.head_of(text.split())
-    at_an_end = whole[:len(part)] == part or whole[-len(part):] == part
+    at_an_end = whole[: len(part)] == part or whole[-len(part) :] == part
     if head and head in part and (at_an_end or (part == [head] and kind == "InternationalOrganisation")):
         return True
     quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", text)
@@ -296,23 +316,36 @@ def _part_of_organisation(part: list[str], whole: list[str], text: str, kind: st
         return True
     if len(part) == 1 and whole[0] == part[0] and _distinctive(part[0], nw):
         return True  # "Horizon" for "Horizon Human Rights Observatory"
-    if kind == part_kind == "Place" and whole[:len(part)] == part and " ".join(whole[len(part):]) in nw.heads \
-            and city_population(" ".join(part)) is None and lookup(" ".join(part)) is None:
+    if (
+        kind == part_kind == "Place"
+        and whole[: len(part)] == part
+        and " ".join(whole[len(part) :]) in nw.heads
+        and city_population(" ".join(part)) is None
+        and lookup(" ".join(part)) is None
+    ):
         return True  # "Kality" for "Kality prison", not "Harare" for "Harare Remand Prison"
     return False
 
 
 def _distinctive(word: str, nw) -> bool:
     """A word that names nothing by itself in general: no kind of body, state, place or quality."""
-    return not (word in nw.heads or word in nw.institutions or word in nw.state or word in nw.civil
-                or word in nw.political or word in _generic_words() or lookup(word) or city_population(word)
-                or word in _country_words()[0])
+    return not (
+        word in nw.heads
+        or word in nw.institutions
+        or word in nw.state
+        or word in nw.civil
+        or word in nw.political
+        or word in _generic_words()
+        or lookup(word)
+        or city_population(word)
+        or word in _country_words()[0]
+    )
 
 
 def _run_of(part: list[str], whole: list[str]) -> bool:
     """Whether ``part`` is a run of consecutive words of ``whole``."""
     n = len(part)
-    return any(whole[k:k + n] == part for k in range(len(whole) - n + 1))
+    return any(whole[k : k + n] == part for k in range(len(whole) - n + 1))
 
 
 def _closest_spelling(word: str, hosts: list[int], words: dict[int, list[str]]) -> list[int]:
@@ -329,8 +362,11 @@ def _canonical(facts: DocumentFacts, m: Mention) -> str | None:
         return m.canonical
     full = known_actors()[m.canonical].names
     author = facts.structure.author or ""
-    if any(name_key(n) == name_key(author) for n in full) or any(n in facts.document.text for n in full) \
-            or facts.structure.kind == "resolution":
+    if (
+        any(name_key(n) == name_key(author) for n in full)
+        or any(n in facts.document.text for n in full)
+        or facts.structure.kind == "resolution"
+    ):
         return m.canonical
     return None
 
@@ -357,8 +393,11 @@ def _label_of(mentions: list[Mention]) -> str:
 
 def _main_country(facts: DocumentFacts) -> str | None:
     """The country a document is about: the one its names and nationality words point to most."""
-    counts = Counter(m.canonical.split("/", 1)[1].replace("-", " ") for m in facts.mentions
-                     if m.canonical and m.canonical.startswith("country/"))
+    counts = Counter(
+        m.canonical.split("/", 1)[1].replace("-", " ")
+        for m in facts.mentions
+        if m.canonical and m.canonical.startswith("country/")
+    )
     for word, country in demonyms().items():
         if country:
             n = len(re.findall(rf"\b{re.escape(word)}\b", facts.document.text))
@@ -382,8 +421,7 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
             key_of[root] = next(iter(surnames[words[0]]))
 
 
-def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities,
-                        author: str | None) -> None:
+def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities, author: str | None) -> None:
     """Pronouns and descriptors by coreference, "its" to the author, offices to their holders
     (or, where the text names no holder, to the office itself as an institution)."""
     mentions = facts.mentions
@@ -403,16 +441,19 @@ class _Offices:
         self.held: list[tuple[set[str], str, str]] = []  # (words of the office, its label's key, holder)
         for rel in facts.relations:
             if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject] and rel.position:
-                self.held.append((set(name_key(rel.position).split()), name_key(position_label(rel.position)),
-                                  keys[rel.subject]))
+                self.held.append(
+                    (set(name_key(rel.position).split()), name_key(position_label(rel.position)), keys[rel.subject])
+                )
         # the fullest wording of each office named as an institution: "the Special Rapporteur" is
         # the "UN Special Rapporteur on the situation of human rights defenders" named before
-        self.named = sorted({m.text for m in facts.mentions if m.refers.startswith("office:")
-                             and is_institutional(m.text)}, key=lambda t: (-len(t), t))
+        self.named = sorted(
+            {m.text for m in facts.mentions if m.refers.startswith("office:") and is_institutional(m.text)},
+            key=lambda t: (-len(t), t),
+        )
 
     def holder(self, m: Mention) -> str | None:
         words = set(name_key(m.text).split())
-        label = name_key(position_label(m.refers[len("office:"):]))
+        label = name_key(position_label(m.refers[len("office:") :]))
         fits = {h for w, _, h in self.held if words <= w or w <= words}
         if not fits and not is_institutional(m.text):
             fits = {h for _, lab, h in self.held if lab == label}

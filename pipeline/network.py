@@ -22,10 +22,28 @@ from pipeline.rdf.export import read_dataset, union_graph
 from pipeline.vocab import ONTOLOGY_IRI, PREFIXES
 
 __all__ = [
-    "ACTOR_CLASSES", "EVENT_EDGES", "RELATION_LABELS", "SYMMETRIC_RELATIONS", "OUTPUT_FORMATS",
-    "EventEdges", "Evidence", "Participant", "Fact", "Centrality",
-    "to_actor_graph", "actor_facts", "actor_names", "select_types", "find_actors", "focus_graph",
-    "centrality", "format_centrality", "layout", "write_graphml", "write_gexf", "run_viz",
+    "ACTOR_CLASSES",
+    "EVENT_EDGES",
+    "RELATION_LABELS",
+    "SYMMETRIC_RELATIONS",
+    "OUTPUT_FORMATS",
+    "EventEdges",
+    "Evidence",
+    "Participant",
+    "Fact",
+    "Centrality",
+    "to_actor_graph",
+    "actor_facts",
+    "actor_names",
+    "select_types",
+    "find_actors",
+    "focus_graph",
+    "centrality",
+    "format_centrality",
+    "layout",
+    "write_graphml",
+    "write_gexf",
+    "run_viz",
 ]
 
 #: Actor classes of the ontology -> their parent class (``None`` for the root).
@@ -60,12 +78,10 @@ class EventEdges:
 #: Event class -> the edges its participants make. Domain knowledge as data: extend here.
 EVENT_EDGES: dict[str, EventEdges] = {
     "Sentencing": EventEdges("sentenced", (("wh:court", "wh:subject"), ("wh:agent", "wh:subject"))),
-    "CourtDecision": EventEdges("decided on", (("wh:court", "wh:subject"),
-                                               ("wh:court", "wh:decisionOn/wh:subject"))),
+    "CourtDecision": EventEdges("decided on", (("wh:court", "wh:subject"), ("wh:court", "wh:decisionOn/wh:subject"))),
     "Ban": EventEdges("banned", (("wh:court", "wh:subject"), ("wh:agent", "wh:subject"))),
     "ReleaseDemand": EventEdges("demands release of", (("wh:agent", "wh:subject"),)),
-    "Statement": EventEdges("statement on", (("wh:subject", "wh:about"),
-                                             ("wh:subject", "wh:about/wh:subject"))),
+    "Statement": EventEdges("statement on", (("wh:subject", "wh:about"), ("wh:subject", "wh:about/wh:subject"))),
     "Visit": EventEdges("visited", (("wh:subject", "wh:place"),)),
     "Arrest": EventEdges("arrested", (("wh:agent", "wh:subject"),)),
     "Detention": EventEdges("detained", (("wh:agent", "wh:subject"),)),
@@ -180,7 +196,7 @@ def _values(var: str, names: Iterable[str]) -> str:
 def _local(term: object) -> str:
     s = str(term)
     if s.startswith(ONTOLOGY_IRI):
-        return s[len(ONTOLOGY_IRI):]
+        return s[len(ONTOLOGY_IRI) :]
     return re.split(r"[/#:]", s.rstrip("/#"))[-1] or s
 
 
@@ -232,8 +248,7 @@ def _extract(ds: Dataset | Graph) -> _Extract:
     g = _queryable(ds)
 
     classes: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(g, f"SELECT DISTINCT ?actor ?class WHERE {{ {_values('class', ACTOR_CLASSES)} "
-                        "?actor a ?class }"):
+    for row in _rows(g, f"SELECT DISTINCT ?actor ?class WHERE {{ {_values('class', ACTOR_CLASSES)} ?actor a ?class }}"):
         if isinstance(row.actor, URIRef):
             classes[str(row.actor)].add(_local(row["class"]))
     names = _by_predicate(g, ("rdfs:label", "skos:altLabel"))
@@ -265,8 +280,19 @@ def _extract(ds: Dataset | Graph) -> _Extract:
         iri, etype = str(row.event), _local(row.type)
         if iri not in events or order[etype] < order[events[iri].type]:
             events[iri] = _Event(etype, label=labels.get(iri, ""))
-    attrs = _by_predicate(g, ("wh:date", "wh:sentenceTerm", "wh:outcome", "wh:confidence", "wh:charge",
-                              "wh:legalBasis", "wh:about", "wh:decisionOn"))
+    attrs = _by_predicate(
+        g,
+        (
+            "wh:date",
+            "wh:sentenceTerm",
+            "wh:outcome",
+            "wh:confidence",
+            "wh:charge",
+            "wh:legalBasis",
+            "wh:about",
+            "wh:decisionOn",
+        ),
+    )
     bases: dict[str, list[str]] = defaultdict(list)  # a charge's legal basis
     for s, o in attrs["legalBasis"]:
         if s not in events:
@@ -285,8 +311,9 @@ def _extract(ds: Dataset | Graph) -> _Extract:
                     pass
             elif p == "charge":
                 basis = sorted(bases.get(str(o), ()))
-                ev.details.append(f"charge: {labels.get(str(o), _local(o))}"
-                                  + (f" ({', '.join(basis)})" if basis else ""))
+                ev.details.append(
+                    f"charge: {labels.get(str(o), _local(o))}" + (f" ({', '.join(basis)})" if basis else "")
+                )
             elif p == "legalBasis":
                 ev.details.append(f"legal basis: {labels.get(str(o), _local(o))}")
             elif p == "sentenceTerm":
@@ -310,8 +337,11 @@ def _extract(ds: Dataset | Graph) -> _Extract:
         for paths in spec.paths:
             by_paths[paths].append(etype)
     for (src, tgt), etypes in by_paths.items():
-        for row in _rows(g, f"""SELECT DISTINCT ?event ?source ?target WHERE {{ {_values("type", etypes)}
-                ?event a ?type ; {src} ?source ; {tgt} ?target }}"""):
+        for row in _rows(
+            g,
+            f"""SELECT DISTINCT ?event ?source ?target WHERE {{ {_values("type", etypes)}
+                ?event a ?type ; {src} ?source ; {tgt} ?target }}""",
+        ):
             s, t = str(row.source), str(row.target)
             if s in actors and t in actors and s != t:
                 edges.add((s, t, str(row.event)))
@@ -322,9 +352,12 @@ def _extract(ds: Dataset | Graph) -> _Extract:
         if s in actors and (o in actors or p == _POSITION):
             relations[(s, p, o)] = []
     confidence: dict[str, float] = {}
-    for row in _rows(g, """SELECT DISTINCT ?st ?s ?p ?o ?conf WHERE {
+    for row in _rows(
+        g,
+        """SELECT DISTINCT ?st ?s ?p ?o ?conf WHERE {
             ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-            OPTIONAL { ?st wh:confidence ?conf } }"""):
+            OPTIONAL { ?st wh:confidence ?conf } }""",
+    ):
         key = (str(row.s), _local(row.p), str(row.o))
         if key in relations:
             relations[key].append(str(row.st))
@@ -355,10 +388,15 @@ def _extract(ds: Dataset | Graph) -> _Extract:
         where = " ".join(filter(None, (part_kinds.get(part, ""), numbers.get(part, ""))))
         evidence[str(row.node)].add(Evidence(str(row.text), span_doc.get(span, ""), where, start))
     return _Extract(
-        actors=actors, events=events, edges=sorted(edges), relations=relations,
-        evidence={k: tuple(sorted(v, key=lambda e: (e.document, e.start, e.text, e.part)))
-                  for k, v in evidence.items()},
-        confidence=confidence, position_labels=position_labels,
+        actors=actors,
+        events=events,
+        edges=sorted(edges),
+        relations=relations,
+        evidence={
+            k: tuple(sorted(v, key=lambda e: (e.document, e.start, e.text, e.part))) for k, v in evidence.items()
+        },
+        confidence=confidence,
+        position_labels=position_labels,
     )
 
 
@@ -374,8 +412,9 @@ def _duration(value: str) -> str:
     m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", value)
     if not m or not any(m.groups()):
         return value
-    return " ".join(f"{n} {unit}{'s' * (int(n) != 1)}"
-                    for n, (_, unit) in zip(m.groups(), _DURATION_UNITS, strict=True) if n)
+    return " ".join(
+        f"{n} {unit}{'s' * (int(n) != 1)}" for n, (_, unit) in zip(m.groups(), _DURATION_UNITS, strict=True) if n
+    )
 
 
 # --------------------------------------------------------------------------- the graph
@@ -390,14 +429,24 @@ def _set_degrees(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def _graph(ext: _Extract) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for iri, actor in ext.actors.items():
-        G.add_node(iri, label=actor["label"], type=actor["type"],
-                   altLabels=_JOIN.join(actor["altLabels"]), positions=_JOIN.join(actor["positions"]))
+        G.add_node(
+            iri,
+            label=actor["label"],
+            type=actor["type"],
+            altLabels=_JOIN.join(actor["altLabels"]),
+            positions=_JOIN.join(actor["positions"]),
+        )
     rows: list[tuple[str, str, str, dict]] = []
     for s, t, event in ext.edges:
         ev = ext.events[event]
-        attrs = {"label": EVENT_EDGES[ev.type].label, "relation": ev.type, "kind": "event",
-                 "date": ev.date, "event": event,
-                 "evidence": _JOIN.join(e.text for e in ext.evidence.get(event, ()))}
+        attrs = {
+            "label": EVENT_EDGES[ev.type].label,
+            "relation": ev.type,
+            "kind": "event",
+            "date": ev.date,
+            "event": event,
+            "evidence": _JOIN.join(e.text for e in ext.evidence.get(event, ())),
+        }
         if ev.confidence is not None:
             attrs["confidence"] = ev.confidence
         rows.append((s, t, event, attrs))
@@ -413,9 +462,14 @@ def _graph(ext: _Extract) -> nx.MultiDiGraph:
         if s == o:
             continue
         sentences = [e for st in sts for e in ext.evidence.get(st, ())]
-        attrs = {"label": RELATION_LABELS[p][0], "relation": p, "kind": "relation", "date": "",
-                 "event": _JOIN.join(sts),
-                 "evidence": _JOIN.join(dict.fromkeys(e.text for e in sentences))}
+        attrs = {
+            "label": RELATION_LABELS[p][0],
+            "relation": p,
+            "kind": "relation",
+            "date": "",
+            "event": _JOIN.join(sts),
+            "evidence": _JOIN.join(dict.fromkeys(e.text for e in sentences)),
+        }
         confidences = [ext.confidence[st] for st in sts if st in ext.confidence]
         if confidences:
             attrs["confidence"] = max(confidences)
@@ -477,30 +531,63 @@ def _facts(ext: _Extract) -> dict[str, list[Fact]]:
     for iri, ev in ext.events.items():
         for role, actor in ev.roles:
             others = tuple(who(r, a) for r, a in ev.roles if a != actor)
-            facts[actor].append(Fact("event", ev.type, ev.label or ev.type, role, ev.date, iri, others,
-                                     details(ev), ext.evidence.get(iri, ()), ev.confidence))
+            facts[actor].append(
+                Fact(
+                    "event",
+                    ev.type,
+                    ev.label or ev.type,
+                    role,
+                    ev.date,
+                    iri,
+                    others,
+                    details(ev),
+                    ext.evidence.get(iri, ()),
+                    ev.confidence,
+                )
+            )
     seen = {(actor, iri) for iri, ev in ext.events.items() for _, actor in ev.roles}
     for _source, target, iri in ext.edges:  # reached through wh:about or wh:decisionOn
         if (target, iri) not in seen:
             seen.add((target, iri))
             ev = ext.events[iri]
-            facts[target].append(Fact("event", ev.type, ev.label or ev.type, "about", ev.date, iri,
-                                      tuple(who(r, a) for r, a in ev.roles), details(ev),
-                                      ext.evidence.get(iri, ()), ev.confidence))
+            facts[target].append(
+                Fact(
+                    "event",
+                    ev.type,
+                    ev.label or ev.type,
+                    "about",
+                    ev.date,
+                    iri,
+                    tuple(who(r, a) for r, a in ev.roles),
+                    details(ev),
+                    ext.evidence.get(iri, ()),
+                    ev.confidence,
+                )
+            )
     for (s, p, o), sts in ext.relations.items():
         sentences = tuple(dict.fromkeys(e for st in sts for e in ext.evidence.get(st, ())))
         conf = max((ext.confidence[st] for st in sts if st in ext.confidence), default=None)
         iri = _JOIN.join(sts)
         forward, backward = RELATION_LABELS[p]
         if p == _POSITION:
-            facts[s].append(Fact("position", p, f"{forward}: {ext.position_labels.get(o, _local(o))}",
-                                 "subject", "", iri, (), (), sentences, conf))
+            facts[s].append(
+                Fact(
+                    "position",
+                    p,
+                    f"{forward}: {ext.position_labels.get(o, _local(o))}",
+                    "subject",
+                    "",
+                    iri,
+                    (),
+                    (),
+                    sentences,
+                    conf,
+                )
+            )
             continue
-        facts[s].append(Fact("relation", p, forward, "subject", "", iri, (who("object", o),), (),
-                             sentences, conf))
+        facts[s].append(Fact("relation", p, forward, "subject", "", iri, (who("object", o),), (), sentences, conf))
         if o != s:
-            facts[o].append(Fact("relation", p, backward, "object", "", iri, (who("subject", s),), (),
-                                 sentences, conf))
+            facts[o].append(Fact("relation", p, backward, "object", "", iri, (who("subject", s),), (), sentences, conf))
     for items in facts.values():
         items.sort(key=lambda f: (f.date == "", f.date, f.kind, f.type, f.iri, f.role))
     return facts
@@ -543,8 +630,9 @@ def actor_names(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [str(data.get("label", node)), *alts]
 
 
-def select_types(G: nx.MultiDiGraph, types: Iterable[str], *, keep: Iterable[str] = (),
-                 source: str | Path | None = None) -> nx.MultiDiGraph:
+def select_types(
+    G: nx.MultiDiGraph, types: Iterable[str], *, keep: Iterable[str] = (), source: str | Path | None = None
+) -> nx.MultiDiGraph:
     """The subgraph of actors whose type is one of ``types`` (case-insensitive), plus ``keep``.
 
     Raises:
@@ -566,8 +654,10 @@ def select_types(G: nx.MultiDiGraph, types: Iterable[str], *, keep: Iterable[str
     wanted = set()
     for name in types:
         if name.strip().lower() not in by_lower:
-            raise WhereasError(source or "--types", f"unknown actor type {name.strip()!r}; valid types: "
-                               + ", ".join(sorted(ACTOR_CLASSES)))
+            raise WhereasError(
+                source or "--types",
+                f"unknown actor type {name.strip()!r}; valid types: " + ", ".join(sorted(ACTOR_CLASSES)),
+            )
         wanted.add(by_lower[name.strip().lower()])
     keep = set(keep)
     nodes = [n for n, t in G.nodes(data="type") if t in wanted or n in keep]
@@ -594,8 +684,9 @@ def find_actors(G: nx.MultiDiGraph, name: str, *, source: str | Path | None = No
     from rapidfuzz import fuzz, process, utils
 
     names = sorted({(a, n) for n in G for a in actor_names(G, n)})
-    hits = process.extract(name, [a for a, _ in names], scorer=fuzz.WRatio,
-                           processor=utils.default_process, limit=10, score_cutoff=70)
+    hits = process.extract(
+        name, [a for a, _ in names], scorer=fuzz.WRatio, processor=utils.default_process, limit=10, score_cutoff=70
+    )
     suggestions: list[str] = []
     for _, _, i in sorted(hits, key=lambda h: (-h[1], h[0])):
         label = str(G.nodes[names[i][1]].get("label", names[i][1]))
@@ -605,8 +696,7 @@ def find_actors(G: nx.MultiDiGraph, name: str, *, source: str | Path | None = No
     raise WhereasError(source or "--focus", f"no actor named {name!r}{hint}")
 
 
-def focus_graph(G: nx.MultiDiGraph, name: str, hops: int = 1, *,
-                source: str | Path | None = None) -> nx.MultiDiGraph:
+def focus_graph(G: nx.MultiDiGraph, name: str, hops: int = 1, *, source: str | Path | None = None) -> nx.MultiDiGraph:
     """The actors within ``hops`` links (either direction) of the actor(s) called ``name``
     (see :func:`find_actors`), with their degrees in the subgraph.
 
@@ -650,8 +740,10 @@ def centrality(G: nx.MultiDiGraph, top: int = 15) -> list[Centrality]:
     simple = nx.Graph(G)
     k = None if len(simple) <= _EXACT_BETWEENNESS else _EXACT_BETWEENNESS
     between = nx.betweenness_centrality(simple, k=k, normalized=True, seed=0)
-    rows = [Centrality(n, str(d.get("label", n)), str(d.get("type", "")), int(G.degree(n)),
-                       round(between.get(n, 0.0), 6)) for n, d in G.nodes(data=True)]
+    rows = [
+        Centrality(n, str(d.get("label", n)), str(d.get("type", "")), int(G.degree(n)), round(between.get(n, 0.0), 6))
+        for n, d in G.nodes(data=True)
+    ]
     rows.sort(key=lambda r: (-r.degree, -r.betweenness, r.label, r.id))
     return rows[:top]
 
@@ -712,8 +804,11 @@ def layout(G: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float
     start = [[rng.uniform(-1.0, 1.0), rng.uniform(-1.0, 1.0)] for _ in nodes]
     igraph.set_random_number_generator(rng)
     try:
-        coords = igraph.Graph(n=len(nodes), edges=edges).layout_fruchterman_reingold(
-            seed=start, niter=500 if len(nodes) <= 1000 else 250).coords
+        coords = (
+            igraph.Graph(n=len(nodes), edges=edges)
+            .layout_fruchterman_reingold(seed=start, niter=500 if len(nodes) <= 1000 else 250)
+            .coords
+        )
     finally:
         igraph.set_random_number_generator(random)
     cx = sum(x for x, _ in coords) / len(coords)
@@ -790,8 +885,15 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph, _Extract, Path, str], object]] = 
 assert tuple(sorted(_WRITERS)) == OUTPUT_FORMATS
 
 
-def run_viz(source: Path, *, output: Path | None = None, focus: str | None = None, hops: int = 1,
-            types: list[str] | None = None, stats: bool = False) -> str:
+def run_viz(
+    source: Path,
+    *,
+    output: Path | None = None,
+    focus: str | None = None,
+    hops: int = 1,
+    types: list[str] | None = None,
+    stats: bool = False,
+) -> str:
     """``whereas viz``: read a graph, project its actors, filter, write ``output``, report.
 
     The output format comes from the suffix: ``.html`` (one self-contained interactive
@@ -811,8 +913,10 @@ def run_viz(source: Path, *, output: Path | None = None, focus: str | None = Non
     """
     source = Path(source)
     if output is not None and Path(output).suffix.lower() not in OUTPUT_FORMATS:
-        raise OutputError(output, f"unknown output format {Path(output).suffix or '(no suffix)'}; use one of "
-                          + ", ".join(OUTPUT_FORMATS))
+        raise OutputError(
+            output,
+            f"unknown output format {Path(output).suffix or '(no suffix)'}; use one of " + ", ".join(OUTPUT_FORMATS),
+        )
     if types:
         select_types(nx.MultiDiGraph(), types)  # names checked before the graph is read
     ds = read_dataset(source)
@@ -825,8 +929,11 @@ def run_viz(source: Path, *, output: Path | None = None, focus: str | None = Non
     if focus:
         centres = find_actors(G, focus, source=source)
         G = focus_graph(G, focus, hops, source=source)
-        title = (f"Actors within {hops} hop{'s' * (hops != 1)} of "
-                 + ", ".join(G.nodes[c]["label"] for c in centres) + f" in {source.name}")
+        title = (
+            f"Actors within {hops} hop{'s' * (hops != 1)} of "
+            + ", ".join(G.nodes[c]["label"] for c in centres)
+            + f" in {source.name}"
+        )
     if types:
         G = select_types(G, types, keep=centres)
         if len(G) == 0:

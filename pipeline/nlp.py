@@ -5,16 +5,16 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
-from spacy.attrs import ORTH
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-import pipeline.components.actors  # noqa: F401  (registers the factories)
-import pipeline.components.clauses  # noqa: F401
-import pipeline.components.coref  # noqa: F401
-import pipeline.components.events  # noqa: F401
-import pipeline.components.offices  # noqa: F401
+import pipeline.components.actors
+import pipeline.components.clauses
+import pipeline.components.coref
+import pipeline.components.events
+import pipeline.components.offices
 import pipeline.components.relations  # noqa: F401
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
@@ -35,13 +35,28 @@ def add_whereas_pipes(nlp: Language) -> Language:
     keep_hyphenated_words(nlp)
     nlp.add_pipe("whereas_clauses", before="parser")
     nlp.add_pipe("whereas_statistical_ents", after="ner")
-    ruler = nlp.add_pipe("entity_ruler", name="whereas_gazetteer", after="whereas_statistical_ents",
-                         config={"overwrite_ents": True, "validate": True})
-    countries = nlp.add_pipe("entity_ruler", name="whereas_countries", after="whereas_gazetteer",
-                             config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    offices = nlp.add_pipe("span_ruler", name="whereas_positions", after="whereas_countries",
-                           config={"spans_key": POSITIONS, "validate": True,
-                                   "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="whereas_gazetteer",
+        after="whereas_statistical_ents",
+        config={"overwrite_ents": True, "validate": True},
+    )
+    countries = nlp.add_pipe(
+        "entity_ruler",
+        name="whereas_countries",
+        after="whereas_gazetteer",
+        config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
+    )
+    offices = nlp.add_pipe(
+        "span_ruler",
+        name="whereas_positions",
+        after="whereas_countries",
+        config={
+            "spans_key": POSITIONS,
+            "validate": True,
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+    )
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         ruler.add_patterns(actor_patterns() + shape_patterns())
         countries.add_patterns(country_patterns())
@@ -62,7 +77,7 @@ def keep_hyphenated_words(nlp: Language) -> None:
     infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "Oslo-based", "Tehran-born": the place stays a word of its own
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
+    suffixes = [*list(nlp.Defaults.suffixes), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -115,8 +115,9 @@ class LogProgress(_Tracker):
         super().part_done(chars)
         current = self.current
         if current is not None:
-            self._say(f"[{self.done + 1}/{self.total}] {current[0].path}: {self.share():.0%} of "
-                      f"{current[1]:,} characters")
+            self._say(
+                f"[{self.done + 1}/{self.total}] {current[0].path}: {self.share():.0%} of {current[1]:,} characters"
+            )
 
     def document_done(self, source: SourceDocument) -> None:
         super().document_done(source)
@@ -134,9 +135,14 @@ class BarProgress(_Tracker):
         from rich.progress import Progress as Bar
 
         super().__init__()
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[current]}"), TextColumn("{task.fields[rate]} words/s"),
-                   TimeElapsedColumn())
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[current]}"),
+            TextColumn("{task.fields[rate]} words/s"),
+            TimeElapsedColumn(),
+        )
         self._bar = Bar(*columns, transient=True)
         self._bar.start()
         self._task = self._bar.add_task("reading", total=None, current="", rate="-")
@@ -152,8 +158,14 @@ class BarProgress(_Tracker):
         super().part_done(chars)
         current = self.current
         if current is not None:
-            self._bar.update(self._task, description="documents", completed=self.done + self.share(),
-                             total=self.total, current=f"{current[0].path} {self.share():.0%}", rate=self.rate())
+            self._bar.update(
+                self._task,
+                description="documents",
+                completed=self.done + self.share(),
+                total=self.total,
+                current=f"{current[0].path} {self.share():.0%}",
+                rate=self.rate(),
+            )
 
     def document_done(self, source: SourceDocument) -> None:
         super().document_done(source)

@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.coref import resolve_groups
-from pipeline.facts import (Actor, ActorType, DatePrecision, DocumentFacts, Event, EventMention, EventType,
-                            Relation, RelationType)
+from pipeline.facts import (
+    Actor,
+    ActorType,
+    DatePrecision,
+    DocumentFacts,
+    Event,
+    EventMention,
+    EventType,
+    Relation,
+    RelationType,
+)
 from pipeline.patterns import load_json
 
 __all__ = ["resolve_events", "resolve_relations", "fit_relation", "PER_SUBJECT"]
@@ -17,23 +26,42 @@ PER_SUBJECT = frozenset(EventType) - {EventType.STATEMENT, EventType.VISIT}
 #: What an event inherits from the event that frames it ("following her visit …, she called …")
 #: is less certain than what its own words say.
 INHERITED = 0.8
-_RULED_ON = (EventType.SENTENCING, EventType.BAN, EventType.COURT_DECISION, EventType.TRIAL,
-             EventType.LAWSUIT, EventType.DETENTION, EventType.ARREST)
+_RULED_ON = (
+    EventType.SENTENCING,
+    EventType.BAN,
+    EventType.COURT_DECISION,
+    EventType.TRIAL,
+    EventType.LAWSUIT,
+    EventType.DETENTION,
+    EventType.ARREST,
+)
 #: a place is where something happens, never who acts
-_AGENT_TYPES = {"Person", "Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
-                "InternationalOrganisation", "NGO", "Country"}
+_AGENT_TYPES = {
+    "Person",
+    "Organisation",
+    "Court",
+    "PoliticalParty",
+    "MediaOutlet",
+    "GovernmentBody",
+    "InternationalOrganisation",
+    "NGO",
+    "Country",
+}
 #: what "this sentence", "the ban", "the verdict" … point back to
 _RULED_ON_BY_WORD = {
-    "sentence": (EventType.SENTENCING,), "conviction": (EventType.SENTENCING, EventType.TRIAL),
+    "sentence": (EventType.SENTENCING,),
+    "conviction": (EventType.SENTENCING, EventType.TRIAL),
     "verdict": (EventType.SENTENCING, EventType.TRIAL, EventType.COURT_DECISION),
-    "ban": (EventType.BAN,), "decision": (EventType.BAN, EventType.SENTENCING, EventType.COURT_DECISION),
+    "ban": (EventType.BAN,),
+    "decision": (EventType.BAN, EventType.SENTENCING, EventType.COURT_DECISION),
     "ruling": (EventType.BAN, EventType.SENTENCING, EventType.COURT_DECISION),
     "judgment": (EventType.SENTENCING, EventType.COURT_DECISION, EventType.BAN),
 }
 
 
-def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor],
-                   author: str | None = None) -> list[Event]:
+def resolve_events(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], author: str | None = None
+) -> list[Event]:
     """The document's events with actor keys, in text order, ready for the graph.
 
     ``author`` is the actor who adopts the text: the agent of its own demands.
@@ -59,13 +87,33 @@ def resolve_events(facts: DocumentFacts, keys: list[str | None], actors: dict[st
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
-        places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"]
-                       or actors[k].label.split()[-1].lower() in detention_heads)
+        places = tuple(
+            k
+            for k in refs(ev.places)
+            if actors[k].type.value in values["place_types"] or actors[k].label.split()[-1].lower() in detention_heads
+        )
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
-        drafts.append(Event(ev.type, (ev.evidence,), ev.trigger[0], subjects, agents, courts, places,
-                            ev.date, ev.term, ev.charges, ev.legal_basis, ev.outcome, None,
-                            refs(ev.about), None, ev.confidence))
+        drafts.append(
+            Event(
+                ev.type,
+                (ev.evidence,),
+                ev.trigger[0],
+                subjects,
+                agents,
+                courts,
+                places,
+                ev.date,
+                ev.term,
+                ev.charges,
+                ev.legal_basis,
+                ev.outcome,
+                None,
+                refs(ev.about),
+                None,
+                ev.confidence,
+            )
+        )
     _inherit_from_context(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
@@ -90,10 +138,18 @@ def _link(events: list[Event], mentions: list[EventMention], links: dict[int, in
     for n, m in links.items():
         source, target = mentions[n], mentions[m]
         for i, ev in enumerate(out):
-            if ev.type is source.type and source.evidence in ev.evidence \
-                    and (ev.trigger_start == source.trigger[0] or ev.evidence[0] != source.evidence):
-                hits = [j for j, t in enumerate(out) if t.type is target.type and target.evidence in t.evidence
-                        and (attr != "decision_on" or set(t.subjects) & set(ev.subjects))]
+            if (
+                ev.type is source.type
+                and source.evidence in ev.evidence
+                and (ev.trigger_start == source.trigger[0] or ev.evidence[0] != source.evidence)
+            ):
+                hits = [
+                    j
+                    for j, t in enumerate(out)
+                    if t.type is target.type
+                    and target.evidence in t.evidence
+                    and (attr != "decision_on" or set(t.subjects) & set(ev.subjects))
+                ]
                 if hits:
                     out[i] = replace(ev, **{attr: hits[0]})
     return out
@@ -127,15 +183,27 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
         target = None
         if ev.decision_ref == "previous" and not draft.subjects:
             kinds = _RULED_ON_BY_WORD.get(ev.decided or "", _RULED_ON)
-            earlier = [m for m in range(n - 1, -1, -1) if drafts[m] is not None and drafts[m].subjects
-                       and mentions[m].type in kinds]
-            same_part = [m for m in earlier if mentions[m].evidence.part_number == ev.evidence.part_number
-                         and mentions[m].evidence.part_kind == ev.evidence.part_kind]
+            earlier = [
+                m
+                for m in range(n - 1, -1, -1)
+                if drafts[m] is not None and drafts[m].subjects and mentions[m].type in kinds
+            ]
+            same_part = [
+                m
+                for m in earlier
+                if mentions[m].evidence.part_number == ev.evidence.part_number
+                and mentions[m].evidence.part_kind == ev.evidence.part_kind
+            ]
             target = (same_part or earlier or [None])[0]
         elif draft.subjects:
-            near = sorted((abs(m - n), m) for m, other in enumerate(drafts)
-                          if other is not None and m != n and mentions[m].type in (EventType.SENTENCING, EventType.BAN)
-                          and set(other.subjects) & set(draft.subjects))
+            near = sorted(
+                (abs(m - n), m)
+                for m, other in enumerate(drafts)
+                if other is not None
+                and m != n
+                and mentions[m].type in (EventType.SENTENCING, EventType.BAN)
+                and set(other.subjects) & set(draft.subjects)
+            )
             target = near[0][1] if near else None
         if target is not None:
             drafts[n] = replace(draft, subjects=draft.subjects or drafts[target].subjects)
@@ -172,12 +240,19 @@ def _merge(events: list[Event]) -> list[Event]:
         for n, kept in enumerate(out):
             if _compatible(kept, ev):
                 out[n] = replace(
-                    kept, evidence=_union(kept.evidence, ev.evidence), agents=_union(kept.agents, ev.agents),
-                    courts=_union(kept.courts, ev.courts), places=_union(kept.places, ev.places),
-                    date=kept.date or ev.date, term=kept.term or ev.term,
-                    charges=_union(kept.charges, ev.charges), legal_basis=_union(kept.legal_basis, ev.legal_basis),
-                    outcome=kept.outcome or ev.outcome, about=_union(kept.about, ev.about),
-                    confidence=max(kept.confidence, ev.confidence))
+                    kept,
+                    evidence=_union(kept.evidence, ev.evidence),
+                    agents=_union(kept.agents, ev.agents),
+                    courts=_union(kept.courts, ev.courts),
+                    places=_union(kept.places, ev.places),
+                    date=kept.date or ev.date,
+                    term=kept.term or ev.term,
+                    charges=_union(kept.charges, ev.charges),
+                    legal_basis=_union(kept.legal_basis, ev.legal_basis),
+                    outcome=kept.outcome or ev.outcome,
+                    about=_union(kept.about, ev.about),
+                    confidence=max(kept.confidence, ev.confidence),
+                )
                 break
         else:
             out.append(ev)
@@ -187,8 +262,14 @@ def _merge(events: list[Event]) -> list[Event]:
 _PLACES = (ActorType.PLACE, ActorType.COUNTRY)
 _OFFICE_BODIES = (ActorType.INTERNATIONAL_ORGANISATION, ActorType.GOVERNMENT_BODY, ActorType.COURT)
 #: who can be a member: a person, a state, or an organisation in a coalition, union or alliance
-_MEMBERS = (ActorType.PERSON, ActorType.COUNTRY, ActorType.NGO, ActorType.ORGANISATION,
-            ActorType.POLITICAL_PARTY, ActorType.INTERNATIONAL_ORGANISATION)
+_MEMBERS = (
+    ActorType.PERSON,
+    ActorType.COUNTRY,
+    ActorType.NGO,
+    ActorType.ORGANISATION,
+    ActorType.POLITICAL_PARTY,
+    ActorType.INTERNATIONAL_ORGANISATION,
+)
 
 
 def fit_relation(kind: RelationType, subject: ActorType | None, obj: ActorType | None) -> RelationType | None:
@@ -223,8 +304,9 @@ def fit_relation(kind: RelationType, subject: ActorType | None, obj: ActorType |
     return kind
 
 
-def resolve_relations(facts: DocumentFacts, keys: list[str | None],
-                      actors: dict[str, Actor] | None = None) -> list[Relation]:
+def resolve_relations(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor] | None = None
+) -> list[Relation]:
     """The document's relations with actor keys; one per distinct fact, with all its evidence.
 
     With ``actors`` (the identities), each relation is checked against its actors' types
@@ -248,8 +330,9 @@ def resolve_relations(facts: DocumentFacts, keys: list[str | None],
         key = (kind, subject, obj, rel.position.casefold() if rel.position else None)  # "Judge" = "judge"
         if key in found:
             old = found[key]
-            found[key] = replace(old, evidence=_union(old.evidence, (rel.evidence,)),
-                                 confidence=max(old.confidence, rel.confidence))
+            found[key] = replace(
+                old, evidence=_union(old.evidence, (rel.evidence,)), confidence=max(old.confidence, rel.confidence)
+            )
         else:
             found[key] = Relation(kind, subject, (rel.evidence,), obj, rel.position, rel.confidence)
     return list(found.values())

@@ -22,8 +22,20 @@ PART_MARKERS: dict[PartKind, re.Pattern[str]] = {
     PartKind.FOOTNOTE: re.compile(r"(?P<open>\()?(?P<number>\d{1,3})(?(open)\))[ \t]+(?=\S)"),
 }
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DATE = rf"(?P<day>\d{{1,2}})[ \t]+(?P<month>{'|'.join(MONTHS)})[ \t]+(?P<year>\d{{4}})\b"
 
 #: What the preamble of a resolution says about the document (before its first part).
@@ -132,18 +144,19 @@ def _iso(m: re.Match[str] | None) -> str | None:
 def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None, str | None]:
     """Title, procedure number, author and adoption date from the blocks before the first part."""
     texts = [text[s:e] for s, e in spans]
-    proc_at, procedure = next(((i, m) for i, t in enumerate(texts) if (m := PATTERNS["procedure"].search(t))),
-                              (None, None))
+    proc_at, procedure = next(
+        ((i, m) for i, t in enumerate(texts) if (m := PATTERNS["procedure"].search(t))), (None, None)
+    )
     author = next((m["author"] for t in texts if (m := PATTERNS["author"].fullmatch(t))), None)
     title_at = next((i for i, t in enumerate(texts) if PATTERNS["title"].match(t)), None)
     if title_at is None and proc_at is not None:  # the line(s) before the procedure number
-        before = texts[proc_at][:procedure.start()].strip(" \t\n(")
+        before = texts[proc_at][: procedure.start()].strip(" \t\n(")
         title_at = proc_at if before else (proc_at - 1 if proc_at else None)
     if title_at is None:
         title_at = next((i for i, t in enumerate(texts) if not PATTERNS["author"].fullmatch(t)), None)
     title = None
     if title_at is not None:
-        raw = texts[title_at][:procedure.start()] if title_at == proc_at else texts[title_at]
+        raw = texts[title_at][: procedure.start()] if title_at == proc_at else texts[title_at]
         title = " ".join(raw.split()).rstrip(" (") or None
     adopted = next((m for t in texts if (m := PATTERNS["adopted"].search(t))), None)
     when = _iso(adopted) or (_iso(PATTERNS["title_date"].search(title)) if title else None)
@@ -154,10 +167,14 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
 #: ("Berlin, 22 July 2024", "13.06.2023", a byline "By X, The Review 20 March 2026"), or a news
 #: dateline opening the story ("DUBAI, Oct 3 (Wire) –", "GENEVA (14 March 2023) –").
 _LABELLED_DATE = re.compile(r"\b(?i:date)[ \t]*:[ \t]*(?P<date>[\w .,]{4,30}?)(?=[ \t]*(?:\n|$))", re.M)
-_DATE_AT_END = re.compile(r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
-                          r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$")
-_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
-                       r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]")
+_DATE_AT_END = re.compile(
+    r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$"
+)
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
+)
 #: how far into a report its header (and dateline) may stand, and how long a header block is
 _HEADER_CHARS = 1200
 _HEADER_BLOCK = 250
@@ -197,11 +214,34 @@ def dateline(text: str) -> str | None:
 #: A list item in a report: "• …", "- …", "* …" at the start of a line.
 BULLET = re.compile(r"[•·*–—-][ \t]+")
 #: Words that end the name of a body publishing a report ("… Network", "… Watch").
-_PUBLISHER_HEADS = frozenset({
-    "network", "international", "watch", "monitor", "observatory", "centre", "center", "committee",
-    "foundation", "association", "coalition", "federation", "institute", "alliance", "union", "defenders",
-    "council", "commission", "office", "service", "organisation", "organization", "league", "society",
-})
+_PUBLISHER_HEADS = frozenset(
+    {
+        "network",
+        "international",
+        "watch",
+        "monitor",
+        "observatory",
+        "centre",
+        "center",
+        "committee",
+        "foundation",
+        "association",
+        "coalition",
+        "federation",
+        "institute",
+        "alliance",
+        "union",
+        "defenders",
+        "council",
+        "commission",
+        "office",
+        "service",
+        "organisation",
+        "organization",
+        "league",
+        "society",
+    }
+)
 
 
 def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -220,7 +260,7 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         items: list[list[int]] = []
-        for (s, e), bullet in zip(lines, marked):
+        for (s, e), bullet in zip(lines, marked, strict=False):
             if bullet or not items:
                 items.append([s + len(text[s:e]) - len(text[s:e].lstrip()), e])
             else:
@@ -241,7 +281,7 @@ def report_author(text: str) -> str | None:
     spans = blocks(text[:_HEADER_CHARS])
     if not spans:
         return None
-    first = re.split(r"[ \t]+[–—-][ \t]|[ \t]*\(|:", text[spans[0][0]:spans[0][1]], maxsplit=1)[0]
+    first = re.split(r"[ \t]+[–—-][ \t]|[ \t]*\(|:", text[spans[0][0] : spans[0][1]], maxsplit=1)[0]
     words = first.split()
     for n in range(min(len(words), 7), 1, -1):
         name = words[:n]
@@ -281,18 +321,19 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
     text = doc.text
     spans = blocks(text)
     n_notes = _footnotes(text, spans)
-    body, notes = spans[:len(spans) - n_notes], spans[len(spans) - n_notes:]
+    body, notes = spans[: len(spans) - n_notes], spans[len(spans) - n_notes :]
     marked = [_marker(text[s:e]) for s, e in body]
     first = next((i for i, m in enumerate(marked) if m is not None), len(body))
     title, procedure, author, when = _preamble(text, body[:first])
     kinds = {m[0] for m in marked if m is not None}
     resolution = bool(kinds & {PartKind.CITATION, PartKind.RECITAL}) or (
-        author is not None and PartKind.PARAGRAPH in kinds)
+        author is not None and PartKind.PARAGRAPH in kinds
+    )
 
     found: list[tuple[PartKind, str, int, int]] = []
     if resolution:
         citations = 0
-        for (start, end), mark in zip(body[first:], marked[first:]):
+        for (start, end), mark in zip(body[first:], marked[first:], strict=False):
             if mark is None:
                 kind, number, begin, _ = found[-1]
                 block = text[start:end]
@@ -306,14 +347,26 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
             found.append((kind, number, start, end))
     else:
         found = [(PartKind.PARAGRAPH, str(i), s, e) for i, (s, e) in enumerate(_items(text, body), 1)]
-        first_block = text[body[0][0]:body[0][1]] if body else ""
-        title = first_block if first_block and len(first_block) < _MAX_TITLE and "\n" not in first_block \
-            and not first_block.endswith(".") else None
+        first_block = text[body[0][0] : body[0][1]] if body else ""
+        title = (
+            first_block
+            if first_block
+            and len(first_block) < _MAX_TITLE
+            and "\n" not in first_block
+            and not first_block.endswith(".")
+            else None
+        )
         procedure = None
         author = report_author(text)
         when = dateline(text)
-    found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e)
-              for s, e in notes]
+    found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e) for s, e in notes]
     parts = tuple(DocumentPart(doc.doc_id, kind, number, s, e, text[s:e]) for kind, number, s, e in found)
-    return DocumentStructure(doc_id=doc.doc_id, kind="resolution" if resolution else "report", title=title,
-                             procedure_number=procedure, author=author, date=when, parts=parts)
+    return DocumentStructure(
+        doc_id=doc.doc_id,
+        kind="resolution" if resolution else "report",
+        title=title,
+        procedure_number=procedure,
+        author=author,
+        date=when,
+        parts=parts,
+    )

@@ -77,6 +77,7 @@ def sparql_server():
     from pipeline.rdf.endpoint import create_app, running
 
     with ExitStack() as stack:
+
         def start(store, **options):
             app = create_app(store, **options)
             engine = app.extensions["whereas"]
@@ -100,6 +101,7 @@ def ontology_graph():
 
 
 # -- Extraction: the spaCy pipeline, built graphs of composed texts and of the sample ---
+
 
 @pytest.fixture(scope="session")
 def nlp():
@@ -183,8 +185,16 @@ def golden_graph() -> Path:
 
 VIZ_GRAPH = DATA / "viz" / "graustark.trig"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

@@ -22,19 +22,23 @@ def _forms(result, label: str) -> set[str]:
 
 # -- what a name's own words say ------------------------------------------------------------
 
-@pytest.mark.parametrize("name, kind", [
-    ("State Agency for Civil Registration", "GovernmentBody"),      # a state word before the head
-    ("Moldovan Human Rights Commission", "GovernmentBody"),         # a national human-rights commission
-    ("Harbour City Prosecutor's Office", "GovernmentBody"),
-    ("Riverside Legal Defence Trust", "NGO"),                       # an NGO head
-    ("Centre for Legal Aid and Civic Education", "NGO"),            # an institution head with civil words
-    ("OSCE Mission to Skopje", "InternationalOrganisation"),         # an international prefix
-    ("Valley Observer", "MediaOutlet"),
-    ("Lakeside Remand Prison", "Place"),
-    ("Northern Province", "Place"),
-    ("Democratic Choice Party", "PoliticalParty"),
-    ("Supreme Court of Ruthenia", "Court"),
-])
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("State Agency for Civil Registration", "GovernmentBody"),  # a state word before the head
+        ("Moldovan Human Rights Commission", "GovernmentBody"),  # a national human-rights commission
+        ("Harbour City Prosecutor's Office", "GovernmentBody"),
+        ("Riverside Legal Defence Trust", "NGO"),  # an NGO head
+        ("Centre for Legal Aid and Civic Education", "NGO"),  # an institution head with civil words
+        ("OSCE Mission to Skopje", "InternationalOrganisation"),  # an international prefix
+        ("Valley Observer", "MediaOutlet"),
+        ("Lakeside Remand Prison", "Place"),
+        ("Northern Province", "Place"),
+        ("Democratic Choice Party", "PoliticalParty"),
+        ("Supreme Court of Ruthenia", "Court"),
+    ],
+)
 def test_a_names_own_words_give_its_type(name, kind):
     assert name_type(name.split())[0] == kind
 
@@ -55,17 +59,23 @@ def test_name_keys_are_transliterated():
 
 # -- spans -------------------------------------------------------------------------------------
 
+
 def test_institutions_with_their_state_and_listed_portfolios(build_text):
-    r = build_text("On 3 May 2021 the Supreme Court of the Slovak Republic and the Ministry of Labour, Social "
-                   "Affairs and Family rejected the appeal of Marek Hudak.", name="news-test")
+    r = build_text(
+        "On 3 May 2021 the Supreme Court of the Slovak Republic and the Ministry of Labour, Social "
+        "Affairs and Family rejected the appeal of Marek Hudak.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["Supreme Court of the Slovak Republic"] == "Court"
     assert actors["Ministry of Labour, Social Affairs and Family"] == "GovernmentBody"
 
 
 def test_places_of_detention_named_with_a_lower_case_head(build_text):
-    r = build_text("The blogger Samir Haddad was moved from Tazmamart prison to Detention Centre No. 4 in "
-                   "October 2020.", name="news-test")
+    r = build_text(
+        "The blogger Samir Haddad was moved from Tazmamart prison to Detention Centre No. 4 in October 2020.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["Tazmamart prison"] == "Place"
     assert actors["Detention Centre No. 4"] == "Place"
@@ -73,9 +83,11 @@ def test_places_of_detention_named_with_a_lower_case_head(build_text):
 
 
 def test_an_acronym_in_brackets_spells_out_its_name_and_is_the_same_actor(build_text):
-    r = build_text("Officers of the Bureau for Civic Integrity and Lawful Order (BCILO) searched the offices of "
-                   "the Centre for Legal Aid and Civic Education (CLACE). BCILO agents took away computers.",
-                   name="news-test")
+    r = build_text(
+        "Officers of the Bureau for Civic Integrity and Lawful Order (BCILO) searched the offices of "
+        "the Centre for Legal Aid and Civic Education (CLACE). BCILO agents took away computers.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["Centre for Legal Aid and Civic Education"] == "NGO"
     assert "CLACE" in _forms(r, "Centre for Legal Aid and Civic Education")
@@ -84,14 +96,18 @@ def test_an_acronym_in_brackets_spells_out_its_name_and_is_the_same_actor(build_
 
 def test_a_model_entity_lost_to_a_bare_vocabulary_word_is_kept(build_text):
     # "Council" alone names the EU's Council; inside a state body's name it must not swallow it
-    r = build_text("The National Broadcasting Council revoked the licence of Radio Dunav on 2 June 2022.",
-                   name="news-test")
+    r = build_text(
+        "The National Broadcasting Council revoked the licence of Radio Dunav on 2 June 2022.", name="news-test"
+    )
     assert _actors(r)["National Broadcasting Council"] == "GovernmentBody"
 
 
 def test_headlines_codes_and_platforms_are_no_actors(build_text):
-    r = build_text("Moldova: A Reporter Jailed, a Station Closed\n\nThe reporter Ion Rusu posted the video on "
-                   "Telegram and YouTube; the appeal UA 17/23 was issued on 4 March 2023.", name="news-test")
+    r = build_text(
+        "Moldova: A Reporter Jailed, a Station Closed\n\nThe reporter Ion Rusu posted the video on "
+        "Telegram and YouTube; the appeal UA 17/23 was issued on 4 March 2023.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert not {"Telegram", "YouTube", "Station", "UA"} & set(actors)
     assert actors["Ion Rusu"] == "Person"
@@ -99,23 +115,29 @@ def test_headlines_codes_and_platforms_are_no_actors(build_text):
 
 # -- types from context ------------------------------------------------------------------------
 
+
 def test_an_apposition_types_the_name_before_it(build_text):
-    r = build_text("Lucía Ferrer, a reporter for El Faro del Sur, a weekly newspaper in Cusco, was detained on "
-                   "9 May 2022.", name="news-test")
+    r = build_text(
+        "Lucía Ferrer, a reporter for El Faro del Sur, a weekly newspaper in Cusco, was detained on 9 May 2022.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["El Faro del Sur"] == "MediaOutlet"
     assert actors["Lucía Ferrer"] == "Person"
 
 
 def test_a_role_before_a_comma_or_a_colon_makes_a_person(build_text):
-    r = build_text("His wife, Delia Marwick, was questioned for six hours.\n\nAuthor: Tomasz Wrobel, "
-                   "Policy Department", name="news-test")
+    r = build_text(
+        "His wife, Delia Marwick, was questioned for six hours.\n\nAuthor: Tomasz Wrobel, Policy Department",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["Delia Marwick"] == "Person"
     assert actors["Tomasz Wrobel"] == "Person"
 
 
 # -- offices -----------------------------------------------------------------------------------
+
 
 def test_offices_as_institutions():
     assert is_institutional("UN Special Rapporteur on the right to food")
@@ -127,53 +149,71 @@ def test_offices_as_institutions():
 
 
 def test_an_office_with_no_holder_in_the_text_is_an_actor(build_text):
-    r = build_text("On 2 April 2024 the UN Special Rapporteur on the independence of judges and lawyers said "
-                   "that the trial of Pavel Orlik was unfair.", name="news-test")
+    r = build_text(
+        "On 2 April 2024 the UN Special Rapporteur on the independence of judges and lawyers said "
+        "that the trial of Pavel Orlik was unfair.",
+        name="news-test",
+    )
     actors = _actors(r)
     assert actors["UN Special Rapporteur on the independence of judges and lawyers"] == "InternationalOrganisation"
     assert "UN" not in actors  # the office's own organisation is no second actor
 
 
 def test_a_state_office_with_no_holder_is_a_government_body(build_text):
-    r = build_text("4. Calls on the President of the Republic of Moldova to pardon Andrei Cebotari;",
-                   name="ep-2099-test")
+    r = build_text(
+        "4. Calls on the President of the Republic of Moldova to pardon Andrei Cebotari;", name="ep-2099-test"
+    )
     assert _actors(r)["President of the Republic of Moldova"] == "GovernmentBody"
 
 
 # -- identity ----------------------------------------------------------------------------------
 
+
 def test_given_names_and_surnames_join_the_full_name(build_text):
-    r = build_text("Police arrested Tesfaye Bekele Woldemariam on 2 June 2023. Tesfaye was held for a week. "
-                   "Bekele Woldemariam said he was beaten.", name="news-test")
+    r = build_text(
+        "Police arrested Tesfaye Bekele Woldemariam on 2 June 2023. Tesfaye was held for a week. "
+        "Bekele Woldemariam said he was beaten.",
+        name="news-test",
+    )
     people = [a for a in r.actors.values() if a.type.value == "Person"]
     assert [p.label for p in people] == ["Tesfaye Bekele Woldemariam"]
     assert {"Tesfaye", "Bekele Woldemariam"} <= set(people[0].alt_labels)
 
 
 def test_a_surname_shared_by_a_relative_goes_to_the_person_introduced_first(build_text):
-    r = build_text("The journalist Goran Vukovic was arrested on 3 March 2021. His sister, Mira Vukovic, said "
-                   "the charges were invented. Vukovic denies them.", name="news-test")
+    r = build_text(
+        "The journalist Goran Vukovic was arrested on 3 March 2021. His sister, Mira Vukovic, said "
+        "the charges were invented. Vukovic denies them.",
+        name="news-test",
+    )
     assert "Vukovic" in _forms(r, "Goran Vukovic")
     assert "Vukovic" not in _forms(r, "Mira Vukovic")
 
 
 def test_a_shorter_name_of_an_organisation_joins_its_full_name(build_text):
-    r = build_text("The Harbour Tribune published the report on 1 May 2022. The Tribune was fined a week later.",
-                   name="news-test")
+    r = build_text(
+        "The Harbour Tribune published the report on 1 May 2022. The Tribune was fined a week later.", name="news-test"
+    )
     assert "Tribune" in _forms(r, "Harbour Tribune")
     assert _actors(r)["Harbour Tribune"] == "MediaOutlet"
 
 
 def test_native_and_ascii_spellings_are_one_person(build_text):
-    r = build_text("Barış Yıldırım, a columnist, was detained on 5 May 2020. Prosecutors said Baris Yildirim "
-                   "had insulted the president.", name="news-test")
+    r = build_text(
+        "Barış Yıldırım, a columnist, was detained on 5 May 2020. Prosecutors said Baris Yildirim "
+        "had insulted the president.",
+        name="news-test",
+    )
     people = [a for a in r.actors.values() if a.type.value == "Person"]
     assert len(people) == 1
 
 
 def test_bodies_listed_with_the_state_they_share_are_each_named_with_it(build_text):
-    r = build_text("7. Instructs its President to forward this resolution to the Council, the Commission and the "
-                   "President, Government and Milli Majlis of the Republic of Azerbaijan.", name="ep-2099-test")
+    r = build_text(
+        "7. Instructs its President to forward this resolution to the Council, the Commission and the "
+        "President, Government and Milli Majlis of the Republic of Azerbaijan.",
+        name="ep-2099-test",
+    )
     actors = _actors(r)
     assert actors["Government of the Republic of Azerbaijan"] == "GovernmentBody"
     assert actors["President of the Republic of Azerbaijan"] == "GovernmentBody"
@@ -181,7 +221,9 @@ def test_bodies_listed_with_the_state_they_share_are_each_named_with_it(build_te
 
 
 def test_a_persons_name_the_model_cut_short_or_misread_is_made_whole(build_text):
-    r = build_text("Those convicted include the poet Rosendo Aguirre Maldonado and the student leader Itzel "
-                   "Paredes Quispe.", name="news-test")
+    r = build_text(
+        "Those convicted include the poet Rosendo Aguirre Maldonado and the student leader Itzel Paredes Quispe.",
+        name="news-test",
+    )
     people = {label for label, kind in _actors(r).items() if kind == "Person"}
     assert people == {"Rosendo Aguirre Maldonado", "Itzel Paredes Quispe"}

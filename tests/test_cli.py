@@ -16,8 +16,12 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
     (tmp / "empty.txt").write_text("")
     (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf body\n")
-    return {"empty": tmp / "empty.txt", "binary": tmp / "binary.txt",
-            "missing": tmp / "nowhere.txt", "corrupt-pdf": tmp / "corrupt.pdf"}
+    return {
+        "empty": tmp / "empty.txt",
+        "binary": tmp / "binary.txt",
+        "missing": tmp / "nowhere.txt",
+        "corrupt-pdf": tmp / "corrupt.pdf",
+    }
 
 
 @pytest.mark.parametrize("case", ["empty", "binary", "missing", "corrupt-pdf"])
@@ -34,8 +38,11 @@ def test_bad_input_is_one_line_naming_the_file_and_leaves_no_output(tmp_path, ca
 
 def test_build_query_export_validate_on_a_small_document(tmp_path):
     doc = tmp_path / "ep-2099-test.txt"
-    doc.write_text("The European Parliament,\n\nA. whereas on 9 May 2019 the poet Karl Berg was sentenced to "
-                   "two years in prison;\n\n1. Calls for the release of Karl Berg;\n", encoding="utf-8")
+    doc.write_text(
+        "The European Parliament,\n\nA. whereas on 9 May 2019 the poet Karl Berg was sentenced to "
+        "two years in prison;\n\n1. Calls for the release of Karl Berg;\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "graph.trig"
     built = runner.invoke(app, ["build", str(doc), "-o", str(out), "--no-progress"])
     assert built.exit_code == 0, built.output
@@ -65,8 +72,10 @@ def test_help_explains_every_command():
 def test_status_of_something_that_is_no_store(tmp_path):
     result = runner.invoke(app, ["status", str(tmp_path / "nothing")])
     assert result.exit_code == 1
-    assert result.stderr == (f"whereas: error: {tmp_path / 'nothing'}: no store here; make one with "
-                             f"`whereas build DOCS --store {tmp_path / 'nothing'}`\n")
+    assert result.stderr == (
+        f"whereas: error: {tmp_path / 'nothing'}: no store here; make one with "
+        f"`whereas build DOCS --store {tmp_path / 'nothing'}`\n"
+    )
 
 
 def test_build_without_output_writes_output_graph_ttl(tmp_path, monkeypatch):
@@ -81,5 +90,6 @@ def test_build_without_output_writes_output_graph_ttl(tmp_path, monkeypatch):
 def test_a_bad_base_iri_is_refused_before_any_work(tmp_path):
     result = runner.invoke(app, ["build", "examples", "--base", "not an iri", "-o", str(tmp_path / "g.ttl")])
     assert result.exit_code == 1
-    assert result.stderr == ("whereas: error: --base 'not an iri' is not an absolute IRI (like "
-                             "https://example.org/kg/)\n")
+    assert result.stderr == (
+        "whereas: error: --base 'not an iri' is not an absolute IRI (like https://example.org/kg/)\n"
+    )

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.facts import DatePrecision, DateValue
 from pipeline.normalize.dates import Calendar, dateline_year, document_year, is_date_phrase, normalise_date
 from pipeline.structure import dateline
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Aug. 20, 2018", "2018-08-20"), ("March 12, 2020", "2020-03-12"), ("12.03.2020", "2020-03-12"),
-    ("on 14 and 15 March 2022", "2022-03-14"), ("in late 2021", "2021"), ("Sept 3, 2019", "2019-09-03"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Aug. 20, 2018", "2018-08-20"),
+        ("March 12, 2020", "2020-03-12"),
+        ("12.03.2020", "2020-03-12"),
+        ("on 14 and 15 March 2022", "2022-03-14"),
+        ("in late 2021", "2021"),
+        ("Sept 3, 2019", "2019-09-03"),
+    ],
+)
 def test_news_and_european_date_formats(text, value):
     assert normalise_date(text).value == value
 
@@ -33,8 +39,9 @@ def _at(cal: Calendar, phrase: str, occurrence: int = 0) -> str | None:
         start = cal.text.index(phrase, start + 1)
     sentence_start = cal.text.rfind(". ", 0, start) + 1
     sentence_end = cal.text.find(".", start + len(phrase))
-    found = cal.resolve(phrase, start, (sentence_start, sentence_end if sentence_end > 0 else len(cal.text)),
-                        (0, len(cal.text)))
+    found = cal.resolve(
+        phrase, start, (sentence_start, sentence_end if sentence_end > 0 else len(cal.text)), (0, len(cal.text))
+    )
     return found[0].value if found else None
 
 
@@ -58,14 +65,22 @@ def test_year_less_date_after_a_later_day_of_the_year_is_in_the_next_year():
 
 
 def test_relative_dates_count_from_the_date_told_before():
-    cal = _cal("On 2 December 2017 he was arrested. Two days later, on 4 December, a court met. "
-               "He was released the following day. He left the country the following month.")
+    cal = _cal(
+        "On 2 December 2017 he was arrested. Two days later, on 4 December, a court met. "
+        "He was released the following day. He left the country the following month."
+    )
     assert [_at(cal, p) for p in ("4 December", "Two days later", "the following day", "the following month")] == [
-        "2017-12-04", "2017-12-04", "2017-12-05", "2018-01"]
+        "2017-12-04",
+        "2017-12-04",
+        "2017-12-05",
+        "2018-01",
+    ]
 
 
 def test_last_year_counts_from_the_story_date():
-    assert _at(_cal("On Oct. 10 last year, the court convicted him.", "2019-02-14"), "Oct. 10 last year") == "2018-10-10"
+    assert (
+        _at(_cal("On Oct. 10 last year, the court convicted him.", "2019-02-14"), "Oct. 10 last year") == "2018-10-10"
+    )
 
 
 def test_year_of_a_story_dated_without_its_year():
@@ -73,24 +88,37 @@ def test_year_of_a_story_dated_without_its_year():
     assert document_year("Events of 2016: in 2016 … since 2012 … in 2016") == 2016
 
 
-@pytest.mark.parametrize("head, value", [
-    ("ORSK, Feb 14 (Wire) – A court on Tuesday …, arrested on Jan. 5, 2018, … last year", "2019-02-14"),
-    ("GENEVA (14 March 2019) – The office said …", "2019-03-14"),
-    ("Case update\nLyon, 22 July 2019\n\nThe blogger …", "2019-07-22"),
-    ("URGENT ACTION\nUA 12/19    Ruritania    Date: 14 May 2019\n\nThe defender …", "2019-05-14"),
-    ("Press release\n13.06.2019\n\nThe Court held …", "2019-06-13"),
-    ("Dispatches\n\nBy A Writer\nNovember 12, 2019\n\nOver the past months …", "2019-11-12"),
-])
+@pytest.mark.parametrize(
+    "head, value",
+    [
+        ("ORSK, Feb 14 (Wire) – A court on Tuesday …, arrested on Jan. 5, 2018, … last year", "2019-02-14"),
+        ("GENEVA (14 March 2019) – The office said …", "2019-03-14"),
+        ("Case update\nLyon, 22 July 2019\n\nThe blogger …", "2019-07-22"),
+        ("URGENT ACTION\nUA 12/19    Ruritania    Date: 14 May 2019\n\nThe defender …", "2019-05-14"),
+        ("Press release\n13.06.2019\n\nThe Court held …", "2019-06-13"),
+        ("Dispatches\n\nBy A Writer\nNovember 12, 2019\n\nOver the past months …", "2019-11-12"),
+    ],
+)
 def test_dateline_of_reports(head, value):
     assert dateline(head) == value
 
 
 def test_event_dates_in_a_news_story(build_text):
-    r = build_text("ORSK, May 8 (Wire) – A court in Orsk on Tuesday sentenced the blogger Timur Vasin to four "
-                   "years in prison, his lawyer said. Vasin was arrested on Jan. 5, 2018.\n\n"
-                   "His colleague Pavel Gromov was arrested on 23.01.2019 and released the following day.")
-    rows = {(str(r_.t).rsplit("#")[-1], str(r_.name), str(r_.date)) for r_ in r.dataset.query(
-        "PREFIX wh: <https://w3id.org/whereas/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT ?t ?name ?date WHERE { ?e a ?t ; wh:subject/rdfs:label ?name ; wh:date ?date }")}
-    assert {("Sentencing", "Timur Vasin", "2019-05-07"), ("Arrest", "Timur Vasin", "2018-01-05"),
-            ("Arrest", "Pavel Gromov", "2019-01-23"), ("Release", "Pavel Gromov", "2019-01-24")} <= rows
+    r = build_text(
+        "ORSK, May 8 (Wire) – A court in Orsk on Tuesday sentenced the blogger Timur Vasin to four "
+        "years in prison, his lawyer said. Vasin was arrested on Jan. 5, 2018.\n\n"
+        "His colleague Pavel Gromov was arrested on 23.01.2019 and released the following day."
+    )
+    rows = {
+        (str(r_.t).rsplit("#")[-1], str(r_.name), str(r_.date))
+        for r_ in r.dataset.query(
+            "PREFIX wh: <https://w3id.org/whereas/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?t ?name ?date WHERE { ?e a ?t ; wh:subject/rdfs:label ?name ; wh:date ?date }"
+        )
+    }
+    assert {
+        ("Sentencing", "Timur Vasin", "2019-05-07"),
+        ("Arrest", "Timur Vasin", "2018-01-05"),
+        ("Arrest", "Pavel Gromov", "2019-01-23"),
+        ("Release", "Pavel Gromov", "2019-01-24"),
+    } <= rows

@@ -63,7 +63,9 @@ def test_select_as_json(endpoint: str, method: str) -> None:
     doc = result.convert()
     assert doc["head"]["vars"] == ["p", "name"]
     assert [(b["p"]["value"], b["name"]["value"]) for b in doc["results"]["bindings"]] == [
-        (ID + "person/anna-berg", "Anna Berg"), (ID + "person/karl-berg", "Karl Berg")]
+        (ID + "person/anna-berg", "Anna Berg"),
+        (ID + "person/karl-berg", "Karl Berg"),
+    ]
 
 
 @pytest.mark.parametrize("method", [GET, POST])
@@ -73,10 +75,13 @@ def test_select_as_xml(endpoint: str, method: str) -> None:
     assert names == ["Anna Berg", "Karl Berg"]
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [
-    (CSV, f"p,name\r\n{ID}person/anna-berg,Anna Berg\r\n{ID}person/karl-berg,Karl Berg\r\n"),
-    (TSV, f'?p\t?name\n<{ID}person/anna-berg>\t"Anna Berg"\n<{ID}person/karl-berg>\t"Karl Berg"\n'),
-])
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (CSV, f"p,name\r\n{ID}person/anna-berg,Anna Berg\r\n{ID}person/karl-berg,Karl Berg\r\n"),
+        (TSV, f'?p\t?name\n<{ID}person/anna-berg>\t"Anna Berg"\n<{ID}person/karl-berg>\t"Karl Berg"\n'),
+    ],
+)
 def test_select_as_csv_and_tsv(endpoint: str, fmt: str, expected: str) -> None:
     assert _client(endpoint, PEOPLE, fmt, POST).query().convert().decode("utf-8") == expected
 
@@ -84,15 +89,20 @@ def test_select_as_csv_and_tsv(endpoint: str, fmt: str, expected: str) -> None:
 @pytest.mark.parametrize("method", [GET, POST])
 def test_ask(endpoint: str, method: str) -> None:
     assert _client(endpoint, "ASK { ?a wh:spouseOf ?b }", JSON, method).query().convert() == {
-        "head": {}, "boolean": True}
+        "head": {},
+        "boolean": True,
+    }
     dom = _client(endpoint, "ASK { ?a wh:leaderOf ?b }", XML, method).query().convert()
     assert dom.getElementsByTagName("boolean")[0].firstChild.data == "false"
 
 
-@pytest.mark.parametrize(("fmt", "rdf_format", "media_type"), [
-    (TURTLE, "turtle", "text/turtle"),
-    (JSONLD, "json-ld", "application/ld+json"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "rdf_format", "media_type"),
+    [
+        (TURTLE, "turtle", "text/turtle"),
+        (JSONLD, "json-ld", "application/ld+json"),
+    ],
+)
 @pytest.mark.parametrize("method", [GET, POST])
 def test_construct(endpoint: str, fmt: str, rdf_format: str, media_type: str, method: str) -> None:
     result = _client(endpoint, SPOUSES, fmt, method).query()
@@ -105,8 +115,9 @@ def test_construct(endpoint: str, fmt: str, rdf_format: str, media_type: str, me
 
 
 def test_construct_as_n_triples(endpoint: str) -> None:
-    status, media_type, body = _http(endpoint + "/sparql?query=" + quote(SPOUSES),
-                                     headers={"Accept": "application/n-triples"})
+    status, media_type, body = _http(
+        endpoint + "/sparql?query=" + quote(SPOUSES), headers={"Accept": "application/n-triples"}
+    )
     assert (status, media_type) == (200, "application/n-triples")
     assert body == f"<{ID}person/anna-berg> <{WH}spouseOf> <{ID}person/karl-berg> .\n"
 
@@ -115,7 +126,9 @@ def test_describe(endpoint: str) -> None:
     client = _client(endpoint, f"DESCRIBE <{ID}court/strelsau-city-court>", TURTLE)
     got = Graph().parse(data=client.query().response.read(), format="turtle")
     assert set(got.objects(URIRef(ID + "court/strelsau-city-court"), None)) == {
-        URIRef(WH + "Court"), Literal("Strelsau City Court")}
+        URIRef(WH + "Court"),
+        Literal("Strelsau City Court"),
+    }
 
 
 def test_content_negotiation(endpoint: str) -> None:
@@ -158,12 +171,16 @@ def test_default_and_named_graph_parameters(endpoint: str) -> None:
     assert union["results"]["bindings"][0]["n"]["value"] == "73"
     one = json.loads(_http(endpoint + "/sparql?" + urlencode({"query": count, "default-graph-uri": doc}))[2])
     assert one["results"]["bindings"][0]["n"]["value"] == "73"
-    none = json.loads(_http(endpoint + "/sparql?" + urlencode(
-        {"query": count, "default-graph-uri": "https://example.org/empty"}))[2])
+    none = json.loads(
+        _http(endpoint + "/sparql?" + urlencode({"query": count, "default-graph-uri": "https://example.org/empty"}))[2]
+    )
     assert none["results"]["bindings"][0]["n"]["value"] == "0"
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    named = json.loads(_http(endpoint + "/sparql?" + urlencode(
-        [("query", graphs), ("named-graph-uri", "https://example.org/other")]))[2])
+    named = json.loads(
+        _http(endpoint + "/sparql?" + urlencode([("query", graphs), ("named-graph-uri", "https://example.org/other")]))[
+            2
+        ]
+    )
     assert named["results"]["bindings"] == []
 
 
@@ -190,15 +207,17 @@ def test_update_when_allowed(sparql_server, mini_store_path: Path) -> None:
     client.setQuery("INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> a wh:Person } }")
     assert client.query().response.status == 204
     assert _client(base, ask, JSON).query().convert()["boolean"] is True  # ... and after
-    status, _, _ = _http(base + "/sparql", b"DROP GRAPH <https://example.org/g>",
-                         {"Content-Type": "application/sparql-update"})
+    status, _, _ = _http(
+        base + "/sparql", b"DROP GRAPH <https://example.org/g>", {"Content-Type": "application/sparql-update"}
+    )
     assert status == 204
     assert _client(base, ask, JSON).query().convert()["boolean"] is False
     status, _, body = _http(base + "/sparql", b"INSERT DATA {", {"Content-Type": "application/sparql-update"})
     assert status == 400 and body.startswith("SPARQL syntax error")
     # a web page of another site cannot change the store through the user's browser
-    status, _, body = _http(base + "/sparql", urlencode({"update": "CLEAR ALL"}).encode(),
-                            {"Origin": "https://evil.example"})
+    status, _, body = _http(
+        base + "/sparql", urlencode({"update": "CLEAR ALL"}).encode(), {"Origin": "https://evil.example"}
+    )
     assert (status, body) == (403, "an update from another web origin is refused\n")
     assert _client(base, "ASK { ?a wh:spouseOf ?b }", JSON).query().convert()["boolean"] is True
 
@@ -275,9 +294,8 @@ def test_the_query_page(sparql_server, mini_store_path: Path, tmp_path: Path) ->
     assert "http://" not in code and "https://" not in code and "//cdn" not in code
     assert "<textarea" in page and 'id="run"' in page
     start = page.index('<script type="application/json" id="data">') + len('<script type="application/json" id="data">')
-    data = json.loads(page[start:page.index("</script>", start)])
-    assert [(q["name"], q["title"]) for q in data["queries"]] == [
-        ("bans", "bans"), ("people", "Who are the people?")]
+    data = json.loads(page[start : page.index("</script>", start)])
+    assert [(q["name"], q["title"]) for q in data["queries"]] == [("bans", "bans"), ("people", "Who are the people?")]
     # read at every request: a query saved later shows up without a restart
     (queries / "courts.rq").write_text("# Which courts?\nSELECT ?c WHERE { ?c a wh:Court }\n")
     assert "Which courts?" in _http(base + "/")[2]
@@ -321,5 +339,7 @@ def test_with_updates_a_late_query_is_answered_and_abandoned(sparql_server, mini
     assert (status, body) == (503, "query abandoned: it ran past the time limit of 0.5 s\n")
     # the abandoned query still holds the only slot: the next one is told the server is busy
     status, _, body = _http(base + "/sparql?query=" + quote("ASK {}"))
-    assert (status, body) == (503, "the server is busy: no query worker was free within the time limit of 0.5 s; "
-                              "try again\n")
+    assert (status, body) == (
+        503,
+        "the server is busy: no query worker was free within the time limit of 0.5 s; try again\n",
+    )

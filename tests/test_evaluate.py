@@ -23,8 +23,9 @@ runner = CliRunner()
 
 def _reference(graph: Path, gold: Path) -> dict:
     """The reference scorer's JSON report of ``graph`` against ``gold``."""
-    done = subprocess.run([sys.executable, str(REFERENCE), str(graph), str(gold), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(REFERENCE), str(graph), str(gold), "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 
@@ -109,16 +110,29 @@ def two_documents(tmp_path):
     (tmp_path / "corpus.trig").write_text(TWO_DOCUMENTS, encoding="utf-8")
     ds = read_dataset(tmp_path / "corpus.trig")
     golds = [
-        _gold(tmp_path / "alpha.json", "ep-2099-alpha.txt",
-              [{"name": "Tomas Verhoeven", "type": "Person"}, {"name": "Rivne", "type": "Place"}],
-              [{"type": "Arrest", "who": ["Tomas Verhoeven"], "date": "2018-03-03", "place": "Rivne"}]),
-        _gold(tmp_path / "beta.json", "ep-2099-beta.txt",
-              [{"name": "Ilse Brandauer", "type": "Person"}, {"name": "Lviv Regional Court", "type": "Court"},
-               {"name": "Nadia Sorensen", "type": "Person"}],
-              [{"type": "Sentencing", "who": ["Ilse Brandauer"], "court": "Lviv Regional Court", "term": "P4Y"}]),
+        _gold(
+            tmp_path / "alpha.json",
+            "ep-2099-alpha.txt",
+            [{"name": "Tomas Verhoeven", "type": "Person"}, {"name": "Rivne", "type": "Place"}],
+            [{"type": "Arrest", "who": ["Tomas Verhoeven"], "date": "2018-03-03", "place": "Rivne"}],
+        ),
+        _gold(
+            tmp_path / "beta.json",
+            "ep-2099-beta.txt",
+            [
+                {"name": "Ilse Brandauer", "type": "Person"},
+                {"name": "Lviv Regional Court", "type": "Court"},
+                {"name": "Nadia Sorensen", "type": "Person"},
+            ],
+            [{"type": "Sentencing", "who": ["Ilse Brandauer"], "court": "Lviv Regional Court", "term": "P4Y"}],
+        ),
     ]
-    return {"trig": tmp_path / "corpus.trig", "ttl": write_dataset(ds, tmp_path / "corpus.ttl"), "golds": golds,
-            "tmp": tmp_path}
+    return {
+        "trig": tmp_path / "corpus.trig",
+        "ttl": write_dataset(ds, tmp_path / "corpus.ttl"),
+        "golds": golds,
+        "tmp": tmp_path,
+    }
 
 
 def test_each_gold_is_scored_against_its_own_document(two_documents):
@@ -131,13 +145,15 @@ def test_each_gold_is_scored_against_its_own_document(two_documents):
     assert beta.actors.missing == ("Nadia Sorensen",) and beta.actors.spurious == ("tomas verhoeven",)
     assert (beta.actors.precision, beta.actors.recall) == (2 / 3, 2 / 3)
     assert (beta.events.matched, beta.events.argument_errors, beta.events.argument_accuracy) == (
-        1, ("Sentencing(Ilse Brandauer): wrong term",), 0.5)
+        1,
+        ("Sentencing(Ilse Brandauer): wrong term",),
+        0.5,
+    )
     assert beta.overall_f1 == pytest.approx(2 * (3 / 4) * (3 / 4) / (3 / 4 + 3 / 4))
     assert result.overall_f1 == pytest.approx((alpha.overall_f1 + beta.overall_f1) / 2)
     assert result.part_mean("actors").recall == pytest.approx((1.0 + 2 / 3) / 2)
     assert result.part_mean("relations").f1 == 0.0  # no relation anywhere: no document counts
-    assert [d.doc_id for d in graph_documents(load_graph(two_documents["trig"]))] == [
-        "ep-2099-alpha", "ep-2099-beta"]
+    assert [d.doc_id for d in graph_documents(load_graph(two_documents["trig"]))] == ["ep-2099-alpha", "ep-2099-beta"]
 
 
 def test_a_gold_names_its_document_by_file_name_or_by_its_own_name(two_documents):
@@ -152,30 +168,44 @@ def test_a_gold_names_its_document_by_file_name_or_by_its_own_name(two_documents
 
 def test_a_gold_whose_document_is_not_in_the_graph_is_skipped_with_a_note(two_documents):
     other = _gold(two_documents["tmp"] / "gamma.json", "ep-2099-gamma.txt", [], [])
-    result = runner.invoke(app, ["evaluate", str(two_documents["trig"]), *map(str, two_documents["golds"]),
-                                 str(other), "--summary"])
+    result = runner.invoke(
+        app, ["evaluate", str(two_documents["trig"]), *map(str, two_documents["golds"]), str(other), "--summary"]
+    )
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"whereas: note: {other}: no document ep-2099-gamma.txt in {two_documents['trig']}; skipped\n"
+    assert (
+        result.stderr == f"whereas: note: {other}: no document ep-2099-gamma.txt in {two_documents['trig']}; skipped\n"
+    )
     assert result.stdout.splitlines()[-1].startswith("mean over 2 documents: F1 ")
 
 
 def test_a_turtle_file_of_several_documents_is_refused(two_documents):
     result = runner.invoke(app, ["evaluate", str(two_documents["ttl"]), *map(str, two_documents["golds"])])
     assert result.exit_code == 1
-    assert result.stderr == (f"whereas: error: {two_documents['ttl']}: holds 2 documents without named graphs, so their "
-                             "facts cannot be told apart; write the graph as .trig or .nq, or use a store\n")
+    assert result.stderr == (
+        f"whereas: error: {two_documents['ttl']}: holds 2 documents without named graphs, so their "
+        "facts cannot be told apart; write the graph as .trig or .nq, or use a store\n"
+    )
 
 
 # -- gold files -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "cause"), [
-    ('{"document": "a.txt", "actors": [', "not valid JSON: Expecting value (line 1, column 34)"),
-    ('{"actors": [{"name": "Anna Berg", "type": "Judge"}]}',
-     "actor 1 (Anna Berg): type 'Judge' is not one of Person, Court, PoliticalParty, MediaOutlet, GovernmentBody, "
-     "InternationalOrganisation, NGO, Organisation, Country, Place"),
-    ('{"actors": [{"type": "Person"}]}', "actor 1 has no name"),
-    ('{"actors": [], "relations": [{"type": "spouseOf", "subject": "A"}]}', "relation 1 (spouseOf of A) has no object"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ('{"document": "a.txt", "actors": [', "not valid JSON: Expecting value (line 1, column 34)"),
+        (
+            '{"actors": [{"name": "Anna Berg", "type": "Judge"}]}',
+            "actor 1 (Anna Berg): type 'Judge' is not one of Person, Court, PoliticalParty, MediaOutlet, GovernmentBody, "
+            "InternationalOrganisation, NGO, Organisation, Country, Place",
+        ),
+        ('{"actors": [{"type": "Person"}]}', "actor 1 has no name"),
+        (
+            '{"actors": [], "relations": [{"type": "spouseOf", "subject": "A"}]}',
+            "relation 1 (spouseOf of A) has no object",
+        ),
+    ],
+)
 def test_a_gold_file_that_cannot_be_read_is_one_line_naming_it(text, cause, tmp_path, example_build):
     graph = write_dataset(example_build(SAMPLE).dataset, tmp_path / "graph.ttl")
     bad = tmp_path / "bad.json"
@@ -188,14 +218,15 @@ def test_a_gold_file_that_cannot_be_read_is_one_line_naming_it(text, cause, tmp_
 def test_a_missing_graph_or_gold_is_one_line_naming_it(tmp_path, examples_gold):
     result = runner.invoke(app, ["evaluate", str(tmp_path / "none.ttl"), str(examples_gold / f"{SAMPLE}.json")])
     assert result.exit_code == 1 and result.stderr == f"whereas: error: {tmp_path / 'none.ttl'}: no such file\n"
-    with pytest.raises(InputError, match="nothing.json: no such file"):
+    with pytest.raises(InputError, match=r"nothing.json: no such file"):
         load_gold(tmp_path / "nothing.json")
 
 
 def test_a_file_of_another_shape_is_skipped_not_scored(tmp_path, example_build, examples_gold):
     case = tmp_path / "case-timeline.json"
-    case.write_text(json.dumps({"case": "x", "documents": {"a": {"file": "a.txt"}}, "actors": [], "events": []}),
-                    encoding="utf-8")
+    case.write_text(
+        json.dumps({"case": "x", "documents": {"a": {"file": "a.txt"}}, "actors": [], "events": []}), encoding="utf-8"
+    )
     assert load_gold(case) == "a file over several documents, not a per-document gold"
     listing = tmp_path / "list.json"
     listing.write_text("[1, 2]", encoding="utf-8")
@@ -206,11 +237,14 @@ def test_a_file_of_another_shape_is_skipped_not_scored(tmp_path, example_build, 
     assert f"{case}: a file over several documents, not a per-document gold; skipped" in result.stderr
     alone = runner.invoke(app, ["evaluate", str(graph), str(case)])
     assert alone.exit_code == 1
-    assert alone.stderr.splitlines()[-1] == (f"whereas: error: {case}: no per-document gold file to score: "
-                                             "a file over several documents, not a per-document gold")
+    assert alone.stderr.splitlines()[-1] == (
+        f"whereas: error: {case}: no per-document gold file to score: "
+        "a file over several documents, not a per-document gold"
+    )
 
 
 # -- the command line ---------------------------------------------------------------------------
+
 
 def test_json_report_is_the_librarys(tmp_path, example_build, examples_gold):
     graph = write_dataset(example_build(SAMPLE).dataset, tmp_path / "graph.ttl")
@@ -225,8 +259,9 @@ def test_json_report_is_the_librarys(tmp_path, example_build, examples_gold):
     assert report["skipped"] == []
 
 
-def test_text_report_gives_the_figures_the_misses_and_ends_with_the_overall_figure(tmp_path, example_build,
-                                                                                  examples_gold):
+def test_text_report_gives_the_figures_the_misses_and_ends_with_the_overall_figure(
+    tmp_path, example_build, examples_gold
+):
     graph = write_dataset(example_build(SAMPLE).dataset, tmp_path / "graph.ttl")
     gold = examples_gold / f"{SAMPLE}.json"
     data = json.loads(gold.read_text(encoding="utf-8"))
@@ -239,11 +274,14 @@ def test_text_report_gives_the_figures_the_misses_and_ends_with_the_overall_figu
     lines = result.stdout.splitlines()
     assert lines[0] == f"== {SAMPLE} (gold {changed})"
     a = doc.actors
-    assert lines[1] == f"actors    P={a.precision:.2f} R={a.recall:.2f} F1={a.f1:.2f}  (gold 38, predicted {a.predicted})"
+    assert (
+        lines[1] == f"actors    P={a.precision:.2f} R={a.recall:.2f} F1={a.f1:.2f}  (gold 38, predicted {a.predicted})"
+    )
     assert lines[2].startswith("  missing: ") and lines[2].endswith("Invented Person")
     assert "  missed: Killing(Invented Person 2013-01-01)" in lines
-    assert lines[-2] == (f"events argument accuracy {doc.events.argument_accuracy:.2f}; "
-                         f"fragmented actors {a.fragmented}")
+    assert lines[-2] == (
+        f"events argument accuracy {doc.events.argument_accuracy:.2f}; fragmented actors {a.fragmented}"
+    )
     assert lines[-1] == f"overall fact F1 {doc.overall_f1:.3f}"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rdflib.namespace import XSD
-
 from pipeline.vocab import PREFIXES
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -11,14 +9,16 @@ _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 def _events(result, kind: str) -> list[dict]:
     """Every event of a type as a dict of its roles and values, in a stable order."""
-    rows = result.dataset.query(_PREFIXES + f"""
+    rows = result.dataset.query(
+        _PREFIXES
+        + f"""
         SELECT ?e ?p ?v WHERE {{
           ?e a wh:{kind} ; ?p ?o .
           OPTIONAL {{ ?o rdfs:label ?label }}
           BIND(COALESCE(?label, ?o) AS ?v)
-        }}""")
-    keep = {"subject", "agent", "court", "place", "charge", "date", "sentenceTerm", "outcome", "penalty",
-            "legalBasis"}
+        }}"""
+    )
+    keep = {"subject", "agent", "court", "place", "charge", "date", "sentenceTerm", "outcome", "penalty", "legalBasis"}
     events: dict = {}
     for e, p, v in rows:
         local = str(p).rsplit("#", 1)[-1]
@@ -38,115 +38,161 @@ def _one(result, kind: str) -> dict:
 
 # -- statements in reporting genres ---------------------------------------------------------------
 
+
 def test_reported_words_of_a_named_speaker_are_one_statement_dated_or_not(build_text):
-    r = build_text("ORSK, May 4 (Wire) – The blogger Timur Vasin was detained on Sunday, his lawyer said.\n\n"
-                   "\"They gave no reason,\" lawyer Irina Lobova told Wire. Lobova said she would appeal.")
+    r = build_text(
+        "ORSK, May 4 (Wire) – The blogger Timur Vasin was detained on Sunday, his lawyer said.\n\n"
+        '"They gave no reason," lawyer Irina Lobova told Wire. Lobova said she would appeal.'
+    )
     assert _one(r, "Statement")["subject"] == ["Irina Lobova"]
 
 
 def test_undated_statement_in_a_resolution_is_still_left_out(build_text):
-    r = build_text("– having regard to the statement by the spokesperson of the European External Action "
-                   "Service on the case,\n\nA. whereas the Minister said that Timur Vasin was a criminal;")
+    r = build_text(
+        "– having regard to the statement by the spokesperson of the European External Action "
+        "Service on the case,\n\nA. whereas the Minister said that Timur Vasin was a criminal;"
+    )
     assert _events(r, "Statement") == []
 
 
 # -- subjects across sentences: pronouns, descriptors, groups -------------------------------------
 
+
 def test_pronoun_in_the_next_paragraph_is_the_person_last_spoken_of(build_text):
-    r = build_text("Police arrested the blogger Timur Vasin in Orsk on 3 May 2019.\n\n"
-                   "On 2 June 2020 the Orsk District Court sentenced him to four years in prison.")
+    r = build_text(
+        "Police arrested the blogger Timur Vasin in Orsk on 3 May 2019.\n\n"
+        "On 2 June 2020 the Orsk District Court sentenced him to four years in prison."
+    )
     ev = _one(r, "Sentencing")
     assert (ev["subject"], ev["court"], ev["date"], ev["sentenceTerm"]) == (
-        ["Timur Vasin"], ["Orsk District Court"], ["2020-06-02"], ["P4Y"])
+        ["Timur Vasin"],
+        ["Orsk District Court"],
+        ["2020-06-02"],
+        ["P4Y"],
+    )
 
 
 def test_pronoun_agrees_in_gender_with_its_person(build_text):
-    r = build_text("The blogger Timur Vasin was arrested in Orsk on 3 May 2019. His wife, Olga Smirnova, "
-                   "said he had been beaten. He was sentenced to four years in prison on 2 June 2020.")
+    r = build_text(
+        "The blogger Timur Vasin was arrested in Orsk on 3 May 2019. His wife, Olga Smirnova, "
+        "said he had been beaten. He was sentenced to four years in prison on 2 June 2020."
+    )
     assert _one(r, "Sentencing")["subject"] == ["Timur Vasin"]
 
 
 def test_descriptor_points_back_to_the_person_known_by_that_noun(build_text):
-    r = build_text("The journalist Timur Vasin wrote about the mine. His sister, Olga Vasina, is a teacher.\n\n"
-                   "The 34-year-old journalist was arrested at his home on 3 May 2019.")
+    r = build_text(
+        "The journalist Timur Vasin wrote about the mine. His sister, Olga Vasina, is a teacher.\n\n"
+        "The 34-year-old journalist was arrested at his home on 3 May 2019."
+    )
     assert _one(r, "Arrest")["subject"] == ["Timur Vasin"]
 
 
 def test_the_court_is_the_court_named_last(build_text):
-    r = build_text("The trial of Timur Vasin opened before the Orsk District Court on 1 March 2020.\n\n"
-                   "On 2 June 2020 the court sentenced Vasin to four years in prison.")
+    r = build_text(
+        "The trial of Timur Vasin opened before the Orsk District Court on 1 March 2020.\n\n"
+        "On 2 June 2020 the court sentenced Vasin to four years in prison."
+    )
     ev = _one(r, "Sentencing")
     assert (ev["subject"], ev["court"]) == (["Timur Vasin"], ["Orsk District Court"])
 
 
 def test_the_two_men_are_the_two_people_named_together(build_text):
-    r = build_text("Police arrested Timur Vasin and Pavel Gromov in Orsk on 3 May 2019.\n\n"
-                   "On 2 June 2020 the two men were sentenced to four years in prison.")
+    r = build_text(
+        "Police arrested Timur Vasin and Pavel Gromov in Orsk on 3 May 2019.\n\n"
+        "On 2 June 2020 the two men were sentenced to four years in prison."
+    )
     assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Pavel Gromov"], ["Timur Vasin"]]
 
 
 # -- release demands by any caller ----------------------------------------------------------------
 
+
 def test_demand_for_a_list_of_names_is_one_per_person(build_text):
-    r = build_text("The European Parliament,\n\n1. Calls for the immediate release of Anna Petrenko, Oleg Brodsky, "
-                   "Maria Kovalenko and Ivan Sidorov, and of all other political prisoners;")
+    r = build_text(
+        "The European Parliament,\n\n1. Calls for the immediate release of Anna Petrenko, Oleg Brodsky, "
+        "Maria Kovalenko and Ivan Sidorov, and of all other political prisoners;"
+    )
     assert [ev["subject"] for ev in _events(r, "ReleaseDemand")] == [
-        ["Anna Petrenko"], ["Ivan Sidorov"], ["Maria Kovalenko"], ["Oleg Brodsky"]]
+        ["Anna Petrenko"],
+        ["Ivan Sidorov"],
+        ["Maria Kovalenko"],
+        ["Oleg Brodsky"],
+    ]
 
 
 def test_caller_of_a_later_verb_is_the_subject_of_the_first(build_text):
-    r = build_text("In May 2019 the UN Working Group on Arbitrary Detention found his detention arbitrary and "
-                   "asked the Government of Ruritania to release the blogger Timur Vasin.")
+    r = build_text(
+        "In May 2019 the UN Working Group on Arbitrary Detention found his detention arbitrary and "
+        "asked the Government of Ruritania to release the blogger Timur Vasin."
+    )
     ev = _one(r, "ReleaseDemand")
     assert (ev["subject"], ev["agent"], ev["date"]) == (
-        ["Timur Vasin"], ["UN Working Group on Arbitrary Detention"], ["2019-05"])
+        ["Timur Vasin"],
+        ["UN Working Group on Arbitrary Detention"],
+        ["2019-05"],
+    )
     assert _events(r, "Detention") == []  # "Arbitrary Detention" is a name, not an event
 
 
 def test_we_call_in_a_quote_is_the_speaker_calling(build_text):
-    r = build_text("\"We call on the authorities to release Timur Vasin immediately,\" said Irina Lobova, "
-                   "a spokesperson for the group.")
+    r = build_text(
+        '"We call on the authorities to release Timur Vasin immediately," said Irina Lobova, '
+        "a spokesperson for the group."
+    )
     assert _one(r, "ReleaseDemand")["agent"] == ["Irina Lobova"]
 
 
 def test_an_ngo_action_list_is_the_publisher_demanding(build_text):
-    r = build_text("STEPPE RIGHTS NETWORK\nCase update\n\nThe blogger Timur Vasin is held in Orsk.\n\n"
-                   "WE CALL ON THE AUTHORITIES TO:\n\n• release Timur Vasin immediately and unconditionally;\n"
-                   "• allow his lawyer to see him.")
+    r = build_text(
+        "STEPPE RIGHTS NETWORK\nCase update\n\nThe blogger Timur Vasin is held in Orsk.\n\n"
+        "WE CALL ON THE AUTHORITIES TO:\n\n• release Timur Vasin immediately and unconditionally;\n"
+        "• allow his lawyer to see him."
+    )
     ev = _one(r, "ReleaseDemand")
     assert (ev["subject"], [a.lower() for a in ev["agent"]]) == (["Timur Vasin"], ["steppe rights network"])
 
 
 def test_should_release_is_a_demand(build_text):
-    r = build_text("Steppe Rights Network – Dispatches\n\nThe authorities should immediately release Timur Vasin "
-                   "and Pavel Gromov.")
+    r = build_text(
+        "Steppe Rights Network – Dispatches\n\nThe authorities should immediately release Timur Vasin and Pavel Gromov."
+    )
     assert [(ev["subject"], ev["agent"]) for ev in _events(r, "ReleaseDemand")] == [
-        (["Pavel Gromov"], ["Steppe Rights Network"]), (["Timur Vasin"], ["Steppe Rights Network"])]
+        (["Pavel Gromov"], ["Steppe Rights Network"]),
+        (["Timur Vasin"], ["Steppe Rights Network"]),
+    ]
     assert _events(r, "Release") == []
 
 
 # -- chronologies ---------------------------------------------------------------------------------
 
+
 def test_chronology_items_take_their_leading_date(build_text):
-    r = build_text("CHRONOLOGY\n\n• 23.01.2019 – Police arrest the blogger Timur Vasin in Orsk.\n"
-                   "• 4 March 2019 – The Orsk City Prosecutor's Office charges Vasin with \"extremism\".")
+    r = build_text(
+        "CHRONOLOGY\n\n• 23.01.2019 – Police arrest the blogger Timur Vasin in Orsk.\n"
+        '• 4 March 2019 – The Orsk City Prosecutor\'s Office charges Vasin with "extremism".'
+    )
     assert _one(r, "Arrest")["date"] == ["2019-01-23"]
     assert _one(r, "Lawsuit")["date"] == ["2019-03-04"]
 
 
 # -- detention, bail, acquittal -------------------------------------------------------------------
 
+
 def test_held_at_taken_to_and_ordered_held_are_detentions(build_text):
-    r = build_text("On 3 May 2019 police arrested Timur Vasin and took him to Orsk Central Prison.\n\n"
-                   "On 5 May 2019 the Orsk District Court ordered him held in pre-trial detention.")
+    r = build_text(
+        "On 3 May 2019 police arrested Timur Vasin and took him to Orsk Central Prison.\n\n"
+        "On 5 May 2019 the Orsk District Court ordered him held in pre-trial detention."
+    )
     found = _events(r, "Detention")
     assert all(ev["subject"] == ["Timur Vasin"] for ev in found) and found
     assert ["Orsk Central Prison"] in [ev.get("place") for ev in found]
 
 
 def test_bail_denied_is_a_refusal_in_the_defendants_case(build_text):
-    r = build_text("Police arrested Timur Vasin on 3 May 2019.\n\n"
-                   "On 10 May 2019, the Orsk District Court denied him bail.")
+    r = build_text(
+        "Police arrested Timur Vasin on 3 May 2019.\n\nOn 10 May 2019, the Orsk District Court denied him bail."
+    )
     ev = _one(r, "CourtDecision")
     assert (ev["subject"], ev["court"], ev["outcome"]) == (["Timur Vasin"], ["Orsk District Court"], ["refused"])
 
@@ -165,28 +211,42 @@ def test_officers_of_a_body_are_that_body_acting(build_text):
 
 # -- events that share their clause's roles, charges as worded ------------------------------------
 
+
 def test_participle_shares_the_governing_clause(build_text):
-    r = build_text("On 28 June 2018 the Orsk District Court convicted Timur Vasin of \"extremism\", sentencing "
-                   "him to three years, one month and fifteen days' imprisonment.")
+    r = build_text(
+        'On 28 June 2018 the Orsk District Court convicted Timur Vasin of "extremism", sentencing '
+        "him to three years, one month and fifteen days' imprisonment."
+    )
     ev = _one(r, "Sentencing")
     assert (ev["subject"], ev["court"], ev["date"], ev["sentenceTerm"], ev["charge"]) == (
-        ["Timur Vasin"], ["Orsk District Court"], ["2018-06-28"], ["P3Y1M15D"], ["extremism"])
+        ["Timur Vasin"],
+        ["Orsk District Court"],
+        ["2018-06-28"],
+        ["P3Y1M15D"],
+        ["extremism"],
+    )
 
 
 def test_indictment_charging_two_people_together(build_text):
-    r = build_text("On 3 April 2017 the prosecutor filed an indictment charging the blogger Timur Vasin, together "
-                   "with the newspaper's editor, Pavel Gromov, with membership of an armed group and "
-                   "disseminating propaganda in favour of a terrorist organisation.")
+    r = build_text(
+        "On 3 April 2017 the prosecutor filed an indictment charging the blogger Timur Vasin, together "
+        "with the newspaper's editor, Pavel Gromov, with membership of an armed group and "
+        "disseminating propaganda in favour of a terrorist organisation."
+    )
     found = _events(r, "Lawsuit")
     assert [ev["subject"] for ev in found] == [["Pavel Gromov"], ["Timur Vasin"]]
     assert all(ev["date"] == ["2017-04-03"] for ev in found)
-    assert found[0]["charge"] == ["disseminating propaganda in favour of a terrorist organisation",
-                                  "membership of an armed group"]
+    assert found[0]["charge"] == [
+        "disseminating propaganda in favour of a terrorist organisation",
+        "membership of an armed group",
+    ]
 
 
 def test_declared_inadmissible_is_a_refusal(build_text):
-    r = build_text("The blogger Timur Vasin was arrested in Orsk.\n\nOn 11 January 2018, the Constitutional Court "
-                   "declared inadmissible the application the blogger had lodged against his detention.")
+    r = build_text(
+        "The blogger Timur Vasin was arrested in Orsk.\n\nOn 11 January 2018, the Constitutional Court "
+        "declared inadmissible the application the blogger had lodged against his detention."
+    )
     ev = _one(r, "CourtDecision")
     assert (ev["subject"], ev["court"], ev["outcome"]) == (["Timur Vasin"], ["Constitutional Court"], ["refused"])
     assert _events(r, "Statement") == []

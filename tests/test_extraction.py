@@ -13,17 +13,31 @@ _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 def _events(result, kind: str) -> list[dict]:
     """Every event of a type as {subject, agent, court, place, date, term, charges, outcome}."""
-    rows = result.dataset.query(_PREFIXES + f"""
+    rows = result.dataset.query(
+        _PREFIXES
+        + f"""
         SELECT ?e ?p ?v WHERE {{
           ?e a wh:{kind} ; ?p ?o .
           OPTIONAL {{ ?o rdfs:label ?label }}
           BIND(COALESCE(?label, ?o) AS ?v)
-        }}""")
+        }}"""
+    )
     names = {"subject": "subject", "agent": "agent", "court": "court", "place": "place", "charge": "charges"}
     events: dict = {}
     for e, p, v in rows:
-        ev = events.setdefault(e, {"subject": [], "agent": [], "court": [], "place": [], "date": None,
-                                   "term": None, "outcome": None, "charges": []})
+        ev = events.setdefault(
+            e,
+            {
+                "subject": [],
+                "agent": [],
+                "court": [],
+                "place": [],
+                "date": None,
+                "term": None,
+                "outcome": None,
+                "charges": [],
+            },
+        )
         local = str(p).rsplit("#", 1)[-1]
         if local in names:
             ev[names[local]] = sorted(ev[names[local]] + [str(v)])
@@ -41,45 +55,70 @@ def _actors(result) -> dict[str, str]:
 
 
 def _relations(result, prop: str) -> set[tuple[str, str]]:
-    rows = result.dataset.query(_PREFIXES + f"""
-        SELECT ?s ?o WHERE {{ ?x wh:{prop} ?y . ?x rdfs:label ?s . ?y rdfs:label ?o }}""")
+    rows = result.dataset.query(
+        _PREFIXES
+        + f"""
+        SELECT ?s ?o WHERE {{ ?x wh:{prop} ?y . ?x rdfs:label ?s . ?y rdfs:label ?o }}"""
+    )
     return {(str(r.s), str(r.o)) for r in rows}
 
 
 def test_passive_with_court_date_term_and_quoted_charges(build_text):
-    r = build_text("A. whereas on 4 May 2015 the journalist Anna Novak was sentenced by the Gomel Regional "
-                   "Court to three and a half years in prison on charges of ‘hooliganism’ and ‘insulting a "
-                   "public official’;")
-    assert _events(r, "Sentencing") == [{
-        "subject": ["Anna Novak"], "agent": [], "court": ["Gomel Regional Court"], "place": [],
-        "date": Literal("2015-05-04", datatype=XSD.date), "term": Literal("P3Y6M", datatype=XSD.duration),
-        "outcome": None, "charges": ["hooliganism", "insulting a public official"]}]
+    r = build_text(
+        "A. whereas on 4 May 2015 the journalist Anna Novak was sentenced by the Gomel Regional "
+        "Court to three and a half years in prison on charges of ‘hooliganism’ and ‘insulting a "
+        "public official’;"
+    )
+    assert _events(r, "Sentencing") == [
+        {
+            "subject": ["Anna Novak"],
+            "agent": [],
+            "court": ["Gomel Regional Court"],
+            "place": [],
+            "date": Literal("2015-05-04", datatype=XSD.date),
+            "term": Literal("P3Y6M", datatype=XSD.duration),
+            "outcome": None,
+            "charges": ["hooliganism", "insulting a public official"],
+        }
+    ]
     assert _actors(r)["Gomel Regional Court"] == "Court"
 
 
 def test_active_ban_of_a_quoted_party_by_a_court(build_text):
-    r = build_text("B. whereas on 3 April 2014 the Supreme Court banned the opposition party ‘Forward!’ on "
-                   "charges of extremism;")
+    r = build_text(
+        "B. whereas on 3 April 2014 the Supreme Court banned the opposition party ‘Forward!’ on charges of extremism;"
+    )
     [ban] = _events(r, "Ban")
     assert (ban["subject"], ban["court"], str(ban["date"]), ban["charges"]) == (
-        ["Forward!"], ["Supreme Court"], "2014-04-03", ["extremism"])
+        ["Forward!"],
+        ["Supreme Court"],
+        "2014-04-03",
+        ["extremism"],
+    )
     assert _actors(r)["Forward!"] == "PoliticalParty"
 
 
 def test_coordinated_release_demand_is_one_per_person_by_the_parliament(build_text):
-    r = build_text("The European Parliament,\n\n1. Calls for the immediate release of Anna Novak, Pavel Orlov "
-                   "and Maria Kim;")
+    r = build_text(
+        "The European Parliament,\n\n1. Calls for the immediate release of Anna Novak, Pavel Orlov and Maria Kim;"
+    )
     demands = _events(r, "ReleaseDemand")
     assert [d["subject"] for d in demands] == [["Anna Novak"], ["Maria Kim"], ["Pavel Orlov"]]
     assert all(d["agent"] == ["European Parliament"] for d in demands)
 
 
 def test_relative_clause_sentence_and_decision_on_it(build_text):
-    r = build_text("C. whereas on 2 March 2016 the Court of Cassation refused to grant appeal in the case of "
-                   "Oleg Brodsky, who was sentenced to 12 years in prison on charges of ‘high treason’;")
+    r = build_text(
+        "C. whereas on 2 March 2016 the Court of Cassation refused to grant appeal in the case of "
+        "Oleg Brodsky, who was sentenced to 12 years in prison on charges of ‘high treason’;"
+    )
     [decision] = _events(r, "CourtDecision")
     assert (decision["subject"], decision["court"], str(decision["date"]), decision["outcome"]) == (
-        ["Oleg Brodsky"], ["Court of Cassation"], "2016-03-02", "refused")
+        ["Oleg Brodsky"],
+        ["Court of Cassation"],
+        "2016-03-02",
+        "refused",
+    )
     [sentence] = _events(r, "Sentencing")
     assert (str(sentence["term"]), sentence["charges"], sentence["date"]) == ("P12Y", ["high treason"], None)
     rows = list(r.dataset.query(_PREFIXES + "ASK { ?d a wh:CourtDecision ; wh:decisionOn ?s . ?s a wh:Sentencing }"))
@@ -87,29 +126,41 @@ def test_relative_clause_sentence_and_decision_on_it(build_text):
 
 
 def test_this_sentence_points_back_to_the_sentencing(build_text):
-    r = build_text("D. whereas on 7 June 2016 the blogger Ilya Marin was sentenced to 18 months in prison; "
-                   "whereas this sentence was upheld by the City Court of Appeal on 1 September 2016;")
+    r = build_text(
+        "D. whereas on 7 June 2016 the blogger Ilya Marin was sentenced to 18 months in prison; "
+        "whereas this sentence was upheld by the City Court of Appeal on 1 September 2016;"
+    )
     [decision] = _events(r, "CourtDecision")
     assert (decision["subject"], decision["court"], decision["outcome"], str(decision["date"])) == (
-        ["Ilya Marin"], ["City Court of Appeal"], "upheld", "2016-09-01")
+        ["Ilya Marin"],
+        ["City Court of Appeal"],
+        "upheld",
+        "2016-09-01",
+    )
     assert str(_events(r, "Sentencing")[0]["term"]) == "P1Y6M"  # 18 months, as xsd:duration writes it
 
 
 def test_possessive_pronoun_and_year_from_context(build_text):
-    r = build_text("E. whereas the activist Timur Aliev was released in July 2019; whereas Mr Aliev’s re-arrest "
-                   "took place on his return from a conference in Vienna in September; whereas his trial is "
-                   "scheduled for 2020;")
+    r = build_text(
+        "E. whereas the activist Timur Aliev was released in July 2019; whereas Mr Aliev’s re-arrest "
+        "took place on his return from a conference in Vienna in September; whereas his trial is "
+        "scheduled for 2020;"
+    )
     [arrest] = _events(r, "Arrest")
     assert (arrest["subject"], str(arrest["date"]), arrest["date"].datatype) == (
-        ["Timur Aliev"], "2019-09", XSD.gYearMonth)
+        ["Timur Aliev"],
+        "2019-09",
+        XSD.gYearMonth,
+    )
     [trial] = _events(r, "Trial")
     assert trial["subject"] == ["Timur Aliev"]
     assert _actors(r)["Timur Aliev"] == "Person" and "Aliev" not in _actors(r)
 
 
 def test_a_misspelling_the_text_makes_is_one_person(build_text):
-    r = build_text("F. whereas the lawyer Sergei Markin was arrested on 3 May 2017;\n\n"
-                   "1. Calls for the release of Sergei Markyn;")
+    r = build_text(
+        "F. whereas the lawyer Sergei Markin was arrested on 3 May 2017;\n\n1. Calls for the release of Sergei Markyn;"
+    )
     people = [a for a in r.actors.values() if a.type.value == "Person"]
     assert len(people) == 1 and set(people[0].alt_labels) | {people[0].label} == {"Sergei Markin", "Sergei Markyn"}
     assert _events(r, "ReleaseDemand")[0]["subject"] == _events(r, "Arrest")[0]["subject"]
@@ -121,8 +172,10 @@ def test_negated_event_is_not_a_fact(build_text):
 
 
 def test_statement_by_spokesperson_speaks_for_the_body(build_text):
-    r = build_text("– having regard to the statement of 5 May 2015 by the spokesperson of the European External "
-                   "Action Service on the case of Anna Novak,")
+    r = build_text(
+        "– having regard to the statement of 5 May 2015 by the spokesperson of the European External "
+        "Action Service on the case of Anna Novak,"
+    )
     [statement] = _events(r, "Statement")
     assert (statement["subject"], str(statement["date"])) == (["European External Action Service"], "2015-05-05")
     on = r.dataset.query(_PREFIXES + "SELECT ?l WHERE { ?s a wh:Statement ; wh:about/rdfs:label ?l }")
@@ -130,31 +183,43 @@ def test_statement_by_spokesperson_speaks_for_the_body(build_text):
 
 
 def test_statement_on_an_event_points_at_that_event(build_text):
-    r = build_text("– having regard to the statement of 2 June 2016 by the High Representative Federica Mogherini "
-                   "on the arrest of Mikola Statkevich,")
-    rows = list(r.dataset.query(_PREFIXES + """SELECT ?speaker ?on WHERE {
-        ?s a wh:Statement ; wh:subject/rdfs:label ?speaker ; wh:about ?e . ?e a wh:Arrest ; rdfs:label ?on }"""))
+    r = build_text(
+        "– having regard to the statement of 2 June 2016 by the High Representative Federica Mogherini "
+        "on the arrest of Mikola Statkevich,"
+    )
+    rows = list(
+        r.dataset.query(
+            _PREFIXES
+            + """SELECT ?speaker ?on WHERE {
+        ?s a wh:Statement ; wh:subject/rdfs:label ?speaker ; wh:about ?e . ?e a wh:Arrest ; rdfs:label ?on }"""
+        )
+    )
     assert [(str(a), str(b)) for a, b in rows] == [("Federica Mogherini", "Arrest of Mikola Statkevich")]
 
 
 def test_undated_statement_is_not_kept(build_text):
-    r = build_text("– having regard to the statement by the spokesperson of the European External Action Service "
-                   "on the case of Anna Novak,")
+    r = build_text(
+        "– having regard to the statement by the spokesperson of the European External Action Service "
+        "on the case of Anna Novak,"
+    )
     assert _events(r, "Statement") == []
 
 
 def test_visit_with_place_and_month(build_text):
-    r = build_text("H. whereas in March 2017 the UN Special Rapporteur on Human Rights Defenders, Ana Ruiz, "
-                   "visited Tajikistan;")
+    r = build_text(
+        "H. whereas in March 2017 the UN Special Rapporteur on Human Rights Defenders, Ana Ruiz, visited Tajikistan;"
+    )
     [visit] = _events(r, "Visit")
     assert (visit["subject"], visit["place"], str(visit["date"])) == (["Ana Ruiz"], ["Tajikistan"], "2017-03")
     assert ("Ana Ruiz", "UN Special Rapporteur on Human Rights Defenders") in _relations(r, "holdsPosition")
 
 
 def test_spouse_leader_and_member_relations(build_text):
-    r = build_text("I. whereas Irina Kask, the wife of Pavel Kask, was detained on 4 April 2018; whereas "
-                   "Pavel Kask, the leader of the Freedom Party, was arrested on 3 April 2018; whereas "
-                   "Moldova, as a member of the OSCE, has committed itself to these principles;")
+    r = build_text(
+        "I. whereas Irina Kask, the wife of Pavel Kask, was detained on 4 April 2018; whereas "
+        "Pavel Kask, the leader of the Freedom Party, was arrested on 3 April 2018; whereas "
+        "Moldova, as a member of the OSCE, has committed itself to these principles;"
+    )
     spouses = _relations(r, "spouseOf")
     assert spouses in ({("Irina Kask", "Pavel Kask")}, {("Pavel Kask", "Irina Kask")})
     assert _relations(r, "leaderOf") == {("Pavel Kask", "Freedom Party")}
@@ -168,12 +233,21 @@ def test_nationality_words_and_generic_groups_are_not_actors(build_text):
 
 def test_every_fact_keeps_its_sentence(build_text):
     r = build_text("K. whereas on 9 May 2019 the poet Karl Berg was arrested in Strelsau;")
-    rows = list(r.dataset.query(_PREFIXES + """
+    rows = list(
+        r.dataset.query(
+            _PREFIXES
+            + """
         SELECT ?text ?start ?end ?doc WHERE { ?e a wh:Arrest ; wh:evidence ?s .
-          ?s wh:text ?text ; wh:start ?start ; wh:end ?end ; wh:inDocument ?d . ?d wh:text ?doc }"""))
+          ?s wh:text ?text ; wh:start ?start ; wh:end ?end ; wh:inDocument ?d . ?d wh:text ?doc }"""
+        )
+    )
     assert len(rows) == 1
     text, start, end, doc = rows[0]
-    assert str(doc)[int(start):int(end)] == str(text) == "whereas on 9 May 2019 the poet Karl Berg was arrested in Strelsau;"
+    assert (
+        str(doc)[int(start) : int(end)]
+        == str(text)
+        == "whereas on 9 May 2019 the poet Karl Berg was arrested in Strelsau;"
+    )
 
 
 @pytest.mark.parametrize("cutoff, kept", [(0.0, 1), (0.99, 0)])
@@ -183,16 +257,20 @@ def test_min_confidence_filters_events(build_text, cutoff, kept):
 
 
 def test_a_name_known_as_another_is_one_person(build_text):
-    r = build_text("B. whereas the blogger Nguyen Ngoc Nhu Quynh, known as Mother Mushroom, was sentenced to ten "
-                   "years in prison on 29 June 2017;")
+    r = build_text(
+        "B. whereas the blogger Nguyen Ngoc Nhu Quynh, known as Mother Mushroom, was sentenced to ten "
+        "years in prison on 29 June 2017;"
+    )
     people = [a for a in r.actors.values() if a.type.value == "Person"]
     assert [(p.label, p.alt_labels) for p in people] == [("Nguyen Ngoc Nhu Quynh", ("Mother Mushroom",))]
 
 
 def test_bodies_named_together_are_not_one_actor_and_ministries_keep_their_country(build_text):
-    r = build_text("F. whereas the newspaper Tuoi Tre was suspended in July 2018 by the Vietnamese Ministry of "
-                   "Information and Communications;\n\n3. Instructs its President to forward this resolution to the "
-                   "Government and National Assembly of Vietnam.")
+    r = build_text(
+        "F. whereas the newspaper Tuoi Tre was suspended in July 2018 by the Vietnamese Ministry of "
+        "Information and Communications;\n\n3. Instructs its President to forward this resolution to the "
+        "Government and National Assembly of Vietnam."
+    )
     assert not any(" and National" in a.label for a in r.actors.values())
     [ban] = _events(r, "Ban")
     assert ban["subject"] == ["Tuoi Tre"] and str(ban["date"]) == "2018-07"
@@ -200,7 +278,8 @@ def test_bodies_named_together_are_not_one_actor_and_ministries_keep_their_count
 
 
 def test_a_bare_parliament_in_a_news_report_is_that_countrys_parliament(build_text):
-    r = build_text("Ukraine passes new law\n\nKYIV, 3 May 2019 - The Parliament adopted a law on 2 May 2019.",
-                   name="news-kyiv")
+    r = build_text(
+        "Ukraine passes new law\n\nKYIV, 3 May 2019 - The Parliament adopted a law on 2 May 2019.", name="news-kyiv"
+    )
     [parliament] = [a for a in r.actors.values() if a.label == "Parliament"]
     assert (parliament.key, parliament.type.value) == ("ukraine/parliament", "GovernmentBody")

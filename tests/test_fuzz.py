@@ -23,22 +23,75 @@ from pipeline.rdf.export import FORMATS, read_dataset, write_dataset
 from pipeline.read import read_document
 from pipeline.structure import find_structure
 
-_NAMES = ["Anna Berg", "Karl Holm", "Nov\u200dak", "Zoë Müller", "Ünal Öz", "O’Brien", "Li\u202e Wei", "Jean-Paul Sartre-Roy"]
+_NAMES = [
+    "Anna Berg",
+    "Karl Holm",
+    "Nov\u200dak",
+    "Zoë Müller",
+    "Ünal Öz",
+    "O’Brien",
+    "Li\u202e Wei",
+    "Jean-Paul Sartre-Roy",
+]
 _COURTS = ["Strelsau City Court", "Zenda Court of Appeal", "the Supreme Court of Ruritania"]
-_HOSTILE = st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\u00ad", "\u200b", "\u200d",
-                            "\u202e", "\u2066", "\u2028", "\u2029", "\ufeff", "\ufffe", "e\u0301", "<", "&", "]]>",
-                            '"', "\\", "‘", "’", "“", "”", "\r", "\f", "\t", "😀", "中文", "\U000e0041"])
+_HOSTILE = st.sampled_from(
+    [
+        "\x00",
+        "\x07",
+        "\x0b",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\u00ad",
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "\u2066",
+        "\u2028",
+        "\u2029",
+        "\ufeff",
+        "\ufffe",
+        "e\u0301",
+        "<",
+        "&",
+        "]]>",
+        '"',
+        "\\",
+        "‘",
+        "’",
+        "“",
+        "”",
+        "\r",
+        "\f",
+        "\t",
+        "😀",
+        "中文",
+        "\U000e0041",
+    ]
+)
 _SENTENCE = st.builds(
-    lambda name, court, day: (f"whereas on {day} May 2015 the journalist {name} was sentenced by the {court} "
-                              f"to three years in prison"),
-    st.sampled_from(_NAMES), st.sampled_from(_COURTS), st.integers(1, 28))
+    lambda name, court, day: (
+        f"whereas on {day} May 2015 the journalist {name} was sentenced by the {court} to three years in prison"
+    ),
+    st.sampled_from(_NAMES),
+    st.sampled_from(_COURTS),
+    st.integers(1, 28),
+)
 _PIECE = st.one_of(_SENTENCE, _HOSTILE, st.text(max_size=20), st.sampled_from([" ", "\n", "\n\n", ";", "."]))
 _BODY = st.lists(_PIECE, min_size=1, max_size=12).map("".join)
-_DOCUMENT = st.builds(lambda recitals, paragraph: "The European Parliament,\n\n" + "".join(
-    f"{chr(65 + i)}. {text};\n\n" for i, text in enumerate(recitals)) + f"1. Calls for {paragraph};\n",
-    st.lists(_BODY, min_size=1, max_size=4), _BODY)
-_FILE_NAME = st.builds(lambda stem: stem.replace("/", "-").replace("\x00", "") or "x",
-                       st.text(alphabet=st.sampled_from("ab-_. \u202e\u200dé😀<>&\"'\x01"), min_size=1, max_size=12))
+_DOCUMENT = st.builds(
+    lambda recitals, paragraph: (
+        "The European Parliament,\n\n"
+        + "".join(f"{chr(65 + i)}. {text};\n\n" for i, text in enumerate(recitals))
+        + f"1. Calls for {paragraph};\n"
+    ),
+    st.lists(_BODY, min_size=1, max_size=4),
+    _BODY,
+)
+_FILE_NAME = st.builds(
+    lambda stem: stem.replace("/", "-").replace("\x00", "") or "x",
+    st.text(alphabet=st.sampled_from("ab-_. \u202e\u200dé😀<>&\"'\x01"), min_size=1, max_size=12),
+)
 _HIDDEN = {"Cc", "Cf", "Cs"}
 
 
@@ -49,11 +102,17 @@ def _union(ds: Dataset) -> Graph:
     return g
 
 
-@settings(max_examples=25, deadline=timedelta(seconds=60), derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=25,
+    deadline=timedelta(seconds=60),
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(text=st.one_of(_DOCUMENT, _BODY), stem=_FILE_NAME)
-@example(text="The European Parliament,\n\nA. whereas the blogger \u202eAnna Nov\u200dak\u202c was arrested;\n",
-         stem="ep-\u202e\x01")
+@example(
+    text="The European Parliament,\n\nA. whereas the blogger \u202eAnna Nov\u200dak\u202c was arrested;\n",
+    stem="ep-\u202e\x01",
+)
 def test_read_build_write_parse_back(nlp, text: str, stem: str) -> None:
     from rdflib.compare import isomorphic
 
@@ -66,7 +125,7 @@ def test_read_build_write_parse_back(nlp, text: str, stem: str) -> None:
             assert "\n" not in str(exc) and str(path) in str(exc)
             return
         for part in find_structure(source).parts:
-            assert source.text[part.start:part.end] == part.text
+            assert source.text[part.start : part.end] == part.text
         result = build_sources([source])
         built = _union(result.dataset)
         for literal in (o for o in built.objects() if isinstance(o, Literal)):

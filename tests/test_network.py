@@ -15,15 +15,23 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.errors import InputError, OutputError, WhereasError
 from pipeline.network import (
-    actor_facts, centrality, focus_graph, format_centrality, run_viz, select_types, to_actor_graph,
-    write_gexf, write_graphml,
+    actor_facts,
+    centrality,
+    focus_graph,
+    format_centrality,
+    run_viz,
+    select_types,
+    to_actor_graph,
+    write_gexf,
+    write_graphml,
 )
 from pipeline.rdf.export import read_dataset
 from pipeline.viz.html import page_data, render_html
 
 ID = "https://w3id.org/whereas/id/"
-ELENA, PETAR, IVO, MIRA = (ID + p for p in ("person/elena-vasko", "person/petar-vasko", "person/ivo-marek",
-                                            "person/mira-sol"))
+ELENA, PETAR, IVO, MIRA = (
+    ID + p for p in ("person/elena-vasko", "person/petar-vasko", "person/ivo-marek", "person/mira-sol")
+)
 FU, VOICE = ID + "politicalparty/freedom-union", ID + "mediaoutlet/graustark-voice"
 DCOURT, SCOURT = ID + "court/edelweiss-district-court", ID + "court/supreme-court-of-graustark"
 MOJ, EP = ID + "governmentbody/ministry-of-justice-of-graustark", ID + "internationalorganisation/european-parliament"
@@ -60,50 +68,72 @@ def _label(G: nx.MultiDiGraph, n: str) -> str:
 
 def test_nodes_are_the_actors_with_their_most_specific_type_and_names(G):
     assert dict(G.nodes(data="type")) == {
-        ELENA: "Person", PETAR: "Person", IVO: "Person", MIRA: "Person", FU: "PoliticalParty",
-        VOICE: "MediaOutlet", DCOURT: "Court", SCOURT: "Court", MOJ: "GovernmentBody",
-        EP: "InternationalOrganisation", ODW: "NGO", GRAUSTARK: "Country", EDELWEISS: "Place",
+        ELENA: "Person",
+        PETAR: "Person",
+        IVO: "Person",
+        MIRA: "Person",
+        FU: "PoliticalParty",
+        VOICE: "MediaOutlet",
+        DCOURT: "Court",
+        SCOURT: "Court",
+        MOJ: "GovernmentBody",
+        EP: "InternationalOrganisation",
+        ODW: "NGO",
+        GRAUSTARK: "Country",
+        EDELWEISS: "Place",
     }
-    assert G.nodes[ELENA] == {"label": "Elena Vasko", "type": "Person", "altLabels": "Ms Vasko | Vasko",
-                              "positions": "opposition journalist", "degree": 7}
+    assert G.nodes[ELENA] == {
+        "label": "Elena Vasko",
+        "type": "Person",
+        "altLabels": "Ms Vasko | Vasko",
+        "positions": "opposition journalist",
+        "degree": 7,
+    }
     assert G.nodes[MIRA]["positions"] == "UN High Commissioner for Human Rights"
     assert G.nodes[EDELWEISS]["degree"] == 0  # the place of an arrest: a node, with no edge of its own
     assert list(G.nodes) == sorted(G.nodes)
 
 
 def test_edges_join_actors_of_events_and_relations_labelled_from_the_table(G):
-    edges = sorted((_label(G, u), _label(G, v), d["label"], d["relation"], d["kind"], d["date"])
-                   for u, v, d in G.edges(data=True))
-    assert edges == sorted([
-        ("Edelweiss District Court", "Elena Vasko", "sentenced", "Sentencing", "event", "2097-10-08"),
-        ("Supreme Court of Graustark", "Elena Vasko", "decided on", "CourtDecision", "event", "2097-11-19"),
-        ("Edelweiss District Court", "Freedom Union", "banned", "Ban", "event", "2097-12"),
-        ("Ministry of Justice of Graustark", "Graustark Voice", "banned", "Ban", "event", "2097-12-21"),
-        ("Ministry of Justice of Graustark", "Ivo Marek", "arrested", "Arrest", "event", "2097-01-15"),
-        ("Ministry of Justice of Graustark", "Graustark Voice", "sued", "Lawsuit", "event", "2099"),
-        ("Open Dialogue Watch", "Freedom Union", "statement on", "Statement", "event", ""),
-        ("Mira Sol", "Elena Vasko", "statement on", "Statement", "event", "2098"),
-        ("Mira Sol", "Graustark", "visited", "Visit", "event", "2098-02"),
-        ("European Parliament", "Elena Vasko", "demands release of", "ReleaseDemand", "event", ""),
-        # the second document's demand names two people: one event, two edges
-        ("European Parliament", "Elena Vasko", "demands release of", "ReleaseDemand", "event", ""),
-        ("European Parliament", "Ivo Marek", "demands release of", "ReleaseDemand", "event", ""),
-        ("Petar Vasko", "Elena Vasko", "spouse of", "spouseOf", "relation", ""),
-        ("Elena Vasko", "Freedom Union", "member of", "memberOf", "relation", ""),
-        ("Ivo Marek", "Freedom Union", "leader of", "leaderOf", "relation", ""),
-        ("Petar Vasko", "Graustark Voice", "employee of", "employeeOf", "relation", ""),
-    ])
+    edges = sorted(
+        (_label(G, u), _label(G, v), d["label"], d["relation"], d["kind"], d["date"]) for u, v, d in G.edges(data=True)
+    )
+    assert edges == sorted(
+        [
+            ("Edelweiss District Court", "Elena Vasko", "sentenced", "Sentencing", "event", "2097-10-08"),
+            ("Supreme Court of Graustark", "Elena Vasko", "decided on", "CourtDecision", "event", "2097-11-19"),
+            ("Edelweiss District Court", "Freedom Union", "banned", "Ban", "event", "2097-12"),
+            ("Ministry of Justice of Graustark", "Graustark Voice", "banned", "Ban", "event", "2097-12-21"),
+            ("Ministry of Justice of Graustark", "Ivo Marek", "arrested", "Arrest", "event", "2097-01-15"),
+            ("Ministry of Justice of Graustark", "Graustark Voice", "sued", "Lawsuit", "event", "2099"),
+            ("Open Dialogue Watch", "Freedom Union", "statement on", "Statement", "event", ""),
+            ("Mira Sol", "Elena Vasko", "statement on", "Statement", "event", "2098"),
+            ("Mira Sol", "Graustark", "visited", "Visit", "event", "2098-02"),
+            ("European Parliament", "Elena Vasko", "demands release of", "ReleaseDemand", "event", ""),
+            # the second document's demand names two people: one event, two edges
+            ("European Parliament", "Elena Vasko", "demands release of", "ReleaseDemand", "event", ""),
+            ("European Parliament", "Ivo Marek", "demands release of", "ReleaseDemand", "event", ""),
+            ("Petar Vasko", "Elena Vasko", "spouse of", "spouseOf", "relation", ""),
+            ("Elena Vasko", "Freedom Union", "member of", "memberOf", "relation", ""),
+            ("Ivo Marek", "Freedom Union", "leader of", "leaderOf", "relation", ""),
+            ("Petar Vasko", "Graustark Voice", "employee of", "employeeOf", "relation", ""),
+        ]
+    )
     assert not any(d["relation"] == "holdsPosition" for _, _, d in G.edges(data=True))
 
 
 def test_edges_carry_event_iri_evidence_and_confidence(G):
     sentencing = EV + "ep-2098-graustark/sentencing-elena-vasko-3"
     assert G.edges[DCOURT, ELENA, sentencing] == {
-        "label": "sentenced", "relation": "Sentencing", "kind": "event", "date": "2097-10-08",
-        "event": sentencing, "confidence": 0.92,
+        "label": "sentenced",
+        "relation": "Sentencing",
+        "kind": "event",
+        "date": "2097-10-08",
+        "event": sentencing,
+        "confidence": 0.92,
         "evidence": "whereas on 8 October 2097 the Edelweiss District Court sentenced the opposition "
-                    "journalist Elena Vasko to seven and a half years in prison on charges of "
-                    "'inciting social discord'",
+        "journalist Elena Vasko to seven and a half years in prison on charges of "
+        "'inciting social discord'",
     }
     spouse = G.edges[PETAR, ELENA, "spouseOf"]
     assert spouse["event"] == ID + "statement/792ea75d62"
@@ -127,31 +157,40 @@ def test_named_graphs_are_read_as_one_even_without_a_union_default(ds, G):
 
 
 def test_most_specific_class_and_symmetric_relation_once():
-    G = to_actor_graph(_ttl("""
+    G = to_actor_graph(
+        _ttl("""
         <urn:c> a wh:Place, wh:Country, wh:Actor ; rdfs:label "Ruritania" .
         <urn:k> a wh:Organisation, wh:Court ; rdfs:label "City Court" .
         <urn:a> a wh:Person ; rdfs:label "Anna" . <urn:b> a wh:Person .
         <urn:a> wh:spouseOf <urn:b> . <urn:b> wh:spouseOf <urn:a> .
         <urn:a> wh:memberOf <urn:k> . <urn:k> wh:memberOf <urn:a> .
         <urn:x> wh:spouseOf <urn:a> .  # not an actor: no edge
-    """))
-    assert dict(G.nodes(data="type")) == {"urn:a": "Person", "urn:b": "Person", "urn:c": "Country",
-                                          "urn:k": "Court"}
+    """)
+    )
+    assert dict(G.nodes(data="type")) == {"urn:a": "Person", "urn:b": "Person", "urn:c": "Country", "urn:k": "Court"}
     assert G.nodes["urn:b"]["label"] == "b"  # no rdfs:label: the IRI's last segment
     assert sorted((u, v, k) for u, v, k in G.edges(keys=True)) == [
-        ("urn:a", "urn:b", "spouseOf"), ("urn:a", "urn:k", "memberOf"), ("urn:k", "urn:a", "memberOf")]
+        ("urn:a", "urn:b", "spouseOf"),
+        ("urn:a", "urn:k", "memberOf"),
+        ("urn:k", "urn:a", "memberOf"),
+    ]
 
 
 def test_statement_reaches_the_subject_of_what_it_is_about_and_skips_itself():
-    G = to_actor_graph(_ttl("""
+    G = to_actor_graph(
+        _ttl("""
         <urn:a> a wh:Person . <urn:b> a wh:Person . <urn:k> a wh:Court .
         <urn:s> a wh:Sentencing ; wh:court <urn:k> ; wh:subject <urn:a> .
         <urn:st> a wh:Statement ; wh:subject <urn:b> ; wh:about <urn:s> .
         <urn:self> a wh:Statement ; wh:subject <urn:a> ; wh:about <urn:s> .
         <urn:d> a wh:CourtDecision ; wh:court <urn:k> ; wh:decisionOn <urn:s> .
-    """))
-    assert sorted(G.edges(keys=True)) == [("urn:b", "urn:a", "urn:st"), ("urn:k", "urn:a", "urn:d"),
-                                          ("urn:k", "urn:a", "urn:s")]
+    """)
+    )
+    assert sorted(G.edges(keys=True)) == [
+        ("urn:b", "urn:a", "urn:st"),
+        ("urn:k", "urn:a", "urn:d"),
+        ("urn:k", "urn:a", "urn:s"),
+    ]
 
 
 # --------------------------------------------------------------------------- facts
@@ -159,15 +198,23 @@ def test_statement_reaches_the_subject_of_what_it_is_about_and_skips_itself():
 
 def test_facts_of_an_actor_every_event_relation_and_position_with_sources(ds):
     facts = actor_facts(ds)[ELENA]
-    summary = [(f.kind, f.type, f.role, f.date, [(p.role, p.label) for p in f.participants],
-                [e.part for e in f.evidence]) for f in facts]
+    summary = [
+        (f.kind, f.type, f.role, f.date, [(p.role, p.label) for p in f.participants], [e.part for e in f.evidence])
+        for f in facts
+    ]
     assert summary == [
         ("event", "Sentencing", "subject", "2097-10-08", [("court", "Edelweiss District Court")], ["Recital A"]),
         ("event", "CourtDecision", "subject", "2097-11-19", [("court", "Supreme Court of Graustark")], ["Recital B"]),
         ("event", "Statement", "about", "2098", [("subject", "Mira Sol")], ["Recital G"]),
         ("event", "ReleaseDemand", "subject", "", [("agent", "European Parliament")], ["Paragraph 1"]),
-        ("event", "ReleaseDemand", "subject", "", [("subject", "Ivo Marek"), ("agent", "European Parliament")],
-         ["Paragraph 1"]),
+        (
+            "event",
+            "ReleaseDemand",
+            "subject",
+            "",
+            [("subject", "Ivo Marek"), ("agent", "European Parliament")],
+            ["Paragraph 1"],
+        ),
         ("position", "holdsPosition", "subject", "", [], ["Recital A"]),
         ("relation", "memberOf", "subject", "", [("object", "Freedom Union")], ["Recital C"]),
         ("relation", "spouseOf", "object", "", [("subject", "Petar Vasko")], ["Recital D"]),
@@ -184,9 +231,14 @@ def test_facts_of_a_place_and_of_the_other_side_of_a_relation(ds):
     facts = actor_facts(ds)
     [arrest] = facts[EDELWEISS]
     assert (arrest.type, arrest.role, [p.label for p in arrest.participants]) == (
-        "Arrest", "place", ["Ivo Marek", "Ministry of Justice of Graustark"])
+        "Arrest",
+        "place",
+        ["Ivo Marek", "Ministry of Justice of Graustark"],
+    )
     assert [(f.type, f.label) for f in facts[FU] if f.kind == "relation"] == [
-        ("leaderOf", "led by"), ("memberOf", "has member")]
+        ("leaderOf", "led by"),
+        ("memberOf", "has member"),
+    ]
 
 
 # --------------------------------------------------------------------------- filters
@@ -212,7 +264,8 @@ def test_types_filter_keeps_those_types_and_rejects_unknown_names(G):
     H = select_types(G, ["Person", "court"])
     assert set(H) == {ELENA, PETAR, IVO, MIRA, DCOURT, SCOURT}
     assert sorted((u, v) for u, v, _ in H.edges(keys=True)) == sorted(
-        [(DCOURT, ELENA), (SCOURT, ELENA), (MIRA, ELENA), (PETAR, ELENA)])
+        [(DCOURT, ELENA), (SCOURT, ELENA), (MIRA, ELENA), (PETAR, ELENA)]
+    )
     with pytest.raises(WhereasError) as err:
         select_types(G, ["Persons"])
     assert "unknown actor type 'Persons'; valid types: Actor, Country, Court," in str(err.value)
@@ -223,8 +276,12 @@ def test_types_filter_keeps_those_types_and_rejects_unknown_names(G):
 
 def test_centrality_table_order_and_values(G):
     rows = centrality(G, top=4)
-    assert [(r.label, r.degree) for r in rows] == [("Elena Vasko", 7), ("Freedom Union", 4),
-                                                  ("Ivo Marek", 3), ("European Parliament", 3)]
+    assert [(r.label, r.degree) for r in rows] == [
+        ("Elena Vasko", 7),
+        ("Freedom Union", 4),
+        ("Ivo Marek", 3),
+        ("European Parliament", 3),
+    ]
     # on the undirected simple graph, normalised by networkx: 2 / ((n - 1)(n - 2)) for n = 13
     simple = nx.Graph(G)
     assert rows[0].betweenness == round(nx.betweenness_centrality(simple)[ELENA], 6) == 0.532828
@@ -243,7 +300,8 @@ def test_graphml_round_trip_keeps_nodes_edges_keys_and_attributes(G, tmp_path):
     H = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     assert sorted(H.edges(keys=True, data=True), key=lambda e: e[:3]) == sorted(
-        G.edges(keys=True, data=True), key=lambda e: e[:3])
+        G.edges(keys=True, data=True), key=lambda e: e[:3]
+    )
     assert H.is_directed() and H.is_multigraph()
     assert write_graphml(G, tmp_path / "again.graphml").read_bytes() == path.read_bytes()
 
@@ -252,8 +310,13 @@ def test_gexf_round_trip_keeps_nodes_edges_keys_and_attributes(G, tmp_path):
     path = write_gexf(G, tmp_path / "actors.gexf")
     H = nx.read_gexf(path)
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
-    back = sorted(((u, v, k, {a: b for a, b in d.items() if a != "id"})  # the reader adds GEXF's edge id
-                   for u, v, k, d in H.edges(keys=True, data=True)), key=lambda e: e[:3])
+    back = sorted(
+        (
+            (u, v, k, {a: b for a, b in d.items() if a != "id"})  # the reader adds GEXF's edge id
+            for u, v, k, d in H.edges(keys=True, data=True)
+        ),
+        key=lambda e: e[:3],
+    )
     assert back == sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])
     assert b"lastmodifieddate" not in path.read_bytes()  # same graph, same bytes, any day
     assert write_gexf(G, tmp_path / "again.gexf").read_bytes() == path.read_bytes()
@@ -293,14 +356,27 @@ def test_page_is_self_contained_and_embeds_the_graph(G, ds):
     data = _embedded(page)
     assert data == json.loads(json.dumps(page_data(G, facts)))
     assert len(data["nodes"]) == 13 and len(data["edges"]) == 16
-    assert [t["type"] for t in data["types"]] == ["Person", "Court", "PoliticalParty", "MediaOutlet",
-                                                  "GovernmentBody", "InternationalOrganisation", "NGO",
-                                                  "Place", "Country"]
+    assert [t["type"] for t in data["types"]] == [
+        "Person",
+        "Court",
+        "PoliticalParty",
+        "MediaOutlet",
+        "GovernmentBody",
+        "InternationalOrganisation",
+        "NGO",
+        "Place",
+        "Country",
+    ]
     assert data["dates"] == {"min": "2097-01-15", "max": "2099-12-31"}
     spouse = next(e for e in data["edges"] if e["key"] == "spouseOf")
-    assert spouse["evidence"] == [{"text": "Petar Vasko, the husband of Elena Vasko",
-                                   "document": ID + "document/ep-2098-graustark", "part": "Recital D",
-                                   "start": 539}]
+    assert spouse["evidence"] == [
+        {
+            "text": "Petar Vasko, the husband of Elena Vasko",
+            "document": ID + "document/ep-2098-graustark",
+            "part": "Recital D",
+            "start": 539,
+        }
+    ]
     assert render_html(G, facts, title="Actors <of> Graustark") == page  # deterministic
 
 
@@ -322,7 +398,12 @@ def test_run_viz_default_output_and_stats(tmp_path, viz_graph):
     assert (tmp_path / "actors.html").read_text().startswith("<!DOCTYPE html>")
     text = run_viz(source, stats=True, types=["Person"])
     assert text.splitlines()[0].split() == ["#", "actor", "type", "degree", "betweenness"]
-    assert [line.split()[1] for line in text.splitlines()[1:]] == ["Elena", "Mira", "Petar", "Ivo"]  # degrees among persons only
+    assert [line.split()[1] for line in text.splitlines()[1:]] == [
+        "Elena",
+        "Mira",
+        "Petar",
+        "Ivo",
+    ]  # degrees among persons only
 
 
 def test_run_viz_focus_and_types_together(viz_graph, tmp_path):
@@ -333,12 +414,19 @@ def test_run_viz_focus_and_types_together(viz_graph, tmp_path):
     assert set(H) == {ELENA, DCOURT, SCOURT}
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"output": "x.pdf"}, OutputError, "x.pdf: unknown output format .pdf; use one of .gexf, .graphml, .html, .png, .svg"),
-    ({"output": "x.html", "types": ["Judge"]}, WhereasError, "--types: unknown actor type 'Judge'"),
-    ({"output": "x.html", "focus": "Nobody Here"}, WhereasError, "graustark.trig: no actor named 'Nobody Here'"),
-    ({"output": "x.svg", "focus": "Edelweiss", "types": ["NGO"], "hops": 3}, None, "1 actor, 0 links"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (
+            {"output": "x.pdf"},
+            OutputError,
+            "x.pdf: unknown output format .pdf; use one of .gexf, .graphml, .html, .png, .svg",
+        ),
+        ({"output": "x.html", "types": ["Judge"]}, WhereasError, "--types: unknown actor type 'Judge'"),
+        ({"output": "x.html", "focus": "Nobody Here"}, WhereasError, "graustark.trig: no actor named 'Nobody Here'"),
+        ({"output": "x.svg", "focus": "Edelweiss", "types": ["NGO"], "hops": 3}, None, "1 actor, 0 links"),
+    ],
+)
 def test_run_viz_errors_write_nothing(viz_graph, tmp_path, kwargs, error, message):
     kwargs = {**kwargs, "output": tmp_path / kwargs["output"]}
     if error is None:  # the control case: the focus actor is kept whatever its type
@@ -368,7 +456,7 @@ def test_run_viz_bad_inputs(tmp_path):
         run_viz(empty, output=tmp_path / "a.html")
     broken = tmp_path / "broken.ttl"
     broken.write_text("<urn:a> a ", encoding="utf-8")
-    with pytest.raises(InputError, match="broken.ttl: not valid turtle"):
+    with pytest.raises(InputError, match=r"broken.ttl: not valid turtle"):
         run_viz(broken, output=tmp_path / "a.html")
     assert not (tmp_path / "a.html").exists()
 

@@ -16,15 +16,28 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ONTOLOGY = URIRef("https://w3id.org/whereas/ontology")
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
-EXTERNAL = (str(SCHEMA), str(FOAF), str(ORG), str(PROV), str(SEM), str(ELI), str(SKOS),
-            str(DCTERMS), "http://www.w3.org/2006/time#")
+EXTERNAL = (
+    str(SCHEMA),
+    str(FOAF),
+    str(ORG),
+    str(PROV),
+    str(SEM),
+    str(ELI),
+    str(SKOS),
+    str(DCTERMS),
+    "http://www.w3.org/2006/time#",
+)
 WH_TERMS = {WH[name] for name in WH.__annotations__}
 
 
 def defined(g: Graph) -> set[URIRef]:
     """Every wh: IRI the ontology declares as a class, property or individual."""
-    return {s for kind in KINDS for s in g.subjects(RDF.type, kind)
-            if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_IRI)}
+    return {
+        s
+        for kind in KINDS
+        for s in g.subjects(RDF.type, kind)
+        if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_IRI)
+    }
 
 
 def kind(g: Graph, term: URIRef) -> set[URIRef]:
@@ -45,8 +58,7 @@ def supers(g: Graph, term: URIRef) -> set[URIRef]:
 
 
 def english(g: Graph, term: URIRef, prop: URIRef) -> list[str]:
-    return [str(o) for o in g.objects(term, prop)
-            if isinstance(o, Literal) and o.language == "en" and str(o).strip()]
+    return [str(o) for o in g.objects(term, prop) if isinstance(o, Literal) and o.language == "en" and str(o).strip()]
 
 
 def test_header(ontology_graph: Graph) -> None:
@@ -64,8 +76,9 @@ def test_defines_exactly_the_terms_of_vocab(ontology_graph: Graph) -> None:
 
 
 def test_mentions_no_wh_term_it_does_not_define(ontology_graph: Graph) -> None:
-    mentioned = {n for triple in ontology_graph for n in triple
-                 if isinstance(n, URIRef) and str(n).startswith(ONTOLOGY_IRI)}
+    mentioned = {
+        n for triple in ontology_graph for n in triple if isinstance(n, URIRef) and str(n).startswith(ONTOLOGY_IRI)
+    }
     assert mentioned == WH_TERMS
 
 
@@ -121,8 +134,11 @@ def test_datatypes_of_attributes(ontology_graph: Graph) -> None:
     assert g.value(WH.start, RDFS.range) == g.value(WH.end, RDFS.range) == XSD.nonNegativeInteger
     confidence = g.value(WH.confidence, RDFS.range)
     assert g.value(confidence, OWL.onDatatype) == XSD.decimal
-    facets = {(p, o.toPython()) for r in Collection(g, g.value(confidence, OWL.withRestrictions))
-              for p, o in g.predicate_objects(r)}
+    facets = {
+        (p, o.toPython())
+        for r in Collection(g, g.value(confidence, OWL.withRestrictions))
+        for p, o in g.predicate_objects(r)
+    }
     assert facets == {(XSD.minInclusive, 0), (XSD.maxInclusive, 1)}
     for p in (WH.text, WH.number, WH.procedureNumber, WH.extractedBy):
         assert g.value(p, RDFS.range) == XSD.string
@@ -202,10 +218,14 @@ REQUIRED_ALIGNMENTS = {
 UNALIGNED = {
     WH.Actor,  # sem:Actor and foaf:Agent leave places out; the subclasses are aligned
     WH.sentenceTerm,  # time:hasXSDDuration would make the sentencing a time:TemporalEntity
-    WH.charge, WH.outcome, WH.decisionOn,  # no event vocabulary has charges or rulings
+    WH.charge,
+    WH.outcome,
+    WH.decisionOn,  # no event vocabulary has charges or rulings
     WH.legalBasis,  # eli:based_on is defined on legal resources, not on events
     WH.evidence,  # not prov:wasDerivedFrom: the event is not derived from the text (see its comment)
-    WH.confidence, WH.start, WH.end,  # extraction bookkeeping
+    WH.confidence,
+    WH.start,
+    WH.end,  # extraction bookkeeping
     WH.extractedBy,  # a literal, not a prov:Activity
 }
 
@@ -235,8 +255,7 @@ def test_alignments_only_add(ontology_graph: Graph) -> None:
     assert not list(g.triples((None, OWL.equivalentProperty, None)))
     for s, o in g.subject_objects(OWL.equivalentClass):
         assert s == WH.Outcome and isinstance(o, BNode)
-    external = {s for s, _, _ in g if isinstance(s, URIRef) and s != ONTOLOGY
-                and not str(s).startswith(ONTOLOGY_IRI)}
+    external = {s for s, _, _ in g if isinstance(s, URIRef) and s != ONTOLOGY and not str(s).startswith(ONTOLOGY_IRI)}
     assert SCHEMA.Person in external
     for s in external:
         assert set(g.predicates(s)) <= {RDF.type}, s

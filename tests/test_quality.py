@@ -28,13 +28,19 @@ def test_each_example_reaches_its_floors(name, example_build, examples_gold):
     floors = DOCUMENTS[name]
     [doc] = evaluate_dataset(example_build(name).dataset, [load_gold(examples_gold / f"{name}.json")]).documents
     reached = {"overall": doc.overall_f1, **{part: getattr(doc, part).f1 for part in ("actors", "events", "relations")}}
-    below = [f"{key} F1 {reached[key]:.3f} < floor {floor}" for key, floor in floors.items()
-             if key in reached and reached[key] < floor]
+    below = [
+        f"{key} F1 {reached[key]:.3f} < floor {floor}"
+        for key, floor in floors.items()
+        if key in reached and reached[key] < floor
+    ]
     if doc.actors.fragmented > floors.get("fragmented_max", doc.actors.fragmented):
         below.append(f"{doc.actors.fragmented} fragmented actors > {floors['fragmented_max']}")
-    assert not below, (f"{name}: " + ", ".join(below)
-                       + f"\n  missing actors: {_show(doc.actors.missing)}\n  missed events: {_show(doc.events.missed)}"
-                       + f"\n  missed relations: {_show(doc.relations.missed)}")
+    assert not below, (
+        f"{name}: "
+        + ", ".join(below)
+        + f"\n  missing actors: {_show(doc.actors.missing)}\n  missed events: {_show(doc.events.missed)}"
+        + f"\n  missed relations: {_show(doc.relations.missed)}"
+    )
 
 
 def test_every_example_with_a_gold_has_floors_and_every_floor_an_example(examples_gold):

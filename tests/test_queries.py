@@ -21,12 +21,17 @@ def test_every_query_has_a_title_line():
 
 def test_who_was_sentenced_by_which_court_when_to_what_on_which_charges(sample_build):
     rows = _answer(sample_build.dataset, "sentenced")
-    assert [r[:4] for r in rows] == [("Vadim Kuramshin", "", "2012-12-07", "P12Y"),
-                                     ("Vladimir Kozlov", "", "", "P7Y6M")]
+    assert [r[:4] for r in rows] == [
+        ("Vadim Kuramshin", "", "2012-12-07", "P12Y"),
+        ("Vladimir Kozlov", "", "", "P7Y6M"),
+    ]
     assert rows[0][4] == "blackmailing the district attorney’s assistant"
     charges = set(rows[1][4].split("; "))
-    assert charges == {"inciting social discord", "calling for the forcible overthrow of the constitutional order",
-                       "creating and leading an organised group with the aim of committing crimes"}
+    assert charges == {
+        "inciting social discord",
+        "calling for the forcible overthrow of the constitutional order",
+        "creating and leading an organised group with the aim of committing crimes",
+    }
 
 
 def test_which_parties_and_media_were_banned(sample_build):
@@ -65,9 +70,15 @@ def test_who_holds_which_office(sample_build):
     ]
 
 
-@pytest.mark.parametrize("fact", ["Sentencing of Vladimir Kozlov", "Trial of Vladimir Kozlov",
-                                  "Release demand for Vladimir Kozlov",
-                                  "Aliya Turusbekova spouseOf Vladimir Kozlov"])
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "Sentencing of Vladimir Kozlov",
+        "Trial of Vladimir Kozlov",
+        "Release demand for Vladimir Kozlov",
+        "Aliya Turusbekova spouseOf Vladimir Kozlov",
+    ],
+)
 def test_every_fact_about_one_actor_with_its_sentence(sample_build, fact):
     rows = {r[0]: r[3] for r in _answer(sample_build.dataset, "actor-facts")}
     assert fact in rows and "Kozlov" in rows[fact]

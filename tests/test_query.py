@@ -42,20 +42,26 @@ EVENTS_TSV = (
     f"<{ID}event/ep-2099-ruritania/releasedemand-anna-berg-175>\t<https://w3id.org/whereas/ontology#ReleaseDemand>\t"
     f"<{ID}person/anna-berg>\t\t\n"
     f"<{ID}event/ep-2099-ruritania/sentencing-anna-berg-11>\t<https://w3id.org/whereas/ontology#Sentencing>\t"
-    f"<{ID}person/anna-berg>\t<{ID}court/strelsau-city-court>\t\"2098-05-03\"^^<{XSD}date>\n"
+    f'<{ID}person/anna-berg>\t<{ID}court/strelsau-city-court>\t"2098-05-03"^^<{XSD}date>\n'
 )
 EVENTS_JSON = {
     "head": {"vars": ["event", "type", "subject", "court", "date"]},
-    "results": {"bindings": [
-        {"event": {"type": "uri", "value": f"{ID}event/ep-2099-ruritania/releasedemand-anna-berg-175"},
-         "type": {"type": "uri", "value": "https://w3id.org/whereas/ontology#ReleaseDemand"},
-         "subject": {"type": "uri", "value": f"{ID}person/anna-berg"}},
-        {"event": {"type": "uri", "value": f"{ID}event/ep-2099-ruritania/sentencing-anna-berg-11"},
-         "type": {"type": "uri", "value": "https://w3id.org/whereas/ontology#Sentencing"},
-         "subject": {"type": "uri", "value": f"{ID}person/anna-berg"},
-         "court": {"type": "uri", "value": f"{ID}court/strelsau-city-court"},
-         "date": {"type": "literal", "value": "2098-05-03", "datatype": f"{XSD}date"}},
-    ]},
+    "results": {
+        "bindings": [
+            {
+                "event": {"type": "uri", "value": f"{ID}event/ep-2099-ruritania/releasedemand-anna-berg-175"},
+                "type": {"type": "uri", "value": "https://w3id.org/whereas/ontology#ReleaseDemand"},
+                "subject": {"type": "uri", "value": f"{ID}person/anna-berg"},
+            },
+            {
+                "event": {"type": "uri", "value": f"{ID}event/ep-2099-ruritania/sentencing-anna-berg-11"},
+                "type": {"type": "uri", "value": "https://w3id.org/whereas/ontology#Sentencing"},
+                "subject": {"type": "uri", "value": f"{ID}person/anna-berg"},
+                "court": {"type": "uri", "value": f"{ID}court/strelsau-city-court"},
+                "date": {"type": "literal", "value": "2098-05-03", "datatype": f"{XSD}date"},
+            },
+        ]
+    },
 }
 SPOUSES = "CONSTRUCT { ?a wh:spouseOf ?b . ?a rdfs:label ?n } WHERE { ?a wh:spouseOf ?b ; rdfs:label ?n }"
 SPOUSES_TURTLE = f"""\
@@ -94,38 +100,43 @@ def test_ask(target: Path) -> None:
     assert json.loads(run_query(target, "ASK { ?a wh:spouseOf ?b }", "json")) == {"head": {}, "boolean": True}
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [("table", SPOUSES_TURTLE), ("turtle", SPOUSES_TURTLE),
-                                               ("nt", SPOUSES_NT)])
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("table", SPOUSES_TURTLE), ("turtle", SPOUSES_TURTLE), ("nt", SPOUSES_NT)]
+)
 def test_construct(target: Path, fmt: str, expected: str) -> None:
     assert run_query(target, SPOUSES, fmt) == expected
 
 
 def test_construct_as_json_ld(target: Path) -> None:
-    assert json.loads(run_query(target, SPOUSES, "jsonld")) == [{
-        "@id": f"{ID}person/anna-berg",
-        "http://www.w3.org/2000/01/rdf-schema#label": [{"@value": "Anna Berg"}],
-        "https://w3id.org/whereas/ontology#spouseOf": [{"@id": f"{ID}person/karl-berg"}],
-    }]
+    assert json.loads(run_query(target, SPOUSES, "jsonld")) == [
+        {
+            "@id": f"{ID}person/anna-berg",
+            "http://www.w3.org/2000/01/rdf-schema#label": [{"@value": "Anna Berg"}],
+            "https://w3id.org/whereas/ontology#spouseOf": [{"@id": f"{ID}person/karl-berg"}],
+        }
+    ]
 
 
 def test_describe(target: Path) -> None:
     out = run_query(target, f"DESCRIBE <{ID}court/strelsau-city-court>", "nt")
-    assert out == (f"<{ID}court/strelsau-city-court> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
-                   "<https://w3id.org/whereas/ontology#Court> .\n"
-                   f'<{ID}court/strelsau-city-court> <http://www.w3.org/2000/01/rdf-schema#label> '
-                   '"Strelsau City Court" .\n')
+    assert out == (
+        f"<{ID}court/strelsau-city-court> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/whereas/ontology#Court> .\n"
+        f"<{ID}court/strelsau-city-court> <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"Strelsau City Court" .\n'
+    )
 
 
 def test_a_query_file_and_its_own_prefixes(target: Path, tmp_path: Path) -> None:
     rq = tmp_path / "sentenced.rq"
-    rq.write_text("# Who was sentenced by which court?\n"
-                  "PREFIX court: <https://w3id.org/whereas/id/court/>\n"
-                  "SELECT ?who ?court WHERE { ?e a wh:Sentencing ; wh:subject/rdfs:label ?who ; wh:court ?court }\n")
+    rq.write_text(
+        "# Who was sentenced by which court?\n"
+        "PREFIX court: <https://w3id.org/whereas/id/court/>\n"
+        "SELECT ?who ?court WHERE { ?e a wh:Sentencing ; wh:subject/rdfs:label ?who ; wh:court ?court }\n"
+    )
     assert run_query(target, str(rq), "table") == (
-        "who         court\n"
-        "─────────────────────────────────────\n"
-        "Anna Berg   court:strelsau-city-court\n"
-        "1 row\n")
+        "who         court\n─────────────────────────────────────\nAnna Berg   court:strelsau-city-court\n1 row\n"
+    )
 
 
 def test_a_declared_prefix_overrides_a_predeclared_one(target: Path) -> None:
@@ -141,13 +152,18 @@ def test_order_by_is_kept_and_unordered_rows_are_sorted(target: Path) -> None:
 
 
 def test_the_answer_is_the_same_in_every_process(mini_trig: Path) -> None:
-    code = ("import sys; from pathlib import Path; from pipeline.rdf.query import run_query; "
-            f"sys.stdout.write(run_query(Path({str(mini_trig)!r}), 'SELECT ?s ?p ?o {{ ?s ?p ?o }}', 'tsv'))")
+    code = (
+        "import sys; from pathlib import Path; from pipeline.rdf.query import run_query; "
+        f"sys.stdout.write(run_query(Path({str(mini_trig)!r}), 'SELECT ?s ?p ?o {{ ?s ?p ?o }}', 'tsv'))"
+    )
     outs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        outs.add(subprocess.run([sys.executable, "-W", "ignore", "-c", code], env=env, check=True,
-                                capture_output=True, text=True).stdout)
+        outs.add(
+            subprocess.run(
+                [sys.executable, "-W", "ignore", "-c", code], env=env, check=True, capture_output=True, text=True
+            ).stdout
+        )
     assert len(outs) == 1
     assert len(next(iter(outs)).splitlines()) == 74  # header + 73 triples
 
@@ -171,18 +187,22 @@ def test_format_errors(target: Path) -> None:
     with pytest.raises(QueryError) as err:
         run_query(target, EVENTS, "xml")
     assert str(err.value) == "unknown output format 'xml'; use one of table, csv, tsv, json, turtle, nt, jsonld"
-    with pytest.raises(QueryError, match="^query: a SELECT query gives results: use --format table, csv, tsv or json$"):
+    with pytest.raises(
+        QueryError, match=r"^query: a SELECT query gives results: use --format table, csv, tsv or json$"
+    ):
         run_query(target, EVENTS, "turtle")
-    with pytest.raises(QueryError, match="^query: a CONSTRUCT query gives a graph: use --format turtle, nt or jsonld$"):
+    with pytest.raises(
+        QueryError, match=r"^query: a CONSTRUCT query gives a graph: use --format turtle, nt or jsonld$"
+    ):
         run_query(target, SPOUSES, "csv")
 
 
 def test_missing_inputs(tmp_path: Path, mini_trig: Path) -> None:
-    with pytest.raises(QueryError, match="^nothing.rq: no such query file$"):
+    with pytest.raises(QueryError, match=r"^nothing.rq: no such query file$"):
         run_query(mini_trig, "nothing.rq", "table")
-    with pytest.raises(QueryError, match="^query: empty query$"):
+    with pytest.raises(QueryError, match=r"^query: empty query$"):
         run_query(mini_trig, "  ", "table")
-    with pytest.raises(InputError, match="no such graph file or store folder$"):
+    with pytest.raises(InputError, match=r"no such graph file or store folder$"):
         run_query(tmp_path / "graph.ttl", "ASK {}", "table")
     (tmp_path / "empty").mkdir()
     with pytest.raises(StoreError, match="no store here"):
@@ -209,7 +229,9 @@ def test_the_cli_verb(mini_trig: Path) -> None:
 
 def test_prologue_helpers() -> None:
     assert declared_prefixes("PREFIX : <https://e.org/>\nBASE <https://b/>\n# x\nPREFIX a: <https://a/> SELECT") == {
-        "": "https://e.org/", "a": "https://a/"}
+        "": "https://e.org/",
+        "a": "https://a/",
+    }
     assert declared_prefixes("SELECT * { } # PREFIX x: <https://x/>") == {}
     assert is_ordered("SELECT * { ?s ?p ?o } order  by ?s")
     assert not is_ordered('SELECT * { ?s ?p "ORDER BY" } # ORDER BY')

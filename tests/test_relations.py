@@ -24,55 +24,98 @@ def _relations(result) -> set[tuple[str, str, str]]:
 
 CASES = [
     # appositions naming a role in an organisation
-    ("A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, was arrested on "
-     "3 May 2019;", {("employeeOf", "Tomas Brandt", "Severny Vestnik")}),
-    ("A. whereas Lina Osei, the founder and director of the Open Courts Foundation, was detained on 4 June 2020;",
-     {("leaderOf", "Lina Osei", "Open Courts Foundation")}),
-    ("A. whereas Ales Marin, chair of the Spring Rights Centre and member of the Coalition for Fair Trials, was "
-     "detained on 4 May 2020;",
-     {("leaderOf", "Ales Marin", "Spring Rights Centre"), ("memberOf", "Ales Marin", "Coalition for Fair Trials")}),
+    (
+        "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, was arrested on "
+        "3 May 2019;",
+        {("employeeOf", "Tomas Brandt", "Severny Vestnik")},
+    ),
+    (
+        "A. whereas Lina Osei, the founder and director of the Open Courts Foundation, was detained on 4 June 2020;",
+        {("leaderOf", "Lina Osei", "Open Courts Foundation")},
+    ),
+    (
+        "A. whereas Ales Marin, chair of the Spring Rights Centre and member of the Coalition for Fair Trials, was "
+        "detained on 4 May 2020;",
+        {("leaderOf", "Ales Marin", "Spring Rights Centre"), ("memberOf", "Ales Marin", "Coalition for Fair Trials")},
+    ),
     # "former" is still a relation; an activist belongs to the party
-    ("A. whereas Ivo Tamm, an activist of the opposition party Green Alliance, and Rein Kask, a former member of "
-     "the Liberty Party, were detained in 2019;",
-     {("memberOf", "Ivo Tamm", "Green Alliance"), ("memberOf", "Rein Kask", "Liberty Party")}),
+    (
+        "A. whereas Ivo Tamm, an activist of the opposition party Green Alliance, and Rein Kask, a former member of "
+        "the Liberty Party, were detained in 2019;",
+        {("memberOf", "Ivo Tamm", "Green Alliance"), ("memberOf", "Rein Kask", "Liberty Party")},
+    ),
     # titles before names
-    ("A. whereas Prime Minister Arvid Holm met Judge Petra Lund in Oslo on 5 May 2018;",
-     {("holdsPosition", "Arvid Holm", "Prime Minister"), ("holdsPosition", "Petra Lund", "Judge")}),
+    (
+        "A. whereas Prime Minister Arvid Holm met Judge Petra Lund in Oslo on 5 May 2018;",
+        {("holdsPosition", "Arvid Holm", "Prime Minister"), ("holdsPosition", "Petra Lund", "Judge")},
+    ),
     # kinship: a possessive pronoun, a possessive name, a bare apposition
-    ("A. whereas the journalist Pavel Novak was sentenced on 2 March 2017; whereas his wife, Irina Novak, was "
-     "questioned the next day;", {("spouseOf", "Irina Novak", "Pavel Novak")}),
-    ("A. whereas the blogger Jan Horak was arrested on 2 March 2017; whereas Horak's sister, Eva Dvorakova, was "
-     "also detained;", {("relativeOf", "Eva Dvorakova", "Jan Horak")}),
-    ("A. whereas the journalist Ana Petrova was arrested on 2 March 2017; whereas her husband Ivan Sokolov was "
-     "beaten;", {("spouseOf", "Ana Petrova", "Ivan Sokolov")}),
+    (
+        "A. whereas the journalist Pavel Novak was sentenced on 2 March 2017; whereas his wife, Irina Novak, was "
+        "questioned the next day;",
+        {("spouseOf", "Irina Novak", "Pavel Novak")},
+    ),
+    (
+        "A. whereas the blogger Jan Horak was arrested on 2 March 2017; whereas Horak's sister, Eva Dvorakova, was "
+        "also detained;",
+        {("relativeOf", "Eva Dvorakova", "Jan Horak")},
+    ),
+    (
+        "A. whereas the journalist Ana Petrova was arrested on 2 March 2017; whereas her husband Ivan Sokolov was "
+        "beaten;",
+        {("spouseOf", "Ana Petrova", "Ivan Sokolov")},
+    ),
     # a lawyer at a firm works there; a lawyer and the client are no relation
-    ("A. whereas Sara Lindqvist, a lawyer at the law firm Berg & Partners, was disbarred in 2019; whereas the "
-     "journalist Tomas Varga was arrested; whereas his lawyer, Anna Szabo, appealed;",
-     {("employeeOf", "Sara Lindqvist", "Berg & Partners")}),
+    (
+        "A. whereas Sara Lindqvist, a lawyer at the law firm Berg & Partners, was disbarred in 2019; whereas the "
+        "journalist Tomas Varga was arrested; whereas his lawyer, Anna Szabo, appealed;",
+        {("employeeOf", "Sara Lindqvist", "Berg & Partners")},
+    ),
     # "the paper" points back to the outlet named before; a party's staff are its members
-    ("A. whereas the authorities closed the independent daily Nordic Voice in 2018; whereas the paper's "
-     "editor-in-chief, Erik Sund, was arrested on 1 May 2018;", {("leaderOf", "Erik Sund", "Nordic Voice")}),
-    ("A. whereas Ivo Tamm, an activist of the opposition Democratic Left Party, was detained in 2019; whereas the "
-     "party's spokesperson, Mart Laar, was arrested on 4 May 2019;",
-     {("memberOf", "Ivo Tamm", "Democratic Left Party"), ("memberOf", "Mart Laar", "Democratic Left Party")}),
+    (
+        "A. whereas the authorities closed the independent daily Nordic Voice in 2018; whereas the paper's "
+        "editor-in-chief, Erik Sund, was arrested on 1 May 2018;",
+        {("leaderOf", "Erik Sund", "Nordic Voice")},
+    ),
+    (
+        "A. whereas Ivo Tamm, an activist of the opposition Democratic Left Party, was detained in 2019; whereas the "
+        "party's spokesperson, Mart Laar, was arrested on 4 May 2019;",
+        {("memberOf", "Ivo Tamm", "Democratic Left Party"), ("memberOf", "Mart Laar", "Democratic Left Party")},
+    ),
     # an office of an international body is a position as worded, and leads the body
-    ("A. whereas the Secretary General of the Council of Europe, Henrik Solberg, visited Baku on 3 May 2019;",
-     {("leaderOf", "Henrik Solberg", "Council of Europe"),
-      ("holdsPosition", "Henrik Solberg", "Secretary General of the Council of Europe")}),
+    (
+        "A. whereas the Secretary General of the Council of Europe, Henrik Solberg, visited Baku on 3 May 2019;",
+        {
+            ("leaderOf", "Henrik Solberg", "Council of Europe"),
+            ("holdsPosition", "Henrik Solberg", "Secretary General of the Council of Europe"),
+        },
+    ),
     # verbs: led by, joined, elected to; "whose"; an organisation's membership
-    ("The Citizens' Union, led by Goran Petrovic, is a member of the Balkan Civic Network.",
-     {("leaderOf", "Goran Petrovic", "Citizens' Union"), ("memberOf", "Citizens' Union", "Balkan Civic Network")}),
-    ("Bogdan Ilic was elected to the National Assembly in 2016 and joined the Democratic Left Party in 2018.",
-     {("memberOf", "Bogdan Ilic", "National Assembly"), ("memberOf", "Bogdan Ilic", "Democratic Left Party")}),
-    ("The journalist Nils Eriksen was arrested in Oslo on 4 May 2019, according to the Baltic Media Watch, whose "
-     "executive director, Laura Kivi, called the arrest arbitrary.", {("leaderOf", "Laura Kivi", "Baltic Media Watch")}),
+    (
+        "The Citizens' Union, led by Goran Petrovic, is a member of the Balkan Civic Network.",
+        {("leaderOf", "Goran Petrovic", "Citizens' Union"), ("memberOf", "Citizens' Union", "Balkan Civic Network")},
+    ),
+    (
+        "Bogdan Ilic was elected to the National Assembly in 2016 and joined the Democratic Left Party in 2018.",
+        {("memberOf", "Bogdan Ilic", "National Assembly"), ("memberOf", "Bogdan Ilic", "Democratic Left Party")},
+    ),
+    (
+        "The journalist Nils Eriksen was arrested in Oslo on 4 May 2019, according to the Baltic Media Watch, whose "
+        "executive director, Laura Kivi, called the arrest arbitrary.",
+        {("leaderOf", "Laura Kivi", "Baltic Media Watch")},
+    ),
     # a pronoun stands for the person the text is about, not for the one named as his lawyer
-    ("The lawyer Henrik Dahl was arrested on 4 May 2019. His lawyer, Ingrid Moe, said he had been beaten.\n\n"
-     "His wife, Karin Dahl, said she had not seen him since.", {("spouseOf", "Henrik Dahl", "Karin Dahl")}),
+    (
+        "The lawyer Henrik Dahl was arrested on 4 May 2019. His lawyer, Ingrid Moe, said he had been beaten.\n\n"
+        "His wife, Karin Dahl, said she had not seen him since.",
+        {("spouseOf", "Henrik Dahl", "Karin Dahl")},
+    ),
     # a wire story's credits: the agency of its dateline
-    ("LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "
-     "her lawyer told Andes Press Agency.\n\n(Reporting by Karel Dvorak; Editing by Jana Mala)",
-     {("employeeOf", "Karel Dvorak", "Andes Press Agency"), ("employeeOf", "Jana Mala", "Andes Press Agency")}),
+    (
+        "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "
+        "her lawyer told Andes Press Agency.\n\n(Reporting by Karel Dvorak; Editing by Jana Mala)",
+        {("employeeOf", "Karel Dvorak", "Andes Press Agency"), ("employeeOf", "Jana Mala", "Andes Press Agency")},
+    ),
     # a bare occupation is no relation; nor is joining someone in an act, working with someone, a lawyer's
     # client, a relative of someone unnamed, or a name that merely follows a role ("Unlike her brother, X …")
     ("B. whereas the journalist Ola Berg was detained in Minsk on 4 May 2019;", set()),
@@ -82,8 +125,10 @@ CASES = [
     ("Anna Kovacs, the daughter of a former minister, was arrested on 3 May 2019.", set()),
     ("Unlike her brother, Ivan Petrov remained in Belarus after the election.", set()),
     # staff of a state body work for it; only an office there ("spokesperson", any head) is a position
-    ("Ivan Petrov, head of the legal department of the Ministry of Justice, was dismissed.",
-     {("employeeOf", "Ivan Petrov", "Ministry of Justice")}),
+    (
+        "Ivan Petrov, head of the legal department of the Ministry of Justice, was dismissed.",
+        {("employeeOf", "Ivan Petrov", "Ministry of Justice")},
+    ),
     ("Olga Ruda, who worked for the BBC for ten years, was detained.", {("employeeOf", "Olga Ruda", "BBC")}),
 ]
 
@@ -101,20 +146,27 @@ def test_every_relation_keeps_its_sentence_and_confidence(build_text):
     assert 0.5 < rel.confidence <= 1.0
 
 
-@pytest.mark.parametrize("kind,subject,obj,expected", [
-    (RelationType.EMPLOYEE_OF, ActorType.PERSON, ActorType.POLITICAL_PARTY, RelationType.MEMBER_OF),
-    (RelationType.MEMBER_OF, ActorType.PERSON, ActorType.MEDIA_OUTLET, RelationType.EMPLOYEE_OF),
-    (RelationType.MEMBER_OF, ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANISATION, RelationType.MEMBER_OF),
-    (RelationType.LEADER_OF, ActorType.PERSON, ActorType.NGO, RelationType.LEADER_OF),
-    (RelationType.LEADER_OF, ActorType.PERSON, ActorType.PERSON, None),  # "a lawyer for X": a client
-    (RelationType.EMPLOYEE_OF, ActorType.PERSON, ActorType.PLACE, None),  # "a journalist in Minsk"
-    (RelationType.MEMBER_OF, ActorType.COURT, ActorType.NGO, None),
-    (RelationType.SPOUSE_OF, ActorType.PERSON, ActorType.ORGANISATION, None),
-    (RelationType.HOLDS_POSITION, ActorType.PERSON, ActorType.INTERNATIONAL_ORGANISATION,
-     RelationType.HOLDS_POSITION),
-    (RelationType.HOLDS_POSITION, ActorType.PERSON, ActorType.MEDIA_OUTLET, None),  # an editor holds no office
-    (RelationType.HOLDS_POSITION, ActorType.PERSON, None, RelationType.HOLDS_POSITION),
-])
+@pytest.mark.parametrize(
+    "kind,subject,obj,expected",
+    [
+        (RelationType.EMPLOYEE_OF, ActorType.PERSON, ActorType.POLITICAL_PARTY, RelationType.MEMBER_OF),
+        (RelationType.MEMBER_OF, ActorType.PERSON, ActorType.MEDIA_OUTLET, RelationType.EMPLOYEE_OF),
+        (RelationType.MEMBER_OF, ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANISATION, RelationType.MEMBER_OF),
+        (RelationType.LEADER_OF, ActorType.PERSON, ActorType.NGO, RelationType.LEADER_OF),
+        (RelationType.LEADER_OF, ActorType.PERSON, ActorType.PERSON, None),  # "a lawyer for X": a client
+        (RelationType.EMPLOYEE_OF, ActorType.PERSON, ActorType.PLACE, None),  # "a journalist in Minsk"
+        (RelationType.MEMBER_OF, ActorType.COURT, ActorType.NGO, None),
+        (RelationType.SPOUSE_OF, ActorType.PERSON, ActorType.ORGANISATION, None),
+        (
+            RelationType.HOLDS_POSITION,
+            ActorType.PERSON,
+            ActorType.INTERNATIONAL_ORGANISATION,
+            RelationType.HOLDS_POSITION,
+        ),
+        (RelationType.HOLDS_POSITION, ActorType.PERSON, ActorType.MEDIA_OUTLET, None),  # an editor holds no office
+        (RelationType.HOLDS_POSITION, ActorType.PERSON, None, RelationType.HOLDS_POSITION),
+    ],
+)
 def test_relation_types_fit_the_actors(kind, subject, obj, expected):
     assert fit_relation(kind, subject, obj) == expected
 
@@ -142,9 +194,11 @@ def test_a_relation_two_documents_state_has_one_statement_each(nlp):
     from pipeline.rdf.validate import validate_graph
     from pipeline.vocab import WH
 
-    texts = {"ep-2099-one": "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, "
-                            "was arrested on 3 May 2019;",
-             "news-2099-two": "Tomas Brandt, who worked for Severny Vestnik, was released on 4 May 2019."}
+    texts = {
+        "ep-2099-one": "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, "
+        "was arrested on 3 May 2019;",
+        "news-2099-two": "Tomas Brandt, who worked for Severny Vestnik, was released on 4 May 2019.",
+    }
     result = build_sources([SourceDocument(name, f"{name}.txt", text) for name, text in texts.items()])
     statements = [s for s in result.dataset.subjects(RDF.predicate, WH.employeeOf)]
     assert len(set(statements)) == 2  # one per document, each with its own evidence and confidence

@@ -42,8 +42,10 @@ CHEAP = "ASK { ?a wh:spouseOf ?b }"
 
 
 def _resolution(name: str, court: str = "Strelsau City Court") -> str:
-    return (f"The European Parliament,\n\nA. whereas on 4 May 2015 the journalist {name} was sentenced by the "
-            f"{court} to three years in prison;\n\n1. Calls for the release of {name};\n")
+    return (
+        f"The European Parliament,\n\nA. whereas on 4 May 2015 the journalist {name} was sentenced by the "
+        f"{court} to three years in prison;\n\n1. Calls for the release of {name};\n"
+    )
 
 
 def _build(*args: str | Path) -> tuple[int, str, str]:
@@ -55,14 +57,17 @@ def _graph_texts(path: Path) -> dict[str, str]:
     """Document id -> its text, from a built graph file."""
     ds = Dataset(default_union=True)
     ds.parse(path)
-    return {str(ds.value(doc, DCTERMS.identifier)): str(ds.value(doc, URIRef(WH + "text")))
-            for doc in ds.subjects(RDF.type, URIRef(WH + "Document"))}
+    return {
+        str(ds.value(doc, DCTERMS.identifier)): str(ds.value(doc, URIRef(WH + "text")))
+        for doc in ds.subjects(RDF.type, URIRef(WH + "Document"))
+    }
 
 
 @contextlib.contextmanager
 def _terminates(seconds: int = 120) -> Iterator[None]:
     """A hang guard, not a speed test: a quadratic scan of a megabyte runs for hours and would stall
     the suite, so past a generous bound it fails instead (linear code takes well under a second)."""
+
     def stop(*_: object) -> None:
         raise AssertionError(f"still running after {seconds} s: not linear in the input")
 
@@ -77,6 +82,7 @@ def _terminates(seconds: int = 120) -> Iterator[None]:
 
 # -- 1. Silent data loss in a store ---------------------------------------------------------------
 
+
 def test_1_one_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> None:
     for year, name in (("2019", "Anna Berg"), ("2020", "Karl Holm")):
         (tmp_path / "corpus" / year).mkdir(parents=True)
@@ -89,8 +95,7 @@ def test_1_one_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> None
     assert "Anna Berg" in texts["2019-report"] and "Karl Holm" in texts["2020-report"]
     ds = Dataset(default_union=True)
     ds.parse(out)
-    assert sorted(str(o) for o in ds.objects(None, DCTERMS.source)) == [
-        "2019/report.txt", "2020/report.txt"]
+    assert sorted(str(o) for o in ds.objects(None, DCTERMS.source)) == ["2019/report.txt", "2020/report.txt"]
 
 
 def test_1_a_store_does_not_replace_another_files_document_unless_told(tmp_path: Path) -> None:
@@ -106,7 +111,8 @@ def test_1_a_store_does_not_replace_another_files_document_unless_told(tmp_path:
     assert err.strip().splitlines() == [
         f"whereas: error: {store}: document 'ep-2099-ruritania' in the store was read from "
         f"{tmp_path / 'examples' / 'ep-2099-ruritania.txt'}; {tmp_path / '2020' / 'ep-2099-ruritania.txt'} is "
-        "another file with the same id (rename one of them, or give --replace to replace the stored one)"]
+        "another file with the same id (rename one of them, or give --replace to replace the stored one)"
+    ]
     answer = runner.invoke(app, ["query", str(store), "SELECT ?t { ?d a wh:Document ; wh:text ?t }", "-f", "csv"])
     assert "Anna Berg" in answer.stdout and "Karl Holm" not in answer.stdout  # the first one is still there
     code, _, err = _build(tmp_path / "2020" / "ep-2099-ruritania.txt", "--store", store, "--replace", "--no-progress")
@@ -143,7 +149,10 @@ def test_2_a_megabyte_of_repeated_lines_is_read_whole(tmp_path: Path) -> None:
         structure = find_structure(doc)
     kinds = [p.kind.value for p in structure.parts]
     assert kinds == ["Citation"] * copies + ["Footnote"]
-    assert structure.parts[0].text == "– having regard to its resolution of 15 March 2012 on Kazakhstan, and the ‘Alga!’ case,"
+    assert (
+        structure.parts[0].text
+        == "– having regard to its resolution of 15 March 2012 on Kazakhstan, and the ‘Alga!’ case,"
+    )
 
 
 def test_2_a_document_past_max_chars_is_skipped_with_the_reason(tmp_path: Path) -> None:
@@ -156,11 +165,13 @@ def test_2_a_document_past_max_chars_is_skipped_with_the_reason(tmp_path: Path) 
     assert err.splitlines() == [
         f"whereas: skipped {tmp_path / 'corpus' / 'huge.txt'}: 2,013 characters, more than the limit of 1,000; "
         "split the document or raise --max-chars",
-        "whereas: 1 of 2 files skipped"]
+        "whereas: 1 of 2 files skipped",
+    ]
     assert "1 document(s)" in stdout
 
 
 # -- 3. One unreadable file stops a whole corpus ---------------------------------------------------
+
 
 def _mixed_corpus(folder: Path) -> Path:
     folder.mkdir()
@@ -179,7 +190,8 @@ def test_3_a_folder_build_goes_on_past_unreadable_files(tmp_path: Path) -> None:
     assert err.splitlines() == [
         f"whereas: skipped {corpus / 'b-empty.txt'}: file is empty",
         f"whereas: skipped {corpus / 'c-corrupt.pdf'}: not a readable PDF: Stream has ended unexpectedly",
-        "whereas: 2 of 4 files skipped"]
+        "whereas: 2 of 4 files skipped",
+    ]
     assert sorted(_graph_texts(out)) == ["a-good", "d-good"]
     assert stdout.startswith(f"{out}: 2 document(s)")
 
@@ -199,12 +211,15 @@ def test_3_a_corpus_of_nothing_readable_fails_naming_each_file(tmp_path: Path) -
     (corpus / "b.txt").write_bytes(b"\x00\x01binary")
     code, _, err = _build(corpus, "-o", tmp_path / "g.ttl", "--no-progress")
     assert code == 1
-    assert err.splitlines() == [f"whereas: skipped {corpus / 'a.txt'}: file is empty",
-                                f"whereas: skipped {corpus / 'b.txt'}: binary file, not text",
-                                "whereas: error: no document could be read (2 of 2 files skipped)"]
+    assert err.splitlines() == [
+        f"whereas: skipped {corpus / 'a.txt'}: file is empty",
+        f"whereas: skipped {corpus / 'b.txt'}: binary file, not text",
+        "whereas: error: no document could be read (2 of 2 files skipped)",
+    ]
 
 
 # -- 4. The endpoint stalls under a few expensive queries -------------------------------------------
+
 
 def _get(url: str, timeout: float = 120) -> tuple[int, dict[str, str], str]:
     try:
@@ -243,8 +258,9 @@ def test_4_cheap_queries_are_answered_while_expensive_ones_run(sparql_server, mi
 def test_4_the_deadline_counts_from_arrival(sparql_server, mini_store_path: Path) -> None:
     _, engine = sparql_server(mini_store_path, timeout=5.0, workers=1)
     pids = engine.worker_pids()
-    answer = engine.query(CHEAP, result_type="application/sparql-results+json", graph_type=None,
-                          arrival=time.monotonic() - 5.0)  # it waited its whole time before it got here
+    answer = engine.query(
+        CHEAP, result_type="application/sparql-results+json", graph_type=None, arrival=time.monotonic() - 5.0
+    )  # it waited its whole time before it got here
     assert answer.status == 503
     assert dict(answer.headers)["Retry-After"] == "5"
     assert answer.body.decode().startswith("the server is busy: no query worker was free within the time limit")
@@ -258,29 +274,44 @@ def test_4_workers_is_an_option_of_serve() -> None:
 
 # -- 5. A store held by serve; a locked store found only after the NLP work -------------------------
 
+
 def test_5_a_served_store_can_be_written_and_the_endpoint_sees_it(sparql_server, mini_store_path: Path) -> None:
     base, _ = sparql_server(mini_store_path, workers=1)
     count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a wh:Document }"
     assert json.loads(_get(f"{base}/sparql?query={quote(count)}")[2])["results"]["bindings"][0]["n"]["value"] == "1"
-    removed = subprocess.run([sys.executable, "-m", "pipeline.cli", "remove", str(mini_store_path),
-                              "ep-2099-ruritania"], capture_output=True, text=True, timeout=120)
+    removed = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "remove", str(mini_store_path), "ep-2099-ruritania"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert removed.returncode == 0, removed.stderr
     assert json.loads(_get(f"{base}/sparql?query={quote(count)}")[2])["results"]["bindings"][0]["n"]["value"] == "0"
 
 
-def test_5_a_store_being_written_is_found_before_any_nlp_work(tmp_path: Path, mini_store_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_5_a_store_being_written_is_found_before_any_nlp_work(
+    tmp_path: Path, mini_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pipeline.build
 
     loaded = []
     monkeypatch.setattr(pipeline.build, "load_nlp", lambda *a: loaded.append(a) or pytest.fail("NLP ran"))
     (tmp_path / "doc.txt").write_text(_resolution("Anna Berg"))
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, pyoxigraph
         st = pyoxigraph.Store({str(mini_store_path)!r})
         print("ready", flush=True)
         sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         out = tmp_path / "graph.ttl"
@@ -289,11 +320,14 @@ def test_5_a_store_being_written_is_found_before_any_nlp_work(tmp_path: Path, mi
         holder.stdin.close()
         holder.wait(timeout=30)
     assert code == 1 and not out.exists() and loaded == []
-    assert err.splitlines() == [f"whereas: error: {mini_store_path}: store is being written by another process "
-                                "(a build or a removal); try again when it is done"]
+    assert err.splitlines() == [
+        f"whereas: error: {mini_store_path}: store is being written by another process "
+        "(a build or a removal); try again when it is done"
+    ]
 
 
 # -- 6. No feedback without a terminal, none inside a long document ---------------------------------
+
 
 def test_6_progress_without_a_terminal_is_plain_log_lines(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text(_resolution("Anna Berg"))
@@ -310,8 +344,12 @@ def test_6_a_long_document_shows_how_far_it_is(build_text) -> None:
     from pipeline.facts import SourceDocument
     from pipeline.progress import LogProgress
 
-    text = clean("The European Parliament,\n\n" + "".join(
-        f"{chr(65 + i)}. whereas on {i + 1} May 2015 the journalist Anna Berg was arrested;\n\n" for i in range(8)))
+    text = clean(
+        "The European Parliament,\n\n"
+        + "".join(
+            f"{chr(65 + i)}. whereas on {i + 1} May 2015 the journalist Anna Berg was arrested;\n\n" for i in range(8)
+        )
+    )
     log = io.StringIO()
     build_sources([SourceDocument("long", "long.txt", text)], progress=LogProgress(log, interval=0))
     lines = log.getvalue().splitlines()
@@ -330,9 +368,11 @@ def _hidden(text: str) -> list[str]:
 
 
 def test_7_hidden_characters_do_not_reach_the_graph(build_text) -> None:
-    r = build_text("A. whereas on 4 May 2015 the journalist Anna Nov\u200dak was sentenced by the Strelsau City "
-                   "Court\x07 to three years in prison;\n\nB. whereas the \u202eblogger\u202c Anna Novak\u00ad "
-                   "appealed;\n\n1. Calls for the release of Anna No\u00advak;\n")
+    r = build_text(
+        "A. whereas on 4 May 2015 the journalist Anna Nov\u200dak was sentenced by the Strelsau City "
+        "Court\x07 to three years in prison;\n\nB. whereas the \u202eblogger\u202c Anna Novak\u00ad "
+        "appealed;\n\n1. Calls for the release of Anna No\u00advak;\n"
+    )
     labels = sorted(a.label for a in r.actors.values())
     assert "Anna Novak" in labels and not any("Nov" in label and label != "Anna Novak" for label in labels)
     literals = [str(o) for o in r.dataset.objects() if isinstance(o, Literal)]
@@ -340,17 +380,25 @@ def test_7_hidden_characters_do_not_reach_the_graph(build_text) -> None:
 
 
 def test_7_every_format_round_trips_hostile_names(tmp_path: Path) -> None:
-    name = "ep-\u202e2099\u200b-\x01rurit\u0430nia <&>\u2028 \"quoted\".txt"
-    (tmp_path / name).write_text("The European Parliament,\n\nA. whereas on 4 May 2015 the journalist "
-                                 "Anna Nov\u200dak\x0b was sentenced by the Strelsau City Court to three years "
-                                 "in prison ‘for <“hooliganism”> & ]]>’;\u2029\n")
+    name = 'ep-\u202e2099\u200b-\x01rurit\u0430nia <&>\u2028 "quoted".txt'
+    (tmp_path / name).write_text(
+        "The European Parliament,\n\nA. whereas on 4 May 2015 the journalist "
+        "Anna Nov\u200dak\x0b was sentenced by the Strelsau City Court to three years "
+        "in prison ‘for <“hooliganism”> & ]]>’;\u2029\n"
+    )
     base = tmp_path / "graph.trig"
     code, _, err = _build(tmp_path / name, "-o", base, "--no-progress")
     assert code == 0, err
     built = Dataset(default_union=True)
     built.parse(base, format="trig")
-    for suffix, fmt in ((".ttl", "turtle"), (".nt", "nt"), (".nq", "nquads"), (".jsonld", "json-ld"),
-                        (".rdf", "xml"), (".trig", "trig")):
+    for suffix, fmt in (
+        (".ttl", "turtle"),
+        (".nt", "nt"),
+        (".nq", "nquads"),
+        (".jsonld", "json-ld"),
+        (".rdf", "xml"),
+        (".trig", "trig"),
+    ):
         out = tmp_path / f"out{suffix}"
         exported = runner.invoke(app, ["export", str(base), "-o", str(out)])
         assert exported.exit_code == 0, exported.stderr
@@ -376,17 +424,23 @@ def test_7_rdf_xml_refuses_what_xml_cannot_carry(tmp_path: Path) -> None:
     out = tmp_path / "out.rdf"
     result = runner.invoke(app, ["export", str(source), "-o", str(out)])
     assert result.exit_code == 1 and not out.exists() and not list(tmp_path.glob(".out.rdf*"))
-    assert result.stderr == (f"whereas: error: {out}: cannot write RDF/XML: a literal holds U+0007, which XML "
-                             "cannot carry; write Turtle, N-Triples or JSON-LD instead\n")
+    assert result.stderr == (
+        f"whereas: error: {out}: cannot write RDF/XML: a literal holds U+0007, which XML "
+        "cannot carry; write Turtle, N-Triples or JSON-LD instead\n"
+    )
 
 
 # -- 8. Errors users cannot act on --------------------------------------------------------------------
 
+
 def test_8_a_malformed_query_is_answered_in_plain_words(sparql_server, mini_store_path: Path) -> None:
     base, _ = sparql_server(mini_store_path)
     status, _, body = _get(f"{base}/sparql?query={quote('SELECT ?x WHERE { ?x a foo:Person }')}")
-    assert (status, body) == (400, "SPARQL syntax error: line 1, column 24, at “foo:Person”: the prefix foo: is "
-                                   "not declared (add PREFIX foo: <…>)\n")
+    assert (status, body) == (
+        400,
+        "SPARQL syntax error: line 1, column 24, at “foo:Person”: the prefix foo: is "
+        "not declared (add PREFIX foo: <…>)\n",
+    )
 
 
 def test_8_a_broken_turtle_file_says_where_and_why(tmp_path: Path) -> None:
@@ -394,13 +448,16 @@ def test_8_a_broken_turtle_file_says_where_and_why(tmp_path: Path) -> None:
     path.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert result.stderr == (f"whereas: error: {path}: not valid turtle: line 3: expected '.' or '}}' or ']' at "
-                             "end of statement, near “ex:d ex:e ex:f .”\n")
+    assert result.stderr == (
+        f"whereas: error: {path}: not valid turtle: line 3: expected '.' or '}}' or ']' at "
+        "end of statement, near “ex:d ex:e ex:f .”\n"
+    )
 
 
 @pytest.mark.parametrize(("encoding", "named"), [("cp1252", "cp1252"), ("latin-1", "cp1252")])
-def test_8_windows_and_latin1_reports_are_read_and_the_encoding_named(tmp_path: Path, encoding: str,
-                                                                     named: str) -> None:
+def test_8_windows_and_latin1_reports_are_read_and_the_encoding_named(
+    tmp_path: Path, encoding: str, named: str
+) -> None:
     path = tmp_path / "report.txt"
     text = "Résolution: whereas the café owner Zoë Müller was arrested in Straße 5;\n"
     path.write_bytes(text.encode(encoding))
@@ -423,10 +480,18 @@ def test_8_encoding_can_be_forced_and_a_bad_one_is_refused_before_any_work(tmp_p
 
 # -- 9. Leftovers -------------------------------------------------------------------------------------
 
+
 def test_9_a_killed_writes_temporary_file_is_swept_on_the_next_write(tmp_path: Path) -> None:
-    killed = subprocess.run([sys.executable, "-c", "import os, tempfile; "
-                             f"tempfile.mkstemp(prefix='.graph.ttl.' + str(os.getpid()) + '.', suffix='.tmp', "
-                             f"dir={str(tmp_path)!r}); os.kill(os.getpid(), 9)"], timeout=60)
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, tempfile; "
+            f"tempfile.mkstemp(prefix='.graph.ttl.' + str(os.getpid()) + '.', suffix='.tmp', "
+            f"dir={str(tmp_path)!r}); os.kill(os.getpid(), 9)",
+        ],
+        timeout=60,
+    )
     assert killed.returncode == -9
     assert len(list(tmp_path.glob(".graph.ttl.*.tmp"))) == 1
     from pipeline.atomic import atomic_write_bytes
@@ -449,7 +514,11 @@ def test_9_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: 
 
 def test_9_a_killed_store_build_is_reported_as_interrupted(tmp_path: Path, mini_trig: Path) -> None:
     store = tmp_path / "store"
-    killed = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import os
         from pipeline.rdf.export import read_dataset
         from pipeline.rdf.store import DocumentRecord, Store
@@ -460,7 +529,10 @@ def test_9_a_killed_store_build_is_reported_as_interrupted(tmp_path: Path, mini_
         with st.recording(records):
             st.load_documents(read_dataset({str(mini_trig)!r}), records[:1])
             os.kill(os.getpid(), 9)  # killed before the second document
-    """)], timeout=120)
+    """),
+        ],
+        timeout=120,
+    )
     assert killed.returncode == -9
     status = runner.invoke(app, ["status", str(store)])
     assert status.exit_code == 0, status.stderr
@@ -476,9 +548,14 @@ def test_9_trig_and_json_ld_do_not_depend_on_the_order_documents_are_given(tmp_p
 
     from pipeline.rdf.export import serialize
 
-    graphs = {name: Graph().parse(data=f'<https://example.org/{name}> <https://example.org/p> "{name}" ; '
-                                   f'<https://example.org/q> <https://example.org/shared> .', format="turtle")
-              for name in "abcd"}
+    graphs = {
+        name: Graph().parse(
+            data=f'<https://example.org/{name}> <https://example.org/p> "{name}" ; '
+            f"<https://example.org/q> <https://example.org/shared> .",
+            format="turtle",
+        )
+        for name in "abcd"
+    }
     for fmt in ("trig", "json-ld"):
         outputs = set()
         for order in itertools.permutations("abcd"):
@@ -494,9 +571,23 @@ def test_9_trig_and_json_ld_do_not_depend_on_the_order_documents_are_given(tmp_p
     trig = {}
     for order, seed in (("abc", "1"), ("cba", "2")):
         out = tmp_path / f"{order}.trig"
-        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", *(str(tmp_path / f"{n}.txt") for n in order),
-                               "-o", str(out), "--no-progress", "--no-validate"], capture_output=True, text=True,
-                              timeout=300, env={**os.environ, "PYTHONHASHSEED": seed})
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline.cli",
+                "build",
+                *(str(tmp_path / f"{n}.txt") for n in order),
+                "-o",
+                str(out),
+                "--no-progress",
+                "--no-validate",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
         assert done.returncode == 0, done.stderr
         trig[order] = out.read_bytes()
     assert trig["abc"] == trig["cba"]
@@ -514,8 +605,9 @@ def test_9_the_source_is_relative_to_the_corpus_root(tmp_path: Path, monkeypatch
     assert '<http://purl.org/dc/terms/source> "sub/a.txt"' in typed.read_text()
 
 
-def test_3_a_reader_tripping_on_an_odd_file_skips_only_that_file(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_3_a_reader_tripping_on_an_odd_file_skips_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pipeline.read.html
 
     def trips(*_: object, **__: object) -> None:
@@ -528,5 +620,7 @@ def test_3_a_reader_tripping_on_an_odd_file_skips_only_that_file(tmp_path: Path,
     (corpus / "deep.html").write_text("<html><body>" + "<div>" * 10 + "text</body></html>")
     code, _, err = _build(corpus, "-o", tmp_path / "g.ttl", "--no-progress", "--no-validate")
     assert code == 0
-    assert err.splitlines() == [f"whereas: skipped {corpus / 'deep.html'}: cannot be read (RecursionError: maximum "
-                                "recursion depth exceeded)", "whereas: 1 of 2 files skipped"]
+    assert err.splitlines() == [
+        f"whereas: skipped {corpus / 'deep.html'}: cannot be read (RecursionError: maximum recursion depth exceeded)",
+        "whereas: 1 of 2 files skipped",
+    ]

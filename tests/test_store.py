@@ -70,8 +70,9 @@ def test_a_changed_document_replaces_only_its_own_graph(tmp_path: Path, mini_dat
         assert st.load_documents(ds) == 1
 
         assert _quads(st, OTHER) == other_before
-        labels = {str(r["l"].value) for r in st.query(
-            f"SELECT ?l WHERE {{ GRAPH <{DOC}> {{ <{anna}> rdfs:label ?l }} }}")}
+        labels = {
+            str(r["l"].value) for r in st.query(f"SELECT ?l WHERE {{ GRAPH <{DOC}> {{ <{anna}> rdfs:label ?l }} }}")
+        }
         assert labels == {"Anna Maria Berg"}
         assert len(st) == 147
 
@@ -119,8 +120,9 @@ def test_remove_an_unknown_document_names_the_store(tmp_path: Path, mini_dataset
         st.load_documents(mini_dataset)
         with pytest.raises(StoreError) as err:
             st.remove_document("ep-1999-nowhere")
-        assert str(err.value) == (f"{tmp_path / 'store'}: no document 'ep-1999-nowhere' in the store "
-                                  "(give a document IRI, id or source path)")
+        assert str(err.value) == (
+            f"{tmp_path / 'store'}: no document 'ep-1999-nowhere' in the store (give a document IRI, id or source path)"
+        )
         assert len(st) == 73
 
 
@@ -138,19 +140,28 @@ def test_an_ambiguous_id_is_refused(tmp_path: Path, mini_dataset: Dataset) -> No
 
 def test_a_locked_store_gives_a_one_line_error(mini_store_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, pyoxigraph
             st = pyoxigraph.Store({str(mini_store_path)!r})
             print("ready", flush=True)
             sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreError) as err:
             Store.open(mini_store_path)
-        assert str(err.value) == (f"{mini_store_path}: store is being written by another process (a build or "
-                                  "a removal); try again when it is done")
+        assert str(err.value) == (
+            f"{mini_store_path}: store is being written by another process (a build or "
+            "a removal); try again when it is done"
+        )
         # a read-only snapshot does not need the lock
         with Store.open(mini_store_path, read_only=True) as ro:
             assert len(ro) == 73
@@ -181,8 +192,9 @@ def test_a_file_is_not_a_store(mini_trig: Path) -> None:
 def test_a_missing_store_is_not_created_when_told_not_to(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         Store.open(tmp_path / "nothing", create=False)
-    assert str(err.value) == (f"{tmp_path / 'nothing'}: no store here; make one with "
-                              f"`whereas build DOCS --store {tmp_path / 'nothing'}`")
+    assert str(err.value) == (
+        f"{tmp_path / 'nothing'}: no store here; make one with `whereas build DOCS --store {tmp_path / 'nothing'}`"
+    )
     assert not (tmp_path / "nothing").exists()
 
 
@@ -216,15 +228,20 @@ def test_a_malformed_query_is_one_line(mini_store_path: Path) -> None:
     with Store.open(mini_store_path) as st:
         with pytest.raises(QueryError) as err:
             st.query("SELECT ?x WHERE {\n ?x a }", source="q.rq")
-    assert str(err.value) == ("q.rq: SPARQL syntax error: line 2, column 8, near “}”: expected FILTER, SELECT, "
-                              "VALUES or a term")
+    assert str(err.value) == (
+        "q.rq: SPARQL syntax error: line 2, column 8, near “}”: expected FILTER, SELECT, VALUES or a term"
+    )
 
 
 def test_the_default_graph_is_the_union_of_documents(tmp_path: Path, mini_dataset: Dataset) -> None:
     with Store.open(tmp_path / "store") as st:
         st.load_documents(_with_second_document(mini_dataset))
-        rows = [(r["doc"].value, r["n"].value) for r in st.query(
-            "SELECT ?doc (COUNT(*) AS ?n) WHERE { ?doc a wh:Document ; ?p ?o } GROUP BY ?doc ORDER BY ?doc")]
+        rows = [
+            (r["doc"].value, r["n"].value)
+            for r in st.query(
+                "SELECT ?doc (COUNT(*) AS ?n) WHERE { ?doc a wh:Document ; ?p ?o } GROUP BY ?doc ORDER BY ?doc"
+            )
+        ]
     assert rows == [(OTHER, "5"), (DOC, "5")]
 
 
@@ -237,7 +254,9 @@ def test_a_triple_in_two_documents_is_one_triple_of_the_union(tmp_path: Path, mi
         # the shared triples stay while one document still has them ...
         st.remove_document("ep-2099-other")
         assert sorted(r["n"].value for r in st.query("SELECT ?n WHERE { ?p a wh:Person ; rdfs:label ?n }")) == [
-            "Anna Berg", "Karl Berg"]
+            "Anna Berg",
+            "Karl Berg",
+        ]
         # ... and a replaced document takes its old triples out of the union
         mini_dataset.remove_graph(URIRef(OTHER))
         g = mini_dataset.graph(URIRef(DOC))
@@ -245,13 +264,16 @@ def test_a_triple_in_two_documents_is_one_triple_of_the_union(tmp_path: Path, mi
         g.add((URIRef(ID_ANNA), RDFS.label, Literal("Anna M. Berg")))
         assert st.load_documents(mini_dataset) == 1
         assert sorted(r["n"].value for r in st.query("SELECT ?n WHERE { ?p a wh:Person ; rdfs:label ?n }")) == [
-            "Anna M. Berg", "Karl Berg"]
+            "Anna M. Berg",
+            "Karl Berg",
+        ]
         assert not bool(st.query("ASK { ?p rdfs:label 'Anna Berg' }"))
         st.remove_document(DOC)
         assert len(st) == 0 and len(st.ox) == 0
 
 
 # -- snapshots: readers beside a writer ---------------------------------------------------------
+
 
 def test_readers_see_the_store_as_the_last_writer_left_it(tmp_path: Path, mini_dataset: Dataset) -> None:
     path = tmp_path / "store"
@@ -285,6 +307,7 @@ def test_a_snapshot_held_by_a_reader_is_not_swept(tmp_path: Path, mini_dataset: 
 
 # -- where documents came from ------------------------------------------------------------------
 
+
 def _record(file: str, sha: str = "a" * 64, graph: str = DOC) -> DocumentRecord:
     return DocumentRecord(graph, graph.rsplit("/", 1)[-1], Path(file).name, file, sha)
 
@@ -297,16 +320,17 @@ def test_the_same_file_or_the_same_text_is_the_same_document(tmp_path: Path, min
         assert st.conflicts([_record("/corpus/b/ep-2099-ruritania.txt", "b" * 64)]) == [
             "document 'ep-2099-ruritania' in the store was read from /corpus/a/ep-2099-ruritania.txt; "
             "/corpus/b/ep-2099-ruritania.txt is another file with the same id (rename one of them, or give "
-            "--replace to replace the stored one)"]
+            "--replace to replace the stored one)"
+        ]
         with pytest.raises(StoreError, match="is another file with the same id"):
             st.load_documents(mini_dataset, [_record("/corpus/b/ep-2099-ruritania.txt", "b" * 64)])
-        assert st.load_documents(mini_dataset, [_record("/corpus/b/ep-2099-ruritania.txt", "b" * 64)],
-                                 replace=True) == 0  # same triples: nothing to load, but it is b's now
+        assert (
+            st.load_documents(mini_dataset, [_record("/corpus/b/ep-2099-ruritania.txt", "b" * 64)], replace=True) == 0
+        )  # same triples: nothing to load, but it is b's now
         assert st.records()[DOC].file == "/corpus/b/ep-2099-ruritania.txt"
 
 
-def test_a_document_without_a_record_is_judged_by_its_source_and_text(tmp_path: Path,
-                                                                     mini_dataset: Dataset) -> None:
+def test_a_document_without_a_record_is_judged_by_its_source_and_text(tmp_path: Path, mini_dataset: Dataset) -> None:
     with Store.open(tmp_path / "store") as st:
         st.load_documents(mini_dataset)  # as an older whereas did: no record of the file
         assert st.conflicts([_record(os.path.abspath(SOURCE))]) == []  # its dcterms:source names that file
@@ -315,8 +339,10 @@ def test_a_document_without_a_record_is_judged_by_its_source_and_text(tmp_path: 
 
 def test_a_file_read_under_a_new_id_leaves_no_old_graph(tmp_path: Path, mini_dataset: Dataset) -> None:
     with Store.open(tmp_path / "store") as st:
-        st.load_documents(_with_second_document(mini_dataset),
-                          [_record("/corpus/2019/report.txt"), _record("/corpus/x.txt", graph=OTHER)])
+        st.load_documents(
+            _with_second_document(mini_dataset),
+            [_record("/corpus/2019/report.txt"), _record("/corpus/x.txt", graph=OTHER)],
+        )
         renamed = Dataset(default_union=True)
         for s, p, o, _ in mini_dataset.quads((None, None, None, URIRef(DOC))):
             renamed.graph(URIRef(DOC + "-2019")).add((s, p, o))
@@ -334,5 +360,7 @@ def test_remove_by_the_path_of_the_file_read(tmp_path: Path, mini_dataset: Datas
 
 
 def test_status_of_a_store_without_a_build_record(mini_store_path: Path) -> None:
-    assert store_status(mini_store_path) == (f"{mini_store_path}: 1 document(s), 73 triples (snapshot 1)\n"
-                                             "last build: no record (built by an older whereas, or never)\n")
+    assert store_status(mini_store_path) == (
+        f"{mini_store_path}: 1 document(s), 73 triples (snapshot 1)\n"
+        "last build: no record (built by an older whereas, or never)\n"
+    )

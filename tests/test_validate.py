@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -55,65 +55,93 @@ def test_mini_conforms(mini_dataset: Dataset) -> None:
 BROKEN: dict[str, tuple[Callable[[Graph], None], list[str]]] = {
     "actor with two labels": (
         lambda g: g.add((ANNA, RDFS.label, Literal("Anna B."))),
-        [f"<{ANNA}> rdfs:label: an actor has exactly one rdfs:label; other names belong in skos:altLabel"]),
+        [f"<{ANNA}> rdfs:label: an actor has exactly one rdfs:label; other names belong in skos:altLabel"],
+    ),
     "event without evidence": (
         lambda g: g.remove((SENTENCING, WH.evidence, None)),
-        [f"<{SENTENCING}> wh:evidence: no wh:evidence: every event and reified relation needs "
-         "at least one wh:TextSpan"]),
+        [
+            f"<{SENTENCING}> wh:evidence: no wh:evidence: every event and reified relation needs "
+            "at least one wh:TextSpan"
+        ],
+    ),
     "date typed xsd:string": (
         lambda g: replace(g, SENTENCING, WH.date, Literal("2098-05-03", datatype=XSD.string)),
-        [f"<{SENTENCING}> wh:date: wh:date must be a valid xsd:date, xsd:gYearMonth or xsd:gYear "
-         "(value: \"2098-05-03\"^^xsd:string)"]),
+        [
+            f"<{SENTENCING}> wh:date: wh:date must be a valid xsd:date, xsd:gYearMonth or xsd:gYear "
+            '(value: "2098-05-03"^^xsd:string)'
+        ],
+    ),
     "text span with start after end": (
         lambda g: replace(g, SPAN, WH.start, Literal(130)),
-        [f"<{SPAN}> wh:start: wh:start must not be after wh:end (value: \"130\"^^xsd:integer)"]),
+        [f'<{SPAN}> wh:start: wh:start must not be after wh:end (value: "130"^^xsd:integer)'],
+    ),
     "court decision without outcome": (
         add_decision,
-        [f"<{DECISION}> wh:outcome: a court decision needs a wh:outcome "
-         "(wh:upheld, wh:overturned, wh:refused or wh:other)"]),
+        [
+            f"<{DECISION}> wh:outcome: a court decision needs a wh:outcome "
+            "(wh:upheld, wh:overturned, wh:refused or wh:other)"
+        ],
+    ),
     "confidence 1.5": (
         lambda g: replace(g, SENTENCING, WH.confidence, Literal("1.5", datatype=XSD.decimal)),
-        [f"<{SENTENCING}> wh:confidence: wh:confidence must lie in [0, 1] (value: \"1.5\"^^xsd:decimal)"]),
+        [f'<{SENTENCING}> wh:confidence: wh:confidence must lie in [0, 1] (value: "1.5"^^xsd:decimal)'],
+    ),
     "confidence as a float (xsd:double)": (
         lambda g: replace(g, SENTENCING, WH.confidence, Literal(0.9)),
-        [f"<{SENTENCING}> wh:confidence: wh:confidence must be an xsd:decimal "
-         "(value: \"0.9\"^^xsd:double)"]),
+        [f'<{SENTENCING}> wh:confidence: wh:confidence must be an xsd:decimal (value: "0.9"^^xsd:double)'],
+    ),
     "court role filled by a person": (
         lambda g: replace(g, SENTENCING, WH.court, KARL),
-        [f"<{SENTENCING}> wh:court: wh:court must point to a wh:Court (value: <{KARL}>)"]),
+        [f"<{SENTENCING}> wh:court: wh:court must point to a wh:Court (value: <{KARL}>)"],
+    ),
     "sentence term that is no duration": (
         lambda g: replace(g, SENTENCING, WH.sentenceTerm, Literal("six years")),
-        [f"<{SENTENCING}> wh:sentenceTerm: wh:sentenceTerm must be a valid xsd:duration (e.g. P7Y6M) "
-         "(value: \"six years\")"]),
+        [
+            f"<{SENTENCING}> wh:sentenceTerm: wh:sentenceTerm must be a valid xsd:duration (e.g. P7Y6M) "
+            '(value: "six years")'
+        ],
+    ),
     "outcome outside the four": (
         lambda g: (add_decision(g), g.add((DECISION, WH.outcome, WH.Court))),
-        [f"<{DECISION}> wh:outcome: wh:outcome must be one of wh:upheld, wh:overturned, wh:refused, "
-         "wh:other (value: wh:Court)"]),
+        [
+            f"<{DECISION}> wh:outcome: wh:outcome must be one of wh:upheld, wh:overturned, wh:refused, "
+            "wh:other (value: wh:Court)"
+        ],
+    ),
     "court without label (a subclass of wh:Actor)": (
         lambda g: g.remove((COURT, RDFS.label, None)),
-        [f"<{COURT}> rdfs:label: an actor needs an rdfs:label (its fullest name)"]),
+        [f"<{COURT}> rdfs:label: an actor needs an rdfs:label (its fullest name)"],
+    ),
     "empty label": (
         lambda g: replace(g, KARL, RDFS.label, Literal("  ")),
-        [f"<{KARL}> rdfs:label: an actor's rdfs:label is empty (value: \"  \")"]),
+        [f'<{KARL}> rdfs:label: an actor\'s rdfs:label is empty (value: "  ")'],
+    ),
     "span outside any document": (
         lambda g: g.remove((SPAN, WH.inDocument, None)),
-        [f"<{SPAN}> wh:inDocument: a text span needs exactly one wh:inDocument"]),
+        [f"<{SPAN}> wh:inDocument: a text span needs exactly one wh:inDocument"],
+    ),
     "relation without its statement node": (
         lambda g: g.add((ANNA, WH.relativeOf, KARL)),
-        [f"<{ANNA}> wh:relativeOf: this relation has no rdf:Statement node carrying its evidence "
-         f"(value: <{KARL}>)"]),
+        [f"<{ANNA}> wh:relativeOf: this relation has no rdf:Statement node carrying its evidence (value: <{KARL}>)"],
+    ),
     "statement node without its triple": (
         lambda g: g.remove((ANNA, WH.spouseOf, KARL)),
-        [f"<{MARRIAGE}>: describes a triple the graph does not hold: <{ANNA}> wh:spouseOf <{KARL}>"]),
+        [f"<{MARRIAGE}>: describes a triple the graph does not hold: <{ANNA}> wh:spouseOf <{KARL}>"],
+    ),
     "reified relation without evidence": (
         lambda g: g.remove((MARRIAGE, WH.evidence, None)),
-        [f"<{MARRIAGE}> wh:evidence: no wh:evidence: every event and reified relation needs "
-         "at least one wh:TextSpan"]),
+        [f"<{MARRIAGE}> wh:evidence: no wh:evidence: every event and reified relation needs at least one wh:TextSpan"],
+    ),
     "two broken things, sorted": (
-        lambda g: (g.add((ANNA, RDFS.label, Literal("Anna B."))),
-                   replace(g, SENTENCING, WH.confidence, Literal("1.5", datatype=XSD.decimal))),
-        [f"<{SENTENCING}> wh:confidence: wh:confidence must lie in [0, 1] (value: \"1.5\"^^xsd:decimal)",
-         f"<{ANNA}> rdfs:label: an actor has exactly one rdfs:label; other names belong in skos:altLabel"]),
+        lambda g: (
+            g.add((ANNA, RDFS.label, Literal("Anna B."))),
+            replace(g, SENTENCING, WH.confidence, Literal("1.5", datatype=XSD.decimal)),
+        ),
+        [
+            f'<{SENTENCING}> wh:confidence: wh:confidence must lie in [0, 1] (value: "1.5"^^xsd:decimal)',
+            f"<{ANNA}> rdfs:label: an actor has exactly one rdfs:label; other names belong in skos:altLabel",
+        ],
+    ),
 }
 
 
@@ -185,7 +213,7 @@ def test_broken_shapes_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pyt
     assert str(err.value).startswith(f"{bad}: not valid Turtle: ")
     assert "\n" not in str(err.value)
     monkeypatch.setattr(validate_module, "SHAPES_PATH", tmp_path / "missing.ttl")
-    with pytest.raises(InputError, match="missing.ttl: no such file"):
+    with pytest.raises(InputError, match=r"missing.ttl: no such file"):
         validate_graph(Graph())
 
 
@@ -199,6 +227,6 @@ def test_cli_validate(mini_dataset: Dataset, mini_trig: Path, tmp_path: Path) ->
     bad = runner.invoke(app, ["validate", str(broken)])
     assert bad.exit_code == 1
     assert bad.output.splitlines() == [
-        f"<{SENTENCING}> wh:evidence: no wh:evidence: every event and reified relation needs "
-        "at least one wh:TextSpan",
-        f"{broken}: does not conform"]
+        f"<{SENTENCING}> wh:evidence: no wh:evidence: every event and reified relation needs at least one wh:TextSpan",
+        f"{broken}: does not conform",
+    ]

@@ -50,11 +50,14 @@ def _offline(requests: list[str], html: Path) -> list[str]:
 
 def _click_actor(page, iri: str) -> None:
     """A real mouse click where the actor's node is drawn on the canvas."""
-    xy = page.evaluate("""id => {
+    xy = page.evaluate(
+        """id => {
         const net = whereasViz.network, p = net.canvasToDOM(net.getPosition(id));
         const r = document.querySelector('#network canvas').getBoundingClientRect();
         return {x: r.left + p.x, y: r.top + p.y};
-    }""", iri)
+    }""",
+        iri,
+    )
     page.mouse.click(xy["x"], xy["y"])
 
 
@@ -70,8 +73,7 @@ def _panel_facts(page) -> list[dict]:
 
 
 def _expected(facts) -> list[tuple]:
-    return [(f.type, f.date, f.label, [p.label for p in f.participants], [e.text for e in f.evidence])
-            for f in facts]
+    return [(f.type, f.date, f.label, [p.label for p in f.participants], [e.text for e in f.evidence]) for f in facts]
 
 
 def _shown(rows: list[dict]) -> list[tuple]:
@@ -99,8 +101,16 @@ def _big_dataset(n_actors: int = 2000, seed: int = 11) -> Dataset:
     ds = Dataset(default_union=True)
     doc_id = "ep-2100-generated"
     g = ds.graph(mint.document(doc_id))
-    kinds = ["Person"] * 10 + ["Court", "PoliticalParty", "MediaOutlet", "GovernmentBody", "NGO",
-                               "InternationalOrganisation", "Country", "Place"]
+    kinds = ["Person"] * 10 + [
+        "Court",
+        "PoliticalParty",
+        "MediaOutlet",
+        "GovernmentBody",
+        "NGO",
+        "InternationalOrganisation",
+        "Country",
+        "Place",
+    ]
     actors = []
     for i in range(n_actors):
         kind = kinds[i % len(kinds)]
@@ -163,10 +173,14 @@ def test_fixture_page_offline_search_click_facts_filters(chromium_browser, viz_g
         assert _shown(shown) == _expected(facts)
         sentencing = shown[0]
         assert (sentencing["type"], sentencing["date"], sentencing["participants"]) == (
-            "Sentencing", "2097-10-08", ["Edelweiss District Court"])
+            "Sentencing",
+            "2097-10-08",
+            ["Edelweiss District Court"],
+        )
         assert sentencing["evidence"] == [
             "whereas on 8 October 2097 the Edelweiss District Court sentenced the opposition journalist "
-            "Elena Vasko to seven and a half years in prison on charges of 'inciting social discord'"]
+            "Elena Vasko to seven and a half years in prison on charges of 'inciting social discord'"
+        ]
         page.screenshot(path=str(tmp_path / "before-filters.png"))
 
         # dates: from 2098 on, the 2097 links and facts go, undated ones stay
@@ -183,22 +197,28 @@ def test_fixture_page_offline_search_click_facts_filters(chromium_browser, viz_g
         # types: unticking Court hides exactly the two courts
         page.uncheck('#legend .legend-item[data-type="Court"] input')
         assert sorted(page.evaluate("whereasViz.nodes.get({filter: n => n.hidden}).map(n => n.id)")) == [
-            ID + "court/edelweiss-district-court", ID + "court/supreme-court-of-graustark"]
+            ID + "court/edelweiss-district-court",
+            ID + "court/supreme-court-of-graustark",
+        ]
         page.check('#legend .legend-item[data-type="Court"] input')
 
         # a link: clicking the middle of the (straight) spouse edge shows its source sentence
         page.click("#fit")
-        xy = page.evaluate("""([a, b]) => {
+        xy = page.evaluate(
+            """([a, b]) => {
             const net = whereasViz.network, p = net.getPosition(a), q = net.getPosition(b);
             const m = net.canvasToDOM({x: (p.x + q.x) / 2, y: (p.y + q.y) / 2});
             const r = document.querySelector('#network canvas').getBoundingClientRect();
             return {x: r.left + m.x, y: r.top + m.y};
-        }""", [PETAR, ELENA])
+        }""",
+            [PETAR, ELENA],
+        )
         page.mouse.click(xy["x"], xy["y"])
         expect(page.locator("#panel")).to_have_attribute("data-kind", "edge")
         assert page.text_content("#panel-title") == "spouse of"
         assert page.eval_on_selector_all("#edge-evidence .evidence", "q => q.map(x => x.textContent)") == [
-            "Petar Vasko, the husband of Elena Vasko"]
+            "Petar Vasko, the husband of Elena Vasko"
+        ]
 
         page.fill("#search", "Nobody at all")
         page.press("#search", "Enter")
@@ -233,7 +253,8 @@ def test_a_2000_actor_page_renders_and_answers_a_search(chromium_browser, tmp_pa
         # a real click on whichever actor is drawn on top near the middle of the view
         # (in 2,000 actors a node may lie under another: ask vis which one the pointer finds)
         box = page.locator("#network canvas").bounding_box()
-        hit = page.evaluate("""([x, y, target]) => {
+        hit = page.evaluate(
+            """([x, y, target]) => {
             const net = whereasViz.network;
             for (let r = 0; r < 400; r += 4) {
                 for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r]]) {
@@ -242,7 +263,9 @@ def test_a_2000_actor_page_renders_and_answers_a_search(chromium_browser, tmp_pa
                 }
             }
             return null;
-        }""", [box["width"] / 2, box["height"] / 2, target])
+        }""",
+            [box["width"] / 2, box["height"] / 2, target],
+        )
         assert hit is not None
         page.mouse.click(box["x"] + hit["x"], box["y"] + hit["y"])
         expect(page.locator("#panel-title")).to_have_text(G.nodes[hit["id"]]["label"])

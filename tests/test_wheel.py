@@ -36,8 +36,20 @@ def test_a_wheel_ships_the_ontology_and_works_installed(tmp_path: Path, mini_tri
             source.mkdir(exist_ok=True)
             shutil.copy2(ROOT / name, source / name)
     wheels = tmp_path / "wheels"
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
-         "--wheel-dir", wheels, source, cwd=tmp_path)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--wheel-dir",
+        wheels,
+        source,
+        cwd=tmp_path,
+    )
     wheel = next(wheels.glob("whereas-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in ("ontology/whereas.ttl", "ontology/shapes.ttl", "ontology/queries/sentenced.rq"):
@@ -51,12 +63,28 @@ def test_a_wheel_ships_the_ontology_and_works_installed(tmp_path: Path, mini_tri
     # the dependencies come from this environment (nothing is downloaded); its own whereas does not,
     # since .pth files in a folder named by a .pth line are not run
     (site / "zz_borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel,
-         cwd=tmp_path)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-index",
+        wheel,
+        cwd=tmp_path,
+    )
 
     run_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    where = _run(python, "-c", "import pipeline, pipeline.resources as r; print(pipeline.__file__); "
-                 "print(r.ontology_dir())", cwd=tmp_path, env=run_env).splitlines()
+    where = _run(
+        python,
+        "-c",
+        "import pipeline, pipeline.resources as r; print(pipeline.__file__); print(r.ontology_dir())",
+        cwd=tmp_path,
+        env=run_env,
+    ).splitlines()
     assert all(line.startswith(str(site)) for line in where), where
     whereas = env_dir / "bin" / "whereas"
     assert _run(whereas, "validate", mini_trig, cwd=tmp_path, env=run_env).endswith(f"{mini_trig}: conforms\n")

@@ -1,6 +1,5 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
-
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,8 +25,18 @@ _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
-_SPECIFICITY = ["Country", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
-                "InternationalOrganisation", "NGO", "Person", "Place", "Organisation"]
+_SPECIFICITY = [
+    "Country",
+    "Court",
+    "PoliticalParty",
+    "MediaOutlet",
+    "GovernmentBody",
+    "InternationalOrganisation",
+    "NGO",
+    "Person",
+    "Place",
+    "Organisation",
+]
 
 
 def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
@@ -81,16 +90,40 @@ class ActorTyper:
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
-        self.apposition_skip = frozenset(("the", "a", "an", "former", "prominent", "well-known", "independent",
-                                          "opposition", "human", "rights", "local", "leading", "veteran"))
+        self.apposition_skip = frozenset(
+            (
+                "the",
+                "a",
+                "an",
+                "former",
+                "prominent",
+                "well-known",
+                "independent",
+                "opposition",
+                "human",
+                "rights",
+                "local",
+                "leading",
+                "veteran",
+            )
+        )
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
-        self.occupations = frozenset(cues["before_name"]["Person"]) - {"wife", "husband", "widow", "son", "daughter",
-                                                                      "mother", "father", "brother", "sister"}
+        self.occupations = frozenset(cues["before_name"]["Person"]) - {
+            "wife",
+            "husband",
+            "widow",
+            "son",
+            "daughter",
+            "mother",
+            "father",
+            "brother",
+            "sister",
+        }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -98,12 +131,17 @@ class ActorTyper:
         self.quoted = Matcher(nlp.vocab)
         opening, closing = ["‘", "“", "'", '"', "«"], ["’", "”", "'", '"', "»"]
         for label, nouns in cues["quoted_after"].items():
-            self.quoted.add(label, [[
-                {"LOWER": {"IN": nouns}},
-                {"ORTH": {"IN": opening}},
-                {"ORTH": {"NOT_IN": opening + closing}, "OP": "+"},
-                {"ORTH": {"IN": closing}},
-            ]])
+            self.quoted.add(
+                label,
+                [
+                    [
+                        {"LOWER": {"IN": nouns}},
+                        {"ORTH": {"IN": opening}},
+                        {"ORTH": {"NOT_IN": opening + closing}, "OP": "+"},
+                        {"ORTH": {"IN": closing}},
+                    ]
+                ],
+            )
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -130,7 +168,7 @@ class ActorTyper:
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc):
-            inner = doc[start + 2:end - 1]
+            inner = doc[start + 2 : end - 1]
             if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
                 label = doc.vocab.strings[match_id]
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
@@ -141,7 +179,7 @@ class ActorTyper:
         return found
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
-        """"the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
+        """ "the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
         the state they share, each named with it ("Government of the Kyrgyz Republic"); a body with a
         name of its own keeps it ("Jogorku Kenesh")."""
         out: list[Candidate] = []
@@ -169,7 +207,7 @@ class ActorTyper:
                 break
             if len(conjuncts) < 2:
                 continue
-            of_state = doc[of.i:end].text
+            of_state = doc[of.i : end].text
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
                 out.append(Candidate(state, end, [(known[1], W_GAZETTEER, f"known:{known[0]}")], known[0], exact=True))
@@ -183,7 +221,7 @@ class ActorTyper:
         return out
 
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """"the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
+        """ "the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
         acronym as another name of the same actor. Where the initials do not fit (an acronym of
         the name in another language), the name found before the brackets stands."""
         out: list[Candidate] = []
@@ -196,7 +234,7 @@ class ActorTyper:
             name = ends.get(i - 1)
             if named is not None and (name is None or named < name.start):
                 votes = list(name.votes) if name is not None else []
-                typed = self.name_words.type_of([t.text for t in doc[named:i - 1]])
+                typed = self.name_words.type_of([t.text for t in doc[named : i - 1]])
                 if typed is not None:
                     votes.append((typed[0], W_HEAD, typed[1]))
                 votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
@@ -217,7 +255,7 @@ class ActorTyper:
             elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
                 strong = cand is not None and any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes)
-                return cand if strong and not (cand.start, cand.end) in offices else None
+                return cand if strong and (cand.start, cand.end) not in offices else None
             else:
                 return None
         cand = self._candidate(doc, ent)
@@ -226,14 +264,15 @@ class ActorTyper:
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
         if inner and not cand.kb_id:
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
-        if any(s <= cand.start and cand.end <= e for s, e in offices) \
-                and (not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)):
+        if any(s <= cand.start and cand.end <= e for s, e in offices) and (
+            not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)
+        ):
             return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
             # "UN" in "UN Special Rapporteur on …": the office's own organisation
         return cand
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """"HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
+        """ "HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
         taken = {i for c in found for i in range(c.start, c.end)}
         out = []
         for office in doc.spans.get(POSITIONS, []):
@@ -241,8 +280,13 @@ class ActorTyper:
             if start + 1 < len(doc) and doc[start].text == ",":  # "the UN High Commissioner, Ana Ruiz,"
                 start += 1
             end = start
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and end not in taken and end - start < 3:
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and end not in taken
+                and end - start < 3
+            ):
                 end += 1
             apposition = start > office.end
             if end > start and (not apposition or end == len(doc) or doc[end].is_punct):
@@ -255,14 +299,19 @@ class ActorTyper:
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in doc.ents for i in range(e.start, e.end)}
-        surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2
-                    and best_type(c.votes) == "Person"}
+        surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         out = []
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and re.match(CAPITALISED, doc[j].text) \
-                    and _wordlike(doc[j].text) and j - i < 4:
+            while (
+                j < len(doc)
+                and j not in taken
+                and doc[j].pos_ == "PROPN"
+                and re.match(CAPITALISED, doc[j].text)
+                and _wordlike(doc[j].text)
+                and j - i < 4
+            ):
                 j += 1
             if j > i:
                 votes: list[tuple[str, int, str]] = []
@@ -272,9 +321,12 @@ class ActorTyper:
                 heads = {t.lower_ for t in doc[i:j]}
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
-                if votes and (strong or (j - i >= 2 and not doc[i].is_sent_start)) \
-                        and not heads & (set(self.name_words.heads) | self.not_heads) \
-                        and doc[i:j].text not in self.demonyms:
+                if (
+                    votes
+                    and (strong or (j - i >= 2 and not doc[i].is_sent_start))
+                    and not heads & (set(self.name_words.heads) | self.not_heads)
+                    and doc[i:j].text not in self.demonyms
+                ):
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
@@ -282,10 +334,19 @@ class ActorTyper:
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the
         capitalised words next to it that belong to no other name, title or office."""
+
         def part_of_name(tok) -> bool:
-            return tok.pos_ == "PROPN" and bool(re.match(CAPITALISED, tok.text)) and _wordlike(tok.text) \
-                and not tok.ent_type_ and tok.lower_ not in self.before and tok.lower_ not in self.titles \
-                and tok.text not in self.demonyms and tok.lower_ not in CALENDAR
+            return (
+                tok.pos_ == "PROPN"
+                and bool(re.match(CAPITALISED, tok.text))
+                and _wordlike(tok.text)
+                and not tok.ent_type_
+                and tok.lower_ not in self.before
+                and tok.lower_ not in self.titles
+                and tok.text not in self.demonyms
+                and tok.lower_ not in CALENDAR
+            )
+
         n = 0
         while end < len(doc) and n < 2 and part_of_name(doc[end]):
             end, n = end + 1, n + 1
@@ -302,26 +363,38 @@ class ActorTyper:
             word = doc[start].lower_
             if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
                 start += 1
-            elif word in self.titles or (word in self.occupations and end - start >= 2
-                                         and all(re.match(CAPITALISED, t.text) for t in doc[start + 1:end])
-                                         and self.name_words.type_of([t.text for t in doc[start + 1:end]]) is None):
+            elif word in self.titles or (
+                word in self.occupations
+                and end - start >= 2
+                and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
+                and self.name_words.type_of([t.text for t in doc[start + 1 : end]]) is None
+            ):
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
-            elif start + 2 < end and doc[start + 1].lower_ in ("’s", "'s") and not ent.ent_id_ \
-                    and (lookup(doc[start].text) or ("", ""))[1] == "Country":
+            elif (
+                start + 2 < end
+                and doc[start + 1].lower_ in ("’s", "'s")
+                and not ent.ent_id_
+                and (lookup(doc[start].text) or ("", ""))[1] == "Country"
+            ):
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
-        bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
+        bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
-        while end - start > 1 and doc[end - 1].like_num and len(doc[end - 1]) == 4 \
-                and doc[end - 2].text not in ("No.", "No", "Nr."):
+        while (
+            end - start > 1
+            and doc[end - 1].like_num
+            and len(doc[end - 1]) == 4
+            and doc[end - 2].text not in ("No.", "No", "Nr.")
+        ):
             end -= 1  # "Tajik State National University 1997": a year after a name
-        while end > start and (doc[end - 1].lower_ in ("’s", "'s", "’", "'")
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
-                               or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha
-                                   and end - start > 1)):  # "found Tsertsvadze guilty"
+        while end > start and (
+            doc[end - 1].lower_ in ("’s", "'s", "’", "'")
+            or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
+            or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
+        ):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
 
@@ -384,8 +457,16 @@ class ActorTyper:
             return None
         if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and self._unlikely_name(doc, span):
             return None
-        if ent.label_ in ACTOR_LABELS and not kb_id and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
-                and not doc[end].ent_type_ and doc[end].lower_ not in self.before and not doc[end].is_sent_start:
+        if (
+            ent.label_ in ACTOR_LABELS
+            and not kb_id
+            and end < len(doc)
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in self.before
+            and not doc[end].is_sent_start
+        ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
         return Candidate(start, end, votes, kb_id)
 
@@ -411,8 +492,12 @@ class ActorTyper:
         """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
-        if before is not None and (before.is_title or before.pos_ in ("PROPN", "ADJ")) \
-                and before.lower_ not in ("the", "whereas") and not before.is_sent_start:
+        if (
+            before is not None
+            and (before.is_title or before.pos_ in ("PROPN", "ADJ"))
+            and before.lower_ not in ("the", "whereas")
+            and not before.is_sent_start
+        ):
             return False
         if before is not None and before.lower_ in ("and", "or") and before.head.i != start:
             return False  # "the Government and Parliament of X"
@@ -424,8 +509,12 @@ class ActorTyper:
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
-        if i >= 1 and doc[i].text in (":", ",") and doc[i - 1].lower_ in self.before \
-                and self.before[doc[i - 1].lower_] == "Person":
+        if (
+            i >= 1
+            and doc[i].text in (":", ",")
+            and doc[i - 1].lower_ in self.before
+            and self.before[doc[i - 1].lower_] == "Person"
+        ):
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
             word = doc[i].lower_
@@ -435,9 +524,9 @@ class ActorTyper:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
             elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
-        words = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
+        words = [t.lower_ for t in doc[max(0, i - 1) : i + 1]]
         for phrase, t in self.before_phrase:
-            if tuple(words[-len(phrase):]) == phrase:
+            if tuple(words[-len(phrase) :]) == phrase:
                 votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
@@ -455,20 +544,26 @@ class ActorTyper:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
-        following = [t.lower_ for t in doc[j:j + 2]]
+        following = [t.lower_ for t in doc[j : j + 2]]
         for phrase, t in self.after:
-            if tuple(following[:len(phrase)]) == phrase:
+            if tuple(following[: len(phrase)]) == phrase:
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
     @staticmethod
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """"Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
+        """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
-            if prev is not None and prev.end == c.start and not prev.kb_id and not c.kb_id \
-                    and doc[prev.end - 1].dep_ == "compound" and c.start <= doc[prev.end - 1].head.i < c.end \
-                    and all(t.pos_ == "PROPN" for t in doc[prev.start:c.end]):
+            if (
+                prev is not None
+                and prev.end == c.start
+                and not prev.kb_id
+                and not c.kb_id
+                and doc[prev.end - 1].dep_ == "compound"
+                and c.start <= doc[prev.end - 1].head.i < c.end
+                and all(t.pos_ == "PROPN" for t in doc[prev.start : c.end])
+            ):
                 out[-1] = Candidate(prev.start, c.end, prev.votes + c.votes + [("Person", W_NER, "joined-name")])
                 continue
             out.append(c)
@@ -476,16 +571,20 @@ class ActorTyper:
 
     @staticmethod
     def _conjunct_votes(doc: Doc, found: list[Candidate]) -> None:
-        """"X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
+        """ "X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
         at = {i: c for c in found for i in range(c.start, c.end)}
         for c in found:
             if best_type(c.votes) == "Person" or any(w >= W_PHRASE for _, w, _ in c.votes):
                 continue
-            root = doc[c.start:c.end].root
+            root = doc[c.start : c.end].root
             for other in root.conjuncts:
                 peer = at.get(other.i)
-                if peer is not None and peer is not c and best_type(peer.votes) == "Person" \
-                        and any(t == "Person" for t, _, _ in peer.votes):
+                if (
+                    peer is not None
+                    and peer is not c
+                    and best_type(peer.votes) == "Person"
+                    and any(t == "Person" for t, _, _ in peer.votes)
+                ):
                     c.votes.append(("Person", W_PHRASE, "listed-with-person"))
                     break
 
@@ -506,28 +605,37 @@ class ActorTyper:
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
-        actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id)
-                  for (s, e), c in by_span.items()]
+        actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id) for (s, e), c in by_span.items()]
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}
-        others = [e for e in doc.ents if e.label_ in self.non_actor_labels
-                  and not any(i in taken for i in range(e.start, e.end))]
+        others = [
+            e
+            for e in doc.ents
+            if e.label_ in self.non_actor_labels and not any(i in taken for i in range(e.start, e.end))
+        ]
         doc.ents = sorted(actors + others, key=lambda s: s.start)
         kept = {(a.start, a.end) for a in actors}
-        doc._.actor_cues = {f"{s}:{e}": [list(v) for v in c.votes]
-                            for (s, e), c in sorted(by_span.items()) if (s, e) in kept}
+        doc._.actor_cues = {
+            f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
+        }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
-            if ent.label_ in ("GPE", "LOC") and any(a.start <= ent.start and ent.end <= a.end and not a.kb_id_
-                                                    and (a.start, a.end) != (ent.start, ent.end) for a in actors):
+            if ent.label_ in ("GPE", "LOC") and any(
+                a.start <= ent.start and ent.end <= a.end and not a.kb_id_ and (a.start, a.end) != (ent.start, ent.end)
+                for a in actors
+            ):
                 known = lookup(ent.text)
-                nested.append(Span(doc, ent.start, ent.end, label=known[1] if known else "Place",
-                                   kb_id=known[0] if known else ""))
+                nested.append(
+                    Span(doc, ent.start, ent.end, label=known[1] if known else "Place", kb_id=known[0] if known else "")
+                )
         doc.spans[NESTED] = nested
-        doc.spans[ANAPHORS] = [Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
-                               for t in doc if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")]
+        doc.spans[ANAPHORS] = [
+            Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
+            for t in doc
+            if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
+        ]
 
 
 def _wordlike(text: str) -> bool:
@@ -547,8 +655,12 @@ def spell_out(doc: Doc, end: int, acronym: str) -> int | None:
     """
     letters = acronym.lower()
     start = end
-    while start > 0 and end - start < 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
-                                             or doc[start - 1].is_upper) and not doc[start - 1].is_punct:
+    while (
+        start > 0
+        and end - start < 12
+        and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS or doc[start - 1].is_upper)
+        and not doc[start - 1].is_punct
+    ):
         start -= 1
     for s in range(start, end):
         if doc[s].lower_ in _CONNECTORS:
@@ -560,6 +672,7 @@ def spell_out(doc: Doc, end: int, acronym: str) -> int | None:
 
 def _spells(words: list[str], letters: str) -> bool:
     """Whether the words' initials (connectors optional, hyphenated parts counted) are ``letters``."""
+
     def walk(w: int, k: int) -> bool:
         if k == len(letters):
             return all(x.lower() in _CONNECTORS for x in words[w:])
@@ -573,6 +686,7 @@ def _spells(words: list[str], letters: str) -> bool:
         if letters.startswith(initials, k) and walk(w + 1, k + len(initials)):
             return True
         return bool(parts) and parts[0][0].lower() == letters[k] and walk(w + 1, k + 1)
+
     return walk(0, 0)
 
 
@@ -583,7 +697,8 @@ def keep_statistical_ents(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("whereas_actors", requires=["doc.ents", "token.dep"],
-                  assigns=["doc.ents", "doc._.actor_cues", "doc.spans"])
+@Language.factory(
+    "whereas_actors", requires=["doc.ents", "token.dep"], assigns=["doc.ents", "doc._.actor_cues", "doc.spans"]
+)
 def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
     return ActorTyper(nlp, name)

@@ -1,6 +1,5 @@
 """whereas_clauses: a semicolon ends a clause, so each "whereas …;" is parsed on its own."""
 
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -80,7 +80,7 @@ class CorefCues:
         return found
 
     def _descriptor(self, doc: Doc, tok: Token, taken: set[int]) -> tuple[Span, dict] | None:
-        """"the 34-year-old journalist", "the applicant", "the two men", "that court", "the paper"."""
+        """ "the 34-year-old journalist", "the applicant", "the two men", "that court", "the paper"."""
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("compound", "amod", "appos", "nmod"):
             return None
         lemma = tok.lemma_.lower()
@@ -104,8 +104,9 @@ class CorefCues:
         if nxt < len(doc) and (nxt in taken or doc[nxt].pos_ == "PROPN" or doc[nxt].is_title):
             return None  # "the journalist Anna Novak": a name with its cue, not an anaphor
         for child in tok.rights:
-            if (child.dep_ == "appos" and (child.i in taken or child.pos_ == "PROPN")) \
-                    or (child.dep_ == "prep" and child.lower_ == "of"):
+            if (child.dep_ == "appos" and (child.i in taken or child.pos_ == "PROPN")) or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
                 return None  # "the lawyer, X", "the court of X": not pointing back
         span_label, cues = "Person", {"kind": "descriptor", "nouns": [lemma]}
         count = next((self.numbers[c.lower_] for c in left if c.lower_ in self.numbers), None)
@@ -171,12 +172,16 @@ class CorefCues:
                 members.append(at[conj.i])
         head = root.head
         with_word = None
-        if root.dep_ == "pobj" and head.lower_ == "with" and any(c.lower_ in ("together", "along") for c in head.children):
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ == "with"
+            and any(c.lower_ in ("together", "along") for c in head.children)
+        ):
             with_word = head
         if with_word is not None:  # "arrested X, together with Y": the verb's own people
             verb = with_word.head
             for c in verb.children:
-                if c.i in at and c.dep_ in _SUBJECT + ("dobj",):
+                if c.i in at and c.dep_ in (*_SUBJECT, "dobj"):
                     members.append(at[c.i])
                     members += [at[x.i] for x in c.conjuncts if x.i in at]
         for c in verb_children(root):  # "X, together with Y, was arrested": Y hangs on X's verb
@@ -243,7 +248,7 @@ class CorefCues:
 def verb_children(tok: Token) -> list[Token]:
     """The children of the verb a noun hangs on (for "X, together with Y, was arrested")."""
     verb = tok.head
-    return [c for c in verb.children if c.i != tok.i] if tok.dep_ in _SUBJECT + ("dobj",) else []
+    return [c for c in verb.children if c.i != tok.i] if tok.dep_ in (*_SUBJECT, "dobj") else []
 
 
 @Language.factory("whereas_coref", requires=["doc.ents", "token.dep"], assigns=["doc.spans", "doc._.coref"])

@@ -1,5 +1,6 @@
 """whereas_events: finds event triggers and their roles with DependencyMatcher patterns from patterns/."""
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -69,8 +70,7 @@ class EventFinder:
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
-        self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items()
-                         for lemma in lemmas}
+        self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -85,7 +85,7 @@ class EventFinder:
         for match_id, tokens in self.triggers(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
-            named = dict(zip(names, tokens))
+            named = dict(zip(names, tokens, strict=False))
             t = named["trigger"]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
@@ -100,7 +100,7 @@ class EventFinder:
             for match_id, tokens in self.roles(sentences[start]):
                 rule = self.role_rules[doc.vocab.strings[match_id]]
                 names = [n["RIGHT_ID"] for n in rule["pattern"]]
-                named = {name: start + i for name, i in zip(names, tokens)}
+                named = {name: start + i for name, i in zip(names, tokens, strict=False)}
                 t = named["trigger"]
                 if t in triggers:
                     out[t][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
@@ -126,9 +126,12 @@ class EventFinder:
                     continue
                 for tok in toks:
                     for span in self._actors_at(doc, doc[tok], at, set(found)):
-                        more = self._list_after(doc, span, at) + self._together_after(doc, span, at) \
-                            if role == "subject" else []
-                        for one in [span] + more:
+                        more = (
+                            self._list_after(doc, span, at) + self._together_after(doc, span, at)
+                            if role == "subject"
+                            else []
+                        )
+                        for one in [span, *more]:
                             if one not in roles[role]:
                                 roles[role].append(one)
             if not roles["subject"]:
@@ -142,10 +145,13 @@ class EventFinder:
                 "trigger": [trigger.i, trigger.i + 1],
                 "sentence": [trigger.sent.start_char, trigger.sent.end_char],
                 "subject": [[s.start, s.end] for s in roles["subject"]],
-                "agent": [], "court": [],
-                "place": [[s.start, s.end] for s in roles["place"]
-                          if s.label_ in self.words["place_types"]
-                          or s[-1].lower_ in self.words["detention_place_heads"]],
+                "agent": [],
+                "court": [],
+                "place": [
+                    [s.start, s.end]
+                    for s in roles["place"]
+                    if s.label_ in self.words["place_types"] or s[-1].lower_ in self.words["detention_place_heads"]
+                ],
                 "confidence": entry.get("confidence", 0.8),
             }
             for span in roles["agent"]:
@@ -212,8 +218,11 @@ class EventFinder:
             if lead is not None and not event.get("date"):
                 event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
             if event.pop("caller_speaks", False) and not event["agent"]:
-                said = [e for e in events if e["type"] == "Statement" and e["sentence"] == event["sentence"]
-                        and e["subject"]]
+                said = [
+                    e
+                    for e in events
+                    if e["type"] == "Statement" and e["sentence"] == event["sentence"] and e["subject"]
+                ]
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
@@ -224,11 +233,12 @@ class EventFinder:
         Read from the first "on", "about" or "concerning" after the statement's word in its
         sentence, however the parser attached it, before any other statement begins.
         """
-        for tok in doc[trigger.i + 1:trigger.sent.end]:
+        for tok in doc[trigger.i + 1 : trigger.sent.end]:
             if tok.i in triggers and tok.lemma_ == trigger.lemma_:
                 return
-            if tok.lower_ in ("on", "about", "concerning", "regarding") and tok.dep_ == "prep" \
-                    and tok.i not in at:  # not the "on" of "Representative on Freedom of the Media"
+            if (
+                tok.lower_ in ("on", "about", "concerning", "regarding") and tok.dep_ == "prep" and tok.i not in at
+            ):  # not the "on" of "Representative on Freedom of the Media"
                 for pobj in tok.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -239,21 +249,24 @@ class EventFinder:
                         for of in (c for c in pobj.children if not spans and c.lower_ == "of"):
                             for obj in of.children:  # "on the case of X", "on the situation of X"
                                 spans += self._actors_at(doc, obj, at, triggers)
-                        event["about"] = [[sp.start, sp.end] for sp in spans
-                                          if [sp.start, sp.end] not in event["subject"]]
+                        event["about"] = [
+                            [sp.start, sp.end] for sp in spans if [sp.start, sp.end] not in event["subject"]
+                        ]
                 return
 
     def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
-        """"refused to grant appeal": the inner verb is part of the outer decision, not an event."""
+        """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
         head = trigger.head
-        return trigger.dep_ in ("xcomp", "ccomp") and head.i in found \
-            and found[head.i][0]["type"] == entry["type"]
+        return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
-    def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict,
-                      frame: str) -> list[Span]:
-        """"the release of all persons convicted …, including X, Y and Z": the names listed later."""
-        generic = [doc[i] for key, toks in roles.items() if key.endswith(":subject")
-                   and frame in key.split(":")[0].split("|") for i in toks]
+    def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
+        """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
+        generic = [
+            doc[i]
+            for key, toks in roles.items()
+            if key.endswith(":subject") and frame in key.split(":")[0].split("|")
+            for i in toks
+        ]
         if not generic:
             return []
         including = self.words["including"]
@@ -271,8 +284,26 @@ class EventFinder:
                     out.append(span)
                 i = span.end
                 continue
-            if tok.lower_ in ("among", "others", "other", "and", "or", ",", "notably", "in", "particular",
-                              "the", "mr", "mrs", "ms") or tok.text in QUOTES or tok.lower_ in self.before_nouns:
+            if (
+                tok.lower_
+                in (
+                    "among",
+                    "others",
+                    "other",
+                    "and",
+                    "or",
+                    ",",
+                    "notably",
+                    "in",
+                    "particular",
+                    "the",
+                    "mr",
+                    "mrs",
+                    "ms",
+                )
+                or tok.text in QUOTES
+                or tok.lower_ in self.before_nouns
+            ):
                 i += 1
                 continue
             break
@@ -280,7 +311,7 @@ class EventFinder:
 
     @staticmethod
     def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
-        """"A, B, C and D": the names listed right after a role's name, however the parser attached
+        """ "A, B, C and D": the names listed right after a role's name, however the parser attached
         them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
         followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
         people = span.label_ == "Person"
@@ -288,14 +319,18 @@ class EventFinder:
         i = span.end
         while i < len(doc):
             j = i
-            while j < len(doc) and (doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES
-                                    or (doc[j].lower_ == "of" and j > i)):  # "of A and of B"
+            while j < len(doc) and (
+                doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES or (doc[j].lower_ == "of" and j > i)
+            ):  # "of A and of B"
                 j += 1
             if j == i or j >= len(doc) or j not in at or at[j].start != j:
                 break
             nxt = at[j]
-            if (nxt.label_ == "Person") != people or nxt.label_ in ("Place", "Country") \
-                    or nxt.label_ not in ACTOR_LABELS:
+            if (
+                (nxt.label_ == "Person") != people
+                or nxt.label_ in ("Place", "Country")
+                or nxt.label_ not in ACTOR_LABELS
+            ):
                 break
             if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
                 break
@@ -304,7 +339,7 @@ class EventFinder:
         return out
 
     def _together_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
-        """"X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
+        """ "X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
         i = span.end
         while i < len(doc) and doc[i].text == ",":
             i += 1
@@ -313,14 +348,14 @@ class EventFinder:
         for j in range(i + 2, min(i + 10, len(doc))):
             tok = doc[j]
             if j in at and at[j].start == j and at[j].label_ in ("Person", "Group"):
-                return [at[j]] + self._list_after(doc, at[j], at)
+                return [at[j], *self._list_after(doc, at[j], at)]
             if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", "(", ")"):
                 return []
         return []
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
-        """"the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
-        for tok in doc[trigger.i + 1:trigger.sent.end]:
+        """ "the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
+        for tok in doc[trigger.i + 1 : trigger.sent.end]:
             if tok.i in triggers:
                 return []
             if tok.lower_ == "by":
@@ -332,18 +367,16 @@ class EventFinder:
 
     @staticmethod
     def _negated(trigger: Token) -> bool:
-        """"was not arrested", "did not issue any statement", "no release", "pending his release":
+        """ "was not arrested", "did not issue any statement", "no release", "pending his release":
         no event took place."""
         if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in ("pending", "awaiting", "until", "before"):
             return True
         for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
-            if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                                       for c in tok.children):
+            if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
                 return True
         return False
 
-    def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int],
-                   depth: int = 0) -> list[Span]:
+    def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
         """The actor mentions a role token stands for."""
         if depth > 3:
             return []
@@ -366,18 +399,29 @@ class EventFinder:
                 out.append(span)  # the office itself: identity resolves it to its holder
         else:
             for child in tok.children:
-                if child.dep_ in ("appos", "compound", "nmod", "poss") and child.i in at \
-                        and at[child.i].label_ in ACTOR_LABELS \
-                        and not (child.dep_ == "poss" and (tok.lower_ in self.before_nouns
-                                                           or at[child.i].label_ == "Person")):
+                if (
+                    child.dep_ in ("appos", "compound", "nmod", "poss")
+                    and child.i in at
+                    and at[child.i].label_ in ACTOR_LABELS
+                    and not (
+                        child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
+                    )
+                ):
                     out.append(at[child.i])  # "the party ‘X’", "the paper's company"; not "his lawyer"
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
-            if not out and nxt in at and at[nxt].start == nxt and at[nxt].label_ in ACTOR_LABELS \
-                    and tok.lower_ in self.type_nouns:  # "the opposition party ‘X’", however parsed
+            if (
+                not out
+                and nxt in at
+                and at[nxt].start == nxt
+                and at[nxt].label_ in ACTOR_LABELS
+                and tok.lower_ in self.type_nouns
+            ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            if not out and (tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]):
+            if not out and (
+                tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
+            ):
                 for child in tok.children:
                     if child.lower_ in ("of", "from"):
                         for pobj in child.children:
@@ -386,8 +430,12 @@ class EventFinder:
             for sub in tok.subtree:
                 if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
                     for pobj in sub.subtree:
-                        if pobj.dep_ in ("pobj", "conj", "appos") and pobj.i in at \
-                                and at[pobj.i].label_ in ACTOR_LABELS and at[pobj.i] not in out:
+                        if (
+                            pobj.dep_ in ("pobj", "conj", "appos")
+                            and pobj.i in at
+                            and at[pobj.i].label_ in ACTOR_LABELS
+                            and at[pobj.i] not in out
+                        ):
                             out.append(at[pobj.i])
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
@@ -412,8 +460,7 @@ class EventFinder:
             for child in tok.children:
                 if child.i in seen or child.i in triggers:
                     continue
-                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) \
-                        or child.dep_ == "relcl":
+                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
                 seen.add(child.i)
                 todo.append(child)
@@ -433,7 +480,7 @@ class EventFinder:
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
-        """"its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
+        """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
         out = []
         for ent in doc.ents:
             if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
@@ -449,7 +496,7 @@ class EventFinder:
     def _leading_date(self, doc: Doc) -> dict | None:
         """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
         first = next((e for e in doc.ents if e.label_ == "DATE"), None)
-        if first is None or any(not t.is_punct for t in doc[:first.start]):
+        if first is None or any(not t.is_punct for t in doc[: first.start]):
             return None
         if first.end < len(doc) and doc[first.end].text in ("–", "—", "-", ":"):
             return self._phrase(first)
@@ -461,8 +508,13 @@ class EventFinder:
         if not is_date_phrase(ent.text):
             return None
         probe = normalise_date(ent.text, 2000)
-        return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "span": [ent.start, ent.end],
-                "day": probe is not None and probe.precision is DatePrecision.DAY}
+        return {
+            "text": ent.text,
+            "start": ent.start_char,
+            "end": ent.end_char,
+            "span": [ent.start, ent.end],
+            "day": probe is not None and probe.precision is DatePrecision.DAY,
+        }
 
     def _term(self, trigger: Token, region: list[Token]) -> str | None:
         preps = self.words["term_preps"]
@@ -498,20 +550,28 @@ class EventFinder:
                         for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for tok in doc[trigger.i + 1:trigger.sent.end]:
-                if tok.lemma_ in nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" \
-                        and tok.i > 0 and doc[tok.i - 1].lower_ in ("on", "of", "for"):
+            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+                if (
+                    tok.lemma_ in nouns
+                    and tok.i + 1 < len(doc)
+                    and doc[tok.i + 1].lower_ == "of"
+                    and tok.i > 0
+                    and doc[tok.i - 1].lower_ in ("on", "of", "for")
+                ):
                     nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
                     if nxt is not None:
                         charges.extend(_items(doc, nxt))
                     break
         if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
             # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
-            for tok in doc[trigger.i + 1:trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : trigger.sent.end]:
                 if tok.i != trigger.i and tok.i in self._trigger_ids:
                     break
-                if tok.lower_ == verbs[trigger.lemma_] and tok.dep_ in ("prep", "dative") \
-                        and not any(c.lower_ in ("together", "along") for c in tok.children):
+                if (
+                    tok.lower_ == verbs[trigger.lemma_]
+                    and tok.dep_ in ("prep", "dative")
+                    and not any(c.lower_ in ("together", "along") for c in tok.children)
+                ):
                     objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
                     if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
                         charges.extend(_items(doc, objs[0]))
@@ -531,8 +591,14 @@ class EventFinder:
         for name in ("how", "violation"):  # "declared inadmissible", "found a violation"
             if name in named:
                 word = doc[named[name]].lower_
-                outcome = next((o for o, words in self.values["outcome_words"].items() if word in words
-                                or doc[named[name]].lemma_ in words), outcome)
+                outcome = next(
+                    (
+                        o
+                        for o, words in self.values["outcome_words"].items()
+                        if word in words or doc[named[name]].lemma_ in words
+                    ),
+                    outcome,
+                )
         event["outcome"] = outcome or "other"
         if decided is not None:
             event["decided"] = decided.lemma_
@@ -586,8 +652,11 @@ class EventFinder:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:
                         e["date"] = dates
-                if e["type"] in ("Sentencing", "Lawsuit") and not e.get("charges") \
-                        and verb.lemma_ in self.values["charge_verbs"]:
+                if (
+                    e["type"] in ("Sentencing", "Lawsuit")
+                    and not e.get("charges")
+                    and verb.lemma_ in self.values["charge_verbs"]
+                ):
                     charges, basis = self._charges(doc, verb, self._region(verb, triggers - {verb.i}))
                     if charges:
                         e["charges"] = charges
@@ -598,7 +667,7 @@ class EventFinder:
                 verb = verb.head
 
     def _said_in(self, doc: Doc, events: list[dict]) -> None:
-        """"X criticised it in a statement of 11 October 2022", "In a resolution adopted on 14 December,
+        """ "X criticised it in a statement of 11 October 2022", "In a resolution adopted on 14 December,
         X called for …", "Speaking at … in September 2019, she said": words said in a dated statement
         (or on a dated occasion) take its date, and so do the demands made in them."""
         by_trigger = {e["trigger"][0]: e for e in events}
@@ -618,8 +687,11 @@ class EventFinder:
                         said = by_trigger.get(obj.i)
                         if said is not None and said["type"] == "Statement" and said.get("date"):
                             e["date"] = [dict(d) for d in said["date"]]
-                elif child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-                        c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                elif (
+                    child.dep_ == "advcl"
+                    and child.tag_ == "VBG"
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                ):
                     dates = self._dates(doc, child, self._region(child, set(by_trigger)))
                     if dates:  # "Speaking at the meeting in September 2019, she said"
                         e["date"] = dates
@@ -641,8 +713,25 @@ class EventFinder:
 
 
 #: "in" ends a charge's wording only before these ("… in connection with", not "… in favour of")
-_CUT_AFTER_IN = frozenset({"connection", "accordance", "line", "relation", "respect", "violation", "breach",
-                           "prison", "absentia", "custody", "the", "a", "his", "her", "their"})
+_CUT_AFTER_IN = frozenset(
+    {
+        "connection",
+        "accordance",
+        "line",
+        "relation",
+        "respect",
+        "violation",
+        "breach",
+        "prison",
+        "absentia",
+        "custody",
+        "the",
+        "a",
+        "his",
+        "her",
+        "their",
+    }
+)
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
@@ -651,25 +740,32 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
     """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
     words = list(tok.subtree)
     start = words[0].idx
-    rest = doc.text[start:tok.sent.end_char]
+    rest = doc.text[start : tok.sent.end_char]
     listed = _QUOTED_LIST.match(rest)
     if listed:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
     if quoted_only:
         return []
-    cut = [t.i for t in words if t.i > tok.i and t.head.i != t.i and (
-        t.lower_ in ("under", "pursuant", "according", "because", "after")
-        or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN))]
+    cut = [
+        t.i
+        for t in words
+        if t.i > tok.i
+        and t.head.i != t.i
+        and (
+            t.lower_ in ("under", "pursuant", "according", "because", "after")
+            or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN)
+        )
+    ]
     last = min(cut) if cut else words[-1].i + 1
-    text = doc[words[0].i:last].text.strip(QUOTES + " ,;")
+    text = doc[words[0].i : last].text.strip(QUOTES + " ,;")
     if text[:1] in QUOTES or doc[words[0].i].text in QUOTES:
         return [text.strip(QUOTES)]  # one quoted charge: its "and" and "or" are its own
     if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
         return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
-    gerunds = [t for t in doc[tok.i + 1:last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
+    gerunds = [t for t in doc[tok.i + 1 : last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
     if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
         cuts = [words[0].i] + [t.i for t in gerunds] + [last]
-        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in zip(cuts, cuts[1:])]
+        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in itertools.pairwise(cuts)]
     return [text]
 
 

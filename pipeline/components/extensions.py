@@ -13,10 +13,20 @@ STATISTICAL = "whereas_statistical"  # the model's own entities, kept before the
 NESTED = "whereas_nested"  # actor names inside longer actor names ("Astana" in "EU delegation in Astana")
 
 #: entity labels that denote actors after ``whereas_actors`` has run (the wh: class names)
-ACTOR_LABELS = frozenset({
-    "Person", "Organisation", "Court", "PoliticalParty", "MediaOutlet", "GovernmentBody",
-    "InternationalOrganisation", "NGO", "Place", "Country",
-})
+ACTOR_LABELS = frozenset(
+    {
+        "Person",
+        "Organisation",
+        "Court",
+        "PoliticalParty",
+        "MediaOutlet",
+        "GovernmentBody",
+        "InternationalOrganisation",
+        "NGO",
+        "Place",
+        "Country",
+    }
+)
 
 _EXTENSIONS = (
     "actor_cues",  # {"start:end" (token offsets of an actor entity): [[type, weight, cue], ...]}

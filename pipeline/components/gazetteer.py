@@ -12,31 +12,89 @@ import pycountry
 from pipeline.normalize.names import name_key
 from pipeline.patterns import load_jsonl, load_lines
 
-__all__ = ["city_population", "KnownActor", "known_actors", "lookup", "actor_patterns", "country_patterns",
-           "position_patterns", "country_names", "demonyms", "bare_aliases", "position_label"]
+__all__ = [
+    "city_population",
+    "KnownActor",
+    "known_actors",
+    "lookup",
+    "actor_patterns",
+    "country_patterns",
+    "position_patterns",
+    "country_names",
+    "demonyms",
+    "bare_aliases",
+    "position_label",
+]
 
 # Short names pycountry lacks or spells formally; the text of the genre uses these.
 #: the short name the genre uses where pycountry's differs, by ISO 3166 code (one name per country)
 _SHORT_NAMES = {
-    "RUS": "Russia", "VNM": "Vietnam", "SYR": "Syria", "LAO": "Laos", "KOR": "South Korea", "PRK": "North Korea",
-    "COD": "Democratic Republic of the Congo", "COG": "Congo", "IRN": "Iran", "TZA": "Tanzania", "BOL": "Bolivia",
-    "VEN": "Venezuela", "MDA": "Moldova", "MKD": "North Macedonia", "PSE": "Palestine", "TWN": "Taiwan",
-    "CZE": "Czechia", "GBR": "United Kingdom", "USA": "United States", "BRN": "Brunei", "FSM": "Micronesia",
-    "CIV": "Côte d'Ivoire", "CPV": "Cabo Verde", "SWZ": "Eswatini", "TLS": "Timor-Leste", "TUR": "Turkey",
+    "RUS": "Russia",
+    "VNM": "Vietnam",
+    "SYR": "Syria",
+    "LAO": "Laos",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Congo",
+    "IRN": "Iran",
+    "TZA": "Tanzania",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "MDA": "Moldova",
+    "MKD": "North Macedonia",
+    "PSE": "Palestine",
+    "TWN": "Taiwan",
+    "CZE": "Czechia",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+    "BRN": "Brunei",
+    "FSM": "Micronesia",
+    "CIV": "Côte d'Ivoire",
+    "CPV": "Cabo Verde",
+    "SWZ": "Eswatini",
+    "TLS": "Timor-Leste",
+    "TUR": "Turkey",
 }
 _EXTRA_COUNTRIES = {
-    "Russia": "Russia", "Iran": "Iran", "Syria": "Syria", "Vietnam": "Vietnam", "Laos": "Laos",
-    "North Korea": "North Korea", "South Korea": "South Korea", "Bolivia": "Bolivia",
-    "Venezuela": "Venezuela", "Tanzania": "Tanzania", "Moldova": "Moldova", "Turkey": "Turkey",
-    "Türkiye": "Turkey", "Democratic Republic of the Congo": "Democratic Republic of the Congo",
-    "DRC": "Democratic Republic of the Congo", "Republic of the Congo": "Congo",
-    "Ivory Coast": "Côte d'Ivoire", "Burma": "Myanmar", "Palestine": "Palestine",
-    "Kosovo": "Kosovo", "Taiwan": "Taiwan", "Tibet": "Tibet", "United States": "United States",
-    "US": "United States", "USA": "United States", "United Kingdom": "United Kingdom",
-    "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
-    "Czech Republic": "Czechia", "Macedonia": "North Macedonia", "Cape Verde": "Cabo Verde",
-    "Swaziland": "Eswatini", "East Timor": "Timor-Leste", "the Gambia": "Gambia",
-    "Western Sahara": "Western Sahara", "Brunei": "Brunei", "Micronesia": "Micronesia",
+    "Russia": "Russia",
+    "Iran": "Iran",
+    "Syria": "Syria",
+    "Vietnam": "Vietnam",
+    "Laos": "Laos",
+    "North Korea": "North Korea",
+    "South Korea": "South Korea",
+    "Bolivia": "Bolivia",
+    "Venezuela": "Venezuela",
+    "Tanzania": "Tanzania",
+    "Moldova": "Moldova",
+    "Turkey": "Turkey",
+    "Türkiye": "Turkey",
+    "Democratic Republic of the Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo",
+    "Republic of the Congo": "Congo",
+    "Ivory Coast": "Côte d'Ivoire",
+    "Burma": "Myanmar",
+    "Palestine": "Palestine",
+    "Kosovo": "Kosovo",
+    "Taiwan": "Taiwan",
+    "Tibet": "Tibet",
+    "United States": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "United Kingdom": "United Kingdom",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Czech Republic": "Czechia",
+    "Macedonia": "North Macedonia",
+    "Cape Verde": "Cabo Verde",
+    "Swaziland": "Eswatini",
+    "East Timor": "Timor-Leste",
+    "the Gambia": "Gambia",
+    "Western Sahara": "Western Sahara",
+    "Brunei": "Brunei",
+    "Micronesia": "Micronesia",
 }
 
 
@@ -53,8 +111,10 @@ class KnownActor:
 @cache
 def known_actors() -> dict[str, KnownActor]:
     """Known bodies by id (``patterns/actors.jsonl``)."""
-    return {row["id"]: KnownActor(row["id"], row["type"], tuple(row["names"]), tuple(row.get("bare", ())))
-            for row in load_jsonl("actors.jsonl")}
+    return {
+        row["id"]: KnownActor(row["id"], row["type"], tuple(row["names"]), tuple(row.get("bare", ())))
+        for row in load_jsonl("actors.jsonl")
+    }
 
 
 @cache
@@ -136,8 +196,10 @@ def actor_patterns() -> list[dict]:
 
 def country_patterns() -> list[dict]:
     """Entity-ruler patterns for every country name."""
-    return [{"label": "Country", "pattern": n, "id": "country/" + name_key(short).replace(" ", "-")}
-            for n, short in sorted(country_names().items())]
+    return [
+        {"label": "Country", "pattern": n, "id": "country/" + name_key(short).replace(" ", "-")}
+        for n, short in sorted(country_names().items())
+    ]
 
 
 @cache

@@ -12,9 +12,46 @@ from pipeline.patterns import load_json
 __all__ = ["NameWords", "name_words", "name_type", "shape_patterns"]
 
 #: words after which a name's head has been said ("Committee for …", "Ministry of …")
-_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "de", "del", "della", "des", "du", "in", "at",
-                           "and", "&", "pour", "pela", "pelo", "para", "por", "contre", "contra", "et", "y", "e",
-                           "la", "le", "les", "l", "el", "los", "las", "da", "do", "dos", "das", "für", "für"})
+_PREPOSITIONS = frozenset(
+    {
+        "of",
+        "for",
+        "on",
+        "to",
+        "against",
+        "de",
+        "del",
+        "della",
+        "des",
+        "du",
+        "in",
+        "at",
+        "and",
+        "&",
+        "pour",
+        "pela",
+        "pelo",
+        "para",
+        "por",
+        "contre",
+        "contra",
+        "et",
+        "y",
+        "e",
+        "la",
+        "le",
+        "les",
+        "l",
+        "el",
+        "los",
+        "las",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "für",
+    }
+)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -26,8 +63,9 @@ class NameWords:
         self.longest_head = max(len(w.split()) for w in self.heads)
         self.institutions = frozenset(data["institution_heads"])
         self.state = frozenset(data["state_words"])
-        self.international = tuple(sorted((tuple(p.split()) for p in data["international_prefixes"]),
-                                          key=len, reverse=True))
+        self.international = tuple(
+            sorted((tuple(p.split()) for p in data["international_prefixes"]), key=len, reverse=True)
+        )
         self.civil = frozenset(data["civil_words"])
         self.civil_first = frozenset(data["not_state_when_civil"])
         self.political = frozenset(data["political_words"])
@@ -75,8 +113,8 @@ class NameWords:
         """Lower-case words without possessives and quotes; a quoted name after its kind is left out."""
         text = " ".join(words)
         quoted = re.search(r"[‘“'\"«]", text)
-        if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1:quoted.start() + 1]):
-            text = text[:quoted.start()]
+        if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1 : quoted.start() + 1]):
+            text = text[: quoted.start()]
         low = [_POSSESSIVE.sub("", w.lower()).strip(QUOTES) for w in text.split()]
         return [w for w in low if w]
 
@@ -96,7 +134,7 @@ class NameWords:
 
     def _head(self, low: list[str], at: int) -> tuple[str, int] | None:
         for n in range(min(self.longest_head, at + 1), 0, -1):
-            phrase = " ".join(low[at - n + 1:at + 1])
+            phrase = " ".join(low[at - n + 1 : at + 1])
             if phrase in self.heads or (n == 1 and phrase in self.institutions):
                 return phrase, at
         return None
@@ -104,19 +142,23 @@ class NameWords:
     def _qualified(self, low: list[str], at: int, head: str, kind: str | None) -> tuple[str, str] | None:
         """An institution's kind from what qualifies it: international, state or civil."""
         for prefix in self.international:
-            if tuple(low[:len(prefix)]) == prefix and len(low) > len(prefix):
+            if tuple(low[: len(prefix)]) == prefix and len(low) > len(prefix):
                 return "InternationalOrganisation", f"international:{head}"
-        civil = any(w in self.civil for w in low) \
-            or any(" ".join(low[i:i + 2]) in self.civil for i in range(len(low) - 1))
+        civil = any(w in self.civil for w in low) or any(
+            " ".join(low[i : i + 2]) in self.civil for i in range(len(low) - 1)
+        )
         if head in self.political_heads and not civil and any(w in self.political for w in low):
             return "PoliticalParty", f"political:{head}"  # "Union pour le Renouveau Démocratique"
         if kind == "NGO":
             return None
         if kind == "Organisation":
             return ("NGO", f"civil:{head}") if civil else None
-        before, after = low[:at - len(head.split()) + 1], low[at + 1:]
-        state = any(w in self.state for w in before) or _names_a_state(before) \
+        before, after = low[: at - len(head.split()) + 1], low[at + 1 :]
+        state = (
+            any(w in self.state for w in before)
+            or _names_a_state(before)
             or (after[:1] == ["of"] and _names_a_state(after[1:]))
+        )
         if civil and head in self.civil_first and kind is None:
             return "NGO", f"civil:{head}"
         if state:
@@ -134,7 +176,7 @@ def _names_a_state(words: list[str]) -> bool:
         if words[i] in dem:
             return True
         for n in (3, 2, 1):
-            chunk = " ".join(words[i:i + n])
+            chunk = " ".join(words[i : i + n])
             if len(chunk) > 2:
                 known = lookup(chunk)
                 if known and known[1] == "Country":
@@ -159,14 +201,70 @@ def name_type(words: list[str]) -> tuple[str, str] | None:
 
 
 #: words that never open a name ("the Court", "whereas the Centre", "in Minsk Regional Court")
-_NOT_NAME_START = ["the", "a", "an", "whereas", "on", "in", "by", "of", "and", "for", "to", "at", "from", "with",
-                   "this", "that", "its", "his", "her", "their", "our", "mr", "mrs", "ms", "dr", "former", "new",
-                   "both", "all", "each", "every", "when", "while", "after", "before", "since", "during", "under"]
+_NOT_NAME_START = [
+    "the",
+    "a",
+    "an",
+    "whereas",
+    "on",
+    "in",
+    "by",
+    "of",
+    "and",
+    "for",
+    "to",
+    "at",
+    "from",
+    "with",
+    "this",
+    "that",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "former",
+    "new",
+    "both",
+    "all",
+    "each",
+    "every",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "during",
+    "under",
+]
 _POSSESSIVES = ["’s", "'s", "’", "'"]
 _ORDINAL = r"^\d+(st|nd|rd|th)$"
 #: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
-CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+CALENDAR = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 #: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
 CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
 
@@ -194,10 +292,18 @@ def shape_patterns() -> list[dict]:
         [],
         [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}],  # "Colony No. 47"
         [{"LOWER": {"IN": data["numbered_parts"]}}, {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}}],  # "… Court Branch 6"
-        [{"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": CAPITALISED}, "OP": "+"},
-         {"LOWER": {"IN": data["numbered_parts"]}}],  # "… Instance Court, Arada Division"
+        [
+            {"ORTH": ",", "OP": "?"},
+            {"TEXT": {"REGEX": CAPITALISED}, "OP": "+"},
+            {"LOWER": {"IN": data["numbered_parts"]}},
+        ],  # "… Instance Court, Arada Division"
         of_name,
-        of_name + [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, named],  # "Assembly of the Representatives of the People"
+        [
+            *of_name,
+            {"LOWER": "of"},
+            {"LOWER": "the", "OP": "?"},
+            named,
+        ],  # "Assembly of the Representatives of the People"
     ]
     code = [{"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}]  # "remand prison SIZO-1", "correctional colony IK-7"
     patterns: list[dict] = []
@@ -206,11 +312,17 @@ def shape_patterns() -> list[dict]:
             continue
         parts = head.split()
         lower = kind in lower_ok or head in lower_words
-        head_tokens = [{"LOWER": w} if lower or not w.isalpha() else {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}}
-                       for w in parts]
+        head_tokens = [
+            {"LOWER": w} if lower or not w.isalpha() else {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} for w in parts
+        ]
         first = place_word if kind == "Place" else word
-        before = [dict(first, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
-                  {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"}, dict(inner), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}]
+        before = [
+            dict(first, OP="+"),
+            {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
+            {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"},
+            dict(inner),
+            {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
+        ]
         for tail in tails:
             patterns.append({"label": kind, "pattern": before + head_tokens + tail})
             if tail and (not lower or len(parts) > 1):
@@ -230,8 +342,18 @@ def shape_patterns() -> list[dict]:
         opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
         for n in (1, 2, 3):
             body = listed + [{"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}] * (n - 1)
-            patterns.append({"label": "Organisation", "pattern": opening + body + [
-                {"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
-        patterns.append({"label": "Organisation", "pattern": opening + [
-            {"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}]})
+            patterns.append(
+                {
+                    "label": "Organisation",
+                    "pattern": opening
+                    + body
+                    + [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}],
+                }
+            )
+        patterns.append(
+            {
+                "label": "Organisation",
+                "pattern": [*opening, {"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}],
+            }
+        )
     return patterns

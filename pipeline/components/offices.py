@@ -53,8 +53,9 @@ class OfficeFinder:
             while start > 0 and doc[start - 1].text in self.prefixes:
                 start -= 1  # "UN" before "High Commissioner"
             for ent in doc.ents:  # "Council of Europe" before "Commissioner for Human Rights"
-                if ent.label_ in _ORGANISATIONS and (ent.start < start < ent.end or (
-                        ent.end == start and ent.label_ == "InternationalOrganisation")):
+                if ent.label_ in _ORGANISATIONS and (
+                    ent.start < start < ent.end or (ent.end == start and ent.label_ == "InternationalOrganisation")
+                ):
                     start = ent.start
             head = doc[end - 1]
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
@@ -80,16 +81,20 @@ class OfficeFinder:
         sent_end = doc[head].sent.end
         stop = min(edge, sent_end)
         for i in range(end + 1, stop):
-            if doc[i].text in (",", ";", "(") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PERSON", "Person") :
+            if doc[i].text in (",", ";", "(") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PERSON", "Person"):
                 return i
-            if doc[i].text in (";", "(", "“", "\"") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl") \
-                    or doc[i].tag_ in ("WDT", "WP", "WP$") or doc[i].pos_ == "AUX":
+            if (
+                doc[i].text in (";", "(", "“", '"')
+                or (doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl"))
+                or doc[i].tag_ in ("WDT", "WP", "WP$")
+                or doc[i].pos_ == "AUX"
+            ):
                 return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
 
     @staticmethod
     def state_end(doc: Doc, end: int) -> int:
-        """"President of the Kyrgyz Republic", "President of the Republic of Moldova", "Ombudsman of
+        """ "President of the Kyrgyz Republic", "President of the Republic of Moldova", "Ombudsman of
         Georgia": the state the office is of."""
         while end + 1 < len(doc) and doc[end].lower_ == "of":
             i = end + 1
@@ -128,7 +133,7 @@ def is_institutional(text: str) -> bool:
     for n, word in enumerate(words[:-1]):
         if word in data["mandate_prepositions"] and any(w in data["mandate_heads"] for w in words[:n]):
             return True  # "Special Rapporteur on …", "Co-ordinator in Uzbekistan"
-        if word == "of" and _names_a_state(words[n + 1:]):
+        if word == "of" and _names_a_state(words[n + 1 :]):
             return True  # "President of the Kyrgyz Republic", "Public Defender of Georgia"
     return False
 

@@ -1,6 +1,5 @@
 """whereas_relations: relations between actors (spouse, member, leader…) and the offices people hold."""
 
-
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -39,8 +38,7 @@ def expand_pattern(pattern: list) -> list[dict]:
     >>> expand_pattern(["@Person", {"LOWER": "and"}])
     [{'ENT_TYPE': {'IN': ['Person']}, 'OP': '+'}, {'LOWER': 'and'}]
     """
-    return [{"ENT_TYPE": {"IN": _PLACEHOLDERS[t]}, "OP": "+"} if isinstance(t, str) else t
-            for t in pattern]
+    return [{"ENT_TYPE": {"IN": _PLACEHOLDERS[t]}, "OP": "+"} if isinstance(t, str) else t for t in pattern]
 
 
 @dataclass
@@ -130,8 +128,11 @@ class _Index:
             return found if found is not None and found[1] is not None else None
         if span is None or (span.start > 0 and self.doc[span.start - 1].text == "("):
             return None  # "(DRPT)": an abbreviation, not a second actor
-        if span.label_ == "Person" or (not person_only and span.label_ not in ("Place",)) \
-                or (span.label_ == "Organisation" and not span.kb_id_):
+        if (
+            span.label_ == "Person"
+            or (not person_only and span.label_ not in ("Place",))
+            or (span.label_ == "Organisation" and not span.kb_id_)
+        ):
             return span, None  # a name the model took for an organisation: the role says it is a person
         return None
 
@@ -155,10 +156,10 @@ class _Index:
             return None
         if lower in ("its", "their"):
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
-            return self.doc[tok.i:tok.i + 1], prefer
+            return self.doc[tok.i : tok.i + 1], prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
         if kinds and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "same") for c in tok.children):
-            return self.doc[tok.i:tok.i + 1], [kinds]
+            return self.doc[tok.i : tok.i + 1], [kinds]
         return None
 
 
@@ -224,8 +225,12 @@ class RelationFinder:
         for tok in doc:
             if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in index.pronouns for c in tok.children):
                 for c in tok.children:
-                    if c.dep_ in ("appos", "compound") and index.actor(c) is not None \
-                            and index.actor(c).label_ == "Person" and index.actor(c) not in out:
+                    if (
+                        c.dep_ in ("appos", "compound")
+                        and index.actor(c) is not None
+                        and index.actor(c).label_ == "Person"
+                        and index.actor(c) not in out
+                    ):
                         out.append(index.actor(c))
         return out
 
@@ -250,16 +255,23 @@ class RelationFinder:
                 continue
             inside = [e for e in actors if e.start >= start and e.end <= end]
             if rule.get("object") == "dateline" and inside and inside[-1].label_ == "Person":
-                found.append(self._relation(rule["type"], inside[-1], doc[start:end], rule.get("confidence", 0.8),
-                                            obj=doc[start:start + 1], obj_ref=[["dateline"]]))
+                found.append(
+                    self._relation(
+                        rule["type"],
+                        inside[-1],
+                        doc[start:end],
+                        rule.get("confidence", 0.8),
+                        obj=doc[start : start + 1],
+                        obj_ref=[["dateline"]],
+                    )
+                )
                 continue
             if len(inside) < 2:
                 continue
             subj, obj = (inside[0], inside[-1]) if rule["order"] == "forward" else (inside[-1], inside[0])
             if subj == obj:
                 continue
-            found.append(self._relation(rule["type"], subj, doc[start:end], rule.get("confidence", 0.8),
-                                        obj=obj))
+            found.append(self._relation(rule["type"], subj, doc[start:end], rule.get("confidence", 0.8), obj=obj))
         return found
 
     # -- role words and their links ----------------------------------------
@@ -267,11 +279,13 @@ class RelationFinder:
         links: dict[int, _Links] = defaultdict(_Links)
         for match_id, tokens in self.links(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
-            named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens)}
+            named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
             role, conf = named["role"], rule.get("confidence", 0.8)
             if rule.get("role_first") and named["holder"].i < role.i:
                 continue  # "A former deputy leader of the party, he …": the role comes first
-            if rule.get("holder_then_comma") and (named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","):
+            if rule.get("holder_then_comma") and (
+                named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","
+            ):
                 continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
             if rule.get("closed") and not self._closed(named["holder"]):
                 continue
@@ -296,8 +310,16 @@ class RelationFinder:
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
             verb = tok.pos_ in ("VERB", "AUX")
-            if verb and word == "join" and any(c.dep_ == "prep" and c.lower_ in self.lexicon.joint_action
-                                               and any(g.tag_ == "VBG" for g in c.subtree) for c in tok.children):
+            if (
+                verb
+                and word == "join"
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ in self.lexicon.joint_action
+                    and any(g.tag_ == "VBG" for g in c.subtree)
+                    for c in tok.children
+                )
+            ):
                 continue  # "Amnesty joined the Network in calling for …": an act, not a membership
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
@@ -341,14 +363,19 @@ class RelationFinder:
                 out.extend((c, conf) for c in holder.conjuncts)
         return out
 
-    def _objects(self, tok: Token, links: dict[int, _Links], base: str,
-                 index: _Index) -> list[tuple[Token, float, str]]:
+    def _objects(
+        self, tok: Token, links: dict[int, _Links], base: str, index: _Index
+    ) -> list[tuple[Token, float, str]]:
         own = list(links[tok.i].objects) if tok.i in links else []
         if not own:
             for other in self._related(tok):
                 word = self.lexicon.noun(other)
-                if word and (self.lexicon.nouns.get(word) in _KIN) == (base in _KIN) and other.i in links \
-                        and links[other.i].objects:
+                if (
+                    word
+                    and (self.lexicon.nouns.get(word) in _KIN) == (base in _KIN)
+                    and other.i in links
+                    and links[other.i].objects
+                ):
                     own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
                     break
         if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
@@ -358,8 +385,15 @@ class RelationFinder:
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
         """The words before a role noun that qualify it ("deputy", "advocacy", "student")."""
         pair = self.lexicon.pair(tok) is not None  # "Secretary" of "Secretary General" is the role itself
-        return [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and index.actor(c) is None
-                and not c.is_punct and c.lower_ not in self.lexicon.references and not (pair and c.i == tok.i - 1)]
+        return [
+            c
+            for c in tok.lefts
+            if c.dep_ in _MODIFIER_DEPS
+            and index.actor(c) is None
+            and not c.is_punct
+            and c.lower_ not in self.lexicon.references
+            and not (pair and c.i == tok.i - 1)
+        ]
 
     def _kind(self, word: str, base: str, mods: list[Token]) -> str:
         """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
@@ -370,15 +404,26 @@ class RelationFinder:
             return "employeeOf"
         return base
 
-    def _role_relations(self, doc: Doc, tok: Token, word: str, base: str, verb: bool,
-                        holders: list[tuple[Token, float]], objects: list[tuple[Token, float, str]],
-                        index: _Index) -> list[dict]:
+    def _role_relations(
+        self,
+        doc: Doc,
+        tok: Token,
+        word: str,
+        base: str,
+        verb: bool,
+        holders: list[tuple[Token, float]],
+        objects: list[tuple[Token, float, str]],
+        index: _Index,
+    ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
-        worded = [tok.i] + [c.i for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and not c.is_punct
-                            and c.lower_ not in self.lexicon.not_in_office]
+        worded = [tok.i] + [
+            c.i
+            for c in tok.lefts
+            if c.dep_ in _MODIFIER_DEPS and not c.is_punct and c.lower_ not in self.lexicon.not_in_office
+        ]
         out = []
         for holder_tok, h_conf in holders:
             holder = index.holder(holder_tok, kin or kind != "memberOf")
@@ -405,41 +450,73 @@ class RelationFinder:
                     continue
                 conf = round(min(h_conf, o_conf), 3)
                 prep = via in ("of", "for", "at", "with", "in")
-                position = tidy_name(doc[min(worded):obj.end].text) if prep and obj_ref is None else None
+                position = tidy_name(doc[min(worded) : obj.end].text) if prep and obj_ref is None else None
                 if office:
                     if position:  # resolve_relations keeps it where the organisation is a public body
-                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref,
-                                                  position=position))
+                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position))
                         emitted = True
                     continue
                 rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
                 # the role says what its holder and object are where the model's label says otherwise:
                 # "X, 34, is a reporter for Y" (X a person, Y an outlet)
-                rel["cues"] = [c for c in (
-                    ("subject", "Person") if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf" else None,
-                    ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
-                    ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
-                    if not kin and obj_ref is None and not obj.kb_id_ and (
-                        obj.label_ == "Person" and via != "in" or obj.label_ == "Place" and via in ("for", "poss"))
-                    else None) if c]
+                rel["cues"] = [
+                    c
+                    for c in (
+                        ("subject", "Person")
+                        if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf"
+                        else None,
+                        ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
+                        ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
+                        if not kin
+                        and obj_ref is None
+                        and not obj.kb_id_
+                        and (
+                            (obj.label_ == "Person" and via != "in")
+                            or (obj.label_ == "Place" and via in ("for", "poss"))
+                        )
+                        else None,
+                    )
+                    if c
+                ]
                 out.append(rel)
                 emitted = True
-                if position and not verb and this_kind == kind and (
-                        kind == "leaderOf" or (kind == "employeeOf" and word in self.lexicon.office_roles)):
+                if (
+                    position
+                    and not verb
+                    and this_kind == kind
+                    and (kind == "leaderOf" or (kind == "employeeOf" and word in self.lexicon.office_roles))
+                ):
                     # an office of a public or international body ("Director of the OSCE Office for …");
                     # resolve_relations keeps it only where the organisation is one
-                    out.append(self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref,
-                                              position=position))
+                    out.append(
+                        self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position)
+                    )
             if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
                 # "the party's deputy leader": a member, and the office as worded
-                out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
-                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
+                out.append(
+                    self._relation(
+                        "holdsPosition",
+                        subj,
+                        tok,
+                        round(h_conf * 0.9, 3),
+                        subj_ref=subj_ref,
+                        position=tidy_name(doc[min(worded) : tok.i + 1].text),
+                    )
+                )
             if emitted or verb or objects:
                 continue
             if office or (word in self.lexicon.titles and mods):
                 # "Judge X", "X, the governor", "the student leader X": an office without an organisation
-                out.append(self._relation("holdsPosition", subj, tok, round(h_conf * 0.9, 3), subj_ref=subj_ref,
-                                          position=tidy_name(doc[min(worded):tok.i + 1].text)))
+                out.append(
+                    self._relation(
+                        "holdsPosition",
+                        subj,
+                        tok,
+                        round(h_conf * 0.9, 3),
+                        subj_ref=subj_ref,
+                        position=tidy_name(doc[min(worded) : tok.i + 1].text),
+                    )
+                )
         return out
 
     @staticmethod
@@ -475,8 +552,12 @@ class RelationFinder:
             if label in self.generic:
                 continue
             last = office[-1]
-            if last.dep_ == "compound" and last.head.i >= office.end and last.head.ent_type_ \
-                    and last.head.ent_type_ != "Person":
+            if (
+                last.dep_ == "compound"
+                and last.head.i >= office.end
+                and last.head.ent_type_
+                and last.head.ent_type_ != "Person"
+            ):
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
             if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
@@ -504,13 +585,26 @@ class RelationFinder:
             out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
         return out
 
-    def _relation(self, kind: str, subj: Span, where: Span | Token, confidence: float, obj: Span | None = None,
-                  position: str | None = None, subj_ref: list | None = None, obj_ref: list | None = None) -> dict:
+    def _relation(
+        self,
+        kind: str,
+        subj: Span,
+        where: Span | Token,
+        confidence: float,
+        obj: Span | None = None,
+        position: str | None = None,
+        subj_ref: list | None = None,
+        obj_ref: list | None = None,
+    ) -> dict:
         sent = where.sent
-        rel = {"type": kind, "subject": [subj.start, subj.end],
-               "object": [obj.start, obj.end] if obj is not None else None,
-               "position": position, "confidence": confidence,
-               "sentence": [sent.start_char, sent.end_char]}
+        rel = {
+            "type": kind,
+            "subject": [subj.start, subj.end],
+            "object": [obj.start, obj.end] if obj is not None else None,
+            "position": position,
+            "confidence": confidence,
+            "sentence": [sent.start_char, sent.end_char],
+        }
         for side, span, ref in (("subject", subj, subj_ref), ("object", obj, obj_ref)):
             if not ref:
                 continue
@@ -518,8 +612,7 @@ class RelationFinder:
             if ref not in ([["Person"]], [["dateline"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
-                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (
-                    0 if span.sent.start > 0 else None)
+                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (0 if span.sent.start > 0 else None)
         return rel
 
 

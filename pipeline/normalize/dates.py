@@ -8,8 +8,7 @@ from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
 
-__all__ = ["normalise_date", "years_in", "nearest_year", "is_date_phrase", "document_year", "dateline_year",
-           "Calendar"]
+__all__ = ["normalise_date", "years_in", "nearest_year", "is_date_phrase", "document_year", "dateline_year", "Calendar"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -20,7 +19,10 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # The first form that matches wins; a range ("15 and 16 March 2013") gives its first day.
 _FORMS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"), DatePrecision.DAY),
-    (re.compile(rf"\b{_D}(?:\s*(?:and|to|-|–|/)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I), DatePrecision.DAY),
+    (
+        re.compile(rf"\b{_D}(?:\s*(?:and|to|-|–|/)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
+        DatePrecision.DAY,
+    ),
     (re.compile(rf"\b{_M}\s+{_D}(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?,?\s+{_Y}\b", re.I), DatePrecision.DAY),
     (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"), DatePrecision.DAY),
     (re.compile(rf"\b{_M},?\s+(?:of\s+)?{_Y}\b", re.I), DatePrecision.MONTH),
@@ -108,8 +110,20 @@ def nearest_year(text: str, at: int) -> int | None:
 # -- dates in their document ------------------------------------------------------------------------
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 #: Dates said relative to the document's own date ("last month") or to the date told just before
 #: ("the same day", "two days later"): (pattern, what it is relative to, unit, shift).
@@ -122,8 +136,12 @@ _RELATIVE: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\bthe day after\b", re.I), "before", "day", 1),
     (re.compile(rf"\b{_N} days? later\b", re.I), "before", "day", 0),
     (re.compile(r"\b(?:the )?(?:next|following) month\b|\ba month later\b", re.I), "before", "month", 1),
-    (re.compile(r"\b(?:the )?(?:same|that) (?:month|week)\b|\b(?:later|earlier) that month\b", re.I),
-     "before", "month", 0),
+    (
+        re.compile(r"\b(?:the )?(?:same|that) (?:month|week)\b|\b(?:later|earlier) that month\b", re.I),
+        "before",
+        "month",
+        0,
+    ),
     (re.compile(r"\b(?:the )?(?:next|following) year\b|\ba year later\b", re.I), "before", "year", 1),
     (re.compile(r"\b(?:the )?same year\b|\b(?:later |earlier )?that year\b", re.I), "before", "year", 0),
 ]
@@ -211,8 +229,10 @@ class Calendar:
         self.own = own_date
         self.year = int(own_date.value[:4]) if own_date else document_year(text)
         self.anchors: list[tuple[int, int, DateValue]] = []
-        spans = sorted({m.span() for p in _ANCHORS for m in p.finditer(text)}
-                       | {m.span() for p, *_ in _RELATIVE for m in p.finditer(text)})
+        spans = sorted(
+            {m.span() for p in _ANCHORS for m in p.finditer(text)}
+            | {m.span() for p, *_ in _RELATIVE for m in p.finditer(text)}
+        )
         last_end = -1
         for start, end in spans:
             if start < last_end:
@@ -223,8 +243,9 @@ class Calendar:
             if found is not None:
                 self.anchors.append((start, end, found[0]))
 
-    def resolve(self, phrase: str, start: int, sentence: tuple[int, int] | None,
-                part: tuple[int, int] | None) -> tuple[DateValue, bool] | None:
+    def resolve(
+        self, phrase: str, start: int, sentence: tuple[int, int] | None, part: tuple[int, int] | None
+    ) -> tuple[DateValue, bool] | None:
         """The date ``phrase`` (at offset ``start`` of the text) stands for, and whether its year
         (or the whole date) came from around it rather than from the phrase itself."""
         return self._resolve(phrase, start, sentence, part)
@@ -232,8 +253,9 @@ class Calendar:
     def _before(self, start: int, lo: int = 0) -> list[DateValue]:
         return [v for s, e, v in self.anchors if lo <= s and e <= start]
 
-    def _resolve(self, phrase: str, start: int, sentence: tuple[int, int] | None,
-                 part: tuple[int, int] | None) -> tuple[DateValue, bool] | None:
+    def _resolve(
+        self, phrase: str, start: int, sentence: tuple[int, int] | None, part: tuple[int, int] | None
+    ) -> tuple[DateValue, bool] | None:
         text = " ".join(phrase.split())
         for pattern, base, unit, shift in _RELATIVE:
             m = pattern.search(text)
@@ -275,13 +297,18 @@ class Calendar:
         if year is None:
             return None
         value = normalise_date(text, year)
-        if value is not None and self.own is not None and self.own.precision is DatePrecision.DAY \
-                and value.value[:len(self.own.value)] > self.own.value[:len(value.value)]:
+        if (
+            value is not None
+            and self.own is not None
+            and self.own.precision is DatePrecision.DAY
+            and value.value[: len(self.own.value)] > self.own.value[: len(value.value)]
+        ):
             value = normalise_date(text, year - 1)  # told as past: not after the document's own date
         return (value, True) if value is not None else None
 
-    def _year_for(self, probe: DateValue, start: int, sentence: tuple[int, int] | None,
-                  part: tuple[int, int] | None) -> int | None:
+    def _year_for(
+        self, probe: DateValue, start: int, sentence: tuple[int, int] | None, part: tuple[int, int] | None
+    ) -> int | None:
         def after(anchor: DateValue) -> int:
             year = int(anchor.value[:4])
             a, p = _order(anchor), _order(probe)
@@ -290,8 +317,11 @@ class Calendar:
             return year
 
         if sentence is not None:
-            near = [(abs(s - start), s < start, v) for s, e, v in self.anchors
-                    if sentence[0] <= s and e <= sentence[1] and s != start]
+            near = [
+                (abs(s - start), s < start, v)
+                for s, e, v in self.anchors
+                if sentence[0] <= s and e <= sentence[1] and s != start
+            ]
             if near:
                 _, earlier, anchor = min(near, key=lambda x: x[0])
                 return after(anchor) if earlier else int(anchor.value[:4])

@@ -6,15 +6,39 @@ import re
 
 __all__ = ["normalise_term"]
 
-_UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
-          "day": "D", "days": "D"}
+_UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W", "day": "D", "days": "D"}
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
 }
-_NUM = r"(\d+(?:[.,]5)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"
+_NUM = (
+    r"(\d+(?:[.,]5)?|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"
+)
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
 _LIFE = re.compile(r"\blife\b", re.I)
 
@@ -56,7 +80,7 @@ def normalise_term(text: str) -> str | None:
     if years:
         out += f"{years}Y"
     if months:
-        out += f"{int(round(months))}M"
+        out += f"{round(months)}M"
     if total["W"]:
         out += f"{int(total['W'] * 7 + total['D'])}D"
     elif total["D"]:

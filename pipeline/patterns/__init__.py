@@ -41,5 +41,6 @@ def load_json(name: str) -> Any:
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
     """The non-empty, non-comment lines of a word-list file."""
-    return tuple(line.strip() for line in _text(name).splitlines()
-                 if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(
+        line.strip() for line in _text(name).splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )

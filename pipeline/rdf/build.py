@@ -9,8 +9,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from pipeline import __version__
-from pipeline.facts import (Actor, DatePrecision, DocumentStructure, Event, EventType, Relation,
-                            SourceDocument, TextSpan)
+from pipeline.facts import Actor, DatePrecision, DocumentStructure, Event, EventType, Relation, SourceDocument, TextSpan
 from pipeline.iri import IriMinter
 from pipeline.normalize.names import QUOTES
 from pipeline.vocab import PREFIXES, WH
@@ -20,12 +19,18 @@ __all__ = ["DocumentGraph", "build_dataset", "add_document_graph", "date_literal
 _DATATYPES = {DatePrecision.DAY: XSD.date, DatePrecision.MONTH: XSD.gYearMonth, DatePrecision.YEAR: XSD.gYear}
 # How an event reads as a label: "Sentencing of X", "Release demand for X", "Statement by X".
 _LABELS = {
-    EventType.ARREST: "Arrest of {}", EventType.DETENTION: "Detention of {}",
-    EventType.TRIAL: "Trial of {}", EventType.SENTENCING: "Sentencing of {}",
-    EventType.COURT_DECISION: "Court decision in the case of {}", EventType.BAN: "Ban of {}",
-    EventType.RELEASE: "Release of {}", EventType.LAWSUIT: "Lawsuit against {}",
-    EventType.STATEMENT: "Statement by {}", EventType.VISIT: "Visit by {}",
-    EventType.RELEASE_DEMAND: "Release demand for {}", EventType.KILLING: "Killing of {}",
+    EventType.ARREST: "Arrest of {}",
+    EventType.DETENTION: "Detention of {}",
+    EventType.TRIAL: "Trial of {}",
+    EventType.SENTENCING: "Sentencing of {}",
+    EventType.COURT_DECISION: "Court decision in the case of {}",
+    EventType.BAN: "Ban of {}",
+    EventType.RELEASE: "Release of {}",
+    EventType.LAWSUIT: "Lawsuit against {}",
+    EventType.STATEMENT: "Statement by {}",
+    EventType.VISIT: "Visit by {}",
+    EventType.RELEASE_DEMAND: "Release demand for {}",
+    EventType.KILLING: "Killing of {}",
 }
 _ROLES = (("subjects", WH.subject), ("agents", WH.agent), ("courts", WH.court), ("places", WH.place))
 
@@ -55,8 +60,13 @@ def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
-def build_dataset(documents: list[DocumentGraph], actors: dict[str, Actor], minter: IriMinter,
-                  min_confidence: float = 0.0, model: str = "") -> Dataset:
+def build_dataset(
+    documents: list[DocumentGraph],
+    actors: dict[str, Actor],
+    minter: IriMinter,
+    min_confidence: float = 0.0,
+    model: str = "",
+) -> Dataset:
     """Every document's graph in one ``Dataset``; the default graph is their union."""
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
@@ -66,8 +76,14 @@ def build_dataset(documents: list[DocumentGraph], actors: dict[str, Actor], mint
     return ds
 
 
-def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor], minter: IriMinter,
-                       min_confidence: float = 0.0, model: str = "") -> Graph:
+def add_document_graph(
+    ds: Dataset,
+    doc: DocumentGraph,
+    actors: dict[str, Actor],
+    minter: IriMinter,
+    min_confidence: float = 0.0,
+    model: str = "",
+) -> Graph:
     """Add (or replace) the named graph of one document."""
     doc_iri = minter.document(doc.source.doc_id)
     ds.remove_graph(ds.graph(doc_iri))
@@ -90,10 +106,18 @@ def add_document_graph(ds: Dataset, doc: DocumentGraph, actors: dict[str, Actor]
         g.add((doc_iri, DCTERMS.creator, actor_iri[doc.author]))
     for key in sorted(used):
         _actor(g, actors[key], actor_iri[key], doc.forms.get(key, set()))
-    event_iris = [minter.event(doc.source.doc_id, ev.type.value, ev.subjects[0] if ev.subjects else "",
-                               ev.trigger_start, ev.date.value if ev.date else "") for ev in doc.events]
+    event_iris = [
+        minter.event(
+            doc.source.doc_id,
+            ev.type.value,
+            ev.subjects[0] if ev.subjects else "",
+            ev.trigger_start,
+            ev.date.value if ev.date else "",
+        )
+        for ev in doc.events
+    ]
     kept = {id(ev) for ev in events}
-    for ev, iri in zip(doc.events, event_iris):
+    for ev, iri in zip(doc.events, event_iris, strict=False):
         if id(ev) in kept:
             _event(g, ev, iri, event_iris, actors, actor_iri, doc, minter)
     for rel in relations:
@@ -144,8 +168,16 @@ def _evidence(g: Graph, node: URIRef, spans: tuple[TextSpan, ...], doc: Document
         g.add((s, WH.text, Literal(span.text)))
 
 
-def _event(g: Graph, ev: Event, iri: URIRef, event_iris: list[URIRef], actors: dict[str, Actor],
-           actor_iri: dict[str, URIRef], doc: DocumentGraph, minter: IriMinter) -> None:
+def _event(
+    g: Graph,
+    ev: Event,
+    iri: URIRef,
+    event_iris: list[URIRef],
+    actors: dict[str, Actor],
+    actor_iri: dict[str, URIRef],
+    doc: DocumentGraph,
+    minter: IriMinter,
+) -> None:
     g.add((iri, RDF.type, WH[ev.type.value]))
     who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
     g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))

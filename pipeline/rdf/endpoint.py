@@ -110,8 +110,16 @@ class Engine:
             quarter of ``timeout``, at most half a second).
     """
 
-    def __init__(self, store: Store | str | Path, *, timeout: float = 30.0, max_results: int = 100_000,
-                 allow_update: bool = False, workers: int = 2, budget: float | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | str | Path,
+        *,
+        timeout: float = 30.0,
+        max_results: int = 100_000,
+        allow_update: bool = False,
+        workers: int = 2,
+        budget: float | None = None,
+    ) -> None:
         if timeout <= 0 or max_results < 0 or workers < 1:
             raise ValueError("timeout must be > 0, max_results >= 0 and workers >= 1")
         self.timeout = timeout
@@ -160,12 +168,23 @@ class Engine:
     def _launch(self) -> tuple[_Worker, Any]:
         # A fresh interpreter running the light worker module, talking over one end of a pipe.
         parent, child = multiprocessing.Pipe()
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [_PACKAGE_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([_PACKAGE_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])]),
+        }
         process = subprocess.Popen(
-            [sys.executable, "-c", "from pipeline.rdf.worker import entry; entry()",
-             str(child.fileno()), str(self.path), json.dumps(PREFIXES)],
-            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env)
+            [
+                sys.executable,
+                "-c",
+                "from pipeline.rdf.worker import entry; entry()",
+                str(child.fileno()),
+                str(self.path),
+                json.dumps(PREFIXES),
+            ],
+            pass_fds=[child.fileno()],
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         child.close()
         worker = _Worker(process, parent)
         with self._cv:
@@ -280,8 +299,11 @@ class Engine:
     def _acquire(self, job: _Job) -> _Worker | None:
         """Wait for a worker until the job's deadline; None when none came in time or too many wait."""
         with self._cv:
-            if (job.deadline <= time.monotonic() or len(self._short) + len(self._long) >= self.max_waiting
-                    or (job.long and len(self._long) >= self.max_waiting_long)):
+            if (
+                job.deadline <= time.monotonic()
+                or len(self._short) + len(self._long) >= self.max_waiting
+                or (job.long and len(self._long) >= self.max_waiting_long)
+            ):
                 return None  # it cannot start in time: too late already, or too many before it
             job.given.clear()
             (self._long if job.long else self._short).append(job)
@@ -338,8 +360,11 @@ class Engine:
                 self._known_long.pop(sparql, None)
 
     def _busy(self) -> Answer:
-        return Answer.text(503, f"the server is busy: no query worker was free within the time limit of "
-                           f"{self.timeout:g} s; try again", (("Retry-After", str(max(1, math.ceil(self.timeout)))),))
+        return Answer.text(
+            503,
+            f"the server is busy: no query worker was free within the time limit of {self.timeout:g} s; try again",
+            (("Retry-After", str(max(1, math.ceil(self.timeout)))),),
+        )
 
     def _late(self) -> Answer:
         return Answer.text(503, f"query stopped: it ran past the time limit of {self.timeout:g} s")
@@ -407,18 +432,30 @@ class Engine:
         runner.join(max(0.0, deadline - time.monotonic()))
         return outcome[0] if outcome else Answer.text(503, late)
 
-    def query(self, sparql: str, *, result_type: str | None, graph_type: str | None,
-              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-              arrival: float | None = None) -> Answer:
+    def query(
+        self,
+        sparql: str,
+        *,
+        result_type: str | None,
+        graph_type: str | None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        arrival: float | None = None,
+    ) -> Answer:
         """Answer a query in ``result_type`` (SELECT/ASK) or ``graph_type`` (CONSTRUCT/DESCRIBE).
 
         A ``None`` type means the client accepts none: such an answer is 406.
         ``arrival`` (``time.monotonic()``) is when the request came; the deadline counts from it.
         """
         deadline = self._deadline(arrival)
-        task = {"query": sparql, "result_type": result_type, "graph_type": graph_type,
-                "default_graphs": default_graphs or [], "named_graphs": named_graphs or [],
-                "max_results": self.max_results}
+        task = {
+            "query": sparql,
+            "result_type": result_type,
+            "graph_type": graph_type,
+            "default_graphs": default_graphs or [],
+            "named_graphs": named_graphs or [],
+            "max_results": self.max_results,
+        }
         if self.in_process:
             store = self.store
             assert store is not None
@@ -431,8 +468,7 @@ class Engine:
                 finally:
                     self._slots.release()
 
-            return self._in_thread(work, deadline, f"query abandoned: it ran past the time limit of "
-                                   f"{self.timeout:g} s")
+            return self._in_thread(work, deadline, f"query abandoned: it ran past the time limit of {self.timeout:g} s")
         with self._cv:
             long = sparql in self._known_long
         job = _Job(task, deadline, long)
@@ -451,8 +487,11 @@ class Engine:
         store = self.store
         deadline = self._deadline(arrival)
         if not self._update_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
-            return Answer.text(503, "another update is still running; try again",
-                               (("Retry-After", str(max(1, math.ceil(self.timeout)))),))
+            return Answer.text(
+                503,
+                "another update is still running; try again",
+                (("Retry-After", str(max(1, math.ceil(self.timeout)))),),
+            )
 
         def work() -> Answer:
             try:
@@ -465,8 +504,12 @@ class Engine:
             finally:
                 self._update_lock.release()
 
-        return self._in_thread(work, deadline, f"the update ran past the time limit of {self.timeout:g} s; "
-                               "it goes on and will be applied whole or not at all")
+        return self._in_thread(
+            work,
+            deadline,
+            f"the update ran past the time limit of {self.timeout:g} s; "
+            "it goes on and will be applied whole or not at all",
+        )
 
 
 def _ensure_snapshot(path: Path) -> None:
@@ -479,8 +522,9 @@ def _ensure_snapshot(path: Path) -> None:
     except StoreError as exc:
         if "no store here" in exc.cause or "is a file" in exc.cause:
             raise
-        raise StoreError(path, f"the store has no snapshot to serve yet and cannot be opened to make one: "
-                         f"{exc.cause}") from exc
+        raise StoreError(
+            path, f"the store has no snapshot to serve yet and cannot be opened to make one: {exc.cause}"
+        ) from exc
 
 
 # -- the web application -----------------------------------------------------------------
@@ -511,21 +555,31 @@ def saved_queries(folder: Path | None = None) -> list[dict[str, str]]:
 
 def _page(queries_dir: Path | None) -> str:
     template = resources.files("pipeline.rdf").joinpath("static/index.html").read_text(encoding="utf-8")
-    data = {"queries": saved_queries(queries_dir),
-            "prefixes": {**PREFIXES, "id": DEFAULT_BASE + "id/"}}
+    data = {"queries": saved_queries(queries_dir), "prefixes": {**PREFIXES, "id": DEFAULT_BASE + "id/"}}
     # JSON inside <script>: "<" escaped so no "</script>" can end the block
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return template.replace("{{DATA}}", payload)
 
 
 def _respond(answer: Answer) -> Response:
-    return Response(answer.body, status=answer.status, headers=list(answer.headers),
-                    content_type=_with_charset(answer.media_type) if answer.status == 200 else answer.media_type)
+    return Response(
+        answer.body,
+        status=answer.status,
+        headers=list(answer.headers),
+        content_type=_with_charset(answer.media_type) if answer.status == 200 else answer.media_type,
+    )
 
 
-def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results: int = 100_000,
-               allow_update: bool = False, workers: int = 2, queries_dir: Path | None = None,
-               budget: float | None = None) -> Flask:
+def create_app(
+    store: Store | str | Path,
+    *,
+    timeout: float = 30.0,
+    max_results: int = 100_000,
+    allow_update: bool = False,
+    workers: int = 2,
+    queries_dir: Path | None = None,
+    budget: float | None = None,
+) -> Flask:
     """The endpoint as a WSGI application: ``/sparql`` (SPARQL 1.1 Protocol) and the query page ``/``.
 
     Args:
@@ -543,15 +597,22 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
         ``close()`` stops the workers and releases a store opened here. The page
         never waits for a query worker.
     """
-    engine = Engine(store if isinstance(store, Store) else Path(store), timeout=timeout,
-                    max_results=max_results, allow_update=allow_update, workers=workers, budget=budget)
+    engine = Engine(
+        store if isinstance(store, Store) else Path(store),
+        timeout=timeout,
+        max_results=max_results,
+        allow_update=allow_update,
+        workers=workers,
+        budget=budget,
+    )
     app = Flask(__name__, static_folder=None)
     app.extensions["whereas"] = engine
 
     @app.get("/")
     def page() -> Response:
-        return Response(_page(queries_dir), content_type="text/html; charset=utf-8",
-                        headers={"Cache-Control": "no-store"})
+        return Response(
+            _page(queries_dir), content_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
+        )
 
     @app.route("/sparql", methods=["GET", "POST"])
     def sparql() -> Response:
@@ -570,8 +631,13 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
         elif request.mimetype == "application/sparql-update":
             update = request.get_data(as_text=True)
         else:
-            return _respond(Answer.text(415, f"unsupported content type {request.mimetype or '(none)'}; "
-                                        f"send {_FORM}, application/sparql-query or application/sparql-update"))
+            return _respond(
+                Answer.text(
+                    415,
+                    f"unsupported content type {request.mimetype or '(none)'}; "
+                    f"send {_FORM}, application/sparql-query or application/sparql-update",
+                )
+            )
         if (query is None) == (update is None):
             return _respond(Answer.text(400, "give exactly one of a query or an update"))
         default_graphs = params.getlist("using-graph-uri" if update is not None else "default-graph-uri")
@@ -590,8 +656,14 @@ def create_app(store: Store | str | Path, *, timeout: float = 30.0, max_results:
         graph_type = accept.best_match(list(GRAPH_TYPES)) if accept else next(iter(GRAPH_TYPES))
         if result_type is None and graph_type is None:
             return _respond(Answer.text(406, "acceptable answers: " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES])))
-        answer = engine.query(query or "", result_type=result_type, graph_type=graph_type,
-                              default_graphs=default_graphs, named_graphs=named_graphs, arrival=arrival)
+        answer = engine.query(
+            query or "",
+            result_type=result_type,
+            graph_type=graph_type,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            arrival=arrival,
+        )
         response = _respond(answer)
         response.vary.add("Accept")
         return response
@@ -626,9 +698,11 @@ class _Server(ThreadedWSGIServer):
     past ``max_connections`` at once a connection is answered 503 straight away."""
 
     max_connections = 1024
-    _refusal = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 31\r\n\r\n"
-                b"too many connections; try again")
+    _refusal = (
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 31\r\n\r\n"
+        b"too many connections; try again"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -683,8 +757,9 @@ def running(app: Flask, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
     ``port=0`` picks a free port. The app's engine is left running.
     """
     server = _listen(app, host, port)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              name="whereas-http", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="whereas-http", daemon=True
+    )
     thread.start()
     try:
         yield f"http://{host}:{server.port}"
@@ -694,9 +769,17 @@ def running(app: Flask, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
         thread.join(10)
 
 
-def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 3030, timeout: float = 30.0,
-          max_results: int = 100_000, allow_update: bool = False, workers: int = 2,
-          queries_dir: Path | None = None) -> None:
+def serve(
+    store_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 3030,
+    timeout: float = 30.0,
+    max_results: int = 100_000,
+    allow_update: bool = False,
+    workers: int = 2,
+    queries_dir: Path | None = None,
+) -> None:
     """Serve the store at ``store_path`` until interrupted: SPARQL at ``/sparql``, the query page at ``/``.
 
     Binds to localhost unless told otherwise. Without ``allow_update`` the store
@@ -708,15 +791,24 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 3030, 
         StoreError: the store is missing (or, with ``allow_update``, being written).
         WhereasError: the port is in use (or cannot be bound).
     """
-    app = create_app(Path(store_path), timeout=timeout, max_results=max_results,
-                     allow_update=allow_update, workers=workers, queries_dir=queries_dir)
+    app = create_app(
+        Path(store_path),
+        timeout=timeout,
+        max_results=max_results,
+        allow_update=allow_update,
+        workers=workers,
+        queries_dir=queries_dir,
+    )
     engine: Engine = app.extensions["whereas"]
     try:
         server = _listen(app, host, port)
         base = f"http://{host}:{server.port}"
-        print(f"whereas: serving {store_path} at {base}/sparql, query page {base}/ "
-              f"({'updates allowed' if allow_update else 'read-only'}, {workers} query worker(s), "
-              f"time limit {timeout:g} s; Ctrl-C stops)", flush=True)
+        print(
+            f"whereas: serving {store_path} at {base}/sparql, query page {base}/ "
+            f"({'updates allowed' if allow_update else 'read-only'}, {workers} query worker(s), "
+            f"time limit {timeout:g} s; Ctrl-C stops)",
+            flush=True,
+        )
         main = threading.current_thread() is threading.main_thread()
         if main:  # SIGTERM stops as cleanly as Ctrl-C
             previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -43,8 +43,9 @@ def rdf_format(path: str | Path) -> str:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise OutputError(path, f"unknown graph format {suffix or '(no suffix)'}; use one of "
-                          + ", ".join(sorted(set(FORMATS))))
+        raise OutputError(
+            path, f"unknown graph format {suffix or '(no suffix)'}; use one of " + ", ".join(sorted(set(FORMATS)))
+        )
     return FORMATS[suffix]
 
 
@@ -87,9 +88,12 @@ def _check_xml(g: Graph) -> None:
     for triple in g:
         for term in triple:
             if isinstance(term, (Literal, URIRef)) and (bad := _NOT_XML.search(str(term))):
-                raise OutputError(None, f"cannot write RDF/XML: a {'literal' if isinstance(term, Literal) else 'IRI'}"
-                                  f" holds U+{ord(bad.group()):04X}, which XML cannot carry; write Turtle, "
-                                  "N-Triples or JSON-LD instead")
+                raise OutputError(
+                    None,
+                    f"cannot write RDF/XML: a {'literal' if isinstance(term, Literal) else 'IRI'}"
+                    f" holds U+{ord(bad.group()):04X}, which XML cannot carry; write Turtle, "
+                    "N-Triples or JSON-LD instead",
+                )
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
@@ -120,7 +124,10 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
         try:
             data = g.serialize(format=fmt, encoding="utf-8")
         except Exception as exc:  # rdflib's XML writer fails on predicates it cannot split, and the like
-            raise OutputError(None, f"cannot write {fmt}: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}") from exc
+            raise OutputError(
+                None,
+                f"cannot write {fmt}: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}",
+            ) from exc
     if fmt in ("nt", "nquads"):  # line formats come out in hash order: sort them (a line ends at "\n" only)
         lines = sorted(line for line in data.decode("utf-8").split("\n") if line.strip())
         data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -142,7 +149,7 @@ def _parse_error(exc: Exception) -> str:
     """A parser's complaint in one line: where, what, and the text it stopped at."""
     if isinstance(exc, BadSyntax):
         text = exc._str.decode("utf-8", "replace") if isinstance(exc._str, bytes) else str(exc._str)
-        near = " ".join(text[exc._i:exc._i + 40].split())
+        near = " ".join(text[exc._i : exc._i + 40].split())
         return f"line {exc.lines + 1}: {exc._why}" + (f", near “{near}”" if near else ", at the end")
     message = " ".join(str(exc).split())
     return message or type(exc).__name__

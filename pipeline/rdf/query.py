@@ -23,8 +23,18 @@ from pipeline.rdf.store import Store
 from pipeline.resources import ontology_dir
 from pipeline.vocab import PREFIXES
 
-__all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "DISPLAY_PREFIXES", "run_query", "read_query", "declared_prefixes",
-           "is_ordered", "shorten", "format_results", "format_graph"]
+__all__ = [
+    "RESULT_FORMATS",
+    "GRAPH_FORMATS",
+    "DISPLAY_PREFIXES",
+    "run_query",
+    "read_query",
+    "declared_prefixes",
+    "is_ordered",
+    "shorten",
+    "format_results",
+    "format_graph",
+]
 
 #: Output formats of SELECT and ASK answers.
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -32,10 +42,11 @@ RESULT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
 
 _QUERY_SUFFIXES = (".rq", ".sparql")
-_DECLARATION = re.compile(r"(?:\s+|#[^\n]*)*(?:PREFIX\s+([^\s:]*):\s*<([^>]*)>|BASE\s*<[^>]*>)",
-                          re.IGNORECASE)
-_NOT_CODE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                       r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_DECLARATION = re.compile(r"(?:\s+|#[^\n]*)*(?:PREFIX\s+([^\s:]*):\s*<([^>]*)>|BASE\s*<[^>]*>)", re.IGNORECASE)
+_NOT_CODE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 #: Shortens instance IRIs in tables (display only; queries must declare ``id:`` to use it).
 DISPLAY_PREFIXES = {**PREFIXES, "id": DEFAULT_BASE + "id/"}
@@ -127,7 +138,7 @@ def shorten(iri: str, prefixes: dict[str, str]) -> str:
     for prefix, ns in prefixes.items():
         if ns and len(ns) > len(best_ns) and iri.startswith(ns) and len(iri) > len(ns):
             best_ns, best_prefix = ns, prefix
-    return iri if best_prefix is None else f"{best_prefix}:{iri[len(best_ns):]}"
+    return iri if best_prefix is None else f"{best_prefix}:{iri[len(best_ns) :]}"
 
 
 def _cell(term: dict[str, str] | None, prefixes: dict[str, str]) -> str:
@@ -151,9 +162,9 @@ def _sort_key(variables: list[str]):
                 out.append((0, "", "", ""))
             else:
                 value = term["value"] if isinstance(term["value"], str) else json.dumps(term["value"], sort_keys=True)
-                out.append((_TYPE_RANK.get(term["type"], 5), value, term.get("datatype", ""),
-                            term.get("xml:lang", "")))
+                out.append((_TYPE_RANK.get(term["type"], 5), value, term.get("datatype", ""), term.get("xml:lang", "")))
         return tuple(out)
+
     return key
 
 
@@ -166,8 +177,16 @@ def _table(doc: dict[str, Any], prefixes: dict[str, str]) -> str:
     for row in rows:
         table.add_row(*(Text(_cell(row.get(v), prefixes)) for v in variables))
     out = io.StringIO()
-    Console(file=out, width=1_000_000, color_system=None, force_terminal=False, no_color=True,
-            highlight=False, emoji=False, legacy_windows=False).print(table)
+    Console(
+        file=out,
+        width=1_000_000,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    ).print(table)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     while lines and not lines[0]:
         lines.pop(0)
@@ -175,8 +194,7 @@ def _table(doc: dict[str, Any], prefixes: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_results(doc: dict[str, Any], fmt: str, prefixes: dict[str, str] | None = None,
-                   ordered: bool = False) -> str:
+def format_results(doc: dict[str, Any], fmt: str, prefixes: dict[str, str] | None = None, ordered: bool = False) -> str:
     """A SELECT or ASK answer, given as SPARQL 1.1 Query Results JSON, in ``fmt``.
 
     Rows of an unordered answer are sorted, so the same query prints the same text.
@@ -232,8 +250,9 @@ def format_graph(graph: Graph, fmt: str) -> str:
 
 def _check_format(fmt: str) -> None:
     if fmt not in RESULT_FORMATS and fmt not in GRAPH_FORMATS:
-        raise QueryError(None, f"unknown output format {fmt!r}; use one of "
-                         + ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS]))
+        raise QueryError(
+            None, f"unknown output format {fmt!r}; use one of " + ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
+        )
 
 
 def _fit_format(fmt: str, kind: str, source: str) -> str:

@@ -94,8 +94,9 @@ def _open_error(path: Path, exc: Exception) -> StoreError:
     if "LOCK" in msg and "lock hold by current process" in msg:
         return StoreError(path, "store is already open in this process")
     if "LOCK" in msg and ("Resource temporarily unavailable" in msg or "lock" in msg.lower()):
-        return StoreError(path, "store is being written by another process (a build or a removal); "
-                          "try again when it is done")
+        return StoreError(
+            path, "store is being written by another process (a build or a removal); try again when it is done"
+        )
     if "Permission denied" in msg:
         return StoreError(path, "permission denied")
     return StoreError(path, f"cannot open store: {_first_line(exc)}")
@@ -122,6 +123,7 @@ def _remove_tree(folder: Path) -> None:
 
 # -- what the store keeps of its documents and of its last build -----------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """A document graph as the store knows it: where it came from and what text it had."""
@@ -134,8 +136,7 @@ class DocumentRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
-        return cls(str(data["graph"]), str(data["doc_id"]), str(data["source"]), str(data["file"]),
-                   str(data["sha256"]))
+        return cls(str(data["graph"]), str(data["doc_id"]), str(data["source"]), str(data["file"]), str(data["sha256"]))
 
 
 def _now() -> str:
@@ -187,7 +188,7 @@ def _same_file(a: str, b: str) -> bool:
 def _is_path_suffix(short: str, long: str) -> bool:
     """Whether ``short`` names the last components of the path ``long`` ("a/b.txt" of "/x/a/b.txt")."""
     parts, whole = Path(short).parts, Path(long).parts
-    return bool(parts) and whole[-len(parts):] == parts
+    return bool(parts) and whole[-len(parts) :] == parts
 
 
 class Store:
@@ -217,8 +218,15 @@ class Store:
     ['Anna Berg', 'Karl Berg']
     """
 
-    def __init__(self, store: ox.Store, path: Path, read_only: bool = False, key: str | None = None,
-                 pinned: int | None = None, snapshot: int | None = None) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        path: Path,
+        read_only: bool = False,
+        key: str | None = None,
+        pinned: int | None = None,
+        snapshot: int | None = None,
+    ) -> None:
         self._ox: ox.Store | None = store
         self.path = path
         self.read_only = read_only
@@ -251,11 +259,9 @@ class Store:
             raise StoreError(path, "is a file, not a store folder")
         if not is_store(path):
             if not create or read_only:
-                raise StoreError(path, "no store here; make one with `whereas build DOCS --store "
-                                 f"{path}`")
+                raise StoreError(path, f"no store here; make one with `whereas build DOCS --store {path}`")
             if path.is_dir() and any(path.iterdir()):
-                raise StoreError(path, "folder is not empty and holds no store; "
-                                 "refusing to create a store in it")
+                raise StoreError(path, "folder is not empty and holds no store; refusing to create a store in it")
             try:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -311,8 +317,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     @property
@@ -397,8 +404,7 @@ class Store:
         ...     len(st.to_dataset()) == len(read_dataset("tests/data/mini.trig"))
         True
         """
-        quads = (q for q in self.ox.quads_for_pattern(None, None, None, None)
-                 if isinstance(q.graph_name, ox.NamedNode))
+        quads = (q for q in self.ox.quads_for_pattern(None, None, None, None) if isinstance(q.graph_name, ox.NamedNode))
         ds = Dataset(default_union=True)
         ds.parse(data=(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8"), format="nquads")
         for prefix, ns in PREFIXES.items():
@@ -464,13 +470,18 @@ class Store:
                 if document is None:
                     continue
                 source, text = document
-                if (text_digest(text) == record.sha256 or _same_file(source, record.file)
-                        or _is_path_suffix(source, record.file)):
+                if (
+                    text_digest(text) == record.sha256
+                    or _same_file(source, record.file)
+                    or _is_path_suffix(source, record.file)
+                ):
                     continue
                 origin = source
-            found.append(f"document {record.doc_id!r} in the store was read from {origin}; {record.file} "
-                         "is another file with the same id (rename one of them, or give --replace to "
-                         "replace the stored one)")
+            found.append(
+                f"document {record.doc_id!r} in the store was read from {origin}; {record.file} "
+                "is another file with the same id (rename one of them, or give --replace to "
+                "replace the stored one)"
+            )
         return found
 
     # -- writing ----------------------------------------------------------------
@@ -495,8 +506,11 @@ class Store:
         triples = sorted((q.triple for q in quads), key=str)
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         g = str(ox.NamedNode(graph))
-        self.update(f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
-                    f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}", source=str(self.path))
+        self.update(
+            f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}",
+            source=str(self.path),
+        )
 
     def _drop_graph(self, graph: str) -> None:
         g = str(ox.NamedNode(graph))
@@ -531,8 +545,10 @@ class Store:
         store = self._writable()
         loose = sum(len(g) for g in ds.graphs() if g.identifier == DATASET_DEFAULT_GRAPH_ID)
         if loose:
-            raise StoreError(self.path, f"the dataset has {loose} triple(s) outside any named graph; "
-                             "only document graphs can be stored")
+            raise StoreError(
+                self.path,
+                f"the dataset has {loose} triple(s) outside any named graph; only document graphs can be stored",
+            )
         if not replace:
             problems = self.conflicts(records)
             if problems:
@@ -563,8 +579,13 @@ class Store:
                 store.add_graph(ox.NamedNode(graph))
             changed += 1
             record = incoming.get(graph)
-            self._log({"graph": graph, "loaded": "replaced" if exists else "added",
-                       **({k: v for k, v in asdict(record).items() if k != "graph"} if record else {})})
+            self._log(
+                {
+                    "graph": graph,
+                    "loaded": "replaced" if exists else "added",
+                    **({k: v for k, v in asdict(record).items() if k != "graph"} if record else {}),
+                }
+            )
         for graph in moved:
             if store.contains_named_graph(ox.NamedNode(graph)):
                 self._drop_graph(graph)
@@ -575,8 +596,14 @@ class Store:
         return changed
 
     def _save_records(self, records: dict[str, DocumentRecord]) -> None:
-        _write_json(self.path / _MANIFEST, {"documents": {
-            g: {k: v for k, v in asdict(r).items() if k != "graph"} for g, r in sorted(records.items())}})
+        _write_json(
+            self.path / _MANIFEST,
+            {
+                "documents": {
+                    g: {k: v for k, v in asdict(r).items() if k != "graph"} for g, r in sorted(records.items())
+                }
+            },
+        )
 
     def _resolve(self, ref: str) -> list[str]:
         graphs = self.documents()
@@ -613,11 +640,11 @@ class Store:
         self._writable()
         graphs = self._resolve(ref)
         if not graphs:
-            raise StoreError(self.path, f"no document {ref!r} in the store "
-                             "(give a document IRI, id or source path)")
+            raise StoreError(self.path, f"no document {ref!r} in the store (give a document IRI, id or source path)")
         if len(graphs) > 1:
-            raise StoreError(self.path, f"{ref!r} matches {len(graphs)} documents: "
-                             + ", ".join(graphs) + "; give the document IRI")
+            raise StoreError(
+                self.path, f"{ref!r} matches {len(graphs)} documents: " + ", ".join(graphs) + "; give the document IRI"
+            )
         graph = graphs[0]
         removed = len(self._graph_quads(graph))
         self._drop_graph(graph)
@@ -638,9 +665,13 @@ class Store:
         """
         self._writable()
         self._recover()
-        base = {"whereas": __version__, "pid": os.getpid(), "started": _now(),
-                "documents": [{k: v for k, v in asdict(r).items()} for r in records],
-                "skipped": list(skipped)}
+        base = {
+            "whereas": __version__,
+            "pid": os.getpid(),
+            "started": _now(),
+            "documents": [{k: v for k, v in asdict(r).items()} for r in records],
+            "skipped": list(skipped),
+        }
         _write_json(self.path / _BUILD, {**base, "state": "running"})
         state, cause = "complete", None
         try:
@@ -657,8 +688,9 @@ class Store:
             state = "interrupted"
             raise
         finally:
-            _write_json(self.path / _BUILD, {**base, "state": state, "ended": _now(),
-                                             **({"cause": cause} if cause else {})})
+            _write_json(
+                self.path / _BUILD, {**base, "state": state, "ended": _now(), **({"cause": cause} if cause else {})}
+            )
 
     def _recover(self) -> None:
         """Fold what an interrupted build loaded into the documents' records (its journal)."""
@@ -700,8 +732,10 @@ def store_status(path: str | Path) -> str:
     path = Path(path)
     with Store.open(path, create=False, read_only=True) as st:
         graphs, triples, snapshot = st.documents(), len(st), st.snapshot
-    lines = [f"{path}: {len(graphs)} document(s), {triples:,} triples"
-             + (f" (snapshot {snapshot})" if snapshot is not None else "")]
+    lines = [
+        f"{path}: {len(graphs)} document(s), {triples:,} triples"
+        + (f" (snapshot {snapshot})" if snapshot is not None else "")
+    ]
     last = _read_json(path / _BUILD)
     if not last:
         lines.append("last build: no record (built by an older whereas, or never)")
@@ -720,20 +754,25 @@ def store_status(path: str | Path) -> str:
     lines.append(head)
     if state in ("running", "interrupted"):
         done = len(loaded) + len(unchanged)
-        lines.append(f"  {done} of {len(planned)} document(s) stored before it "
-                     + ("was stopped; build again to finish" if state == "interrupted" else "got here"))
+        lines.append(
+            f"  {done} of {len(planned)} document(s) stored before it "
+            + ("was stopped; build again to finish" if state == "interrupted" else "got here")
+        )
     elif state == "failed":
         lines.append(f"  {last.get('cause', '')}")
     else:
-        lines.append(f"  {len(planned)} document(s): {sum(1 for v in loaded.values() if v == 'added')} added, "
-                     f"{sum(1 for v in loaded.values() if v == 'replaced')} replaced, {len(unchanged)} unchanged"
-                     + (f"; {len(last.get('skipped', []))} file(s) skipped" if last.get("skipped") else ""))
+        lines.append(
+            f"  {len(planned)} document(s): {sum(1 for v in loaded.values() if v == 'added')} added, "
+            f"{sum(1 for v in loaded.values() if v == 'replaced')} replaced, {len(unchanged)} unchanged"
+            + (f"; {len(last.get('skipped', []))} file(s) skipped" if last.get("skipped") else "")
+        )
     width = max([len(d.get("doc_id", "")) for d in planned] + [2])
     for doc in planned:
         graph = doc.get("graph", "")
         what = loaded.get(graph) or ("unchanged" if graph in unchanged else "not stored")
-        lines.append(f"  {what:<10} {doc.get('doc_id', ''):<{width}}  sha256 {doc.get('sha256', '')[:16]}  "
-                     f"{doc.get('file', '')}")
+        lines.append(
+            f"  {what:<10} {doc.get('doc_id', ''):<{width}}  sha256 {doc.get('sha256', '')[:16]}  {doc.get('file', '')}"
+        )
     for skipped in last.get("skipped", []):
         lines.append(f"  skipped    {skipped}")
     return "\n".join(lines) + "\n"

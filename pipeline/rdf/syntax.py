@@ -58,11 +58,13 @@ def explain_syntax_error(query: str, message: str) -> str:
         return f"line {line_no}, column {column}: {rest}"
     names, classes = _alternatives(rest.removeprefix("expected one of ").removeprefix("expected "))
     if "Prefix not found" in names:
-        prefixed = _PREFIXED_END.search(line[:max(0, column - 1)])
+        prefixed = _PREFIXED_END.search(line[: max(0, column - 1)])
         if prefixed:
             prefix = prefixed["prefix"] or ""
-            return (f"line {line_no}, column {prefixed.start() + 1}, at “{prefixed.group()}”: the prefix "
-                    f"{prefix}: is not declared (add PREFIX {prefix}: <…>)")
+            return (
+                f"line {line_no}, column {prefixed.start() + 1}, at “{prefixed.group()}”: the prefix "
+                f"{prefix}: is not declared (add PREFIX {prefix}: <…>)"
+            )
     before = [t for t in re.finditer(r"\S+", line) if t.start() <= column - 1]
     at = f", near “{before[-1].group()[:30]}”" if before else ""
     words = [_PHRASES.get(w, w) for w in names]

@@ -89,14 +89,15 @@ def _reification_lines(g: Graph, symmetric: frozenset[Node]) -> list[str]:
         s, p, o = (values[0] for values in parts)
         described.add((s, p, o))
         if (s, p, o) not in g:
-            lines.append(f"{_show(st)}: describes a triple the graph does not hold: "
-                         f"{_show(s)} {_show(p)} {_show(o)}")
+            lines.append(f"{_show(st)}: describes a triple the graph does not hold: {_show(s)} {_show(p)} {_show(o)}")
     for p in _RELATIONS:
         for s, o in g.subject_objects(p):
             if (s, p, o) in described or (p in symmetric and (o, p, s) in described):
                 continue
-            lines.append(f"{_show(s)} {_show(p)}: this relation has no rdf:Statement node carrying "
-                         f"its evidence (value: {_show(o)})")
+            lines.append(
+                f"{_show(s)} {_show(p)}: this relation has no rdf:Statement node carrying "
+                f"its evidence (value: {_show(o)})"
+            )
     return lines
 
 
@@ -153,8 +154,15 @@ def validate_graph(ds: Dataset | Graph) -> ValidationReport:
     extra = _reification_lines(data, _symmetric())
     try:
         conforms, report, text = pyshacl.validate(
-            data, shacl_graph=shapes, ont_graph=ontology, inference="none", inplace=True,
-            advanced=False, allow_warnings=False, allow_infos=False)
+            data,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="none",
+            inplace=True,
+            advanced=False,
+            allow_warnings=False,
+            allow_infos=False,
+        )
     except Exception as exc:  # pySHACL reports bad shapes with its own exception types
         raise WhereasError(SHAPES_PATH, f"cannot validate: {exc}") from exc
     if isinstance(report, Exception) or not isinstance(report, Graph):

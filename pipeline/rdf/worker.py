@@ -79,25 +79,31 @@ def evaluate(store: ox.Store, task: dict[str, Any], prefixes: dict[str, str]) ->
         if isinstance(result, ox.QueryTriples):
             media_type = task["graph_type"]
             if media_type is None:
-                return Answer.text(406, "a CONSTRUCT/DESCRIBE query answers with a graph; accept one of "
-                                   + ", ".join(GRAPH_TYPES))
+                return Answer.text(
+                    406, "a CONSTRUCT/DESCRIBE query answers with a graph; accept one of " + ", ".join(GRAPH_TYPES)
+                )
             triples = list(islice(result, limit + 1))
             if len(triples) > limit:
-                return Answer.text(500, f"the answer has more than {limit} triples (the server's "
-                                   "--max-results); narrow the query or add a LIMIT")
+                return Answer.text(
+                    500,
+                    f"the answer has more than {limit} triples (the server's "
+                    "--max-results); narrow the query or add a LIMIT",
+                )
             fmt = GRAPH_TYPES[media_type]
             graph_prefixes = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
             return Answer(200, media_type, ox.serialize(triples, format=fmt, prefixes=graph_prefixes) or b"")
         media_type = task["result_type"]
         if media_type is None:
-            return Answer.text(406, "a SELECT/ASK query answers with results; accept one of "
-                               + ", ".join(RESULT_TYPES))
+            return Answer.text(406, "a SELECT/ASK query answers with results; accept one of " + ", ".join(RESULT_TYPES))
         if isinstance(result, ox.QuerySolutions):
             # Count, then run again to serialise (pyoxigraph serialises only its own iterator); a
             # snapshot does not change between the two runs.
             if sum(1 for _ in islice(result, limit + 1)) > limit:
-                return Answer.text(500, f"the answer has more than {limit} rows (the server's "
-                                   "--max-results); narrow the query or add a LIMIT")
+                return Answer.text(
+                    500,
+                    f"the answer has more than {limit} rows (the server's "
+                    "--max-results); narrow the query or add a LIMIT",
+                )
             result = store.query(task["query"], **options)
         assert not isinstance(result, ox.QueryTriples)
         return Answer(200, media_type, result.serialize(format=RESULT_TYPES[media_type]) or b"")

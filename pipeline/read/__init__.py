@@ -69,10 +69,16 @@ def find_documents(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            inside = sorted((p for p in path.rglob("*")
-                             if p.is_file() and _supported(p)
-                             and not any(part.startswith(".") for part in p.relative_to(path).parts)),
-                            key=lambda p: p.relative_to(path).as_posix())
+            inside = sorted(
+                (
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and _supported(p)
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                ),
+                key=lambda p: p.relative_to(path).as_posix(),
+            )
             if not inside:
                 raise InputError(path, "no documents in the folder (looked for " + ", ".join(READERS) + ")")
         elif path.is_file() or path.is_symlink():
@@ -119,6 +125,7 @@ def _unique_ids(sources: list[str]) -> list[str]:
     >>> _unique_ids(["a/b.txt", "a/b.pdf", "a-b.txt"])
     ['a-b-txt', 'a-b-pdf', 'a-b']
     """
+
     def candidates(source: str) -> tuple[str, ...]:
         path = PurePosixPath(source)
         stem = slug(path.stem)
@@ -153,12 +160,19 @@ def corpus_files(paths: list[Path]) -> list[DocumentFile]:
     files = find_documents(paths)
     root = _corpus_root(list(paths))
     sources = [PurePosixPath(*Path(os.path.relpath(os.path.abspath(f), root)).parts).as_posix() for f in files]
-    return [DocumentFile(f, doc_id, safe_text(source))
-            for f, doc_id, source in zip(files, _unique_ids(sources), sources, strict=True)]
+    return [
+        DocumentFile(f, doc_id, safe_text(source))
+        for f, doc_id, source in zip(files, _unique_ids(sources), sources, strict=True)
+    ]
 
 
-def read_document(path: Path | DocumentFile, *, encoding: str | None = None,
-                  max_chars: int = DEFAULT_MAX_CHARS, on_note: Note | None = None) -> SourceDocument:
+def read_document(
+    path: Path | DocumentFile,
+    *,
+    encoding: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_note: Note | None = None,
+) -> SourceDocument:
     """Read one document and clean its text: the text every later offset points into.
 
     Args:
@@ -193,8 +207,10 @@ def read_document(path: Path | DocumentFile, *, encoding: str | None = None,
     reader, media_type = READERS[path.suffix.lower()]
     raw = reader(path, encoding, on_note)
     if len(raw) > max_chars:
-        raise InputError(path, f"{len(raw):,} characters, more than the limit of {max_chars:,}; "
-                         "split the document or raise --max-chars")
+        raise InputError(
+            path,
+            f"{len(raw):,} characters, more than the limit of {max_chars:,}; split the document or raise --max-chars",
+        )
     text = clean(raw)
     if not text.strip():
         raise InputError(path, "file is empty")

@@ -19,8 +19,10 @@ _SOFT_HYPHEN = "\u00ad"
 _SENTENCE_END = ".!?;:"
 #: A footnote reference glued to the end of a word or a closing quote: "Kazakhstan1," "Asia2," "’3",
 #: or in brackets as on the EP's web pages: "Kazakhstan(1),".
-_REFERENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<open>\()?(?P<number>\d{1,3})(?(open)\))(?![.,]\d)"
-                        r"(?=[\s,;.:!?)’”]|$)")
+_REFERENCE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[’”)]))(?P<open>\()?(?P<number>\d{1,3})(?(open)\))(?![.,]\d)"
+    r"(?=[\s,;.:!?)’”]|$)"
+)
 # Every pattern here runs over untrusted text and must stay linear in it: a run of letters is
 # matched from its first letter only (the look-behind) and never given back (possessive ``++``),
 # so a 1 MB word costs one pass, not one pass per letter.
@@ -92,7 +94,8 @@ def _strippable(text: str, at: int) -> bool:
 
 def _strip_references(text: str, numbers: set[int]) -> str:
     return _REFERENCE.sub(
-        lambda m: "" if int(m["number"]) in numbers and _strippable(text, m.start()) else m.group(), text)
+        lambda m: "" if int(m["number"]) in numbers and _strippable(text, m.start()) else m.group(), text
+    )
 
 
 _OPENERS = (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH)
@@ -131,8 +134,11 @@ class _Grouper:
         for i in range(len(self.lines) - 1, -1, -1):
             stops[i] = following
             line = self.lines[i]
-            if (not line.text or (i > 0 and self.lines[i - 1].page != line.page)
-                    or any(PART_MARKERS[kind].match(line.text) for kind in _OPENERS)):
+            if (
+                not line.text
+                or (i > 0 and self.lines[i - 1].page != line.page)
+                or any(PART_MARKERS[kind].match(line.text) for kind in _OPENERS)
+            ):
                 following = i
         self.page_stop = stops
 
@@ -185,8 +191,7 @@ class _Grouper:
             if referenced or self.blank_after_run == line.page:
                 return True
             following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-            return bool(following and following.page == line.page
-                        and self.note_number(i + 1) == self.next_note + 1)
+            return bool(following and following.page == line.page and self.note_number(i + 1) == self.next_note + 1)
         if not referenced:
             return False
         stop = self.page_stop[i]  # the first line after i that is blank, opens a part or is on another page
@@ -237,8 +242,11 @@ class _Grouper:
             self.blocks.append(self.current)
         elif self.current is not None:
             self.current.append(line)
-        elif self.after_run and self.resume is not None and (
-                not self.resume[-1].text.endswith(tuple(_SENTENCE_END)) or line.text[:1].islower()):
+        elif (
+            self.after_run
+            and self.resume is not None
+            and (not self.resume[-1].text.endswith(tuple(_SENTENCE_END)) or line.text[:1].islower())
+        ):
             self.current = self.resume  # the sentence the footnotes interrupted goes on
             self.current.append(line)
         else:

@@ -96,8 +96,15 @@ def read_html(path: Path, encoding: str | None = None, on_note: Note | None = No
     elif is_binary(data):
         raise InputError(path, "binary file, not text")
     with _quiet_trafilatura():
-        xml = trafilatura.extract(page, output_format="xml", include_comments=False, include_tables=True,
-                                  favor_precision=True, deduplicate=False, with_metadata=False)
+        xml = trafilatura.extract(
+            page,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
     main = ET.fromstring(xml).find("main") if xml else None
     paragraphs = list(_paragraphs(main)) if main is not None else []
     if not paragraphs:

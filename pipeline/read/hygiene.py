@@ -29,8 +29,9 @@ def _table() -> dict[int, str | None]:
                 continue
             if char in _BREAKS:
                 table[code] = _BREAKS[char]
-            elif category in ("Cc", "Cf", "Cs") or (category == "Cn" and (code & 0xFFFE == 0xFFFE
-                                                                          or 0xFDD0 <= code <= 0xFDEF)):
+            elif category in ("Cc", "Cf", "Cs") or (
+                category == "Cn" and (code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF)
+            ):
                 table[code] = None
     for number in range(2, 17):  # noncharacters at the end of every plane
         table[number * 0x10000 + 0xFFFE] = table[number * 0x10000 + 0xFFFF] = None

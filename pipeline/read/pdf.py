@@ -31,8 +31,19 @@ _RUNNING_SHARE = 0.6
 #: Where a PDF must declare itself (the header may follow some junk bytes).
 _HEADER_WINDOW = 1024
 #: Errors pypdf lets through on broken files besides its own.
-_BROKEN_PDF = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
-               AssertionError, RecursionError, OverflowError, UnicodeError, zlib.error)
+_BROKEN_PDF = (
+    PyPdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    RecursionError,
+    OverflowError,
+    UnicodeError,
+    zlib.error,
+)
 
 
 @contextmanager
@@ -48,9 +59,14 @@ def _quiet_pypdf() -> Iterator[None]:
 
 
 def _mult(m: list[float], n: list[float]) -> tuple[float, ...]:
-    return (m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-            m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-            m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5])
+    return (
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    )
 
 
 def _page_text(page) -> str:
@@ -116,8 +132,9 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     needed = max(2, math.ceil(_RUNNING_SHARE * len(pages)))
     running = {key for key, n in counts.items() if n >= needed}
     drop = {(page, i) for zone in zones for key, page, i in zone if key in running}
-    return ["\n".join(line for i, line in enumerate(lines) if (page, i) not in drop)
-            for page, lines in enumerate(split)]
+    return [
+        "\n".join(line for i, line in enumerate(lines) if (page, i) not in drop) for page, lines in enumerate(split)
+    ]
 
 
 def read_pdf(path: Path, encoding: str | None = None, on_note: Note | None = None) -> str:

@@ -20,8 +20,13 @@ _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r")
 _MAX_CONTROL_SHARE = 0.05
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: Byte-order marks and their encodings; UTF-32 first (its little-endian mark begins like UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 #: Encodings never guessed: without a byte-order mark, wide encodings are binary-looking (NUL bytes).
 _NOT_GUESSED = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 #: Where a guess reads the same text as one of these, the guess is named by it (in this order).
@@ -146,8 +151,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None, on_note: Note |
         first_bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     guess = _guess(data)
     if guess is None:
-        raise InputError(path, f"not UTF-8 text ({first_bad}) and no other encoding fits; "
-                         "name one with --encoding")
+        raise InputError(path, f"not UTF-8 text ({first_bad}) and no other encoding fits; name one with --encoding")
     text = _decode_as(path, data, guess, guess)
     if on_note is not None:
         on_note(f"{path}: not UTF-8; read as {guess} (detected; --encoding chooses another)")

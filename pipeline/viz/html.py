@@ -73,12 +73,18 @@ def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
     for n in sorted(G):
         d = G.nodes[n]
         x, y = pos[n]
-        nodes.append({
-            "id": n, "label": str(d.get("label", n)), "type": str(d.get("type", "Actor")),
-            "altLabels": [a for a in str(d.get("altLabels", "")).split(_JOIN) if a],
-            "positions": [p for p in str(d.get("positions", "")).split(_JOIN) if p],
-            "degree": int(G.degree(n)), "x": round(x * scale, 1), "y": round(-y * scale, 1),
-        })
+        nodes.append(
+            {
+                "id": n,
+                "label": str(d.get("label", n)),
+                "type": str(d.get("type", "Actor")),
+                "altLabels": [a for a in str(d.get("altLabels", "")).split(_JOIN) if a],
+                "positions": [p for p in str(d.get("positions", "")).split(_JOIN) if p],
+                "degree": int(G.degree(n)),
+                "x": round(x * scale, 1),
+                "y": round(-y * scale, 1),
+            }
+        )
     evidence: dict[str, list[dict]] = defaultdict(list)
     for items in facts.values():
         for fact in items:
@@ -93,19 +99,27 @@ def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
         sentences: list[dict] = []
         for iri in str(d.get("event", "")).split(_JOIN):
             sentences += [e for e in evidence.get(iri, []) if e not in sentences]
-        edges.append({
-            "id": f"e{i}", "from": u, "to": v, "key": str(key), "label": str(d.get("label", "")),
-            "relation": str(d.get("relation", "")), "kind": str(d.get("kind", "")),
-            "date": str(d.get("date", "")), "event": str(d.get("event", "")),
-            "evidence": sentences, "curve": round(0.18 * parallel[pair], 2),
-        })
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": u,
+                "to": v,
+                "key": str(key),
+                "label": str(d.get("label", "")),
+                "relation": str(d.get("relation", "")),
+                "kind": str(d.get("kind", "")),
+                "date": str(d.get("date", "")),
+                "event": str(d.get("event", "")),
+                "evidence": sentences,
+                "curve": round(0.18 * parallel[pair], 2),
+            }
+        )
         parallel[pair] += 1
     counts: dict[str, int] = defaultdict(int)
     for node in nodes:
         counts[node["type"]] += 1
     order = [t for t in ACTOR_CLASSES if t in counts] + sorted(set(counts) - set(ACTOR_CLASSES))
-    types = [{"type": t, "count": counts[t], "colour": style_of(t).colour, "shape": style_of(t).shape}
-             for t in order]
+    types = [{"type": t, "count": counts[t], "colour": style_of(t).colour, "shape": style_of(t).shape} for t in order]
     fact_data = {n: [dataclasses.asdict(f) for f in facts.get(n, ())] for n in sorted(G)}
     spans = [b for b in (_bounds(e["date"]) for e in edges) if b]
     spans += [b for fs in fact_data.values() for b in (_bounds(f["date"]) for f in fs) if b]
@@ -147,8 +161,9 @@ def render_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], *, titl
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
 
 
-def write_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], path: str | Path, *,
-               title: str = "Actors") -> Path:
+def write_html(
+    G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], path: str | Path, *, title: str = "Actors"
+) -> Path:
     """Write the page for ``G`` to ``path`` atomically.
 
     >>> import tempfile

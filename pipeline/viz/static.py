@@ -75,35 +75,76 @@ def render_image(G: nx.MultiDiGraph, fmt: str, *, title: str = "Actors") -> byte
         edgelist = sorted(simple.edges())
         if edgelist:
             nx.draw_networkx_edges(
-                simple, pos, ax=ax, edgelist=edgelist, nodelist=nodelist,
-                node_size=[sizes[v] for v in nodelist], edge_color="#8a8f96", alpha=0.55,
+                simple,
+                pos,
+                ax=ax,
+                edgelist=edgelist,
+                nodelist=nodelist,
+                node_size=[sizes[v] for v in nodelist],
+                edge_color="#8a8f96",
+                alpha=0.55,
                 width=[0.6 + 0.6 * math.log2(simple[u][v]["count"]) + 0.4 for u, v in edgelist],
-                arrows=True, arrowstyle="-|>", arrowsize=8 if n <= 200 else 4,
-                connectionstyle="arc3,rad=0.08")
+                arrows=True,
+                arrowstyle="-|>",
+                arrowsize=8 if n <= 200 else 4,
+                connectionstyle="arc3,rad=0.08",
+            )
         present = [t for t in ACTOR_CLASSES if any(G.nodes[v].get("type") == t for v in G)]
         present += sorted({str(G.nodes[v].get("type")) for v in G} - set(present))
         handles = []
         for t in present:
             members = [v for v in nodelist if G.nodes[v].get("type") == t]
             style = style_of(t)
-            ax.scatter([pos[v][0] for v in members], [pos[v][1] for v in members],
-                       s=[sizes[v] * _AREA.get(style.marker, 1.0) for v in members],
-                       c=style.colour, marker=style.marker,
-                       edgecolors="white", linewidths=0.6, zorder=3)
-            handles.append(Line2D([], [], linestyle="none", marker=style.marker, markersize=8,
-                                  markerfacecolor=style.colour, markeredgecolor="white",
-                                  label=f"{t} ({len(members)})"))
+            ax.scatter(
+                [pos[v][0] for v in members],
+                [pos[v][1] for v in members],
+                s=[sizes[v] * _AREA.get(style.marker, 1.0) for v in members],
+                c=style.colour,
+                marker=style.marker,
+                edgecolors="white",
+                linewidths=0.6,
+                zorder=3,
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker=style.marker,
+                    markersize=8,
+                    markerfacecolor=style.colour,
+                    markeredgecolor="white",
+                    label=f"{t} ({len(members)})",
+                )
+            )
         for v in _labelled(G):
             x, y = pos[v]
-            ax.annotate(str(G.nodes[v].get("label", v)), (x, y), xytext=(0, 6 + math.sqrt(sizes[v]) / 2),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=7, zorder=4,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
-        ax.legend(handles=handles, title="Actor types", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                  frameon=False, fontsize=8, title_fontsize=9)
+            ax.annotate(
+                str(G.nodes[v].get("label", v)),
+                (x, y),
+                xytext=(0, 6 + math.sqrt(sizes[v]) / 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                zorder=4,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+            )
+        ax.legend(
+            handles=handles,
+            title="Actor types",
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            fontsize=8,
+            title_fontsize=9,
+        )
         m = G.number_of_edges()
-        ax.set_title(f"{title}\n{n} actor{'s' * (n != 1)}, {m} link{'s' * (m != 1)}"
-                     + ("" if n <= _ALL_LABELS else f"; the {_TOP_LABELS} most connected are named"),
-                     fontsize=11)
+        ax.set_title(
+            f"{title}\n{n} actor{'s' * (n != 1)}, {m} link{'s' * (m != 1)}"
+            + ("" if n <= _ALL_LABELS else f"; the {_TOP_LABELS} most connected are named"),
+            fontsize=11,
+        )
         ax.margins(0.08)
         buf = io.BytesIO()
         fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], facecolor="white")

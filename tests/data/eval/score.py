@@ -15,6 +15,7 @@ are read, so the graph may carry anything else beside it.
 Exit status: 0 where the overall fact F1 reaches --min-f1 (default 0), else 1;
 2 on unreadable input. The last line printed is the overall figure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,23 +43,59 @@ ACTOR_TYPES = {
     "GovernmentBody": {"GovernmentBody"},
     "InternationalOrganisation": {"InternationalOrganisation"},
     "NGO": {"NGO"},
-    "Organisation": {"Organisation", "Court", "PoliticalParty", "MediaOutlet",
-                     "GovernmentBody", "InternationalOrganisation", "NGO"},
+    "Organisation": {
+        "Organisation",
+        "Court",
+        "PoliticalParty",
+        "MediaOutlet",
+        "GovernmentBody",
+        "InternationalOrganisation",
+        "NGO",
+    },
     "Country": {"Country"},
     "Place": {"Place", "Country"},
 }
 ALL_ACTOR_CLASSES = set().union(*ACTOR_TYPES.values())
-EVENT_TYPES = {"Arrest", "Trial", "Sentencing", "CourtDecision", "Ban", "Release",
-               "Lawsuit", "Statement", "Visit", "ReleaseDemand", "Killing", "Detention"}
-RELATION_TYPES = {"spouseOf", "relativeOf", "memberOf", "leaderOf", "employeeOf",
-                  "holdsPosition"}
+EVENT_TYPES = {
+    "Arrest",
+    "Trial",
+    "Sentencing",
+    "CourtDecision",
+    "Ban",
+    "Release",
+    "Lawsuit",
+    "Statement",
+    "Visit",
+    "ReleaseDemand",
+    "Killing",
+    "Detention",
+}
+RELATION_TYPES = {"spouseOf", "relativeOf", "memberOf", "leaderOf", "employeeOf", "holdsPosition"}
 SYMMETRIC = {"spouseOf", "relativeOf"}
 TITLES = {"mr", "mrs", "ms", "dr", "the", "prof", "professor", "sir", "madam"}
 
 
 #: letters that NFKD does not split into a base letter and an accent
-_LETTERS = str.maketrans({"ı": "i", "İ": "I", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-                          "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ħ": "h"})
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ð": "d",
+        "þ": "th",
+        "ħ": "h",
+    }
+)
 
 
 def norm(text: str) -> str:
@@ -193,15 +230,23 @@ class Scorer:
             else:
                 mistyped.append(f"{a['name']} ({a['type']} != {sorted({t for n in nodes for t in n.types})})")
         predicted = self.g.actors
-        spurious = [sorted(n.names)[0] if n.names else local(n.uri)
-                    for n in predicted if self.gold_name_of(n) is None]
+        spurious = [sorted(n.names)[0] if n.names else local(n.uri) for n in predicted if self.gold_name_of(n) is None]
         correct_pred = len(predicted) - len(spurious)
         p = correct_pred / len(predicted) if predicted else 0.0
         r = typed / len(gold) if gold else 0.0
-        return {"gold": len(gold), "predicted": len(predicted), "found": found,
-                "typed": typed, "fragmented": fragmented, "precision": p, "recall": r,
-                "f1": f1(p, r), "missing": missing, "mistyped": mistyped,
-                "spurious": sorted(spurious)}
+        return {
+            "gold": len(gold),
+            "predicted": len(predicted),
+            "found": found,
+            "typed": typed,
+            "fragmented": fragmented,
+            "precision": p,
+            "recall": r,
+            "f1": f1(p, r),
+            "missing": missing,
+            "mistyped": mistyped,
+            "spurious": sorted(spurious),
+        }
 
     # -- events -------------------------------------------------------------
     def participants(self, event: Node) -> set[str]:
@@ -236,21 +281,25 @@ class Scorer:
         if gold_ev.get("place"):
             checks.append(("place", lambda: gold_ev["place"] in self.participants(event)))
         if gold_ev.get("date"):
-            checks.append(("date", lambda: any(str(v).strip() == gold_ev["date"]
-                                               for v in self.g.values(event.uri, "date"))))
+            checks.append(
+                ("date", lambda: any(str(v).strip() == gold_ev["date"] for v in self.g.values(event.uri, "date")))
+            )
         if gold_ev.get("term"):
             want = months(gold_ev["term"])
-            checks.append(("term", lambda: any(months(v) == want
-                                               for v in self.g.values(event.uri, "sentenceTerm"))))
+            checks.append(("term", lambda: any(months(v) == want for v in self.g.values(event.uri, "sentenceTerm"))))
         if gold_ev.get("charges"):
+
             def charges_ok():
                 got = [t for v in self.g.values(event.uri, "charge") for t in self.g.text_of(v)]
                 return all(any(overlap(c, t) >= 0.6 for t in got) for c in gold_ev["charges"])
+
             checks.append(("charges", charges_ok))
         if gold_ev.get("outcome"):
+
             def outcome_ok():
                 got = [t for v in self.g.values(event.uri, "outcome") for t in self.g.text_of(v)]
                 return any(gold_ev["outcome"].lower() in norm(t) for t in got)
+
             checks.append(("outcome", outcome_ok))
         for name, check in checks:
             asked += 1
@@ -290,14 +339,25 @@ class Scorer:
             args_asked += a
             if wrong:
                 arg_errors.append(f"{ev['type']}({', '.join(who)}): wrong {', '.join(wrong)}")
-        spurious = [f"{'/'.join(sorted(n.types & EVENT_TYPES))}({', '.join(sorted(self.participants(n)))})"
-                    for n in predicted if n.uri not in used]
+        spurious = [
+            f"{'/'.join(sorted(n.types & EVENT_TYPES))}({', '.join(sorted(self.participants(n)))})"
+            for n in predicted
+            if n.uri not in used
+        ]
         p = matched / len(predicted) if predicted else 0.0
         r = matched / len(gold) if gold else 0.0
-        return {"gold": len(gold), "predicted": len(predicted), "matched": matched,
-                "precision": p, "recall": r, "f1": f1(p, r),
-                "argument_accuracy": args_right / args_asked if args_asked else 1.0,
-                "missed": missed, "argument_errors": arg_errors, "spurious": spurious}
+        return {
+            "gold": len(gold),
+            "predicted": len(predicted),
+            "matched": matched,
+            "precision": p,
+            "recall": r,
+            "f1": f1(p, r),
+            "argument_accuracy": args_right / args_asked if args_asked else 1.0,
+            "missed": missed,
+            "argument_errors": arg_errors,
+            "spurious": spurious,
+        }
 
     # -- relations ----------------------------------------------------------
     def score_relations(self) -> dict:
@@ -320,8 +380,17 @@ class Scorer:
         matched, missed, used = 0, [], set()
         for r in gold:
             if r["type"] == "holdsPosition":
-                hit = next((t for t in predicted if t not in used and t[0] == "holdsPosition"
-                            and t[1] == r["subject"] and overlap(t[2], r["position"]) >= 0.6), None)
+                hit = next(
+                    (
+                        t
+                        for t in predicted
+                        if t not in used
+                        and t[0] == "holdsPosition"
+                        and t[1] == r["subject"]
+                        and overlap(t[2], r["position"]) >= 0.6
+                    ),
+                    None,
+                )
             else:
                 pair = (r["subject"], r["object"])
                 if r["type"] in SYMMETRIC:
@@ -335,9 +404,16 @@ class Scorer:
                 missed.append(f"{r['type']}({r['subject']}, {r.get('object') or r.get('position')})")
         p = matched / len(predicted) if predicted else 0.0
         rr = matched / len(gold) if gold else 0.0
-        return {"gold": len(gold), "predicted": len(predicted), "matched": matched,
-                "precision": p, "recall": rr, "f1": f1(p, rr), "missed": missed,
-                "spurious": sorted(" ".join(t) for t in predicted - used)}
+        return {
+            "gold": len(gold),
+            "predicted": len(predicted),
+            "matched": matched,
+            "precision": p,
+            "recall": rr,
+            "f1": f1(p, rr),
+            "missed": missed,
+            "spurious": sorted(" ".join(t) for t in predicted - used),
+        }
 
 
 def f1(p: float, r: float) -> float:
@@ -354,18 +430,20 @@ def main() -> int:
     try:
         graph = Graph(args.graph)
         gold = json.load(open(args.gold, encoding="utf-8"))
-    except Exception as exc:  # noqa: BLE001 - report any unreadable input plainly
+    except Exception as exc:
         print(f"cannot read input: {exc}", file=sys.stderr)
         return 2
     s = Scorer(graph, gold)
-    report = {"actors": s.score_actors(), "events": s.score_events(),
-              "relations": s.score_relations()}
+    report = {"actors": s.score_actors(), "events": s.score_events(), "relations": s.score_relations()}
     parts = [report[k] for k in ("actors", "events", "relations")]
     tp = report["actors"]["typed"] + report["events"]["matched"] + report["relations"]["matched"]
     n_gold = sum(p["gold"] for p in parts)
     n_pred = sum(p["predicted"] for p in parts)
-    correct_pred = (report["actors"]["precision"] * report["actors"]["predicted"]
-                    + report["events"]["matched"] + report["relations"]["matched"])
+    correct_pred = (
+        report["actors"]["precision"] * report["actors"]["predicted"]
+        + report["events"]["matched"]
+        + report["relations"]["matched"]
+    )
     overall = f1(correct_pred / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0)
     report["overall_f1"] = overall
     if args.json:
@@ -373,14 +451,21 @@ def main() -> int:
     else:
         for k in ("actors", "events", "relations"):
             p = report[k]
-            print(f"{k:9s} P={p['precision']:.2f} R={p['recall']:.2f} F1={p['f1']:.2f}"
-                  f"  (gold {p['gold']}, predicted {p['predicted']})")
+            print(
+                f"{k:9s} P={p['precision']:.2f} R={p['recall']:.2f} F1={p['f1']:.2f}"
+                f"  (gold {p['gold']}, predicted {p['predicted']})"
+            )
             for key in ("missing", "mistyped", "missed", "argument_errors", "spurious"):
                 if p.get(key):
-                    print(f"  {key}: " + "; ".join(p[key][:25])
-                          + (f" ... (+{len(p[key]) - 25})" if len(p[key]) > 25 else ""))
-        print(f"events argument accuracy {report['events']['argument_accuracy']:.2f}; "
-              f"fragmented actors {report['actors']['fragmented']}")
+                    print(
+                        f"  {key}: "
+                        + "; ".join(p[key][:25])
+                        + (f" ... (+{len(p[key]) - 25})" if len(p[key]) > 25 else "")
+                    )
+        print(
+            f"events argument accuracy {report['events']['argument_accuracy']:.2f}; "
+            f"fragmented actors {report['actors']['fragmented']}"
+        )
         print(f"overall fact F1 {overall:.3f}")
     return 0 if overall >= args.min_f1 else 1
 
