@@ -362,7 +362,7 @@ class _GraphView:
         for node in self.nodes.values():
             for p in LABELS:
                 for o in g.objects(node.uri, p):
-                    node.names.add(norm(o))
+                    node.names.add(norm(str(o)))
         self.actors = [n for n in self.nodes.values() if n.types & ALL_ACTOR_CLASSES]
         self.events = [n for n in self.nodes.values() if n.types & EVENT_TYPES]
         self.by_name: dict[str, list[_Node]] = defaultdict(list)
@@ -618,14 +618,14 @@ class _Scorer:
             if n.uri not in used
         ]
         p = matched / len(predicted) if predicted else 0.0
-        r = matched / len(gold) if gold else 0.0
+        rec = matched / len(gold) if gold else 0.0
         return EventScore(
             len(gold),
             len(predicted),
             matched,
             p,
-            r,
-            _f1(p, r),
+            rec,
+            _f1(p, rec),
             args_right / args_asked if args_asked else 1.0,
             tuple(missed),
             tuple(arg_errors),
@@ -648,7 +648,7 @@ class _Scorer:
                 o_name = self.gold_name_of(on) if on else None
                 pair = (s_name or f"?{_local(s)}", o_name or f"?{_local(o)}")
                 if rel in SYMMETRIC:
-                    pair = tuple(sorted(pair))
+                    pair = (min(pair), max(pair))
                 predicted.add((rel, *pair))
         ordered = sorted(predicted)
         matched, missed, used = 0, [], set()
@@ -668,7 +668,7 @@ class _Scorer:
             else:
                 pair = (r["subject"], r["object"])
                 if r["type"] in SYMMETRIC:
-                    pair = tuple(sorted(pair))
+                    pair = (min(pair), max(pair))
                 key = (r["type"], *pair)
                 hit = key if key in predicted and key not in used else None
             if hit:

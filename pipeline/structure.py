@@ -150,13 +150,14 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
     author = next((m["author"] for t in texts if (m := PATTERNS["author"].fullmatch(t))), None)
     title_at = next((i for i, t in enumerate(texts) if PATTERNS["title"].match(t)), None)
     if title_at is None and proc_at is not None:  # the line(s) before the procedure number
+        assert procedure is not None  # found together with proc_at
         before = texts[proc_at][: procedure.start()].strip(" \t\n(")
         title_at = proc_at if before else (proc_at - 1 if proc_at else None)
     if title_at is None:
         title_at = next((i for i, t in enumerate(texts) if not PATTERNS["author"].fullmatch(t)), None)
     title = None
     if title_at is not None:
-        raw = texts[title_at][: procedure.start()] if title_at == proc_at else texts[title_at]
+        raw = texts[title_at][: procedure.start()] if procedure is not None and title_at == proc_at else texts[title_at]
         title = " ".join(raw.split()).rstrip(" (") or None
     adopted = next((m for t in texts if (m := PATTERNS["adopted"].search(t))), None)
     when = _iso(adopted) or (_iso(PATTERNS["title_date"].search(title)) if title else None)
@@ -359,7 +360,10 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
         procedure = None
         author = report_author(text)
         when = dateline(text)
-    found += [(PartKind.FOOTNOTE, PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)["number"], s, e) for s, e in notes]
+    for s, e in notes:
+        marker = PART_MARKERS[PartKind.FOOTNOTE].match(text, s, e)
+        assert marker is not None  # the notes were found by this pattern
+        found.append((PartKind.FOOTNOTE, marker["number"], s, e))
     parts = tuple(DocumentPart(doc.doc_id, kind, number, s, e, text[s:e]) for kind, number, s, e in found)
     return DocumentStructure(
         doc_id=doc.doc_id,

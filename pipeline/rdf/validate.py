@@ -82,7 +82,7 @@ def _reification_lines(g: Graph, symmetric: frozenset[Node]) -> list[str]:
     """
     lines: list[str] = []
     described: set[tuple[Node, Node, Node]] = set()
-    for st in sorted(set(g.subjects(RDF.type, RDF.Statement))):
+    for st in sorted(set(g.subjects(RDF.type, RDF.Statement)), key=str):
         parts = [list(g.objects(st, p)) for p in (RDF.subject, RDF.predicate, RDF.object)]
         if any(len(values) != 1 for values in parts):
             continue  # the shapes report a statement node without exactly one of each
