@@ -143,10 +143,15 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
     countries = [_main_country(facts) for facts in corpus]
     key_of: dict[tuple[int, int], str] = {}
     national: set[str] = set()  # keys of bare "Parliament", "Commission" … that name a state's body
+    states: set[str] = set()  # keys of the country a bare "the Kingdom", "the Republic" names
+    state_forms = frozenset(load_lines("state_forms.txt"))
     for root, members in groups.items():
         kind, label = info[root]
         canonical = next((c for d, i in members if (c := _canonical(corpus[d], corpus[d].mentions[i]))), None)
-        if not canonical and all(corpus[d].mentions[i].text in bare_aliases() for d, i in members):
+        if not canonical and name_key(label) in state_forms and countries[root[0]]:
+            key = "country/" + str(countries[root[0]]).replace(" ", "-")  # the country the document is about
+            states.add(key)
+        elif not canonical and all(corpus[d].mentions[i].text in bare_aliases() for d, i in members):
             info[root] = ("GovernmentBody", label)
             key = _institution_key(label, countries[root[0]]) or name_key(label)
             national.add(key)
@@ -169,7 +174,13 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         mentions = by_key[key]
         label = _label_of(mentions)
         forms = sorted({m.text for m in mentions if m.text != label})
-        kind = ActorType.GOVERNMENT_BODY if key in national else ActorType(_type_of(mentions))
+        kind = (
+            ActorType.GOVERNMENT_BODY
+            if key in national
+            else ActorType.COUNTRY
+            if key in states
+            else ActorType(_type_of(mentions))
+        )
         out.actors[key] = Actor(key, kind, label, tuple(forms))
 
     for d, facts in enumerate(corpus):

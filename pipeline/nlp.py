@@ -75,6 +75,8 @@ def keep_hyphenated_words(nlp: Language) -> None:
     The genre coins hyphenated words the statistical models parse badly once split.
     """
     infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
+    # a dash between words is punctuation, not a hyphen: "three activists—A, B and C—were"
+    infixes.append(r"(?<=[^\W\d_])(?:—|--)(?=[^\W\d_])")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "Oslo-based", "Tehran-born": the place stays a word of its own
     suffixes = [*list(nlp.Defaults.suffixes), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]

@@ -89,8 +89,10 @@ class NameWords:
         low = self._words(words)
         if not low:
             return None
-        head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
-        head = self._head(low, head_at)
+        head = self._leading_head(low)
+        if head is None:
+            head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
+            head = self._head(low, head_at)
         if head is None:  # "Branch 15 of the Tehran Revolutionary Court": any head word, last first
             for i in range(len(low) - 1, -1, -1):
                 head = self._head(low, i)
@@ -131,6 +133,14 @@ class NameWords:
         head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
         head = self._head(low, head_at)
         return head[0].split()[-1] if head else None
+
+    def _leading_head(self, low: list[str]) -> tuple[str, int] | None:
+        """A head that holds a preposition and opens the name: "Council of State of Turkey"."""
+        for n in range(min(self.longest_head, len(low)), 2, -1):
+            phrase = " ".join(low[:n])
+            if phrase in self.heads and any(w in _PREPOSITIONS for w in low[1 : n - 1]):
+                return phrase, n - 1
+        return None
 
     def _head(self, low: list[str], at: int) -> tuple[str, int] | None:
         for n in range(min(self.longest_head, at + 1), 0, -1):

@@ -50,6 +50,8 @@ class OfficeFinder:
                     spans.append((start, tok.i + 1, tok.text))
         out = []
         for start, end, label in sorted(spans):
+            if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
+                continue  # a word that qualifies another here: "deputy editor", "head teacher"
             while start > 0 and doc[start - 1].text in self.prefixes:
                 start -= 1  # "UN" before "High Commissioner"
             for ent in doc.ents:  # "Council of Europe" before "Commissioner for Human Rights"
