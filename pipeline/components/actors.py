@@ -258,8 +258,9 @@ class ActorTyper:
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
             elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
-                strong = cand is not None and any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes)
-                return cand if strong and (cand.start, cand.end) not in offices else None
+                if cand is None or (cand.start, cand.end) in offices:
+                    return None
+                return cand if any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes) else None
             else:
                 return None
         cand = self._candidate(doc, ent)
@@ -662,7 +663,9 @@ class ActorTyper:
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
-        actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id) for (s, e), c in by_span.items()]
+        actors = [
+            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id) for (s, e), c in by_span.items()
+        ]
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}

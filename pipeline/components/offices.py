@@ -156,7 +156,7 @@ def _names_a_state(words: list[str]) -> bool:
     if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
         return True
     known = lookup(" ".join(rest))
-    return bool(known) and known[1] == "Country"
+    return known is not None and known[1] == "Country"
 
 
 def office_type(text: str) -> str:
