@@ -143,20 +143,23 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
     countries = [_main_country(facts) for facts in corpus]
     key_of: dict[tuple[int, int], str] = {}
     national: set[str] = set()  # keys of bare "Parliament", "Commission" … that name a state's body
+    states: set[str] = set()  # keys of the country a bare "the Kingdom", "the Republic" names
+    state_forms = frozenset(load_lines("state_forms.txt"))
     for root, members in groups.items():
         kind, label = info[root]
         canonical = next((c for d, i in members if (c := _canonical(corpus[d], corpus[d].mentions[i]))), None)
-        if not canonical and all(corpus[d].mentions[i].text in bare_aliases() for d, i in members):
+        if not canonical and name_key(label) in state_forms and countries[root[0]]:
+            key = "country/" + str(countries[root[0]]).replace(" ", "-")  # the country the document is about
+            states.add(key)
+        elif not canonical and all(corpus[d].mentions[i].text in bare_aliases() for d, i in members):
             info[root] = ("GovernmentBody", label)
             key = _institution_key(label, countries[root[0]]) or name_key(label)
             national.add(key)
         elif canonical:
             key = canonical
         else:
-            key = None
-            if kind in ("Court", "GovernmentBody"):
-                key = _institution_key(label, countries[root[0]])
-            key = key or name_key(label) or label
+            institution = _institution_key(label, countries[root[0]]) if kind in ("Court", "GovernmentBody") else None
+            key = institution or name_key(label) or label
         key_of[root] = key
     _link_lone_surnames(groups, info, key_of)
 
@@ -169,7 +172,13 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         mentions = by_key[key]
         label = _label_of(mentions)
         forms = sorted({m.text for m in mentions if m.text != label})
-        kind = ActorType.GOVERNMENT_BODY if key in national else ActorType(_type_of(mentions))
+        kind = (
+            ActorType.GOVERNMENT_BODY
+            if key in national
+            else ActorType.COUNTRY
+            if key in states
+            else ActorType(_type_of(mentions))
+        )
         out.actors[key] = Actor(key, kind, label, tuple(forms))
 
     for d, facts in enumerate(corpus):
@@ -181,11 +190,11 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
         _resolve_references(facts, keys, out, author)
         out.keys.append(keys)
         out.authors.append(author)
-        forms: dict[str, set[str]] = defaultdict(set)
-        for i, m in enumerate(facts.mentions):
-            if keys[i] and (not m.refers or keys[i].startswith("office/")):
-                forms[keys[i]].add(tidy_name(m.text) if m.refers else m.text)
-        out.forms.append(dict(forms))
+        written: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(facts.mentions, keys, strict=True):
+            if k and (not m.refers or k.startswith("office/")):
+                written[k].add(tidy_name(m.text) if m.refers else m.text)
+        out.forms.append(dict(written))
     return out
 
 
@@ -245,7 +254,7 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     unresolved: dict[str, int] = {}
     for i in sorted(partial, key=lambda i: facts.mentions[i].start):
         m = facts.mentions[i]
-        hosts = {}
+        hosts: dict[tuple[int, int], int] = {}
         for j in partial[i]:
             root = clusters.find((d, j))
             hosts[root] = min(hosts.get(root, m.start + len(text)), facts.mentions[j].start)
@@ -440,10 +449,9 @@ class _Offices:
     def __init__(self, facts: DocumentFacts, keys: list[str | None]) -> None:
         self.held: list[tuple[set[str], str, str]] = []  # (words of the office, its label's key, holder)
         for rel in facts.relations:
-            if rel.type is RelationType.HOLDS_POSITION and keys[rel.subject] and rel.position:
-                self.held.append(
-                    (set(name_key(rel.position).split()), name_key(position_label(rel.position)), keys[rel.subject])
-                )
+            holder = keys[rel.subject]
+            if rel.type is RelationType.HOLDS_POSITION and holder and rel.position:
+                self.held.append((set(name_key(rel.position).split()), name_key(position_label(rel.position)), holder))
         # the fullest wording of each office named as an institution: "the Special Rapporteur" is
         # the "UN Special Rapporteur on the situation of human rights defenders" named before
         self.named = sorted(

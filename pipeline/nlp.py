@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import pipeline.components.actors
@@ -35,19 +37,19 @@ def add_whereas_pipes(nlp: Language) -> Language:
     keep_hyphenated_words(nlp)
     nlp.add_pipe("whereas_clauses", before="parser")
     nlp.add_pipe("whereas_statistical_ents", after="ner")
-    ruler = nlp.add_pipe(
+    ruler: Any = nlp.add_pipe(
         "entity_ruler",
         name="whereas_gazetteer",
         after="whereas_statistical_ents",
         config={"overwrite_ents": True, "validate": True},
     )
-    countries = nlp.add_pipe(
+    countries: Any = nlp.add_pipe(
         "entity_ruler",
         name="whereas_countries",
         after="whereas_gazetteer",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
-    offices = nlp.add_pipe(
+    offices: Any = nlp.add_pipe(
         "span_ruler",
         name="whereas_positions",
         after="whereas_countries",
@@ -74,13 +76,16 @@ def keep_hyphenated_words(nlp: Language) -> None:
 
     The genre coins hyphenated words the statistical models parse badly once split.
     """
-    infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Tokenizer = cast(Tokenizer, nlp.tokenizer)
+    infixes: list[Any] = [rule for rule in nlp.Defaults.infixes or () if HYPHENS not in str(rule)]
+    # a dash between words is punctuation, not a hyphen: "three activists—A, B and C—were"
+    infixes.append(r"(?<=[^\W\d_])(?:—|--)(?=[^\W\d_])")
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "Oslo-based", "Tehran-born": the place stays a word of its own
-    suffixes = [*list(nlp.Defaults.suffixes), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from pipeline.coref import resolve_groups
 from pipeline.facts import (
@@ -117,12 +118,12 @@ def resolve_events(
     _inherit_from_context(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
-    for ev in drafts:
-        if ev is None or not ev.subjects:
+    for draft in drafts:
+        if draft is None or not draft.subjects:
             continue
-        if ev.type is EventType.STATEMENT and ev.date is None and not reported:
+        if draft.type is EventType.STATEMENT and draft.date is None and not reported:
             continue  # in a resolution a statement is a dated statement, report or opinion
-        kept.extend(_per_subject(ev))
+        kept.extend(_per_subject(draft))
     merged = _merge(kept)
     about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
     return _link(_link(merged, facts.events, rules_on, "decision_on"), facts.events, about, "about_event")
@@ -151,7 +152,9 @@ def _link(events: list[Event], mentions: list[EventMention], links: dict[int, in
                     and (attr != "decision_on" or set(t.subjects) & set(ev.subjects))
                 ]
                 if hits:
-                    out[i] = replace(ev, **{attr: hits[0]})
+                    out[i] = (
+                        replace(ev, decision_on=hits[0]) if attr == "decision_on" else replace(ev, about_event=hits[0])
+                    )
     return out
 
 
@@ -163,7 +166,7 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
         draft = drafts[n]
         if frame is None or draft is None:
             continue
-        changes = {}
+        changes: dict[str, Any] = {}
         if not draft.subjects and frame.subjects:
             changes["subjects"] = frame.subjects
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
@@ -186,7 +189,7 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
             earlier = [
                 m
                 for m in range(n - 1, -1, -1)
-                if drafts[m] is not None and drafts[m].subjects and mentions[m].type in kinds
+                if (d := drafts[m]) is not None and d.subjects and mentions[m].type in kinds
             ]
             same_part = [
                 m
@@ -194,7 +197,7 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
                 if mentions[m].evidence.part_number == ev.evidence.part_number
                 and mentions[m].evidence.part_kind == ev.evidence.part_kind
             ]
-            target = (same_part or earlier or [None])[0]
+            target = next(iter(same_part or earlier), None)
         elif draft.subjects:
             near = sorted(
                 (abs(m - n), m)
@@ -205,8 +208,9 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
                 and set(other.subjects) & set(draft.subjects)
             )
             target = near[0][1] if near else None
-        if target is not None:
-            drafts[n] = replace(draft, subjects=draft.subjects or drafts[target].subjects)
+        ruled = drafts[target] if target is not None else None
+        if target is not None and ruled is not None:
+            drafts[n] = replace(draft, subjects=draft.subjects or ruled.subjects)
             rules_on[n] = target
     return rules_on
 
@@ -318,11 +322,12 @@ def resolve_relations(
         obj = keys[rel.object] if rel.object is not None else None
         if subject is None or (rel.object is not None and (obj is None or obj == subject)):
             continue
-        kind = rel.type
+        fitted: RelationType | None = rel.type
         if actors is not None:
-            kind = fit_relation(kind, _type(actors, subject), _type(actors, obj))
-            if kind is None:
-                continue
+            fitted = fit_relation(rel.type, _type(actors, subject), _type(actors, obj))
+        if fitted is None:
+            continue
+        kind = fitted
         if rel.position is not None:
             obj = None  # the office's organisation was only its condition
         if kind in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:

@@ -227,3 +227,38 @@ def test_a_persons_name_the_model_cut_short_or_misread_is_made_whole(build_text)
     )
     people = {label for label, kind in _actors(r).items() if kind == "Person"}
     assert people == {"Rosendo Aguirre Maldonado", "Itzel Paredes Quispe"}
+
+
+def test_names_with_lower_case_particles_are_whole(build_text):
+    r = build_text(
+        "Judge Mariana dos Santos ordered the release of Pedro van der Berg, and Carlos Mendes, the "
+        "editor-in-chief of Folha do Norte, was questioned.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Mariana dos Santos"] == "Person"
+    assert actors["Pedro van der Berg"] == "Person"
+    assert actors["Folha do Norte"] == "MediaOutlet"
+    assert "Santos" not in actors and "Folha" not in actors
+
+
+def test_names_listed_between_dashes_or_after_a_colon_are_people(build_text):
+    r = build_text(
+        "Three activists—Aigerim Bekova, Dauren Sultanov, and Nurlan Ospanov—were convicted on 4 June 2022. "
+        "The defendants: Rustam Aliyev, Kamran Mammadov and Elnur Huseynov.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    for name in ("Aigerim Bekova", "Dauren Sultanov", "Nurlan Ospanov", "Elnur Huseynov"):
+        assert actors[name] == "Person"
+
+
+def test_a_head_holding_a_preposition_opens_a_name():
+    assert name_type("Council of State".split()) == ("Court", "head:council of state")
+    assert name_type("Council of Ministers of Ukraine".split())[0] == "GovernmentBody"
+
+
+def test_a_royal_title_before_a_name_is_an_office_not_part_of_the_name(build_text):
+    r = build_text("Crown Prince Khalid bin Faisal met King Hamad in Riyadh on 3 May 2019.", name="news-test")
+    actors = _actors(r)
+    assert actors["Khalid bin Faisal"] == "Person" and actors["Hamad"] == "Person"

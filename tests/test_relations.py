@@ -130,6 +130,19 @@ CASES = [
         {("employeeOf", "Ivan Petrov", "Ministry of Justice")},
     ),
     ("Olga Ruda, who worked for the BBC for ten years, was detained.", {("employeeOf", "Olga Ruda", "BBC")}),
+    # royal titles are offices before a name; a name with a particle stays whole
+    (
+        "Crown Prince Khalid bin Faisal received Mayor Lucía Fernández de la Vega in Riyadh.",
+        {
+            ("holdsPosition", "Khalid bin Faisal", "Crown Prince"),
+            ("holdsPosition", "Lucía Fernández de la Vega", "Mayor"),
+        },
+    ),
+    # "deputy" before another noun is no seat in parliament
+    (
+        "Abebe Girma, deputy editor of the Addis Standard, was released.",
+        {("employeeOf", "Abebe Girma", "Addis Standard")},
+    ),
 ]
 
 

@@ -112,6 +112,8 @@ class ActorTyper:
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
+        self.particles = frozenset(cues["name_particles"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
         self.occupations = frozenset(cues["before_name"]["Person"]) - {
             "wife",
@@ -176,7 +178,7 @@ class ActorTyper:
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
-        return found
+        return [c for c in found if not _cites_a_case(doc, c.end)]
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
         """ "the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
@@ -252,10 +254,13 @@ class ActorTyper:
             known = lookup(ent.text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+            elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
+                return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
             elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
-                strong = cand is not None and any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes)
-                return cand if strong and (cand.start, cand.end) not in offices else None
+                if cand is None or (cand.start, cand.end) in offices:
+                    return None
+                return cand if any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes) else None
             else:
                 return None
         cand = self._candidate(doc, ent)
@@ -270,6 +275,14 @@ class ActorTyper:
             return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
             # "UN" in "UN Special Rapporteur on …": the office's own organisation
         return cand
+
+    def _listed_with_people(self, doc: Doc, ent: Span) -> bool:
+        """A name of two or more capitalised words the model read as a nationality or a work, listed
+        as a conjunct of names it read as people's."""
+        if len(ent) < 2 or ent.text in self.demonyms or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+            return False
+        people = {i for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
@@ -288,6 +301,8 @@ class ActorTyper:
                 and end - start < 3
             ):
                 end += 1
+            if end > start:  # "Crown Prince Mohammed bin Salman"
+                end = self._across_particles(doc, start, end)[1]
             apposition = start > office.end
             if end > start and (not apposition or end == len(doc) or doc[end].is_punct):
                 out.append(Candidate(start, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
@@ -351,8 +366,49 @@ class ActorTyper:
         while end < len(doc) and n < 2 and part_of_name(doc[end]):
             end, n = end + 1, n + 1
         n = 0
-        while start > 0 and n < 1 and part_of_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        while (
+            start > 0
+            and n < 1
+            and part_of_name(doc[start - 1])
+            # a sentence's first word, only where the parse joins it to the name: "Ana [Souza], the editor"
+            and (
+                not doc[start - 1].is_sent_start
+                or (doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start)
+            )
+        ):
             start, n = start - 1, n + 1
+        return start, end
+
+    def _across_particles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A name the model cut at a lower-case particle: "[Mariana] dos [Santos]", "[Folha] do
+        [Norte]", "Ana [Souza]" — one or two particles between capitalised words of one name."""
+
+        def capitalised(tok) -> bool:
+            return (
+                bool(re.match(CAPITALISED, tok.text))
+                and _wordlike(tok.text)
+                and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+                and tok.lower_ not in self.before
+                and tok.lower_ not in CALENDAR
+                and tok.text not in self.demonyms
+            )
+
+        def particles(i: int, step: int) -> int:
+            n = 0
+            while 0 <= i + step * n < len(doc) and n < 2 and doc[i + step * n].lower_ in self.particles:
+                if not doc[i + step * n].is_lower:
+                    return 0
+                n += 1
+            return n
+
+        n = particles(end, 1)
+        if n and end + n < len(doc) and capitalised(doc[end + n]):
+            end += n + 1
+            while end < len(doc) and capitalised(doc[end]) and not doc[end].ent_type_ and end - start < 6:
+                end += 1
+        n = particles(start - 1, -1)
+        if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
+            start -= n + 1
         return start, end
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
@@ -398,13 +454,15 @@ class ActorTyper:
             end -= 1
         return start, end
 
-    def _candidate(self, doc: Doc, ent: Span) -> Candidate | None:
-        votes: list[tuple[str, int, str]] = []
+    def _candidate(self, doc: Doc, ent: Span, cues: list[tuple[str, int, str]] | None = None) -> Candidate | None:
+        votes: list[tuple[str, int, str]] = list(cues or [])
         start, end = self._trim(doc, ent, votes)
         if start >= end:
             return None
         if ent.label_ == "PERSON":
             start, end = self._whole_name(doc, start, end)
+        if ent.label_ in ("PERSON", "ORG"):
+            start, end = self._across_particles(doc, start, end)
         span = doc[start:end]
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
@@ -605,7 +663,9 @@ class ActorTyper:
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
-        actors = [Span(doc, s, e, label=best_type(c.votes), kb_id=c.kb_id) for (s, e), c in by_span.items()]
+        actors = [
+            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id) for (s, e), c in by_span.items()
+        ]
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}
@@ -636,6 +696,16 @@ class ActorTyper:
             for t in doc
             if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
         ]
+
+
+#: the word between the parties of a case's name: "Smith v. Turkey"
+_VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
+
+
+def _cites_a_case(doc: Doc, end: int) -> bool:
+    """Whether a name ending at ``end`` is the first party of a case's name ("Ilhan v. Turkey"):
+    the case is cited, not its applicant named."""
+    return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
 
 
 def _wordlike(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from pipeline.components.gazetteer import demonyms, lookup
 from pipeline.normalize.names import QUOTES
@@ -89,8 +90,10 @@ class NameWords:
         low = self._words(words)
         if not low:
             return None
-        head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
-        head = self._head(low, head_at)
+        head = self._leading_head(low)
+        if head is None:
+            head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
+            head = self._head(low, head_at)
         if head is None:  # "Branch 15 of the Tehran Revolutionary Court": any head word, last first
             for i in range(len(low) - 1, -1, -1):
                 head = self._head(low, i)
@@ -131,6 +134,14 @@ class NameWords:
         head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
         head = self._head(low, head_at)
         return head[0].split()[-1] if head else None
+
+    def _leading_head(self, low: list[str]) -> tuple[str, int] | None:
+        """A head that holds a preposition and opens the name: "Council of State of Turkey"."""
+        for n in range(min(self.longest_head, len(low)), 2, -1):
+            phrase = " ".join(low[:n])
+            if phrase in self.heads and any(w in _PREPOSITIONS for w in low[1 : n - 1]):
+                return phrase, n - 1
+        return None
 
     def _head(self, low: list[str], at: int) -> tuple[str, int] | None:
         for n in range(min(self.longest_head, at + 1), 0, -1):
@@ -281,14 +292,17 @@ def shape_patterns() -> list[dict]:
     data = load_json("name_words.json")["shapes"]
     lower_ok = set(data["lowercase_heads"])
     lower_words = set(data["lowercase_head_words"])
-    word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _NOT_NAME_START}}
+    word: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": _NOT_NAME_START}}
     # a place of detention named after its country's people is no name of its own ("the Belarusian
     # KGB remand prison"); a ministry or an NGO so named is ("the Dutch Ministry of Foreign Affairs")
-    place_word = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words())}}
-    inner = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
-    named = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
-    of_name = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
-    tails = [
+    place_word: dict[str, Any] = {
+        "TEXT": {"REGEX": CAPITALISED},
+        "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words())},
+    }
+    inner: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
+    named: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
+    of_name: list[dict[str, Any]] = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
+    tails: list[list[dict[str, Any]]] = [
         [],
         [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}],  # "Colony No. 47"
         [{"LOWER": {"IN": data["numbered_parts"]}}, {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}}],  # "… Court Branch 6"
@@ -305,7 +319,9 @@ def shape_patterns() -> list[dict]:
             named,
         ],  # "Assembly of the Representatives of the People"
     ]
-    code = [{"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}]  # "remand prison SIZO-1", "correctional colony IK-7"
+    code: list[dict[str, Any]] = [
+        {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
+    ]  # "remand prison SIZO-1", "correctional colony IK-7"
     patterns: list[dict] = []
     for head, kind in sorted(nw.heads.items()):
         if kind in data["skip_types"]:
@@ -326,18 +342,20 @@ def shape_patterns() -> list[dict]:
         for tail in tails:
             patterns.append({"label": kind, "pattern": before + head_tokens + tail})
             if tail and (not lower or len(parts) > 1):
-                opening = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts]
-                patterns.append({"label": kind, "pattern": opening + tail})
+                named_head = [
+                    {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts
+                ]
+                patterns.append({"label": kind, "pattern": named_head + tail})
         if kind == "Place":
             patterns.append({"label": kind, "pattern": head_tokens + code})
     for head in sorted(nw.institutions):
-        opening = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
+        opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
         for tail in ([], tails[4], tails[5]):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})
-    listed = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}]
+    listed: list[dict[str, Any]] = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}]
     for head in data["listing_heads"]:  # "Ministry of Culture, Information, Sports and Youth Policy"
         opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
         for n in (1, 2, 3):

@@ -50,6 +50,8 @@ class OfficeFinder:
                     spans.append((start, tok.i + 1, tok.text))
         out = []
         for start, end, label in sorted(spans):
+            if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
+                continue  # a word that qualifies another here: "deputy editor", "head teacher"
             while start > 0 and doc[start - 1].text in self.prefixes:
                 start -= 1  # "UN" before "High Commissioner"
             for ent in doc.ents:  # "Council of Europe" before "Commissioner for Human Rights"
@@ -154,7 +156,7 @@ def _names_a_state(words: list[str]) -> bool:
     if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
         return True
     known = lookup(" ".join(rest))
-    return bool(known) and known[1] == "Country"
+    return known is not None and known[1] == "Country"
 
 
 def office_type(text: str) -> str:

@@ -225,13 +225,9 @@ class RelationFinder:
         for tok in doc:
             if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in index.pronouns for c in tok.children):
                 for c in tok.children:
-                    if (
-                        c.dep_ in ("appos", "compound")
-                        and index.actor(c) is not None
-                        and index.actor(c).label_ == "Person"
-                        and index.actor(c) not in out
-                    ):
-                        out.append(index.actor(c))
+                    actor = index.actor(c) if c.dep_ in ("appos", "compound") else None
+                    if actor is not None and actor.label_ == "Person" and actor not in out:
+                        out.append(actor)
         return out
 
     def match(self, doc: Doc) -> list[dict]:
@@ -520,7 +516,7 @@ class RelationFinder:
         return out
 
     @staticmethod
-    def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, None] | None:
+    def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
         """The organisation a part of it is "of" ("investigations of Kerege Media")."""
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
@@ -612,7 +608,8 @@ class RelationFinder:
             if ref not in ([["Person"]], [["dateline"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
-                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (0 if span.sent.start > 0 else None)
+                opens = span is not None and span.sent.start > 0
+                rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (0 if opens else None)
         return rel
 
 
