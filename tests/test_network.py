@@ -19,13 +19,13 @@ from pipeline.network import (
     centrality,
     focus_graph,
     format_centrality,
-    run_viz,
     select_types,
     to_actor_graph,
     write_gexf,
     write_graphml,
 )
 from pipeline.rdf.export import read_dataset
+from pipeline.viz.command import run_viz
 from pipeline.viz.html import page_data, render_html
 
 ID = "https://w3id.org/whereas/id/"

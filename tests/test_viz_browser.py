@@ -13,8 +13,9 @@ from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from pipeline.iri import IriMinter
-from pipeline.network import actor_facts, find_actors, run_viz, to_actor_graph
+from pipeline.network import actor_facts, find_actors, to_actor_graph
 from pipeline.rdf.export import read_dataset, write_dataset
+from pipeline.viz.command import run_viz
 from pipeline.vocab import WH
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,8 @@ import networkx as nx
 
 from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import OutputError
-from pipeline.network import ACTOR_CLASSES, Fact, layout
+from pipeline.network.layout import layout
+from pipeline.network.model import ACTOR_CLASSES, Fact
 from pipeline.viz.style import style_of
 
 __all__ = ["VIS_NETWORK", "page_data", "render_html", "write_html"]
@@ -93,7 +94,8 @@ def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
                     item = dataclasses.asdict(ev)
                     if iri and item not in evidence[iri]:
                         evidence[iri].append(item)
-    edges, parallel = [], defaultdict(int)
+    edges: list[dict] = []
+    parallel: dict[tuple[str, str], int] = defaultdict(int)
     for i, (u, v, key, d) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])):
         pair = (min(u, v), max(u, v))
         sentences: list[dict] = []
