@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -412,6 +415,25 @@ def test_run_viz_focus_and_types_together(viz_graph, tmp_path):
     assert text == f"{out}: 3 actors, 2 links\n"  # the focus actor stays, whatever its type
     H = nx.read_graphml(out, edge_key_type=str, force_multigraph=True)
     assert set(H) == {ELENA, DCOURT, SCOURT}
+
+
+def test_filtered_files_are_the_same_bytes_under_any_string_hash_seed(viz_graph, tmp_path):
+    """--focus and --types keep the projection's sorted order: the same graph gives the same file
+    in every run (Python salts string hashes per process, so set order changes between runs)."""
+    files = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"seed{seed}.gexf"
+        code = (
+            "import sys; from pathlib import Path; from pipeline.viz.command import run_viz; "
+            "run_viz(Path(sys.argv[1]), output=Path(sys.argv[2]), focus='vasko', hops=2, "
+            "types=['Person', 'Court', 'PoliticalParty', 'NGO'])"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(viz_graph), str(out)], env=env, check=True)
+        files.append(out.read_bytes())
+    assert files[0] == files[1] == files[2]
+    H = nx.read_gexf(tmp_path / "seed1.gexf")
+    assert list(H) == sorted(H) and len(H) > 3
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,24 @@ from pipeline.network.project import set_degrees
 __all__ = ["actor_names", "select_types", "find_actors", "focus_graph"]
 
 
+def _induced(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The subgraph of ``G`` on ``nodes``, a copy with nodes and edges in ``G``'s own order
+    and degrees recounted. (``G.subgraph`` walks a set of the nodes: its order, and so the
+    bytes of a GraphML or GEXF file, would change from one run to the next.)
+
+    >>> G = nx.MultiDiGraph([("b", "c"), ("a", "b"), ("c", "a")])
+    >>> H = _induced(G, {"c", "b"})
+    >>> list(H), list(H.edges), H.nodes["b"]["degree"]
+    (['b', 'c'], [('b', 'c', 0)], 1)
+    """
+    keep = set(nodes)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    return set_degrees(H)
+
+
 def actor_names(G: nx.MultiDiGraph, node: str) -> list[str]:
     """The label of ``node`` followed by its alternative labels.
 
@@ -58,7 +76,7 @@ def select_types(
         wanted.add(by_lower[name.strip().lower()])
     keep = set(keep)
     nodes = [n for n, t in G.nodes(data="type") if t in wanted or n in keep]
-    return set_degrees(nx.MultiDiGraph(G.subgraph(nodes)))
+    return _induced(G, nodes)
 
 
 def find_actors(G: nx.MultiDiGraph, name: str, *, source: str | Path | None = None) -> list[str]:
@@ -117,4 +135,4 @@ def focus_graph(G: nx.MultiDiGraph, name: str, hops: int = 1, *, source: str | P
     nodes: set[str] = set()
     for centre in find_actors(G, name, source=source):
         nodes |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
-    return set_degrees(nx.MultiDiGraph(G.subgraph(nodes)))
+    return _induced(G, nodes)
