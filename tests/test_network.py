@@ -420,20 +420,24 @@ def test_run_viz_focus_and_types_together(viz_graph, tmp_path):
 def test_filtered_files_are_the_same_bytes_under_any_string_hash_seed(viz_graph, tmp_path):
     """--focus and --types keep the projection's sorted order: the same graph gives the same file
     in every run (Python salts string hashes per process, so set order changes between runs)."""
-    files = []
-    for seed in ("1", "2", "3"):
-        out = tmp_path / f"seed{seed}.gexf"
-        code = (
-            "import sys; from pathlib import Path; from pipeline.viz.command import run_viz; "
-            "run_viz(Path(sys.argv[1]), output=Path(sys.argv[2]), focus='vasko', hops=2, "
-            "types=['Person', 'Court', 'PoliticalParty', 'NGO'])"
-        )
+    code = (
+        "import sys; from pathlib import Path; from pipeline.viz.command import run_viz; "
+        "src, out = Path(sys.argv[1]), Path(sys.argv[2]); "
+        "run_viz(src, output=out / 'types.gexf', types=['Person', 'Court']); "
+        "run_viz(src, output=out / 'focus.graphml', focus='Ivo Marek')"
+    )
+    files: dict[str, list[bytes]] = {"types.gexf": [], "focus.graphml": []}
+    for seed in ("1", "2", "3", "4"):
+        out = tmp_path / seed
+        out.mkdir()
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run([sys.executable, "-c", code, str(viz_graph), str(out)], env=env, check=True)
-        files.append(out.read_bytes())
-    assert files[0] == files[1] == files[2]
-    H = nx.read_gexf(tmp_path / "seed1.gexf")
-    assert list(H) == sorted(H) and len(H) > 3
+        for name, versions in files.items():
+            versions.append((out / name).read_bytes())
+    for name, versions in files.items():
+        assert len(set(versions)) == 1, name
+    H = nx.read_gexf(tmp_path / "1" / "types.gexf")
+    assert list(H) == sorted(H) and len(H) == 6
 
 
 @pytest.mark.parametrize(
