@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NETWORK = ROOT / "pipeline" / "network"
 #: The modules of the package, top (data only) to bottom: each may import only those before it.
-LAYERS = ["model", "project", "filters", "measures", "layout", "export"]
+LAYERS = ["model", "project", "timeline", "filters", "measures", "layout", "export"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -5,6 +5,7 @@ The package is layered, each module importing only those above it in this list:
 - ``model``: actor classes, event and relation link types, the ``Fact`` records (data only);
 - ``project``: the whereas graph (rdflib) projected by SPARQL onto a networkx graph of actors,
   and each actor's facts;
+- ``timeline``: a person's events in date order, the documents reporting each, their conflicts;
 - ``filters``: by actor type, by name, by neighbourhood;
 - ``measures``: centrality and its table;
 - ``layout``: deterministic positions;
@@ -25,12 +26,16 @@ from pipeline.network.model import (
     EVENT_EDGES,
     RELATION_LABELS,
     SYMMETRIC_RELATIONS,
+    Conflict,
     EventEdges,
     Evidence,
     Fact,
     Participant,
+    Report,
+    TimelineEntry,
 )
 from pipeline.network.project import actor_facts, to_actor_graph
+from pipeline.network.timeline import timelines
 
 __all__ = [
     "ACTOR_CLASSES",
@@ -41,9 +46,13 @@ __all__ = [
     "Evidence",
     "Participant",
     "Fact",
+    "Report",
+    "Conflict",
+    "TimelineEntry",
     "Centrality",
     "to_actor_graph",
     "actor_facts",
+    "timelines",
     "actor_names",
     "select_types",
     "find_actors",

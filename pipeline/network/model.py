@@ -15,6 +15,9 @@ __all__ = [
     "Evidence",
     "Participant",
     "Fact",
+    "Report",
+    "Conflict",
+    "TimelineEntry",
 ]
 
 #: Actor classes of the ontology -> their parent class (``None`` for the root).
@@ -115,3 +118,49 @@ class Fact:
     details: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One document's account of an event: its own event node, the values it gives, its sentences."""
+
+    event: str  # the document's event node
+    document: str  # the document IRI
+    date: str = ""
+    court: str = ""  # label(s), joined with " | "
+    term: str = ""  # in words: "7 years 6 months"
+    charges: tuple[str, ...] = ()
+    outcome: str = ""
+    standing: str = ""  # how the document puts it: asserted, reported, alleged, denied, demanded
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The reports of one event disagreeing on ``field`` (date, term, court or outcome):
+    ``values`` pairs each stating document with the value it gives."""
+
+    field: str
+    values: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One line of a person's timeline: a real event, as one or several documents report it.
+
+    ``iri`` is the case event (``wh:CaseEvent``) when documents' reports were linked as one,
+    else the one event node; ``role`` is the person's (``subject``, or ``about`` for an event
+    concerning them or their events). The values are those most reports give (a coarser date
+    supporting a finer one); each report keeps its own, and ``conflicts`` names disagreements.
+    """
+
+    iri: str
+    type: str
+    role: str
+    date: str = ""
+    court: str = ""
+    term: str = ""
+    charges: tuple[str, ...] = ()
+    outcome: str = ""
+    reports: tuple[Report, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()

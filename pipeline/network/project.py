@@ -34,6 +34,7 @@ __all__ = [
     "graph_of",
     "facts_of",
     "set_degrees",
+    "duration_words",
     "to_actor_graph",
     "actor_facts",
 ]
@@ -53,6 +54,11 @@ class _Event:
     roles: list[tuple[str, str]] = field(default_factory=list)  # (role, actor IRI)
     links: list[tuple[str, str]] = field(default_factory=list)  # (about|decisionOn, event IRI)
     confidence: float | None = None
+    dates: list[str] = field(default_factory=list)  # every wh:date, as written
+    terms: list[str] = field(default_factory=list)  # wh:sentenceTerm, xsd:duration
+    charges: list[str] = field(default_factory=list)  # labels, with their legal basis
+    outcomes: list[str] = field(default_factory=list)  # local names: upheld, refused, ...
+    standing: str = ""  # wh:standing's local name (asserted, reported, alleged, denied, demanded)
 
 
 @dataclass(slots=True)
@@ -64,6 +70,10 @@ class Extraction:
     evidence: dict[str, tuple[Evidence, ...]]  # event or statement IRI -> sentences
     confidence: dict[str, float]  # statement IRI -> confidence
     position_labels: dict[str, str]  # position IRI -> label
+    #: case events (``wh:CaseEvent``: one real event several documents report) -> their sources
+    cases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: case event -> its ``wh:Conflict``s: (property local name, the source events stating it)
+    conflicts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
 
 def _values(var: str, names: Iterable[str]) -> str:
@@ -169,6 +179,7 @@ def extract(ds: Dataset | Graph) -> Extraction:
             "wh:legalBasis",
             "wh:about",
             "wh:decisionOn",
+            "wh:standing",
         ),
     )
     bases: dict[str, list[str]] = defaultdict(list)  # a charge's legal basis
@@ -182,6 +193,7 @@ def extract(ds: Dataset | Graph) -> Extraction:
                 continue
             if p == "date":
                 ev.date = min(filter(None, (ev.date, str(o))))
+                ev.dates.append(str(o))
             elif p == "confidence" and isinstance(o, Literal):
                 try:
                     ev.confidence = max(float(o), ev.confidence if ev.confidence is not None else -math.inf)
@@ -189,15 +201,19 @@ def extract(ds: Dataset | Graph) -> Extraction:
                     pass
             elif p == "charge":
                 basis = sorted(bases.get(str(o), ()))
-                ev.details.append(
-                    f"charge: {labels.get(str(o), _local(o))}" + (f" ({', '.join(basis)})" if basis else "")
-                )
+                charge = labels.get(str(o), _local(o)) + (f" ({', '.join(basis)})" if basis else "")
+                ev.details.append(f"charge: {charge}")
+                ev.charges.append(charge)
             elif p == "legalBasis":
                 ev.details.append(f"legal basis: {labels.get(str(o), _local(o))}")
             elif p == "sentenceTerm":
-                ev.details.append(f"sentence: {_duration(str(o))}")
+                ev.details.append(f"sentence: {duration_words(str(o))}")
+                ev.terms.append(str(o))
             elif p == "outcome":
                 ev.details.append(f"outcome: {_local(o)}")
+                ev.outcomes.append(_local(o))
+            elif p == "standing":
+                ev.standing = _local(o)
             else:  # about, decisionOn
                 ev.links.append((p, str(o)))
     for role, pairs in _by_predicate(g, tuple(f"wh:{r}" for r in _ROLES)).items():
@@ -206,6 +222,8 @@ def extract(ds: Dataset | Graph) -> Extraction:
                 events[s].roles.append((role, str(o)))
     for ev in events.values():
         ev.details.sort()
+        for values in (ev.dates, ev.terms, ev.charges, ev.outcomes):
+            values[:] = sorted(set(values))
         ev.roles.sort(key=lambda r: (_ROLES.index(r[0]), r[1]))
         ev.links.sort()
 
@@ -265,6 +283,20 @@ def extract(ds: Dataset | Graph) -> Extraction:
             start = -1
         where = " ".join(filter(None, (part_kinds.get(part, ""), numbers.get(part, ""))))
         evidence[str(row.node)].add(Evidence(str(row.text), span_doc.get(span, ""), where, start))
+
+    cases: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(g, "SELECT DISTINCT ?case ?event WHERE { ?case a wh:CaseEvent ; wh:source ?event }"):
+        if str(row.event) in events:
+            cases[str(row.case)].add(str(row.event))
+    between: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _rows(
+        g, "SELECT DISTINCT ?case ?p ?event WHERE { ?case wh:conflict ?c . ?c wh:onProperty ?p ; wh:between ?event }"
+    ):
+        if str(row.case) in cases:
+            between[(str(row.case), _local(row.p))].add(str(row.event))
+    conflicts: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for (case, prop), sources in sorted(between.items()):
+        conflicts[case].append((prop, tuple(sorted(sources))))
     return Extraction(
         actors=actors,
         events=events,
@@ -275,16 +307,18 @@ def extract(ds: Dataset | Graph) -> Extraction:
         },
         confidence=confidence,
         position_labels=position_labels,
+        cases={case: tuple(sorted(sources)) for case, sources in sorted(cases.items())},
+        conflicts={case: tuple(items) for case, items in conflicts.items()},
     )
 
 
 _DURATION_UNITS = (("Y", "year"), ("M", "month"), ("W", "week"), ("D", "day"))
 
 
-def _duration(value: str) -> str:
+def duration_words(value: str) -> str:
     """An ``xsd:duration`` of whole years, months, weeks or days in words; anything else as is.
 
-    >>> _duration("P7Y6M"), _duration("P1Y"), _duration("PT5H")
+    >>> duration_words("P7Y6M"), duration_words("P1Y"), duration_words("PT5H")
     ('7 years 6 months', '1 year', 'PT5H')
     """
     m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", value)
