@@ -111,18 +111,15 @@ def _concerning(ext: Extraction) -> dict[str, dict[str, str]]:
 
 
 def timelines_of(ext: Extraction, actors: Iterable[str] | None = None) -> dict[str, list[TimelineEntry]]:
-    """The timeline of every person (``TIMELINE_CLASSES``) in ``ext``, or of ``actors``: date order,
-    undated last; people with no event are left out."""
+    """The timeline of every person (``TIMELINE_CLASSES``) in ``ext``, or of those among ``actors``:
+    date order, undated last; people with no event are left out."""
     case_of: dict[str, str] = {}
     for case, sources in ext.cases.items():
         for source in sources:
             case_of.setdefault(source, case)
     concerning = _concerning(ext)
-    wanted = (
-        sorted(actors)
-        if actors is not None
-        else sorted(a for a, d in ext.actors.items() if d["type"] in TIMELINE_CLASSES)
-    )
+    people = {a for a, d in ext.actors.items() if d["type"] in TIMELINE_CLASSES}
+    wanted = sorted(people if actors is None else people & set(actors))
     out: dict[str, list[TimelineEntry]] = {}
     for actor in wanted:
         theirs = concerning.get(actor, {})

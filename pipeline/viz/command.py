@@ -15,6 +15,7 @@ from pipeline.network.export import write_gexf, write_graphml
 from pipeline.network.filters import find_actors, focus_graph, select_types
 from pipeline.network.measures import centrality, format_centrality
 from pipeline.network.project import Extraction, extract, facts_of, graph_of
+from pipeline.network.timeline import timelines_of
 from pipeline.rdf.export import read_dataset
 
 __all__ = ["OUTPUT_FORMATS", "run_viz"]
@@ -32,7 +33,7 @@ def _write_html(G: nx.MultiDiGraph, ext: Extraction, path: Path, title: str) -> 
     from pipeline.viz.html import write_html
 
     facts = facts_of(ext)
-    write_html(G, {n: facts[n] for n in G}, path, title=title)
+    write_html(G, {n: facts[n] for n in G}, path, title=title, timelines=timelines_of(ext, sorted(G)))
 
 
 def _write_image(G: nx.MultiDiGraph, ext: Extraction, path: Path, title: str) -> None:
