@@ -233,7 +233,7 @@ def viz(
     stats: Annotated[bool, typer.Option("--stats", help="Print the most central actors as a table.")] = False,
 ) -> None:
     """Draw the network of actors: who did what to whom."""
-    from pipeline.network import run_viz
+    from pipeline.viz.command import run_viz
 
     try:
         typer.echo(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,13 +22,13 @@ from pipeline.network import (
     centrality,
     focus_graph,
     format_centrality,
-    run_viz,
     select_types,
     to_actor_graph,
     write_gexf,
     write_graphml,
 )
 from pipeline.rdf.export import read_dataset
+from pipeline.viz.command import run_viz
 from pipeline.viz.html import page_data, render_html
 
 ID = "https://w3id.org/whereas/id/"
@@ -412,6 +415,29 @@ def test_run_viz_focus_and_types_together(viz_graph, tmp_path):
     assert text == f"{out}: 3 actors, 2 links\n"  # the focus actor stays, whatever its type
     H = nx.read_graphml(out, edge_key_type=str, force_multigraph=True)
     assert set(H) == {ELENA, DCOURT, SCOURT}
+
+
+def test_filtered_files_are_the_same_bytes_under_any_string_hash_seed(viz_graph, tmp_path):
+    """--focus and --types keep the projection's sorted order: the same graph gives the same file
+    in every run (Python salts string hashes per process, so set order changes between runs)."""
+    code = (
+        "import sys; from pathlib import Path; from pipeline.viz.command import run_viz; "
+        "src, out = Path(sys.argv[1]), Path(sys.argv[2]); "
+        "run_viz(src, output=out / 'types.gexf', types=['Person', 'Court']); "
+        "run_viz(src, output=out / 'focus.graphml', focus='Ivo Marek')"
+    )
+    files: dict[str, list[bytes]] = {"types.gexf": [], "focus.graphml": []}
+    for seed in ("1", "2", "3", "4"):
+        out = tmp_path / seed
+        out.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(viz_graph), str(out)], env=env, check=True)
+        for name, versions in files.items():
+            versions.append((out / name).read_bytes())
+    for name, versions in files.items():
+        assert len(set(versions)) == 1, name
+    H = nx.read_gexf(tmp_path / "1" / "types.gexf")
+    assert list(H) == sorted(H) and len(H) == 6
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,19 @@ The page forbids eval in its Content-Security-Policy, so waits go through select
 
 from __future__ import annotations
 
+import importlib.util
 import random
 from pathlib import Path
 
-from rdflib import Dataset, Literal
+import pytest
+from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from pipeline.iri import IriMinter
-from pipeline.network import actor_facts, find_actors, run_viz, to_actor_graph
+from pipeline.network import actor_facts, find_actors, timelines, to_actor_graph
 from pipeline.rdf.export import read_dataset, write_dataset
-from pipeline.vocab import WH
+from pipeline.viz.command import run_viz
+from pipeline.vocab import ONTOLOGY_IRI, WH
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "output"
@@ -304,5 +307,162 @@ def test_sample_page_shows_the_facts_of_vladimir_kozlov(chromium_browser, sample
         OUTPUT.mkdir(exist_ok=True)
         page.mouse.move(0, 0)  # no tooltip over the picture
         page.screenshot(path=str(OUTPUT / "actors-screenshot.png"))
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------- a person's timeline
+
+CASE_DOCS = sorted((ROOT / "examples").glob("case-kyrgyzstan-*.txt"))
+ZHUSUPBEKOV = ID + "person/eldiyar-zhusupbekov"
+
+
+@pytest.fixture(scope="module")
+def case_graph(tmp_path_factory) -> Path:
+    """The four documents of the Kyrgyzstan case built together, as ``whereas build`` builds them."""
+    from pipeline.build import build_graph
+
+    assert len(CASE_DOCS) == 4
+    return write_dataset(build_graph(CASE_DOCS).dataset, tmp_path_factory.mktemp("case") / "case.trig")
+
+
+def _timeline_rows(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll('#timeline .tl-event')].map(li => ({
+        date: li.querySelector('.tl-date').textContent,
+        type: li.querySelector('.tl-type').textContent,
+        court: (li.querySelector('.tl-court') || {}).textContent || '',
+        term: (li.querySelector('.tl-term') || {}).textContent || '',
+        outcome: (li.querySelector('.tl-outcome') || {}).textContent || '',
+        documents: [...li.querySelectorAll('.tl-report')].map(r => r.dataset.document),
+        conflicts: [...li.querySelectorAll('.tl-conflict')].map(c => c.dataset.field),
+        conflicted: [...li.querySelectorAll('.conflicted')].map(c => c.className.split(' ')[0]),
+    }))""")
+
+
+def _open_person(browser, html: Path, name: str):
+    page, requests, errors = _open(browser, html)
+    page.fill("#search", name)
+    page.click("#search-button")
+    expect(page.locator("#panel-title")).to_have_text(name)
+    return page, requests, errors
+
+
+def test_case_page_shows_the_timeline_of_eldiyar_zhusupbekov(chromium_browser, case_graph, tmp_path):
+    ds = read_dataset(case_graph)
+    html = tmp_path / "actors.html"
+    run_viz(case_graph, output=html)
+    page, requests, errors = _open_person(chromium_browser, html, "Eldiyar Zhusupbekov")
+    try:
+        assert _offline(requests, html) == [] and errors == []
+        expected = timelines(ds)[ZHUSUPBEKOV]
+        rows = _timeline_rows(page)
+        assert [(r["date"], r["type"], r["court"], r["term"], r["outcome"]) for r in rows] == [
+            (e.date, e.type, e.court, e.term, e.outcome) for e in expected
+        ]
+        assert [r["documents"] for r in rows] == [[x.document for x in e.reports] for e in expected]
+        dated = [r["date"] for r in rows if r["date"]]
+        assert dated == sorted(dated) and rows[: len(dated)] == [r for r in rows if r["date"]]  # undated last
+        shown = {(r["date"], r["type"], r["court"], r["term"], r["outcome"]) for r in rows}
+        for line in [
+            ("2022-01-22", "Arrest", "", "", ""),
+            ("2022-10-10", "Sentencing", "Oktyabrsky District Court of Bishkek", "7 years", ""),
+            ("2023-02-14", "CourtDecision", "Bishkek City Court", "", "upheld"),
+            ("2023-09-26", "CourtDecision", "Supreme Court of the Kyrgyz Republic", "", "refused"),
+            ("2025-08-29", "Release", "", "", ""),
+        ]:
+            assert line in shown
+        # each line opens onto its documents and sentences
+        release = page.locator('#timeline .tl-event[data-type="Release"]')
+        expect(release.locator(".evidence").first).to_be_hidden()
+        release.locator("summary").click()
+        expect(release.locator(".evidence").first).to_be_visible()
+        assert release.locator(".tl-document").all_text_contents() == ["case-kyrgyzstan-release-report"]
+        assert any("29 August 2025" in t for t in release.locator(".evidence").all_text_contents())
+        # the date filter hides the lines outside the range
+        page.fill("#date-from", "2023-01-01")
+        page.dispatch_event("#date-from", "change")
+        hidden = page.eval_on_selector_all(
+            "#timeline .tl-event", "ls => ls.filter(l => l.hidden).map(l => l.dataset.date)"
+        )
+        assert hidden and all(d < "2023" for d in hidden)
+        OUTPUT.mkdir(exist_ok=True)
+        page.mouse.move(0, 0)
+        page.screenshot(path=str(OUTPUT / "actors-timeline-screenshot.png"))
+    finally:
+        page.close()
+
+
+def _with_case_event(ds: Dataset, sources: list, conflicts: dict) -> None:
+    """Link ``sources`` as one case event, with ``conflicts`` ({property: sources stating it}), in the
+    shape ``pipeline.case`` writes (``wh:CaseEvent``, ``wh:source``, ``wh:Conflict``)."""
+    wh = Namespace(ONTOLOGY_IRI)  # the case terms come with pipeline.case: not in main's WH yet
+    g = ds.graph(URIRef(ID + "graph/case"))
+    case = URIRef(ID + "case/test-" + str(sources[0]).rsplit("/", 1)[-1])
+    g.add((case, RDF.type, wh.CaseEvent))
+    for s in sources:
+        g.add((case, wh.source, s))
+    for prop, between in conflicts.items():
+        c = URIRef(f"{case}/conflict/{prop}")
+        g.add((case, wh.conflict, c))
+        g.add((c, RDF.type, wh.Conflict))
+        g.add((c, wh.onProperty, wh[prop]))
+        for s in between:
+            g.add((c, wh.between, s))
+
+
+def test_a_case_graph_makes_one_line_per_event_with_its_conflicts_marked(chromium_browser, case_graph, tmp_path):
+    """Reports linked by a case graph are one line with every source; a wh:Conflict marks the value."""
+    ds = read_dataset(case_graph)
+    person = URIRef(ZHUSUPBEKOV)
+
+    def reports(cls):
+        return sorted(e for e in ds.subjects(RDF.type, WH[cls]) if (e, WH.subject, person) in ds)
+
+    arrests, sentencings = reports("Arrest"), reports("Sentencing")
+    assert len(arrests) == 3 and len(sentencings) == 3
+    _with_case_event(ds, arrests, {"date": arrests})
+    _with_case_event(ds, sentencings, {"sentenceTerm": sentencings})
+    source = write_dataset(ds, tmp_path / "case.trig")
+    html = tmp_path / "actors.html"
+    run_viz(source, output=html)
+    page, _, errors = _open_person(chromium_browser, html, "Eldiyar Zhusupbekov")
+    try:
+        assert errors == []
+        rows = {(r["date"], r["type"]): r for r in _timeline_rows(page)}
+        arrest = rows[("2022-01-22", "Arrest")]
+        assert len(arrest["documents"]) == 3 and arrest["conflicts"] == ["date"]
+        assert arrest["conflicted"] == ["tl-date"]
+        sentencing = rows[("2022-10-10", "Sentencing")]
+        assert sentencing["term"] == "7 years" and sentencing["conflicts"] == ["term"]
+        assert sentencing["conflicted"] == ["tl-term"]
+        assert ("2022-01-23", "Arrest") not in rows  # the one-day-later report is a source of the arrest
+        marks = page.locator('#timeline .tl-conflict[data-field="date"] .tl-conflict-values').all_text_contents()
+        assert marks == [
+            "case-kyrgyzstan-ep-resolution 2022-01-22 \u00b7 case-kyrgyzstan-ngo-update 2022-01-23 \u00b7 "
+            "case-kyrgyzstan-release-report 2022-01-22"
+        ]
+        term = page.locator('#timeline .tl-conflict[data-field="term"] .tl-conflict-values').all_text_contents()
+        assert term == [
+            "case-kyrgyzstan-ep-resolution 7 years 6 months \u00b7 case-kyrgyzstan-ngo-update 7 years \u00b7 "
+            "case-kyrgyzstan-release-report 7 years"
+        ]
+        assert page.locator("#timeline-section h2").text_content().endswith(", 2 conflicts")
+    finally:
+        page.close()
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pipeline.case") is None, reason="the case graph comes with pipeline.case (branch cases)"
+)
+def test_case_build_marks_exactly_the_two_contradictions(chromium_browser, case_graph, tmp_path):
+    """Built with pipeline.case, the four documents give the case graph itself: the arrest date and
+    the prison term are the two conflicts of Mr Zhusupbekov's timeline, and no other."""
+    html = tmp_path / "actors.html"
+    run_viz(case_graph, output=html)
+    page, _, errors = _open_person(chromium_browser, html, "Eldiyar Zhusupbekov")
+    try:
+        assert errors == []
+        marked = [(r["type"], r["conflicts"]) for r in _timeline_rows(page) if r["conflicts"]]
+        assert marked == [("Arrest", ["date"]), ("Sentencing", ["term"])]
     finally:
         page.close()

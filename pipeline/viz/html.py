@@ -18,7 +18,8 @@ import networkx as nx
 
 from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import OutputError
-from pipeline.network import ACTOR_CLASSES, Fact, layout
+from pipeline.network.layout import layout
+from pipeline.network.model import ACTOR_CLASSES, Fact, TimelineEntry
 from pipeline.viz.style import style_of
 
 __all__ = ["VIS_NETWORK", "page_data", "render_html", "write_html"]
@@ -54,9 +55,14 @@ def _bounds(date: str) -> tuple[str, str] | None:
     return f"{year}-{month or '01'}-{day or '01'}", f"{year}-{month or '12'}-{day or '31'}"
 
 
-def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
+def page_data(
+    G: nx.MultiDiGraph,
+    facts: Mapping[str, Sequence[Fact]],
+    timelines: Mapping[str, Sequence[TimelineEntry]] | None = None,
+) -> dict:
     """What the page shows, as plain JSON-ready data: nodes with positions, edges with
-    their source sentences, the types present with their look, facts per actor, date span.
+    their source sentences, the types present with their look, facts per actor, the
+    timelines of the people (``pipeline.network.timeline``), date span.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:c", label="City Court", type="Court", altLabels="", positions="", degree=1)
@@ -93,7 +99,8 @@ def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
                     item = dataclasses.asdict(ev)
                     if iri and item not in evidence[iri]:
                         evidence[iri].append(item)
-    edges, parallel = [], defaultdict(int)
+    edges: list[dict] = []
+    parallel: dict[tuple[str, str], int] = defaultdict(int)
     for i, (u, v, key, d) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])):
         pair = (min(u, v), max(u, v))
         sentences: list[dict] = []
@@ -124,7 +131,17 @@ def page_data(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]]) -> dict:
     spans = [b for b in (_bounds(e["date"]) for e in edges) if b]
     spans += [b for fs in fact_data.values() for b in (_bounds(f["date"]) for f in fs) if b]
     dates = {"min": min(b[0] for b in spans), "max": max(b[1] for b in spans)} if spans else {"min": "", "max": ""}
-    return {"nodes": nodes, "edges": edges, "types": types, "facts": fact_data, "dates": dates}
+    timeline_data = {
+        n: [dataclasses.asdict(e) for e in (timelines or {})[n]] for n in sorted(G) if n in (timelines or {})
+    }
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "types": types,
+        "facts": fact_data,
+        "timelines": timeline_data,
+        "dates": dates,
+    }
 
 
 def _script_json(data: object) -> str:
@@ -137,13 +154,20 @@ def _inline(code: str, tag: str) -> str:
     return re.sub(f"</({tag})", r"<\\/\1", code, flags=re.IGNORECASE)
 
 
-def render_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], *, title: str = "Actors") -> str:
+def render_html(
+    G: nx.MultiDiGraph,
+    facts: Mapping[str, Sequence[Fact]],
+    *,
+    title: str = "Actors",
+    timelines: Mapping[str, Sequence[TimelineEntry]] | None = None,
+) -> str:
     """The page for ``G``: opens offline, fetches nothing, same graph -> same bytes.
 
     Nodes take colour and shape from their type (legend with check boxes to filter),
     size from their degree; a search box finds an actor by name or alias; two dates
     hide links and facts outside a range; clicking an actor lists its ``facts`` with
-    their source sentences in the side panel, clicking a link shows its evidence.
+    their source sentences in the side panel (a person's timeline first: date order, each
+    line with its documents, sentences and conflicts), clicking a link shows its evidence.
 
     >>> G = nx.MultiDiGraph(); G.add_node("urn:a", label="</script><b>Anna", type="Person")
     >>> page = render_html(G, {}, title="Test")
@@ -154,7 +178,7 @@ def render_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], *, titl
         "title": html.escape(title),
         "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
         "page_css": _inline(_asset("page.css"), "style"),
-        "data": _script_json(page_data(G, facts)),
+        "data": _script_json(page_data(G, facts, timelines)),
         "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
         "page_js": _inline(_asset("page.js"), "script"),
     }
@@ -162,7 +186,12 @@ def render_html(G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], *, titl
 
 
 def write_html(
-    G: nx.MultiDiGraph, facts: Mapping[str, Sequence[Fact]], path: str | Path, *, title: str = "Actors"
+    G: nx.MultiDiGraph,
+    facts: Mapping[str, Sequence[Fact]],
+    path: str | Path,
+    *,
+    title: str = "Actors",
+    timelines: Mapping[str, Sequence[TimelineEntry]] | None = None,
 ) -> Path:
     """Write the page for ``G`` to ``path`` atomically.
 
@@ -172,4 +201,4 @@ def write_html(
     >>> page.startswith("<!DOCTYPE html>") and '"label":"Anna"' in page
     True
     """
-    return atomic_write_bytes(path, render_html(G, facts, title=title).encode("utf-8"))
+    return atomic_write_bytes(path, render_html(G, facts, title=title, timelines=timelines).encode("utf-8"))

@@ -246,6 +246,84 @@
     return li;
   }
 
+  // A person's timeline: one line per real event, its documents and sentences, conflicts marked.
+  var FIELD_NAMES = { date: "date", term: "sentence", court: "court", outcome: "outcome" };
+  function docName(iri) { return iri ? iri.replace(/\/+$/, "").split("/").pop() : "unknown document"; }
+
+  function timelineItem(t) {
+    var li = el("li", "tl-event");
+    var conflicted = new Map();
+    t.conflicts.forEach(function (c) { conflicted.set(c.field, c); });
+    li.dataset.date = t.date; li.dataset.type = t.type; li.dataset.iri = t.iri;
+    li.dataset.conflicts = t.conflicts.map(function (c) { return c.field; }).join(" ");
+    if (t.conflicts.length) { li.classList.add("has-conflict"); }
+    var head = el("div", "tl-head");
+    var date = el("span", "tl-date", t.date);
+    if (conflicted.has("date")) { date.classList.add("conflicted"); }
+    head.appendChild(date);
+    head.appendChild(el("span", "tl-type", t.type));
+    if (t.role === "about") { head.appendChild(el("span", "fact-role", "concerns this person")); }
+    var docs = new Set(t.reports.map(function (r) { return r.document; }));
+    head.appendChild(el("span", "tl-count", docs.size + " source" + (docs.size === 1 ? "" : "s")));
+    li.appendChild(head);
+    var dl = el("dl", "tl-values");
+    [["court", t.court], ["term", t.term], ["charges", t.charges.join("; ")], ["outcome", t.outcome]]
+      .forEach(function (kv) {
+        if (!kv[1]) { return; }
+        dl.appendChild(el("dt", null, FIELD_NAMES[kv[0]] || kv[0]));
+        var dd = el("dd", "tl-" + kv[0], kv[1]);
+        if (conflicted.has(kv[0])) { dd.classList.add("conflicted"); }
+        dl.appendChild(dd);
+      });
+    if (dl.childNodes.length) { li.appendChild(dl); }
+    if (t.conflicts.length) {
+      var ul = el("ul", "tl-conflicts");
+      t.conflicts.forEach(function (c) {
+        var item = el("li", "tl-conflict");
+        item.dataset.field = c.field;
+        item.appendChild(el("span", "tl-conflict-mark", "\u26a0 sources disagree on the " + (FIELD_NAMES[c.field] || c.field) + ": "));
+        item.appendChild(el("span", "tl-conflict-values", c.values.map(function (v) {
+          return docName(v[0]) + " " + (v[1] || "(none)");
+        }).join(" \u00b7 ")));
+        ul.appendChild(item);
+      });
+      li.appendChild(ul);
+    }
+    var details = el("details", "tl-sources");
+    details.appendChild(el("summary", null, "Sources and sentences"));
+    t.reports.forEach(function (r) {
+      var box = el("div", "tl-report");
+      box.dataset.document = r.document; box.dataset.event = r.event;
+      var said = [r.date, r.court, r.term, r.outcome].filter(Boolean);
+      if (r.standing && r.standing !== "asserted") { said.push(r.standing); }
+      var rhead = el("div", "tl-report-head");
+      var name = el("span", "tl-document", docName(r.document));
+      if (r.document) { name.title = r.document; }
+      rhead.appendChild(name);
+      if (said.length) { rhead.appendChild(el("span", "tl-report-values", said.join(" \u00b7 "))); }
+      box.appendChild(rhead);
+      evidenceList(box, r.evidence);
+      details.appendChild(box);
+    });
+    li.appendChild(details);
+    return li;
+  }
+
+  function timelineSection(id) {
+    var items = data.timelines[id] || [];
+    if (!items.length) { return null; }
+    var section = el("section");
+    section.id = "timeline-section";
+    var conflicts = items.reduce(function (n, t) { return n + t.conflicts.length; }, 0);
+    section.appendChild(el("h2", null, "Timeline: " + items.length + " event" + (items.length === 1 ? "" : "s") +
+      (conflicts ? ", " + conflicts + " conflict" + (conflicts === 1 ? "" : "s") : "")));
+    var list = el("ol");
+    list.id = "timeline";
+    items.forEach(function (t) { list.appendChild(timelineItem(t)); });
+    section.appendChild(list);
+    return section;
+  }
+
   function refreshFacts() {
     var list = document.getElementById("facts");
     if (!list) { return; }
@@ -258,6 +336,7 @@
     });
     var note = document.getElementById("facts-hidden");
     note.textContent = hidden ? hidden + " fact(s) outside the date range hidden" : "";
+    document.querySelectorAll("#timeline .tl-event").forEach(function (li) { li.hidden = !inRange(li.dataset.date); });
   }
 
   function showActor(id) {
@@ -275,6 +354,8 @@
     metaRow(dl, "positions", n.positions.join("; "));
     metaRow(dl, "links", String(n.degree));
     panelBody.appendChild(dl);
+    var timeline = timelineSection(id);
+    if (timeline) { panelBody.appendChild(timeline); }
     var facts = data.facts[id] || [];
     panelBody.appendChild(el("h2", null, facts.length + " fact" + (facts.length === 1 ? "" : "s")));
     var list = el("ol");

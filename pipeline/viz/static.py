@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import networkx as nx
@@ -13,7 +14,8 @@ from matplotlib.lines import Line2D
 
 from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import OutputError
-from pipeline.network import ACTOR_CLASSES, layout
+from pipeline.network.layout import layout
+from pipeline.network.model import ACTOR_CLASSES
 from pipeline.viz.style import style_of
 
 __all__ = ["IMAGE_FORMATS", "render_image", "write_image"]
@@ -21,7 +23,7 @@ __all__ = ["IMAGE_FORMATS", "render_image", "write_image"]
 IMAGE_FORMATS = ("png", "svg")
 _ALL_LABELS = 30  # up to this many actors every one is labelled; beyond, the most central
 _TOP_LABELS = 25
-_RC = {
+_RC: dict[Any, Any] = {  # matplotlib types its keys as a Literal of every rc name
     "svg.hashsalt": "whereas",  # stable element ids
     "svg.fonttype": "path",  # text as paths: no dependence on the viewer's fonts
     "font.family": "DejaVu Sans",  # ships with matplotlib
