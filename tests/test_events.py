@@ -88,6 +88,24 @@ def test_descriptor_points_back_to_the_person_known_by_that_noun(build_text):
     assert _one(r, "Arrest")["subject"] == ["Timur Vasin"]
 
 
+def test_a_heading_starts_another_story_for_pronouns(build_text):
+    r = build_text(
+        "I. Orsk\n\nThe blogger Timur Vasin was sentenced to four years in prison on 2 June 2020. "
+        "The Orsk District Court found Vasin guilty, and the Orsk Regional Court upheld his sentence.\n\n"
+        "II. Lumbwa\n\nPolice arrested the reporter Kofi Mensah on 8 July 2021, two days after his story.\n\n"
+        "He was charged with spreading falsehoods on 9 July 2021."
+    )
+    assert _one(r, "Lawsuit")["subject"] == ["Kofi Mensah"]
+
+
+def test_a_pronoun_after_a_heading_without_people_looks_past_it(build_text):
+    r = build_text(
+        "Background\n\nPolice arrested the reporter Kofi Mensah in Lumbwa on 8 July 2021.\n\n"
+        "International reaction\n\nOn 3 May 2022 the Lumbwa Press Union called for his release."
+    )
+    assert _one(r, "ReleaseDemand")["subject"] == ["Kofi Mensah"]
+
+
 def test_the_court_is_the_court_named_last(build_text):
     r = build_text(
         "The trial of Timur Vasin opened before the Orsk District Court on 1 March 2020.\n\n"
