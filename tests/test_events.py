@@ -139,6 +139,19 @@ def test_demand_for_a_list_of_names_is_one_per_person(build_text):
     ]
 
 
+def test_names_right_after_release_and_its_adverbs_are_each_demanded(build_text):
+    r = build_text(
+        "The European Parliament,\n\n– having regard to its previous resolutions,\n\n"
+        "A. whereas the activists were arrested;\n\n"
+        "1. Urges the authorities to release immediately and unconditionally Nguyễn Thị Lan "
+        "and Trịnh Văn Mai, and to drop all charges against them;"
+    )
+    assert sorted(e["subject"][0] for e in _events(r, "ReleaseDemand")) == [
+        "Nguyễn Thị Lan",
+        "Trịnh Văn Mai",
+    ]
+
+
 def test_caller_of_a_later_verb_is_the_subject_of_the_first(build_text):
     r = build_text(
         "In May 2019 the UN Working Group on Arbitrary Detention found his detention arbitrary and "

@@ -138,6 +138,8 @@ class EventFinder:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
+                roles["subject"] = self._named_after(doc, trigger, at)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -308,6 +310,23 @@ class EventFinder:
                 continue
             break
         return out
+
+    def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
+        """ "to release immediately and unconditionally X, Y and Z": the people named right after a
+        verb, past its adverbs, when the parse loses the object (it takes "X" for a verb)."""
+        if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "prt") for c in trigger.children):
+            return []  # an object or a passive of its own: nothing lost
+        i = trigger.i + 1
+        while (
+            i < trigger.sent.end
+            and i not in at
+            and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
+        ):
+            i += 1
+        span = at.get(i)
+        if span is None or span.start != i or span.label_ != "Person":
+            return []
+        return [span, *self._list_after(doc, span, at)]
 
     @staticmethod
     def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
