@@ -88,6 +88,16 @@ class Outcome(str, Enum):
     OTHER = "other"
 
 
+class Penalty(str, Enum):
+    """Penalties of a sentencing beyond a plain prison term; values are ``wh:`` individual names."""
+
+    LIFE = "lifeImprisonment"
+    DEATH = "deathPenalty"
+    SUSPENDED = "suspendedSentence"
+    FINE = "fine"
+    TRAVEL_BAN = "travelBan"
+
+
 class DatePrecision(str, Enum):
     DAY = "day"
     MONTH = "month"
