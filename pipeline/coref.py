@@ -134,17 +134,18 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             continue
         if m.refers not in ("pronoun", "descriptor"):
             continue
-        key = None
+        found: str | None = None
         for barrier in (True, False):  # the people of its own section first, else those before the heading
             window = _window(doc, m, history, report, cfg, barrier)
             if m.type is ActorType.PERSON:
-                key = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
+                found = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
             else:
-                key = _latest(window, actors, m.type)
-            if key is not None or not report:
+                found = _latest(window, actors, m.type)
+            if found is not None or not report:
                 break
-        if key is None:
+        if found is None:
             continue
+        key = found
         keys[i] = key
         history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
         g = cues.get("gender", "")

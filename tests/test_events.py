@@ -286,3 +286,50 @@ def test_declared_inadmissible_is_a_refusal(build_text):
 def test_pending_release_is_no_release(build_text):
     r = build_text("Pending the release of Timur Vasin, the authorities should let his lawyer see him.")
     assert _events(r, "Release") == []
+
+
+# -- penalties beyond a prison term ---------------------------------------------------------------
+
+
+def test_suspended_sentence_and_fine_keep_term_amount_and_currency(build_text):
+    r = build_text(
+        "On 3 May 2021 the Orsk District Court sentenced Timur Vasin to a three-year suspended sentence and a fine of 100,000 rubles."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["penalty"], ev["sentenceTerm"]) == (["fine", "suspendedSentence"], ["P3Y"])
+    rows = {
+        (str(a), str(c))
+        for a, c in r.dataset.query(_PREFIXES + "SELECT ?a ?c WHERE { ?s wh:fineAmount ?a ; wh:fineCurrency ?c }")
+    }
+    assert rows == {("100000", "rubles")}
+
+
+def test_death_life_and_travel_ban_are_penalties(build_text):
+    r = build_text(
+        "On 10 July 2023 the Orsk District Court sentenced Timur Vasin to death.\n\n"
+        "On 11 July 2023 the same court sentenced Olga Lobova to life in prison.\n\n"
+        "On 12 July 2023 it sentenced Irina Petrenko to 11 years in prison, followed by an 11-year travel ban."
+    )
+    got = {ev["subject"][0]: (ev.get("penalty"), ev.get("sentenceTerm")) for ev in _events(r, "Sentencing")}
+    assert got == {
+        "Timur Vasin": (["deathPenalty"], None),
+        "Olga Lobova": (["lifeImprisonment"], None),
+        "Irina Petrenko": (["travelBan"], ["P11Y"]),
+    }
+
+
+def test_penalties_query_answers_who_got_which_penalty(build_text):
+    from pathlib import Path
+
+    query = (Path(__file__).parent.parent / "ontology" / "queries" / "penalties.rq").read_text()
+    r = build_text("On 10 July 2023 the Orsk District Court sentenced Timur Vasin to death.")
+    rows = [(str(row.person), str(row.penalty).rsplit("#", 1)[-1], str(row.court)) for row in r.dataset.query(query)]
+    assert rows == [("Timur Vasin", "deathPenalty", "Orsk District Court")]
+
+
+def test_the_death_of_a_victim_is_no_death_penalty(build_text):
+    r = build_text(
+        "On 3 May 2021 the Orsk District Court sentenced Timur Vasin to 12 years in prison for the death of a guard."
+    )
+    ev = _one(r, "Sentencing")
+    assert "penalty" not in ev and ev["sentenceTerm"] == ["P12Y"]
