@@ -34,6 +34,16 @@ class _Seen:
     index: int
 
 
+def _is_heading(text: str) -> bool:
+    """A section heading of a report: one short line that does not end as a sentence does.
+
+    >>> _is_heading("II. Harare"), _is_heading("He was charged."), _is_heading("ENDS")
+    (True, False, True)
+    """
+    text = text.strip()
+    return 0 < len(text) <= 60 and "\n" not in text and text[-1] not in '.!?;:,"”’)'
+
+
 def _cues(m: Mention) -> dict[str, str]:
     return dict(m.coref)
 
@@ -63,6 +73,16 @@ class _Document:
         self.part_no = {(p.kind, p.number): n for n, p in enumerate(facts.structure.parts)}
         self.part_start = {(p.kind, p.number): p.start for p in facts.structure.parts}
         self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
+        #: part number -> the number of the last heading at or before it ("II. Harare" opens a new story)
+        self.section: list[int] = []
+        last = -1
+        for n, p in enumerate(facts.structure.parts):
+            if _is_heading(p.text):
+                last = n
+            self.section.append(last)
+
+    def section_of(self, part: int) -> int:
+        return self.section[part] if 0 <= part < len(self.section) else -1
 
     def sentence(self, m: Mention) -> int:
         return self.sentence_no.get(m.sentence.start, 0) if m.sentence else 0
@@ -114,13 +134,18 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             continue
         if m.refers not in ("pronoun", "descriptor"):
             continue
-        window = _window(doc, m, history, report, cfg)
-        if m.type is ActorType.PERSON:
-            key = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
-        else:
-            key = _latest(window, actors, m.type)
-        if key is None:
+        found: str | None = None
+        for barrier in (True, False):  # the people of its own section first, else those before the heading
+            window = _window(doc, m, history, report, cfg, barrier)
+            if m.type is ActorType.PERSON:
+                found = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
+            else:
+                found = _latest(window, actors, m.type)
+            if found is not None or not report:
+                break
+        if found is None:
             continue
+        key = found
         keys[i] = key
         history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
         g = cues.get("gender", "")
@@ -128,13 +153,19 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             gender[key] = g  # "X … she said": learnt from the pronoun that agreed
 
 
-def _window(doc: _Document, m: Mention, history: list[_Seen], report: bool, cfg: dict) -> list[_Seen]:
-    """The earlier mentions an anaphor may point back to."""
+def _window(
+    doc: _Document, m: Mention, history: list[_Seen], report: bool, cfg: dict, barrier: bool = False
+) -> list[_Seen]:
+    """The earlier mentions an anaphor may point back to (with ``barrier``, none before a report's
+    last heading: "II. Harare" opens another story)."""
     part, sentence = doc.part(m), doc.sentence(m)
     out = []
+    section = doc.section_of(part)
     for seen in history:
         if doc.mentions[seen.index].start >= m.start:
             continue
+        if barrier and report and seen.part < section:
+            continue  # a heading between: another story's people
         if report or m.refers != "pronoun":
             if part - seen.part > cfg["window_parts"] or sentence - seen.sentence > cfg["window_sentences"]:
                 continue

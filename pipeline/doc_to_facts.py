@@ -28,6 +28,7 @@ from pipeline.facts import (
     Mention,
     Outcome,
     PartKind,
+    Penalty,
     RelationMention,
     RelationType,
     SourceDocument,
@@ -286,6 +287,9 @@ class _PartReader:
                     about=self._refs(raw.get("about", [])),
                     about_event=raw.get("about_event"),
                     confidence=round(confidence, 3),
+                    penalties=tuple(Penalty(p) for p in raw.get("penalties", ())),
+                    fine_amount=raw.get("fine_amount"),
+                    fine_currency=raw.get("fine_currency"),
                 )
             )
 

@@ -88,6 +88,16 @@ class Outcome(str, Enum):
     OTHER = "other"
 
 
+class Penalty(str, Enum):
+    """Penalties of a sentencing beyond a plain prison term; values are ``wh:`` individual names."""
+
+    LIFE = "lifeImprisonment"
+    DEATH = "deathPenalty"
+    SUSPENDED = "suspendedSentence"
+    FINE = "fine"
+    TRAVEL_BAN = "travelBan"
+
+
 class DatePrecision(str, Enum):
     DAY = "day"
     MONTH = "month"
@@ -194,6 +204,9 @@ class EventMention:
     about: tuple[int, ...] = ()  # mentions a statement is on
     about_event: int | None = None  # index of the event mention a statement is on ("on the trial of X")
     confidence: float = 1.0
+    penalties: tuple[Penalty, ...] = ()  # beyond a plain prison term: life, death, suspended, fine, travel ban
+    fine_amount: str | None = None  # xsd:decimal lexical form
+    fine_currency: str | None = None  # as the text words it
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +265,9 @@ class Event:
     about: tuple[str, ...] = ()  # actors a statement is on
     about_event: int | None = None  # index of the event a statement is on, in the same list
     confidence: float = 1.0
+    penalties: tuple[Penalty, ...] = ()  # beyond a plain prison term: life, death, suspended, fine, travel ban
+    fine_amount: str | None = None  # xsd:decimal lexical form
+    fine_currency: str | None = None  # as the text words it
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,9 @@ def resolve_events(
                 refs(ev.about),
                 None,
                 ev.confidence,
+                penalties=ev.penalties,
+                fine_amount=ev.fine_amount,
+                fine_currency=ev.fine_currency,
             )
         )
     _inherit_from_context(facts.events, drafts)
@@ -256,6 +259,9 @@ def _merge(events: list[Event]) -> list[Event]:
                     outcome=kept.outcome or ev.outcome,
                     about=_union(kept.about, ev.about),
                     confidence=max(kept.confidence, ev.confidence),
+                    penalties=_union(kept.penalties, ev.penalties),
+                    fine_amount=kept.fine_amount or ev.fine_amount,
+                    fine_currency=kept.fine_currency or ev.fine_currency,
                 )
                 break
         else:

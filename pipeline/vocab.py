@@ -52,6 +52,12 @@ class WH(DefinedNamespace):
     overturned: URIRef
     refused: URIRef
     other: URIRef
+    Penalty: URIRef
+    lifeImprisonment: URIRef
+    deathPenalty: URIRef
+    suspendedSentence: URIRef
+    fine: URIRef
+    travelBan: URIRef
     # documents and provenance
     Document: URIRef
     DocumentPart: URIRef
@@ -69,6 +75,9 @@ class WH(DefinedNamespace):
     # attributes
     date: URIRef
     sentenceTerm: URIRef
+    penalty: URIRef
+    fineAmount: URIRef
+    fineCurrency: URIRef
     charge: URIRef
     legalBasis: URIRef
     outcome: URIRef

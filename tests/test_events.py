@@ -88,6 +88,24 @@ def test_descriptor_points_back_to_the_person_known_by_that_noun(build_text):
     assert _one(r, "Arrest")["subject"] == ["Timur Vasin"]
 
 
+def test_a_heading_starts_another_story_for_pronouns(build_text):
+    r = build_text(
+        "I. Orsk\n\nThe blogger Timur Vasin was sentenced to four years in prison on 2 June 2020. "
+        "The Orsk District Court found Vasin guilty, and the Orsk Regional Court upheld his sentence.\n\n"
+        "II. Lumbwa\n\nPolice arrested the reporter Kofi Mensah on 8 July 2021, two days after his story.\n\n"
+        "He was charged with spreading falsehoods on 9 July 2021."
+    )
+    assert _one(r, "Lawsuit")["subject"] == ["Kofi Mensah"]
+
+
+def test_a_pronoun_after_a_heading_without_people_looks_past_it(build_text):
+    r = build_text(
+        "Background\n\nPolice arrested the reporter Kofi Mensah in Lumbwa on 8 July 2021.\n\n"
+        "International reaction\n\nOn 3 May 2022 the Lumbwa Press Union called for his release."
+    )
+    assert _one(r, "ReleaseDemand")["subject"] == ["Kofi Mensah"]
+
+
 def test_the_court_is_the_court_named_last(build_text):
     r = build_text(
         "The trial of Timur Vasin opened before the Orsk District Court on 1 March 2020.\n\n"
@@ -118,6 +136,19 @@ def test_demand_for_a_list_of_names_is_one_per_person(build_text):
         ["Ivan Sidorov"],
         ["Maria Kovalenko"],
         ["Oleg Brodsky"],
+    ]
+
+
+def test_names_right_after_release_and_its_adverbs_are_each_demanded(build_text):
+    r = build_text(
+        "The European Parliament,\n\n– having regard to its previous resolutions,\n\n"
+        "A. whereas the activists were arrested;\n\n"
+        "1. Urges the authorities to release immediately and unconditionally Nguyễn Thị Lan "
+        "and Trịnh Văn Mai, and to drop all charges against them;"
+    )
+    assert sorted(e["subject"][0] for e in _events(r, "ReleaseDemand")) == [
+        "Nguyễn Thị Lan",
+        "Trịnh Văn Mai",
     ]
 
 
@@ -255,3 +286,50 @@ def test_declared_inadmissible_is_a_refusal(build_text):
 def test_pending_release_is_no_release(build_text):
     r = build_text("Pending the release of Timur Vasin, the authorities should let his lawyer see him.")
     assert _events(r, "Release") == []
+
+
+# -- penalties beyond a prison term ---------------------------------------------------------------
+
+
+def test_suspended_sentence_and_fine_keep_term_amount_and_currency(build_text):
+    r = build_text(
+        "On 3 May 2021 the Orsk District Court sentenced Timur Vasin to a three-year suspended sentence and a fine of 100,000 rubles."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["penalty"], ev["sentenceTerm"]) == (["fine", "suspendedSentence"], ["P3Y"])
+    rows = {
+        (str(a), str(c))
+        for a, c in r.dataset.query(_PREFIXES + "SELECT ?a ?c WHERE { ?s wh:fineAmount ?a ; wh:fineCurrency ?c }")
+    }
+    assert rows == {("100000", "rubles")}
+
+
+def test_death_life_and_travel_ban_are_penalties(build_text):
+    r = build_text(
+        "On 10 July 2023 the Orsk District Court sentenced Timur Vasin to death.\n\n"
+        "On 11 July 2023 the same court sentenced Olga Lobova to life in prison.\n\n"
+        "On 12 July 2023 it sentenced Irina Petrenko to 11 years in prison, followed by an 11-year travel ban."
+    )
+    got = {ev["subject"][0]: (ev.get("penalty"), ev.get("sentenceTerm")) for ev in _events(r, "Sentencing")}
+    assert got == {
+        "Timur Vasin": (["deathPenalty"], None),
+        "Olga Lobova": (["lifeImprisonment"], None),
+        "Irina Petrenko": (["travelBan"], ["P11Y"]),
+    }
+
+
+def test_penalties_query_answers_who_got_which_penalty(build_text):
+    from pathlib import Path
+
+    query = (Path(__file__).parent.parent / "ontology" / "queries" / "penalties.rq").read_text()
+    r = build_text("On 10 July 2023 the Orsk District Court sentenced Timur Vasin to death.")
+    rows = [(str(row.person), str(row.penalty).rsplit("#", 1)[-1], str(row.court)) for row in r.dataset.query(query)]
+    assert rows == [("Timur Vasin", "deathPenalty", "Orsk District Court")]
+
+
+def test_the_death_of_a_victim_is_no_death_penalty(build_text):
+    r = build_text(
+        "On 3 May 2021 the Orsk District Court sentenced Timur Vasin to 12 years in prison for the death of a guard."
+    )
+    ev = _one(r, "Sentencing")
+    assert "penalty" not in ev and ev["sentenceTerm"] == ["P12Y"]

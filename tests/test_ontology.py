@@ -7,7 +7,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, Namespace
 
-from pipeline.facts import ActorType, EventType, Outcome, PartKind, RelationType
+from pipeline.facts import ActorType, EventType, Outcome, PartKind, Penalty, RelationType
 from pipeline.vocab import ONTOLOGY_IRI, SCHEMA, WH
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's closed XSD warns under pytest's collection
@@ -113,7 +113,7 @@ def properties(g: Graph) -> list[URIRef]:
 def test_properties_have_domain_and_range(ontology_graph: Graph) -> None:
     g = ontology_graph
     props = properties(g)
-    assert len(props) == 28
+    assert len(props) == 31
     for p in props:
         domain, rng = g.value(p, RDFS.domain), g.value(p, RDFS.range)
         assert domain is not None and rng is not None, p
@@ -220,6 +220,9 @@ UNALIGNED = {
     WH.sentenceTerm,  # time:hasXSDDuration would make the sentencing a time:TemporalEntity
     WH.charge,
     WH.outcome,
+    WH.penalty,
+    WH.fineAmount,
+    WH.fineCurrency,  # no event vocabulary has penalties or fines
     WH.decisionOn,  # no event vocabulary has charges or rulings
     WH.legalBasis,  # eli:based_on is defined on legal resources, not on events
     WH.evidence,  # not prov:wasDerivedFrom: the event is not derived from the text (see its comment)
@@ -235,7 +238,7 @@ def test_required_alignments(ontology_graph: Graph, term: URIRef) -> None:
     assert REQUIRED_ALIGNMENTS[term] <= supers(ontology_graph, term)
 
 
-OUTCOMES = {WH[o.value] for o in Outcome}  # individuals: aligned through their class wh:Outcome
+OUTCOMES = {WH[o.value] for o in Outcome} | {WH[p.value] for p in Penalty}  # aligned through their class
 
 
 @pytest.mark.parametrize("term", sorted(WH_TERMS - UNALIGNED - OUTCOMES), ids=lambda t: t.fragment)
@@ -254,7 +257,7 @@ def test_alignments_only_add(ontology_graph: Graph) -> None:
     g = ontology_graph
     assert not list(g.triples((None, OWL.equivalentProperty, None)))
     for s, o in g.subject_objects(OWL.equivalentClass):
-        assert s == WH.Outcome and isinstance(o, BNode)
+        assert s in (WH.Outcome, WH.Penalty) and isinstance(o, BNode)
     external = {s for s, _, _ in g if isinstance(s, URIRef) and s != ONTOLOGY and not str(s).startswith(ONTOLOGY_IRI)}
     assert SCHEMA.Person in external
     for s in external:

@@ -138,6 +138,8 @@ class EventFinder:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
+                roles["subject"] = self._named_after(doc, trigger, at)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -176,6 +178,7 @@ class EventFinder:
                 term = self._term(trigger, region)
                 if term:
                     event["term"] = term
+                self._penalties(doc, trigger, region, event)
             if entry["type"] in ("Sentencing", "Ban", "Lawsuit", "Arrest", "Trial", "Detention"):
                 charges, basis = self._charges(doc, trigger, region)
                 if charges:
@@ -308,6 +311,23 @@ class EventFinder:
                 continue
             break
         return out
+
+    def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
+        """ "to release immediately and unconditionally X, Y and Z": the people named right after a
+        verb, past its adverbs, when the parse loses the object (it takes "X" for a verb)."""
+        if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "prt") for c in trigger.children):
+            return []  # an object or a passive of its own: nothing lost
+        i = trigger.i + 1
+        while (
+            i < trigger.sent.end
+            and i not in at
+            and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
+        ):
+            i += 1
+        span = at.get(i)
+        if span is None or span.start != i or span.label_ != "Person":
+            return []
+        return [span, *self._list_after(doc, span, at)]
 
     @staticmethod
     def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
@@ -525,6 +545,71 @@ class EventFinder:
                 if term:
                     return term
         return None
+
+    def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
+        """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
+        "11 years in prison, followed by an 11-year travel ban": penalties beyond a prison term.
+
+        Read from the trigger's own phrases and the nouns coordinated with them or following
+        them ("and a fine", "followed by a travel ban"); a nominal trigger's term from the words
+        before it ("a ten-year sentence").
+        """
+        tokens = {t.i: t for t in region}
+        for tok in region:
+            for child in tok.children:
+                if child.i in tokens:
+                    continue
+                if child.i in self._trigger_ids and child.dep_ in ("amod", "compound"):
+                    tokens[child.i] = child  # "a suspended sentence": "suspended" is no ban here
+                elif child.i in self._trigger_ids and child.dep_ == "pobj" and child.lemma_ in ("sentence", "term"):
+                    for sub in child.subtree:  # "sentenced X to a three-year suspended sentence"
+                        tokens[sub.i] = sub
+                elif (
+                    (child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or child.lemma_ == "fine"))
+                    or (child.dep_ in ("advcl", "acl", "prep") and child.lemma_ in ("follow", "with", "plus"))
+                ) and child.i not in self._trigger_ids:
+                    for sub in child.subtree:
+                        tokens[sub.i] = sub
+        words = [tokens[i] for i in sorted(tokens)]
+        text = " " + " ".join(t.lower_ for t in words) + " "
+        found = [kind for kind, phrases in self.values["penalties"].items() if any(f" {p} " in text for p in phrases)]
+        if (
+            "deathPenalty" in found
+            and " to death " not in text
+            and not any(f" {p} " in text for p in self.values["penalties"]["deathPenalty"] if p != "death")
+        ):
+            found.remove("deathPenalty")  # "for the death of X" is a charge, not the penalty
+        if found:
+            event["penalties"] = found
+        if "term" not in event and trigger.pos_ == "NOUN":  # "a ten-year sentence", "a 20-year prison sentence"
+            left = [c for c in trigger.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")]
+            if left:
+                term = normalise_term(doc[left[0].left_edge.i : trigger.i].text)
+                if term:
+                    event["term"] = term
+        if "fine" in found:
+            currencies = self.words["currencies"]
+            for n, tok in enumerate(words):
+                if tok.lower_ not in ("fine", "fined"):
+                    continue
+                for num in words[n + 1 : n + 7]:
+                    amount = _amount(num.text)
+                    if not num.like_num or amount is None:
+                        continue
+                    event["fine_amount"] = amount
+                    before, after = (
+                        doc[num.i - 1] if num.i > 0 else None,
+                        doc[num.i + 1] if num.i + 1 < len(doc) else None,
+                    )
+                    if after is not None and after.lower_ in ("million", "thousand"):
+                        event["fine_amount"] = _amount(num.text, 1_000_000 if after.lower_ == "million" else 1000)
+                        after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+                    for cur in (before, after):
+                        if cur is not None and cur.lower_ in currencies:
+                            event["fine_currency"] = cur.text
+                            break
+                    break
+                break
 
     def _charges(self, doc: Doc, trigger: Token, region: list[Token]) -> tuple[list[str], list[str]]:
         charges: list[str] = []
@@ -767,6 +852,21 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         cuts = [words[0].i] + [t.i for t in gerunds] + [last]
         return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in itertools.pairwise(cuts)]
     return [text]
+
+
+def _amount(text: str, times: int = 1) -> str | None:
+    """A fine's amount as an xsd:decimal lexical form ("100,000" -> "100000").
+
+    >>> _amount("100,000"), _amount("1.5", 1_000_000), _amount("ten")
+    ('100000', '1500000', None)
+    """
+    text = text.replace(",", "")
+    if not re.fullmatch(r"\d{1,15}(?:\.\d{1,4})?", text):
+        return None
+    from decimal import Decimal
+
+    value = Decimal(text) * times
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
 
 def _objects(prep: Token) -> list[Token]:

@@ -37,7 +37,7 @@ _NUMBERS = {
 _NUM = (
     r"(\d+(?:[.,]5)?|"
     + "|".join(sorted(_NUMBERS, key=len, reverse=True))
-    + r")(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"
+    + r")(?:(?<=ty)[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"  # "twenty-five", not "a three-year"
 )
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
 _LIFE = re.compile(r"\blife\b", re.I)
@@ -58,8 +58,8 @@ def normalise_term(text: str) -> str | None:
     'P7Y6M'
     >>> normalise_term("12 years"), normalise_term("18 months"), normalise_term("two years and six months")
     ('P12Y', 'P1Y6M', 'P2Y6M')
-    >>> normalise_term("a year and a half"), normalise_term("twenty-five years")
-    ('P1Y6M', 'P25Y')
+    >>> normalise_term("a year and a half"), normalise_term("twenty-five years"), normalise_term("a three-year sentence")
+    ('P1Y6M', 'P25Y', 'P3Y')
     >>> normalise_term("life imprisonment") is None  # no fixed term
     True
     """

@@ -188,6 +188,13 @@ def _event(
         g.add((iri, WH.date, date_literal(ev.date.value, ev.date.precision)))
     if ev.term:
         g.add((iri, WH.sentenceTerm, Literal(ev.term, datatype=XSD.duration)))
+    if ev.type is EventType.SENTENCING:
+        for penalty in ev.penalties:
+            g.add((iri, WH.penalty, WH[penalty.value]))
+        if ev.fine_amount is not None:
+            g.add((iri, WH.fineAmount, Literal(ev.fine_amount, datatype=XSD.decimal)))
+        if ev.fine_currency is not None:
+            g.add((iri, WH.fineCurrency, Literal(ev.fine_currency)))
     for charge in ev.charges:
         charge = charge.strip(QUOTES + " ,;:")  # one label per charge node: no stray quote of the text's
         c = minter.charge(charge)
