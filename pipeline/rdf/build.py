@@ -192,7 +192,10 @@ def _event(
         for penalty in ev.penalties:
             g.add((iri, WH.penalty, WH[penalty.value]))
         if ev.fine_amount is not None:
-            g.add((iri, WH.fineAmount, Literal(ev.fine_amount, datatype=XSD.decimal)))
+            amount = (
+                ev.fine_amount if "." in ev.fine_amount else ev.fine_amount + ".0"
+            )  # canonical: as Turtle writes it
+            g.add((iri, WH.fineAmount, Literal(amount, datatype=XSD.decimal)))
         if ev.fine_currency is not None:
             g.add((iri, WH.fineCurrency, Literal(ev.fine_currency)))
     for charge in ev.charges:
