@@ -11,6 +11,7 @@ __all__ = [
     "EventType",
     "RelationType",
     "Outcome",
+    "Standing",
     "DatePrecision",
     "SourceDocument",
     "DocumentPart",
@@ -86,6 +87,16 @@ class Outcome(str, Enum):
     OVERTURNED = "overturned"
     REFUSED = "refused"
     OTHER = "other"
+
+
+class Standing(str, Enum):
+    """How a document puts an event forward; values are ``wh:`` individual names."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    DEMANDED = "demanded"
 
 
 class DatePrecision(str, Enum):

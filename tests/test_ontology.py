@@ -7,7 +7,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, Namespace
 
-from pipeline.facts import ActorType, EventType, Outcome, PartKind, RelationType
+from pipeline.facts import ActorType, EventType, Outcome, PartKind, RelationType, Standing
 from pipeline.vocab import ONTOLOGY_IRI, SCHEMA, WH
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's closed XSD warns under pytest's collection
@@ -184,6 +184,10 @@ def test_class_tree_matches_the_typed_facts(ontology_graph: Graph) -> None:
     assert individuals == {WH[o.value] for o in Outcome}
     one_of = g.value(WH.Outcome, OWL.equivalentClass)
     assert union(g, one_of, OWL.oneOf) == individuals
+    standings = set(g.subjects(RDF.type, WH.Standing))
+    assert standings == {WH[s.value] for s in Standing}
+    assert union(g, g.value(WH.Standing, OWL.equivalentClass), OWL.oneOf) == standings
+    assert WH.Event not in supers(g, WH.CaseEvent)  # a case event is not counted as a reported event
     for relation in RelationType:
         assert (WH[relation.value], RDF.type, OWL.ObjectProperty) in g
 
@@ -227,6 +231,13 @@ UNALIGNED = {
     WH.start,
     WH.end,  # extraction bookkeeping
     WH.extractedBy,  # a literal, not a prov:Activity
+    WH.standing,  # no vocabulary says how a text puts a claim forward
+    WH.Conflict,
+    WH.conflict,
+    WH.onProperty,
+    WH.between,  # disagreements between sources: no standard counterpart
+    WH.source,  # not prov:wasDerivedFrom: the real event is not derived from its reports
+    WH.eventClass,  # a class as a value, not rdf:type (see wh:CaseEvent)
 }
 
 
@@ -235,7 +246,7 @@ def test_required_alignments(ontology_graph: Graph, term: URIRef) -> None:
     assert REQUIRED_ALIGNMENTS[term] <= supers(ontology_graph, term)
 
 
-OUTCOMES = {WH[o.value] for o in Outcome}  # individuals: aligned through their class wh:Outcome
+OUTCOMES = {WH[o.value] for o in Outcome} | {WH[s.value] for s in Standing}  # individuals: aligned through their class
 
 
 @pytest.mark.parametrize("term", sorted(WH_TERMS - UNALIGNED - OUTCOMES), ids=lambda t: t.fragment)
@@ -254,7 +265,7 @@ def test_alignments_only_add(ontology_graph: Graph) -> None:
     g = ontology_graph
     assert not list(g.triples((None, OWL.equivalentProperty, None)))
     for s, o in g.subject_objects(OWL.equivalentClass):
-        assert s == WH.Outcome and isinstance(o, BNode)
+        assert s in (WH.Outcome, WH.Standing) and isinstance(o, BNode)
     external = {s for s, _, _ in g if isinstance(s, URIRef) and s != ONTOLOGY and not str(s).startswith(ONTOLOGY_IRI)}
     assert SCHEMA.Person in external
     for s in external:
