@@ -33,9 +33,12 @@ __all__ = [
     "link_events",
     "case_events",
     "add_case_graph",
+    "drop_case_graph",
     "timeline",
     "load_timeline",
     "format_timeline",
+    "GoldMatch",
+    "match_gold",
 ]
 
 #: the attributes whose disagreement between sources is a conflict, with their property
@@ -78,6 +81,14 @@ class Source:
     charges: tuple[str, ...]
     outcome: str | None
     about: tuple[str, ...]  # IRIs of actors and events the event is about
+    #: the document's own date, where the event is the document's author's own undated act (a
+    #: resolution's call for a release): it places the event for linking, it is not its date
+    own_act_date: str | None = None
+
+    @property
+    def when(self) -> str | None:
+        """The date the event is linked by: its own, else the date of the act that is the document."""
+        return self.date or self.own_act_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +178,10 @@ def _label(g: Graph, node: Node | None) -> str | None:
     return str(value) if value is not None else None
 
 
+def _int(node: Node | None) -> int:
+    return int(node.toPython()) if isinstance(node, Literal) else 0
+
+
 def _local(node: Node | None) -> str | None:
     return str(node).rsplit("#", 1)[-1] if node is not None else None
 
@@ -175,7 +190,7 @@ def reported_events(g: Graph) -> list[Source]:
     """Every document's event node in ``g`` (a graph or a dataset's union), with its document."""
     out: list[Source] = []
     for cls in sorted(_EVENT_CLASSES):
-        for ev in sorted(set(g.subjects(RDF.type, cls))):
+        for ev in sorted(set(g.subjects(RDF.type, cls)), key=str):
             if not isinstance(ev, URIRef):
                 continue
             spans = sorted(g.objects(ev, WH.evidence), key=lambda s: (str(g.value(s, WH.inDocument)), str(s)))
@@ -184,15 +199,16 @@ def reported_events(g: Graph) -> list[Source]:
             doc = g.value(spans[0], WH.inDocument)
             doc_id = g.value(doc, DCTERMS.identifier) if doc is not None else None
             evidence = tuple(
-                Evidence(
-                    str(g.value(s, WH.text) or ""), int(g.value(s, WH.start) or 0), int(g.value(s, WH.end) or 0), str(s)
-                )
+                Evidence(str(g.value(s, WH.text) or ""), _int(g.value(s, WH.start)), _int(g.value(s, WH.end)), str(s))
                 for s in spans
             )
-            subjects = sorted(g.objects(ev, WH.subject))
-            courts = sorted(g.objects(ev, WH.court))
-            places = sorted(g.objects(ev, WH.place))
+            subjects = sorted(g.objects(ev, WH.subject), key=str)
+            courts = sorted(g.objects(ev, WH.court), key=str)
+            places = sorted(g.objects(ev, WH.place), key=str)
             date, term = g.value(ev, WH.date), g.value(ev, WH.sentenceTerm)
+            author = g.value(doc, DCTERMS.creator) if doc is not None else None
+            doc_date = g.value(doc, DCTERMS.date) if doc is not None else None
+            own_act = date is None and author is not None and (ev, WH.agent, author) in g
             out.append(
                 Source(
                     document=str(doc_id or doc or ""),
@@ -211,6 +227,7 @@ def reported_events(g: Graph) -> list[Source]:
                     charges=tuple(sorted(str(_label(g, c)) for c in g.objects(ev, WH.charge))),
                     outcome=_local(g.value(ev, WH.outcome)),
                     about=tuple(sorted(str(a) for a in g.objects(ev, WH.about))),
+                    own_act_date=str(doc_date) if own_act and doc_date is not None else None,
                 )
             )
     return out
@@ -255,22 +272,23 @@ def _fits(src: Source, members: list[Source], *, dated: bool) -> int:
         return 0
     if not all(_same_court(src, m) for m in members):
         return 0
-    dates = [m.date for m in members if m.date]
+    dates = [m.when for m in members if m.when]
     if not dated:
         terms = {m.term for m in members if m.term}
         return 2 if not (src.term and terms and src.term not in terms) else 0
-    assert src.date is not None
+    when = src.when
+    assert when is not None
     if not dates:
         return 0  # an undated group is joined later, by the undated rule
-    if all(_coarser_or_equal(src.date, d) for d in dates):
+    if all(_coarser_or_equal(when, d) for d in dates):
         return 2
-    if all(_coarser_or_equal(src.date, d) or _close(src.date, d) for d in dates) and first.type == src.type:
+    if all(_coarser_or_equal(when, d) or _close(when, d) for d in dates) and first.type == src.type:
         return 1
     return 0
 
 
 def _precision(src: Source) -> int:
-    return len(src.date) if src.date else 0
+    return len(src.when) if src.when else 0
 
 
 def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> list[CaseEvent]:
@@ -281,14 +299,14 @@ def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> l
     The result is in date order, deterministic whatever the order of ``sources``.
     """
     minter = minter or IriMinter()
-    ordered = sorted(sources, key=lambda s: (-_precision(s), s.date or "", s.type, s.document, s.event))
+    ordered = sorted(sources, key=lambda s: (-_precision(s), s.when or "", s.type, s.document, s.event))
     groups: list[list[Source]] = []
     undated: list[Source] = []
     for src in ordered:
         if not src.subjects:
             groups.append([src])
             continue
-        if src.date is None:
+        if src.when is None:
             undated.append(src)
             continue
         best, best_fit = None, 0
@@ -388,10 +406,11 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
     Each is a ``wh:CaseEvent`` with ``wh:eventClass``, ``wh:source`` for every report, and a
     ``wh:Conflict`` per disputed attribute naming the reports that state it (``wh:between``).
     """
-    graph_iri = minter.case_graph()
-    ds.remove_graph(ds.graph(graph_iri))
-    g = ds.graph(graph_iri)
+    drop_case_graph(ds, minter)
     events = [ev for ev in case_events(ds, minter) if len(ev.documents) > 1]
+    if not events:
+        return events
+    g = ds.graph(minter.case_graph())
     for ev in events:
         node = URIRef(ev.iri)
         g.add((node, RDF.type, WH.CaseEvent))
@@ -411,6 +430,11 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
     return events
 
 
+def drop_case_graph(ds: Dataset, minter: IriMinter) -> None:
+    """Take the case graph out of ``ds`` (a store holds document graphs only)."""
+    ds.remove_graph(ds.graph(minter.case_graph()))
+
+
 def _case_label(ev: CaseEvent) -> str:
     who = " and ".join(ev.who) or "unknown"
     return f"{ev.type} of {who}" + (f", {ev.date}" if ev.date else "")
@@ -421,7 +445,7 @@ def _find_person(g: Graph, name: str) -> tuple[URIRef, str]:
     """The actor named ``name`` (label or other name; case, accents and transliteration aside)."""
     wanted, loose = name_key(name), transliteration_key(name)
     exact, near = [], []
-    for actor in sorted(set(g.subjects(RDF.type, WH.Person))):
+    for actor in sorted(set(g.subjects(RDF.type, WH.Person)), key=str):
         labels = [*g.objects(actor, RDFS.label), *g.objects(actor, SKOS.altLabel)]
         keys = {name_key(str(x)) for x in labels}
         if wanted in keys:
@@ -474,6 +498,59 @@ def load_timeline(target: Path, person: str) -> Timeline:
     else:
         raise InputError(target, "no such graph file or store folder")
     return timeline(ds, person)
+
+
+# -- against a timeline gold ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class GoldMatch:
+    """How a timeline compares with a timeline gold (``gold/case-*-timeline.json``)."""
+
+    matched: tuple[str, ...]  # ids of the gold events a timeline event matches on type, date and sources
+    missed: tuple[tuple[str, str], ...]  # (gold id, why)
+    conflicts: dict[str, dict[str, dict[str, str]]]  # the timeline's conflicts, by "type date"
+    gold_conflicts: dict[str, dict[str, dict[str, str]]]
+
+    @property
+    def ratio(self) -> float:
+        total = len(self.matched) + len(self.missed)
+        return len(self.matched) / total if total else 1.0
+
+
+def match_gold(tl: Timeline, gold: dict) -> GoldMatch:
+    """Match the gold events of the timeline's person (``who`` names them) with the timeline's:
+    same type, same date, same source documents; each timeline event matches one gold event."""
+    person = transliteration_key(tl.person)
+    wanted = [e for e in gold["events"] if any(transliteration_key(w) == person for w in e["who"])]
+    free = list(tl.events)
+    matched, missed = [], []
+    for g in wanted:
+        hit = next(
+            (
+                ev
+                for ev in free
+                if ev.type == g["type"] and ev.date == g["date"] and set(ev.documents) == set(g["sources"])
+            ),
+            None,
+        )
+        if hit is not None:
+            free.remove(hit)
+            matched.append(g["id"])
+            continue
+        near = [ev for ev in free if ev.type == g["type"]]
+        if not near:
+            why = "no event of its type"
+        elif not any(ev.date == g["date"] for ev in near):
+            why = "date " + ", ".join(sorted({ev.date or "none" for ev in near}))
+        else:
+            docs = next(ev.documents for ev in near if ev.date == g["date"])
+            why = "sources " + ", ".join(docs)
+        missed.append((g["id"], why))
+    return GoldMatch(
+        tuple(matched),
+        tuple(missed),
+        {f"{ev.type} {ev.date}": {c.field: dict(c.values) for c in ev.conflicts} for ev in tl.events if ev.conflicts},
+        {f"{e['type']} {e['date']}": e["conflicts"] for e in gold["events"] if e["conflicts"]},
+    )
 
 
 # -- output ---------------------------------------------------------------------------------------------

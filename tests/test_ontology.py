@@ -113,7 +113,7 @@ def properties(g: Graph) -> list[URIRef]:
 def test_properties_have_domain_and_range(ontology_graph: Graph) -> None:
     g = ontology_graph
     props = properties(g)
-    assert len(props) == 28
+    assert len(props) == 34
     for p in props:
         domain, rng = g.value(p, RDFS.domain), g.value(p, RDFS.range)
         assert domain is not None and rng is not None, p

@@ -66,13 +66,22 @@ def build_dataset(
     minter: IriMinter,
     min_confidence: float = 0.0,
     model: str = "",
+    cases: bool = True,
 ) -> Dataset:
-    """Every document's graph in one ``Dataset``; the default graph is their union."""
+    """Every document's graph in one ``Dataset``; the default graph is their union.
+
+    With ``cases``, the events several documents report are linked in one more named graph
+    (:func:`pipeline.case.add_case_graph`: ``wh:CaseEvent`` and ``wh:Conflict`` nodes).
+    """
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     for doc in documents:
         add_document_graph(ds, doc, actors, minter, min_confidence, model)
+    if cases and len(documents) > 1:
+        from pipeline.case import add_case_graph
+
+        add_case_graph(ds, minter)
     return ds
 
 
