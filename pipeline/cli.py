@@ -179,12 +179,20 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, tsv, json; for CONSTRUCT/DESCRIBE: turtle, nt, jsonld")
     ] = "table",
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help='NAME=VALUE: bind the query\'s ?NAME to the string VALUE (repeatable), e.g. --param name="Vladimir Kozlov"',
+        ),
+    ] = None,
 ) -> None:
     """Run a SPARQL query (wh:, rdfs:, skos:, xsd:, schema:, prov:, dcterms: are predeclared)."""
-    from pipeline.rdf.query import run_query
+    from pipeline.rdf.query import parse_params, run_query
 
     try:
-        typer.echo(run_query(target, sparql, fmt), nl=False)
+        typer.echo(run_query(target, sparql, fmt, parse_params(param or [])), nl=False)
     except WhereasError as exc:
         _fail(exc)
 
