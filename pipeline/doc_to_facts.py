@@ -31,6 +31,7 @@ from pipeline.facts import (
     RelationMention,
     RelationType,
     SourceDocument,
+    Standing,
     TextSpan,
 )
 from pipeline.normalize.dates import Calendar
@@ -286,6 +287,7 @@ class _PartReader:
                     about=self._refs(raw.get("about", [])),
                     about_event=raw.get("about_event"),
                     confidence=round(confidence, 3),
+                    standing=Standing(raw.get("standing", "asserted")),
                 )
             )
 

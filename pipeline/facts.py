@@ -205,6 +205,7 @@ class EventMention:
     about: tuple[int, ...] = ()  # mentions a statement is on
     about_event: int | None = None  # index of the event mention a statement is on ("on the trial of X")
     confidence: float = 1.0
+    standing: Standing = Standing.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,7 @@ class Event:
     about: tuple[str, ...] = ()  # actors a statement is on
     about_event: int | None = None  # index of the event a statement is on, in the same list
     confidence: float = 1.0
+    standing: Standing = Standing.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pipeline.facts import (
     EventType,
     Relation,
     RelationType,
+    Standing,
 )
 from pipeline.patterns import load_json
 
@@ -112,6 +113,7 @@ def resolve_events(
                 refs(ev.about),
                 None,
                 ev.confidence,
+                ev.standing,
             )
         )
     _inherit_from_context(facts.events, drafts)
@@ -220,6 +222,8 @@ def _per_subject(ev: Event) -> list[Event]:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type is not b.type or set(a.subjects) != set(b.subjects):
         return False
+    if (a.standing is Standing.DENIED) != (b.standing is Standing.DENIED):
+        return False  # "was arrested" and "was not released" stay apart
     for attr in ("date", "term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:

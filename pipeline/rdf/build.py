@@ -217,6 +217,7 @@ def _event(
     if ev.about_event is not None:
         g.add((iri, WH.about, event_iris[ev.about_event]))
     g.add((iri, WH.confidence, _confidence(ev.confidence)))
+    g.add((iri, WH.standing, WH[ev.standing.value]))
     _evidence(g, iri, ev.evidence, doc, minter)
 
 

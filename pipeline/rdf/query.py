@@ -10,7 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException
-from rdflib import Dataset, Graph, Literal, Variable
+from rdflib import Dataset, Graph, Literal
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -363,7 +363,7 @@ def _run_on_file(
 ) -> str:
     ds = read_dataset(target)
     try:
-        bindings = {Variable(name): Literal(value) for name, value in params.items()}
+        bindings = {name: Literal(value) for name, value in params.items()}
         result = ds.query(text, initNs=PREFIXES, initBindings=bindings)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             fmt = _fit_format(fmt, result.type, source)
