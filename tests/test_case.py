@@ -171,6 +171,9 @@ def test_the_kyrgyz_case_from_its_four_documents() -> None:
         "P7Y",
         "P7Y6M",
     ]
+    from pipeline.rdf.validate import validate_graph
+
+    assert validate_graph(ds).messages == ()  # the shapes of case events and conflicts hold
     # the timeline gold on type, date and sources: the share reached today (see the README)
     assert found.ratio >= 0.46, found.missed
     assert {"t02", "t10", "t15", "t20", "t23", "t27", "t30"} <= set(found.matched)
