@@ -364,10 +364,7 @@ class _GraphView:
                 for o in g.objects(node.uri, p):
                     node.names.add(norm(o))
         self.actors = [n for n in self.nodes.values() if n.types & ALL_ACTOR_CLASSES]
-        # an event the text says did not happen (wh:denied) is a claim, not an event of the gold
-        self.events = [
-            n for n in self.nodes.values() if n.types & EVENT_TYPES and (n.uri, WH.standing, WH.denied) not in g
-        ]
+        self.events = [n for n in self.nodes.values() if n.types & EVENT_TYPES]
         self.by_name: dict[str, list[_Node]] = defaultdict(list)
         for a in self.actors:
             for name in sorted(a.names):

@@ -257,5 +257,6 @@ def test_declared_inadmissible_is_a_refusal(build_text):
 def test_pending_release_is_no_release(build_text):
     r = build_text("Pending the release of Timur Vasin, the authorities should let his lawyer see him.")
     # kept as a claim the text denies (tests/test_standing.py), not as a release
-    [release] = r.dataset.subjects(RDF.type, WH.Release)
-    assert (release, WH.standing, WH.denied) in r.dataset
+    assert _events(r, "Release") == []
+    [claim] = r.dataset.subjects(WH.eventClass, WH.Release)
+    assert (claim, WH.standing, WH.denied) in r.dataset and (claim, RDF.type, WH.Event) in r.dataset

@@ -9,11 +9,16 @@ from pipeline.vocab import WH
 
 
 def _standings(result) -> set[tuple[str, str, str]]:
-    """(event class, subject, standing) of every event of the graph."""
+    """(event class, subject, standing) of every event of the graph; a denied event is typed
+    wh:Event only, with the class it denies as wh:eventClass."""
     g = result.dataset
     out = set()
     for event, standing in g.subject_objects(WH.standing):
-        kind = next(str(t).rsplit("#", 1)[1] for t in g.objects(event, RDF.type))
+        (kind_iri,) = g.objects(event, RDF.type)
+        if standing == WH.denied:
+            assert kind_iri == WH.Event
+            kind_iri = g.value(event, WH.eventClass)
+        kind = str(kind_iri).rsplit("#", 1)[1]
         for subject in g.objects(event, WH.subject):
             out.add((kind, str(g.value(subject, RDFS.label)), str(standing).rsplit("#", 1)[1]))
     return out

@@ -9,7 +9,17 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from pipeline import __version__
-from pipeline.facts import Actor, DatePrecision, DocumentStructure, Event, EventType, Relation, SourceDocument, TextSpan
+from pipeline.facts import (
+    Actor,
+    DatePrecision,
+    DocumentStructure,
+    Event,
+    EventType,
+    Relation,
+    SourceDocument,
+    Standing,
+    TextSpan,
+)
 from pipeline.iri import IriMinter
 from pipeline.normalize.names import QUOTES
 from pipeline.vocab import PREFIXES, WH
@@ -187,7 +197,12 @@ def _event(
     doc: DocumentGraph,
     minter: IriMinter,
 ) -> None:
-    g.add((iri, RDF.type, WH[ev.type.value]))
+    if ev.standing is Standing.DENIED:
+        # a claim that the event did not happen is no arrest: a wh:Event of that class, not one of its kind
+        g.add((iri, RDF.type, WH.Event))
+        g.add((iri, WH.eventClass, WH[ev.type.value]))
+    else:
+        g.add((iri, RDF.type, WH[ev.type.value]))
     who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
     g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))
     for attr, prop in _ROLES:
