@@ -636,7 +636,7 @@ def format_timeline(tl: Timeline, fmt: str) -> str:
         def cell(text: str) -> str:
             return text.replace("|", "\\|").replace("\n", " ")
 
-        lines = [f"## {cell(head)}", "", "| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
+        lines = [f"**{cell(head)}**", "", "| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     if fmt != "table":

@@ -218,7 +218,7 @@ def test_case_graph_and_formats(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(format_timeline(tl, "csv"))))
     assert rows[0]["term"] == "P7Y" and rows[0]["conflicts"] == "term: P7Y (doc-a, doc-c) vs P7Y6M (doc-b)"
     markdown = format_timeline(tl, "markdown").splitlines()
-    assert markdown[0] == "## Anna Novak: 1 events, 1 conflict (sources: doc-…)"
+    assert markdown[0] == "**Anna Novak: 1 events, 1 conflict (sources: doc-…)**"
     assert markdown[4].startswith("| 2015-05-04 | Sentencing | Anna Novak |")
     table = format_timeline(tl, "table")
     assert "term: P7Y (a, c) vs P7Y6M (b)" in table
