@@ -35,6 +35,7 @@ __all__ = [
     "add_case_graph",
     "drop_case_graph",
     "timeline",
+    "timelines",
     "load_timeline",
     "format_timeline",
     "GoldMatch",
@@ -473,14 +474,28 @@ def timeline(g: Graph, person: str, minter: IriMinter | None = None) -> Timeline
         WhereasError: no person of that name.
     """
     actor, label = _find_person(g, person)
-    events = case_events(g, minter)
-    theirs = {s.event for ev in events for s in ev.sources if str(actor) in s.subjects}
+    return _timeline_of(str(actor), label, case_events(g, minter))
+
+
+def _timeline_of(actor: str, label: str, events: list[CaseEvent]) -> Timeline:
+    theirs = {s.event for ev in events for s in ev.sources if actor in s.subjects}
     keep = [
-        ev
-        for ev in events
-        if any(str(actor) in s.subjects or str(actor) in s.about or theirs & set(s.about) for s in ev.sources)
+        ev for ev in events if any(actor in s.subjects or actor in s.about or theirs & set(s.about) for s in ev.sources)
     ]
-    return Timeline(label, str(actor), tuple(keep))
+    return Timeline(label, actor, tuple(keep))
+
+
+def timelines(g: Graph, minter: IriMinter | None = None) -> dict[str, Timeline]:
+    """The timeline of every person of ``g`` who is the subject of an event, by the person's IRI
+    (the events are linked once for all of them: what a page showing every person needs)."""
+    events = case_events(g, minter)
+    people = sorted({subject for ev in events for s in ev.sources for subject in s.subjects}, key=str)
+    out: dict[str, Timeline] = {}
+    for iri in people:
+        node = URIRef(iri)
+        if (node, RDF.type, WH.Person) in g:
+            out[iri] = _timeline_of(iri, str(g.value(node, RDFS.label) or iri), events)
+    return out
 
 
 def load_timeline(target: Path, person: str) -> Timeline:

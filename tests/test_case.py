@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import RDF, URIRef
 
-from pipeline.case import Source, add_case_graph, format_timeline, link_events, match_gold, timeline
+from pipeline.case import Source, add_case_graph, format_timeline, link_events, match_gold, timeline, timelines
 from pipeline.iri import IriMinter
 from pipeline.vocab import WH
 
@@ -212,6 +212,7 @@ def test_case_graph_and_formats(tmp_path: Path) -> None:
     assert not list(ds.subjects(RDF.type, WH.Event))  # the case event is no reported event
 
     tl = timeline(ds, "anna novak")
+    assert timelines(ds) == {PERSON: tl}
     as_json = json.loads(format_timeline(tl, "json"))
     assert as_json["events"][0]["conflicts"] == {"term": {"doc-a": "P7Y", "doc-b": "P7Y6M", "doc-c": "P7Y"}}
     assert as_json["events"][0]["sources"] == ["doc-a", "doc-b", "doc-c"]
