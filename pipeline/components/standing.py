@@ -21,7 +21,7 @@ _GOVERNED = frozenset({"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "nsubj
 def words() -> dict[str, Any]:
     """The word lists of ``patterns/standing.json`` (sets of lemmas)."""
     raw = load_json("standing.json")
-    return {k: (v if k in ("reporting_prepositions", "_doc") else frozenset(v)) for k, v in raw.items()}
+    return {k: (v if k in ("reporting_prepositions",) or k.startswith("_") else frozenset(v)) for k, v in raw.items()}
 
 
 def negated(trigger: Token) -> bool:
@@ -97,13 +97,15 @@ def _alleged(trigger: Token, chain: list[Token]) -> str | None:
     return None
 
 
-def _governed_by(trigger: Token, lemmas: frozenset[str], nouns: frozenset[str] = frozenset()) -> str | None:
+def _governed_by(
+    trigger: Token, lemmas: frozenset[str], nouns: frozenset[str] = frozenset(), through_conj: bool = True
+) -> str | None:
     """A verb (or noun) of ``lemmas`` whose object is the event itself: the path up from the
     event passes through no other noun ("calls for the release of X", "urges them to release X",
     "denied that he was beaten"; not "calls for an investigation into the killing")."""
     tok = trigger
     for _ in range(6):
-        if tok.dep_ not in _GOVERNED or tok.head.i == tok.i:
+        if tok.dep_ not in _GOVERNED or tok.head.i == tok.i or (tok.dep_ == "conj" and not through_conj):
             return None
         head = tok.head
         if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
@@ -127,7 +129,7 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     if negated(trigger):
         return Standing.DENIED, "not"
     own_speech = event_type in w["own_speech_types"]
-    denial = _governed_by(trigger, w["denial_verbs"])
+    denial = _governed_by(trigger, w["denial_verbs"], through_conj=False)
     if denial:
         return Standing.DENIED, denial
     if not own_speech:
