@@ -143,6 +143,10 @@ def build(
                 write_dataset(result.dataset, output)
                 typer.echo(f"{output}: {result.summary()}")
             if st is not None:
+                from pipeline.case import drop_case_graph
+                from pipeline.iri import IriMinter
+
+                drop_case_graph(result.dataset, IriMinter(base))  # a store holds document graphs only
                 changed = st.load_documents(result.dataset, records, replace=replace)
                 typer.echo(
                     f"{store}: {changed} document graph(s) added, replaced or removed; "
@@ -175,12 +179,38 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, tsv, json; for CONSTRUCT/DESCRIBE: turtle, nt, jsonld")
     ] = "table",
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help='NAME=VALUE: bind the query\'s ?NAME to the string VALUE (repeatable), e.g. --param name="Vladimir Kozlov"',
+        ),
+    ] = None,
 ) -> None:
     """Run a SPARQL query (wh:, rdfs:, skos:, xsd:, schema:, prov:, dcterms: are predeclared)."""
-    from pipeline.rdf.query import run_query
+    from pipeline.rdf.query import parse_params, run_query
 
     try:
-        typer.echo(run_query(target, sparql, fmt), nl=False)
+        typer.echo(run_query(target, sparql, fmt, parse_params(param or [])), nl=False)
+    except WhereasError as exc:
+        _fail(exc)
+
+
+@app.command()
+def case(
+    name: Annotated[str, typer.Argument(help="The person's name (the label or another name the graph has).")],
+    target: Annotated[Path, typer.Argument(help="A graph file or a store folder.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, csv or json")] = "table",
+) -> None:
+    """The person's case: every event about them in date order, each with the documents that
+    report it, and the values those documents disagree on side by side."""
+    from pipeline.case import FORMATS, format_timeline, load_timeline
+
+    try:
+        if fmt not in FORMATS:
+            raise WhereasError(None, f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+        typer.echo(format_timeline(load_timeline(target, name), fmt), nl=False)
     except WhereasError as exc:
         _fail(exc)
 

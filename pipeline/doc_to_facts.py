@@ -32,6 +32,7 @@ from pipeline.facts import (
     RelationMention,
     RelationType,
     SourceDocument,
+    Standing,
     TextSpan,
 )
 from pipeline.normalize.dates import Calendar
@@ -290,6 +291,7 @@ class _PartReader:
                     penalties=tuple(Penalty(p) for p in raw.get("penalties", ())),
                     fine_amount=raw.get("fine_amount"),
                     fine_currency=raw.get("fine_currency"),
+                    standing=Standing(raw.get("standing", "asserted")),
                 )
             )
 

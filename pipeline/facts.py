@@ -11,6 +11,7 @@ __all__ = [
     "EventType",
     "RelationType",
     "Outcome",
+    "Standing",
     "DatePrecision",
     "SourceDocument",
     "DocumentPart",
@@ -96,6 +97,16 @@ class Penalty(str, Enum):
     SUSPENDED = "suspendedSentence"
     FINE = "fine"
     TRAVEL_BAN = "travelBan"
+
+
+class Standing(str, Enum):
+    """How a document puts an event forward; values are ``wh:`` individual names."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    DEMANDED = "demanded"
 
 
 class DatePrecision(str, Enum):
@@ -207,6 +218,7 @@ class EventMention:
     penalties: tuple[Penalty, ...] = ()  # beyond a plain prison term: life, death, suspended, fine, travel ban
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
+    standing: Standing = Standing.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +280,7 @@ class Event:
     penalties: tuple[Penalty, ...] = ()  # beyond a plain prison term: life, death, suspended, fine, travel ban
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
+    standing: Standing = Standing.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)

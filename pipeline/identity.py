@@ -24,6 +24,7 @@ from pipeline.components.offices import is_institutional, office_type
 from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name
+from pipeline.normalize.transliteration import transliteration_key
 from pipeline.patterns import load_lines
 
 __all__ = ["Identities", "resolve_identities", "same_person"]
@@ -162,6 +163,7 @@ def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
             key = institution or name_key(label) or label
         key_of[root] = key
     _link_lone_surnames(groups, info, key_of)
+    _link_transliterations(groups, info, key_of)
 
     # every key's mentions across the corpus
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -428,6 +430,22 @@ def _link_lone_surnames(groups: dict, info: dict, key_of: dict) -> None:
         words = name_key(label).split()
         if kind == "Person" and len(words) == 1 and len(surnames.get(words[0], ())) == 1:
             key_of[root] = next(iter(surnames[words[0]]))
+
+
+def _link_transliterations(groups: dict, info: dict, key_of: dict) -> None:
+    """Full names of persons spelt in two transliterations ("Zhusupbekov", "Jusupbekov") are one
+    person: every key of such a pair takes the key named most often."""
+    by_form: dict[str, Counter[str]] = defaultdict(Counter)
+    for root, (kind, label) in info.items():
+        if kind == "Person" and len(name_key(label).split()) >= 2:
+            by_form[transliteration_key(label)][key_of[root]] += len(groups[root])
+    remap: dict[str, str] = {}
+    for counts in by_form.values():
+        if len(counts) > 1:
+            main = max(sorted(counts), key=lambda k: counts[k])
+            remap.update({k: main for k in counts if k != main})
+    for root in key_of:
+        key_of[root] = remap.get(key_of[root], key_of[root])
 
 
 def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Identities, author: str | None) -> None:

@@ -79,6 +79,24 @@ class IriMinter:
         name = "-".join(x for x in (event_type, subject_key, date) if x)
         return self._iri("event", slug(doc_id), f"{slug(name)}-{int(start)}")
 
+    def case_event(self, event_type: str, subject: str, date: str, sources: list[str]) -> URIRef:
+        """A real event several documents report: its class, first subject and date, and a digest of
+        its reports (so two undated trials of one person stay two).
+
+        >>> IriMinter("https://ex.org/").case_event("Arrest", "Anna Novak", "2015-05-04", ["b", "a"])
+        rdflib.term.URIRef('https://ex.org/id/case/arrest-anna-novak-2015-05-04-687d61996b')
+        """
+        name = "-".join(x for x in (event_type, subject, date) if x)
+        return self._iri("case", f"{slug(name)}-{_digest(*sorted(sources))}")
+
+    def conflict(self, case_event: str, field: str) -> URIRef:
+        """The disagreement of a case event's sources on one attribute."""
+        return URIRef(f"{case_event}/conflict/{slug(field)}")
+
+    def case_graph(self) -> URIRef:
+        """The named graph of the case events (they belong to no one document)."""
+        return self._iri("cases")
+
     def charge(self, label: str) -> URIRef:
         return self._iri("charge", slug(label))
 

@@ -17,7 +17,8 @@ import pipeline.components.clauses
 import pipeline.components.coref
 import pipeline.components.events
 import pipeline.components.offices
-import pipeline.components.relations  # noqa: F401
+import pipeline.components.relations
+import pipeline.components.standing  # noqa: F401
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
 from pipeline.components.name_cues import shape_patterns
@@ -67,7 +68,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
     nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_coref", after="whereas_actors")
     nlp.add_pipe("whereas_events", after="whereas_coref")
-    nlp.add_pipe("whereas_relations", after="whereas_events")
+    nlp.add_pipe("whereas_standing", after="whereas_events")
+    nlp.add_pipe("whereas_relations", after="whereas_standing")
     return nlp
 
 

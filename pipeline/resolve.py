@@ -16,6 +16,7 @@ from pipeline.facts import (
     EventType,
     Relation,
     RelationType,
+    Standing,
 )
 from pipeline.patterns import load_json
 
@@ -116,6 +117,7 @@ def resolve_events(
                 penalties=ev.penalties,
                 fine_amount=ev.fine_amount,
                 fine_currency=ev.fine_currency,
+                standing=ev.standing,
             )
         )
     _inherit_from_context(facts.events, drafts)
@@ -227,6 +229,8 @@ def _per_subject(ev: Event) -> list[Event]:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type is not b.type or set(a.subjects) != set(b.subjects):
         return False
+    if (a.standing is Standing.DENIED) != (b.standing is Standing.DENIED):
+        return False  # "was arrested" and "was not released" stay apart
     for attr in ("date", "term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:

@@ -101,6 +101,22 @@ class WH(DefinedNamespace):
     number: URIRef
     procedureNumber: URIRef
     extractedBy: URIRef
+    # standing of claims
+    Standing: URIRef
+    asserted: URIRef
+    reported: URIRef
+    alleged: URIRef
+    denied: URIRef
+    demanded: URIRef
+    standing: URIRef
+    # cases across documents
+    CaseEvent: URIRef
+    Conflict: URIRef
+    source: URIRef
+    eventClass: URIRef
+    conflict: URIRef
+    onProperty: URIRef
+    between: URIRef
 
 
 PREFIXES: dict[str, str] = {

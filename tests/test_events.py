@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.vocab import PREFIXES
+from rdflib import RDF
+
+from pipeline.vocab import PREFIXES, WH
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -285,7 +287,10 @@ def test_declared_inadmissible_is_a_refusal(build_text):
 
 def test_pending_release_is_no_release(build_text):
     r = build_text("Pending the release of Timur Vasin, the authorities should let his lawyer see him.")
+    # kept as a claim the text denies (tests/test_standing.py), not as a release
     assert _events(r, "Release") == []
+    [claim] = r.dataset.subjects(WH.eventClass, WH.Release)
+    assert (claim, WH.standing, WH.denied) in r.dataset and (claim, RDF.type, WH.Event) in r.dataset
 
 
 # -- penalties beyond a prison term ---------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from pipeline.vocab import PREFIXES
+from pipeline.vocab import PREFIXES, WH
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -168,7 +168,9 @@ def test_a_misspelling_the_text_makes_is_one_person(build_text):
 
 def test_negated_event_is_not_a_fact(build_text):
     r = build_text("G. whereas the editor Lena Fox was questioned but was not arrested on 2 May 2018;")
+    # a negated event is a denied claim (tests/test_standing.py), never an arrest that took place
     assert _events(r, "Arrest") == []
+    assert all((a, WH.standing, WH.denied) in r.dataset for a in r.dataset.subjects(WH.eventClass, WH.Arrest))
 
 
 def test_statement_by_spokesperson_speaks_for_the_body(build_text):

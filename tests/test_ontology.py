@@ -7,7 +7,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, Namespace
 
-from pipeline.facts import ActorType, EventType, Outcome, PartKind, Penalty, RelationType
+from pipeline.facts import ActorType, EventType, Outcome, PartKind, Penalty, RelationType, Standing
 from pipeline.vocab import ONTOLOGY_IRI, SCHEMA, WH
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's closed XSD warns under pytest's collection
@@ -113,7 +113,7 @@ def properties(g: Graph) -> list[URIRef]:
 def test_properties_have_domain_and_range(ontology_graph: Graph) -> None:
     g = ontology_graph
     props = properties(g)
-    assert len(props) == 31
+    assert len(props) == 37
     for p in props:
         domain, rng = g.value(p, RDFS.domain), g.value(p, RDFS.range)
         assert domain is not None and rng is not None, p
@@ -184,6 +184,10 @@ def test_class_tree_matches_the_typed_facts(ontology_graph: Graph) -> None:
     assert individuals == {WH[o.value] for o in Outcome}
     one_of = g.value(WH.Outcome, OWL.equivalentClass)
     assert union(g, one_of, OWL.oneOf) == individuals
+    standings = set(g.subjects(RDF.type, WH.Standing))
+    assert standings == {WH[s.value] for s in Standing}
+    assert union(g, g.value(WH.Standing, OWL.equivalentClass), OWL.oneOf) == standings
+    assert WH.Event not in supers(g, WH.CaseEvent)  # a case event is not counted as a reported event
     for relation in RelationType:
         assert (WH[relation.value], RDF.type, OWL.ObjectProperty) in g
 
@@ -230,6 +234,13 @@ UNALIGNED = {
     WH.start,
     WH.end,  # extraction bookkeeping
     WH.extractedBy,  # a literal, not a prov:Activity
+    WH.standing,  # no vocabulary says how a text puts a claim forward
+    WH.Conflict,
+    WH.conflict,
+    WH.onProperty,
+    WH.between,  # disagreements between sources: no standard counterpart
+    WH.source,  # not prov:wasDerivedFrom: the real event is not derived from its reports
+    WH.eventClass,  # a class as a value, not rdf:type (see wh:CaseEvent)
 }
 
 
@@ -238,7 +249,9 @@ def test_required_alignments(ontology_graph: Graph, term: URIRef) -> None:
     assert REQUIRED_ALIGNMENTS[term] <= supers(ontology_graph, term)
 
 
-OUTCOMES = {WH[o.value] for o in Outcome} | {WH[p.value] for p in Penalty}  # aligned through their class
+OUTCOMES = (
+    {WH[o.value] for o in Outcome} | {WH[p.value] for p in Penalty} | {WH[s.value] for s in Standing}
+)  # individuals: aligned through their class
 
 
 @pytest.mark.parametrize("term", sorted(WH_TERMS - UNALIGNED - OUTCOMES), ids=lambda t: t.fragment)
@@ -257,7 +270,7 @@ def test_alignments_only_add(ontology_graph: Graph) -> None:
     g = ontology_graph
     assert not list(g.triples((None, OWL.equivalentProperty, None)))
     for s, o in g.subject_objects(OWL.equivalentClass):
-        assert s in (WH.Outcome, WH.Penalty) and isinstance(o, BNode)
+        assert s in (WH.Outcome, WH.Penalty, WH.Standing) and isinstance(o, BNode)
     external = {s for s, _, _ in g if isinstance(s, URIRef) and s != ONTOLOGY and not str(s).startswith(ONTOLOGY_IRI)}
     assert SCHEMA.Person in external
     for s in external:

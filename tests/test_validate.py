@@ -46,6 +46,7 @@ def add_decision(g: Graph) -> None:
     g.add((DECISION, WH.decisionOn, SENTENCING))
     g.add((DECISION, WH.evidence, SPAN))
     g.add((DECISION, WH.confidence, Literal("0.8", datatype=XSD.decimal)))
+    g.add((DECISION, WH.standing, WH.asserted))
 
 
 def test_mini_conforms(mini_dataset: Dataset) -> None:
@@ -80,6 +81,20 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], list[str]]] = {
         [
             f"<{DECISION}> wh:outcome: a court decision needs a wh:outcome "
             "(wh:upheld, wh:overturned, wh:refused or wh:other)"
+        ],
+    ),
+    "event with two standings": (
+        lambda g: g.add((SENTENCING, WH.standing, WH.asserted)).add((SENTENCING, WH.standing, WH.reported)),
+        [
+            f"<{SENTENCING}> wh:standing: an event has at most one wh:standing "
+            "(asserted, reported, alleged, denied or demanded)"
+        ],
+    ),
+    "standing not one of the five": (
+        lambda g: g.add((SENTENCING, WH.standing, WH.upheld)),
+        [
+            f"<{SENTENCING}> wh:standing: wh:standing must be one of wh:asserted, wh:reported, wh:alleged, "
+            "wh:denied, wh:demanded (value: wh:upheld)"
         ],
     ),
     "confidence 1.5": (

@@ -116,7 +116,7 @@ class EventFinder:
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
-            if self._negated(trigger) or self._nested(trigger, entry, found):
+            if self._nested(trigger, entry, found):  # a negated event is kept: whereas_standing marks it denied
                 continue
             roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
             frame = entry["frame"]
@@ -384,17 +384,6 @@ class EventFinder:
                         return self._actors_at(doc, pobj, at, triggers)
                 return []
         return []
-
-    @staticmethod
-    def _negated(trigger: Token) -> bool:
-        """ "was not arrested", "did not issue any statement", "no release", "pending his release":
-        no event took place."""
-        if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in ("pending", "awaiting", "until", "before"):
-            return True
-        for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
-            if tok is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
-                return True
-        return False
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
         """The actor mentions a role token stands for."""

@@ -9,7 +9,17 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from pipeline import __version__
-from pipeline.facts import Actor, DatePrecision, DocumentStructure, Event, EventType, Relation, SourceDocument, TextSpan
+from pipeline.facts import (
+    Actor,
+    DatePrecision,
+    DocumentStructure,
+    Event,
+    EventType,
+    Relation,
+    SourceDocument,
+    Standing,
+    TextSpan,
+)
 from pipeline.iri import IriMinter
 from pipeline.normalize.names import QUOTES
 from pipeline.vocab import PREFIXES, WH
@@ -66,13 +76,22 @@ def build_dataset(
     minter: IriMinter,
     min_confidence: float = 0.0,
     model: str = "",
+    cases: bool = True,
 ) -> Dataset:
-    """Every document's graph in one ``Dataset``; the default graph is their union."""
+    """Every document's graph in one ``Dataset``; the default graph is their union.
+
+    With ``cases``, the events several documents report are linked in one more named graph
+    (:func:`pipeline.case.add_case_graph`: ``wh:CaseEvent`` and ``wh:Conflict`` nodes).
+    """
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     for doc in documents:
         add_document_graph(ds, doc, actors, minter, min_confidence, model)
+    if cases and len(documents) > 1:
+        from pipeline.case import add_case_graph
+
+        add_case_graph(ds, minter)
     return ds
 
 
@@ -178,7 +197,12 @@ def _event(
     doc: DocumentGraph,
     minter: IriMinter,
 ) -> None:
-    g.add((iri, RDF.type, WH[ev.type.value]))
+    if ev.standing is Standing.DENIED:
+        # a claim that the event did not happen is no arrest: a wh:Event of that class, not one of its kind
+        g.add((iri, RDF.type, WH.Event))
+        g.add((iri, WH.eventClass, WH[ev.type.value]))
+    else:
+        g.add((iri, RDF.type, WH[ev.type.value]))
     who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
     g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))
     for attr, prop in _ROLES:
@@ -218,6 +242,7 @@ def _event(
     if ev.about_event is not None:
         g.add((iri, WH.about, event_iris[ev.about_event]))
     g.add((iri, WH.confidence, _confidence(ev.confidence)))
+    g.add((iri, WH.standing, WH[ev.standing.value]))
     _evidence(g, iri, ev.evidence, doc, minter)
 
 

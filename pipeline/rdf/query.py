@@ -10,7 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -34,6 +34,9 @@ __all__ = [
     "shorten",
     "format_results",
     "format_graph",
+    "parse_params",
+    "declared_params",
+    "bind_values",
 ]
 
 #: Output formats of SELECT and ASK answers.
@@ -48,6 +51,9 @@ _NOT_CODE = re.compile(
     r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
 )
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: a parameter a saved query declares: ``# param ?name: what it is``
+_PARAM_LINE = re.compile(r"^#\s*param\s+[?$]([A-Za-z_][A-Za-z0-9_]*)\s*:?\s*(.*)$", re.MULTILINE)
 #: Shortens instance IRIs in tables (display only; queries must declare ``id:`` to use it).
 DISPLAY_PREFIXES = {**PREFIXES, "id": DEFAULT_BASE + "id/"}
 _TYPE_RANK = {"bnode": 1, "uri": 2, "literal": 3, "triple": 4}
@@ -98,6 +104,72 @@ def read_query(sparql: str) -> tuple[str, str]:
     if not text.strip():
         raise QueryError(source, "empty query")
     return text, source
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``--param name=value`` pairs as a dict (the value as given: it is bound as a string literal).
+
+    >>> parse_params(['name=Vladimir Kozlov', '?court="Supreme Court"'])
+    {'name': 'Vladimir Kozlov', 'court': 'Supreme Court'}
+    >>> parse_params(["1x=y"])
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.QueryError: --param 1x=y: give NAME=VALUE, NAME a SPARQL variable name
+    """
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _PARAM_NAME.fullmatch(name):
+            raise QueryError(f"--param {pair}", "give NAME=VALUE, NAME a SPARQL variable name")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        out[name] = value
+    return out
+
+
+def declared_params(sparql: str) -> dict[str, str]:
+    """The parameters a query declares in its comments (``# param ?name: what it is``): each must
+    be given (``--param name=…``) when the query runs.
+
+    >>> declared_params("# Facts\\n# param ?name: an actor's name\\nSELECT * { ?a rdfs:label ?name }")
+    {'name': "an actor's name"}
+    """
+    return {m.group(1): m.group(2).strip() for m in _PARAM_LINE.finditer(sparql)}
+
+
+def _check_params(text: str, source: str, params: dict[str, str]) -> None:
+    """Every parameter given is a variable of the query; every parameter it declares is given."""
+    code = _NOT_CODE.sub(" ", text)
+    for name in params:
+        if not re.search(rf"[?$]{re.escape(name)}\b", code):
+            raise QueryError(source, f"--param {name}: the query has no variable ?{name}")
+    missing = [n for n in declared_params(text) if n not in params]
+    if missing:
+        raise QueryError(source, "needs " + ", ".join(f"--param {n}=…" for n in missing))
+
+
+_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
+
+
+def bind_values(sparql: str, params: dict[str, str]) -> str:
+    """The query with its first group (the WHERE clause) opening with ``VALUES ?name { "value" }``
+    per parameter: each value an RDF literal serialised by Oxigraph (quotes and backslashes
+    escaped), so no value can change the query's structure.
+
+    >>> print(bind_values('SELECT ?x WHERE { ?x rdfs:label ?name }', {"name": 'A" } #'}))
+    SELECT ?x WHERE { VALUES ?name { "A\\" } #" } ?x rdfs:label ?name }
+    """
+    if not params:
+        return sparql
+    code = _NOT_CODE.sub(lambda m: " " * len(m.group(0)), sparql)
+    where = _WHERE.search(code)
+    brace = code.find("{", where.end() if where else 0)
+    if brace < 0:
+        raise QueryError(None, "a query with parameters needs a WHERE clause")
+    values = " ".join(f"VALUES ?{name} {{ {ox.Literal(value)} }}" for name, value in sorted(params.items()))
+    return f"{sparql[: brace + 1]} {values}{sparql[brace + 1 :]}"
 
 
 def declared_prefixes(sparql: str) -> dict[str, str]:
@@ -267,9 +339,12 @@ def _fit_format(fmt: str, kind: str, source: str) -> str:
     return fmt
 
 
-def _run_on_store(target: Path, text: str, source: str, fmt: str, prefixes: dict[str, str]) -> str:
+def _run_on_store(
+    target: Path, text: str, source: str, fmt: str, prefixes: dict[str, str], params: dict[str, str]
+) -> str:
     with Store.open(target, create=False, read_only=True) as st:
-        result = st.query(text, source=source)
+        # Oxigraph substitutes only projected variables: the values open the WHERE clause instead
+        result = st.query(bind_values(text, params), source=source)
         try:
             if isinstance(result, ox.QueryTriples):
                 fmt = _fit_format(fmt, "CONSTRUCT", source)
@@ -283,10 +358,13 @@ def _run_on_store(target: Path, text: str, source: str, fmt: str, prefixes: dict
     return format_results(doc, fmt, prefixes, ordered=is_ordered(text))
 
 
-def _run_on_file(target: Path, text: str, source: str, fmt: str, prefixes: dict[str, str]) -> str:
+def _run_on_file(
+    target: Path, text: str, source: str, fmt: str, prefixes: dict[str, str], params: dict[str, str]
+) -> str:
     ds = read_dataset(target)
     try:
-        result = ds.query(text, initNs=PREFIXES)
+        bindings = {name: Literal(value) for name, value in params.items()}
+        result = ds.query(text, initNs=PREFIXES, initBindings=bindings)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             fmt = _fit_format(fmt, result.type, source)
             return format_graph(result.graph, fmt)
@@ -301,7 +379,7 @@ def _run_on_file(target: Path, text: str, source: str, fmt: str, prefixes: dict[
     return format_results(doc, fmt, prefixes, ordered=is_ordered(text))
 
 
-def run_query(target: Path, sparql: str, fmt: str) -> str:
+def run_query(target: Path, sparql: str, fmt: str, params: dict[str, str] | None = None) -> str:
     """Run a SPARQL query over a graph file or a store folder and return the formatted answer.
 
     The prefixes of :data:`pipeline.vocab.PREFIXES` are predeclared (a query's
@@ -315,6 +393,10 @@ def run_query(target: Path, sparql: str, fmt: str) -> str:
         fmt: ``table`` (aligned text), ``csv``, ``tsv`` or ``json`` for SELECT
             and ASK; ``turtle`` (or ``table``), ``nt`` or ``jsonld`` for
             CONSTRUCT and DESCRIBE.
+        params: values of the query's variables (``{"name": "Vladimir Kozlov"}``), each bound
+            as a string literal before the query runs (rdflib's initBindings, Oxigraph's
+            substitutions): never pasted into the query text. A parameter the query
+            declares (``# param ?name: …``) must be given.
 
     Returns:
         The answer as text, ending with a newline.
@@ -334,10 +416,12 @@ def run_query(target: Path, sparql: str, fmt: str) -> str:
     """
     _check_format(fmt)
     text, source = read_query(sparql)
+    params = params or {}
+    _check_params(text, source, params)
     prefixes = {**PREFIXES, **declared_prefixes(text)}
     target = Path(target)
     if target.is_dir():
-        return _run_on_store(target, text, source, fmt, prefixes)
+        return _run_on_store(target, text, source, fmt, prefixes, params)
     if not target.exists():
         raise InputError(target, "no such graph file or store folder")
-    return _run_on_file(target, text, source, fmt, prefixes)
+    return _run_on_file(target, text, source, fmt, prefixes, params)

@@ -1,0 +1,172 @@
+"""The standing of each event a sentence mentions: asserted, reported, alleged, denied or demanded."""
+
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.facts import Standing
+from pipeline.patterns import load_json
+
+__all__ = ["StandingFinder", "standing_of", "negated", "words"]
+
+#: dependency labels through which an event stays the content of the clause above it
+_CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "csubj", "pcomp", "acl", "appos"})
+#: labels by which a demand or denial verb governs what it demands or denies
+_GOVERNED = frozenset({"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "nsubjpass", "conj", "attr", "oprd"})
+
+
+@cache
+def words() -> dict[str, Any]:
+    """The word lists of ``patterns/standing.json`` (sets of lemmas)."""
+    raw = load_json("standing.json")
+    return {k: (v if k in ("reporting_prepositions",) or k.startswith("_") else frozenset(v)) for k, v in raw.items()}
+
+
+def negated(trigger: Token) -> bool:
+    """ "was not arrested", "did not issue any statement", "no release", "pending his release": the
+    text says the event did not (or not yet) take place."""
+    w = words()
+    if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in w["negation_heads"]:
+        return True
+    for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
+        if tok is not None and any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in w["negation_determiners"]) for c in tok.children
+        ):
+            return True
+    return False
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The event's word, the verb it belongs to, and the verbs whose clauses hold that one."""
+    chain = [trigger]
+    tok = trigger
+    # a noun trigger's clause is the verb it is an argument of ("the arrest took place")
+    while (
+        tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "compound", "amod") and tok.head.i != tok.i
+    ):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            chain.append(tok)
+            break
+    while tok.dep_ in _CLAUSAL and tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _reported(chain: list[Token]) -> str | None:
+    w = words()
+    for n, tok in enumerate(chain):
+        for child in tok.children:
+            if child.dep_ == "prep" and any(
+                [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))][: len(p)] == p
+                for p in w["reporting_prepositions"]
+            ):
+                return child.lower_
+            # "…, his lawyer said": a reporting verb commenting on the event's clause
+            if child.dep_ in ("parataxis", "ccomp") and child.lemma_ in w["reporting_verbs"] and child.i > tok.i:
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    return child.lemma_
+        # "his lawyer said (that) he was arrested": the event's clause is what the verb says
+        if n and tok.lemma_ in w["reporting_verbs"] and chain[n - 1].dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return tok.lemma_
+    return None
+
+
+def _alleged(trigger: Token, chain: list[Token]) -> str | None:
+    w = words()
+    for tok in chain[:2]:
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in w["alleging_adverbs"]:
+                return child.lower_
+    for child in trigger.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in w["alleging_adjectives"]:
+            return child.lower_
+    # "accused of killing", "alleges that he was tortured"
+    tok = trigger
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_ in w["alleging_verbs"]:
+            return tok.lemma_
+        if tok.pos_ == "NOUN" and tok.i != trigger.i:
+            break
+    return None
+
+
+def _governed_by(
+    trigger: Token, lemmas: frozenset[str], nouns: frozenset[str] = frozenset(), through_conj: bool = True
+) -> str | None:
+    """A verb (or noun) of ``lemmas`` whose object is the event itself: the path up from the
+    event passes through no other noun ("calls for the release of X", "urges them to release X",
+    "denied that he was beaten"; not "calls for an investigation into the killing")."""
+    tok = trigger
+    for _ in range(6):
+        if tok.dep_ not in _GOVERNED or tok.head.i == tok.i or (tok.dep_ == "conj" and not through_conj):
+            return None
+        head = tok.head
+        if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
+            return head.lemma_
+        if head.lemma_ in nouns and head.pos_ == "NOUN":
+            return head.lemma_
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i != trigger.i:
+            return None
+        tok = head
+    return None
+
+
+def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
+    """The standing of the event ``trigger`` names, and the word that gives it ("" when asserted).
+
+    The nearest cue wins in this order: negation (denied), a denial verb over the event, a demand
+    over it, an alleging word, a reporting frame. A statement or a demand is the speaker's own act:
+    only negation and allegation apply to it.
+    """
+    w = words()
+    if negated(trigger):
+        return Standing.DENIED, "not"
+    own_speech = event_type in w["own_speech_types"]
+    denial = _governed_by(trigger, w["denial_verbs"], through_conj=False)
+    if denial:
+        return Standing.DENIED, denial
+    if not own_speech:
+        demand = _governed_by(trigger, w["demand_verbs"], w["demand_nouns"])
+        if demand:
+            return Standing.DEMANDED, demand
+    chain = _clause_chain(trigger)
+    alleged = _alleged(trigger, chain)
+    if alleged:
+        return Standing.ALLEGED, alleged
+    if not own_speech:
+        reported = _reported(chain)
+        if reported:
+            return Standing.REPORTED, reported
+    return Standing.ASSERTED, ""
+
+
+class StandingFinder:
+    """Adds ``standing`` (and ``standing_cue``) to every event ``whereas_events`` found."""
+
+    def __init__(self, nlp: Language, name: str = "whereas_standing") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[Standing, str]]:
+        return [standing_of(doc[ev["trigger"][0]], ev["type"]) for ev in doc._.events or []]
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Standing, str]]) -> None:
+        for ev, (standing, cue) in zip(doc._.events or [], found, strict=True):
+            ev["standing"] = standing.value
+            if cue:
+                ev["standing_cue"] = cue
+
+
+@Language.factory("whereas_standing", requires=["doc._.events", "token.dep"], assigns=["doc._.events"])
+def make_standing_finder(nlp: Language, name: str) -> StandingFinder:
+    return StandingFinder(nlp, name)
