@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
+from spacy.pipeline import EntityRuler, SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import pipeline.components.actors
@@ -16,6 +19,7 @@ import pipeline.components.coref
 import pipeline.components.events
 import pipeline.components.offices
 import pipeline.components.relations  # noqa: F401
+from pipeline.anchored import AnchoredMatcher
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
 from pipeline.components.name_cues import shape_patterns
@@ -35,19 +39,19 @@ def add_whereas_pipes(nlp: Language) -> Language:
     keep_hyphenated_words(nlp)
     nlp.add_pipe("whereas_clauses", before="parser")
     nlp.add_pipe("whereas_statistical_ents", after="ner")
-    ruler = nlp.add_pipe(
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
         "entity_ruler",
         name="whereas_gazetteer",
         after="whereas_statistical_ents",
         config={"overwrite_ents": True, "validate": True},
     )
-    countries = nlp.add_pipe(
+    countries: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
         "entity_ruler",
         name="whereas_countries",
         after="whereas_gazetteer",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
-    offices = nlp.add_pipe(
+    offices: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
         "span_ruler",
         name="whereas_positions",
         after="whereas_countries",
@@ -56,6 +60,10 @@ def add_whereas_pipes(nlp: Language) -> Language:
             "validate": True,
             "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
         },
+    )
+    # thousands of name-shape patterns, each ending on its own head word: tried only where it stands
+    ruler.matcher = AnchoredMatcher(  # type: ignore[assignment]
+        nlp.vocab, validate=True, fuzzy_compare=ruler.matcher_fuzzy_compare
     )
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         ruler.add_patterns(actor_patterns() + shape_patterns())
@@ -74,13 +82,14 @@ def keep_hyphenated_words(nlp: Language) -> None:
 
     The genre coins hyphenated words the statistical models parse badly once split.
     """
-    infixes = [rule for rule in nlp.Defaults.infixes if HYPHENS not in rule]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    infixes = [rule for rule in nlp.Defaults.infixes or () if not (isinstance(rule, str) and HYPHENS in rule)]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "Oslo-based", "Tehran-born": the place stays a word of its own
-    suffixes = [*list(nlp.Defaults.suffixes), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*list(nlp.Defaults.suffixes or ()), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @cache
