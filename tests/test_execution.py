@@ -96,9 +96,7 @@ def test_two_processes_give_the_bytes_of_one(small_corpus):
 
 def test_a_dask_cluster_gives_the_bytes_of_a_local_build(small_corpus):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         on_dask = _nquads(small_corpus, execution=Execution(dask=cluster.scheduler_address))
     assert on_dask == _nquads(small_corpus)
 
