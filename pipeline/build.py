@@ -159,14 +159,15 @@ def extract(
         facts[n] = store.get(source) if store is not None else None
         if facts[n] is None:
             todo.append(n)
-    for n, source in enumerate(sources):  # progress in document order: cached ones first
+    for n, source in enumerate(sources):
         if facts[n] is not None:
-            progress.queued(source, 0)
-            progress.document_done(source)
+            progress.cached(source)
     pending = [sources[n] for n in todo]
     jobs = min(execution.jobs, len(pending))
     found: Iterator[DocumentFacts]
-    if execution.dask is not None or jobs > 1:
+    if not pending:  # all from the cache: no model to load
+        found = iter(())
+    elif execution.dask is not None or jobs > 1:
         for source in pending:  # annotated elsewhere: each document is seen done, not part by part
             progress.queued(source, len(source.text))
         if execution.dask is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, cast
@@ -80,9 +81,15 @@ def annotate_local(
         yield document_facts(nlp, source, progress)
 
 
+#: one document at a time per process: the components keep per-Doc state on themselves, so a
+#: Dask worker with several threads must not run two Docs through one pipeline at once
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def _remote_facts(source: SourceDocument, model: str | None) -> DocumentFacts:
     """What a worker process (or a Dask worker) runs: the model is loaded once per process."""
-    return document_facts(load_nlp(model), source)
+    with _ONE_AT_A_TIME:
+        return document_facts(load_nlp(model), source)
 
 
 def _load(model: str | None) -> None:
