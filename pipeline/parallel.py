@@ -63,7 +63,7 @@ class _Watched:
     def pipe(self, texts: Any, **options: Any) -> Iterator[Any]:
         for item in self._nlp.pipe(texts, **options):
             doc = item[0] if options.get("as_tuples") else item
-            self._on_part(len(doc.text))
+            self._on_part(doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)  # len(doc.text), unjoined
             yield item
 
     def __getattr__(self, name: str) -> Any:

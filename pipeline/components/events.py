@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.anchored import AnchoredDependencyMatcher
 from pipeline.components.coref import GROUP
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.facts import DatePrecision
@@ -59,7 +60,7 @@ class EventFinder:
         self.values = load_json("event_values.json")
         #: the word lists of event_values.json as sets, built once
         self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
-        self.triggers = DependencyMatcher(nlp.vocab, validate=True)
+        self.triggers = AnchoredDependencyMatcher(nlp.vocab, validate=True)  # tried where their words stand
         self.entries: dict[str, dict] = {}
         for entry in load_jsonl("events.jsonl"):
             self.entries[entry["id"]] = entry
