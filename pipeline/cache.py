@@ -25,6 +25,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from string import hexdigits
 
 import spacy
 
@@ -142,5 +143,6 @@ class FactsCache:
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():
-            if other.is_dir() and other != self.folder and len(other.name) == len(self.folder.name):
+            fingerprinted = len(other.name) == len(self.folder.name) and all(c in hexdigits for c in other.name)
+            if other.is_dir() and other != self.folder and fingerprinted:
                 shutil.rmtree(other, ignore_errors=True)

@@ -127,3 +127,20 @@ def test_an_unreachable_scheduler_is_one_line(small_corpus, tmp_path):
     assert result.exit_code == 1
     assert "Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert not (tmp_path / "g.nq").exists()
+
+
+def test_a_store_keeps_the_cache_in_its_folder(small_corpus, tmp_path, annotated):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    store = tmp_path / "store"
+    args = ["build", str(small_corpus), "--store", str(store), "--jobs", "1", "--no-validate", "--no-progress"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert len(list((store / "whereas" / "cache").rglob("*.facts"))) == 3
+    annotated.clear()
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert annotated == []
+    assert "0 document graph(s) added, replaced or removed; 3 in the store" in again.output
