@@ -15,7 +15,7 @@ from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.nlp import DEFAULT_MODEL
-from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel
+from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
 from pipeline.progress import Progress
 from pipeline.rdf.build import DocumentGraph, build_dataset
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
@@ -129,10 +129,11 @@ def read_corpus(
 
 @dataclass(frozen=True, slots=True)
 class Execution:
-    """Where and how the per-document stage runs: ``jobs`` processes here, or the Dask scheduler at
-    ``dask``; with ``cache`` (a folder), facts of documents annotated before are reused."""
+    """Where and how the per-document stage runs: ``jobs`` processes here (None: as many as the
+    work is worth, see :func:`~pipeline.parallel.auto_jobs`), or the Dask scheduler at ``dask``;
+    with ``cache`` (a folder), facts of documents annotated before are reused."""
 
-    jobs: int = 1
+    jobs: int | None = 1
     dask: str | None = None
     cache: Path | None = None
 
@@ -163,7 +164,7 @@ def extract(
         if facts[n] is not None:
             progress.cached(source)
     pending = [sources[n] for n in todo]
-    jobs = min(execution.jobs, len(pending))
+    jobs = min(execution.jobs if execution.jobs is not None else auto_jobs(pending), len(pending))
     found: Iterator[DocumentFacts]
     if not pending:  # all from the cache: no model to load
         found = iter(())

@@ -83,7 +83,7 @@ def build(
             "--jobs",
             "-j",
             min=1,
-            help="Processes annotating documents in parallel (default: the machine's cores, at most 8).",
+            help="Processes annotating documents in parallel (default: the machine's cores, at most 8, one per 20,000 words).",
         ),
     ] = None,
     cache: Annotated[
@@ -106,7 +106,6 @@ def build(
     built (exit status 0); --strict stops at the first instead.
     """
     from pipeline.build import Execution, ReadOptions, build_sources, read_corpus
-    from pipeline.parallel import default_jobs
     from pipeline.progress import progress_for
     from pipeline.rdf.export import rdf_format, write_dataset
     from pipeline.read.text import check_encoding
@@ -161,7 +160,7 @@ def build(
                 model=model,
                 min_confidence=min_confidence,
                 progress=reporter,
-                execution=Execution(jobs or default_jobs(), dask, cache),
+                execution=Execution(jobs, dask, cache),
             )
             if validate:
                 from pipeline.rdf.validate import validate_graph

@@ -24,7 +24,16 @@ from pipeline.nlp import load_nlp
 from pipeline.progress import Progress
 from pipeline.structure import find_structure
 
-__all__ = ["MAX_JOBS", "default_jobs", "document_facts", "annotate_local", "annotate_parallel", "annotate_dask"]
+__all__ = [
+    "MAX_JOBS",
+    "WORDS_PER_JOB",
+    "default_jobs",
+    "auto_jobs",
+    "document_facts",
+    "annotate_local",
+    "annotate_parallel",
+    "annotate_dask",
+]
 
 #: the most processes ``--jobs`` starts by default (each holds a model: ~300 MB with the small one)
 MAX_JOBS = 8
@@ -37,6 +46,21 @@ def default_jobs() -> int:
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, MAX_JOBS))
+
+
+#: words a process is worth starting for: loading the model costs about as much as annotating them
+WORDS_PER_JOB = 20_000
+
+
+def auto_jobs(sources: Sequence[SourceDocument]) -> int:
+    """Processes for ``sources`` when the user has not said: the cores, but no more than one per
+    :data:`WORDS_PER_JOB` words (a few short documents are annotated here, with no process started).
+
+    >>> auto_jobs([SourceDocument("a", "a.txt", "A. whereas X was held;")])
+    1
+    """
+    words = sum(len(source.text.split()) for source in sources)
+    return max(1, min(default_jobs(), words // WORDS_PER_JOB))
 
 
 def document_facts(nlp: Language, source: SourceDocument, progress: Progress | None = None) -> DocumentFacts:
