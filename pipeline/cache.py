@@ -44,6 +44,7 @@ _STAGE_CODE = (
     "doc_to_facts.py",
     "facts.py",
     "nlp.py",
+    "parallel.py",
     "structure.py",
 )
 _FORMAT = 1  # bumped when the entry layout changes
