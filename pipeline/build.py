@@ -5,25 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from rdflib import Dataset
-from spacy.language import Language
 
-from pipeline.doc_to_facts import annotate
+from pipeline.cache import FactsCache
 from pipeline.errors import InputError
-from pipeline.facts import Actor, DocumentFacts, DocumentStructure, SourceDocument
+from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
-from pipeline.nlp import DEFAULT_MODEL, load_nlp
+from pipeline.nlp import DEFAULT_MODEL
+from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
 from pipeline.progress import Progress
 from pipeline.rdf.build import DocumentGraph, build_dataset
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
 from pipeline.read.text import Note
 from pipeline.resolve import resolve_events, resolve_relations
-from pipeline.structure import find_structure
 
-__all__ = ["BuildResult", "Corpus", "ReadOptions", "build_graph", "build_sources", "extract", "read_corpus"]
+__all__ = [
+    "BuildResult",
+    "Corpus",
+    "Execution",
+    "ReadOptions",
+    "build_graph",
+    "build_sources",
+    "extract",
+    "read_corpus",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,43 +127,64 @@ def read_corpus(
     return Corpus(tuple(f for f, _ in read), tuple(s for _, s in read), tuple(skipped))
 
 
-class _Watched:
-    """The spaCy pipeline, telling ``on_part`` the characters of each part's Doc as it comes out."""
+@dataclass(frozen=True, slots=True)
+class Execution:
+    """Where and how the per-document stage runs: ``jobs`` processes here (None: as many as the
+    work is worth, see :func:`~pipeline.parallel.auto_jobs`), or the Dask scheduler at ``dask``;
+    with ``cache`` (a folder), facts of documents annotated before are reused."""
 
-    def __init__(self, nlp: Language, on_part: Callable[[int], None]) -> None:
-        self._nlp, self._on_part = nlp, on_part
-
-    def pipe(self, texts: Any, **options: Any) -> Iterator[Any]:
-        for item in self._nlp.pipe(texts, **options):
-            doc = item[0] if options.get("as_tuples") else item
-            self._on_part(len(doc.text))
-            yield item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._nlp, name)
+    jobs: int | None = 1
+    dask: str | None = None
+    cache: Path | None = None
 
 
 def extract(
-    sources: Iterable[SourceDocument], model: str | None = None, progress: Progress | None = None
+    sources: Iterable[SourceDocument],
+    model: str | None = None,
+    progress: Progress | None = None,
+    execution: Execution = Execution(),
 ) -> list[DocumentFacts]:
     """Structure and annotate documents that have been read: per document, nothing shared.
 
-    ``progress`` hears of each part annotated, so a long document shows how far it is.
+    Documents whose facts ``execution.cache`` holds are not annotated again; the others go
+    to the model in this process, in ``execution.jobs`` processes, or to a Dask cluster, and
+    their facts into the cache. ``progress`` hears of each document (and, in this process,
+    of each part annotated, so a long document shows how far it is).
     """
     progress = progress or Progress()
-    nlp = load_nlp(model)
     sources = list(sources)
-    # spaCy refuses texts past nlp.max_length (a memory guard); the reader's --max-chars is the one limit
-    nlp.max_length = max(nlp.max_length, *(len(s.text) + 1 for s in sources), 1)
-
-    def structured() -> Iterator[tuple[SourceDocument, DocumentStructure]]:
-        for source in sources:
-            structure = find_structure(source)
-            progress.queued(source, sum(len(part.text) for part in structure.parts))
-            yield source, structure
-
-    watched = cast(Language, _Watched(nlp, progress.part_done))  # annotate uses only its pipe()
-    return list(annotate(watched, structured(), on_document=progress.document_done))
+    store = FactsCache(execution.cache, model or DEFAULT_MODEL) if execution.cache is not None else None
+    facts: list[DocumentFacts | None] = [None] * len(sources)
+    todo: list[int] = []
+    for n, source in enumerate(sources):
+        facts[n] = store.get(source) if store is not None else None
+        if facts[n] is None:
+            todo.append(n)
+    for n, source in enumerate(sources):
+        if facts[n] is not None:
+            progress.cached(source)
+    pending = [sources[n] for n in todo]
+    jobs = min(execution.jobs if execution.jobs is not None else auto_jobs(pending), len(pending))
+    found: Iterator[DocumentFacts]
+    if not pending:  # all from the cache: no model to load
+        found = iter(())
+    elif execution.dask is not None or jobs > 1:
+        for source in pending:  # annotated elsewhere: each document is seen done, not part by part
+            progress.queued(source, len(source.text))
+        if execution.dask is not None:
+            found = annotate_dask(pending, model, execution.dask)
+        else:
+            found = annotate_parallel(pending, model, jobs)
+    else:
+        found = annotate_local(pending, model, progress)
+    for n, result in zip(todo, found, strict=True):
+        facts[n] = result
+        progress.document_done(sources[n])
+        if store is not None:
+            store.put(sources[n], result)
+    if store is not None:
+        store.prune()
+    return cast(list[DocumentFacts], facts)
 
 
 def build_graph(
@@ -166,6 +195,7 @@ def build_graph(
     min_confidence: float = 0.0,
     options: ReadOptions = ReadOptions(),
     progress: Progress | None = None,
+    execution: Execution = Execution(),
 ) -> BuildResult:
     """Build the graph of the documents under ``paths``: one named graph per document.
 
@@ -173,7 +203,12 @@ def build_graph(
     """
     corpus = read_corpus(paths, options, progress=progress)
     result = build_sources(
-        list(corpus.sources), base=base, model=model, min_confidence=min_confidence, progress=progress
+        list(corpus.sources),
+        base=base,
+        model=model,
+        min_confidence=min_confidence,
+        progress=progress,
+        execution=execution,
     )
     return BuildResult(result.dataset, result.documents, result.actors, corpus.skipped)
 
@@ -185,12 +220,13 @@ def build_sources(
     model: str | None = None,
     min_confidence: float = 0.0,
     progress: Progress | None = None,
+    execution: Execution = Execution(),
 ) -> BuildResult:
     """Build the graph of documents already read (the cleaned text of each)."""
     progress = progress or Progress()
     progress.start(len(sources))
     try:
-        corpus = extract(sources, model, progress)
+        corpus = extract(sources, model, progress, execution)
     finally:
         progress.close()
     ids = resolve_identities(corpus)

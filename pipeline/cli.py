@@ -77,13 +77,35 @@ def build(
         int,
         typer.Option("--max-chars", min=1, help="Longest document accepted, in characters; longer ones are skipped."),
     ] = DEFAULT_MAX_CHARS,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes annotating documents in parallel (default: the machine's cores, at most 8, one per 20,000 words).",
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Keep each document's annotations here and re-annotate only new or changed documents (default with --store: in the store's folder).",
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", help="Annotate on the Dask cluster whose scheduler is at this address (tcp://HOST:8786)."
+        ),
+    ] = None,
 ) -> None:
     """Read documents and build their graph: one named graph per document.
 
     A file that cannot be read is named and skipped, and the graph of the rest is
     built (exit status 0); --strict stops at the first instead.
     """
-    from pipeline.build import ReadOptions, build_sources, read_corpus
+    from pipeline.build import Execution, ReadOptions, build_sources, read_corpus
     from pipeline.progress import progress_for
     from pipeline.rdf.export import rdf_format, write_dataset
     from pipeline.read.text import check_encoding
@@ -130,8 +152,15 @@ def build(
                     if problems:
                         raise StoreError(store, problems[0])
                 stack.enter_context(st.recording(records, [str(e) for e in corpus.skipped]))
+            if cache is None and store is not None:
+                cache = store / "whereas" / "cache"
             result = build_sources(
-                list(corpus.sources), base=base, model=model, min_confidence=min_confidence, progress=reporter
+                list(corpus.sources),
+                base=base,
+                model=model,
+                min_confidence=min_confidence,
+                progress=reporter,
+                execution=Execution(jobs, dask, cache),
             )
             if validate:
                 from pipeline.rdf.validate import validate_graph

@@ -122,6 +122,7 @@ class _PartReader:
         self.facts, self.part, self.doc, self.offset, self.calendar = facts, part, doc, offset, calendar
         self.index: dict[tuple[int, int], int] = {}
         self.at = mention_spans(doc)
+        self.text = doc.text  # joined from the tokens on every read: once per part
 
     def read(self) -> None:
         for ent in list(self.doc.ents) + list(self.doc.spans.get(NESTED, [])):
@@ -149,8 +150,9 @@ class _PartReader:
             self._relation(raw)
 
     def _evidence(self, start_char: int, end_char: int) -> TextSpan:
-        text = self.doc.text[start_char:end_char].strip()
-        lead = len(self.doc.text[start_char:end_char]) - len(self.doc.text[start_char:end_char].lstrip())
+        piece = self.text[start_char:end_char]
+        text = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
         start = self.offset + start_char + lead
         return TextSpan(self.part.doc_id, self.part.kind, self.part.number, start, start + len(text), text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import URIRef
 from slugify import slugify
@@ -18,6 +19,7 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and a corpus mints the same actor and part slugs many times over
 def slug(text: str) -> str:
     """A lower-case ASCII path segment for any text; never empty.
 

@@ -19,6 +19,7 @@ import pipeline.components.events
 import pipeline.components.offices
 import pipeline.components.relations
 import pipeline.components.standing  # noqa: F401
+from pipeline.anchored import AnchoredMatcher
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
 from pipeline.components.name_cues import shape_patterns
@@ -60,6 +61,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
             "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
         },
     )
+    # thousands of name-shape patterns, each ending on its own head word: tried only where it stands
+    ruler.matcher = AnchoredMatcher(nlp.vocab, validate=True, fuzzy_compare=ruler.matcher_fuzzy_compare)
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         ruler.add_patterns(actor_patterns() + shape_patterns())
         countries.add_patterns(country_patterns())

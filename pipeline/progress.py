@@ -37,6 +37,9 @@ class Progress:
     def document_done(self, source: SourceDocument) -> None:
         """The facts of ``source`` are ready."""
 
+    def cached(self, source: SourceDocument) -> None:
+        """The facts of ``source`` came from the cache: it is not annotated again."""
+
     def close(self) -> None:
         """The build is over (or stopped)."""
 
@@ -51,6 +54,7 @@ class _Tracker(Progress):
         self.started = time.monotonic()
         self._queue: deque[tuple[SourceDocument, int]] = deque()
         self.current_chars = 0  # annotated of the current document
+        self.from_cache = 0  # documents whose facts came from the cache
 
     def start(self, total: int) -> None:
         self.total = total
@@ -73,6 +77,10 @@ class _Tracker(Progress):
         self.words += len(source.text.split())
         self.current_chars = 0
 
+    def cached(self, source: SourceDocument) -> None:
+        self.done += 1
+        self.from_cache += 1
+
     def share(self) -> float:
         """How far into the current document, 0 to 1 (not 1 until its facts are ready)."""
         current = self.current
@@ -94,6 +102,10 @@ class LogProgress(_Tracker):
     whereas: [1/1] d.txt: 40% of 100 characters
     whereas: [1/1] d.txt: done
     whereas: 1 of 1 documents annotated
+    >>> log = LogProgress(stream=out, interval=0)
+    >>> log.start(2); log.cached(doc); log.queued(doc, 100); log.document_done(doc); log.close()
+    >>> print(out.getvalue().splitlines()[-1])
+    whereas: 1 of 2 documents annotated, 1 from the cache
     """
 
     def __init__(self, stream: TextIO | None = None, interval: float = 10.0) -> None:
@@ -124,7 +136,8 @@ class LogProgress(_Tracker):
         self._say(f"[{self.done}/{self.total}] {source.path}: done", force=self.done == self.total)
 
     def close(self) -> None:
-        self._say(f"{self.done} of {self.total} documents annotated", force=True)
+        cached = f", {self.from_cache} from the cache" if self.from_cache else ""
+        self._say(f"{self.done - self.from_cache} of {self.total} documents annotated{cached}", force=True)
 
 
 class BarProgress(_Tracker):
@@ -170,6 +183,10 @@ class BarProgress(_Tracker):
     def document_done(self, source: SourceDocument) -> None:
         super().document_done(source)
         self._bar.update(self._task, completed=self.done, rate=self.rate())
+
+    def cached(self, source: SourceDocument) -> None:
+        super().cached(source)
+        self._bar.update(self._task, completed=self.done)
 
     def close(self) -> None:
         self._bar.stop()

