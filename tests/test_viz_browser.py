@@ -6,19 +6,18 @@ The page forbids eval in its Content-Security-Policy, so waits go through select
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from pipeline.iri import IriMinter
 from pipeline.network import actor_facts, find_actors, timelines, to_actor_graph
 from pipeline.rdf.export import read_dataset, write_dataset
 from pipeline.viz.command import run_viz
-from pipeline.vocab import ONTOLOGY_IRI, WH
+from pipeline.vocab import WH
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "output"
@@ -385,6 +384,33 @@ def test_case_page_shows_the_timeline_of_eldiyar_zhusupbekov(chromium_browser, c
             "#timeline .tl-event", "ls => ls.filter(l => l.hidden).map(l => l.dataset.date)"
         )
         assert hidden and all(d < "2023" for d in hidden)
+    finally:
+        page.close()
+
+
+def test_a_case_graph_makes_one_line_per_event_with_its_conflicts_marked(chromium_browser, case_graph, tmp_path):
+    """Reports linked by the build's case graph are one line with every source; a wh:Conflict marks the value."""
+    html = tmp_path / "actors.html"
+    run_viz(case_graph, output=html)
+    page, _, errors = _open_person(chromium_browser, html, "Eldiyar Zhusupbekov")
+    try:
+        assert errors == []
+        rows = {(r["date"], r["type"]): r for r in _timeline_rows(page)}
+        arrest = rows[("2022-01-22", "Arrest")]
+        assert {"case-kyrgyzstan-ep-resolution", "case-kyrgyzstan-ngo-update"} <= {
+            d.rsplit("/", 1)[-1] for d in arrest["documents"]
+        }
+        assert arrest["conflicts"] == ["date"] and arrest["conflicted"] == ["tl-date"]
+        sentencing = rows[("2022-10-10", "Sentencing")]
+        assert sentencing["term"] == "7 years" and sentencing["conflicts"] == ["term"]
+        assert sentencing["conflicted"] == ["tl-term"]
+        assert ("2022-01-23", "Arrest") not in rows  # the one-day-later report is a source of the arrest
+        [marks] = page.locator('#timeline .tl-conflict[data-field="date"] .tl-conflict-values').all_text_contents()
+        assert "case-kyrgyzstan-ngo-update 2022-01-23" in marks and "case-kyrgyzstan-ep-resolution 2022-01-22" in marks
+        [term] = page.locator('#timeline .tl-conflict[data-field="term"] .tl-conflict-values').all_text_contents()
+        assert "case-kyrgyzstan-ep-resolution 7 years 6 months" in term and "case-kyrgyzstan-ngo-update 7 years" in term
+        assert page.locator("#timeline-section h2").text_content().endswith(", 2 conflicts")
+        page.locator("#timeline-section").scroll_into_view_if_needed()  # the README's picture: conflicts in view
         OUTPUT.mkdir(exist_ok=True)
         page.mouse.move(0, 0)
         page.screenshot(path=str(OUTPUT / "actors-timeline-screenshot.png"))
@@ -392,68 +418,6 @@ def test_case_page_shows_the_timeline_of_eldiyar_zhusupbekov(chromium_browser, c
         page.close()
 
 
-def _with_case_event(ds: Dataset, sources: list, conflicts: dict) -> None:
-    """Link ``sources`` as one case event, with ``conflicts`` ({property: sources stating it}), in the
-    shape ``pipeline.case`` writes (``wh:CaseEvent``, ``wh:source``, ``wh:Conflict``)."""
-    wh = Namespace(ONTOLOGY_IRI)  # the case terms come with pipeline.case: not in main's WH yet
-    g = ds.graph(URIRef(ID + "graph/case"))
-    case = URIRef(ID + "case/test-" + str(sources[0]).rsplit("/", 1)[-1])
-    g.add((case, RDF.type, wh.CaseEvent))
-    for s in sources:
-        g.add((case, wh.source, s))
-    for prop, between in conflicts.items():
-        c = URIRef(f"{case}/conflict/{prop}")
-        g.add((case, wh.conflict, c))
-        g.add((c, RDF.type, wh.Conflict))
-        g.add((c, wh.onProperty, wh[prop]))
-        for s in between:
-            g.add((c, wh.between, s))
-
-
-def test_a_case_graph_makes_one_line_per_event_with_its_conflicts_marked(chromium_browser, case_graph, tmp_path):
-    """Reports linked by a case graph are one line with every source; a wh:Conflict marks the value."""
-    ds = read_dataset(case_graph)
-    person = URIRef(ZHUSUPBEKOV)
-
-    def reports(cls):
-        return sorted(e for e in ds.subjects(RDF.type, WH[cls]) if (e, WH.subject, person) in ds)
-
-    arrests, sentencings = reports("Arrest"), reports("Sentencing")
-    assert len(arrests) == 3 and len(sentencings) == 3
-    _with_case_event(ds, arrests, {"date": arrests})
-    _with_case_event(ds, sentencings, {"sentenceTerm": sentencings})
-    source = write_dataset(ds, tmp_path / "case.trig")
-    html = tmp_path / "actors.html"
-    run_viz(source, output=html)
-    page, _, errors = _open_person(chromium_browser, html, "Eldiyar Zhusupbekov")
-    try:
-        assert errors == []
-        rows = {(r["date"], r["type"]): r for r in _timeline_rows(page)}
-        arrest = rows[("2022-01-22", "Arrest")]
-        assert len(arrest["documents"]) == 3 and arrest["conflicts"] == ["date"]
-        assert arrest["conflicted"] == ["tl-date"]
-        sentencing = rows[("2022-10-10", "Sentencing")]
-        assert sentencing["term"] == "7 years" and sentencing["conflicts"] == ["term"]
-        assert sentencing["conflicted"] == ["tl-term"]
-        assert ("2022-01-23", "Arrest") not in rows  # the one-day-later report is a source of the arrest
-        marks = page.locator('#timeline .tl-conflict[data-field="date"] .tl-conflict-values').all_text_contents()
-        assert marks == [
-            "case-kyrgyzstan-ep-resolution 2022-01-22 \u00b7 case-kyrgyzstan-ngo-update 2022-01-23 \u00b7 "
-            "case-kyrgyzstan-release-report 2022-01-22"
-        ]
-        term = page.locator('#timeline .tl-conflict[data-field="term"] .tl-conflict-values').all_text_contents()
-        assert term == [
-            "case-kyrgyzstan-ep-resolution 7 years 6 months \u00b7 case-kyrgyzstan-ngo-update 7 years \u00b7 "
-            "case-kyrgyzstan-release-report 7 years"
-        ]
-        assert page.locator("#timeline-section h2").text_content().endswith(", 2 conflicts")
-    finally:
-        page.close()
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("pipeline.case") is None, reason="the case graph comes with pipeline.case (branch cases)"
-)
 def test_case_build_marks_exactly_the_two_contradictions(chromium_browser, case_graph, tmp_path):
     """Built with pipeline.case, the four documents give the case graph itself: the arrest date and
     the prison term are the two conflicts of Mr Zhusupbekov's timeline, and no other."""
