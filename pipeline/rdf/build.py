@@ -248,12 +248,13 @@ def _event(
 
 def _relation(g: Graph, rel: Relation, actor_iri: dict[str, URIRef], doc: DocumentGraph, minter: IriMinter) -> None:
     subject = actor_iri[rel.subject]
-    prop = WH[rel.type.value]
+    prop: URIRef = WH[rel.type.value]
     if rel.position is not None:
         obj = minter.position(rel.position)
         g.add((obj, RDF.type, WH.Position))
         g.add((obj, RDFS.label, Literal(rel.position)))
     else:
+        assert rel.object is not None  # a relation has a position or an object
         obj = actor_iri[rel.object]
     g.add((subject, prop, obj))
     statement = minter.statement(str(subject), str(prop), str(obj), doc.source.doc_id)

@@ -303,7 +303,7 @@ def format_results(doc: dict[str, Any], fmt: str, prefixes: dict[str, str] | Non
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     results = ox.parse_query_results(json.dumps(doc), format=ox.QueryResultsFormat.JSON)
     target = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.TSV
-    return results.serialize(format=target).decode("utf-8")
+    return bytes(results.serialize(format=target) or b"").decode("utf-8")
 
 
 def format_graph(graph: Graph, fmt: str) -> str:
@@ -349,10 +349,10 @@ def _run_on_store(
             if isinstance(result, ox.QueryTriples):
                 fmt = _fit_format(fmt, "CONSTRUCT", source)
                 data = ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES)
-                return format_graph(Graph().parse(data=data.decode("utf-8"), format="nt"), fmt)
+                return format_graph(Graph().parse(data=bytes(data or b"").decode("utf-8"), format="nt"), fmt)
             kind = "ASK" if isinstance(result, ox.QueryBoolean) else "SELECT"
             fmt = _fit_format(fmt, kind, source)
-            doc = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+            doc = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(source, _first_line(exc)) from exc
     return format_results(doc, fmt, prefixes, ordered=is_ordered(text))
@@ -367,9 +367,10 @@ def _run_on_file(
         result = ds.query(text, initNs=PREFIXES, initBindings=bindings)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             fmt = _fit_format(fmt, result.type, source)
+            assert result.graph is not None  # a CONSTRUCT's result is a graph
             return format_graph(result.graph, fmt)
         fmt = _fit_format(fmt, result.type, source)
-        doc = json.loads(result.serialize(format="json"))
+        doc = json.loads(result.serialize(format="json") or b"{}")
     except ParseBaseException as exc:
         raise QueryError(source, f"SPARQL syntax error: {_first_line(exc)}") from exc
     except QueryError:
