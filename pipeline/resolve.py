@@ -36,6 +36,8 @@ _RULED_ON = (
     EventType.DETENTION,
     EventType.ARREST,
 )
+#: events framed by a court's ruling that share its court ("after a trial …, the X Court sentenced")
+_COURT_SHARED = (EventType.TRIAL, EventType.SENTENCING, EventType.COURT_DECISION)
 #: a place is where something happens, never who acts
 _AGENT_TYPES = {
     "Person",
@@ -174,6 +176,8 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["subjects"] = frame.subjects
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
             changes["date"] = frame.date
+        if not draft.courts and frame.courts and draft.type in _COURT_SHARED:
+            changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
 

@@ -333,3 +333,25 @@ def test_the_death_of_a_victim_is_no_death_penalty(build_text):
     )
     ev = _one(r, "Sentencing")
     assert "penalty" not in ev and ev["sentenceTerm"] == ["P12Y"]
+
+
+# -- which court decides: the court of the clause, "before the X Court", a framing ruling ----------
+
+
+def test_trial_before_a_court_and_a_court_that_charged(build_text):
+    r = build_text(
+        "The trial of Timur Vasin before the Orsk Regional Court began on 4 April 2019. "
+        "Lev Arkin was brought before the Tomsk Military Court, which charged him with treason."
+    )
+    assert _one(r, "Trial")["court"] == ["Orsk Regional Court"]
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["court"]) == (["Lev Arkin"], ["Tomsk Military Court"])
+
+
+def test_a_trial_framing_a_sentence_takes_the_sentencing_court(build_text):
+    r = build_text(
+        "On 2 June 2019, after a trial held behind closed doors, the Orsk Regional Court sentenced "
+        "Timur Vasin to six years in prison."
+    )
+    ev = _one(r, "Trial")
+    assert (ev["subject"], ev["court"]) == (["Timur Vasin"], ["Orsk Regional Court"])

@@ -18,7 +18,7 @@ from pipeline.patterns import load_json, load_jsonl
 
 __all__ = ["EventFinder", "mention_spans"]
 
-_ROLES = ("subject", "agent", "place")
+_ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
@@ -158,6 +158,9 @@ class EventFinder:
             }
             for span in roles["agent"]:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+            for span in roles["court"]:  # "before the X Court": only a court
+                if span.label_ == "Court" and [span.start, span.end] not in event["court"]:
+                    event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
