@@ -173,7 +173,15 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             continue
         changes: dict[str, Any] = {}
         if not draft.subjects and frame.subjects:
-            changes["subjects"] = frame.subjects
+            # the frame's subjects, with those of its sentence split by term ("A to six years and B to four")
+            same = [
+                d.subjects
+                for m, d in enumerate(drafts)
+                if d is not None
+                and mentions[m].trigger == mentions[ev.context].trigger
+                and mentions[m].type is mentions[ev.context].type
+            ]
+            changes["subjects"] = tuple(dict.fromkeys(k for subjects in same for k in subjects))
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
             changes["date"] = frame.date
         if not draft.courts and frame.courts and draft.type in _COURT_SHARED:

@@ -355,3 +355,31 @@ def test_a_trial_framing_a_sentence_takes_the_sentencing_court(build_text):
     )
     ev = _one(r, "Trial")
     assert (ev["subject"], ev["court"]) == (["Timur Vasin"], ["Orsk Regional Court"])
+
+
+# -- one sentence, several people, their own terms -------------------------------------------------
+
+
+def test_people_after_a_second_to_phrase_take_its_term(build_text):
+    r = build_text(
+        "On 2 June 2019 the Orsk Regional Court sentenced Ms Vasina to six years in a penal colony and "
+        "Mr Arkin and Ms Belova to four years each on charges of ‘hooliganism’."
+    )
+    got = [(ev["subject"], ev["sentenceTerm"], ev["court"], ev["charge"]) for ev in _events(r, "Sentencing")]
+    assert sorted(got) == sorted(
+        [
+            (["Vasina"], ["P6Y"], ["Orsk Regional Court"], ["hooliganism"]),
+            (["Arkin"], ["P4Y"], ["Orsk Regional Court"], ["hooliganism"]),
+            (["Belova"], ["P4Y"], ["Orsk Regional Court"], ["hooliganism"]),
+        ]
+    )
+
+
+def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(build_text):
+    r = build_text(
+        "After a trial held on 14 May 2020, the Orsk City Court sentenced Lev Tomin, Ivan Pelko and "
+        "Oleg Sidin to nine, eight and six years’ imprisonment respectively."
+    )
+    got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Ivan Pelko", "P8Y"), ("Lev Tomin", "P9Y"), ("Oleg Sidin", "P6Y")]
+    assert sorted(ev["subject"][0] for ev in _events(r, "Trial")) == ["Ivan Pelko", "Lev Tomin", "Oleg Sidin"]

@@ -181,6 +181,9 @@ class EventFinder:
                 term = self._term(trigger, region)
                 if term:
                     event["term"] = term
+                split = self._split_terms(doc, trigger, event, at)
+                if split:
+                    event["split"] = split
                 self._penalties(doc, trigger, region, event)
             if entry["type"] in ("Sentencing", "Ban", "Lawsuit", "Arrest", "Trial", "Detention"):
                 charges, basis = self._charges(doc, trigger, region)
@@ -219,6 +222,14 @@ class EventFinder:
                     event["about_event"] = about
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
+        for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
+            for spans, term in event.pop("split", []):
+                one = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
+                one["subject"] = [list(sp) for sp in spans]
+                one.pop("term", None)
+                if term:
+                    one["term"] = term
+                events.append(one)
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date"):
@@ -548,6 +559,45 @@ class EventFinder:
                 if term:
                     return term
         return None
+
+    def _split_terms(self, doc: Doc, trigger: Token, event: dict, at: dict[int, Span]) -> list:
+        """Sentences of several people with their own terms, as (subject spans, term) pairs for the
+        people after the first; the event keeps the first subject and its term.
+
+        "sentenced A to six years and B and C to four years": the people named between one
+        "to" phrase of the verb and the next take the next one's term, however the parser
+        attached them. "sentenced A, B and C to nine, eight and six years respectively": the
+        numbers of the term go to the people in turn.
+        """
+        preps = [c for c in trigger.children if c.lower_ == "to" and c.dep_ == "prep" and c.i > trigger.i]
+        out: list = []
+        if len(preps) > 1:
+            for before, prep in itertools.pairwise(preps):
+                people: list[list[int]] = []
+                i = before.i + 1  # "to 15 years and her husband, X, to 20 years": the parser may join them
+                while i < prep.i:
+                    span = at.get(i)
+                    if span is not None and span.label_ == "Person" and span in doc.ents:
+                        if [span.start, span.end] not in people and [span.start, span.end] not in event["subject"]:
+                            people.append([span.start, span.end])
+                        i = span.end
+                        continue
+                    i += 1
+                if people:
+                    out.append((people, normalise_term(" ".join(t.text for t in prep.subtree))))
+            return out
+        subjects = sorted(event["subject"])
+        if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in trigger.children):
+            return []
+        words = list(preps[0].subtree)
+        numbers = [t for t in words if t.like_num]
+        unit = next((t.lower_ for t in words if t.lemma_ in ("year", "month", "day", "week")), None)
+        if unit is None or len(numbers) != len(subjects):
+            return []
+        terms = [normalise_term(f"{n.text} {unit}") for n in numbers]
+        event["subject"] = [subjects[0]]
+        event["term"] = terms[0]
+        return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
 
     def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
         """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
