@@ -167,9 +167,10 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
     """An event framed by another ("a lawsuit … following which the court banned X") shares its
     subject where it names none, and its month or year where it gives no date."""
     for n, ev in enumerate(mentions):
-        frame = drafts[ev.context] if ev.context is not None else None
+        ctx = ev.context
+        frame = drafts[ctx] if ctx is not None else None
         draft = drafts[n]
-        if frame is None or draft is None:
+        if ctx is None or frame is None or draft is None:
             continue
         changes: dict[str, Any] = {}
         if not draft.subjects and frame.subjects:
@@ -178,8 +179,8 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
                 d.subjects
                 for m, d in enumerate(drafts)
                 if d is not None
-                and mentions[m].trigger == mentions[ev.context].trigger
-                and mentions[m].type is mentions[ev.context].type
+                and mentions[m].trigger == mentions[ctx].trigger
+                and mentions[m].type is mentions[ctx].type
             ]
             changes["subjects"] = tuple(dict.fromkeys(k for subjects in same for k in subjects))
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:

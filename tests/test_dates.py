@@ -122,3 +122,28 @@ def test_event_dates_in_a_news_story(build_text):
         ("Arrest", "Pavel Gromov", "2019-01-23"),
         ("Release", "Pavel Gromov", "2019-01-24"),
     } <= rows
+
+
+# -- linear time: no quantified space that backtracks ----------------------------------------------
+
+
+def test_date_patterns_quantify_spaces_possessively():
+    """A greedy ``\\s*`` before an optional comma and another ``\\s*`` (or before a lookahead)
+    backtracks over a long run of spaces from every start: quadratic. Possessive quantifiers
+    (``\\s*+``, ``\\s++``) never give back, so each pattern reads a line once."""
+    import re
+
+    from pipeline.normalize import dates
+
+    patterns = [p for p, _ in dates._FORMS] + [dates._DURATION]
+    for pattern in patterns:
+        assert not re.search(r"\\s[*+](?![+])", pattern.pattern), pattern.pattern
+        assert not re.search(r",\?(?![+])", pattern.pattern), pattern.pattern
+
+
+def test_a_megabyte_line_of_spaces_after_a_date_is_read():
+    line = "on 12 May" + " " * 1_000_000 + "x May 12" + " " * 1_000_000 + "2019"
+    assert normalise_date(line).value == "2019-05-12"  # whitespace collapsed: "May 12 2019"
+    cal = Calendar(line, None)
+    assert [v.value for _, _, v in cal.anchors][-1] == "2019-05-12"
+    assert is_date_phrase(line)

@@ -224,12 +224,12 @@ class EventFinder:
         self._said_in(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
             for spans, term in event.pop("split", []):
-                one = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
-                one["subject"] = [list(sp) for sp in spans]
-                one.pop("term", None)
+                each = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
+                each["subject"] = [list(sp) for sp in spans]
+                each.pop("term", None)
                 if term:
-                    one["term"] = term
-                events.append(one)
+                    each["term"] = term
+                events.append(each)
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date"):

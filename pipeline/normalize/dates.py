@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
@@ -20,21 +21,23 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _FORMS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"), DatePrecision.DAY),
     (
-        re.compile(rf"\b{_D}(?:\s*(?:and|to|-|–|/)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
+        re.compile(
+            rf"\b{_D}(?:\s*+(?:and|to|-|–|/)\s*+[0-3]?\d(?:st|nd|rd|th)?)?(?:\s++of)?\s++{_M},?+\s++{_Y}\b", re.I
+        ),
         DatePrecision.DAY,
     ),
-    (re.compile(rf"\b{_M}\s+{_D}(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?,?\s+{_Y}\b", re.I), DatePrecision.DAY),
+    (re.compile(rf"\b{_M}\s++{_D}(?:\s*+(?:and|to|-|–)\s*+[0-3]?\d)?,?+\s++{_Y}\b", re.I), DatePrecision.DAY),
     (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"), DatePrecision.DAY),
-    (re.compile(rf"\b{_M},?\s+(?:of\s+)?{_Y}\b", re.I), DatePrecision.MONTH),
-    (re.compile(rf"\b{_D}(?:\s+of)?\s+{_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.DAY),
-    (re.compile(rf"(?<![\w-]){_M}\s+{_D}\b(?!\s*,?\s*\d)(?![.,]\d)", re.I), DatePrecision.DAY),
-    (re.compile(rf"(?<![\w-]){_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.MONTH),
+    (re.compile(rf"\b{_M},?+\s++(?:of\s++)?{_Y}\b", re.I), DatePrecision.MONTH),
+    (re.compile(rf"\b{_D}(?:\s++of)?\s++{_M}\b(?!\s*+,?+\s*+\d)", re.I), DatePrecision.DAY),
+    (re.compile(rf"(?<![\w-]){_M}\s++{_D}\b(?!\s*+,?+\s*+\d)(?![.,]\d)", re.I), DatePrecision.DAY),
+    (re.compile(rf"(?<![\w-]){_M}\b(?!\s*+,?+\s*+\d)", re.I), DatePrecision.MONTH),
     (re.compile(rf"(?<![\d/-]){_Y}(?![\d/-])"), DatePrecision.YEAR),
 ]
 _YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)(?![\d/-])")
 _DOTTED_YEAR = re.compile(r"\b[0-3]?\d\.[01]?\d\.((?:1[89]|20)\d\d)\b")  # "23.01.2022"
 # Phrases that name a span of time, not a date ("12 years", "the last two years").
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*[-–]\s*\d{4}", re.I)
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*+[-–]\s*+\d{4}", re.I)
 
 
 def _month(text: str) -> int:
@@ -224,7 +227,7 @@ class Calendar:
     ('2023-10-02', '2023-03')
     """
 
-    def __init__(self, text: str, own_date: DateValue | None, parts: list[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, own_date: DateValue | None, parts: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.own = own_date
         self.year = int(own_date.value[:4]) if own_date else document_year(text)
@@ -333,6 +336,8 @@ class Calendar:
             own = _order(self.own)
             p = _order(probe)
             year = self.year
+            if year is None:
+                return None
             if p[0] > own[0] or (len(p) > 1 and len(own) > 1 and p[0] == own[0] and p[1] > own[1]):
                 year -= 1  # a news story tells what has happened: the latest such day before it
             return year
