@@ -147,3 +147,20 @@ def test_a_megabyte_line_of_spaces_after_a_date_is_read():
     cal = Calendar(line, None)
     assert [v.value for _, _, v in cal.anchors][-1] == "2019-05-12"
     assert is_date_phrase(line)
+
+
+def test_a_year_told_later_in_the_sentence_about_the_past_does_not_date_the_event():
+    text = (
+        "ORSK (14 March 2023) – On 6 March, the court sentenced Lev Tomin, a priest arrested on 4 August 2022, "
+        "to 15 years.\n\nIn September, the court sentenced Ivan Pelko for donations made in 2014."
+    )
+    cal = Calendar(text, normalise_date("14 March 2023"))
+    at = text.index("6 March")
+    assert cal.resolve("6 March", at, (at - 3, text.index("15 years")), (0, len(text)))[0].value == "2023-03-06"
+    undated = Calendar(text[text.index("In September") :], None)
+    sentence = (0, len(text) - text.index("In September"))
+    assert undated.resolve("September", 3, sentence, sentence)[0].value == "2014-09"  # the only year it has
+    told = "In September, the court sentenced Ivan Pelko. In 2023 he was freed. In May, for donations made in 2014, X."
+    cal = Calendar(told, None)
+    at = told.index("May")
+    assert cal.resolve("May", at, (told.index("In May"), len(told)), (0, len(told)))[0].value == "2023-05"
