@@ -383,3 +383,18 @@ def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(bui
     got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
     assert got == [("Ivan Pelko", "P8Y"), ("Lev Tomin", "P9Y"), ("Oleg Sidin", "P6Y")]
     assert sorted(ev["subject"][0] for ev in _events(r, "Trial")) == ["Ivan Pelko", "Lev Tomin", "Oleg Sidin"]
+
+
+def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_text):
+    r = build_text(
+        "Lev Tomin was sentenced to five years on 2 May 2019. His appeal to the Tomsk Military Court was "
+        "rejected on 4 October 2019. The EU regrets the decision of the Supreme Court of Ruritania of "
+        "26 November 2020 to reject the cassation appeal of the blogger Lev Tomin. Ms Pelko's conviction "
+        "was upheld on appeal by the Orsk Regional Court on 30 March 2022."
+    )
+    got = sorted((ev["subject"][0], ev["court"][0], ev["date"][0]) for ev in _events(r, "CourtDecision"))
+    assert got == [
+        ("Lev Tomin", "Supreme Court of Ruritania", "2020-11-26"),
+        ("Lev Tomin", "Tomsk Military Court", "2019-10-04"),
+        ("Pelko", "Orsk Regional Court", "2022-03-30"),
+    ]

@@ -193,6 +193,7 @@ class EventFinder:
                     event["legal_basis"] = basis
             if entry["type"] == "CourtDecision":
                 self._decision(doc, trigger, named, event)
+                self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
@@ -745,6 +746,34 @@ class EventFinder:
                 event["decision_on"] = "previous"
             else:
                 event["decision_on"] = "same-subject"
+
+    def _decision_noun(self, doc: Doc, trigger: Token, at: dict[int, Span], event: dict) -> None:
+        """ "the decision of the X Court of 26 November 2020 to reject the appeal": the court and date
+        of the decision noun a "to" infinitive completes, however the parser attached the verb."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return
+        nouns = self.words["decision_nouns"]
+        noun = None
+        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+            if tok.lemma_ in nouns and tok.pos_ == "NOUN":
+                noun = tok
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.head.i != trigger.i:
+                return
+        if noun is None:
+            return
+        for prep in noun.children:
+            if prep.lower_ not in ("of", "by"):
+                continue
+            for obj in prep.children:
+                span = at.get(obj.i)
+                if not event["court"] and span is not None and span.label_ == "Court":
+                    event["court"].append([span.start, span.end])
+                if not event.get("date") and obj.ent_type_ == "DATE":
+                    ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                    phrase = self._phrase(ent) if ent is not None else None
+                    if phrase is not None:
+                        event["date"] = [phrase]
 
     def _context(self, trigger: Token, triggers: set[int]) -> int | None:
         """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
