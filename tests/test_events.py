@@ -398,3 +398,12 @@ def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_te
         ("Lev Tomin", "Tomsk Military Court", "2019-10-04"),
         ("Pelko", "Orsk Regional Court", "2022-03-30"),
     ]
+
+
+def test_officers_of_a_body_who_searched_and_arrested_are_that_body_arresting(build_text):
+    r = build_text(
+        "On 3 May 2019, officers of the State Security Service searched the offices of the newspaper "
+        "Orsk Vestnik in Orsk and arrested its editor, Timur Vasin."
+    )
+    ev = _one(r, "Arrest")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["State Security Service"], ["2019-05-03"])

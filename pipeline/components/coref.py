@@ -88,7 +88,11 @@ class CorefCues:
         if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
             return None
         left = [c for c in tok.lefts]
-        dets = [c for c in left if c.dep_ in ("det", "predet")]
+        dets = [
+            c
+            for c in left
+            if c.dep_ in ("det", "predet") or (c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.i - 1)
+        ]  # "On 28 June that court acquitted him": the parser may take "that" for a clause's mark
         if not dets or dets[0].lower_ not in self.determiners | self.group_words:
             same = any(c.lower_ == "same" for c in left) and any(c.lower_ == "the" for c in left)
             if not same:

@@ -812,9 +812,11 @@ class EventFinder:
             while True:
                 if not e["agent"] and not e["court"]:
                     for c in verb.children:
-                        if c.dep_ == "nsubj" and c.i in at and at[c.i].label_ in ACTOR_LABELS:
-                            span = at[c.i]
-                            e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+                        if c.dep_ != "nsubj":
+                            continue
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if span.label_ in ACTOR_LABELS:  # also "officers of X searched … and arrested"
+                                e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
                 if "date" not in e:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:
