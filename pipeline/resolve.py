@@ -93,7 +93,8 @@ def resolve_events(
         places = tuple(
             k
             for k in refs(ev.places)
-            if actors[k].type.value in values["place_types"] or actors[k].label.split()[-1].lower() in detention_heads
+            if actors[k].type.value in values["place_types"]
+            or any(w.lower() in detention_heads for w in actors[k].label.split())  # "Centre No. 1", "Institute for …"
         )
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)

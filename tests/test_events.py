@@ -407,3 +407,13 @@ def test_officers_of_a_body_who_searched_and_arrested_are_that_body_arresting(bu
     )
     ev = _one(r, "Arrest")
     assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["State Security Service"], ["2019-05-03"])
+
+
+def test_places_of_a_coordinated_search_and_of_an_arrival(build_text):
+    r = build_text(
+        "On 3 May 2019, officers of the State Security Service searched the offices of the newspaper "
+        "Orsk Vestnik in Tomsk and arrested its editor, Timur Vasin. Lev Pelko was arrested on his "
+        "arrival in Omsk on 5 June 2019."
+    )
+    got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Arrest"))
+    assert got == [("Lev Pelko", "Omsk"), ("Timur Vasin", "Tomsk")]

@@ -152,7 +152,8 @@ class EventFinder:
                 "place": [
                     [s.start, s.end]
                     for s in roles["place"]
-                    if s.label_ in self.words["place_types"] or s[-1].lower_ in self.words["detention_place_heads"]
+                    if s.label_ in self.words["place_types"]
+                    or any(w.lower_ in self.words["detention_place_heads"] for w in s)  # "Centre No. 1"
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
@@ -801,6 +802,18 @@ class EventFinder:
             head = self._governor(tok)
             if head is None:
                 continue
+            if (
+                not e["place"]
+                and e["type"] in ("Arrest", "Detention", "Killing")
+                and tok.dep_ == "conj"
+                and head.i not in by_trigger
+            ):  # "searched the newsroom in X and arrested": where the governing clause happened
+                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and head in prep.ancestors:
+                        for obj in prep.children:
+                            span = at.get(obj.i)
+                            if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
+                                e["place"].append([span.start, span.end])
             if head.i in by_trigger:
                 other = by_trigger[head.i]
                 for key in ("subject", "agent", "court"):
