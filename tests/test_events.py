@@ -417,3 +417,30 @@ def test_places_of_a_coordinated_search_and_of_an_arrival(build_text):
     )
     got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Arrest"))
     assert got == [("Lev Pelko", "Omsk"), ("Timur Vasin", "Tomsk")]
+
+
+# -- charges as worded ------------------------------------------------------------------------------
+
+
+def test_quoted_charges_after_the_term_and_after_an_accusation(build_text):
+    r = build_text(
+        'On 3 September 2024, the Orsk Military Court sentenced Lev Tomin to 30 years in prison for "treason" '
+        'and "rebellion". In August 2024, the Media Commission suspended the registration of the newspaper Orsk Vestnik '
+        'for three months, accusing the paper of "unethical reporting".'
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["sentenceTerm"], ev["charge"]) == (["Lev Tomin"], ["P30Y"], ["rebellion", "treason"])
+    assert _one(r, "Ban")["charge"] == ["unethical reporting"]
+
+
+def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
+    r = build_text(
+        "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "
+        "a community station. In August 2024, the Media Commission suspended the registration of the "
+        "newspaper Orsk Vestnik for three months."
+    )
+    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Orsk Vestnik", "Media Commission", "2024-08"),
+        ("Radio Orsk", "Telecommunications Institute", "2023-03-03"),
+    ]

@@ -716,11 +716,31 @@ class EventFinder:
                     if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
                         charges.extend(_items(doc, objs[0]))
                         break
+        if not charges:
+            charges = self._quoted_after(doc, trigger)
         words = self.words["legal_basis_words"]
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
                 basis.append(ent.text)
         return _dedupe(charges), _dedupe(basis)
+
+    def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
+        """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
+        after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
+        the parser attached the preposition; not past another verb's event."""
+        heads = self.words["charge_heads"] | set(self.values["charge_verbs"])
+        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
+                return []
+            if tok.lower_ not in ("for", "of") or tok.i + 1 >= tok.sent.end or doc[tok.i + 1].text not in "‘“\"'":
+                continue
+            head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
+            if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
+                continue
+            listed = _QUOTED_LIST.match(doc.text[doc[tok.i + 1].idx : tok.sent.end_char])
+            if listed:
+                return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
+        return []
 
     def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
         lemma = trigger.lemma_.lower()
