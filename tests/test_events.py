@@ -444,3 +444,12 @@ def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(buil
         ("Orsk Vestnik", "Media Commission", "2024-08"),
         ("Radio Orsk", "Telecommunications Institute", "2023-03-03"),
     ]
+
+
+def test_held_for_months_in_a_prison_remained_in_and_a_shared_passive_subject(build_text):
+    r = build_text(
+        "Lev Tomin had been arrested in Orsk in June 2022 and held for months in solitary confinement in "
+        "Orsk Central Prison. The economist Ivan Pelko remained in Tomsk Central Prison throughout the year."
+    )
+    got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Detention"))
+    assert got == [("Ivan Pelko", "Tomsk Central Prison"), ("Lev Tomin", "Orsk Central Prison")]

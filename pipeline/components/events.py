@@ -157,6 +157,8 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention" and not event["place"]:
+                event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
             for span in roles["court"]:  # "before the X Court": only a court
@@ -768,6 +770,21 @@ class EventFinder:
             else:
                 event["decision_on"] = "same-subject"
 
+    def _held_in(self, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[list[int]]:
+        """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
+        detention's own phrases, the first named by a detention word ("prison", "centre")."""
+        heads = self.words["detention_place_heads"]
+        for tok in self._region(trigger, triggers):
+            span = at.get(tok.i)
+            if (
+                span is not None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "to", "into")
+                and any(w.lower_ in heads for w in span)
+            ):
+                return [[span.start, span.end]]
+        return []
+
     def _decision_noun(self, doc: Doc, trigger: Token, at: dict[int, Span], event: dict) -> None:
         """ "the decision of the X Court of 26 November 2020 to reject the appeal": the court and date
         of the decision noun a "to" infinitive completes, however the parser attached the verb."""
@@ -834,6 +851,15 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
+            if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
+                    if c.dep_ == "nsubjpass":
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if (
+                                span.label_ in ("Person", *ANAPHOR_LABELS)
+                                and [span.start, span.end] not in e["subject"]
+                            ):
+                                e["subject"].append([span.start, span.end])
             if head.i in by_trigger:
                 other = by_trigger[head.i]
                 for key in ("subject", "agent", "court"):
