@@ -453,3 +453,16 @@ def test_held_for_months_in_a_prison_remained_in_and_a_shared_passive_subject(bu
     )
     got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Detention"))
     assert got == [("Ivan Pelko", "Tomsk Central Prison"), ("Lev Tomin", "Orsk Central Prison")]
+
+
+def test_documents_adopted_submitted_or_sent_are_dated_statements_of_their_author(build_text):
+    r = build_text(
+        "A. whereas on 19 October 2023 the European Parliament adopted an urgency resolution on Lev Tomin;\n\n"
+        "B. whereas the Council of Europe Commissioner for Human Rights, who submitted written observations "
+        "on 4 May 2020, intervened in the case;"
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Statement"))
+    assert got == [
+        ("Council of Europe Commissioner for Human Rights", "2020-05-04"),
+        ("European Parliament", "2023-10-19"),
+    ]

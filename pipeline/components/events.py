@@ -396,7 +396,7 @@ class EventFinder:
         for tok in doc[trigger.i + 1 : trigger.sent.end]:
             if tok.i in triggers:
                 return []
-            if tok.lower_ == "by":
+            if tok.lower_ in ("by", "from"):  # "the communication of D from the Special Rapporteur"
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         return self._actors_at(doc, pobj, at, triggers)
