@@ -466,3 +466,14 @@ def test_documents_adopted_submitted_or_sent_are_dated_statements_of_their_autho
         ("Council of Europe Commissioner for Human Rights", "2020-05-04"),
         ("European Parliament", "2023-10-19"),
     ]
+
+
+def test_the_date_of_a_decision_noun_is_the_decisions_not_the_statements(build_text):
+    r = build_text(
+        "TOMSK (10 December 2020) – On Human Rights Day, the European Union reiterates its concern at the "
+        "decision of the Supreme Court of Ruritania of 26 November 2020 to reject the cassation appeal of "
+        "the blogger Lev Tomin."
+    )
+    ev = _one(r, "CourtDecision")
+    assert (ev["subject"], ev["court"], ev["date"]) == (["Lev Tomin"], ["Supreme Court of Ruritania"], ["2020-11-26"])
+    assert "2020-11-26" not in [d for st in _events(r, "Statement") for d in st.get("date", [])]

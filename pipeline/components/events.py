@@ -500,6 +500,12 @@ class EventFinder:
                     continue
                 if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
+                if (
+                    child.lemma_ in self.words["decision_nouns"]
+                    and child.dep_ in ("pobj", "dobj")
+                    and any(c.lower_ == "of" for c in child.children)
+                ):
+                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
                 seen.add(child.i)
                 todo.append(child)
         return sorted(region, key=lambda t: t.i)
@@ -800,6 +806,13 @@ class EventFinder:
                 return
         if noun is None:
             return
+        if not event.get("date"):
+            for ent in doc.ents:  # "the decision of the X Court of Uzbekistan of 26 November 2020 to …"
+                if ent.label_ == "DATE" and noun.i < ent.start < trigger.i and doc[ent.start - 1].lower_ == "of":
+                    phrase = self._phrase(ent)
+                    if phrase is not None:
+                        event["date"] = [phrase]
+                        break
         for prep in noun.children:
             if prep.lower_ not in ("of", "by"):
                 continue
