@@ -36,8 +36,9 @@ _RULED_ON = (
     EventType.DETENTION,
     EventType.ARREST,
 )
-#: events framed by a court's ruling that share its court ("after a trial …, the X Court sentenced")
-_COURT_SHARED = (EventType.TRIAL, EventType.SENTENCING, EventType.COURT_DECISION)
+#: a trial and the sentence it frames share their court ("after a trial …, the X Court sentenced"); an appeal's
+#: court is another
+_COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
 #: a place is where something happens, never who acts
 _AGENT_TYPES = {
     "Person",
@@ -186,7 +187,7 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["subjects"] = tuple(dict.fromkeys(k for subjects in same for k in subjects))
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
             changes["date"] = frame.date
-        if not draft.courts and frame.courts and draft.type in _COURT_SHARED:
+        if not draft.courts and frame.courts and {draft.type, frame.type} <= _COURT_SHARED:
             changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)

@@ -477,3 +477,17 @@ def test_the_date_of_a_decision_noun_is_the_decisions_not_the_statements(build_t
     ev = _one(r, "CourtDecision")
     assert (ev["subject"], ev["court"], ev["date"]) == (["Lev Tomin"], ["Supreme Court of Ruritania"], ["2020-11-26"])
     assert "2020-11-26" not in [d for st in _events(r, "Statement") for d in st.get("date", [])]
+
+
+# -- who acts: through others' orders, in the document they issue ----------------------------------
+
+
+def test_on_the_orders_of_a_ministry_and_a_resolution_calling_for_release(build_text):
+    r = build_text(
+        "The website Orsk Vestnik has been blocked since 25 January 2022 on the orders of the Ministry of "
+        "Culture.\n\n• 19 October 2023 – The European Parliament adopts a resolution calling for the "
+        "immediate release of Lev Tomin."
+    )
+    assert _one(r, "Ban")["agent"] == ["Ministry of Culture"]
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"]) == (["Lev Tomin"], ["European Parliament"])

@@ -203,6 +203,8 @@ class EventFinder:
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
                     call = call.head
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
+                if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
+                    caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
                 for c in caller:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
@@ -775,6 +777,18 @@ class EventFinder:
                 event["decision_on"] = "previous"
             else:
                 event["decision_on"] = "same-subject"
+
+    @staticmethod
+    def _issuer(document: Token) -> list[Token]:
+        """Who issues a document: "X adopts a resolution", "X publishes an opinion", "the opinion of X"."""
+        for c in document.children:
+            if c.lower_ in ("of", "by", "from"):
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ != "DATE"]
+                if objs:
+                    return objs
+        if document.dep_ == "dobj":
+            return [c for c in document.head.children if c.dep_ == "nsubj"]
+        return []
 
     def _held_in(self, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[list[int]]:
         """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
