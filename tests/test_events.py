@@ -491,3 +491,17 @@ def test_on_the_orders_of_a_ministry_and_a_resolution_calling_for_release(build_
     assert _one(r, "Ban")["agent"] == ["Ministry of Culture"]
     ev = _one(r, "ReleaseDemand")
     assert (ev["subject"], ev["agent"]) == (["Lev Tomin"], ["European Parliament"])
+
+
+def test_a_conviction_on_charges_is_the_sentencing_it_merges_with(build_text):
+    r = build_text(
+        "On 2 May 2019 the Orsk Regional Court sentenced Lev Tomin to six years in prison. The Orsk Regional "
+        'Court convicted Lev Tomin of "propaganda against the state" and "treason".'
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["sentenceTerm"], ev["court"], ev["charge"]) == (
+        ["Lev Tomin"],
+        ["P6Y"],
+        ["Orsk Regional Court"],
+        ["propaganda against the state", "treason"],
+    )
