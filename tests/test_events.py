@@ -505,3 +505,20 @@ def test_a_conviction_on_charges_is_the_sentencing_it_merges_with(build_text):
         ["Orsk Regional Court"],
         ["propaganda against the state", "treason"],
     )
+
+
+def test_listed_resolutions_past_a_topic_and_blocked_access_to_a_site(build_text):
+    r = build_text(
+        "European Parliament resolution of 24 October 2019 on Ruritania\n\nThe European Parliament,\n\n"
+        "– having regard to its previous resolutions on Ruritania, in particular those of 10 March 2016 on "
+        "Ruritania, of 8 February 2018 on executions in Ruritania and of 13 December 2018 on Ruritania,\n\n"
+        "A. whereas on 15 July 2019 the Media Council blocked access to Orsk Vestnik for ‘publishing false news’;"
+    )
+    dates = sorted(d for ev in _events(r, "Statement") for d in ev.get("date", []))
+    assert dates == ["2016-03-10", "2018-02-08", "2018-12-13"]
+    ev = _one(r, "Ban")
+    assert (ev["subject"], ev["agent"], ev["charge"]) == (
+        ["Orsk Vestnik"],
+        ["Media Council"],
+        ["publishing false news"],
+    )

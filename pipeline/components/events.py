@@ -531,8 +531,8 @@ class EventFinder:
         for ent in doc.ents:
             if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
                 continue
-            if any(trigger.i < i < ent.start for i in triggers):
-                break
+            if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
+                break  # another clause; "those of D1 on executions in X and of D2" still lists
             if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
                 phrase = self._phrase(ent)
                 if phrase is not None:
