@@ -112,7 +112,7 @@ class CorefCues:
                 child.dep_ == "prep" and child.lower_ == "of"
             ):
                 return None  # "the lawyer, X", "the court of X": not pointing back
-        span_label, cues = "Person", {"kind": "descriptor", "nouns": [lemma]}
+        span_label, cues = "Person", dict[str, object]({"kind": "descriptor", "nouns": [lemma]})
         count = next((self.numbers[c.lower_] for c in left if c.lower_ in self.numbers), None)
         if lemma in self.court_nouns:
             span_label = "Court"
@@ -226,7 +226,7 @@ class CorefCues:
         cues: dict[str, dict] = {}
         for ent in names:
             root = ent.root
-            entry = {"kind": "name", "role": self._role(root), "number": "sg"}
+            entry: dict[str, object] = {"kind": "name", "role": self._role(root), "number": "sg"}
             if ent.label_ == "Person":
                 entry.update(self._name_cues(doc, ent))
                 group = self._group_of(doc, ent, at)

@@ -831,12 +831,12 @@ class EventFinder:
             if prep.lower_ not in ("of", "by"):
                 continue
             for obj in prep.children:
-                span = at.get(obj.i)
-                if not event["court"] and span is not None and span.label_ == "Court":
-                    event["court"].append([span.start, span.end])
+                court = at.get(obj.i)
+                if not event["court"] and court is not None and court.label_ == "Court":
+                    event["court"].append([court.start, court.end])
                 if not event.get("date") and obj.ent_type_ == "DATE":
-                    ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-                    phrase = self._phrase(ent) if ent is not None else None
+                    date_ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                    phrase = self._phrase(date_ent) if date_ent is not None else None
                     if phrase is not None:
                         event["date"] = [phrase]
 
