@@ -10,6 +10,7 @@ from pipeline.facts import (
     Actor,
     ActorType,
     DatePrecision,
+    DateValue,
     DocumentFacts,
     Event,
     EventMention,
@@ -242,13 +243,31 @@ def _per_subject(ev: Event) -> list[Event]:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type is not b.type or set(a.subjects) != set(b.subjects):
         return False
-    for attr in ("date", "term", "outcome"):
+    for attr in ("term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:
             return False
+    if a.date is not None and b.date is not None and not _within(a.date.value, b.date.value):
+        return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
     return True
+
+
+def _within(x: str, y: str) -> bool:
+    """Whether two ISO dates can name the same day: equal, or one the year or month of the other.
+
+    >>> _within("2016", "2016-10-06"), _within("2016-10", "2016-11-02"), _within("2016-10-06", "2016-10-06")
+    (True, False, True)
+    """
+    return x.startswith(y) or y.startswith(x)
+
+
+def _precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    """The more precise of two dates that may name the same day."""
+    if a is None or b is None:
+        return a or b
+    return a if len(a.value) >= len(b.value) else b
 
 
 def _union(a: tuple, b: tuple) -> tuple:
@@ -267,7 +286,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     agents=_union(kept.agents, ev.agents),
                     courts=_union(kept.courts, ev.courts),
                     places=_union(kept.places, ev.places),
-                    date=kept.date or ev.date,
+                    date=_precise(kept.date, ev.date),
                     term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges),
                     legal_basis=_union(kept.legal_basis, ev.legal_basis),

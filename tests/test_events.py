@@ -522,3 +522,12 @@ def test_listed_resolutions_past_a_topic_and_blocked_access_to_a_site(build_text
         ["Media Council"],
         ["publishing false news"],
     )
+
+
+def test_a_sentence_told_by_its_year_and_by_its_day_is_one_event_with_the_day(build_text):
+    r = build_text(
+        "Lev Tomin was arrested in 2015 and sentenced in 2016 to 28 years in prison.\n\n"
+        "On 6 October 2016, the Orsk Regional Court sentenced Lev Tomin to 28 years in prison."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["date"], ev["sentenceTerm"], ev["court"]) == (["2016-10-06"], ["P28Y"], ["Orsk Regional Court"])
