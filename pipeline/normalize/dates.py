@@ -329,16 +329,16 @@ class Calendar:
             earlier = [x for x in near if x[1]]
             if earlier:
                 return after(min(earlier, key=lambda x: x[0])[2])
+        # "On 6 March, the court sentenced X, arrested on 4 August 2022, …", "In May, … for donations made
+        # in 2014": a date told later in the sentence is often a past one; it gives the year only as a
+        # month or day, and only where the document has no date of its own
+        later = [x for x in near if x[2].precision is not DatePrecision.YEAR]
+        if later and (self.own is None or self.own.precision is DatePrecision.YEAR):
+            return int(min(later, key=lambda x: x[0])[2].value[:4])
         if part is not None:
             before = self._before(start, part[0])
             if before:
                 return after(before[-1])
-        # "On 6 March, the court sentenced X, arrested on 4 August 2022, …", "In May, … for donations
-        # made in 2014": a date told later in the sentence is often a past one; it gives the year
-        # only where the document has no date of its own, and only as a full date
-        later = [x for x in near if x[2].precision is not DatePrecision.YEAR]
-        if later and (self.own is None or self.own.precision is DatePrecision.YEAR):
-            return int(min(later, key=lambda x: x[0])[2].value[:4])
         if self.own is not None and self.own.precision is not DatePrecision.YEAR:
             own = _order(self.own)
             p = _order(probe)
