@@ -40,6 +40,8 @@ _RULED_ON = (
 #: a trial and the sentence it frames share their court ("after a trial …, the X Court sentenced"); an appeal's
 #: court is another
 _COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
+#: what is said or called for: by another actor it is another event
+_SAID = (EventType.RELEASE_DEMAND, EventType.STATEMENT)
 #: a place is where something happens, never who acts
 _AGENT_TYPES = {
     "Person",
@@ -251,6 +253,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
+    if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
+        return False  # the EU's call and the OSCE's call for one release are two demands
     return True
 
 

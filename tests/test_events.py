@@ -531,3 +531,12 @@ def test_a_sentence_told_by_its_year_and_by_its_day_is_one_event_with_the_day(bu
     )
     ev = _one(r, "Sentencing")
     assert (ev["date"], ev["sentenceTerm"], ev["court"]) == (["2016-10-06"], ["P28Y"], ["Orsk Regional Court"])
+
+
+def test_calls_for_one_release_by_two_callers_are_two_demands(build_text):
+    r = build_text(
+        "On 19 June 2020 the OSCE Representative on Freedom of the Media called for the release of Lev Tomin.\n\n"
+        "The European Union calls on the Ruritanian authorities to release Mr Tomin immediately."
+    )
+    got = sorted(ev["agent"][0] for ev in _events(r, "ReleaseDemand"))
+    assert got == ["European Union", "OSCE Representative on Freedom of the Media"]
