@@ -540,3 +540,17 @@ def test_calls_for_one_release_by_two_callers_are_two_demands(build_text):
     )
     got = sorted(ev["agent"][0] for ev in _events(r, "ReleaseDemand"))
     assert got == ["European Union", "OSCE Representative on Freedom of the Media"]
+
+
+def test_a_second_charge_after_its_own_legal_basis(build_text):
+    r = build_text(
+        'On 11 December 2023, prosecutors charged Lev Tomin with "outrage against the constitutional order" '
+        'under Article 257 of the Criminal Code and with "rendering support to a terrorist organization" under '
+        "the Terrorism Proclamation."
+    )
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["charge"], ev["legalBasis"]) == (
+        ["Lev Tomin"],
+        ["outrage against the constitutional order", "rendering support to a terrorist organization"],
+        ["Article 257 of the Criminal Code"],
+    )

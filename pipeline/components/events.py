@@ -699,6 +699,14 @@ class EventFinder:
                     if prep.lower_ == verbs[tok.lemma_]:
                         for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
+                        for again in doc[prep.i + 1 : tok.sent.end]:  # "with X under Article 1 and with Y"
+                            if (
+                                again.lower_ == prep.lower_
+                                and doc[again.i - 1].lower_ == "and"
+                                and again.dep_ == "conj"
+                            ):
+                                for pobj in _objects(again):
+                                    charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
             for tok in doc[trigger.i + 1 : trigger.sent.end]:
                 if (
