@@ -110,13 +110,14 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
     gender: dict[str, str] = {}
     nouns: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(doc.mentions):
-        if m.refers or not keys[i]:
+        key = keys[i]
+        if m.refers or not key:
             continue
         cues = _cues(m)
         g = cues.get("gender", "")
         if g:
-            gender[keys[i]] = g if gender.get(keys[i], g) == g else "?"
-        nouns[keys[i]].update(n for n in cues.get("nouns", "").split("|") if n)
+            gender[key] = g if gender.get(key, g) == g else "?"
+        nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
     for key, actor in actors.items():
         if actor.type is ActorType.PERSON and key not in gender:
             g = _surname_gender(actor.label, data["surname_suffixes"])
@@ -129,8 +130,9 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         cues = _cues(m)
         role = cues.get("role", "other")
         if not m.refers:
-            if keys[i]:
-                history.append(_Seen(keys[i], doc.sentence(m), doc.part(m), role, i))
+            key = keys[i]
+            if key:
+                history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
             continue
         if m.refers not in ("pronoun", "descriptor"):
             continue
@@ -242,13 +244,14 @@ def resolve_groups(
     for i in doc.order:
         m = doc.mentions[i]
         cues = _cues(m)
-        if not m.refers and keys[i] and actors[keys[i]].type is ActorType.PERSON and cues.get("group"):
+        key = keys[i]
+        if not m.refers and key and actors[key].type is ActorType.PERSON and cues.get("group"):
             gid = (doc.part(m), cues["group"])
             members = groups.setdefault(gid, [])
-            if keys[i] not in members:
-                members.append(keys[i])
+            if key not in members:
+                members.append(key)
             seen_order.append((i, gid))
-            history.append(_Seen(keys[i], doc.sentence(m), doc.part(m), "", i))
+            history.append(_Seen(key, doc.sentence(m), doc.part(m), "", i))
         if m.refers != "group":
             continue
         count = int(cues.get("count") or 0)

@@ -355,8 +355,8 @@ class _PartReader:
                 self.facts.described,
             )
         low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
-        own = _DATELINE.search(self.facts.document.text)
-        own = tidy_name(own.group(1)).lower() if own else None  # the agency reporting is not "the paper"
+        agency = _DATELINE.search(self.facts.document.text)
+        own = tidy_name(agency.group(1)).lower() if agency else None  # the agency reporting is not "the paper"
         for kinds in ref:
             best = None
             for i, m in enumerate(mentions):
@@ -394,7 +394,9 @@ def _person_before(
     persons = [
         (i, m)
         for i, m in enumerate(mentions)
-        if not m.refers and m.start < at and (best_type(m.votes) or (m.type.value if m.type else None)) == "Person"
+        if not m.refers
+        and m.start < at
+        and (best_type(list(m.votes)) or (m.type.value if m.type else None)) == "Person"
     ]
     if not persons:
         return ()

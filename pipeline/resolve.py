@@ -10,6 +10,7 @@ from pipeline.facts import (
     Actor,
     ActorType,
     DatePrecision,
+    DateValue,
     DocumentFacts,
     Event,
     EventMention,
@@ -37,6 +38,11 @@ _RULED_ON = (
     EventType.DETENTION,
     EventType.ARREST,
 )
+#: a trial and the sentence it frames share their court ("after a trial …, the X Court sentenced"); an appeal's
+#: court is another
+_COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
+#: what is said or called for: by another actor it is another event
+_SAID = (EventType.RELEASE_DEMAND, EventType.STATEMENT)
 #: a place is where something happens, never who acts
 _AGENT_TYPES = {
     "Person",
@@ -92,7 +98,8 @@ def resolve_events(
         places = tuple(
             k
             for k in refs(ev.places)
-            if actors[k].type.value in values["place_types"] or actors[k].label.split()[-1].lower() in detention_heads
+            if actors[k].type.value in values["place_types"]
+            or any(w.lower() in detention_heads for w in actors[k].label.split())  # "Centre No. 1", "Institute for …"
         )
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
@@ -167,15 +174,26 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
     """An event framed by another ("a lawsuit … following which the court banned X") shares its
     subject where it names none, and its month or year where it gives no date."""
     for n, ev in enumerate(mentions):
-        frame = drafts[ev.context] if ev.context is not None else None
+        ctx = ev.context
+        frame = drafts[ctx] if ctx is not None else None
         draft = drafts[n]
-        if frame is None or draft is None:
+        if ctx is None or frame is None or draft is None:
             continue
         changes: dict[str, Any] = {}
         if not draft.subjects and frame.subjects:
-            changes["subjects"] = frame.subjects
+            # the frame's subjects, with those of its sentence split by term ("A to six years and B to four")
+            same = [
+                d.subjects
+                for m, d in enumerate(drafts)
+                if d is not None
+                and mentions[m].trigger == mentions[ctx].trigger
+                and mentions[m].type is mentions[ctx].type
+            ]
+            changes["subjects"] = tuple(dict.fromkeys(k for subjects in same for k in subjects))
         if draft.date is None and frame.date is not None and frame.date.precision is not DatePrecision.DAY:
             changes["date"] = frame.date
+        if not draft.courts and frame.courts and {draft.type, frame.type} <= _COURT_SHARED:
+            changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
 
@@ -231,13 +249,33 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if (a.standing is Standing.DENIED) != (b.standing is Standing.DENIED):
         return False  # "was arrested" and "was not released" stay apart
-    for attr in ("date", "term", "outcome"):
+    for attr in ("term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:
             return False
+    if a.date is not None and b.date is not None and not _within(a.date.value, b.date.value):
+        return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
+    if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
+        return False  # the EU's call and the OSCE's call for one release are two demands
     return True
+
+
+def _within(x: str, y: str) -> bool:
+    """Whether two ISO dates can name the same day: equal, or one the year or month of the other.
+
+    >>> _within("2016", "2016-10-06"), _within("2016-10", "2016-11-02"), _within("2016-10-06", "2016-10-06")
+    (True, False, True)
+    """
+    return x.startswith(y) or y.startswith(x)
+
+
+def _precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    """The more precise of two dates that may name the same day."""
+    if a is None or b is None:
+        return a or b
+    return a if len(a.value) >= len(b.value) else b
 
 
 def _union(a: tuple, b: tuple) -> tuple:
@@ -256,7 +294,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     agents=_union(kept.agents, ev.agents),
                     courts=_union(kept.courts, ev.courts),
                     places=_union(kept.places, ev.places),
-                    date=kept.date or ev.date,
+                    date=_precise(kept.date, ev.date),
                     term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges),
                     legal_basis=_union(kept.legal_basis, ev.legal_basis),

@@ -122,3 +122,45 @@ def test_event_dates_in_a_news_story(build_text):
         ("Arrest", "Pavel Gromov", "2019-01-23"),
         ("Release", "Pavel Gromov", "2019-01-24"),
     } <= rows
+
+
+# -- linear time: no quantified space that backtracks ----------------------------------------------
+
+
+def test_date_patterns_quantify_spaces_possessively():
+    """A greedy ``\\s*`` before an optional comma and another ``\\s*`` (or before a lookahead)
+    backtracks over a long run of spaces from every start: quadratic. Possessive quantifiers
+    (``\\s*+``, ``\\s++``) never give back, so each pattern reads a line once."""
+    import re
+
+    from pipeline.normalize import dates
+
+    patterns = [p for p, _ in dates._FORMS] + [dates._DURATION]
+    for pattern in patterns:
+        assert not re.search(r"\\s[*+](?![+])", pattern.pattern), pattern.pattern
+        assert not re.search(r",\?(?![+])", pattern.pattern), pattern.pattern
+
+
+def test_a_megabyte_line_of_spaces_after_a_date_is_read():
+    line = "on 12 May" + " " * 1_000_000 + "x May 12" + " " * 1_000_000 + "2019"
+    assert normalise_date(line).value == "2019-05-12"  # whitespace collapsed: "May 12 2019"
+    cal = Calendar(line, None)
+    assert [v.value for _, _, v in cal.anchors][-1] == "2019-05-12"
+    assert is_date_phrase(line)
+
+
+def test_a_year_told_later_in_the_sentence_about_the_past_does_not_date_the_event():
+    text = (
+        "ORSK (14 March 2023) – On 6 March, the court sentenced Lev Tomin, a priest arrested on 4 August 2022, "
+        "to 15 years.\n\nIn September, the court sentenced Ivan Pelko for donations made in 2014."
+    )
+    cal = Calendar(text, normalise_date("14 March 2023"))
+    at = text.index("6 March")
+    assert cal.resolve("6 March", at, (at - 3, text.index("15 years")), (0, len(text)))[0].value == "2023-03-06"
+    undated = Calendar(text[text.index("In September") :], None)
+    sentence = (0, len(text) - text.index("In September"))
+    assert undated.resolve("September", 3, sentence, sentence)[0].value == "2014-09"  # the only year it has
+    told = "In September, the court sentenced Ivan Pelko. In 2023 he was freed. In May, for donations made in 2014, X."
+    cal = Calendar(told, None)
+    at = told.index("May")
+    assert cal.resolve("May", at, (told.index("In May"), len(told)), (0, len(told)))[0].value == "2023-05"

@@ -338,3 +338,224 @@ def test_the_death_of_a_victim_is_no_death_penalty(build_text):
     )
     ev = _one(r, "Sentencing")
     assert "penalty" not in ev and ev["sentenceTerm"] == ["P12Y"]
+
+
+# -- which court decides: the court of the clause, "before the X Court", a framing ruling ----------
+
+
+def test_trial_before_a_court_and_a_court_that_charged(build_text):
+    r = build_text(
+        "The trial of Timur Vasin before the Orsk Regional Court began on 4 April 2019. "
+        "Lev Arkin was brought before the Tomsk Military Court, which charged him with treason."
+    )
+    assert _one(r, "Trial")["court"] == ["Orsk Regional Court"]
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["court"]) == (["Lev Arkin"], ["Tomsk Military Court"])
+
+
+def test_a_trial_framing_a_sentence_takes_the_sentencing_court(build_text):
+    r = build_text(
+        "On 2 June 2019, after a trial held behind closed doors, the Orsk Regional Court sentenced "
+        "Timur Vasin to six years in prison."
+    )
+    ev = _one(r, "Trial")
+    assert (ev["subject"], ev["court"]) == (["Timur Vasin"], ["Orsk Regional Court"])
+
+
+# -- one sentence, several people, their own terms -------------------------------------------------
+
+
+def test_people_after_a_second_to_phrase_take_its_term(build_text):
+    r = build_text(
+        "On 2 June 2019 the Orsk Regional Court sentenced Ms Vasina to six years in a penal colony and "
+        "Mr Arkin and Ms Belova to four years each on charges of ‘hooliganism’."
+    )
+    got = [(ev["subject"], ev["sentenceTerm"], ev["court"], ev["charge"]) for ev in _events(r, "Sentencing")]
+    assert sorted(got) == sorted(
+        [
+            (["Vasina"], ["P6Y"], ["Orsk Regional Court"], ["hooliganism"]),
+            (["Arkin"], ["P4Y"], ["Orsk Regional Court"], ["hooliganism"]),
+            (["Belova"], ["P4Y"], ["Orsk Regional Court"], ["hooliganism"]),
+        ]
+    )
+
+
+def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(build_text):
+    r = build_text(
+        "After a trial held on 14 May 2020, the Orsk City Court sentenced Lev Tomin, Ivan Pelko and "
+        "Oleg Sidin to nine, eight and six years’ imprisonment respectively."
+    )
+    got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Ivan Pelko", "P8Y"), ("Lev Tomin", "P9Y"), ("Oleg Sidin", "P6Y")]
+    assert sorted(ev["subject"][0] for ev in _events(r, "Trial")) == ["Ivan Pelko", "Lev Tomin", "Oleg Sidin"]
+
+
+def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_text):
+    r = build_text(
+        "Lev Tomin was sentenced to five years on 2 May 2019. His appeal to the Tomsk Military Court was "
+        "rejected on 4 October 2019. The EU regrets the decision of the Supreme Court of Ruritania of "
+        "26 November 2020 to reject the cassation appeal of the blogger Lev Tomin. Ms Pelko's conviction "
+        "was upheld on appeal by the Orsk Regional Court on 30 March 2022."
+    )
+    got = sorted((ev["subject"][0], ev["court"][0], ev["date"][0]) for ev in _events(r, "CourtDecision"))
+    assert got == [
+        ("Lev Tomin", "Supreme Court of Ruritania", "2020-11-26"),
+        ("Lev Tomin", "Tomsk Military Court", "2019-10-04"),
+        ("Pelko", "Orsk Regional Court", "2022-03-30"),
+    ]
+
+
+def test_officers_of_a_body_who_searched_and_arrested_are_that_body_arresting(build_text):
+    r = build_text(
+        "On 3 May 2019, officers of the State Security Service searched the offices of the newspaper "
+        "Orsk Vestnik in Orsk and arrested its editor, Timur Vasin."
+    )
+    ev = _one(r, "Arrest")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["State Security Service"], ["2019-05-03"])
+
+
+def test_places_of_a_coordinated_search_and_of_an_arrival(build_text):
+    r = build_text(
+        "On 3 May 2019, officers of the State Security Service searched the offices of the newspaper "
+        "Orsk Vestnik in Tomsk and arrested its editor, Timur Vasin. Lev Pelko was arrested on his "
+        "arrival in Omsk on 5 June 2019."
+    )
+    got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Arrest"))
+    assert got == [("Lev Pelko", "Omsk"), ("Timur Vasin", "Tomsk")]
+
+
+# -- charges as worded ------------------------------------------------------------------------------
+
+
+def test_quoted_charges_after_the_term_and_after_an_accusation(build_text):
+    r = build_text(
+        'On 3 September 2024, the Orsk Military Court sentenced Lev Tomin to 30 years in prison for "treason" '
+        'and "rebellion". In August 2024, the Media Commission suspended the registration of the newspaper Orsk Vestnik '
+        'for three months, accusing the paper of "unethical reporting".'
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["sentenceTerm"], ev["charge"]) == (["Lev Tomin"], ["P30Y"], ["rebellion", "treason"])
+    assert _one(r, "Ban")["charge"] == ["unethical reporting"]
+
+
+def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
+    r = build_text(
+        "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "
+        "a community station. In August 2024, the Media Commission suspended the registration of the "
+        "newspaper Orsk Vestnik for three months."
+    )
+    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Orsk Vestnik", "Media Commission", "2024-08"),
+        ("Radio Orsk", "Telecommunications Institute", "2023-03-03"),
+    ]
+
+
+def test_held_for_months_in_a_prison_remained_in_and_a_shared_passive_subject(build_text):
+    r = build_text(
+        "Lev Tomin had been arrested in Orsk in June 2022 and held for months in solitary confinement in "
+        "Orsk Central Prison. The economist Ivan Pelko remained in Tomsk Central Prison throughout the year."
+    )
+    got = sorted((ev["subject"][0], ev["place"][0]) for ev in _events(r, "Detention"))
+    assert got == [("Ivan Pelko", "Tomsk Central Prison"), ("Lev Tomin", "Orsk Central Prison")]
+
+
+def test_documents_adopted_submitted_or_sent_are_dated_statements_of_their_author(build_text):
+    r = build_text(
+        "A. whereas on 19 October 2023 the European Parliament adopted an urgency resolution on Lev Tomin;\n\n"
+        "B. whereas the Council of Europe Commissioner for Human Rights, who submitted written observations "
+        "on 4 May 2020, intervened in the case;"
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Statement"))
+    assert got == [
+        ("Council of Europe Commissioner for Human Rights", "2020-05-04"),
+        ("European Parliament", "2023-10-19"),
+    ]
+
+
+def test_the_date_of_a_decision_noun_is_the_decisions_not_the_statements(build_text):
+    r = build_text(
+        "TOMSK (10 December 2020) – On Human Rights Day, the European Union reiterates its concern at the "
+        "decision of the Supreme Court of Ruritania of 26 November 2020 to reject the cassation appeal of "
+        "the blogger Lev Tomin."
+    )
+    ev = _one(r, "CourtDecision")
+    assert (ev["subject"], ev["court"], ev["date"]) == (["Lev Tomin"], ["Supreme Court of Ruritania"], ["2020-11-26"])
+    assert "2020-11-26" not in [d for st in _events(r, "Statement") for d in st.get("date", [])]
+
+
+# -- who acts: through others' orders, in the document they issue ----------------------------------
+
+
+def test_on_the_orders_of_a_ministry_and_a_resolution_calling_for_release(build_text):
+    r = build_text(
+        "The website Orsk Vestnik has been blocked since 25 January 2022 on the orders of the Ministry of "
+        "Culture.\n\n• 19 October 2023 – The European Parliament adopts a resolution calling for the "
+        "immediate release of Lev Tomin."
+    )
+    assert _one(r, "Ban")["agent"] == ["Ministry of Culture"]
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"]) == (["Lev Tomin"], ["European Parliament"])
+
+
+def test_a_conviction_on_charges_is_the_sentencing_it_merges_with(build_text):
+    r = build_text(
+        "On 2 May 2019 the Orsk Regional Court sentenced Lev Tomin to six years in prison. The Orsk Regional "
+        'Court convicted Lev Tomin of "propaganda against the state" and "treason".'
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["sentenceTerm"], ev["court"], ev["charge"]) == (
+        ["Lev Tomin"],
+        ["P6Y"],
+        ["Orsk Regional Court"],
+        ["propaganda against the state", "treason"],
+    )
+
+
+def test_listed_resolutions_past_a_topic_and_blocked_access_to_a_site(build_text):
+    r = build_text(
+        "European Parliament resolution of 24 October 2019 on Ruritania\n\nThe European Parliament,\n\n"
+        "– having regard to its previous resolutions on Ruritania, in particular those of 10 March 2016 on "
+        "Ruritania, of 8 February 2018 on executions in Ruritania and of 13 December 2018 on Ruritania,\n\n"
+        "A. whereas on 15 July 2019 the Media Council blocked access to Orsk Vestnik for ‘publishing false news’;"
+    )
+    dates = sorted(d for ev in _events(r, "Statement") for d in ev.get("date", []))
+    assert dates == ["2016-03-10", "2018-02-08", "2018-12-13"]
+    ev = _one(r, "Ban")
+    assert (ev["subject"], ev["agent"], ev["charge"]) == (
+        ["Orsk Vestnik"],
+        ["Media Council"],
+        ["publishing false news"],
+    )
+
+
+def test_a_sentence_told_by_its_year_and_by_its_day_is_one_event_with_the_day(build_text):
+    r = build_text(
+        "Lev Tomin was arrested in 2015 and sentenced in 2016 to 28 years in prison.\n\n"
+        "On 6 October 2016, the Orsk Regional Court sentenced Lev Tomin to 28 years in prison."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["date"], ev["sentenceTerm"], ev["court"]) == (["2016-10-06"], ["P28Y"], ["Orsk Regional Court"])
+
+
+def test_calls_for_one_release_by_two_callers_are_two_demands(build_text):
+    r = build_text(
+        "On 19 June 2020 the OSCE Representative on Freedom of the Media called for the release of Lev Tomin.\n\n"
+        "The European Union calls on the Ruritanian authorities to release Mr Tomin immediately."
+    )
+    got = sorted(ev["agent"][0] for ev in _events(r, "ReleaseDemand"))
+    assert got == ["European Union", "OSCE Representative on Freedom of the Media"]
+
+
+def test_a_second_charge_after_its_own_legal_basis(build_text):
+    r = build_text(
+        'On 11 December 2023, prosecutors charged Lev Tomin with "outrage against the constitutional order" '
+        'under Article 257 of the Criminal Code and with "rendering support to a terrorist organization" under '
+        "the Terrorism Proclamation."
+    )
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["charge"], ev["legalBasis"]) == (
+        ["Lev Tomin"],
+        ["outrage against the constitutional order", "rendering support to a terrorist organization"],
+        ["Article 257 of the Criminal Code"],
+    )

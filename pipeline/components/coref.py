@@ -88,7 +88,11 @@ class CorefCues:
         if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
             return None
         left = [c for c in tok.lefts]
-        dets = [c for c in left if c.dep_ in ("det", "predet")]
+        dets = [
+            c
+            for c in left
+            if c.dep_ in ("det", "predet") or (c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.i - 1)
+        ]  # "On 28 June that court acquitted him": the parser may take "that" for a clause's mark
         if not dets or dets[0].lower_ not in self.determiners | self.group_words:
             same = any(c.lower_ == "same" for c in left) and any(c.lower_ == "the" for c in left)
             if not same:
@@ -108,7 +112,7 @@ class CorefCues:
                 child.dep_ == "prep" and child.lower_ == "of"
             ):
                 return None  # "the lawyer, X", "the court of X": not pointing back
-        span_label, cues = "Person", {"kind": "descriptor", "nouns": [lemma]}
+        span_label, cues = "Person", dict[str, object]({"kind": "descriptor", "nouns": [lemma]})
         count = next((self.numbers[c.lower_] for c in left if c.lower_ in self.numbers), None)
         if lemma in self.court_nouns:
             span_label = "Court"
@@ -222,7 +226,7 @@ class CorefCues:
         cues: dict[str, dict] = {}
         for ent in names:
             root = ent.root
-            entry = {"kind": "name", "role": self._role(root), "number": "sg"}
+            entry: dict[str, object] = {"kind": "name", "role": self._role(root), "number": "sg"}
             if ent.label_ == "Person":
                 entry.update(self._name_cues(doc, ent))
                 group = self._group_of(doc, ent, at)

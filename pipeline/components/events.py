@@ -19,7 +19,7 @@ from pipeline.patterns import load_json, load_jsonl
 
 __all__ = ["EventFinder", "mention_spans"]
 
-_ROLES = ("subject", "agent", "place")
+_ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
@@ -165,12 +165,18 @@ class EventFinder:
                 "place": [
                     [s.start, s.end]
                     for s in roles["place"]
-                    if s.label_ in self.words["place_types"] or s[-1].lower_ in self.words["detention_place_heads"]
+                    if s.label_ in self.words["place_types"]
+                    or any(w.lower_ in self.words["detention_place_heads"] for w in s)  # "Centre No. 1"
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention" and not event["place"]:
+                event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+            for span in roles["court"]:  # "before the X Court": only a court
+                if span.label_ == "Court" and [span.start, span.end] not in event["court"]:
+                    event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
@@ -191,6 +197,9 @@ class EventFinder:
                 term = self._term(trigger, region)
                 if term:
                     event["term"] = term
+                split = self._split_terms(doc, trigger, event, at)
+                if split:
+                    event["split"] = split
                 self._penalties(doc, trigger, region, event)
             if entry["type"] in ("Sentencing", "Ban", "Lawsuit", "Arrest", "Trial", "Detention"):
                 charges, basis = self._charges(doc, trigger, region)
@@ -200,12 +209,15 @@ class EventFinder:
                     event["legal_basis"] = basis
             if entry["type"] == "CourtDecision":
                 self._decision(doc, trigger, named, event)
+                self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
                     call = call.head
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
+                if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
+                    caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
                 for c in caller:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
@@ -229,6 +241,14 @@ class EventFinder:
                     event["about_event"] = about
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
+        for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
+            for spans, term in event.pop("split", []):
+                each = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
+                each["subject"] = [list(sp) for sp in spans]
+                each.pop("term", None)
+                if term:
+                    each["term"] = term
+                events.append(each)
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date"):
@@ -391,7 +411,7 @@ class EventFinder:
         for tok in doc[trigger.i + 1 : trigger.sent.end]:
             if tok.i in triggers:
                 return []
-            if tok.lower_ == "by":
+            if tok.lower_ in ("by", "from"):  # "the communication of D from the Special Rapporteur"
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         return self._actors_at(doc, pobj, at, triggers)
@@ -484,6 +504,12 @@ class EventFinder:
                     continue
                 if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
+                if (
+                    child.lemma_ in self.words["decision_nouns"]
+                    and child.dep_ in ("pobj", "dobj")
+                    and any(c.lower_ == "of" for c in child.children)
+                ):
+                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
                 seen.add(child.i)
                 todo.append(child)
         return sorted(region, key=lambda t: t.i)
@@ -507,8 +533,8 @@ class EventFinder:
         for ent in doc.ents:
             if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
                 continue
-            if any(trigger.i < i < ent.start for i in triggers):
-                break
+            if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
+                break  # another clause; "those of D1 on executions in X and of D2" still lists
             if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
                 phrase = self._phrase(ent)
                 if phrase is not None:
@@ -547,6 +573,45 @@ class EventFinder:
                 if term:
                     return term
         return None
+
+    def _split_terms(self, doc: Doc, trigger: Token, event: dict, at: dict[int, Span]) -> list:
+        """Sentences of several people with their own terms, as (subject spans, term) pairs for the
+        people after the first; the event keeps the first subject and its term.
+
+        "sentenced A to six years and B and C to four years": the people named between one
+        "to" phrase of the verb and the next take the next one's term, however the parser
+        attached them. "sentenced A, B and C to nine, eight and six years respectively": the
+        numbers of the term go to the people in turn.
+        """
+        preps = [c for c in trigger.children if c.lower_ == "to" and c.dep_ == "prep" and c.i > trigger.i]
+        out: list = []
+        if len(preps) > 1:
+            for before, prep in itertools.pairwise(preps):
+                people: list[list[int]] = []
+                i = before.i + 1  # "to 15 years and her husband, X, to 20 years": the parser may join them
+                while i < prep.i:
+                    span = at.get(i)
+                    if span is not None and span.label_ == "Person" and span in doc.ents:
+                        if [span.start, span.end] not in people and [span.start, span.end] not in event["subject"]:
+                            people.append([span.start, span.end])
+                        i = span.end
+                        continue
+                    i += 1
+                if people:
+                    out.append((people, normalise_term(" ".join(t.text for t in prep.subtree))))
+            return out
+        subjects = sorted(event["subject"])
+        if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in trigger.children):
+            return []
+        words = list(preps[0].subtree)
+        numbers = [t for t in words if t.like_num]
+        unit = next((t.lower_ for t in words if t.lemma_ in ("year", "month", "day", "week")), None)
+        if unit is None or len(numbers) != len(subjects):
+            return []
+        terms = [normalise_term(f"{n.text} {unit}") for n in numbers]
+        event["subject"] = [subjects[0]]
+        event["term"] = terms[0]
+        return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
 
     def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
         """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
@@ -636,6 +701,14 @@ class EventFinder:
                     if prep.lower_ == verbs[tok.lemma_]:
                         for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
+                        for again in doc[prep.i + 1 : tok.sent.end]:  # "with X under Article 1 and with Y"
+                            if (
+                                again.lower_ == prep.lower_
+                                and doc[again.i - 1].lower_ == "and"
+                                and again.dep_ == "conj"
+                            ):
+                                for pobj in _objects(again):
+                                    charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
             for tok in doc[trigger.i + 1 : trigger.sent.end]:
                 if (
@@ -663,11 +736,31 @@ class EventFinder:
                     if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
                         charges.extend(_items(doc, objs[0]))
                         break
+        if not charges:
+            charges = self._quoted_after(doc, trigger)
         words = self.words["legal_basis_words"]
         for ent in doc.ents:
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
                 basis.append(ent.text)
         return _dedupe(charges), _dedupe(basis)
+
+    def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
+        """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
+        after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
+        the parser attached the preposition; not past another verb's event."""
+        heads = self.words["charge_heads"] | set(self.values["charge_verbs"])
+        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
+                return []
+            if tok.lower_ not in ("for", "of") or tok.i + 1 >= tok.sent.end or doc[tok.i + 1].text not in "‘“\"'":
+                continue
+            head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
+            if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
+                continue
+            listed = _QUOTED_LIST.match(doc.text[doc[tok.i + 1].idx : tok.sent.end_char])
+            if listed:
+                return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
+        return []
 
     def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
         lemma = trigger.lemma_.lower()
@@ -695,6 +788,68 @@ class EventFinder:
             else:
                 event["decision_on"] = "same-subject"
 
+    @staticmethod
+    def _issuer(document: Token) -> list[Token]:
+        """Who issues a document: "X adopts a resolution", "X publishes an opinion", "the opinion of X"."""
+        for c in document.children:
+            if c.lower_ in ("of", "by", "from"):
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ != "DATE"]
+                if objs:
+                    return objs
+        if document.dep_ == "dobj":
+            return [c for c in document.head.children if c.dep_ == "nsubj"]
+        return []
+
+    def _held_in(self, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[list[int]]:
+        """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
+        detention's own phrases, the first named by a detention word ("prison", "centre")."""
+        heads = self.words["detention_place_heads"]
+        for tok in self._region(trigger, triggers):
+            span = at.get(tok.i)
+            if (
+                span is not None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "to", "into")
+                and any(w.lower_ in heads for w in span)
+            ):
+                return [[span.start, span.end]]
+        return []
+
+    def _decision_noun(self, doc: Doc, trigger: Token, at: dict[int, Span], event: dict) -> None:
+        """ "the decision of the X Court of 26 November 2020 to reject the appeal": the court and date
+        of the decision noun a "to" infinitive completes, however the parser attached the verb."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return
+        nouns = self.words["decision_nouns"]
+        noun = None
+        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+            if tok.lemma_ in nouns and tok.pos_ == "NOUN":
+                noun = tok
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.head.i != trigger.i:
+                return
+        if noun is None:
+            return
+        if not event.get("date"):
+            for ent in doc.ents:  # "the decision of the X Court of Uzbekistan of 26 November 2020 to …"
+                if ent.label_ == "DATE" and noun.i < ent.start < trigger.i and doc[ent.start - 1].lower_ == "of":
+                    phrase = self._phrase(ent)
+                    if phrase is not None:
+                        event["date"] = [phrase]
+                        break
+        for prep in noun.children:
+            if prep.lower_ not in ("of", "by"):
+                continue
+            for obj in prep.children:
+                court = at.get(obj.i)
+                if not event["court"] and court is not None and court.label_ == "Court":
+                    event["court"].append([court.start, court.end])
+                if not event.get("date") and obj.ent_type_ == "DATE":
+                    date_ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                    phrase = self._phrase(date_ent) if date_ent is not None else None
+                    if phrase is not None:
+                        event["date"] = [phrase]
+
     def _context(self, trigger: Token, triggers: set[int]) -> int | None:
         """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
         preps = self.words["context_preps"]
@@ -721,6 +876,27 @@ class EventFinder:
             head = self._governor(tok)
             if head is None:
                 continue
+            if (
+                not e["place"]
+                and e["type"] in ("Arrest", "Detention", "Killing")
+                and tok.dep_ == "conj"
+                and head.i not in by_trigger
+            ):  # "searched the newsroom in X and arrested": where the governing clause happened
+                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and head in prep.ancestors:
+                        for obj in prep.children:
+                            span = at.get(obj.i)
+                            if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
+                                e["place"].append([span.start, span.end])
+            if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
+                    if c.dep_ == "nsubjpass":
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if (
+                                span.label_ in ("Person", *ANAPHOR_LABELS)
+                                and [span.start, span.end] not in e["subject"]
+                            ):
+                                e["subject"].append([span.start, span.end])
             if head.i in by_trigger:
                 other = by_trigger[head.i]
                 for key in ("subject", "agent", "court"):
@@ -732,9 +908,11 @@ class EventFinder:
             while True:
                 if not e["agent"] and not e["court"]:
                     for c in verb.children:
-                        if c.dep_ == "nsubj" and c.i in at and at[c.i].label_ in ACTOR_LABELS:
-                            span = at[c.i]
-                            e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+                        if c.dep_ != "nsubj":
+                            continue
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if span.label_ in ACTOR_LABELS:  # also "officers of X searched … and arrested"
+                                e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
                 if "date" not in e:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
@@ -20,21 +21,23 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _FORMS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"), DatePrecision.DAY),
     (
-        re.compile(rf"\b{_D}(?:\s*(?:and|to|-|–|/)\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_M},?\s+{_Y}\b", re.I),
+        re.compile(
+            rf"\b{_D}(?:\s*+(?:and|to|-|–|/)\s*+[0-3]?\d(?:st|nd|rd|th)?)?(?:\s++of)?\s++{_M},?+\s++{_Y}\b", re.I
+        ),
         DatePrecision.DAY,
     ),
-    (re.compile(rf"\b{_M}\s+{_D}(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?,?\s+{_Y}\b", re.I), DatePrecision.DAY),
+    (re.compile(rf"\b{_M}\s++{_D}(?:\s*+(?:and|to|-|–)\s*+[0-3]?\d)?,?+\s++{_Y}\b", re.I), DatePrecision.DAY),
     (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"), DatePrecision.DAY),
-    (re.compile(rf"\b{_M},?\s+(?:of\s+)?{_Y}\b", re.I), DatePrecision.MONTH),
-    (re.compile(rf"\b{_D}(?:\s+of)?\s+{_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.DAY),
-    (re.compile(rf"(?<![\w-]){_M}\s+{_D}\b(?!\s*,?\s*\d)(?![.,]\d)", re.I), DatePrecision.DAY),
-    (re.compile(rf"(?<![\w-]){_M}\b(?!\s*,?\s*\d)", re.I), DatePrecision.MONTH),
+    (re.compile(rf"\b{_M},?+\s++(?:of\s++)?{_Y}\b", re.I), DatePrecision.MONTH),
+    (re.compile(rf"\b{_D}(?:\s++of)?\s++{_M}\b(?!\s*+,?+\s*+\d)", re.I), DatePrecision.DAY),
+    (re.compile(rf"(?<![\w-]){_M}\s++{_D}\b(?!\s*+,?+\s*+\d)(?![.,]\d)", re.I), DatePrecision.DAY),
+    (re.compile(rf"(?<![\w-]){_M}\b(?!\s*+,?+\s*+\d)", re.I), DatePrecision.MONTH),
     (re.compile(rf"(?<![\d/-]){_Y}(?![\d/-])"), DatePrecision.YEAR),
 ]
 _YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)(?![\d/-])")
 _DOTTED_YEAR = re.compile(r"\b[0-3]?\d\.[01]?\d\.((?:1[89]|20)\d\d)\b")  # "23.01.2022"
 # Phrases that name a span of time, not a date ("12 years", "the last two years").
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*[-–]\s*\d{4}", re.I)
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*+[-–]\s*+\d{4}", re.I)
 
 
 def _month(text: str) -> int:
@@ -224,7 +227,7 @@ class Calendar:
     ('2023-10-02', '2023-03')
     """
 
-    def __init__(self, text: str, own_date: DateValue | None, parts: list[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, own_date: DateValue | None, parts: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.own = own_date
         self.year = int(own_date.value[:4]) if own_date else document_year(text)
@@ -316,15 +319,22 @@ class Calendar:
                 year += 1  # told after a later day of the year: the year after
             return year
 
+        near = []
         if sentence is not None:
             near = [
                 (abs(s - start), s < start, v)
                 for s, e, v in self.anchors
                 if sentence[0] <= s and e <= sentence[1] and s != start
             ]
-            if near:
-                _, earlier, anchor = min(near, key=lambda x: x[0])
-                return after(anchor) if earlier else int(anchor.value[:4])
+            earlier = [x for x in near if x[1]]
+            if earlier:
+                return after(min(earlier, key=lambda x: x[0])[2])
+        # "On 6 March, the court sentenced X, arrested on 4 August 2022, …", "In May, … for donations made
+        # in 2014": a date told later in the sentence is often a past one; it gives the year only as a
+        # month or day, and only where the document has no date of its own
+        later = [x for x in near if x[2].precision is not DatePrecision.YEAR]
+        if later and (self.own is None or self.own.precision is DatePrecision.YEAR):
+            return int(min(later, key=lambda x: x[0])[2].value[:4])
         if part is not None:
             before = self._before(start, part[0])
             if before:
@@ -333,6 +343,8 @@ class Calendar:
             own = _order(self.own)
             p = _order(probe)
             year = self.year
+            if year is None:
+                return None
             if p[0] > own[0] or (len(p) > 1 and len(own) > 1 and p[0] == own[0] and p[1] > own[1]):
                 year -= 1  # a news story tells what has happened: the latest such day before it
             return year
