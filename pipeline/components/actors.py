@@ -109,6 +109,8 @@ class ActorTyper:
         )
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
+        #: an organisation's kind after its name ("the Al-Fajr newspaper"); a place's ("the X region") is no cue
+        self.kind_after = {p[0]: t for p, t in self.after if len(p) == 1 and t not in ("Place", "Person")}
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
@@ -331,6 +333,15 @@ class ActorTyper:
             if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
+                kind = doc[j].lower_ if j < len(doc) else ""
+                if (
+                    kind in self.kind_after
+                    and i > 0
+                    and doc[i - 1].lower_ == "the"
+                    and not city_population(doc[i:j].text)
+                    and not lookup(doc[i:j].text)
+                ):  # "the Al-Fajr newspaper", "the Birlik movement": a name its kind follows
+                    votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 heads = {t.lower_ for t in doc[i:j]}
@@ -426,6 +437,16 @@ class ActorTyper:
                 and self.name_words.type_of([t.text for t in doc[start + 1 : end]]) is None
             ):
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
+                start += 1
+            elif (
+                doc[start].is_lower
+                and doc[start].is_alpha
+                and word not in self.particles
+                and end - start >= 2
+                and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
+            ):  # "the weekly Nordlys", "the reformist daily X": what the name is, before it
+                if word in self.before and self.before[word] != "Person":
+                    votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
                 start += 1
             elif (
                 start + 2 < end

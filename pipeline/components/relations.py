@@ -20,6 +20,8 @@ DESCRIBED = "whereas_described"
 
 #: entity labels of organisations (anything an actor can lead, work for or belong to)
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
+#: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
+_PERSONS_OF = frozenset(set(ORGANISATIONS) - {"Court"})
 #: what "its" or "the organisation" may stand for: courts have no staff, members or editors in this genre
 _REFERABLE = sorted(set(ORGANISATIONS) - {"Court"})
 _PLACEHOLDERS = {
@@ -30,6 +32,8 @@ _PLACEHOLDERS = {
 _KIN = ("spouseOf", "relativeOf")
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
+#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general"
+_NOMINAL_DEPS = ("appos", "attr", "conj", "pobj", "nsubj", "ROOT")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -60,6 +64,7 @@ class RoleLexicon:
         self.leader_modifiers = set(data["leader_modifiers"])
         self.media = set(data["media_roles"])
         self.lawyers = set(data["lawyer_roles"])
+        self.practices = set(data["lawyer_practices"])
         self.titles = set(data["titles"])
         self.office_roles = set(data["office_roles"])
         self.joint_action = set(data["joint_action"])
@@ -196,7 +201,7 @@ class RelationFinder:
             attrs = dict(node["RIGHT_ATTRS"])
             role = attrs.pop("ROLE", None)
             if role == "noun":
-                attrs.setdefault("POS", {"IN": ["NOUN", "PROPN"]})
+                attrs.setdefault("POS", {"IN": ["NOUN", "PROPN", "ADJ"]})
             elif role == "verb":
                 attrs.setdefault("LEMMA", {"IN": sorted(self.lexicon.verbs)})
                 attrs.setdefault("POS", {"IN": ["VERB", "AUX"]})
@@ -235,6 +240,7 @@ class RelationFinder:
         found = self._token_patterns(doc, actors)
         found.extend(self._roles(doc))
         found.extend(self._positions(doc, actors))
+        found.extend(self._persons_of(doc, _Index(doc)))
         unique: dict[tuple, dict] = {}
         for rel in found:
             key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
@@ -302,9 +308,16 @@ class RelationFinder:
         index = _Index(doc, self.lexicon.references)
         found = []
         for tok in doc:
-            word = self.lexicon.noun(tok) if tok.pos_ in ("NOUN", "PROPN") else self.lexicon.verb(tok)
+            word = self.lexicon.noun(tok) if self._nominal(tok) else self.lexicon.verb(tok)
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
+            if (
+                tok.dep_ in _MODIFIER_DEPS
+                and tok.head.i > tok.i
+                and self._nominal(tok.head)
+                and self.lexicon.noun(tok.head)
+            ):
+                continue  # "deputy director", "staff reporter": the modifier of another role, not a role
             verb = tok.pos_ in ("VERB", "AUX")
             if (
                 verb
@@ -324,6 +337,11 @@ class RelationFinder:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
+
+    @staticmethod
+    def _nominal(tok: Token) -> bool:
+        """A noun, or a role noun the tagger read as an adjective ("X, secretary-general of Y")."""
+        return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS)
 
     @staticmethod
     def _closed(tok: Token) -> bool:
@@ -427,8 +445,14 @@ class RelationFinder:
                 continue
             subj, subj_ref = holder
             emitted = False
+            deputy_of: tuple[Span | None, list | None] | None = None
             for obj_tok, o_conf, via in objects:
-                if not kin and word in self.lexicon.lawyers and via in ("poss", "of", "for"):
+                if (
+                    not kin
+                    and word in self.lexicon.lawyers
+                    and via in ("poss", "of", "for")
+                    and not (via == "of" and self._practice(obj_tok, index))
+                ):
                     continue  # "his lawyer", "a lawyer for the newspaper": a client, not an employer
                 if kin and via == "holder-of":
                     continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
@@ -476,6 +500,11 @@ class RelationFinder:
                 ]
                 out.append(rel)
                 emitted = True
+                if not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
+                    party = obj_ref == [["PoliticalParty"]] if obj_ref else obj.label_ == "PoliticalParty"
+                    # a party's deputy leader holds an office of its own; another body's deputy only where
+                    # it is a public one (resolve_relations weighs the organisation's type)
+                    deputy_of = (None, None) if party else (obj, obj_ref)
                 if (
                     position
                     and not verb
@@ -487,15 +516,18 @@ class RelationFinder:
                     out.append(
                         self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position)
                     )
-            if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
-                # "the party's deputy leader": a member, and the office as worded
+            if deputy_of is not None:
+                # "the party's deputy leader": a member, and the office as worded where the organisation
+                # is a party or a public body (resolve_relations weighs its type); not a centre's deputy director
                 out.append(
                     self._relation(
                         "holdsPosition",
                         subj,
                         tok,
                         round(h_conf * 0.9, 3),
+                        obj=deputy_of[0],
                         subj_ref=subj_ref,
+                        obj_ref=deputy_of[1],
                         position=tidy_name(doc[min(worded) : tok.i + 1].text),
                     )
                 )
@@ -513,6 +545,33 @@ class RelationFinder:
                         position=tidy_name(doc[min(worded) : tok.i + 1].text),
                     )
                 )
+        return out
+
+    def _practice(self, tok: Token, index: "_Index") -> bool:
+        """Whether a lawyer's "of" names where the lawyer practises ("of the firm X", "of the Y Bar
+        Association") rather than a client."""
+        named = index.actor(tok)
+        words = {t.lemma_.lower() for t in (named if named is not None else [tok])}
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos", "nmod")}
+        words.add(tok.lemma_.lower())
+        return bool(words & self.lexicon.practices)
+
+    def _persons_of(self, doc: Doc, index: "_Index") -> list[dict]:
+        """ "Rashid Mansour of the Al-Fajr newspaper", "X from Amnesty International": a person named
+        with the organisation they are of works for it (a party's are its members; a court's are
+        left out: "Judge X of the Y Court" is an office)."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "Person":
+                continue
+            for prep in ent.root.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                    continue
+                for pobj in prep.children:
+                    found = index.target(pobj, False, False, {}) if pobj.dep_ == "pobj" else None
+                    if found is None or found[1] is not None or found[0].label_ not in _PERSONS_OF:
+                        continue
+                    out.append(self._relation("employeeOf", ent, prep, 0.75, obj=found[0]))
         return out
 
     @staticmethod
