@@ -209,8 +209,8 @@ class ActorTyper:
                         i -= 1
                     continue
                 break
-            if len(conjuncts) < 2:
-                continue
+            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
+                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             of_state = doc[of.i : end].text
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
@@ -420,6 +420,8 @@ class ActorTyper:
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
+        if start > 0 and _JOINED_PARTICLE.match(doc[start - 1].text) and not doc[start - 1].ent_type_:
+            start -= 1  # "Hezb-e [Azadi]", "Jamaat-e [Islami]": a particle joined to the word before it
         return start, end
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
@@ -718,6 +720,9 @@ class ActorTyper:
             if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
         ]
 
+
+#: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
+_JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})

@@ -5,12 +5,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import POSITIONS
-from pipeline.components.gazetteer import lookup
+from pipeline.components.gazetteer import demonyms, lookup
+from pipeline.components.name_cues import name_words
 from pipeline.patterns import load_json
 
 __all__ = ["OfficeFinder", "is_institutional", "is_state", "office_type"]
 
 #: entity labels of organisations an office may be named with
+#: organisations whose offices are roles in them, not public offices
+_CIVIL = frozenset({"NGO", "Organisation", "PoliticalParty", "MediaOutlet"})
 _ORGANISATIONS = frozenset({"InternationalOrganisation", "Organisation", "GovernmentBody", "ORG"})
 
 
@@ -63,7 +66,9 @@ class OfficeFinder:
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
             if any(t.text in self.state or t.text in self.mandates for t in doc[start:end]):
-                end = self.state_end(doc, end)
+                of_end = self.state_end(doc, end)
+                if not self._civil(doc, end, of_end):  # not "Secretary General of the Tunisian Labour Union"
+                    end = of_end
             out.append((start, end, label))
         merged: list[tuple[int, int, str]] = []
         for start, end, label in sorted(out):
@@ -93,6 +98,21 @@ class OfficeFinder:
             ):
                 return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
+
+    @staticmethod
+    def _civil(doc: Doc, end: int, of_end: int) -> bool:
+        """Whether the "of" phrase after an office names a party, union, NGO or outlet: the office is
+        then a role in it (a relation), not a public office with its state."""
+        if of_end <= end:
+            return False
+        words = [t.text for t in doc[end + 1 : of_end] if t.lower_ != "the"]
+        if not words or _names_a_state(words):
+            return False
+        known = lookup(" ".join(words))
+        if known is not None:
+            return known[1] in _CIVIL
+        typed = name_words().type_of(words)
+        return typed is not None and typed[0] in _CIVIL
 
     @staticmethod
     def state_end(doc: Doc, end: int) -> int:
@@ -153,8 +173,10 @@ def _names_a_state(words: list[str]) -> bool:
     rest = [w for w in words if w.lower() != "the"]
     if not rest:
         return False
-    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
+    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates"):
         return True
+    if rest[-1] == "Union":  # "the European Union", not "the Tunisian Labour Union" nor "the Journalists Union"
+        return len(rest) == 2 and demonyms().get(rest[0]) == ""
     known = lookup(" ".join(rest))
     return known is not None and known[1] == "Country"
 
