@@ -114,6 +114,7 @@ class ActorTyper:
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
@@ -459,6 +460,8 @@ class ActorTyper:
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
+        while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
+            end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
         bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
@@ -687,8 +690,10 @@ class ActorTyper:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
         actors = [
-            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id) for (s, e), c in by_span.items()
-        ]
+            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id)
+            for (s, e), c in by_span.items()
+            if not (best_type(c.votes) == "Person" and any(t.like_num for t in doc[s:e]))
+        ]  # a person's name has no number: "PO Box 257" after an office
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}

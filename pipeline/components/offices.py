@@ -34,6 +34,8 @@ class OfficeFinder:
         self.before = (frozenset(data["mandate_words_before"]) | self.prefixes) - {"the", "of"}
         self.state = frozenset(data["state_office_heads"])
         self.preps = frozenset(data["mandate_prepositions"])
+        self.salutations = frozenset(data["salutations"])
+        self.bodies = frozenset(data["bodies_named_after_offices"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -53,6 +55,8 @@ class OfficeFinder:
                     spans.append((start, tok.i + 1, tok.text))
         out = []
         for start, end, label in sorted(spans):
+            if self._named_after(doc, start, end):
+                continue  # "Office of the President", "Office of the Prosecutor": a body named after an office
             if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
                 continue  # a word that qualifies another here: "deputy editor", "head teacher"
             while start > 0 and doc[start - 1].text in self.prefixes:
@@ -62,6 +66,8 @@ class OfficeFinder:
                     ent.start < start < ent.end or (ent.end == start and ent.label_ == "InternationalOrganisation")
                 ):
                     start = ent.start
+            while start < end - 1 and doc[start].lower_ in self.salutations:
+                start += 1  # "Dear President X": a letter's salutation the model read into a name
             head = doc[end - 1]
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
@@ -98,6 +104,18 @@ class OfficeFinder:
             ):
                 return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
+
+    def _named_after(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether an office ends the name of a body named after it ("the Office of the President")."""
+        at = start - 1
+        if at >= 0 and doc[at].lower_ == "the":
+            at -= 1
+        return (
+            at >= 1
+            and doc[at].lower_ == "of"
+            and doc[at - 1].text in self.bodies
+            and any(ent.label_ in _ORGANISATIONS and ent.start < at and end == ent.end for ent in doc.ents)
+        )
 
     @staticmethod
     def _civil(doc: Doc, end: int, of_end: int) -> bool:
