@@ -514,17 +514,22 @@ class ActorTyper:
             kb_id = known[0]
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
-        elif ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
-            votes.append((ent.label_, W_PHRASE if ent.label_ == "Organisation" else W_HEAD, "shape"))
+        typed = None
+        # "Kerege Media"; a lone word the model read as a person only where it names a state body ("Majlis"),
+        # not a surname ("Court", "Post")
+        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
+            typed = self.name_words.type_of([t.text for t in span])
+        if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
+            # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
+            weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
+            votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
         last = span[-1].lower_
         if head in self.not_heads or last in self.not_heads:
             if not kb_id:
                 return None
-        if len(span) > 1 or ent.label_ != "PERSON":  # "Kerege Media", not a lone surname "Court"
-            typed = self.name_words.type_of([t.text for t in span])
-            if typed is not None:
-                votes.append((typed[0], W_HEAD, typed[1]))
+        if typed is not None:
+            votes.append((typed[0], W_HEAD, typed[1]))
         self._context_votes(doc, start, end, votes)
         for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
