@@ -37,6 +37,11 @@ def _forms(result, label: str) -> set[str]:
         ("Northern Province", "Place"),
         ("Democratic Choice Party", "PoliticalParty"),
         ("Supreme Court of Ruthenia", "Court"),
+        ("Constitutional Council", "Court"),  # a two-word head: a court, not a council
+        ("Provincial People's Committee of Binh Son", "GovernmentBody"),  # the possessive split off
+        ("Inter-American Commission on Human Rights", "InternationalOrganisation"),
+        ("High Judicial Council", "GovernmentBody"),
+        ("Boulevard Ahmadou Diallo", "Place"),  # a street word opening a name
     ],
 )
 def test_a_names_own_words_give_its_type(name, kind):
@@ -262,3 +267,46 @@ def test_a_royal_title_before_a_name_is_an_office_not_part_of_the_name(build_tex
     r = build_text("Crown Prince Khalid bin Faisal met King Hamad in Riyadh on 3 May 2019.", name="news-test")
     actors = _actors(r)
     assert actors["Khalid bin Faisal"] == "Person" and actors["Hamad"] == "Person"
+
+
+# -- letters, forms and addresses ------------------------------------------------------------
+
+
+def test_an_address_block_and_a_forms_labels_make_no_actors(build_text):
+    r = build_text(
+        "UA 12/26 Index: AFR 11/2222/2026 Ruvania Date: 2 May 2026\n\n"
+        "The journalist Odile Mbarga was arrested on 1 May 2026.\n\n"
+        "Minister Kofi Adomako\nOffice of the President\nPO Box 311, Liberty Avenue\nFreetown, Sierra Leone\n\n"
+        "Dear Minister Adomako,\n\nI urge you to release Odile Mbarga.",
+        name="ua-2026-test",
+    )
+    actors = _actors(r)
+    assert actors["Odile Mbarga"] == "Person"
+    assert actors["Kofi Adomako"] == "Person"
+    assert actors["Office of the President"] == "GovernmentBody"
+    assert actors["Liberty Avenue"] == "Place"
+    assert not [a for a in actors if "Date" in a or "Box" in a or "Dear" in a or "Avenue Freetown" in a]
+
+
+def test_a_kind_word_before_or_after_a_name_types_it(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas Sina Halvorsen, a correspondent for the weekly Nordlys, and Rashid Mansour of the Al-Fajr "
+            "newspaper were expelled; whereas Zhanna Abenova, an activist of the party Hezb-e Azadi, was detained;"
+        )
+    )
+    assert actors["Nordlys"] == "MediaOutlet"
+    assert actors["Al-Fajr"] == "MediaOutlet"
+    assert actors["Hezb-e Azadi"] == "PoliticalParty"
+
+
+def test_a_role_in_a_union_is_no_public_office(build_text):
+    actors = _actors(
+        build_text("A. whereas Mohamed Salah Eddine, Secretary General of the Tunisian Labour Union, was detained;")
+    )
+    assert actors["Mohamed Salah Eddine"] == "Person"
+    assert "Tunisian Labour Union" in actors
+
+
+def test_a_parliaments_own_name_is_a_state_body(build_text):
+    assert _actors(build_text("A. whereas the Majlis adopted the law on 4 April 2020;")) == {"Majlis": "GovernmentBody"}

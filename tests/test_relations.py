@@ -23,6 +23,34 @@ def _relations(result) -> set[tuple[str, str, str]]:
 
 
 CASES = [
+    # employment and leadership in their other phrasings
+    (
+        "A. whereas Rashid Mansour of the Al-Fajr newspaper and Mei Lin Chow, secretary-general of the Asian Forum "
+        "for Free Expression, were arrested on 2 May 2020;",
+        {("employeeOf", "Rashid Mansour", "Al-Fajr"), ("leaderOf", "Mei Lin Chow", "Asian Forum for Free Expression")},
+    ),
+    (
+        "A. whereas Fatima Zahra Idrissi, a lawyer of the firm Bennani & Associates, was disbarred in 2019;",
+        {("employeeOf", "Fatima Zahra Idrissi", "Bennani & Associates")},
+    ),
+    (
+        "A. whereas Abdul Rahim, who worked as a lawyer at the Haqq law firm in Kabul, was detained in 2021;",
+        {("employeeOf", "Abdul Rahim", "Haqq")},
+    ),
+    # a deputy of a centre is its staff: no membership, no public office
+    (
+        "A. whereas Elena Marin, deputy director of the Bucharest Press Centre, was fined in 2020;",
+        {("employeeOf", "Elena Marin", "Bucharest Press Centre")},
+    ),
+    (
+        "A. whereas Mohamed Salah Eddine, Secretary General of the Tunisian Labour Union, was detained;",
+        {("leaderOf", "Mohamed Salah Eddine", "Tunisian Labour Union")},
+    ),
+    (
+        "A. whereas the wife of the detained blogger Kamal Osman, Amina Yusuf, was questioned on 3 May 2021;",
+        {("spouseOf", "Amina Yusuf", "Kamal Osman")},
+    ),
+    ("A. whereas Bishop Joseph Mwangi criticised the law;", {("holdsPosition", "Joseph Mwangi", "Bishop")}),
     # appositions naming a role in an organisation
     (
         "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, was arrested on "
