@@ -310,3 +310,29 @@ def test_a_role_in_a_union_is_no_public_office(build_text):
 
 def test_a_parliaments_own_name_is_a_state_body(build_text):
     assert _actors(build_text("A. whereas the Majlis adopted the law on 4 April 2020;")) == {"Majlis": "GovernmentBody"}
+
+
+def test_a_courts_chamber_or_division_is_the_court(build_text):
+    r = build_text(
+        "A. whereas the Supreme Court of Justice (SCJ) upheld the ban; whereas the Electoral Chamber of the SCJ had "
+        "ruled on 3 May 2020; whereas the Central High Court, Meskel Division, tried Abel Girma; whereas the "
+        "Central High Court refused bail on 2 June 2020;"
+    )
+    courts = [a for a in r.actors.values() if a.type.value == "Court"]
+    assert len(courts) == 2, [(a.label, a.alt_labels) for a in courts]
+    forms = sorted(sorted({a.label, *a.alt_labels}) for a in courts)
+    assert forms == [
+        ["Central High Court", "Central High Court, Meskel Division"],
+        ["Electoral Chamber of the SCJ", "SCJ", "Supreme Court of Justice"],
+    ]
+
+
+def test_the_court_of_a_judgment_summary_is_the_european_court(build_text):
+    r = build_text(
+        "The Ankara 3rd Magistrate's Court ordered the detention of Deniz Kaya on 2 May 2019. In its judgment of "
+        "4 June 2024 the European Court of Human Rights held that there had been a violation. The Court awarded "
+        "Deniz Kaya 10,000 euros.",
+        name="echr-2099-test",
+    )
+    assert "Court" in _forms(r, "European Court of Human Rights")
+    assert "Court" not in _forms(r, "Ankara 3rd Magistrate's Court")

@@ -537,7 +537,7 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
-        if not kb_id and ent.label_ != "Country":
+        if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
             if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
