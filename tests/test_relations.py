@@ -51,6 +51,14 @@ CASES = [
         {("spouseOf", "Amina Yusuf", "Kamal Osman")},
     ),
     ("A. whereas Bishop Joseph Mwangi criticised the law;", {("holdsPosition", "Joseph Mwangi", "Bishop")}),
+    # a person named before, described by age and role: the role's organisation is theirs
+    (
+        "Police in Lusaka arrested Chanda Mwale on Monday, his wife said.\n\n"
+        "The 38-year-old journalist, who covered courts for the independent daily Zambezi Mirror, was taken to "
+        "a police station.\n\nOfficers also detained Mutale Banda on Tuesday. The 29-year-old camera operator "
+        "for the channel Kafue TV was released on bail.",
+        {("employeeOf", "Chanda Mwale", "Zambezi Mirror"), ("employeeOf", "Mutale Banda", "Kafue TV")},
+    ),
     # appositions naming a role in an organisation
     (
         "A. whereas Tomas Brandt, a reporter for the independent newspaper Severny Vestnik, was arrested on "

@@ -259,6 +259,14 @@ class ActorTyper:
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
+            elif (
+                ent.label_ == "NORP"
+                and ent.text not in self.demonyms
+                and ent.end < len(doc)
+                and doc[ent.end].lower_ in self.kind_after
+            ):  # "the opposition Birlik movement": a name the model took for a nationality, its kind after it
+                kind = self.kind_after[doc[ent.end].lower_]
+                return self._candidate(doc, ent, [(kind, W_CONTEXT, f"kind-after:{doc[ent.end].lower_}")])
             elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
                 if cand is None or (cand.start, cand.end) in offices:
@@ -493,6 +501,8 @@ class ActorTyper:
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
             return None
+        if _CREDIT.match(span[0].text):
+            return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
         if name_key(text) in self.not_names or text in self.demonyms:
             return None
         first = span[0].lower_
@@ -730,6 +740,9 @@ class ActorTyper:
             if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
         ]
 
+
+#: an agency's credit before a photographer's name: "REUTERS/Samrang", "AFP/"
+_CREDIT = re.compile(r"^[A-Z]{2,}/")
 
 #: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
 _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")

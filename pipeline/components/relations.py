@@ -1,5 +1,6 @@
 """whereas_relations: relations between actors (spouse, member, leader…) and the offices people hold."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -98,6 +99,20 @@ class RoleLexicon:
         return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
 
 
+#: a person's age as a word: "27-year-old", "41-year-old"
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def descriptor(tok: Token) -> bool:
+    """Whether a noun stands for a person named before by their age: "the 41-year-old", "The
+    34-year-old journalist" (with "the" and no name of its own)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ for c in tok.children):
+        return False
+    return bool(_AGE.match(tok.text)) or any(c.dep_ == "amod" and _AGE.match(c.text) for c in tok.children)
+
+
 class _Index:
     """The actor mention, pronoun or reference a token stands for."""
 
@@ -110,6 +125,13 @@ class _Index:
                 for i in range(ent.start, ent.end):
                     self.ents[i] = ent
         self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
+        #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
+        self.descriptors = {
+            i: s
+            for s in doc.spans.get(ANAPHORS, [])
+            if s.label_ == "Person" and len(s) > 1
+            for i in range(s.start, s.end)
+        }
 
     def actor(self, tok: Token) -> Span | None:
         return self.ents.get(tok.i)
@@ -118,6 +140,15 @@ class _Index:
         """The actor a token lies in, or the name in apposition to it ("the newspaper El Centinela")."""
         if tok.i in self.ents:
             return self.ents[tok.i]
+        after = self.ents.get(tok.i + 1)
+        if (
+            after is not None
+            and after.start == tok.i + 1
+            and tok.pos_ == "NOUN"
+            and (tok.lower_ in self.references or tok.lemma_.lower() in self.references)
+            and after.label_ not in ("Person", "Place", "Country")
+        ):
+            return after  # "the channel Kafue TV" however parsed: the name right after its kind
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "amod", "nmod") and child.i in self.ents:
                 return self.ents[child.i]
@@ -127,6 +158,10 @@ class _Index:
         """The person (or, for a membership, any actor but a place) a holder token stands for."""
         if tok.i in self.pronouns:
             return self.pronouns[tok.i], [["Person"]]
+        if tok.i not in self.ents and tok.i in self.descriptors:  # "The 34-year-old journalist, who …"
+            return self.descriptors[tok.i], None
+        if tok.i not in self.ents and descriptor(tok):  # "the 41-year-old": the person named before
+            return self.doc[tok.i : tok.i + 1], [["Person"]]
         span = self._named(tok)
         if span is None and not person_only:  # "The organization … is a member of the coalition"
             found = self.target(tok, False, False, self.references)
@@ -163,6 +198,8 @@ class _Index:
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
             return self.doc[tok.i : tok.i + 1], prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Birlik movement": a name the text gives, not one named before
         if kinds and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "same") for c in tok.children):
             return self.doc[tok.i : tok.i + 1], [kinds]
         return None
@@ -210,7 +247,13 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.match(doc)
-        doc.spans[DESCRIBED] = self.described(doc)
+        described = self.described(doc)
+        for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
+            if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
+                span = doc[rel["subject"][0] : rel["subject"][1]]
+                if span.label_ == "Person" and span not in described:
+                    described.append(span)
+        doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         cues = doc._.actor_cues if doc._.actor_cues is not None else {}
         for rel in doc._.relations:
             for side, kind in rel.get("cues", ()):
@@ -333,6 +376,8 @@ class RelationFinder:
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
             objects = self._objects(tok, links, base, index)
+            if not holders and not verb and descriptor(tok):
+                holders = [(tok, 0.75)]  # "The 27-year-old camera operator for Ekrani TV": the person named before
             if not holders:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
