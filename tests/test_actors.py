@@ -336,3 +336,15 @@ def test_the_court_of_a_judgment_summary_is_the_european_court(build_text):
     )
     assert "Court" in _forms(r, "European Court of Human Rights")
     assert "Court" not in _forms(r, "Ankara 3rd Magistrate's Court")
+
+
+def test_a_name_cut_at_the_and_of_its_mandate_is_whole(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas Awa Traoré, president of the Sahelian Movement for Human and Peoples' Rights (SMHPR), was "
+            "abducted on 2 May 2024; whereas the Superior Council of Communication suspended Radio Sahel;"
+        )
+    )
+    assert actors["Sahelian Movement for Human and Peoples' Rights"] == "NGO"
+    assert actors["Superior Council of Communication"] == "GovernmentBody"
+    assert not [a for a in actors if a.startswith("Peoples")]

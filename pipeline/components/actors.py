@@ -21,6 +21,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type"]
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
 #: cues that a name's own words or the model give, which alone let pass no unlikely name
+#: cues read off a name's own words, which a longer name reads anew
+_NAME_CUES = ("head:", "state:", "civil:", "international:", "political:", "shape")
 _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
@@ -179,6 +181,7 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found = self._join_across_and(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
@@ -223,6 +226,37 @@ class ActorTyper:
                     out.append(Candidate(s, e if n else end, vote, name=f"{doc[s:e].text} {of_state}"))
                 else:  # a body with a name of its own: "Jogorku Kenesh", not "… of the Kyrgyz Republic"
                     out.append(Candidate(s, e, vote, exact=True))
+        return out
+
+    def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
+        its mandate, the second part no name of its own (no head, no person)."""
+        starts = {c.start: c for c in found}
+        out: list[Candidate] = []
+        dropped: set[int] = set()
+        for c in sorted(found, key=lambda c: c.start):
+            if id(c) in dropped:
+                continue
+            nxt = starts.get(c.end + 1)
+            if (
+                nxt is not None
+                and c.end < len(doc)
+                and doc[c.end].lower_ == "and"
+                and not c.kb_id
+                and not nxt.kb_id
+                and any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+                and best_type(c.votes) not in ("Person", "Place", "Country")
+                and best_type(nxt.votes) != "Person"
+                and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
+            ):
+                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
+                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                out.append(Candidate(c.start, nxt.end, votes))
+                dropped.add(id(nxt))
+                continue
+            out.append(c)
         return out
 
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
