@@ -348,3 +348,16 @@ def test_a_name_cut_at_the_and_of_its_mandate_is_whole(build_text):
     assert actors["Sahelian Movement for Human and Peoples' Rights"] == "NGO"
     assert actors["Superior Council of Communication"] == "GovernmentBody"
     assert not [a for a in actors if a.startswith("Peoples")]
+
+
+def test_an_office_naming_a_body_and_a_person_after_a_verb(build_text):
+    r = build_text(
+        "The Attorney General's Office charged Rosa Quispe on 3 May 2022. Attorney General Tomas Villca said the "
+        "evidence was strong.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert actors["Attorney General's Office"] == "GovernmentBody"
+    assert actors["Rosa Quispe"] == "Person"
+    rels = {(rel.type.value, r.actors[rel.subject].label, rel.position) for d in r.documents for rel in d.relations}
+    assert rels == {("holdsPosition", "Tomas Villca", "Attorney General")}

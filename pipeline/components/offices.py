@@ -106,7 +106,10 @@ class OfficeFinder:
         return stop
 
     def _named_after(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether an office ends the name of a body named after it ("the Office of the President")."""
+        """Whether an office names a body after it ("the Office of the President", "the Attorney General's
+        Office")."""
+        if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].text in self.bodies:
+            return True  # "the Attorney General's Office"
         at = start - 1
         if at >= 0 and doc[at].lower_ == "the":
             at -= 1
