@@ -361,3 +361,20 @@ def test_an_office_naming_a_body_and_a_person_after_a_verb(build_text):
     assert actors["Rosa Quispe"] == "Person"
     rels = {(rel.type.value, r.actors[rel.subject].label, rel.position) for d in r.documents for rel in d.relations}
     assert rels == {("holdsPosition", "Tomas Villca", "Attorney General")}
+
+
+def test_names_listed_after_a_plural_kind_are_of_that_kind(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas the authorities closed the newspapers Nordlys and Vestvind in 2020; whereas the parties "
+            "Frihet and Samhold were banned; whereas the human rights groups Kalinga Watch and Sentinela were raided;"
+        )
+    )
+    assert {k: v for k, v in actors.items() if k not in ("authorities",)} == {
+        "Nordlys": "MediaOutlet",
+        "Vestvind": "MediaOutlet",
+        "Frihet": "PoliticalParty",
+        "Samhold": "PoliticalParty",
+        "Kalinga Watch": "NGO",
+        "Sentinela": "NGO",
+    }

@@ -51,6 +51,11 @@ CASES = [
         {("spouseOf", "Amina Yusuf", "Kamal Osman")},
     ),
     ("A. whereas Bishop Joseph Mwangi criticised the law;", {("holdsPosition", "Joseph Mwangi", "Bishop")}),
+    # a role of two organisations listed after it: of each
+    (
+        "A. whereas Selin Kaya, a member of the Green Youth Union and the Workers Solidarity Network, was detained;",
+        {("memberOf", "Selin Kaya", "Green Youth Union"), ("memberOf", "Selin Kaya", "Workers Solidarity Network")},
+    ),
     # a person named before, described by age and role: the role's organisation is theirs
     (
         "Police in Lusaka arrested Chanda Mwale on Monday, his wife said.\n\n"

@@ -181,6 +181,7 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found.extend(self._listed_after_kind(doc))
         found = self._join_across_and(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
@@ -226,6 +227,42 @@ class ActorTyper:
                     out.append(Candidate(s, e if n else end, vote, name=f"{doc[s:e].text} {of_state}"))
                 else:  # a body with a name of its own: "Jogorku Kenesh", not "… of the Kyrgyz Republic"
                     out.append(Candidate(s, e, vote, exact=True))
+        return out
+
+    def _listed_after_kind(self, doc: Doc) -> list[Candidate]:
+        """ "the newspapers Nordlys and Vestvind", "the parties A, B and C": each name listed after a plural
+        kind is one of that kind, however the model cut or read them."""
+        out: list[Candidate] = []
+        for tok in doc:
+            kind = self.before.get(tok.lemma_.lower())
+            if tok.tag_ != "NNS" or kind in (None, "Person") or tok.i + 1 >= len(doc):
+                continue
+            i, names = tok.i + 1, []
+            while i < len(doc):
+                j = i
+                while (
+                    j < len(doc)
+                    and re.match(CAPITALISED, doc[j].text)
+                    and _wordlike(doc[j].text)
+                    and doc[j].lower_ not in CALENDAR
+                    and j - i < 5
+                ):
+                    j += 1
+                if j == i:
+                    break
+                names.append((i, j))
+                if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
+                    i = j + 1 + (doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"))
+                else:
+                    break
+            if len(names) < 2:
+                continue  # one name after its kind is the apposition cue's ("the newspaper X")
+            for start, end in names:
+                known = lookup(doc[start:end].text)
+                votes = [(kind, W_CONTEXT, f"listed-after:{tok.lower_}")]
+                if known:
+                    votes.append((known[1], W_GAZETTEER, f"known:{known[0]}"))
+                out.append(Candidate(start, end, votes, known[0] if known else "", exact=True))
         return out
 
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:

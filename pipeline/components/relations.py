@@ -439,6 +439,14 @@ class RelationFinder:
                     break
         if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
             own = list(links[tok.head.i].objects)
+        if base not in _KIN:  # "members of the Green Youth Union and the Workers Network": each of them
+            own += [
+                (c, round(conf * 0.95, 3), via)
+                for o, conf, via in list(own)
+                if via in ("of", "for", "at", "with", "in")
+                for c in o.conjuncts
+                if index.actor(c) is not None and index.actor(c) != index.actor(o)
+            ]
         return own
 
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
