@@ -51,6 +51,11 @@ CASES = [
         {("spouseOf", "Amina Yusuf", "Kamal Osman")},
     ),
     ("A. whereas Bishop Joseph Mwangi criticised the law;", {("holdsPosition", "Joseph Mwangi", "Bishop")}),
+    # a name before a role that the model alone took for a place is the organisation; a city is not
+    (
+        "A. whereas Samuel Otieno, the Green Dawn leader, and the Nairobi correspondent Ken Ouma were arrested;",
+        {("leaderOf", "Samuel Otieno", "Green Dawn")},
+    ),
     # a role of two organisations listed after it: of each
     (
         "A. whereas Selin Kaya, a member of the Green Youth Union and the Workers Solidarity Network, was detained;",

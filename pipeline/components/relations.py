@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
-from pipeline.components.gazetteer import position_label
+from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
 
@@ -510,6 +510,8 @@ class RelationFinder:
                 if kin and via == "holder-of":
                     continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
+                if target is not None and via in ("compound", "nmod") and not self._unknown_place(target[0]):
+                    continue  # "the Tashkent office director": a city, not an organisation
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Kerege Media", "head of the legal department of Z":
@@ -545,7 +547,7 @@ class RelationFinder:
                         and not obj.kb_id_
                         and (
                             (obj.label_ == "Person" and via != "in")
-                            or (obj.label_ == "Place" and via in ("for", "poss"))
+                            or (obj.label_ == "Place" and via in ("for", "poss", "compound"))
                         )
                         else None,
                     )
@@ -599,6 +601,14 @@ class RelationFinder:
                     )
                 )
         return out
+
+    @staticmethod
+    def _unknown_place(span: Span) -> bool:
+        """Whether a name is anything but a place the vocabulary or the city gazetteer knows (the model's
+        "place" before a role, "the Green Dawn leader", may be an organisation's name)."""
+        return span.label_ != "Place" or (
+            not span.kb_id_ and city_population(span.text) is None and not lookup(span.text)
+        )
 
     def _practice(self, tok: Token, index: "_Index") -> bool:
         """Whether a lawyer's "of" names where the lawyer practises ("of the firm X", "of the Y Bar
