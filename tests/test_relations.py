@@ -56,6 +56,11 @@ CASES = [
         "A. whereas Samuel Otieno, the Green Dawn leader, and the Nairobi correspondent Ken Ouma were arrested;",
         {("leaderOf", "Samuel Otieno", "Green Dawn")},
     ),
+    # a title before the name says what the person is of the organisation after it
+    (
+        "A. whereas Director Kim Lee of the Seoul Rights Centre was questioned on 2 May 2021;",
+        {("leaderOf", "Kim Lee", "Seoul Rights Centre")},
+    ),
     # a role of two organisations listed after it: of each
     (
         "A. whereas Selin Kaya, a member of the Green Youth Union and the Workers Solidarity Network, was detained;",

@@ -619,6 +619,15 @@ class RelationFinder:
         words.add(tok.lemma_.lower())
         return bool(words & self.lexicon.practices)
 
+    def _title_kind(self, person: Span) -> str:
+        """What a person's title before the name makes them of the organisation named after it:
+        "Director Kim Lee of the X Centre" leads it; without a title, or with a title of staff, works for it."""
+        for c in person.root.children:
+            word = self.lexicon.noun(c) if c.dep_ == "compound" and c.i < person.start else None
+            if word is not None and self.lexicon.nouns.get(word) in ("leaderOf", "memberOf"):
+                return self.lexicon.nouns[word]
+        return "employeeOf"
+
     def _persons_of(self, doc: Doc, index: "_Index") -> list[dict]:
         """ "Rashid Mansour of the Al-Fajr newspaper", "X from Amnesty International": a person named
         with the organisation they are of works for it (a party's are its members; a court's are
@@ -634,7 +643,7 @@ class RelationFinder:
                     found = index.target(pobj, False, False, {}) if pobj.dep_ == "pobj" else None
                     if found is None or found[1] is not None or found[0].label_ not in _PERSONS_OF:
                         continue
-                    out.append(self._relation("employeeOf", ent, prep, 0.75, obj=found[0]))
+                    out.append(self._relation(self._title_kind(ent), ent, prep, 0.75, obj=found[0]))
         return out
 
     @staticmethod
