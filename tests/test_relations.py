@@ -61,6 +61,12 @@ CASES = [
         "A. whereas Director Kim Lee of the Seoul Rights Centre was questioned on 2 May 2021;",
         {("leaderOf", "Kim Lee", "Seoul Rights Centre")},
     ),
+    # an office word after a civil organisation's name is a role in it, not a public office
+    (
+        "A. whereas Bar Association President Ana Ruiz and Open Voice Network Secretary General Agnes Mbeki were "
+        "detained on 2 May 2021;",
+        {("leaderOf", "Ana Ruiz", "Bar Association"), ("leaderOf", "Agnes Mbeki", "Open Voice Network")},
+    ),
     # a role of two organisations listed after it: of each
     (
         "A. whereas Selin Kaya, a member of the Green Youth Union and the Workers Solidarity Network, was detained;",

@@ -396,6 +396,7 @@ class ActorTyper:
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         out = []
         i = 0
@@ -723,11 +724,13 @@ class ActorTyper:
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
+        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
                 prev is not None
                 and prev.end == c.start
+                and not any(i in offices for i in range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
                 and not prev.kb_id
                 and not c.kb_id
                 and doc[prev.end - 1].dep_ == "compound"

@@ -23,6 +23,8 @@ DESCRIBED = "whereas_described"
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
 #: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
 _PERSONS_OF = frozenset(set(ORGANISATIONS) - {"Court"})
+#: organisations whose offices are roles in them, not public offices
+_CIVIL = frozenset({"NGO", "Organisation", "PoliticalParty", "MediaOutlet"})
 #: what "its" or "the organisation" may stand for: courts have no staff, members or editors in this genre
 _REFERABLE = sorted(set(ORGANISATIONS) - {"Court"})
 _PLACEHOLDERS = {
@@ -688,6 +690,8 @@ class RelationFinder:
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
             if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
+            before = index.actor(doc[office.start - 1]) if office.start > 0 else None
+            civil = before if before is not None and before.label_ in _CIVIL else None
             holder, confidence = None, 0.0
             nxt = office.end
             while nxt < len(doc) and doc[nxt].text in QUOTES:
@@ -705,6 +709,12 @@ class RelationFinder:
                 if start >= 1 and doc[start].text == "," and start in ends:
                     holder, confidence = ends[start], 0.8  # "Navi Pillay, the UN High Commissioner"
             if holder is None:
+                continue
+            if civil is not None:  # "Amnesty International Secretary General X": a role in it, no public office
+                word = self.lexicon.noun(office[-1]) or office[-1].lower_
+                kind = self.lexicon.nouns.get(word)
+                if kind in ("leaderOf", "employeeOf", "memberOf"):
+                    out.append(self._relation(kind, holder, office, round(confidence * 0.95, 3), obj=civil))
                 continue
             worded = tidy_name(office.text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:
