@@ -81,6 +81,8 @@ def _is_address(lines: list[_Line]) -> bool:
         text = line.text
         if not text or len(text) > _ADDRESS_LINE or not (text[0].isupper() or text[0].isdigit()):
             return False
+        if text[-1] in _HYPHENS or text[-1] == _SOFT_HYPHEN:
+            return False  # a word broken across lines: a wrapped sentence
         last = text.rstrip(",").split()[-1] if text.rstrip(",").split() else ""
         if not last or not (last[0].isupper() or last[0].isdigit()) or text[-1] in ".!?;":
             return False
