@@ -25,7 +25,7 @@ from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.normalize.transliteration import transliteration_key
-from pipeline.patterns import load_lines
+from pipeline.patterns import load_json, load_lines
 
 __all__ = ["Identities", "resolve_identities", "same_person"]
 
@@ -302,29 +302,37 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
             elif (
                 kinds[j] not in ("Person", "Country")
                 and (kinds[i] not in ("Person", "Country") or weak)
-                and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i])
+                and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i], bool(n.canonical))
             ):
                 hosts.append(j)  # an organisation's or a place's part, though the model took it for a person's
         if hosts:
             exact = [j for j in hosts if _run_of(w, words[j])]
             if len(w) == 1 and kinds[i] != "Person":  # "the Court" of a judgment: the international court
-                exact = [j for j in exact if kinds[j] == "InternationalOrganisation"] or exact
+                known = {j: n.canonical for j, n in names}
+                exact = [
+                    j for j in exact if kinds[j] == "InternationalOrganisation" or (kinds[j] == "Court" and known[j])
+                ] or exact  # a court the vocabulary knows is an international one (ECtHR, CJEU)
             out[i] = exact or _closest_spelling(w[0], hosts, words)
     return out
 
 
-def _part_of_organisation(part: list[str], whole: list[str], text: str, kind: str, nw, part_kind: str) -> bool:
+def _part_of_organisation(
+    part: list[str], whole: list[str], text: str, kind: str, nw, part_kind: str, known: bool = False
+) -> bool:
     """Whether a shorter name names the same organisation or place as a longer one: it keeps the
     longer name's head at one end ("the Sentinel", "the city court", "the Hemaya Foundation"), is
     its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
     kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
     head = nw.head_of(text.split())
     at_an_end = whole[: len(part)] == part or whole[-len(part) :] == part
-    if head and head in part and (at_an_end or (part == [head] and kind == "InternationalOrganisation")):
+    international = kind == "InternationalOrganisation" or (kind == "Court" and known)  # the ECtHR, the CJEU
+    if head and head in part and (at_an_end or (part == [head] and international)):
         return True
     quoted = re.search(r"[‘“«\"](.+?)(?:[’”»\"]|$)", text)
     if quoted and name_key(quoted.group(1)).split() == part:
         return True
+    if "Court" in (kind, part_kind) and _court_of_its_part(part, whole):
+        return True  # "Federal High Court" for "Federal High Court, Lideta Division"; "TSJ" for "Electoral Chamber of the TSJ"
     if len(part) == 1 and whole[0] == part[0] and _distinctive(part[0], nw):
         return True  # "Horizon" for "Horizon Human Rights Observatory"
     if (
@@ -336,6 +344,31 @@ def _part_of_organisation(part: list[str], whole: list[str], text: str, kind: st
     ):
         return True  # "Kality" for "Kality prison", not "Harare" for "Harare Remand Prison"
     return False
+
+
+def _court_of_its_part(court: list[str], whole: list[str]) -> bool:
+    """Whether ``whole`` names a chamber, division or branch of ``court`` (name keys, lower case):
+    "federal high court lideta division", "electoral chamber of the tsj", "branch 15 of the x court".
+
+    >>> _court_of_its_part(["tsj"], "electoral chamber of the tsj".split())
+    True
+    >>> _court_of_its_part(["federal", "high", "court"], "federal high court lideta division".split())
+    True
+    >>> _court_of_its_part(["city", "court"], "bishkek city court".split())
+    False
+    """
+    parts = _court_parts()
+    n = len(court)
+    if whole[:n] == court and len(whole) > n and whole[-1] in parts:
+        return True
+    if whole[-n:] == court and "of" in whole[:-n]:
+        return any(w in parts for w in whole[: whole.index("of")])
+    return False
+
+
+@cache
+def _court_parts() -> frozenset[str]:
+    return frozenset(load_json("name_words.json")["shapes"]["numbered_parts"])
 
 
 def _distinctive(word: str, nw) -> bool:

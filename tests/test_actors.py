@@ -37,6 +37,11 @@ def _forms(result, label: str) -> set[str]:
         ("Northern Province", "Place"),
         ("Democratic Choice Party", "PoliticalParty"),
         ("Supreme Court of Ruthenia", "Court"),
+        ("Constitutional Council", "Court"),  # a two-word head: a court, not a council
+        ("Provincial People's Committee of Binh Son", "GovernmentBody"),  # the possessive split off
+        ("Inter-American Commission on Human Rights", "InternationalOrganisation"),
+        ("High Judicial Council", "GovernmentBody"),
+        ("Boulevard Ahmadou Diallo", "Place"),  # a street word opening a name
     ],
 )
 def test_a_names_own_words_give_its_type(name, kind):
@@ -262,3 +267,114 @@ def test_a_royal_title_before_a_name_is_an_office_not_part_of_the_name(build_tex
     r = build_text("Crown Prince Khalid bin Faisal met King Hamad in Riyadh on 3 May 2019.", name="news-test")
     actors = _actors(r)
     assert actors["Khalid bin Faisal"] == "Person" and actors["Hamad"] == "Person"
+
+
+# -- letters, forms and addresses ------------------------------------------------------------
+
+
+def test_an_address_block_and_a_forms_labels_make_no_actors(build_text):
+    r = build_text(
+        "UA 12/26 Index: AFR 11/2222/2026 Ruvania Date: 2 May 2026\n\n"
+        "The journalist Odile Mbarga was arrested on 1 May 2026.\n\n"
+        "Minister Kofi Adomako\nOffice of the President\nPO Box 311, Liberty Avenue\nFreetown, Sierra Leone\n\n"
+        "Dear Minister Adomako,\n\nI urge you to release Odile Mbarga.",
+        name="ua-2026-test",
+    )
+    actors = _actors(r)
+    assert actors["Odile Mbarga"] == "Person"
+    assert actors["Kofi Adomako"] == "Person"
+    assert actors["Office of the President"] == "GovernmentBody"
+    assert actors["Liberty Avenue"] == "Place"
+    assert not [a for a in actors if "Date" in a or "Box" in a or "Dear" in a or "Avenue Freetown" in a]
+
+
+def test_a_kind_word_before_or_after_a_name_types_it(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas Sina Halvorsen, a correspondent for the weekly Nordlys, and Rashid Mansour of the Al-Fajr "
+            "newspaper were expelled; whereas Zhanna Abenova, an activist of the party Hezb-e Azadi, was detained;"
+        )
+    )
+    assert actors["Nordlys"] == "MediaOutlet"
+    assert actors["Al-Fajr"] == "MediaOutlet"
+    assert actors["Hezb-e Azadi"] == "PoliticalParty"
+
+
+def test_a_role_in_a_union_is_no_public_office(build_text):
+    actors = _actors(
+        build_text("A. whereas Mohamed Salah Eddine, Secretary General of the Tunisian Labour Union, was detained;")
+    )
+    assert actors["Mohamed Salah Eddine"] == "Person"
+    assert "Tunisian Labour Union" in actors
+
+
+def test_a_parliaments_own_name_is_a_state_body(build_text):
+    assert _actors(build_text("A. whereas the Majlis adopted the law on 4 April 2020;")) == {"Majlis": "GovernmentBody"}
+
+
+def test_a_courts_chamber_or_division_is_the_court(build_text):
+    r = build_text(
+        "A. whereas the Supreme Court of Justice (SCJ) upheld the ban; whereas the Electoral Chamber of the SCJ had "
+        "ruled on 3 May 2020; whereas the Central High Court, Meskel Division, tried Abel Girma; whereas the "
+        "Central High Court refused bail on 2 June 2020;"
+    )
+    courts = [a for a in r.actors.values() if a.type.value == "Court"]
+    assert len(courts) == 2, [(a.label, a.alt_labels) for a in courts]
+    forms = sorted(sorted({a.label, *a.alt_labels}) for a in courts)
+    assert forms == [
+        ["Central High Court", "Central High Court, Meskel Division"],
+        ["Electoral Chamber of the SCJ", "SCJ", "Supreme Court of Justice"],
+    ]
+
+
+def test_the_court_of_a_judgment_summary_is_the_european_court(build_text):
+    r = build_text(
+        "The Ankara 3rd Magistrate's Court ordered the detention of Deniz Kaya on 2 May 2019. In its judgment of "
+        "4 June 2024 the European Court of Human Rights held that there had been a violation. The Court awarded "
+        "Deniz Kaya 10,000 euros.",
+        name="echr-2099-test",
+    )
+    assert "Court" in _forms(r, "European Court of Human Rights")
+    assert "Court" not in _forms(r, "Ankara 3rd Magistrate's Court")
+
+
+def test_a_name_cut_at_the_and_of_its_mandate_is_whole(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas Awa Traoré, president of the Sahelian Movement for Human and Peoples' Rights (SMHPR), was "
+            "abducted on 2 May 2024; whereas the Superior Council of Communication suspended Radio Sahel;"
+        )
+    )
+    assert actors["Sahelian Movement for Human and Peoples' Rights"] == "NGO"
+    assert actors["Superior Council of Communication"] == "GovernmentBody"
+    assert not [a for a in actors if a.startswith("Peoples")]
+
+
+def test_an_office_naming_a_body_and_a_person_after_a_verb(build_text):
+    r = build_text(
+        "The Attorney General's Office charged Rosa Quispe on 3 May 2022. Attorney General Tomas Villca said the "
+        "evidence was strong.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert actors["Attorney General's Office"] == "GovernmentBody"
+    assert actors["Rosa Quispe"] == "Person"
+    rels = {(rel.type.value, r.actors[rel.subject].label, rel.position) for d in r.documents for rel in d.relations}
+    assert rels == {("holdsPosition", "Tomas Villca", "Attorney General")}
+
+
+def test_names_listed_after_a_plural_kind_are_of_that_kind(build_text):
+    actors = _actors(
+        build_text(
+            "A. whereas the authorities closed the newspapers Nordlys and Vestvind in 2020; whereas the parties "
+            "Frihet and Samhold were banned; whereas the human rights groups Kalinga Watch and Sentinela were raided;"
+        )
+    )
+    assert {k: v for k, v in actors.items() if k not in ("authorities",)} == {
+        "Nordlys": "MediaOutlet",
+        "Vestvind": "MediaOutlet",
+        "Frihet": "PoliticalParty",
+        "Samhold": "PoliticalParty",
+        "Kalinga Watch": "NGO",
+        "Sentinela": "NGO",
+    }

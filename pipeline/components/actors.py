@@ -21,6 +21,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type"]
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
 #: cues that a name's own words or the model give, which alone let pass no unlikely name
+#: cues read off a name's own words, which a longer name reads anew
+_NAME_CUES = ("head:", "state:", "civil:", "international:", "political:", "shape")
 _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
@@ -109,9 +111,12 @@ class ActorTyper:
         )
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
+        #: an organisation's kind after its name ("the Al-Fajr newspaper"); a place's ("the X region") is no cue
+        self.kind_after = {p[0]: t for p, t in self.after if len(p) == 1 and t not in ("Place", "Person")}
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
@@ -176,6 +181,8 @@ class ActorTyper:
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
+        found.extend(self._listed_after_kind(doc))
+        found = self._join_across_and(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
@@ -207,8 +214,8 @@ class ActorTyper:
                         i -= 1
                     continue
                 break
-            if len(conjuncts) < 2:
-                continue
+            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
+                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             of_state = doc[of.i : end].text
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
@@ -220,6 +227,73 @@ class ActorTyper:
                     out.append(Candidate(s, e if n else end, vote, name=f"{doc[s:e].text} {of_state}"))
                 else:  # a body with a name of its own: "Jogorku Kenesh", not "… of the Kyrgyz Republic"
                     out.append(Candidate(s, e, vote, exact=True))
+        return out
+
+    def _listed_after_kind(self, doc: Doc) -> list[Candidate]:
+        """ "the newspapers Nordlys and Vestvind", "the parties A, B and C": each name listed after a plural
+        kind is one of that kind, however the model cut or read them."""
+        out: list[Candidate] = []
+        for tok in doc:
+            kind = self.before.get(tok.lemma_.lower())
+            if tok.tag_ != "NNS" or kind in (None, "Person") or tok.i + 1 >= len(doc):
+                continue
+            i, names = tok.i + 1, []
+            while i < len(doc):
+                j = i
+                while (
+                    j < len(doc)
+                    and re.match(CAPITALISED, doc[j].text)
+                    and _wordlike(doc[j].text)
+                    and doc[j].lower_ not in CALENDAR
+                    and j - i < 5
+                ):
+                    j += 1
+                if j == i:
+                    break
+                names.append((i, j))
+                if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
+                    i = j + 1 + (doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"))
+                else:
+                    break
+            if len(names) < 2:
+                continue  # one name after its kind is the apposition cue's ("the newspaper X")
+            for start, end in names:
+                known = lookup(doc[start:end].text)
+                votes = [(kind, W_CONTEXT, f"listed-after:{tok.lower_}")]
+                if known:
+                    votes.append((known[1], W_GAZETTEER, f"known:{known[0]}"))
+                out.append(Candidate(start, end, votes, known[0] if known else "", exact=True))
+        return out
+
+    def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
+        its mandate, the second part no name of its own (no head, no person)."""
+        starts = {c.start: c for c in found}
+        out: list[Candidate] = []
+        dropped: set[int] = set()
+        for c in sorted(found, key=lambda c: c.start):
+            if id(c) in dropped:
+                continue
+            nxt = starts.get(c.end + 1)
+            if (
+                nxt is not None
+                and c.end < len(doc)
+                and doc[c.end].lower_ == "and"
+                and not c.kb_id
+                and not nxt.kb_id
+                and any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+                and best_type(c.votes) not in ("Person", "Place", "Country")
+                and best_type(nxt.votes) != "Person"
+                and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
+            ):
+                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
+                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                out.append(Candidate(c.start, nxt.end, votes))
+                dropped.add(id(nxt))
+                continue
+            out.append(c)
         return out
 
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -256,6 +330,14 @@ class ActorTyper:
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
+            elif (
+                ent.label_ == "NORP"
+                and ent.text not in self.demonyms
+                and ent.end < len(doc)
+                and doc[ent.end].lower_ in self.kind_after
+            ):  # "the opposition Birlik movement": a name the model took for a nationality, its kind after it
+                kind = self.kind_after[doc[ent.end].lower_]
+                return self._candidate(doc, ent, [(kind, W_CONTEXT, f"kind-after:{doc[ent.end].lower_}")])
             elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
                 if cand is None or (cand.start, cand.end) in offices:
@@ -314,6 +396,7 @@ class ActorTyper:
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         out = []
         i = 0
@@ -331,6 +414,15 @@ class ActorTyper:
             if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
+                kind = doc[j].lower_ if j < len(doc) else ""
+                if (
+                    kind in self.kind_after
+                    and i > 0
+                    and doc[i - 1].lower_ == "the"
+                    and not city_population(doc[i:j].text)
+                    and not lookup(doc[i:j].text)
+                ):  # "the Al-Fajr newspaper", "the Birlik movement": a name its kind follows
+                    votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 heads = {t.lower_ for t in doc[i:j]}
@@ -409,6 +501,8 @@ class ActorTyper:
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
+        if start > 0 and _JOINED_PARTICLE.match(doc[start - 1].text) and not doc[start - 1].ent_type_:
+            start -= 1  # "Hezb-e [Azadi]", "Jamaat-e [Islami]": a particle joined to the word before it
         return start, end
 
     def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
@@ -428,6 +522,16 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
+                doc[start].is_lower
+                and doc[start].is_alpha
+                and word not in self.particles
+                and end - start >= 2
+                and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
+            ):  # "the weekly Nordlys", "the reformist daily X": what the name is, before it
+                if word in self.before and self.before[word] != "Person":
+                    votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
+                start += 1
+            elif (
                 start + 2 < end
                 and doc[start + 1].lower_ in ("’s", "'s")
                 and not ent.ent_id_
@@ -436,6 +540,8 @@ class ActorTyper:
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
+        while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
+            end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
         bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
@@ -467,6 +573,8 @@ class ActorTyper:
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
             return None
+        if _CREDIT.match(span[0].text):
+            return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
         if name_key(text) in self.not_names or text in self.demonyms:
             return None
         first = span[0].lower_
@@ -488,17 +596,22 @@ class ActorTyper:
             kb_id = known[0]
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
-        elif ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
-            votes.append((ent.label_, W_PHRASE if ent.label_ == "Organisation" else W_HEAD, "shape"))
+        typed = None
+        # "Kerege Media"; a lone word the model read as a person only where it names a state body ("Majlis"),
+        # not a surname ("Court", "Post")
+        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
+            typed = self.name_words.type_of([t.text for t in span])
+        if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
+            # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
+            weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
+            votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
         last = span[-1].lower_
         if head in self.not_heads or last in self.not_heads:
             if not kb_id:
                 return None
-        if len(span) > 1 or ent.label_ != "PERSON":  # "Kerege Media", not a lone surname "Court"
-            typed = self.name_words.type_of([t.text for t in span])
-            if typed is not None:
-                votes.append((typed[0], W_HEAD, typed[1]))
+        if typed is not None:
+            votes.append((typed[0], W_HEAD, typed[1]))
         self._context_votes(doc, start, end, votes)
         for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
@@ -506,7 +619,7 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
-        if not kb_id and ent.label_ != "Country":
+        if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
             if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
@@ -611,11 +724,13 @@ class ActorTyper:
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
+        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
                 prev is not None
                 and prev.end == c.start
+                and not any(i in offices for i in range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
                 and not prev.kb_id
                 and not c.kb_id
                 and doc[prev.end - 1].dep_ == "compound"
@@ -664,8 +779,10 @@ class ActorTyper:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
         actors = [
-            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id) for (s, e), c in by_span.items()
-        ]
+            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id)
+            for (s, e), c in by_span.items()
+            if not (best_type(c.votes) == "Person" and any(t.like_num for t in doc[s:e]))
+        ]  # a person's name has no number: "PO Box 257" after an office
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}
@@ -697,6 +814,12 @@ class ActorTyper:
             if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
         ]
 
+
+#: an agency's credit before a photographer's name: "REUTERS/Samrang", "AFP/"
+_CREDIT = re.compile(r"^[A-Z]{2,}/")
+
+#: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
+_JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})

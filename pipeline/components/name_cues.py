@@ -54,15 +54,20 @@ _PREPOSITIONS = frozenset(
     }
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: a possessive the tokenizer splits off its word
+_POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
 
 
 class NameWords:
     """The word lists of ``patterns/name_words.json``, read once."""
 
     def __init__(self, data: dict) -> None:
-        self.heads: dict[str, str] = {w: t for t, words in data["heads"].items() for w in words}
+        self.heads: dict[str, str] = {
+            " ".join(_POSSESSIVE.sub("", p) for p in w.split()): t for t, words in data["heads"].items() for w in words
+        }  # read as names are: "people's committee" -> "people committee"
         self.longest_head = max(len(w.split()) for w in self.heads)
         self.institutions = frozenset(data["institution_heads"])
+        self.leading_places = frozenset(data["leading_place_heads"])
         self.state = frozenset(data["state_words"])
         self.international = tuple(
             sorted((tuple(p.split()) for p in data["international_prefixes"]), key=len, reverse=True)
@@ -90,6 +95,8 @@ class NameWords:
         low = self._words(words)
         if not low:
             return None
+        if len(low) > 1 and low[0] in self.leading_places:
+            return "Place", f"head:{low[0]}"  # "Boulevard Mohammed V", "Rue de la Loi"
         head = self._leading_head(low)
         if head is None:
             head_at = next((i - 1 for i, w in enumerate(low) if i > 0 and w in _PREPOSITIONS), len(low) - 1)
@@ -114,7 +121,7 @@ class NameWords:
     @staticmethod
     def _words(words: list[str]) -> list[str]:
         """Lower-case words without possessives and quotes; a quoted name after its kind is left out."""
-        text = " ".join(words)
+        text = " ".join(w for w in words if w not in _POSSESSIVE_WORDS)  # "People 's Committee"
         quoted = re.search(r"[‘“'\"«]", text)
         if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1 : quoted.start() + 1]):
             text = text[: quoted.start()]

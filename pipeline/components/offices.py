@@ -5,12 +5,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import POSITIONS
-from pipeline.components.gazetteer import lookup
+from pipeline.components.gazetteer import demonyms, lookup
+from pipeline.components.name_cues import name_words
 from pipeline.patterns import load_json
 
 __all__ = ["OfficeFinder", "is_institutional", "is_state", "office_type"]
 
 #: entity labels of organisations an office may be named with
+#: organisations whose offices are roles in them, not public offices
+_CIVIL = frozenset({"NGO", "Organisation", "PoliticalParty", "MediaOutlet"})
 _ORGANISATIONS = frozenset({"InternationalOrganisation", "Organisation", "GovernmentBody", "ORG"})
 
 
@@ -31,6 +34,8 @@ class OfficeFinder:
         self.before = (frozenset(data["mandate_words_before"]) | self.prefixes) - {"the", "of"}
         self.state = frozenset(data["state_office_heads"])
         self.preps = frozenset(data["mandate_prepositions"])
+        self.salutations = frozenset(data["salutations"])
+        self.bodies = frozenset(data["bodies_named_after_offices"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -50,6 +55,8 @@ class OfficeFinder:
                     spans.append((start, tok.i + 1, tok.text))
         out = []
         for start, end, label in sorted(spans):
+            if self._named_after(doc, start, end):
+                continue  # "Office of the President", "Office of the Prosecutor": a body named after an office
             if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
                 continue  # a word that qualifies another here: "deputy editor", "head teacher"
             while start > 0 and doc[start - 1].text in self.prefixes:
@@ -59,11 +66,15 @@ class OfficeFinder:
                     ent.start < start < ent.end or (ent.end == start and ent.label_ == "InternationalOrganisation")
                 ):
                     start = ent.start
+            while start < end - 1 and doc[start].lower_ in self.salutations:
+                start += 1  # "Dear President X": a letter's salutation the model read into a name
             head = doc[end - 1]
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
             if any(t.text in self.state or t.text in self.mandates for t in doc[start:end]):
-                end = self.state_end(doc, end)
+                of_end = self.state_end(doc, end)
+                if not self._civil(doc, end, of_end):  # not "Secretary General of the Tunisian Labour Union"
+                    end = of_end
             out.append((start, end, label))
         merged: list[tuple[int, int, str]] = []
         for start, end, label in sorted(out):
@@ -93,6 +104,36 @@ class OfficeFinder:
             ):
                 return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
+
+    def _named_after(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether an office names a body after it ("the Office of the President", "the Attorney General's
+        Office")."""
+        if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].text in self.bodies:
+            return True  # "the Attorney General's Office"
+        at = start - 1
+        if at >= 0 and doc[at].lower_ == "the":
+            at -= 1
+        return (
+            at >= 1
+            and doc[at].lower_ == "of"
+            and doc[at - 1].text in self.bodies
+            and any(ent.label_ in _ORGANISATIONS and ent.start < at and end == ent.end for ent in doc.ents)
+        )
+
+    @staticmethod
+    def _civil(doc: Doc, end: int, of_end: int) -> bool:
+        """Whether the "of" phrase after an office names a party, union, NGO or outlet: the office is
+        then a role in it (a relation), not a public office with its state."""
+        if of_end <= end:
+            return False
+        words = [t.text for t in doc[end + 1 : of_end] if t.lower_ != "the"]
+        if not words or _names_a_state(words):
+            return False
+        known = lookup(" ".join(words))
+        if known is not None:
+            return known[1] in _CIVIL
+        typed = name_words().type_of(words)
+        return typed is not None and typed[0] in _CIVIL
 
     @staticmethod
     def state_end(doc: Doc, end: int) -> int:
@@ -153,8 +194,10 @@ def _names_a_state(words: list[str]) -> bool:
     rest = [w for w in words if w.lower() != "the"]
     if not rest:
         return False
-    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates", "Union"):
+    if rest[-1] in ("Republic", "Kingdom", "Federation", "State", "Emirates"):
         return True
+    if rest[-1] == "Union":  # "the European Union", not "the Tunisian Labour Union" nor "the Journalists Union"
+        return len(rest) == 2 and demonyms().get(rest[0]) == ""
     known = lookup(" ".join(rest))
     return known is not None and known[1] == "Country"
 

@@ -1,5 +1,6 @@
 """whereas_relations: relations between actors (spouse, member, leader…) and the offices people hold."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
-from pipeline.components.gazetteer import position_label
+from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
 
@@ -20,6 +21,10 @@ DESCRIBED = "whereas_described"
 
 #: entity labels of organisations (anything an actor can lead, work for or belong to)
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
+#: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
+_PERSONS_OF = frozenset(set(ORGANISATIONS) - {"Court"})
+#: organisations whose offices are roles in them, not public offices
+_CIVIL = frozenset({"NGO", "Organisation", "PoliticalParty", "MediaOutlet"})
 #: what "its" or "the organisation" may stand for: courts have no staff, members or editors in this genre
 _REFERABLE = sorted(set(ORGANISATIONS) - {"Court"})
 _PLACEHOLDERS = {
@@ -30,6 +35,8 @@ _PLACEHOLDERS = {
 _KIN = ("spouseOf", "relativeOf")
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
+#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general"
+_NOMINAL_DEPS = ("appos", "attr", "conj", "pobj", "nsubj", "ROOT")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -60,6 +67,7 @@ class RoleLexicon:
         self.leader_modifiers = set(data["leader_modifiers"])
         self.media = set(data["media_roles"])
         self.lawyers = set(data["lawyer_roles"])
+        self.practices = set(data["lawyer_practices"])
         self.titles = set(data["titles"])
         self.office_roles = set(data["office_roles"])
         self.joint_action = set(data["joint_action"])
@@ -93,6 +101,20 @@ class RoleLexicon:
         return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
 
 
+#: a person's age as a word: "27-year-old", "41-year-old"
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def descriptor(tok: Token) -> bool:
+    """Whether a noun stands for a person named before by their age: "the 41-year-old", "The
+    34-year-old journalist" (with "the" and no name of its own)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ for c in tok.children):
+        return False
+    return bool(_AGE.match(tok.text)) or any(c.dep_ == "amod" and _AGE.match(c.text) for c in tok.children)
+
+
 class _Index:
     """The actor mention, pronoun or reference a token stands for."""
 
@@ -105,6 +127,13 @@ class _Index:
                 for i in range(ent.start, ent.end):
                     self.ents[i] = ent
         self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
+        #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
+        self.descriptors = {
+            i: s
+            for s in doc.spans.get(ANAPHORS, [])
+            if s.label_ == "Person" and len(s) > 1
+            for i in range(s.start, s.end)
+        }
 
     def actor(self, tok: Token) -> Span | None:
         return self.ents.get(tok.i)
@@ -113,6 +142,15 @@ class _Index:
         """The actor a token lies in, or the name in apposition to it ("the newspaper El Centinela")."""
         if tok.i in self.ents:
             return self.ents[tok.i]
+        after = self.ents.get(tok.i + 1)
+        if (
+            after is not None
+            and after.start == tok.i + 1
+            and tok.pos_ == "NOUN"
+            and (tok.lower_ in self.references or tok.lemma_.lower() in self.references)
+            and after.label_ not in ("Person", "Place", "Country")
+        ):
+            return after  # "the channel Kafue TV" however parsed: the name right after its kind
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "amod", "nmod") and child.i in self.ents:
                 return self.ents[child.i]
@@ -122,6 +160,10 @@ class _Index:
         """The person (or, for a membership, any actor but a place) a holder token stands for."""
         if tok.i in self.pronouns:
             return self.pronouns[tok.i], [["Person"]]
+        if tok.i not in self.ents and tok.i in self.descriptors:  # "The 34-year-old journalist, who …"
+            return self.descriptors[tok.i], None
+        if tok.i not in self.ents and descriptor(tok):  # "the 41-year-old": the person named before
+            return self.doc[tok.i : tok.i + 1], [["Person"]]
         span = self._named(tok)
         if span is None and not person_only:  # "The organization … is a member of the coalition"
             found = self.target(tok, False, False, self.references)
@@ -158,6 +200,8 @@ class _Index:
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
             return self.doc[tok.i : tok.i + 1], prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Birlik movement": a name the text gives, not one named before
         if kinds and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "same") for c in tok.children):
             return self.doc[tok.i : tok.i + 1], [kinds]
         return None
@@ -196,7 +240,7 @@ class RelationFinder:
             attrs = dict(node["RIGHT_ATTRS"])
             role = attrs.pop("ROLE", None)
             if role == "noun":
-                attrs.setdefault("POS", {"IN": ["NOUN", "PROPN"]})
+                attrs.setdefault("POS", {"IN": ["NOUN", "PROPN", "ADJ"]})
             elif role == "verb":
                 attrs.setdefault("LEMMA", {"IN": sorted(self.lexicon.verbs)})
                 attrs.setdefault("POS", {"IN": ["VERB", "AUX"]})
@@ -205,7 +249,13 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.match(doc)
-        doc.spans[DESCRIBED] = self.described(doc)
+        described = self.described(doc)
+        for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
+            if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
+                span = doc[rel["subject"][0] : rel["subject"][1]]
+                if span.label_ == "Person" and span not in described:
+                    described.append(span)
+        doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         cues = doc._.actor_cues if doc._.actor_cues is not None else {}
         for rel in doc._.relations:
             for side, kind in rel.get("cues", ()):
@@ -235,6 +285,7 @@ class RelationFinder:
         found = self._token_patterns(doc, actors)
         found.extend(self._roles(doc))
         found.extend(self._positions(doc, actors))
+        found.extend(self._persons_of(doc, _Index(doc)))
         unique: dict[tuple, dict] = {}
         for rel in found:
             key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
@@ -302,9 +353,16 @@ class RelationFinder:
         index = _Index(doc, self.lexicon.references)
         found = []
         for tok in doc:
-            word = self.lexicon.noun(tok) if tok.pos_ in ("NOUN", "PROPN") else self.lexicon.verb(tok)
+            word = self.lexicon.noun(tok) if self._nominal(tok) else self.lexicon.verb(tok)
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
+            if (
+                tok.dep_ in _MODIFIER_DEPS
+                and tok.head.i > tok.i
+                and self._nominal(tok.head)
+                and self.lexicon.noun(tok.head)
+            ):
+                continue  # "deputy director", "staff reporter": the modifier of another role, not a role
             verb = tok.pos_ in ("VERB", "AUX")
             if (
                 verb
@@ -320,10 +378,17 @@ class RelationFinder:
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
             objects = self._objects(tok, links, base, index)
+            if not holders and not verb and descriptor(tok):
+                holders = [(tok, 0.75)]  # "The 27-year-old camera operator for Ekrani TV": the person named before
             if not holders:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
+
+    @staticmethod
+    def _nominal(tok: Token) -> bool:
+        """A noun, or a role noun the tagger read as an adjective ("X, secretary-general of Y")."""
+        return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS)
 
     @staticmethod
     def _closed(tok: Token) -> bool:
@@ -376,6 +441,14 @@ class RelationFinder:
                     break
         if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
             own = list(links[tok.head.i].objects)
+        if base not in _KIN:  # "members of the Green Youth Union and the Workers Network": each of them
+            own += [
+                (c, round(conf * 0.95, 3), via)
+                for o, conf, via in list(own)
+                if via in ("of", "for", "at", "with", "in")
+                for c in o.conjuncts
+                if index.actor(c) is not None and index.actor(c) != index.actor(o)
+            ]
         return own
 
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
@@ -427,12 +500,20 @@ class RelationFinder:
                 continue
             subj, subj_ref = holder
             emitted = False
+            deputy_of: tuple[Span | None, list | None] | None = None
             for obj_tok, o_conf, via in objects:
-                if not kin and word in self.lexicon.lawyers and via in ("poss", "of", "for"):
+                if (
+                    not kin
+                    and word in self.lexicon.lawyers
+                    and via in ("poss", "of", "for")
+                    and not (via == "of" and self._practice(obj_tok, index))
+                ):
                     continue  # "his lawyer", "a lawyer for the newspaper": a client, not an employer
                 if kin and via == "holder-of":
                     continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
+                if target is not None and via in ("compound", "nmod") and not self._unknown_place(target[0]):
+                    continue  # "the Tashkent office director": a city, not an organisation
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Kerege Media", "head of the legal department of Z":
@@ -468,7 +549,7 @@ class RelationFinder:
                         and not obj.kb_id_
                         and (
                             (obj.label_ == "Person" and via != "in")
-                            or (obj.label_ == "Place" and via in ("for", "poss"))
+                            or (obj.label_ == "Place" and via in ("for", "poss", "compound"))
                         )
                         else None,
                     )
@@ -476,6 +557,11 @@ class RelationFinder:
                 ]
                 out.append(rel)
                 emitted = True
+                if not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
+                    party = obj_ref == [["PoliticalParty"]] if obj_ref else obj.label_ == "PoliticalParty"
+                    # a party's deputy leader holds an office of its own; another body's deputy only where
+                    # it is a public one (resolve_relations weighs the organisation's type)
+                    deputy_of = (None, None) if party else (obj, obj_ref)
                 if (
                     position
                     and not verb
@@ -487,15 +573,18 @@ class RelationFinder:
                     out.append(
                         self._relation("holdsPosition", subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position)
                     )
-            if emitted and not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
-                # "the party's deputy leader": a member, and the office as worded
+            if deputy_of is not None:
+                # "the party's deputy leader": a member, and the office as worded where the organisation
+                # is a party or a public body (resolve_relations weighs its type); not a centre's deputy director
                 out.append(
                     self._relation(
                         "holdsPosition",
                         subj,
                         tok,
                         round(h_conf * 0.9, 3),
+                        obj=deputy_of[0],
                         subj_ref=subj_ref,
+                        obj_ref=deputy_of[1],
                         position=tidy_name(doc[min(worded) : tok.i + 1].text),
                     )
                 )
@@ -513,6 +602,50 @@ class RelationFinder:
                         position=tidy_name(doc[min(worded) : tok.i + 1].text),
                     )
                 )
+        return out
+
+    @staticmethod
+    def _unknown_place(span: Span) -> bool:
+        """Whether a name is anything but a place the vocabulary or the city gazetteer knows (the model's
+        "place" before a role, "the Green Dawn leader", may be an organisation's name)."""
+        return span.label_ != "Place" or (
+            not span.kb_id_ and city_population(span.text) is None and not lookup(span.text)
+        )
+
+    def _practice(self, tok: Token, index: "_Index") -> bool:
+        """Whether a lawyer's "of" names where the lawyer practises ("of the firm X", "of the Y Bar
+        Association") rather than a client."""
+        named = index.actor(tok)
+        words = {t.lemma_.lower() for t in (named if named is not None else [tok])}
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos", "nmod")}
+        words.add(tok.lemma_.lower())
+        return bool(words & self.lexicon.practices)
+
+    def _title_kind(self, person: Span) -> str:
+        """What a person's title before the name makes them of the organisation named after it:
+        "Director Kim Lee of the X Centre" leads it; without a title, or with a title of staff, works for it."""
+        for c in person.root.children:
+            word = self.lexicon.noun(c) if c.dep_ == "compound" and c.i < person.start else None
+            if word is not None and self.lexicon.nouns.get(word) in ("leaderOf", "memberOf"):
+                return self.lexicon.nouns[word]
+        return "employeeOf"
+
+    def _persons_of(self, doc: Doc, index: "_Index") -> list[dict]:
+        """ "Rashid Mansour of the Al-Fajr newspaper", "X from Amnesty International": a person named
+        with the organisation they are of works for it (a party's are its members; a court's are
+        left out: "Judge X of the Y Court" is an office)."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "Person":
+                continue
+            for prep in ent.root.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                    continue
+                for pobj in prep.children:
+                    found = index.target(pobj, False, False, {}) if pobj.dep_ == "pobj" else None
+                    if found is None or found[1] is not None or found[0].label_ not in _PERSONS_OF:
+                        continue
+                    out.append(self._relation(self._title_kind(ent), ent, prep, 0.75, obj=found[0]))
         return out
 
     @staticmethod
@@ -557,6 +690,8 @@ class RelationFinder:
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
             if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
+            before = index.actor(doc[office.start - 1]) if office.start > 0 else None
+            civil = before if before is not None and before.label_ in _CIVIL else None
             holder, confidence = None, 0.0
             nxt = office.end
             while nxt < len(doc) and doc[nxt].text in QUOTES:
@@ -574,6 +709,12 @@ class RelationFinder:
                 if start >= 1 and doc[start].text == "," and start in ends:
                     holder, confidence = ends[start], 0.8  # "Navi Pillay, the UN High Commissioner"
             if holder is None:
+                continue
+            if civil is not None:  # "Amnesty International Secretary General X": a role in it, no public office
+                word = self.lexicon.noun(office[-1]) or office[-1].lower_
+                kind = self.lexicon.nouns.get(word)
+                if kind in ("leaderOf", "employeeOf", "memberOf"):
+                    out.append(self._relation(kind, holder, office, round(confidence * 0.95, 3), obj=civil))
                 continue
             worded = tidy_name(office.text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:

@@ -32,6 +32,8 @@ _BARE_NUMBER = re.compile(r"(?P<open>\()?(?P<number>[0-9]{1,3})(?(open)\))")
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:[-\u2010][^\W\d_]++)+")
 #: How far back from a line end a hyphenated word is looked for; how far back from a footnote mark.
 _TAIL = 128
+#: the longest line of an address block ("Office of the Prosecutor General, PO Box 12")
+_ADDRESS_LINE = 48
 _WORD_TAIL = re.compile(r"[^\W\d_]{1,64}$")
 
 
@@ -61,6 +63,30 @@ def _compounds(text: str) -> frozenset[str]:
         words = re.split(r"[-\u2010]", compound.lower())
         pairs.update(f"{a}-{b}" for a, b in pairwise(words))
     return frozenset(pairs)
+
+
+def _is_address(lines: list[_Line]) -> bool:
+    """Whether a block's lines are the items of an address or a list of names, not a wrapped
+    sentence: three or more short lines, each ending in a capitalised word, a number or a comma,
+    each opening with a capital or a digit ("President X" / "Office of the President" / "PO Box 257").
+
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("Minister X", "Ministry of Justice", "Addis Ababa, Ethiopia")])
+    True
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("whereas the journalist", "was arrested on", "3 May")])
+    False
+    """
+    if len(lines) < 3:
+        return False
+    for line in lines:
+        text = line.text
+        if not text or len(text) > _ADDRESS_LINE or not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if text[-1] in _HYPHENS or text[-1] == _SOFT_HYPHEN:
+            return False  # a word broken across lines: a wrapped sentence
+        last = text.rstrip(",").split()[-1] if text.rstrip(",").split() else ""
+        if not last or not (last[0].isupper() or last[0].isdigit()) or text[-1] in ".!?;":
+            return False
+    return True
 
 
 def _join(left: str, right: str, compounds: frozenset[str]) -> tuple[bool, str]:
@@ -265,8 +291,8 @@ class _Grouper:
 def clean(raw_text: str) -> str:
     """Turn extracted text into the text every offset downstream points into.
 
-    Each part (title, citation, recital, paragraph) becomes one line, parts are
-    separated by one blank line; stray spaces at page tops go, lines broken
+    Each part (title, citation, recital, paragraph) becomes one line (an address
+    block keeps its short lines), parts are separated by one blank line; stray spaces at page tops go, lines broken
     mid-sentence are joined with one space; a word hyphenated across a line end is
     rejoined ("repres-\\nsion" → "repression", "Prosecutor-\\nGeneral" keeps its hyphen);
     footnote bodies leave the flow for a final section, one per line, and their
@@ -300,8 +326,11 @@ def clean(raw_text: str) -> str:
     def joined(lines: list[_Line]) -> str:
         pieces = [lines[0].text]
         tail = lines[0].text[-_TAIL:]  # the end of the text so far: all a join looks at
+        listed = _is_address(lines)
         for line in lines[1:]:
             drop, between = _join(tail, line.text, compounds)
+            if listed and between == " ":
+                between = "\n"  # an address's lines stay lines: no name runs across them
             if drop:
                 pieces[-1] = pieces[-1][:-1]
                 tail = tail[:-1]
