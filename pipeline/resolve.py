@@ -77,7 +77,6 @@ def resolve_events(
     values = load_json("event_values.json")
     # news and NGO reports: a named actor's reported words on the case are statements, dated or not
     reported = facts.structure.kind == "report"
-    detention_heads = set(values["detention_place_heads"])
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
     groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
@@ -95,12 +94,7 @@ def resolve_events(
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
-        places = tuple(
-            k
-            for k in refs(ev.places)
-            if actors[k].type.value in values["place_types"]
-            or any(w.lower() in detention_heads for w in actors[k].label.split())  # "Centre No. 1", "Institute for …"
-        )
+        places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"])
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
         drafts.append(
