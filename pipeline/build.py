@@ -10,6 +10,7 @@ from typing import cast
 from rdflib import Dataset
 
 from pipeline.cache import FactsCache
+from pipeline.components.gazetteer import keep_cities_in
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
@@ -154,6 +155,8 @@ def extract(
     progress = progress or Progress()
     sources = list(sources)
     store = FactsCache(execution.cache, model or DEFAULT_MODEL) if execution.cache is not None else None
+    if store is not None:  # the city list (GeoNames), built once, read by later builds with this cache
+        keep_cities_in(store.folder)
     facts: list[DocumentFacts | None] = [None] * len(sources)
     todo: list[int] = []
     for n, source in enumerate(sources):
