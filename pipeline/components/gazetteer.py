@@ -19,6 +19,7 @@ from pipeline.patterns import load_jsonl, load_lines
 __all__ = [
     "city_population",
     "keep_cities_in",
+    "load_cities",
     "KnownActor",
     "known_actors",
     "lookup",
@@ -252,6 +253,11 @@ def keep_cities_in(folder: Path | None) -> None:
     code that built it), so that a later process reads it (0.1 s) instead of building it from
     GeoNames again (seconds); None: build it in memory only."""
     _cities_folder[:] = [folder] if folder is not None else []
+
+
+def load_cities() -> None:
+    """Load the city index now (from the folder of :func:`keep_cities_in`, or built and kept there)."""
+    _cities()
 
 
 @cache
