@@ -16,7 +16,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "AnchoredDependencyMatcher", "anchor", "dependency_anchor"]
+__all__ = ["AnchoredMatcher", "AnchoredDependencyMatcher", "anchor", "dependency_anchor", "holds_any"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 _NODE_ATTRS = {**_LITERAL_ATTRS, "LEMMA": "LEMMA"}
@@ -175,3 +175,12 @@ class AnchoredDependencyMatcher:
                 matches.extend(matcher(doc))
         matches.sort(key=lambda m: self._order[m[0]])  # stable: within a key, its matcher's order
         return matches
+
+
+def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
+    """Whether a token of ``doc`` has its lower-case form or lower-cased lemma among ``words``.
+
+    The gate of a matcher whose matches only count around such a word (the role words of
+    ``whereas_relations``): a Doc without one needs no run.
+    """
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc)

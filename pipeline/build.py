@@ -10,6 +10,7 @@ from typing import cast
 from rdflib import Dataset
 
 from pipeline.cache import FactsCache
+from pipeline.components.gazetteer import keep_cities_in, load_cities
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import resolve_identities
@@ -154,6 +155,8 @@ def extract(
     progress = progress or Progress()
     sources = list(sources)
     store = FactsCache(execution.cache, model or DEFAULT_MODEL) if execution.cache is not None else None
+    if store is not None:  # the city list (GeoNames), built once, read by later builds with this cache
+        keep_cities_in(store.folder)
     facts: list[DocumentFacts | None] = [None] * len(sources)
     todo: list[int] = []
     for n, source in enumerate(sources):
@@ -174,7 +177,9 @@ def extract(
         if execution.dask is not None:
             found = annotate_dask(pending, model, execution.dask)
         else:
-            found = annotate_parallel(pending, model, jobs)
+            if store is not None:  # built (or read) once here, then read by each worker
+                load_cities()
+            found = annotate_parallel(pending, model, jobs, store.folder if store is not None else None)
     else:
         found = annotate_local(pending, model, progress)
     for n, result in zip(todo, found, strict=True):

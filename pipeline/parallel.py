@@ -13,10 +13,12 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, cast
 
 from spacy.language import Language
 
+from pipeline.components.gazetteer import keep_cities_in
 from pipeline.doc_to_facts import annotate
 from pipeline.errors import WhereasError
 from pipeline.facts import DocumentFacts, SourceDocument
@@ -116,16 +118,22 @@ def _remote_facts(source: SourceDocument, model: str | None) -> DocumentFacts:
         return document_facts(load_nlp(model), source)
 
 
-def _load(model: str | None) -> None:
+def _load(model: str | None, cities: Path | None = None) -> None:
+    keep_cities_in(cities)
     load_nlp(model)
 
 
-def annotate_parallel(sources: Sequence[SourceDocument], model: str | None, jobs: int) -> Iterator[DocumentFacts]:
-    """Annotate in ``jobs`` worker processes (each loads the model once); facts in document order."""
+def annotate_parallel(
+    sources: Sequence[SourceDocument], model: str | None, jobs: int, cities: Path | None = None
+) -> Iterator[DocumentFacts]:
+    """Annotate in ``jobs`` worker processes (each loads the model once); facts in document order.
+
+    With ``cities`` (a folder, see :func:`~pipeline.components.gazetteer.keep_cities_in`) the
+    workers read the city list kept there instead of each building it again."""
     # forkserver: workers fork from a clean server process, not from this one (its threads, its state)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.parallel"])
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(model, cities)) as pool:
         yield from pool.map(_remote_facts, sources, [model] * len(sources))
 
 

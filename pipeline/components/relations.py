@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.anchored import holds_any
 from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
@@ -222,7 +223,11 @@ class RelationFinder:
         self.name = name
         self.lexicon = RoleLexicon(load_json("relation_roles.json"))
         self.matcher = Matcher(nlp.vocab, validate=True)
+        # the link patterns run only on a Doc holding a role word (any form noun() or verb() could take): their
+        # matches count only at a role word and at the tokens of its tree
         self.links = DependencyMatcher(nlp.vocab, validate=True)
+        nouns = set(self.lexicon.nouns) | self.lexicon.offices
+        self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         self.rules: dict[str, dict] = {}
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
@@ -324,7 +329,7 @@ class RelationFinder:
     # -- role words and their links ----------------------------------------
     def _roles(self, doc: Doc) -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
-        for match_id, tokens in self.links(doc):
+        for match_id, tokens in self.links(doc) if holds_any(doc, self._role_forms) else ():
             rule = self.rules[doc.vocab.strings[match_id]]
             named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
             role, conf = named["role"], rule.get("confidence", 0.8)
