@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -17,6 +18,7 @@ from rdflib.term import Node
 from pipeline.errors import InputError, WhereasError
 from pipeline.facts import EventType
 from pipeline.iri import IriMinter
+from pipeline.normalize.dates import may_be_same_day
 from pipeline.normalize.names import name_key
 from pipeline.normalize.transliteration import transliteration_key
 from pipeline.vocab import WH
@@ -235,15 +237,6 @@ def reported_events(g: Graph) -> list[Source]:
 
 
 # -- which reports are one event --------------------------------------------------------------------
-def _coarser_or_equal(a: str, b: str) -> bool:
-    """Dates at their precision that can be one day: "2022-03" and "2022-03-04".
-
-    >>> _coarser_or_equal("2022-03", "2022-03-04"), _coarser_or_equal("2022-01-22", "2022-01-23")
-    (True, False)
-    """
-    return a.startswith(b) or b.startswith(a)
-
-
 def _close(a: str, b: str) -> bool:
     """Two days a few days apart: one event whose sources disagree on its date."""
     if len(a) != 10 or len(b) != 10:
@@ -281,9 +274,9 @@ def _fits(src: Source, members: list[Source], *, dated: bool) -> int:
     assert when is not None
     if not dates:
         return 0  # an undated group is joined later, by the undated rule
-    if all(_coarser_or_equal(when, d) for d in dates):
+    if all(may_be_same_day(when, d) for d in dates):
         return 2
-    if all(_coarser_or_equal(when, d) or _close(when, d) for d in dates) and first.type == src.type:
+    if all(may_be_same_day(when, d) or _close(when, d) for d in dates) and first.type == src.type:
         return 1
     return 0
 
@@ -364,7 +357,7 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
     values: dict[str, str | None] = {}
     conflicts: list[Conflict] = []
     for name, attr, same in (
-        ("date", "date", _coarser_or_equal),
+        ("date", "date", may_be_same_day),
         ("term", "term", equal),
         ("court", "court", same_court),
         ("outcome", "outcome", equal),
@@ -579,11 +572,7 @@ def _short(doc: str, prefix: str) -> str:
 def _common_prefix(docs: list[str]) -> str:
     if len(docs) < 2:
         return ""
-    first, last = min(docs), max(docs)
-    n = 0
-    while n < min(len(first), len(last)) and first[n] == last[n]:
-        n += 1
-    cut = first[:n]
+    cut = os.path.commonprefix(docs)  # noqa: RUF071 -- document ids, compared letter by letter
     return cut[: cut.rfind("-") + 1] if "-" in cut else ""
 
 
@@ -595,25 +584,20 @@ def _conflict_text(c: Conflict, prefix: str) -> str:
     return f"{c.field}: " + " vs ".join(f"{v} ({', '.join(docs)})" for v, docs in ranked)
 
 
-def _rows(tl: Timeline) -> tuple[list[list[str]], str]:
-    prefix = _common_prefix(sorted({d for ev in tl.events for d in ev.documents}))
-    rows = []
-    for ev in tl.events:
-        rows.append(
-            [
-                ev.date or "",
-                ev.type,
-                "; ".join(ev.who),
-                ev.court or "",
-                ev.term or "",
-                "; ".join(ev.charges),
-                ev.outcome or "",
-                ev.standing,
-                ", ".join(_short(d, prefix) for d in ev.documents),
-                "; ".join(_conflict_text(c, prefix) for c in ev.conflicts),
-            ]
-        )
-    return rows, prefix
+def _row(ev: CaseEvent, prefix: str, sources_sep: str) -> list[str]:
+    """One event's cells under ``_COLUMNS``; documents without ``prefix``."""
+    return [
+        ev.date or "",
+        ev.type,
+        "; ".join(ev.who),
+        ev.court or "",
+        ev.term or "",
+        "; ".join(ev.charges),
+        ev.outcome or "",
+        ev.standing,
+        sources_sep.join(_short(d, prefix) for d in ev.documents),
+        "; ".join(_conflict_text(c, prefix) for c in ev.conflicts),
+    ]
 
 
 def format_timeline(tl: Timeline, fmt: str) -> str:
@@ -625,23 +609,10 @@ def format_timeline(tl: Timeline, fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_COLUMNS)
-        for ev in tl.events:
-            writer.writerow(
-                [
-                    ev.date or "",
-                    ev.type,
-                    "; ".join(ev.who),
-                    ev.court or "",
-                    ev.term or "",
-                    "; ".join(ev.charges),
-                    ev.outcome or "",
-                    ev.standing,
-                    " ".join(ev.documents),
-                    "; ".join(_conflict_text(c, "") for c in ev.conflicts),
-                ]
-            )
+        writer.writerows(_row(ev, "", " ") for ev in tl.events)
         return out.getvalue()
-    rows, prefix = _rows(tl)
+    prefix = _common_prefix(sorted({d for ev in tl.events for d in ev.documents}))
+    rows = [_row(ev, prefix, ", ") for ev in tl.events]
     n_conflicts = len(tl.conflicts)
     head = f"{tl.person}: {len(tl.events)} events, {n_conflicts} conflict{'' if n_conflicts == 1 else 's'}"
     if prefix:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
+from pipeline.components.extensions import ACTOR_LABELS
 from pipeline.coref import resolve_groups
 from pipeline.facts import (
     Actor,
@@ -19,6 +21,7 @@ from pipeline.facts import (
     RelationType,
     Standing,
 )
+from pipeline.normalize.dates import may_be_same_day
 from pipeline.patterns import load_json
 
 __all__ = ["resolve_events", "resolve_relations", "fit_relation", "PER_SUBJECT"]
@@ -44,17 +47,7 @@ _COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
 #: what is said or called for: by another actor it is another event
 _SAID = (EventType.RELEASE_DEMAND, EventType.STATEMENT)
 #: a place is where something happens, never who acts
-_AGENT_TYPES = {
-    "Person",
-    "Organisation",
-    "Court",
-    "PoliticalParty",
-    "MediaOutlet",
-    "GovernmentBody",
-    "InternationalOrganisation",
-    "NGO",
-    "Country",
-}
+_AGENT_TYPES = ACTOR_LABELS - {"Place"}
 #: what "this sentence", "the ban", "the verdict" … point back to
 _RULED_ON_BY_WORD = {
     "sentence": (EventType.SENTENCING,),
@@ -81,7 +74,7 @@ def resolve_events(
 
     groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
 
-    def refs(indices: tuple[int, ...], types: set[str] | None = None) -> tuple[str, ...]:
+    def refs(indices: tuple[int, ...], types: AbstractSet[str] | None = None) -> tuple[str, ...]:
         out = []
         for i in indices:
             for key in groups.get(i, (keys[i],)):
@@ -247,22 +240,13 @@ def _compatible(a: Event, b: Event) -> bool:
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:
             return False
-    if a.date is not None and b.date is not None and not _within(a.date.value, b.date.value):
+    if a.date is not None and b.date is not None and not may_be_same_day(a.date.value, b.date.value):
         return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True
-
-
-def _within(x: str, y: str) -> bool:
-    """Whether two ISO dates can name the same day: equal, or one the year or month of the other.
-
-    >>> _within("2016", "2016-10-06"), _within("2016-10", "2016-11-02"), _within("2016-10-06", "2016-10-06")
-    (True, False, True)
-    """
-    return x.startswith(y) or y.startswith(x)
 
 
 def _precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:

@@ -597,7 +597,7 @@ class ActorTyper:
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
         typed = None
-        # "Kerege Media"; a lone word the model read as a person only where it names a state body ("Majlis"),
+        # "Radio Tavda"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
         if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
             typed = self.name_words.type_of([t.text for t in span])

@@ -521,7 +521,7 @@ class RelationFinder:
                     continue  # "the Tashkent office director": a city, not an organisation
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
-                    # "the editor of investigations of Kerege Media", "head of the legal department of Z":
+                    # "the editor of investigations of Radio Tavda", "head of the legal department of Z":
                     # the holder works in a part of the organisation
                     target = self._inner_organisation(obj_tok, index)
                     this_kind = "employeeOf" if kind == "leaderOf" else kind
@@ -655,7 +655,7 @@ class RelationFinder:
 
     @staticmethod
     def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
-        """The organisation a part of it is "of" ("investigations of Kerege Media")."""
+        """The organisation a part of it is "of" ("investigations of Radio Tavda")."""
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
                 for pobj in prep.children:

@@ -10,7 +10,6 @@ linking events here, keeps one definition of "the same event" (``pipeline.case``
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -18,6 +17,7 @@ from rdflib import Dataset, Graph
 
 from pipeline.network.model import JOIN, Conflict, Report, TimelineEntry
 from pipeline.network.project import Extraction, duration_words, extract
+from pipeline.normalize.dates import may_be_same_day
 
 __all__ = ["TIMELINE_CLASSES", "timelines", "timelines_of"]
 
@@ -25,7 +25,6 @@ __all__ = ["TIMELINE_CLASSES", "timelines", "timelines_of"]
 TIMELINE_CLASSES = frozenset({"Person"})
 #: ``wh:onProperty`` of a conflict -> the field of a timeline entry.
 _FIELDS = {"date": "date", "sentenceTerm": "term", "court": "court", "outcome": "outcome"}
-_DATE = re.compile(r"^-?\d{4,}(?:-\d{2}){0,2}$")
 
 
 def _compatible(coarse: str, fine: str) -> bool:
@@ -34,7 +33,7 @@ def _compatible(coarse: str, fine: str) -> bool:
     >>> _compatible("2022-03", "2022-03-04"), _compatible("2022-01-22", "2022-01-23"), _compatible("2022", "2022")
     (True, False, True)
     """
-    return fine == coarse or (bool(_DATE.match(coarse)) and fine.startswith(coarse + "-"))
+    return len(coarse) <= len(fine) and may_be_same_day(coarse, fine)
 
 
 def _consensus(values: Iterable[str], *, dates: bool = False) -> str:

@@ -8,8 +8,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.facts import DatePrecision, DateValue
+from pipeline.normalize.durations import NUMBER_WORDS
 
-__all__ = ["normalise_date", "years_in", "nearest_year", "is_date_phrase", "document_year", "dateline_year", "Calendar"]
+__all__ = [
+    "may_be_same_day",
+    "normalise_date",
+    "years_in",
+    "nearest_year",
+    "is_date_phrase",
+    "document_year",
+    "dateline_year",
+    "Calendar",
+]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -110,23 +120,20 @@ def nearest_year(text: str, at: int) -> int | None:
     return min(found)[1] if found else None
 
 
+def may_be_same_day(a: str, b: str) -> bool:
+    """Whether two ISO dates at their precision can name the same day: equal, or one the year
+    or month of the other.
+
+    >>> may_be_same_day("2016", "2016-10-06"), may_be_same_day("2016-10", "2016-11-02"), may_be_same_day("2022-03-04", "2022-03-04")
+    (True, False, True)
+    """
+    return a.startswith(b) or b.startswith(a)
+
+
 # -- dates in their document ------------------------------------------------------------------------
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n <= 10}  # "two weeks ago", "a day later"
 _N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 #: Dates said relative to the document's own date ("last month") or to the date told just before
 #: ("the same day", "two days later"): (pattern, what it is relative to, unit, shift).

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_term"]
+__all__ = ["NUMBER_WORDS", "normalise_term"]
 
 _UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W", "day": "D", "days": "D"}
-_NUMBERS = {
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -36,7 +36,7 @@ _NUMBERS = {
 }
 _NUM = (
     r"(\d+(?:[.,]5)?|"
-    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?:(?<=ty)[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"  # "twenty-five", not "a three-year"
 )
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
@@ -45,9 +45,9 @@ _LIFE = re.compile(r"\blife\b", re.I)
 
 def _number(word: str, unit_word: str | None) -> float:
     w = word.lower().replace(",", ".")
-    n = float(w) if re.fullmatch(r"\d+(?:\.5)?", w) else _NUMBERS[w]
+    n = float(w) if re.fullmatch(r"\d+(?:\.5)?", w) else NUMBER_WORDS[w]
     if unit_word:
-        n += _NUMBERS[unit_word.lower()]
+        n += NUMBER_WORDS[unit_word.lower()]
     return n
 
 
