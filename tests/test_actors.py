@@ -141,6 +141,16 @@ def test_a_role_before_a_comma_or_a_colon_makes_a_person(build_text):
     assert actors["Tomasz Wrobel"] == "Person"
 
 
+def test_the_subject_of_a_persons_predicate_is_a_person(build_text):
+    # the model reads this name as an organisation; "was born" and "was arrested" say otherwise
+    r = build_text(
+        "Odalys Cisneros Montalvo was born in 1979 in Santiago de Cuba, the daughter of a worker. "
+        "Odalys Cisneros Montalvo was arrested on 4 May 2021.",
+        name="news-test",
+    )
+    assert _actors(r)["Odalys Cisneros Montalvo"] == "Person"
+
+
 # -- offices -----------------------------------------------------------------------------------
 
 

@@ -92,6 +92,7 @@ class ActorTyper:
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
+        self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
         self.apposition_skip = frozenset(
             (
                 "the",
@@ -715,6 +716,12 @@ class ActorTyper:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
+        root = doc[start:end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and (
+            root.head.lemma_ in self.person_subject_verbs
+            or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_verbs)
+        ):
+            votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))  # "X was born", "X was arrested"
         following = [t.lower_ for t in doc[j : j + 2]]
         for phrase, t in self.after:
             if tuple(following[: len(phrase)]) == phrase:
