@@ -347,6 +347,11 @@ class _PartReader:
         if ref == [["dateline"]]:
             return self._dateline()
         if ref == [["Person"]]:
+            pronoun = self.index.get((span[0], span[1]))
+            if pronoun is not None and mentions[pronoun].refers == "pronoun":
+                # "his brother, X": the person coreference finds for the pronoun (by gender, by salience
+                # and by the actor's type over all its mentions), not the nearest name
+                return (pronoun,)
             return _person_before(
                 mentions,
                 at,

@@ -167,6 +167,13 @@ CASES = [
         "His wife, Karin Dahl, said she had not seen him since.",
         {("spouseOf", "Henrik Dahl", "Karin Dahl")},
     ),
+    # "his" is the person coreference agrees on (gender, salience), not the nearest name
+    (
+        "The blogger Omar Haddad was detained in Tunis on 3 May 2020. The lawyer Sara Novak, who defends many "
+        "activists, said she had not been allowed to see her client since then. His brother, Karim Haddad, said "
+        "the family had no news.",
+        {("relativeOf", "Karim Haddad", "Omar Haddad")},
+    ),
     # a wire story's credits: the agency of its dateline
     (
         "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "
