@@ -174,6 +174,70 @@ CASES = [
         "the family had no news.",
         {("relativeOf", "Karim Haddad", "Omar Haddad")},
     ),
+    # verbs: co-founding is a membership, marrying a spouse, reporting for an outlet a job (of the name the
+    # journalist stands in apposition to)
+    (
+        "The activist Marta Quiroga was born in Cusco in 1980. In 2010 she co-founded the Coastal Rights Collective, "
+        "a small group of lawyers. In 2012 she married Tomás Ibarra, an independent journalist who reported for the "
+        "digital outlet Voz del Valle.",
+        {
+            ("memberOf", "Marta Quiroga", "Coastal Rights Collective"),
+            ("spouseOf", "Marta Quiroga", "Tomás Ibarra"),
+            ("employeeOf", "Tomás Ibarra", "Voz del Valle"),
+        },
+    ),
+    (
+        "The lawyer Daniel Okafor was married to Grace Adeyemi, a nurse.",
+        {("spouseOf", "Daniel Okafor", "Grace Adeyemi")},
+    ),
+    ("She married in 2010 and moved to Lima.", set()),
+    ("The agency reported the arrest of Paul Mensah to the United Nations.", set()),
+    # "its presenter X" (the possessor parsed as the name's); "the station's sound technician, X"
+    (
+        "Police closed Radio Kibanda in May. They arrested its presenter Rose Uwase, together with the station's "
+        "sound technician, Jean Bizimana.",
+        {("employeeOf", "Rose Uwase", "Radio Kibanda"), ("employeeOf", "Jean Bizimana", "Radio Kibanda")},
+    ),
+    # "X was its editor-in-chief, Y a columnist": Y is staff, no editor-in-chief
+    (
+        "The newspaper Sabah Yolu was closed in 2016. At the material time Mr Demir was its editor-in-chief, Mr Kaya "
+        "a columnist and Ms Yilmaz a court reporter.",
+        {("leaderOf", "Demir", "Sabah Yolu"), ("employeeOf", "Mr Kaya", "Sabah Yolu")},
+    ),
+    (
+        "The experts condemned the killing of Ei Mon, 24, a volunteer with the Delta Legal Aid Network.",
+        {("memberOf", "Ei Mon", "Delta Legal Aid Network")},
+    ),
+    # a body's members listed after a colon; the one whose bracketed role is a chair leads it
+    (
+        "*The experts: Working Group on Enforced Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic, "
+        "Omar Farouk and Li Wei.",
+        {
+            ("leaderOf", "Joao Mbeki", "Working Group on Enforced Disappearances"),
+            ("memberOf", "Irena Vukovic", "Working Group on Enforced Disappearances"),
+            ("memberOf", "Omar Farouk", "Working Group on Enforced Disappearances"),
+            ("memberOf", "Li Wei", "Working Group on Enforced Disappearances"),
+        },
+    ),
+    ("Amnesty International: John Smith, a researcher, said the trial was unfair.", set()),
+    # an office as worded with what qualifies it, not "former"; not a bare "president" of a longer title; a
+    # portfolio that does not run on into its holder's name
+    (
+        "Also on Monday, former municipal deputy Oleg Sidorov was released from a penal colony.",
+        {("holdsPosition", "Oleg Sidorov", "municipal deputy")},
+    ),
+    (
+        "A. whereas the court sentenced the party's deputy president, Kem Sothea, in absentia to eight years;",
+        {("holdsPosition", "Kem Sothea", "deputy president")},
+    ),
+    (
+        '"We call on the authorities to release him," said Minister of Foreign Affairs Karin Dahl.',
+        {("holdsPosition", "Karin Dahl", "Minister of Foreign Affairs")},
+    ),
+    (
+        "State Secretary Lars Berg raised these cases with the authorities during his visit.",
+        {("holdsPosition", "Lars Berg", "State Secretary")},
+    ),
     # a wire story's credits: the agency of its dateline
     (
         "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "

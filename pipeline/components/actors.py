@@ -442,10 +442,12 @@ class ActorTyper:
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the
         capitalised words next to it that belong to no other name, title or office."""
+        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
         def part_of_name(tok) -> bool:
             return (
-                tok.pos_ == "PROPN"
+                tok.i not in offices  # "Minister of Foreign Affairs [Karin Dahl]"
+                and tok.pos_ == "PROPN"
                 and bool(re.match(CAPITALISED, tok.text))
                 and _wordlike(tok.text)
                 and not tok.ent_type_

@@ -4,7 +4,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components.extensions import POSITIONS
+from pipeline.components.extensions import POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import demonyms, lookup
 from pipeline.components.name_cues import name_words
 from pipeline.patterns import load_json
@@ -68,6 +68,7 @@ class OfficeFinder:
                     start = ent.start
             while start < end - 1 and doc[start].lower_ in self.salutations:
                 start += 1  # "Dear President X": a letter's salutation the model read into a name
+            end = self._before_person(doc, start, end)
             head = doc[end - 1]
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
@@ -84,6 +85,17 @@ class OfficeFinder:
             else:
                 merged.append((start, end, label))
         return merged
+
+    @staticmethod
+    def _before_person(doc: Doc, start: int, end: int) -> int:
+        """The end of an office whose capitalised words ran on into the name of its holder: "Minister of
+        Foreign Affairs Karin Dahl" -> "Minister of Foreign Affairs" (where the model reads a person from
+        "Karin" to the office's end or beyond)."""
+        for ent in doc.spans.get(STATISTICAL, []):
+            if ent.label_ == "PERSON" and start + 1 < ent.start < end <= ent.end:
+                if doc[ent.start - 1].lower_ not in ("of", "for", "the", "and", "on", "in"):
+                    return ent.start
+        return end
 
     def _mandate_end(self, doc: Doc, head: int, end: int) -> int:
         """The end of a mandate: the phrase its "on", "for", "in" or "to" opens, as the parse reads it,

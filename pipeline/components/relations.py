@@ -63,6 +63,7 @@ class RoleLexicon:
     def __init__(self, data: dict) -> None:
         self.nouns = {w: kind for kind, words in data["nouns"].items() for w in words}
         self.verbs = {w: kind for kind, words in data["verbs"].items() for w in words}
+        self.prepositional = set(data["prepositional_verbs"])
         self.promote = set(data["promote"])
         self.promote_nouns = set(data["promote_nouns"])
         self.leader_modifiers = set(data["leader_modifiers"])
@@ -101,7 +102,26 @@ class RoleLexicon:
         lemma = tok.lemma_.lower()
         return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
 
+    def inflected(self, tok: Token) -> str | None:
+        """The role verb a hyphenated verb the lemmatizer does not know inflects ("co-founded" ->
+        "co-found", which it reads as "co-founde"), or None.
 
+        >>> from spacy.vocab import Vocab
+        >>> lexicon = RoleLexicon(load_json("relation_roles.json"))
+        >>> lexicon.inflected(Doc(Vocab(), ["co-founded"], pos=["VERB"])[0])
+        'co-found'
+        """
+        low = tok.text.lower()
+        if tok.pos_ != "VERB" or "-" not in low or tok.lemma_.lower() in self.verbs:
+            return None
+        for ending in _INFLECTIONS:
+            if low.endswith(ending) and low[: len(low) - len(ending)] in self.verbs:
+                return low[: len(low) - len(ending)]
+        return None
+
+
+#: the endings of a regular English verb, longest first ("co-chaired", "co-founds", "co-founding")
+_INFLECTIONS = ("ing", "ed", "es", "s", "d", "")
 #: a person's age as a word: "27-year-old", "41-year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 
@@ -166,6 +186,9 @@ class _Index:
         if tok.i not in self.ents and descriptor(tok):  # "the 41-year-old": the person named before
             return self.doc[tok.i : tok.i + 1], [["Person"]]
         span = self._named(tok)
+        if span is None and tok.dep_ == "appos" and self.ents.get(tok.head.i) is not None:
+            head = self.ents[tok.head.i]  # "X, an independent journalist who reported for Y": X
+            span = head if head.label_ == "Person" else None
         if span is None and not person_only:  # "The organization … is a member of the coalition"
             found = self.target(tok, False, False, self.references)
             return found if found is not None and found[1] is not None else None
@@ -229,10 +252,13 @@ class RelationFinder:
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         self.rules: dict[str, dict] = {}
+        self.rosters: list[dict] = []
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
             self.rules[key] = rule
-            if "link" in rule:
+            if "roster" in rule:
+                self.rosters.append(rule)
+            elif "link" in rule:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
@@ -246,13 +272,18 @@ class RelationFinder:
             role = attrs.pop("ROLE", None)
             if role == "noun":
                 attrs.setdefault("POS", {"IN": ["NOUN", "PROPN", "ADJ"]})
-            elif role == "verb":
-                attrs.setdefault("LEMMA", {"IN": sorted(self.lexicon.verbs)})
+            elif role in ("verb", "direct_verb"):  # a direct object: not of a verb that takes a preposition
+                verbs = set(self.lexicon.verbs) - (self.lexicon.prepositional if role == "direct_verb" else set())
+                attrs.setdefault("LEMMA", {"IN": sorted(verbs)})
                 attrs.setdefault("POS", {"IN": ["VERB", "AUX"]})
             out.append({**node, "RIGHT_ATTRS": attrs})
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            lemma = self.lexicon.inflected(tok)
+            if lemma is not None:
+                tok.lemma_ = lemma  # so the link patterns, which match lemmas, see "co-founded" as "co-found"
         doc._.relations = self.match(doc)
         described = self.described(doc)
         for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
@@ -291,6 +322,7 @@ class RelationFinder:
         found.extend(self._roles(doc))
         found.extend(self._positions(doc, actors))
         found.extend(self._persons_of(doc, _Index(doc)))
+        found.extend(self._rosters(doc, actors))
         unique: dict[tuple, dict] = {}
         for rel in found:
             key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
@@ -326,6 +358,58 @@ class RelationFinder:
             found.append(self._relation(rule["type"], subj, doc[start:end], rule.get("confidence", 0.8), obj=obj))
         return found
 
+    # -- rosters -------------------------------------------------------------
+    def _rosters(self, doc: Doc, actors: list[Span]) -> list[dict]:
+        """Members a body's name lists after it, to the end of the sentence: "Working Group on Enforced
+        Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
+        brackets is a leader's leads the body."""
+        persons = {e.start: e for e in actors if e.label_ == "Person"}
+        out = []
+        for rule in self.rosters:
+            for body in actors:
+                if body.label_ not in ORGANISATIONS or body.end >= len(doc) or doc[body.end].text not in rule["after"]:
+                    continue
+                members, i = self._listed(doc, body.end + 1, persons)
+                if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
+                    continue
+                for person, role in members:
+                    words = {self.lexicon.noun(t) for t in role}
+                    kind = "leaderOf" if any(self.lexicon.nouns.get(w or "") == "leaderOf" for w in words) else None
+                    conf = rule.get("confidence", 0.8)
+                    out.append(self._relation(kind or rule["roster"], person, body, conf, obj=body))
+        return out
+
+    @staticmethod
+    def _listed(doc: Doc, i: int, persons: dict[int, Span]) -> tuple[list[tuple[Span, Span]], int]:
+        """The persons listed from token ``i`` ("A (Chair), B, C and D"), each with the words in brackets
+        after it, and where the list stops."""
+        members: list[tuple[Span, Span]] = []
+        while i in persons:
+            person = persons[i]
+            i = person.end
+            role = doc[i:i]
+            if i < len(doc) and doc[i].text == "(":
+                close = next((t.i for t in doc[i + 1 : i + 6] if t.text == ")"), None)
+                if close is None:
+                    break
+                role, i = doc[i + 1 : close], close + 1
+            members.append((person, role))
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and doc[i].lower_ == "and":
+                i += 1
+        return members, i
+
+    @staticmethod
+    def _ends_list(doc: Doc, i: int) -> bool:
+        """Whether a list stops at the end of its sentence, or runs on only through names ("and Tae-min
+        Park" that the model did not read as a name)."""
+        sent_end = doc[i - 1].sent.end if i > 0 else len(doc)
+        return all(
+            t.pos_ == "PROPN" or t.text in (",", "(", ")", ".", ";") or t.lower_ == "and" or t.is_space
+            for t in doc[i:sent_end]
+        )
+
     # -- role words and their links ----------------------------------------
     def _roles(self, doc: Doc) -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
@@ -339,6 +423,8 @@ class RelationFinder:
                 named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","
             ):
                 continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
+            if rule.get("holder_before") and named["holder"].i > role.i:
+                continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
             if rule.get("closed") and not self._closed(named["holder"]):
                 continue
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
@@ -444,8 +530,17 @@ class RelationFinder:
                 ):
                     own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
                     break
-        if not own and tok.dep_ == "compound" and tok.head.i in links and index.actor(tok.head) is None:
-            own = list(links[tok.head.i].objects)
+        if not own and tok.dep_ == "appos" and tok.head.dep_ == "nsubj" and tok.head.head.lemma_ == "be":
+            # "X was its editor-in-chief, Y a columnist": the columnist is of what the role before is of
+            for attr in tok.head.head.children:
+                if attr.dep_ == "attr" and attr.i < tok.head.i and attr.i in links and self.lexicon.noun(attr):
+                    own = [(o, round(c * 0.9, 3), via) for o, c, via in links[attr.i].objects]
+        if not own and tok.dep_ == "compound" and tok.head.i in links:
+            named = index.actor(tok.head)
+            if named is None:
+                own = list(links[tok.head.i].objects)
+            elif named.label_ == "Person":  # "its presenter Rose Uwase": the possessor parsed as the name's
+                own = [(o, c, via) for o, c, via in links[tok.head.i].objects if via == "poss" and o.i < tok.i]
         if base not in _KIN:  # "members of the Green Youth Union and the Workers Network": each of them
             own += [
                 (c, round(conf * 0.95, 3), via)
@@ -721,11 +816,27 @@ class RelationFinder:
                 if kind in ("leaderOf", "employeeOf", "memberOf"):
                     out.append(self._relation(kind, holder, office, round(confidence * 0.95, 3), obj=civil))
                 continue
-            worded = tidy_name(office.text)
+            worded = tidy_name(doc[self._office_start(office) : office.end].text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:
                 worded = label  # "HR/VP" -> "High Representative"
             out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
         return out
+
+    def _office_start(self, office: Span) -> int:
+        """Where an office's wording starts: with the words before it that qualify it ("former municipal
+        deputy X" -> "municipal deputy"; "the party's deputy president, X" -> "deputy president"), not those
+        that say when or how it was held, nor names ("Russian")."""
+        doc, start = office.doc, office.start
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("amod", "compound")
+            and office.start <= doc[start - 1].head.i < office.end
+            and doc[start - 1].is_alpha
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_ not in self.lexicon.not_in_office
+        ):
+            start -= 1
+        return start
 
     def _relation(
         self,
