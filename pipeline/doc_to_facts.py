@@ -310,6 +310,7 @@ class _PartReader:
                 object=obj[0] if obj else None,
                 position=raw.get("position"),
                 confidence=raw["confidence"],
+                peer=raw.get("peer", False),
             )
         )
 
@@ -362,21 +363,34 @@ class _PartReader:
         low = 0 if floor == -1 else self.part.start if floor is not None else parts[max(0, n - 1)].start
         agency = _DATELINE.search(self.facts.document.text)
         own = tidy_name(agency.group(1)).lower() if agency else None  # the agency reporting is not "the paper"
+        # a surname of a person named before is that person, whatever the model took it for ("Bensalah's release")
+        surnames = {
+            m.text.split()[-1].lower()
+            for m in mentions
+            if m.type is ActorType.PERSON and not m.refers and m.start < at and len(m.text.split()) > 1
+        }
+        # "the group's researcher" after "the group Voices for Andean Rights … called for Quispe's release": a
+        # name something besides the model types (its words, a kind before it, the vocabulary) first; "its"
+        # stands for the nearest
+        kind_word = self.doc[span[0]].lower_ not in ("its", "their")
         for kinds in ref:
-            best = None
-            for i, m in enumerate(mentions):
-                if (
-                    not m.refers
-                    and m.type is not None
-                    and m.type.value in kinds
-                    and low <= m.start < at
-                    and m.text.lower() not in _REFERENCE_WORDS
-                    and m.text.lower() != own
-                    and (best is None or m.start > mentions[best].start)
-                ):
-                    best = i
-            if best is not None:
-                return (best,)
+            for strong in (True, False) if kind_word else (False,):
+                best = None
+                for i, m in enumerate(mentions):
+                    if (
+                        not m.refers
+                        and m.type is not None
+                        and m.type.value in kinds
+                        and low <= m.start < at
+                        and m.text.lower() not in _REFERENCE_WORDS
+                        and m.text.lower() != own
+                        and (" " in m.text or m.text.lower() not in surnames)
+                        and (not strong or any(v[1] > 1 for v in m.votes))
+                        and (best is None or m.start > mentions[best].start)
+                    ):
+                        best = i
+                if best is not None:
+                    return (best,)
         return ()
 
 

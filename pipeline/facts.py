@@ -231,6 +231,9 @@ class RelationMention:
     object: int | None = None
     position: str | None = None
     confidence: float = 1.0
+    #: the object is a colleague with the same role ("X's fellow co-chair"): the relation holds with the
+    #: organisation in which the object has it
+    peer: bool = False
 
 
 @dataclass(slots=True)

@@ -343,10 +343,14 @@ def resolve_relations(
     (:func:`fit_relation`).
     """
     found: dict[tuple, Relation] = {}
+    peers = []
     for rel in facts.relations:
         subject = keys[rel.subject]
         obj = keys[rel.object] if rel.object is not None else None
         if subject is None or (rel.object is not None and (obj is None or obj == subject)):
+            continue
+        if rel.peer:
+            peers.append((rel, subject, obj))
             continue
         fitted: RelationType | None = rel.type
         if actors is not None:
@@ -366,7 +370,22 @@ def resolve_relations(
             )
         else:
             found[key] = Relation(kind, subject, (rel.evidence,), obj, rel.position, rel.confidence)
-    return list(found.values())
+    for rel, subject, colleague in peers:  # "X's fellow co-chair, Y": Y co-chairs what X co-chairs
+        for kind, holder, obj, position in list(found):
+            if kind is rel.type and holder == colleague and obj is not None and position is None and obj != subject:
+                key = (kind, subject, obj, None)
+                if key not in found:
+                    found[key] = Relation(kind, subject, (rel.evidence,), obj, None, round(rel.confidence * 0.9, 3))
+    # who leads an organisation is not also told as its staff or member ("X was its editor-in-chief" after
+    # "X, a journalist of Y")
+    leads = {(r.subject, r.object) for r in found.values() if r.type is RelationType.LEADER_OF}
+    return [
+        r for r in found.values() if r.type not in _LED or r.position is not None or (r.subject, r.object) not in leads
+    ]
+
+
+#: relations a leadership of the same organisation says more than
+_LED = (RelationType.EMPLOYEE_OF, RelationType.MEMBER_OF)
 
 
 def _type(actors: dict[str, Actor], key: str | None) -> ActorType | None:

@@ -238,6 +238,55 @@ CASES = [
         "State Secretary Lars Berg raised these cases with the authorities during his visit.",
         {("holdsPosition", "Lars Berg", "State Secretary")},
     ),
+    # "the group's": the organisation named as a group, not a surname the model took for one
+    (
+        "The Geneva-based group Voices for Andean Rights on Tuesday called for Quispe's release. The group's Peru "
+        "researcher, Lucia Mamani, said the verdict was unjust.",
+        {("employeeOf", "Lucia Mamani", "Voices for Andean Rights")},
+    ),
+    # a plural role after a list of names, however parsed
+    (
+        "The Constitutional Court delivered its judgment in the application lodged by Serkan Demir, Omer Kaya and "
+        "Elif Yurt, three journalists of the daily newspaper Yeni Gun, concerning their detention after the "
+        "newspaper was closed.",
+        {
+            ("employeeOf", "Serkan Demir", "Yeni Gun"),
+            ("employeeOf", "Omer Kaya", "Yeni Gun"),
+            ("employeeOf", "Elif Yurt", "Yeni Gun"),
+        },
+    ),
+    # who leads it is not also its staff
+    (
+        "The daily newspaper Yeni Gun employed Serkan Demir, a journalist of Yeni Gun. At the time Mr Demir was its "
+        "editor-in-chief.",
+        {("leaderOf", "Serkan Demir", "Yeni Gun")},
+    ),
+    # "X, an organisation chaired by Y" however parsed
+    (
+        "A. whereas the Ministry of Justice revoked the registration of the Tbilisi Centre for Legal Aid, an "
+        "organisation chaired by Nino Beridze, the lawyer who represented Mr Gelashvili;",
+        {("leaderOf", "Nino Beridze", "Tbilisi Centre for Legal Aid")},
+    ),
+    # a colleague's role: in the colleague's organisation
+    (
+        "A court sentenced the campaigner Yevgenia Sokolova, co-chair of the rights group Pamyat i Pravo, to two "
+        "years. Sokolova's fellow co-chair, Boris Lerner, left Russia shortly afterwards.",
+        {
+            ("leaderOf", "Yevgenia Sokolova", "Pamyat i Pravo"),
+            ("leaderOf", "Boris Lerner", "Pamyat i Pravo"),
+        },
+    ),
+    # one article written for a magazine is no job
+    (
+        "The journalist Anna Berg was fined. The case stemmed from an article she wrote for the online magazine "
+        "Nordic Word in which she criticised the war.",
+        set(),
+    ),
+    # an office the vocabulary knows as a body
+    (
+        "A. whereas on 19 May 2022 the OSCE Representative on Freedom of the Media, Anna Virtanen, visited Baku;",
+        {("holdsPosition", "Anna Virtanen", "OSCE Representative on Freedom of the Media")},
+    ),
     # a wire story's credits: the agency of its dateline
     (
         "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "

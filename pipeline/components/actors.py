@@ -24,6 +24,8 @@ W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
 #: cues read off a name's own words, which a longer name reads anew
 _NAME_CUES = ("head:", "state:", "civil:", "international:", "political:", "shape")
 _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
+#: the types of organisations, whose names may go on after "for" or "of" ("Voices for Maghreb Rights")
+_ORGANISATION_TYPES = frozenset(ACTOR_LABELS - {"Person", "Place", "Country", "Court"})
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
 # Among equal weights the more specific type wins.
@@ -426,6 +428,8 @@ class ActorTyper:
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
+                if best_type(votes) in _ORGANISATION_TYPES:
+                    j = self._mandate(doc, j, taken)  # "the group Voices [for Maghreb Rights]"
                 heads = {t.lower_ for t in doc[i:j]}
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
@@ -438,6 +442,25 @@ class ActorTyper:
                     out.append(Candidate(i, j, votes))
             i = max(j, i + 1)
         return out
+
+    @staticmethod
+    def _mandate(doc: Doc, end: int, taken: set[int]) -> int:
+        """The end of an organisation's name that goes on after "for", "of" or "on" with capitalised words
+        ("Voices for Maghreb Rights", "Friends of the Earth")."""
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
+            return end
+        i = end + 1 + (doc[end + 1].lower_ == "the")
+        j = i
+        while (
+            j < len(doc)
+            and j not in taken
+            and doc[j].pos_ == "PROPN"
+            and re.match(CAPITALISED, doc[j].text)
+            and _wordlike(doc[j].text)
+            and j - i < 4
+        ):
+            j += 1
+        return j if j > i else end
 
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the

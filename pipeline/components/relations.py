@@ -34,6 +34,8 @@ _PLACEHOLDERS = {
     "@Actor": sorted(ACTOR_LABELS - {"Place"}),
 }
 _KIN = ("spouseOf", "relativeOf")
+#: bodies whose offices are public ones
+_PUBLIC = ("InternationalOrganisation", "GovernmentBody")
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 #: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general"
@@ -77,6 +79,7 @@ class RoleLexicon:
         self.references = data["references"]
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
+        self.peers = set(data["peers"])
         self.not_in_office = set(data["not_in_office"])
 
     def noun(self, tok: Token) -> str | None:
@@ -175,6 +178,21 @@ class _Index:
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "amod", "nmod") and child.i in self.ents:
                 return self.ents[child.i]
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self.ents:
+            # "X, an independent journalist who reported for Y", "the Z Centre, an organisation chaired by W"
+            return self.ents[tok.head.i]
+        edge = tok.left_edge.i
+        if (
+            tok.pos_ == "NOUN"
+            and (tok.lower_ in self.references or tok.lemma_.lower() in self.references)
+            and edge >= 2
+            and self.doc[edge].lower_ in ("a", "an")
+            and self.doc[edge - 1].text == ","
+            and edge - 2 in self.ents
+            and self.ents[edge - 2].end == edge - 1
+            and self.ents[edge - 2].label_ not in ("Person", "Place", "Country")
+        ):
+            return self.ents[edge - 2]  # "the Z Centre, an organisation chaired by W" however parsed
         return None
 
     def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
@@ -186,9 +204,6 @@ class _Index:
         if tok.i not in self.ents and descriptor(tok):  # "the 41-year-old": the person named before
             return self.doc[tok.i : tok.i + 1], [["Person"]]
         span = self._named(tok)
-        if span is None and tok.dep_ == "appos" and self.ents.get(tok.head.i) is not None:
-            head = self.ents[tok.head.i]  # "X, an independent journalist who reported for Y": X
-            span = head if head.label_ == "Person" else None
         if span is None and not person_only:  # "The organization … is a member of the coalition"
             found = self.target(tok, False, False, self.references)
             return found if found is not None and found[1] is not None else None
@@ -263,6 +278,7 @@ class RelationFinder:
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
         self.generic = {row["label"] for row in load_jsonl("positions.jsonl") if row.get("generic")}
+        self.office_heads = frozenset(load_json("offices.json")["mandate_heads"])
 
     def _expand_link(self, pattern: list[dict]) -> list[dict]:
         """A link pattern with "ROLE": "noun" / "verb" spelled out (any noun; a role verb's lemma)."""
@@ -466,6 +482,15 @@ class RelationFinder:
                 )
             ):
                 continue  # "Amnesty joined the Network in calling for …": an act, not a membership
+            if (
+                verb
+                and tok.dep_ == "relcl"
+                and tok.head.pos_ == "NOUN"
+                and index.actor(tok.head) is None
+                and not self.lexicon.noun(tok.head)
+                and tok.head.lower_ not in self.lexicon.references
+            ):
+                continue  # "an article she wrote for the magazine X": one piece of work, not a job
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
             holders = self._holders(tok, links, index)
             objects = self._objects(tok, links, base, index)
@@ -507,8 +532,15 @@ class RelationFinder:
                     break
         if not own and tok.dep_ == "compound" and index.actor(tok.head) is None and tok.head.i in links:
             own = list(links[tok.head.i].holders)  # "a member state of the AU": the links are the head's
-        out = []
         plural = tok.tag_ in ("NNS", "NNPS")
+        edge = tok.left_edge.i
+        # no holder a person: "A, B and C, three journalists of …" parsed as the apposition of another word
+        alone = tok.i not in index.descriptors and all(index.holder(h, True) is None for h, _ in own)
+        if alone and plural and edge >= 2 and tok.doc[edge - 1].text == ",":
+            named = index.actor(tok.doc[edge - 2])  # "A, B and C, three journalists of …" however parsed
+            if named is not None and named.label_ == "Person" and named.end == edge - 1:
+                own = [(named.root, 0.8)]
+        out = []
         for holder, conf in own:
             out.append((holder, conf))
             if plural:  # "A, B and C, the administrators of …"
@@ -561,6 +593,7 @@ class RelationFinder:
             and index.actor(c) is None
             and not c.is_punct
             and c.lower_ not in self.lexicon.references
+            and c.lower_ not in self.lexicon.peers
             and not (pair and c.i == tok.i - 1)
         ]
 
@@ -586,6 +619,8 @@ class RelationFinder:
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
+        # "Solovtsova's fellow co-chair, X": the possessor is a colleague, the organisation theirs
+        peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
         worded = [tok.i] + [
@@ -634,13 +669,21 @@ class RelationFinder:
                         emitted = True
                     continue
                 rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
+                if peer and not kin:
+                    if via != "poss":
+                        continue
+                    rel["peer"] = True  # resolve_relations gives the holder the colleague's organisation
+                    out.append(rel)
+                    emitted = True
+                    continue
                 # the role says what its holder and object are where the model's label says otherwise:
                 # "X, 34, is a reporter for Y" (X a person, Y an outlet)
                 rel["cues"] = [
                     c
                     for c in (
+                        # (also where the model's label says person: the name's other mentions may not)
                         ("subject", "Person")
-                        if subj_ref is None and subj.label_ == "Organisation" and kind != "memberOf"
+                        if subj_ref is None and subj.label_ in ("Organisation", "Person") and kind != "memberOf"
                         else None,
                         ("object", "Person") if kin and obj_ref is None and obj.label_ == "Organisation" else None,
                         ("object", "MediaOutlet" if word in self.lexicon.media else "Organisation")
@@ -776,8 +819,9 @@ class RelationFinder:
         persons = {e.start: e for e in actors if e.label_ == "Person"}
         ends = {e.end: e for e in actors if e.label_ == "Person"}
         out = []
-        for office in doc.spans.get(POSITIONS, []):
-            label = office.id_ or position_label(office.text)
+        # an office the vocabulary knows as a body ("the OSCE Representative on Freedom of the Media, X,")
+        bodies = [(e, e.text) for e in actors if e.kb_id_ and e.label_ in _PUBLIC and self._names_office(e)]
+        for office, label in [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies:
             if label in self.generic:
                 continue
             last = office[-1]
@@ -821,6 +865,13 @@ class RelationFinder:
                 worded = label  # "HR/VP" -> "High Representative"
             out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
         return out
+
+    def _names_office(self, name: Span) -> bool:
+        """Whether a body's name is an office's: its head, the word before its first preposition, is an
+        office's ("OSCE Representative on Freedom of the Media", not "UN Working Group on …")."""
+        words = [t.text for t in name]
+        cut = next((n for n, w in enumerate(words) if n > 0 and w in ("on", "for", "in", "to", "of")), len(words))
+        return cut > 1 and words[cut - 1] in self.office_heads
 
     def _office_start(self, office: Span) -> int:
         """Where an office's wording starts: with the words before it that qualify it ("former municipal
