@@ -347,6 +347,17 @@ class _PartReader:
         n = next((i for i, p in enumerate(parts) if p is self.part), 0)
         if ref == [["dateline"]]:
             return self._dateline()
+        if ref == [["surname"]]:  # the person named before whose surname it is ("Céspedes" of "Ana Céspedes Ruiz")
+            word = self.doc[span[0]].lower_
+            named = [
+                i
+                for i, m in enumerate(mentions)
+                if not m.refers
+                and m.type is ActorType.PERSON
+                and m.start < at
+                and word in m.text.lower().split()[1:]
+            ]
+            return (max(named, key=lambda i: mentions[i].start),) if named else ()
         if ref == [["Person"]]:
             pronoun = self.index.get((span[0], span[1]))
             if pronoun is not None and mentions[pronoun].refers == "pronoun":

@@ -287,6 +287,26 @@ CASES = [
         "A. whereas on 19 May 2022 the OSCE Representative on Freedom of the Media, Anna Virtanen, visited Baku;",
         {("holdsPosition", "Anna Virtanen", "OSCE Representative on Freedom of the Media")},
     ),
+    # a party's candidate is its member; a doctoral candidate is no member of the university
+    (
+        "Mai Linh, 67, was elected to the National Assembly in 2020 as a candidate of the Golden Valley Democratic "
+        "League.",
+        {("memberOf", "Mai Linh", "National Assembly"), ("memberOf", "Mai Linh", "Golden Valley Democratic League")},
+    ),
+    ("Tran Van Minh, a PhD candidate at the Hanoi University of Law, was arrested.", set()),
+    # one word the model took for a place before a role is no organisation ("Pamiri" is a people)
+    ("A. whereas the court sentenced the Pamiri activist Davron Nazarov to life imprisonment;", set()),
+    # the abbreviation in brackets after the organisation is not the member
+    (
+        "A. whereas Karim Nasser, a 62-year-old academic and a founding member of the Gulf Centre for Civil "
+        "Liberties (GCCL), was sentenced to life imprisonment;",
+        {("memberOf", "Karim Nasser", "Gulf Centre for Civil Liberties")},
+    ),
+    (
+        "Yolanda Fuentes Ibarra was born in 1975 in Holguín, the daughter of a teacher. She trained as a nurse.\n\n"
+        "In 2006 Fuentes co-founded the Eastern Women's Collective, a small group that documented arrests.",
+        {("memberOf", "Yolanda Fuentes Ibarra", "Eastern Women's Collective")},
+    ),
     # a wire story's credits: the agency of its dateline
     (
         "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "

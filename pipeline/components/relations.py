@@ -80,6 +80,7 @@ class RoleLexicon:
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
         self.peers = set(data["peers"])
+        self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
 
     def noun(self, tok: Token) -> str | None:
@@ -204,6 +205,17 @@ class _Index:
         if tok.i not in self.ents and descriptor(tok):  # "the 41-year-old": the person named before
             return self.doc[tok.i : tok.i + 1], [["Person"]]
         span = self._named(tok)
+        if (
+            span is None
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.is_alpha
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in ("compound", "det") for c in tok.children)
+        ):
+            # "In 2008 Céspedes co-founded …": a surname the model did not read as a name, that of a person
+            # named before (doc_to_facts looks for them)
+            return self.doc[tok.i : tok.i + 1], [["surname"]]
         if span is None and not person_only:  # "The organization … is a member of the coalition"
             found = self.target(tok, False, False, self.references)
             return found if found is not None and found[1] is not None else None
@@ -525,6 +537,8 @@ class RelationFinder:
 
     def _holders(self, tok: Token, links: dict[int, _Links], index: _Index) -> list[tuple[Token, float]]:
         own = list(links[tok.i].holders) if tok.i in links else []
+        if not any(index.holder(h, False) is not None for h, _ in own):
+            own = []  # "a founding member of the Z Centre (ZC)": the bracketed abbreviation is no holder
         if not own:
             for other in self._related(tok):
                 if other.i in links and links[other.i].holders and index.actor(other) is None:
@@ -649,6 +663,15 @@ class RelationFinder:
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
                 if target is not None and via in ("compound", "nmod") and not self._unknown_place(target[0]):
                     continue  # "the Tashkent office director": a city, not an organisation
+                if (
+                    target is not None
+                    and via in ("compound", "nmod")
+                    and target[1] is None
+                    and len(target[0]) == 1
+                    and target[0].label_ in ("Place", "Person")
+                    and not target[0].kb_id_
+                ):
+                    continue  # "the Pamiri activist X": one word the model took for a place or person is no body
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Radio Tavda", "head of the legal department of Z":
@@ -660,6 +683,8 @@ class RelationFinder:
                 obj, obj_ref = target
                 if obj_ref is None and (obj.start <= subj.start < obj.end or subj.start <= obj.start < subj.end):
                     continue
+                if word in self.lexicon.party_roles and (obj_ref or [[obj.label_]])[0] != ["PoliticalParty"]:
+                    continue  # "a candidate of the X League", not "a candidate at the Y University"
                 conf = round(min(h_conf, o_conf), 3)
                 prep = via in ("of", "for", "at", "with", "in")
                 position = tidy_name(doc[min(worded) : obj.end].text) if prep and obj_ref is None else None
@@ -913,7 +938,7 @@ class RelationFinder:
             if not ref:
                 continue
             rel[f"{side}_ref"] = ref
-            if ref not in ([["Person"]], [["dateline"]]):
+            if ref not in ([["Person"]], [["dateline"]], [["surname"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
                 opens = span is not None and span.sent.start > 0
