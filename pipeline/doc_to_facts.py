@@ -352,10 +352,7 @@ class _PartReader:
             named = [
                 i
                 for i, m in enumerate(mentions)
-                if not m.refers
-                and m.type is ActorType.PERSON
-                and m.start < at
-                and word in m.text.lower().split()[1:]
+                if not m.refers and m.type is ActorType.PERSON and m.start < at and word in m.text.lower().split()[1:]
             ]
             return (max(named, key=lambda i: mentions[i].start),) if named else ()
         if ref == [["Person"]]:

@@ -307,6 +307,11 @@ CASES = [
         "In 2006 Fuentes co-founded the Eastern Women's Collective, a small group that documented arrests.",
         {("memberOf", "Yolanda Fuentes Ibarra", "Eastern Women's Collective")},
     ),
+    # the persons listed after the organisation a plural role is of, however parsed
+    (
+        "Police detained two journalists of the newspaper Novy Den, Ivan Orlov and Pavel Lisin, on Monday.",
+        {("employeeOf", "Ivan Orlov", "Novy Den"), ("employeeOf", "Pavel Lisin", "Novy Den")},
+    ),
     # a wire story's credits: the agency of its dateline
     (
         "LIMA, June 4 (Andes Press Agency) – A court sentenced the journalist Rosa Quispe to four years in prison, "

@@ -554,12 +554,32 @@ class RelationFinder:
             named = index.actor(tok.doc[edge - 2])  # "A, B and C, three journalists of …" however parsed
             if named is not None and named.label_ == "Person" and named.end == edge - 1:
                 own = [(named.root, 0.8)]
+        if not own and plural and tok.i in links:
+            own = self._listed_after_object(tok, links[tok.i].objects, index)
         out = []
         for holder, conf in own:
             out.append((holder, conf))
             if plural:  # "A, B and C, the administrators of …"
                 out.extend((c, conf) for c in holder.conjuncts)
         return out
+
+    def _listed_after_object(
+        self, tok: Token, objects: list[tuple[Token, float, str]], index: _Index
+    ) -> list[tuple[Token, float]]:
+        """ "two journalists of the newspaper Novy Den, Ivan Orlov and Pavel Lisin,": the persons listed
+        right after the organisation a plural role is of, closed by punctuation, however parsed."""
+        doc = tok.doc
+        persons = {e.start: e for e in index.ents.values() if e.label_ == "Person"}
+        for obj, _, via in objects:
+            named = index.target(obj, False, False, {})
+            if via not in ("of", "for", "at") or named is None or named[1] is not None:
+                continue
+            end = named[0].end
+            if end + 1 < len(doc) and doc[end].text == "," and end + 1 in persons:
+                members, stop = self._listed(doc, end + 1, persons)
+                if stop < len(doc) and (doc[stop - 1].text == "," or doc[stop].text in (".", ";")):
+                    return [(person.root, 0.8) for person, _ in members]
+        return []
 
     def _objects(
         self, tok: Token, links: dict[int, _Links], base: str, index: _Index
