@@ -93,6 +93,7 @@ class ActorTyper:
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
+        self.person_passive_verbs = frozenset(cues["person_passive_verbs"])
         self.apposition_skip = frozenset(
             (
                 "the",
@@ -719,7 +720,7 @@ class ActorTyper:
         root = doc[start:end].root
         if root.dep_ in ("nsubj", "nsubjpass") and (
             root.head.lemma_ in self.person_subject_verbs
-            or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_verbs)
+            or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
         ):
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))  # "X was born", "X was arrested"
         following = [t.lower_ for t in doc[j : j + 2]]

@@ -325,6 +325,7 @@ def shape_patterns() -> list[dict]:
             {"LOWER": "the", "OP": "?"},
             named,
         ],  # "Assembly of the Representatives of the People"
+        [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of Santiago de Cuba"
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
