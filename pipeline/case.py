@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 from collections.abc import Iterable
@@ -87,6 +88,8 @@ class Source:
     #: the document's own date, where the event is the document's author's own undated act (a
     #: resolution's call for a release): it places the event for linking, it is not its date
     own_act_date: str | None = None
+    #: every place the report names, as (IRI, label)
+    places: tuple[tuple[str, str], ...] = ()
 
     @property
     def when(self) -> str | None:
@@ -225,6 +228,7 @@ def reported_events(g: Graph) -> list[Source]:
                     court=_label(g, courts[0]) if courts else None,
                     court_iri=str(courts[0]) if courts else None,
                     place=_label(g, places[0]) if places else None,
+                    places=tuple((str(p), _label(g, p) or str(p)) for p in places),
                     date=str(date) if date is not None else None,
                     term=str(term) if term is not None else None,
                     charges=tuple(sorted(str(_label(g, c)) for c in g.objects(ev, WH.charge))),
@@ -259,13 +263,25 @@ def _same_court(a: Source, b: Source) -> bool:
     return wa <= wb or wb <= wa
 
 
+def _same_place(a: Source, b: Source) -> bool:
+    """Detentions that can be one: no place named, a place in common, or one named shorter
+    ("Colony No. 3" beside "Penal Colony No. 3"); held in one place, then in another, is two."""
+    if a.type != EventType.DETENTION.value or not a.places or not b.places:
+        return True
+    for (ia, la), (ib, lb) in itertools.product(a.places, b.places):
+        wa, wb = _court_words(la), _court_words(lb)
+        if ia == ib or wa <= wb or wb <= wa:
+            return True
+    return False
+
+
 def _fits(src: Source, members: list[Source], *, dated: bool) -> int:
     """How well ``src`` fits a group of reports of one event: 0 not at all, 1 a close date, 2 well."""
     first = members[0]
     if not set(src.subjects) & {s for m in members for s in m.subjects}:
         return 0
-    if not all(_same_court(src, m) for m in members):
-        return 0
+    if not all(_same_court(src, m) and _same_place(src, m) for m in members):
+        return 0  # another court decides, or another place holds: another event
     dates = [m.when for m in members if m.when]
     if not dated:
         terms = {m.term for m in members if m.term}

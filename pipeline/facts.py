@@ -67,6 +67,7 @@ class EventType(str, Enum):
     VISIT = "Visit"
     RELEASE_DEMAND = "ReleaseDemand"
     KILLING = "Killing"
+    HUNGER_STRIKE = "HungerStrike"
 
 
 class RelationType(str, Enum):

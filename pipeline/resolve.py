@@ -244,6 +244,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
+    if a.type is EventType.DETENTION and a.places and b.places and not set(a.places) & set(b.places):
+        return False  # held in a remand centre, then in a penal colony: one detention per place
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True

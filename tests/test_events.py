@@ -559,3 +559,52 @@ def test_a_second_charge_after_its_own_legal_basis(build_text):
         ["outrage against the constitutional order", "rendering support to a terrorist organization"],
         ["Article 257 of the Criminal Code"],
     )
+
+
+# -- places of detention named by number, hunger strikes --------------------------------------------
+
+
+def test_a_detention_place_named_by_number_is_where_the_person_is_held(build_text):
+    r = build_text(
+        "CHRONOLOGY\n\n• 5 May 2019 – Timur Vasin is taken to Remand Centre No. 2 in Orsk.\n"
+        "• April 2020 – Vasin is transferred to Penal Colony No. 9.\n\n"
+        "Vasin is serving his sentence in Penal Colony No. 9."
+    )
+    got = [(ev["subject"], ev.get("place"), ev.get("date")) for ev in _events(r, "Detention")]
+    assert got == [
+        (["Timur Vasin"], ["Remand Centre No. 2"], ["2019-05-05"]),
+        (["Timur Vasin"], ["Penal Colony No. 9"], ["2020-04"]),  # the serving one is the same detention
+    ]
+
+
+def test_a_transfer_the_following_month_takes_that_month(build_text):
+    r = build_text(
+        "The Orsk City Court upheld the sentence on 14 March 2021, and Timur Vasin was transferred to "
+        "Penal Colony No. 9 the following month."
+    )
+    assert _one(r, "Detention")["date"] == ["2021-04"]
+
+
+def test_a_chronology_item_does_not_date_what_a_clause_within_it_tells_of(build_text):
+    r = build_text(
+        "CHRONOLOGY\n\n• 3 March 2019 – Police arrest Timur Vasin in Orsk.\n"
+        "• June 2021 – The Working Group publishes an opinion finding his detention arbitrary."
+    )
+    assert all(ev.get("date") != ["2021-06"] for ev in _events(r, "Detention"))
+
+
+def test_hunger_strikes_are_the_strikers_dated_by_the_verb_that_begins_them(build_text):
+    r = build_text(
+        "A. whereas in May 2019 Mr Lev Tomin went on a 12-day hunger strike in protest against the "
+        "refusal of visits;\n\nB. whereas on 2 June 2020 Anna Rusova began a hunger strike;"
+    )
+    got = [(ev["subject"], ev.get("date")) for ev in _events(r, "HungerStrike")]
+    assert got == [(["Anna Rusova"], ["2020-06-02"]), (["Lev Tomin"], ["2019-05"])]
+
+
+def test_a_hunger_strike_told_in_a_relative_clause(build_text):
+    r = build_text(
+        "ORSK, Feb 14 (Wire) – The blogger Timur Vasin, arrested on Jan. 5, 2023, was sentenced on Tuesday to "
+        "six years in prison.\n\nHis wife said he had not recovered from a hunger strike he staged last August."
+    )
+    assert _one(r, "HungerStrike") == {"subject": ["Timur Vasin"], "date": ["2022-08"]}

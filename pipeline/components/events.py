@@ -170,6 +170,10 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention" and not event["place"] and "where" in named:
+                where = at.get(named["where"])  # the place the trigger's own pattern names
+                if where is not None and where.label_ in self.words["place_types"]:
+                    event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
@@ -251,7 +255,7 @@ class EventFinder:
                 events.append(each)
         lead = self._leading_date(doc)
         for event in events:
-            if lead is not None and not event.get("date"):
+            if lead is not None and not event.get("date") and not self._told_of(doc[event["trigger"][0]], event):
                 event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
             if event.pop("caller_speaks", False) and not event["agent"]:
                 said = [
@@ -262,6 +266,14 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    @staticmethod
+    def _told_of(trigger: Token, event: dict) -> bool:
+        """A noun's event told of inside another clause ("publishes an opinion finding his detention
+        arbitrary", "after his arrest was upheld"): not what happens on the item's own date."""
+        if event["frame"] != "nominal":
+            return False
+        return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "csubj") for t in [trigger, *trigger.ancestors])
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -495,6 +507,19 @@ class EventFinder:
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
+        support = self.words["support_verbs"]
+        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in support:
+            undertaking = trigger.head
+        elif (
+            allowed_acl
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "on"
+            and trigger.head.head.lemma_ in support
+        ):
+            undertaking = trigger.head.head
+        if undertaking is not None and undertaking.i not in triggers:
+            todo.append(undertaking)
         seen = {trigger.i}
         while todo:
             tok = todo.pop()
@@ -502,7 +527,11 @@ class EventFinder:
             for child in tok.children:
                 if child.i in seen or child.i in triggers:
                     continue
-                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
+                if child.dep_ == "appos" and child.ent_type_ == "DATE":
+                    pass  # "transferred to X prison the following month": a date is no apposition of a place
+                elif tok.i == trigger.i and allowed_acl and child.dep_ == "relcl" and child.lemma_ in support:
+                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
                 if (
                     child.lemma_ in self.words["decision_nouns"]
