@@ -122,6 +122,9 @@ class CaseEvent:
     outcome: str | None
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...] = ()
+    #: no source states the date: it is the date of the document whose author's own act the event
+    #: is (an NGO's undated call in its update of 22 July: that day)
+    date_inferred: bool = False
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -144,6 +147,7 @@ class CaseEvent:
             "court": self.court,
             "place": self.place,
             "date": self.date,
+            **({"date_inferred": True} if self.date_inferred else {}),
             "term": self.term,
             "charges": list(self.charges) or None,
             "outcome": self.outcome,
@@ -387,6 +391,10 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
     agents = tuple(dict.fromkeys(a for s in group for a in s.agents))
     charges = tuple(sorted({c for s in group for c in s.charges}))
     place = next((s.place for s in group if s.place), None)
+    inferred = False
+    if values["date"] is None:  # an author's own undated act: the day of the document that is the act
+        values["date"], _ = _majority(_per_document(group, "own_act_date"), may_be_same_day)
+        inferred = values["date"] is not None
     type_ = group[0].type
     iri = minter.case_event(type_, subjects[0] if subjects else "", values["date"] or "", [s.event for s in group])
     return CaseEvent(
@@ -402,6 +410,7 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
         values["outcome"],
         tuple(group),
         tuple(conflicts),
+        inferred,
     )
 
 
@@ -603,7 +612,7 @@ def _conflict_text(c: Conflict, prefix: str) -> str:
 def _row(ev: CaseEvent, prefix: str, sources_sep: str) -> list[str]:
     """One event's cells under ``_COLUMNS``; documents without ``prefix``."""
     return [
-        ev.date or "",
+        (ev.date or "") + (" (inferred)" if ev.date_inferred else ""),
         ev.type,
         "; ".join(ev.who),
         ev.court or "",

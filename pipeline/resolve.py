@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
@@ -115,6 +116,7 @@ def resolve_events(
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _refer_back(facts, keys, drafts, actors)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
@@ -183,6 +185,42 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
+
+
+#: how many parts back "the trial" may look for the case it belongs to (a chronology's items are parts)
+_BACK_PARTS = 2
+#: events a definite noun names as the case's own: "the trial", "the detention" (not "the closure", a
+#: paper's; not "the release", anyone's)
+_CASE_NOUNS = (EventType.TRIAL, EventType.DETENTION)
+
+
+def _refer_back(
+    facts: DocumentFacts, keys: list[str | None], drafts: list[Event | None], actors: dict[str, Actor]
+) -> None:
+    """ "The trial opens behind closed doors", "the detention was extended": a trial or detention named
+    by a definite noun with no subject of its own is of the person whose case the text last told
+    of: the person subject of the nearest earlier event of a case (an arrest, a charge, a trial…) in
+    its part or the two before, passing over people named as someone's relative or lawyer."""
+    starts = [p.start for p in facts.structure.parts]
+    aside = {keys[i] for i, m in enumerate(facts.mentions) if m.start in facts.described and keys[i]}
+
+    def part_of(m: EventMention) -> int:
+        return bisect_right(starts, m.evidence.start) - 1
+
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or draft.subjects or not ev.refers_back or ev.type not in _CASE_NOUNS:
+            continue
+        for m in range(n - 1, -1, -1):
+            earlier, before = drafts[m], facts.events[m]
+            if part_of(ev) - part_of(before) > _BACK_PARTS:
+                break
+            if earlier is None or before.type not in _RULED_ON:
+                continue
+            people = tuple(k for k in earlier.subjects if actors[k].type is ActorType.PERSON and k not in aside)
+            if people:
+                drafts[n] = replace(draft, subjects=people, confidence=round(draft.confidence * INHERITED, 3))
+                break
 
 
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:

@@ -608,3 +608,38 @@ def test_a_hunger_strike_told_in_a_relative_clause(build_text):
         "six years in prison.\n\nHis wife said he had not recovered from a hunger strike he staged last August."
     )
     assert _one(r, "HungerStrike") == {"subject": ["Timur Vasin"], "date": ["2022-08"]}
+
+
+# -- "the trial": the case the text tells of ------------------------------------------------------
+
+
+def test_the_trial_of_a_chronology_is_the_trial_of_the_person_charged_before(build_text):
+    r = build_text(
+        'CHRONOLOGY\n\n• 4 March 2019 – The Orsk City Prosecutor\'s Office charges Timur Vasin with "extremism".\n'
+        "• June 6, 2019 – The trial opens behind closed doors at the Orsk District Court."
+    )
+    assert [(ev["subject"], ev.get("date")) for ev in _events(r, "Trial")] == [(["Timur Vasin"], ["2019-06-06"])]
+
+
+def test_the_trial_passes_over_a_relative_held_before_it(build_text):
+    r = build_text(
+        "The blogger Timur Vasin was detained in Marseille on 12 March 2020.\n\n"
+        "His wife, Ms Irina Vasina, was taken in for questioning on 14 March 2020. She was held at the police "
+        "station overnight.\n\nThe trial opened before the Marseille City Court on 2 June 2020."
+    )
+    assert [ev["subject"] for ev in _events(r, "Trial")] == [["Timur Vasin"]]
+
+
+def test_the_closure_names_no_one_of_its_own(build_text):
+    r = build_text(
+        "Police arrested the editor Timur Vasin on 3 May 2019.\n\nHis colleague said the closure was a warning."
+    )
+    assert _events(r, "Ban") == []
+
+
+def test_who_thanked_and_said_is_who_speaks(build_text):
+    r = build_text(
+        "ORSK, Sept 3 (Wire) – At a press conference in Orsk on 2 September 2025, the 44-year-old blogger "
+        "Timur Vasin thanked his supporters and said he would return to work."
+    )
+    assert _one(r, "Statement") == {"subject": ["Timur Vasin"], "date": ["2025-09-02"]}

@@ -227,6 +227,8 @@ class EventFinder:
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
+            if frame == "nominal" and not event["subject"] and self._definite(trigger):
+                event["refers_back"] = True  # "The trial opens behind closed doors": the case's trial
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -266,6 +268,18 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _definite(self, trigger: Token) -> bool:
+        """ "the trial", "this detention": one event, named as already known, with nothing of its own
+        (no "of X", no possessive) to say whose it is."""
+        if trigger.tag_ in ("NNS", "NNPS") or trigger.pos_ != "NOUN":
+            return False
+        dets = [c for c in trigger.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in self.words["anaphoric_determiners"]:
+            return False
+        return not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in trigger.children
+        )
 
     @staticmethod
     def _told_of(trigger: Token, event: dict) -> bool:
@@ -935,7 +949,15 @@ class EventFinder:
                     e["date"] = [dict(d) for d in other["date"]]
             verb = head
             while True:
-                if not e["agent"] and not e["court"]:
+                if (
+                    e["frame"] == "actor" and not e["subject"] and tok.tag_ != "VBG" and verb.i not in by_trigger
+                ):  # "X thanked … and said": X speaks; not "sentenced X … and calling for": a misparse
+                    for c in verb.children:
+                        if c.dep_ == "nsubj":
+                            e["subject"] = [[s.start, s.end] for s in self._actors_at(doc, c, at, triggers)]
+                if e["frame"] == "actor":
+                    pass  # who speaks or travels is the subject, never an agent
+                elif not e["agent"] and not e["court"]:
                     for c in verb.children:
                         if c.dep_ != "nsubj":
                             continue
