@@ -206,8 +206,8 @@ def test_the_kyrgyz_case_from_its_four_documents() -> None:
 
     assert validate_graph(ds).messages == ()  # the shapes of case events and conflicts hold
     # the timeline gold on type, date and sources: the share reached today (see the README)
-    assert found.ratio >= 0.86, found.missed
-    matched = {"t02", "t04", "t07", "t09", "t10", "t15", "t17", "t20", "t23", "t27", "t29", "t30", "t33"}
+    assert found.ratio >= 0.93, found.missed
+    matched = {"t02", "t04", "t07", "t09", "t10", "t15", "t16", "t17", "t20", "t23", "t27", "t29", "t30", "t33"}
     assert matched <= set(found.matched)
 
 

@@ -643,3 +643,14 @@ def test_who_thanked_and_said_is_who_speaks(build_text):
         "Timur Vasin thanked his supporters and said he would return to work."
     )
     assert _one(r, "Statement") == {"subject": ["Timur Vasin"], "date": ["2025-09-02"]}
+
+
+def test_a_place_based_caller_demands_and_its_demand_takes_the_clause_date(build_text):
+    """ "The Oslo-based X called Tuesday's ruling … and demanded Y's release": "-based" is no verb."""
+    r = build_text(
+        "ORSK, March 7 (Wire) – A court on Tuesday upheld the sentence of the blogger Timur Vasin, arrested on "
+        'Jan. 5, 2023.\n\nThe Oslo-based Free Voices Network called Tuesday\'s ruling "a disgrace" and demanded '
+        "the blogger's release."
+    )
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["Free Voices Network"], ["2023-03-07"])
