@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.components.extensions import ACTOR_LABELS
-from pipeline.coref import resolve_groups
+from pipeline.coref import is_heading, resolve_groups
 from pipeline.facts import (
     Actor,
     ActorType,
@@ -187,40 +187,41 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
 
 
-#: how many parts back "the trial" may look for the case it belongs to (a chronology's items are parts)
-_BACK_PARTS = 2
-#: events a definite noun names as the case's own: "the trial", "the detention" (not "the closure", a
-#: paper's; not "the release", anyone's)
-_CASE_NOUNS = (EventType.TRIAL, EventType.DETENTION)
-
-
 def _refer_back(
     facts: DocumentFacts, keys: list[str | None], drafts: list[Event | None], actors: dict[str, Actor]
 ) -> None:
-    """ "The trial opens behind closed doors", "the detention was extended": a trial or detention named
-    by a definite noun with no subject of its own is of the person whose case the text last told
-    of: the person subject of the nearest earlier event of a case (an arrest, a charge, a trial…) in
-    its part or the two before, passing over people named as someone's relative or lawyer."""
-    starts = [p.start for p in facts.structure.parts]
+    """ "The trial opens behind closed doors", "the prosecutor's office, which brought the case": an
+    event of "the case" the text tells of, with no subject of its own (``refers_back``), is of the
+    person whose case it is: the person who is the subject of most of the case's events (arrests,
+    charges, trials, sentences…) told before it in its section (since the last heading), the one
+    told of last on a tie, passing over people named as someone's relative or lawyer."""
+    parts = facts.structure.parts
+    starts = [p.start for p in parts]
+    section, last = [], -1
+    for n, p in enumerate(parts):
+        last = n if is_heading(p.text) else last
+        section.append(last)
     aside = {keys[i] for i, m in enumerate(facts.mentions) if m.start in facts.described and keys[i]}
 
     def part_of(m: EventMention) -> int:
-        return bisect_right(starts, m.evidence.start) - 1
+        return max(0, bisect_right(starts, m.evidence.start) - 1)
 
     for n, ev in enumerate(facts.events):
         draft = drafts[n]
-        if draft is None or draft.subjects or not ev.refers_back or ev.type not in _CASE_NOUNS:
+        if draft is None or draft.subjects or not ev.refers_back:
             continue
-        for m in range(n - 1, -1, -1):
+        opens = section[part_of(ev)]
+        told: dict[str, tuple[int, int]] = {}  # person -> (events, the last one's index)
+        for m in range(n):
             earlier, before = drafts[m], facts.events[m]
-            if part_of(ev) - part_of(before) > _BACK_PARTS:
-                break
-            if earlier is None or before.type not in _RULED_ON:
+            if earlier is None or before.type not in _RULED_ON or part_of(before) < opens:
                 continue
-            people = tuple(k for k in earlier.subjects if actors[k].type is ActorType.PERSON and k not in aside)
-            if people:
-                drafts[n] = replace(draft, subjects=people, confidence=round(draft.confidence * INHERITED, 3))
-                break
+            for k in earlier.subjects:
+                if actors[k].type is ActorType.PERSON and k not in aside:
+                    told[k] = (told.get(k, (0, 0))[0] + 1, m)
+        if told:
+            person = max(sorted(told), key=lambda k: told[k])
+            drafts[n] = replace(draft, subjects=(person,), confidence=round(draft.confidence * INHERITED, 3))
 
 
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:

@@ -654,3 +654,34 @@ def test_a_place_based_caller_demands_and_its_demand_takes_the_clause_date(build
     )
     ev = _one(r, "ReleaseDemand")
     assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["Free Voices Network"], ["2023-03-07"])
+
+
+def test_who_brought_the_case_prosecutes_the_person_the_story_is_about(build_text):
+    r = build_text(
+        "ORSK, March 7 (Wire) – A court on Tuesday upheld the sentence of the blogger Timur Vasin, arrested on "
+        "Jan. 5, 2023, and convicted in October.\n\nHis co-accused, Lev Tomin, received a suspended sentence "
+        "and was freed.\n\nThe Orsk City Prosecutor's Office, which brought the case, said the blogger had "
+        "insulted officials."
+    )
+    assert [(ev["subject"], ev.get("agent")) for ev in _events(r, "Lawsuit")] == [
+        (["Timur Vasin"], ["Orsk City Prosecutor's Office"])
+    ]
+
+
+def test_charges_brought_against_a_person_are_a_lawsuit_by_who_brought_them(build_text):
+    r = build_text("On 4 May 2019, the Orsk City Prosecutor's Office brought charges against the blogger Timur Vasin.")
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (
+        ["Timur Vasin"],
+        ["Orsk City Prosecutor's Office"],
+        ["2019-05-04"],
+    )
+
+
+def test_the_trial_after_a_heading_is_of_the_person_of_that_section(build_text):
+    r = build_text(
+        "I. Orsk\n\nPolice arrested the blogger Timur Vasin on 3 May 2019. He was charged on 5 May 2019 and held "
+        "in pre-trial detention.\n\nII. Marseille\n\nPolice arrested the reporter Lev Tomin on 8 June 2020.\n\n"
+        "The trial dragged on for months."
+    )
+    assert [ev["subject"] for ev in _events(r, "Trial")] == [["Lev Tomin"]]

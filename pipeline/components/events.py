@@ -227,8 +227,13 @@ class EventFinder:
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
-            if frame == "nominal" and not event["subject"] and self._definite(trigger):
-                event["refers_back"] = True  # "The trial opens behind closed doors": the case's trial
+            if (
+                frame == "nominal"
+                and not event["subject"]
+                and entry["type"] in self.words["case_nouns"]
+                and self._definite(trigger)
+            ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
+                event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -269,10 +274,10 @@ class EventFinder:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
 
-    def _definite(self, trigger: Token) -> bool:
-        """ "the trial", "this detention": one event, named as already known, with nothing of its own
-        (no "of X", no possessive) to say whose it is."""
-        if trigger.tag_ in ("NNS", "NNPS") or trigger.pos_ != "NOUN":
+    def _definite(self, trigger: Token, plural: bool = False) -> bool:
+        """ "the trial", "this detention", "the charges" (``plural``): named as already known, with
+        nothing of its own (no "of X", no possessive) to say whose it is."""
+        if (trigger.tag_ in ("NNS", "NNPS") and not plural) or trigger.pos_ != "NOUN":
             return False
         dets = [c for c in trigger.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in self.words["anaphoric_determiners"]:
