@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 from collections.abc import Iterable
@@ -87,6 +88,8 @@ class Source:
     #: the document's own date, where the event is the document's author's own undated act (a
     #: resolution's call for a release): it places the event for linking, it is not its date
     own_act_date: str | None = None
+    #: every place the report names, as (IRI, label)
+    places: tuple[tuple[str, str], ...] = ()
 
     @property
     def when(self) -> str | None:
@@ -119,6 +122,9 @@ class CaseEvent:
     outcome: str | None
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...] = ()
+    #: no source states the date: it is the date of the document whose author's own act the event
+    #: is (an NGO's undated call in its update of 22 July: that day)
+    date_inferred: bool = False
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -141,6 +147,7 @@ class CaseEvent:
             "court": self.court,
             "place": self.place,
             "date": self.date,
+            **({"date_inferred": True} if self.date_inferred else {}),
             "term": self.term,
             "charges": list(self.charges) or None,
             "outcome": self.outcome,
@@ -225,6 +232,7 @@ def reported_events(g: Graph) -> list[Source]:
                     court=_label(g, courts[0]) if courts else None,
                     court_iri=str(courts[0]) if courts else None,
                     place=_label(g, places[0]) if places else None,
+                    places=tuple((str(p), _label(g, p) or str(p)) for p in places),
                     date=str(date) if date is not None else None,
                     term=str(term) if term is not None else None,
                     charges=tuple(sorted(str(_label(g, c)) for c in g.objects(ev, WH.charge))),
@@ -259,13 +267,25 @@ def _same_court(a: Source, b: Source) -> bool:
     return wa <= wb or wb <= wa
 
 
+def _same_place(a: Source, b: Source) -> bool:
+    """Detentions that can be one: no place named, a place in common, or one named shorter
+    ("Colony No. 3" beside "Penal Colony No. 3"); held in one place, then in another, is two."""
+    if a.type != EventType.DETENTION.value or not a.places or not b.places:
+        return True
+    for (ia, la), (ib, lb) in itertools.product(a.places, b.places):
+        wa, wb = _court_words(la), _court_words(lb)
+        if ia == ib or wa <= wb or wb <= wa:
+            return True
+    return False
+
+
 def _fits(src: Source, members: list[Source], *, dated: bool) -> int:
     """How well ``src`` fits a group of reports of one event: 0 not at all, 1 a close date, 2 well."""
     first = members[0]
     if not set(src.subjects) & {s for m in members for s in m.subjects}:
         return 0
-    if not all(_same_court(src, m) for m in members):
-        return 0
+    if not all(_same_court(src, m) and _same_place(src, m) for m in members):
+        return 0  # another court decides, or another place holds: another event
     dates = [m.when for m in members if m.when]
     if not dated:
         terms = {m.term for m in members if m.term}
@@ -371,6 +391,10 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
     agents = tuple(dict.fromkeys(a for s in group for a in s.agents))
     charges = tuple(sorted({c for s in group for c in s.charges}))
     place = next((s.place for s in group if s.place), None)
+    inferred = False
+    if values["date"] is None:  # an author's own undated act: the day of the document that is the act
+        values["date"], _ = _majority(_per_document(group, "own_act_date"), may_be_same_day)
+        inferred = values["date"] is not None
     type_ = group[0].type
     iri = minter.case_event(type_, subjects[0] if subjects else "", values["date"] or "", [s.event for s in group])
     return CaseEvent(
@@ -386,6 +410,7 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
         values["outcome"],
         tuple(group),
         tuple(conflicts),
+        inferred,
     )
 
 
@@ -587,7 +612,7 @@ def _conflict_text(c: Conflict, prefix: str) -> str:
 def _row(ev: CaseEvent, prefix: str, sources_sep: str) -> list[str]:
     """One event's cells under ``_COLUMNS``; documents without ``prefix``."""
     return [
-        ev.date or "",
+        (ev.date or "") + (" (inferred)" if ev.date_inferred else ""),
         ev.type,
         "; ".join(ev.who),
         ev.court or "",

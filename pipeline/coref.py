@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention
 from pipeline.patterns import load_json
 
-__all__ = ["resolve_anaphora", "resolve_groups"]
+__all__ = ["resolve_anaphora", "resolve_groups", "is_heading"]
 
 _ORGANISATIONS = {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY, ActorType.NGO, ActorType.ORGANISATION}
 
@@ -34,10 +34,10 @@ class _Seen:
     index: int
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A section heading of a report: one short line that does not end as a sentence does.
 
-    >>> _is_heading("II. Harare"), _is_heading("He was charged."), _is_heading("ENDS")
+    >>> is_heading("II. Harare"), is_heading("He was charged."), is_heading("ENDS")
     (True, False, True)
     """
     text = text.strip()
@@ -77,7 +77,7 @@ class _Document:
         self.section: list[int] = []
         last = -1
         for n, p in enumerate(facts.structure.parts):
-            if _is_heading(p.text):
+            if is_heading(p.text):
                 last = n
             self.section.append(last)
 

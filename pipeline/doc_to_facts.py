@@ -294,6 +294,7 @@ class _PartReader:
                     fine_amount=raw.get("fine_amount"),
                     fine_currency=raw.get("fine_currency"),
                     standing=Standing(raw.get("standing", "asserted")),
+                    refers_back=raw.get("refers_back", False),
                 )
             )
 

@@ -67,6 +67,7 @@ class EventType(str, Enum):
     VISIT = "Visit"
     RELEASE_DEMAND = "ReleaseDemand"
     KILLING = "Killing"
+    HUNGER_STRIKE = "HungerStrike"
 
 
 class RelationType(str, Enum):
@@ -219,6 +220,9 @@ class EventMention:
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
     standing: Standing = Standing.ASSERTED
+    #: "the trial opened", "the detention was extended": a definite noun naming an event of the case
+    #: told of before, whose subject it leaves out
+    refers_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
 from pipeline.components.extensions import ACTOR_LABELS
-from pipeline.coref import resolve_groups
+from pipeline.coref import is_heading, resolve_groups
 from pipeline.facts import (
     Actor,
     ActorType,
@@ -115,6 +116,7 @@ def resolve_events(
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _refer_back(facts, keys, drafts, actors)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
@@ -185,6 +187,43 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
 
 
+def _refer_back(
+    facts: DocumentFacts, keys: list[str | None], drafts: list[Event | None], actors: dict[str, Actor]
+) -> None:
+    """ "The trial opens behind closed doors", "the prosecutor's office, which brought the case": an
+    event of "the case" the text tells of, with no subject of its own (``refers_back``), is of the
+    person whose case it is: the person who is the subject of most of the case's events (arrests,
+    charges, trials, sentences…) told before it in its section (since the last heading), the one
+    told of last on a tie, passing over people named as someone's relative or lawyer."""
+    parts = facts.structure.parts
+    starts = [p.start for p in parts]
+    section, last = [], -1
+    for n, p in enumerate(parts):
+        last = n if is_heading(p.text) else last
+        section.append(last)
+    aside = {keys[i] for i, m in enumerate(facts.mentions) if m.start in facts.described and keys[i]}
+
+    def part_of(m: EventMention) -> int:
+        return max(0, bisect_right(starts, m.evidence.start) - 1)
+
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or draft.subjects or not ev.refers_back:
+            continue
+        opens = section[part_of(ev)]
+        told: dict[str, tuple[int, int]] = {}  # person -> (events, the last one's index)
+        for m in range(n):
+            earlier, before = drafts[m], facts.events[m]
+            if earlier is None or before.type not in _RULED_ON or part_of(before) < opens:
+                continue
+            for k in earlier.subjects:
+                if actors[k].type is ActorType.PERSON and k not in aside:
+                    told[k] = (told.get(k, (0, 0))[0] + 1, m)
+        if told:
+            person = max(sorted(told), key=lambda k: told[k])
+            drafts[n] = replace(draft, subjects=(person,), confidence=round(draft.confidence * INHERITED, 3))
+
+
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:
     """A court decision rules on an earlier event: the one "this sentence" points back to, or the
     sentence or ban of the same subject; it decides the case of that event's subject."""
@@ -244,6 +283,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
+    if a.type is EventType.DETENTION and a.places and b.places and not set(a.places) & set(b.places):
+        return False  # held in a remand centre, then in a penal colony: one detention per place
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True

@@ -43,6 +43,7 @@ class WH(DefinedNamespace):
     Visit: URIRef
     ReleaseDemand: URIRef
     Killing: URIRef
+    HungerStrike: URIRef
     # event attributes and their value classes
     Charge: URIRef
     LegalProvision: URIRef

@@ -559,3 +559,129 @@ def test_a_second_charge_after_its_own_legal_basis(build_text):
         ["outrage against the constitutional order", "rendering support to a terrorist organization"],
         ["Article 257 of the Criminal Code"],
     )
+
+
+# -- places of detention named by number, hunger strikes --------------------------------------------
+
+
+def test_a_detention_place_named_by_number_is_where_the_person_is_held(build_text):
+    r = build_text(
+        "CHRONOLOGY\n\n• 5 May 2019 – Timur Vasin is taken to Remand Centre No. 2 in Orsk.\n"
+        "• April 2020 – Vasin is transferred to Penal Colony No. 9.\n\n"
+        "Vasin is serving his sentence in Penal Colony No. 9."
+    )
+    got = [(ev["subject"], ev.get("place"), ev.get("date")) for ev in _events(r, "Detention")]
+    assert got == [
+        (["Timur Vasin"], ["Remand Centre No. 2"], ["2019-05-05"]),
+        (["Timur Vasin"], ["Penal Colony No. 9"], ["2020-04"]),  # the serving one is the same detention
+    ]
+
+
+def test_a_transfer_the_following_month_takes_that_month(build_text):
+    r = build_text(
+        "The Orsk City Court upheld the sentence on 14 March 2021, and Timur Vasin was transferred to "
+        "Penal Colony No. 9 the following month."
+    )
+    assert _one(r, "Detention")["date"] == ["2021-04"]
+
+
+def test_a_chronology_item_does_not_date_what_a_clause_within_it_tells_of(build_text):
+    r = build_text(
+        "CHRONOLOGY\n\n• 3 March 2019 – Police arrest Timur Vasin in Orsk.\n"
+        "• June 2021 – The Working Group publishes an opinion finding his detention arbitrary."
+    )
+    assert all(ev.get("date") != ["2021-06"] for ev in _events(r, "Detention"))
+
+
+def test_hunger_strikes_are_the_strikers_dated_by_the_verb_that_begins_them(build_text):
+    r = build_text(
+        "A. whereas in May 2019 Mr Lev Tomin went on a 12-day hunger strike in protest against the "
+        "refusal of visits;\n\nB. whereas on 2 June 2020 Anna Rusova began a hunger strike;"
+    )
+    got = [(ev["subject"], ev.get("date")) for ev in _events(r, "HungerStrike")]
+    assert got == [(["Anna Rusova"], ["2020-06-02"]), (["Lev Tomin"], ["2019-05"])]
+
+
+def test_a_hunger_strike_told_in_a_relative_clause(build_text):
+    r = build_text(
+        "ORSK, Feb 14 (Wire) – The blogger Timur Vasin, arrested on Jan. 5, 2023, was sentenced on Tuesday to "
+        "six years in prison.\n\nHis wife said he had not recovered from a hunger strike he staged last August."
+    )
+    assert _one(r, "HungerStrike") == {"subject": ["Timur Vasin"], "date": ["2022-08"]}
+
+
+# -- "the trial": the case the text tells of ------------------------------------------------------
+
+
+def test_the_trial_of_a_chronology_is_the_trial_of_the_person_charged_before(build_text):
+    r = build_text(
+        'CHRONOLOGY\n\n• 4 March 2019 – The Orsk City Prosecutor\'s Office charges Timur Vasin with "extremism".\n'
+        "• June 6, 2019 – The trial opens behind closed doors at the Orsk District Court."
+    )
+    assert [(ev["subject"], ev.get("date")) for ev in _events(r, "Trial")] == [(["Timur Vasin"], ["2019-06-06"])]
+
+
+def test_the_trial_passes_over_a_relative_held_before_it(build_text):
+    r = build_text(
+        "The blogger Timur Vasin was detained in Marseille on 12 March 2020.\n\n"
+        "His wife, Ms Irina Vasina, was taken in for questioning on 14 March 2020. She was held at the police "
+        "station overnight.\n\nThe trial opened before the Marseille City Court on 2 June 2020."
+    )
+    assert [ev["subject"] for ev in _events(r, "Trial")] == [["Timur Vasin"]]
+
+
+def test_the_closure_names_no_one_of_its_own(build_text):
+    r = build_text(
+        "Police arrested the editor Timur Vasin on 3 May 2019.\n\nHis colleague said the closure was a warning."
+    )
+    assert _events(r, "Ban") == []
+
+
+def test_who_thanked_and_said_is_who_speaks(build_text):
+    r = build_text(
+        "ORSK, Sept 3 (Wire) – At a press conference in Orsk on 2 September 2025, the 44-year-old blogger "
+        "Timur Vasin thanked his supporters and said he would return to work."
+    )
+    assert _one(r, "Statement") == {"subject": ["Timur Vasin"], "date": ["2025-09-02"]}
+
+
+def test_a_place_based_caller_demands_and_its_demand_takes_the_clause_date(build_text):
+    """ "The Oslo-based X called Tuesday's ruling … and demanded Y's release": "-based" is no verb."""
+    r = build_text(
+        "ORSK, March 7 (Wire) – A court on Tuesday upheld the sentence of the blogger Timur Vasin, arrested on "
+        'Jan. 5, 2023.\n\nThe Oslo-based Free Voices Network called Tuesday\'s ruling "a disgrace" and demanded '
+        "the blogger's release."
+    )
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Timur Vasin"], ["Free Voices Network"], ["2023-03-07"])
+
+
+def test_who_brought_the_case_prosecutes_the_person_the_story_is_about(build_text):
+    r = build_text(
+        "ORSK, March 7 (Wire) – A court on Tuesday upheld the sentence of the blogger Timur Vasin, arrested on "
+        "Jan. 5, 2023, and convicted in October.\n\nHis co-accused, Lev Tomin, received a suspended sentence "
+        "and was freed.\n\nThe Orsk City Prosecutor's Office, which brought the case, said the blogger had "
+        "insulted officials."
+    )
+    assert [(ev["subject"], ev.get("agent")) for ev in _events(r, "Lawsuit")] == [
+        (["Timur Vasin"], ["Orsk City Prosecutor's Office"])
+    ]
+
+
+def test_charges_brought_against_a_person_are_a_lawsuit_by_who_brought_them(build_text):
+    r = build_text("On 4 May 2019, the Orsk City Prosecutor's Office brought charges against the blogger Timur Vasin.")
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (
+        ["Timur Vasin"],
+        ["Orsk City Prosecutor's Office"],
+        ["2019-05-04"],
+    )
+
+
+def test_the_trial_after_a_heading_is_of_the_person_of_that_section(build_text):
+    r = build_text(
+        "I. Orsk\n\nPolice arrested the blogger Timur Vasin on 3 May 2019. He was charged on 5 May 2019 and held "
+        "in pre-trial detention.\n\nII. Marseille\n\nPolice arrested the reporter Lev Tomin on 8 June 2020.\n\n"
+        "The trial dragged on for months."
+    )
+    assert [ev["subject"] for ev in _events(r, "Trial")] == [["Lev Tomin"]]

@@ -170,6 +170,10 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention" and not event["place"] and "where" in named:
+                where = at.get(named["where"])  # the place the trigger's own pattern names
+                if where is not None and where.label_ in self.words["place_types"]:
+                    event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
@@ -223,6 +227,13 @@ class EventFinder:
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
+            if (
+                frame == "nominal"
+                and not event["subject"]
+                and entry["type"] in self.words["case_nouns"]
+                and self._definite(trigger)
+            ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
+                event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -251,7 +262,7 @@ class EventFinder:
                 events.append(each)
         lead = self._leading_date(doc)
         for event in events:
-            if lead is not None and not event.get("date"):
+            if lead is not None and not event.get("date") and not self._told_of(doc[event["trigger"][0]], event):
                 event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
             if event.pop("caller_speaks", False) and not event["agent"]:
                 said = [
@@ -262,6 +273,26 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _definite(self, trigger: Token, plural: bool = False) -> bool:
+        """ "the trial", "this detention", "the charges" (``plural``): named as already known, with
+        nothing of its own (no "of X", no possessive) to say whose it is."""
+        if (trigger.tag_ in ("NNS", "NNPS") and not plural) or trigger.pos_ != "NOUN":
+            return False
+        dets = [c for c in trigger.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in self.words["anaphoric_determiners"]:
+            return False
+        return not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in trigger.children
+        )
+
+    @staticmethod
+    def _told_of(trigger: Token, event: dict) -> bool:
+        """A noun's event told of inside another clause ("publishes an opinion finding his detention
+        arbitrary", "after his arrest was upheld"): not what happens on the item's own date."""
+        if event["frame"] != "nominal":
+            return False
+        return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "csubj") for t in [trigger, *trigger.ancestors])
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -495,6 +526,19 @@ class EventFinder:
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
+        support = self.words["support_verbs"]
+        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in support:
+            undertaking = trigger.head
+        elif (
+            allowed_acl
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "on"
+            and trigger.head.head.lemma_ in support
+        ):
+            undertaking = trigger.head.head
+        if undertaking is not None and undertaking.i not in triggers:
+            todo.append(undertaking)
         seen = {trigger.i}
         while todo:
             tok = todo.pop()
@@ -502,7 +546,11 @@ class EventFinder:
             for child in tok.children:
                 if child.i in seen or child.i in triggers:
                     continue
-                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
+                if child.dep_ == "appos" and child.ent_type_ == "DATE":
+                    pass  # "transferred to X prison the following month": a date is no apposition of a place
+                elif tok.i == trigger.i and allowed_acl and child.dep_ == "relcl" and child.lemma_ in support:
+                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
                 if (
                     child.lemma_ in self.words["decision_nouns"]
@@ -906,7 +954,15 @@ class EventFinder:
                     e["date"] = [dict(d) for d in other["date"]]
             verb = head
             while True:
-                if not e["agent"] and not e["court"]:
+                if (
+                    e["frame"] == "actor" and not e["subject"] and tok.tag_ != "VBG" and verb.i not in by_trigger
+                ):  # "X thanked … and said": X speaks; not "sentenced X … and calling for": a misparse
+                    for c in verb.children:
+                        if c.dep_ == "nsubj":
+                            e["subject"] = [[s.start, s.end] for s in self._actors_at(doc, c, at, triggers)]
+                if e["frame"] == "actor":
+                    pass  # who speaks or travels is the subject, never an agent
+                elif not e["agent"] and not e["court"]:
                     for c in verb.children:
                         if c.dep_ != "nsubj":
                             continue

@@ -41,6 +41,7 @@ _LABELS = {
     EventType.VISIT: "Visit by {}",
     EventType.RELEASE_DEMAND: "Release demand for {}",
     EventType.KILLING: "Killing of {}",
+    EventType.HUNGER_STRIKE: "Hunger strike by {}",
 }
 _ROLES = (("subjects", WH.subject), ("agents", WH.agent), ("courts", WH.court), ("places", WH.place))
 
