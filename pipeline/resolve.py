@@ -87,6 +87,9 @@ def resolve_events(
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
+        if ev.type not in _SAID:  # "the SCC sentenced X": a court that acts decides, whatever its mention looked like
+            courts += tuple(k for k in agents if actors[k].type is ActorType.COURT and k not in courts)
+            agents = tuple(k for k in agents if actors[k].type is not ActorType.COURT)
         places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"])
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)

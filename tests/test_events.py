@@ -362,6 +362,24 @@ def test_a_trial_framing_a_sentence_takes_the_sentencing_court(build_text):
     assert (ev["subject"], ev["court"]) == (["Timur Vasin"], ["Orsk Regional Court"])
 
 
+def test_a_court_of_appeal_is_not_the_court_whose_name_it_extends(build_text):
+    r = build_text(
+        "On 2 March 2020 the Zarvan Criminal Court sentenced the blogger Tomas Velinko to five years in prison.\n\n"
+        "On 9 June 2020 the Zarvan Criminal Court of Appeal upheld the sentence."
+    )
+    assert _one(r, "Sentencing")["court"] == ["Zarvan Criminal Court"]
+    assert _one(r, "CourtDecision")["court"] == ["Zarvan Criminal Court of Appeal"]
+
+
+def test_a_court_named_by_its_acronym_decides_as_a_court(build_text):
+    r = build_text(
+        "The Zarvan Security Court (ZSC) was set up in 2015 to try terrorism cases.\n\n"
+        "On 10 July 2021, the ZSC sentenced the teacher Ivo Marek to death over his posts."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["court"], ev.get("agent")) == (["Zarvan Security Court"], None)
+
+
 # -- one sentence, several people, their own terms -------------------------------------------------
 
 

@@ -174,8 +174,15 @@ class EventFinder:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
-            for span in roles["court"]:  # "before the X Court": only a court
-                if span.label_ == "Court" and [span.start, span.end] not in event["court"]:
+            for span in roles["court"]:  # "before the X Court": only a court (the actor's type decides, see resolve)
+                if (
+                    span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
+                    and [
+                        span.start,
+                        span.end,
+                    ]
+                    not in event["court"]
+                ):
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
