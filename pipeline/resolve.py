@@ -73,6 +73,7 @@ def resolve_events(
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
     groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
+    groups.update(_groups_of_events(facts, keys, actors, groups))
 
     def refs(indices: tuple[int, ...], types: AbstractSet[str] | None = None) -> tuple[str, ...]:
         out = []
@@ -118,6 +119,7 @@ def resolve_events(
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _held_since_taken(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
@@ -129,6 +131,42 @@ def resolve_events(
     merged = _merge(kept)
     about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
     return _link(_link(merged, facts.events, rules_on, "decision_on"), facts.events, about, "about_event")
+
+
+def _groups_of_events(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], known: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    """A plural anaphor no names listed together explain ("X was arrested, together with Y. Both were
+    taken to …"): the people the last event before it in its paragraph happened to together, where
+    they are as many as the anaphor says."""
+    out: dict[int, tuple[str, ...]] = {}
+    for i, m in enumerate(facts.mentions):
+        if m.refers != "group" or i in known:
+            continue
+        count = int(dict(m.coref).get("count") or 0)
+        best: tuple[int, tuple[str, ...]] | None = None
+        for ev in facts.events:
+            if ev.type not in PER_SUBJECT or not ev.evidence.start <= ev.trigger[0] < m.start:
+                continue
+            if ev.evidence.part_number != _part_of(facts, m.start) or ev.evidence.end > m.start:
+                continue
+            people = tuple(
+                dict.fromkeys(
+                    k
+                    for j in ev.subjects
+                    for k in known.get(j, (keys[j],))
+                    if k is not None and actors[k].type is ActorType.PERSON
+                )
+            )
+            if len(people) >= 2 and (not count or len(people) == count) and (best is None or ev.trigger[0] > best[0]):
+                best = (ev.trigger[0], people)
+        if best is not None:
+            out[i] = best[1]
+    return out
+
+
+def _part_of(facts: DocumentFacts, offset: int) -> str | None:
+    return next((p.number for p in facts.structure.parts if p.start <= offset < p.end), None)
 
 
 def _link(events: list[Event], mentions: list[EventMention], links: dict[int, int], attr: str) -> list[Event]:
@@ -186,6 +224,27 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
+
+
+def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """ "X was arrested on 5 May … He was taken to Y police station": a detention its words leave undated
+    starts with the arrest or detention of the same person told just before it in its paragraph."""
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.DETENTION or draft.date is not None or not draft.subjects:
+            continue
+        for m in range(n - 1, -1, -1):
+            other, before = drafts[m], mentions[m]
+            if (
+                before.evidence.part_number != ev.evidence.part_number
+                or before.evidence.part_kind != ev.evidence.part_kind
+            ):
+                break
+            if other is None or not set(other.subjects) & set(draft.subjects):
+                continue
+            if before.type in (EventType.ARREST, EventType.DETENTION) and other.date is not None:
+                drafts[n] = replace(draft, date=other.date, confidence=round(draft.confidence * INHERITED, 3))
+            break
 
 
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:

@@ -242,6 +242,49 @@ def test_officers_of_a_body_are_that_body_acting(build_text):
     assert (ev["agent"], ev["place"]) == (["State Security Service"], ["Orsk"])
 
 
+# -- names the model leaves untyped, groups, detentions told in steps -----------------------------
+
+
+def test_a_name_known_from_elsewhere_in_the_document_fills_its_role(build_text):
+    r = build_text(
+        "The human rights defender Yared Bekele Tadesse was arrested on 18 August 2023 together with his "
+        "colleague Selam Girma.\n\n"
+        "On 21 August 2023, the Orvan District Court ordered Yared and Selam held in pre-trial detention.\n\n"
+        "On 4 September 2023, without informing his family, the police transferred Yared to Orvan military "
+        "camp in the Dallo region."
+    )
+    got = [(ev["subject"], ev.get("court"), ev.get("place"), ev["date"]) for ev in _events(r, "Detention")]
+    assert got == [
+        (["Selam Girma"], ["Orvan District Court"], None, ["2023-08-21"]),
+        (["Yared Bekele Tadesse"], ["Orvan District Court"], None, ["2023-08-21"]),
+        (["Yared Bekele Tadesse"], None, ["Orvan military camp"], ["2023-09-04"]),
+    ]
+
+
+def test_both_are_the_people_arrested_together_and_held_from_their_arrest(build_text):
+    r = build_text(
+        "On 18 August 2023 officers of the Orvan Police arrested the blogger Yared Bekele Tadesse at his "
+        "office, together with his colleague Selam Girma. They seized his laptop. Both were taken to Kirra "
+        "police station in Dallo.\n\n"
+        "On 2 November 2023, Yared was transferred back to Dallo and placed in Mekana prison."
+    )
+    got = [(ev["subject"][0], ev["place"][0], ev["date"][0]) for ev in _events(r, "Detention")]
+    assert got == [
+        ("Selam Girma", "Kirra police station", "2023-08-18"),
+        ("Yared Bekele Tadesse", "Kirra police station", "2023-08-18"),
+        ("Yared Bekele Tadesse", "Mekana prison", "2023-11-02"),
+    ]
+
+
+def test_a_trial_that_opened_on_a_day_is_dated_by_it(build_text):
+    r = build_text(
+        "The blogger Yared Bekele Tadesse was arrested in May 2023.\n\n"
+        "His trial before the Dallo High Court opened on 25 January 2024 and was adjourned."
+    )
+    ev = _one(r, "Trial")
+    assert (ev["subject"], ev["court"], ev["date"]) == (["Yared Bekele Tadesse"], ["Dallo High Court"], ["2024-01-25"])
+
+
 # -- events that share their clause's roles, charges as worded ------------------------------------
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import AnchoredDependencyMatcher
 from pipeline.components.coref import GROUP
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
@@ -23,6 +23,8 @@ _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
+#: entity types of the model's that a name it misread may carry ("Yared and Selam" taken for a title)
+_NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 #: marks the tokens the role patterns may take as their trigger while they run
 _TRIGGER_FLAG = "whereas_event_trigger"
 if not Token.has_extension(_TRIGGER_FLAG):
@@ -173,6 +175,8 @@ class EventFinder:
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
+                if span in roles["subject"]:
+                    continue  # "ordered X held": the small clause's subject is who is held, not who acts
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
             for span in roles["court"]:  # "before the X Court": only a court (the actor's type decides, see resolve)
                 if (
@@ -486,13 +490,30 @@ class EventFinder:
                             and at[pobj.i] not in out
                         ):
                             out.append(at[pobj.i])
+            if not out and span is None:
+                name = self._untyped_name(doc, tok)
+                if name is not None:
+                    out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
                     for span in self._actors_at(doc, conj, at, triggers, depth + 1):
-                        if span not in out and span.label_ in ACTOR_LABELS:
+                        if span not in out and (span.label_ in ACTOR_LABELS or span.label_ == UNTYPED_NAME):
                             out.append(span)
         return out
+
+    @staticmethod
+    def _untyped_name(doc: Doc, tok: Token) -> Span | None:
+        """ "the police transferred Yared to …": a proper noun the model left untyped, with the proper
+        nouns compounded into it, as a name the document may know from elsewhere (``UNTYPED_NAME``)."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in _NOT_ACTORS or not (tok.is_title or tok.is_upper):
+            return None
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            if doc[start - 1].pos_ != "PROPN" or doc[start - 1].ent_type_ not in _NOT_ACTORS:
+                break
+            start -= 1
+        return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
     def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
         """The tokens of the trigger's own phrases: not another event's, not another clause's."""
@@ -895,12 +916,17 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
-            if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            if (
+                not e["subject"]
+                and e["frame"] == "patient"
+                and tok.dep_ == "conj"
+                and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+            ):
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
                         for span in self._actors_at(doc, c, at, triggers):
                             if (
-                                span.label_ in ("Person", *ANAPHOR_LABELS)
+                                span.label_ in ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                                 and [span.start, span.end] not in e["subject"]
                             ):
                                 e["subject"].append([span.start, span.end])
@@ -981,6 +1007,8 @@ class EventFinder:
             return head if head.pos_ in ("VERB", "AUX") else None
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
             return tok.head  # "on 5 May it ordered his release"
+        if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
+            return tok.head  # "on 5 May the court ordered him held in custody"
         return None
 
 
