@@ -23,6 +23,7 @@ from pipeline.facts import (
     DocumentFacts,
     DocumentPart,
     DocumentStructure,
+    EventClass,
     EventMention,
     EventType,
     Mention,
@@ -328,6 +329,7 @@ class _PartReader:
                     fine_amount=raw.get("fine_amount"),
                     fine_currency=raw.get("fine_currency"),
                     standing=Standing(raw.get("standing", "asserted")),
+                    classes=tuple(EventClass(c) for c in raw.get("classes", ())),
                 )
             )
 

@@ -9,6 +9,7 @@ __all__ = [
     "PartKind",
     "ActorType",
     "EventType",
+    "EventClass",
     "RelationType",
     "Outcome",
     "Standing",
@@ -67,6 +68,14 @@ class EventType(str, Enum):
     VISIT = "Visit"
     RELEASE_DEMAND = "ReleaseDemand"
     KILLING = "Killing"
+
+
+class EventClass(str, Enum):
+    """Classes an event may have beside its core type: an acquittal is also the trial it ends, a pardon
+    the release it grants; values are ``wh:`` class names."""
+
+    ACQUITTAL = "Acquittal"
+    PARDON = "Pardon"
 
 
 class RelationType(str, Enum):
@@ -219,6 +228,7 @@ class EventMention:
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
     standing: Standing = Standing.ASSERTED
+    classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +291,7 @@ class Event:
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
     standing: Standing = Standing.ASSERTED
+    classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,10 +116,12 @@ def resolve_events(
                 fine_amount=ev.fine_amount,
                 fine_currency=ev.fine_currency,
                 standing=ev.standing,
+                classes=ev.classes,
             )
         )
     _inherit_from_context(facts.events, drafts)
     _held_since_taken(facts.events, drafts)
+    _sentenced_together(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
@@ -247,6 +249,38 @@ def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) 
             break
 
 
+def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """ "The X Court sentenced A to seven years on 5 May; his co-defendant B received a suspended sentence":
+    a sentencing that names neither its court nor its date, told after another person's in the same
+    paragraph, was handed down by the same court on the same day."""
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.SENTENCING or draft.courts:
+            continue
+        for m in range(n - 1, -1, -1):
+            other, before = drafts[m], mentions[m]
+            if (
+                before.evidence.part_number != ev.evidence.part_number
+                or before.evidence.part_kind != ev.evidence.part_kind
+            ):
+                break
+            if before.type is not EventType.SENTENCING or other is None or not other.subjects:
+                continue
+            if set(other.subjects) & set(draft.subjects) or not other.courts:
+                break
+            if draft.date is not None and (
+                other.date is None or not may_be_same_day(draft.date.value, other.date.value)
+            ):
+                break  # a day of its own: another hearing
+            drafts[n] = replace(
+                draft,
+                courts=other.courts,
+                date=draft.date or other.date,
+                confidence=round(draft.confidence * INHERITED, 3),
+            )
+            break
+
+
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:
     """A court decision rules on an earlier event: the one "this sentence" points back to, or the
     sentence or ban of the same subject; it decides the case of that event's subject."""
@@ -269,6 +303,14 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
                 if mentions[m].evidence.part_number == ev.evidence.part_number
                 and mentions[m].evidence.part_kind == ev.evidence.part_kind
             ]
+            if not same_part and earlier:  # "X upholds the sentence": of the paragraph told last, the first told
+                last = mentions[earlier[0]].evidence
+                same_part = [
+                    m
+                    for m in earlier
+                    if (mentions[m].evidence.part_number, mentions[m].evidence.part_kind)
+                    == (last.part_number, last.part_kind)
+                ][-1:]
             target = next(iter(same_part or earlier), None)
         elif draft.subjects:
             near = sorted(
@@ -344,6 +386,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     penalties=_union(kept.penalties, ev.penalties),
                     fine_amount=kept.fine_amount or ev.fine_amount,
                     fine_currency=kept.fine_currency or ev.fine_currency,
+                    classes=_union(kept.classes, ev.classes),
                 )
                 break
         else:

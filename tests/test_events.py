@@ -234,6 +234,82 @@ def test_acquittal_ends_a_trial(build_text):
     r = build_text("On 14 March 2019, the Orsk District Court acquitted the blogger Timur Vasin.")
     ev = _one(r, "Trial")
     assert (ev["subject"], ev["court"], ev["date"]) == (["Timur Vasin"], ["Orsk District Court"], ["2019-03-14"])
+    assert _one(r, "Acquittal") == ev  # one node: the trial, and the acquittal that ends it
+
+
+# -- acquittals and pardons -------------------------------------------------------------------------
+
+
+def _classes(result, kind: str) -> dict[str, set[str]]:
+    """Subject label -> the wh: classes of the events of ``kind`` that happen to them."""
+    rows = result.dataset.query(
+        _PREFIXES + f"SELECT ?who ?c WHERE {{ ?e a wh:{kind} ; a ?c ; wh:subject/rdfs:label ?who }}"
+    )
+    out: dict[str, set[str]] = {}
+    for who, c in rows:
+        out.setdefault(str(who), set()).add(str(c).rsplit("#", 1)[-1])
+    return out
+
+
+def test_a_court_acquits_of_charges(build_text):
+    r = build_text("A court in Zarvania acquitted the blogger Tomas Velinko of espionage on 3 May 2021.")
+    ev = _one(r, "Acquittal")
+    assert (ev["subject"], ev["date"], ev["charge"]) == (["Tomas Velinko"], ["2021-05-03"], ["espionage"])
+    assert _classes(r, "Acquittal") == {"Tomas Velinko": {"Acquittal", "Trial"}}
+    assert _events(r, "Sentencing") == []
+
+
+def test_an_appeals_court_overturns_and_acquits_in_one_decision(build_text):
+    r = build_text(
+        "The activist Lena Varga was sentenced to six years in 2019.\n\n"
+        "On 5 June 2022 the Zarvan Court of Appeal overturned the conviction and acquitted her."
+    )
+    ev = _one(r, "Acquittal")
+    assert (ev["subject"], ev["court"], ev["date"], ev["outcome"]) == (
+        ["Lena Varga"],
+        ["Zarvan Court of Appeal"],
+        ["2022-06-05"],
+        ["overturned"],
+    )
+    assert _classes(r, "Acquittal") == {"Lena Varga": {"Acquittal", "CourtDecision"}}
+    assert _events(r, "Trial") == []  # no trial of its own: the decision acquits
+
+
+def test_a_head_of_state_pardons(build_text):
+    r = build_text("On 12 June 2021 President Arlen Dovic pardoned the journalist Mira Solvenk and three others.")
+    ev = _one(r, "Pardon")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Mira Solvenk"], ["Arlen Dovic"], ["2021-06-12"])
+    assert _classes(r, "Pardon") == {"Mira Solvenk": {"Pardon", "Release"}}
+
+
+def test_a_royal_pardon_granted_or_released_under(build_text):
+    r = build_text(
+        "The poet Idris Kahlan was granted a royal pardon in October 2020.\n\n"
+        "The blogger Ivo Marek was released in March 2023 under a presidential pardon, after serving "
+        "five years of a ten-year sentence."
+    )
+    got = {ev["subject"][0]: ev["date"] for ev in _events(r, "Pardon")}
+    assert got == {"Idris Kahlan": ["2020-10"], "Ivo Marek": ["2023-03"]}
+    assert set(_classes(r, "Release")) == {"Idris Kahlan", "Ivo Marek"}
+
+
+def test_acquittals_and_pardons_query_and_shapes(build_text):
+    from pathlib import Path
+
+    from pipeline.rdf.validate import validate_graph
+
+    query = (Path(__file__).parent.parent / "ontology" / "queries" / "acquittals-and-pardons.rq").read_text()
+    r = build_text(
+        "On 3 May 2021 the Orvan District Court acquitted the blogger Tomas Velinko of espionage.\n\n"
+        "On 12 June 2021 President Arlen Dovic pardoned the journalist Mira Solvenk.\n\n"
+        "Rights groups urged the President to pardon the poet Idris Kahlan."
+    )
+    rows = [tuple("" if v is None else str(v) for v in row) for row in r.dataset.query(query)]
+    assert rows == [
+        ("Mira Solvenk", "Pardon", "Arlen Dovic", "2021-06-12", ""),
+        ("Tomas Velinko", "Acquittal", "Orvan District Court", "2021-05-03", "espionage"),
+    ]
+    assert validate_graph(r.dataset).messages == ()
 
 
 def test_officers_of_a_body_are_that_body_acting(build_text):
@@ -421,6 +497,45 @@ def test_a_court_named_by_its_acronym_decides_as_a_court(build_text):
     )
     ev = _one(r, "Sentencing")
     assert (ev["court"], ev.get("agent")) == (["Zarvan Security Court"], None)
+
+
+def test_a_court_of_a_numbered_branch_and_the_same_court_later(build_text):
+    r = build_text(
+        "On 30 September 2023 Branch 15 of the Orvan Revolutionary Court convicted the journalist Kaveh Tamiz "
+        "of espionage.\n\nHis lawyer said he would appeal.\n\nHis wife said he was innocent.\n\n"
+        "Tamiz's colleague Arash Delavar, who was arrested with him, received a two-year sentence from the "
+        "same court in October."
+    )
+    got = {ev["subject"][0]: ev["court"] for ev in _events(r, "Sentencing")}
+    assert got == {
+        "Kaveh Tamiz": ["Branch 15 of the Orvan Revolutionary Court"],
+        "Arash Delavar": ["Branch 15 of the Orvan Revolutionary Court"],
+    }
+
+
+def test_the_district_court_is_the_court_so_named_however_far_back(build_text):
+    r = build_text(
+        "On 10 October 2022 the Orvan District Court of Dallo convicted the editor Ivo Marek of extremism.\n\n"
+        "The Dallo City Court upheld the sentence in February.\n\nHis lawyer said he would appeal.\n\n"
+        "His wife said he was innocent.\n\nHis colleague Arash Delavar received a two-year sentence from "
+        "the district court in October."
+    )
+    ev = next(ev for ev in _events(r, "Sentencing") if ev["subject"] == ["Arash Delavar"])
+    assert ev["court"] == ["Orvan District Court of Dallo"]
+
+
+def test_a_sentence_given_or_received_and_a_co_defendants_court_and_day(build_text):
+    r = build_text(
+        "On 3 May 2021 the Orvan District Court sentenced the activist Lena Varga to five years in prison. "
+        "Her colleague Pavel Rusk received a three-year suspended sentence.\n\n"
+        "In June 2022 the Dallo City Court gave the blogger Ivo Marek a four-year sentence."
+    )
+    got = [(ev["subject"][0], ev["court"][0], ev["date"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing")]
+    assert got == [
+        ("Ivo Marek", "Dallo City Court", "2022-06", "P4Y"),
+        ("Lena Varga", "Orvan District Court", "2021-05-03", "P5Y"),
+        ("Pavel Rusk", "Orvan District Court", "2021-05-03", "P3Y"),
+    ]
 
 
 # -- one sentence, several people, their own terms -------------------------------------------------

@@ -234,6 +234,17 @@ class EventFinder:
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
+            classes = list(entry.get("classes", []))
+            for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
+                words = by_type.get(entry["type"], [])
+                if cls not in classes and any(
+                    t.lemma_ in words or any(c.dep_ == "pobj" and c.lemma_ in words for c in t.children) for t in region
+                ):  # the class's own word, whether or not it is an event's trigger of its own
+                    classes.append(cls)
+            if classes:
+                event["classes"] = classes
+            if entry.get("folds_into"):
+                event["folds_into"] = entry["folds_into"]
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -250,6 +261,7 @@ class EventFinder:
                 about = index_of.get(event.pop("about_trigger"))
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
+        events = self._fold(doc, events)
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
@@ -273,6 +285,43 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _fold(self, doc: Doc, events: list[dict]) -> list[dict]:
+        """ "the appeals court overturned the conviction and acquitted her", "quashed the verdict, acquitting
+        him": an event told with the verb of an event of a type it folds into (``folds_into`` in
+        events.jsonl) is that event's: it gives it its classes, and its subject and charges where it has
+        none, and is no event of its own."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        gone: set[int] = set()
+        for n, e in enumerate(events):
+            into = e.pop("folds_into", None)
+            if not into:
+                continue
+            head = self._governor(doc[e["trigger"][0]])
+            host = by_trigger.get(head.i) if head is not None else None
+            if host is None or host is e or host["type"] not in into:
+                continue
+            host["classes"] = list(dict.fromkeys([*host.get("classes", []), *e.get("classes", [])]))
+            if not host["subject"]:
+                host["subject"] = [list(s) for s in e["subject"]]
+            if e.get("charges") and not host.get("charges"):
+                host["charges"] = list(e["charges"])
+            gone.add(n)
+        if not gone:
+            return events
+        index = {old: new for new, old in enumerate(n for n in range(len(events)) if n not in gone)}
+        kept = []
+        for n, e in enumerate(events):
+            if n in gone:
+                continue
+            for key in ("context_of", "about_event"):
+                if key in e:
+                    if e[key] in index:
+                        e[key] = index[e[key]]
+                    else:
+                        del e[key]
+            kept.append(e)
+        return kept
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -523,6 +572,8 @@ class EventFinder:
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
+            todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
         seen = {trigger.i}
         while todo:
             tok = todo.pop()
