@@ -130,6 +130,7 @@ def resolve_events(
         if draft.type is EventType.STATEMENT and draft.date is None and not reported:
             continue  # in a resolution a statement is a dated statement, report or opinion
         kept.extend(_per_subject(draft))
+    kept += _held_where_released(kept, actors, frozenset(values["detention_place_heads"]))
     merged = _merge(kept)
     about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
     return _link(_link(merged, facts.events, rules_on, "decision_on"), facts.events, about, "about_event")
@@ -249,6 +250,29 @@ def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) 
             break
 
 
+def _held_where_released(events: list[Event], actors: dict[str, Actor], heads: frozenset[str]) -> list[Event]:
+    """ "X was released from Y prison that evening": X was held in Y prison, a detention the text states
+    without a verb of its own (undated: its start is not told)."""
+    out = []
+    for ev in events:
+        if ev.type is not EventType.RELEASE or ev.standing is not Standing.ASSERTED:
+            continue
+        held = tuple(k for k in ev.places if heads & set(actors[k].label.lower().split()))
+        if held and ev.subjects:
+            out.append(
+                Event(
+                    EventType.DETENTION,
+                    ev.evidence,
+                    ev.trigger_start,
+                    ev.subjects,
+                    places=held,
+                    confidence=round(ev.confidence * INHERITED, 3),
+                    standing=ev.standing,
+                )
+            )
+    return out
+
+
 def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]) -> None:
     """ "The X Court sentenced A to seven years on 5 May; his co-defendant B received a suspended sentence":
     a sentencing that names neither its court nor its date, told after another person's in the same
@@ -340,6 +364,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if (a.standing is Standing.DENIED) != (b.standing is Standing.DENIED):
         return False  # "was arrested" and "was not released" stay apart
+    if a.type is EventType.DETENTION and a.places and b.places and not set(a.places) & set(b.places):
+        return False  # one detention per place of detention: "held at X police station, then sent to Y prison"
     for attr in ("term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:

@@ -361,6 +361,69 @@ def test_a_trial_that_opened_on_a_day_is_dated_by_it(build_text):
     assert (ev["subject"], ev["court"], ev["date"]) == (["Yared Bekele Tadesse"], ["Dallo High Court"], ["2024-01-25"])
 
 
+def test_one_detention_per_place_and_a_release_from_prison_says_where_one_was_held(build_text):
+    r = build_text(
+        "On 8 July 2024 police arrested the reporter Tendo Mwale in Kasama. He was held at Kasama Central "
+        "Police Station for three nights.\n\n"
+        "On 10 July 2024, the Kasama Magistrates' Court denied him bail, and he was sent to Kasama Remand Prison.\n\n"
+        "Mwale's co-defendant, a 22-year-old student named Joel Banda, was acquitted on 14 March 2025 and "
+        "released from Kasama Remand Prison that evening."
+    )
+    got = [(ev["subject"][0], ev["place"][0], ev.get("date")) for ev in _events(r, "Detention")]
+    assert got == [
+        ("Joel Banda", "Kasama Remand Prison", None),
+        ("Tendo Mwale", "Kasama Central Police Station", ["2024-07-08"]),
+        ("Tendo Mwale", "Kasama Remand Prison", ["2024-07-10"]),
+    ]
+    assert _one(r, "Acquittal")["subject"] == ["Joel Banda"]  # "a student named X": the person named
+
+
+def test_the_court_ordered_him_held(build_text):
+    r = build_text(
+        "The blogger Levan Kiria was arrested on 2 December 2024.\n\n"
+        "On 4 December, the Kasama City Court rejected his lawyer's request for bail and ordered him held in "
+        "pre-trial detention. He was taken to Kirra prison."
+    )
+    ev = _one(r, "Detention")
+    assert (ev["subject"], ev["court"], ev["place"], ev["date"]) == (
+        ["Levan Kiria"],
+        ["Kasama City Court"],
+        ["Kirra prison"],
+        ["2024-12-04"],
+    )
+
+
+def test_a_decision_told_with_another_decisions_verb_is_one_and_it_is_what_was_named(build_text):
+    r = build_text(
+        "Police arrested the reporter Tendo Mwale on 8 July 2024. On 19 July, the High Court of Zarvania "
+        "overturned the magistrate's decision on appeal and granted him bail.\n\n"
+        "On 14 March 2025 the Kasama Magistrates' Court acquitted Mwale. The prosecution appealed against the "
+        "acquittal, but on 30 September 2025 the High Court of Zarvania upheld it."
+    )
+    got = [(ev["court"][0], ev["date"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision")]
+    assert got == [
+        ("High Court of Zarvania", "2024-07-19", "overturned"),
+        ("High Court of Zarvania", "2025-09-30", "upheld"),
+    ]
+    upheld = r.dataset.query(
+        _PREFIXES + "SELECT ?s WHERE { ?e a wh:CourtDecision ; wh:date ?d ; wh:standing ?s . "
+        'FILTER(STR(?d) = "2025-09-30") }'
+    )
+    assert [str(s).rsplit("#", 1)[-1] for (s,) in upheld] == ["asserted"]  # upheld, not what the appeal asked
+
+
+def test_a_later_ruling_by_another_court_in_the_same_sentence_stays_its_own(build_text):
+    r = build_text(
+        "On 14 February 2026 the Kasama City Court upheld the sentence of the blogger Levan Kiria, and on 26 "
+        "September 2026 the Supreme Court of Zarvania rejected Mr Kiria's cassation appeal."
+    )
+    got = [(ev["court"][0], ev["date"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision")]
+    assert got == [
+        ("Kasama City Court", "2026-02-14", "upheld"),
+        ("Supreme Court of Zarvania", "2026-09-26", "refused"),
+    ]
+
+
 # -- events that share their clause's roles, charges as worded ------------------------------------
 
 

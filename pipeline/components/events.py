@@ -219,6 +219,11 @@ class EventFinder:
                 if basis:
                     event["legal_basis"] = basis
             if entry["type"] == "CourtDecision":
+                if "decided" in named and doc[named["decided"]].pos_ == "PRON":
+                    ruled = self._ruled_before(doc, trigger)
+                    if ruled is None:
+                        continue  # "upheld it": only where the sentence names what "it" is
+                    named = {**named, "decided": ruled.i}
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
@@ -288,9 +293,10 @@ class EventFinder:
 
     def _fold(self, doc: Doc, events: list[dict]) -> list[dict]:
         """ "the appeals court overturned the conviction and acquitted her", "quashed the verdict, acquitting
-        him": an event told with the verb of an event of a type it folds into (``folds_into`` in
-        events.jsonl) is that event's: it gives it its classes, and its subject and charges where it has
-        none, and is no event of its own."""
+        him", "overturned the magistrate's decision and granted him bail": an event told with the verb of
+        an event of a type it folds into (``folds_into`` in events.jsonl) is that event's: it gives it its
+        classes, and its subject and charges where it has none, and is no event of its own (unless each
+        names a party of its own)."""
         by_trigger = {e["trigger"][0]: e for e in events}
         gone: set[int] = set()
         for n, e in enumerate(events):
@@ -301,6 +307,10 @@ class EventFinder:
             host = by_trigger.get(head.i) if head is not None else None
             if host is None or host is e or host["type"] not in into:
                 continue
+            if host["subject"] and e["subject"] and host["subject"] != e["subject"]:
+                continue  # "upheld A's sentence and rejected B's appeal": two parties, two decisions
+            if e["court"] or e.get("date"):
+                continue  # "…, and on 26 September the Supreme Court rejected his appeal": another ruling
             host["classes"] = list(dict.fromkeys([*host.get("classes", []), *e.get("classes", [])]))
             if not host["subject"]:
                 host["subject"] = [list(s) for s in e["subject"]]
@@ -539,6 +549,18 @@ class EventFinder:
                             and at[pobj.i] not in out
                         ):
                             out.append(at[pobj.i])
+            if not out and span is None:  # "X's co-defendant, a student named Y": the person the noun names
+                for child in tok.children:
+                    if child.dep_ == "acl" and child.lemma_ in ("name", "call"):
+                        out += [
+                            at[c.i]
+                            for c in child.children
+                            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i in at and at[c.i].label_ == "Person"
+                        ]
+                    elif child.dep_ == "appos" and child.i not in at and not out:
+                        out += [
+                            sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        ]
             if not out and span is None:
                 name = self._untyped_name(doc, tok)
                 if name is not None:
@@ -840,6 +862,13 @@ class EventFinder:
             if listed:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
+
+    def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
+        """The last noun a decision may rule on told before ``trigger`` in its sentence ("the acquittal")."""
+        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_ in self.words["ruled_nouns"]:
+                return tok
+        return None
 
     def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
         lemma = trigger.lemma_.lower()
