@@ -15,6 +15,7 @@ from pipeline.facts import (
     DateValue,
     DocumentFacts,
     Event,
+    EventClass,
     EventMention,
     EventType,
     Relation,
@@ -371,12 +372,19 @@ def _compatible(a: Event, b: Event) -> bool:
         if x is not None and y is not None and x != y:
             return False
     if a.date is not None and b.date is not None and not may_be_same_day(a.date.value, b.date.value):
-        return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
+        if not _ends_trial(a, b):
+            return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True
+
+
+def _ends_trial(a: Event, b: Event) -> bool:
+    """ "Their trial opened on 23 October 2017 … on 28 June 2018 that court acquitted him": the acquittal
+    is the trial it ends (one wh:Trial node, dated from its start), whatever day it came."""
+    return a.type is EventType.TRIAL and (EventClass.ACQUITTAL in a.classes) != (EventClass.ACQUITTAL in b.classes)
 
 
 def _precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
@@ -402,7 +410,9 @@ def _merge(events: list[Event]) -> list[Event]:
                     agents=_union(kept.agents, ev.agents),
                     courts=_union(kept.courts, ev.courts),
                     places=_union(kept.places, ev.places),
-                    date=_precise(kept.date, ev.date),
+                    date=_precise(kept.date, ev.date)
+                    if kept.date is None or ev.date is None or may_be_same_day(kept.date.value, ev.date.value)
+                    else kept.date,
                     term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges),
                     legal_basis=_union(kept.legal_basis, ev.legal_basis),

@@ -275,6 +275,29 @@ def test_an_appeals_court_overturns_and_acquits_in_one_decision(build_text):
     assert _events(r, "Trial") == []  # no trial of its own: the decision acquits
 
 
+def test_an_acquittal_of_one_charge_ends_the_trial_told_before(build_text):
+    r = build_text(
+        "The blogger Ivo Marek was arrested in May 2017. His trial before the Orvan High Criminal Court opened on "
+        "23 October 2017.\n\n"
+        "On 28 June 2018 that court acquitted the applicant of membership of an armed group but convicted him of "
+        "disseminating propaganda, sentencing him to three years' imprisonment."
+    )
+    trial = _one(r, "Trial")  # one trial, dated from its start, that is also the acquittal of one charge
+    assert (trial["subject"], trial["court"], trial["date"], trial["charge"]) == (
+        ["Ivo Marek"],
+        ["Orvan High Criminal Court"],
+        ["2017-10-23"],
+        ["membership of an armed group"],
+    )
+    assert _one(r, "Acquittal") == trial
+    ev = _one(r, "Sentencing")
+    assert (ev["court"], ev["date"], ev["charge"]) == (
+        ["Orvan High Criminal Court"],
+        ["2018-06-28"],
+        ["disseminating propaganda"],
+    )
+
+
 def test_a_head_of_state_pardons(build_text):
     r = build_text("On 12 June 2021 President Arlen Dovic pardoned the journalist Mira Solvenk and three others.")
     ev = _one(r, "Pardon")
