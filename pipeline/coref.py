@@ -12,6 +12,7 @@ Anaphors look back a few paragraphs, but a pronoun in a resolution only within i
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -137,7 +138,11 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         if m.refers not in ("pronoun", "descriptor"):
             continue
         found: str | None = None
+        if m.refers == "descriptor" and m.type is not ActorType.PERSON:
+            found = _named_by_its_words(doc, m, history, actors)
         for barrier in (True, False):  # the people of its own section first, else those before the heading
+            if found is not None:
+                break
             window = _window(doc, m, history, report, cfg, barrier)
             if m.type is ActorType.PERSON:
                 found = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
@@ -175,6 +180,31 @@ def _window(
             continue
         out.append(seen)
     return out
+
+
+#: words of a descriptor that do not tell one actor of its kind from another
+_PLAIN = frozenset({"the", "this", "that", "these", "those", "same", "said", "its", "their", "his", "her"})
+
+
+def _named_by_its_words(doc: _Document, m: Mention, history: list[_Seen], actors: dict[str, Actor]) -> str | None:
+    """ "the district court", "the appeals court", "the same court": the last actor of the descriptor's kind
+    the document named before it whose name holds the descriptor's distinguishing words ("district"), or,
+    for "the same …", the last of its kind; wherever in the document it was named."""
+    data = load_json("coref.json")
+    heads = set(data["court_nouns"]) | {w for words in data["organisation_nouns"].values() for w in words}
+    words = [w for w in re.findall(r"[\w-]+", m.text.lower()) if w not in _PLAIN and w not in heads]
+    if not words and "same" not in m.text.lower().split():
+        return None
+    kinds = (
+        _ORGANISATIONS if m.type in _ORGANISATIONS - {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY} else {m.type}
+    )
+    for seen in reversed(history):
+        if doc.mentions[seen.index].start >= m.start or actors[seen.key].type not in kinds:
+            continue
+        label = set(re.findall(r"[\w-]+", actors[seen.key].label.lower()))
+        if all(w in label for w in words):
+            return seen.key
+    return None
 
 
 def _latest(window: list[_Seen], actors: dict[str, Actor], kind: ActorType | None) -> str | None:

@@ -323,6 +323,8 @@ def _part_of_organisation(
     longer name's head at one end ("the Sentinel", "the city court", "the Hemaya Foundation"), is
     its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
     kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
+    if "Court" in (kind, part_kind) and _other_instance(part, whole):
+        return False  # "the X Court" is not "the X Court of Appeal"
     head = nw.head_of(text.split())
     at_an_end = whole[: len(part)] == part or whole[-len(part) :] == part
     international = kind == "InternationalOrganisation" or (kind == "Court" and known)  # the ECtHR, the CJEU
@@ -364,6 +366,26 @@ def _court_of_its_part(court: list[str], whole: list[str]) -> bool:
     if whole[-n:] == court and "of" in whole[:-n]:
         return any(w in parts for w in whole[: whole.index("of")])
     return False
+
+
+def _other_instance(court: list[str], whole: list[str]) -> bool:
+    """Whether ``whole`` names another court of another instance after ``court``'s name (name keys).
+
+    >>> _other_instance(["criminal", "court"], "criminal court of appeal".split())
+    True
+    >>> _other_instance(["supreme", "court"], "supreme court of zarvania".split())
+    False
+    """
+    n = len(court)
+    if whole[:n] != court:
+        return False
+    rest = whole[n + 1 :] if whole[n : n + 1] == ["of"] else whole[n:]
+    return any(rest[: len(w.split())] == w.split() for w in _other_instances())
+
+
+@cache
+def _other_instances() -> tuple[str, ...]:
+    return tuple(load_json("name_words.json")["shapes"]["other_instance"])
 
 
 @cache

@@ -44,6 +44,8 @@ class WH(DefinedNamespace):
     ReleaseDemand: URIRef
     Killing: URIRef
     HungerStrike: URIRef
+    Acquittal: URIRef
+    Pardon: URIRef
     # event attributes and their value classes
     Charge: URIRef
     LegalProvision: URIRef

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import AnchoredDependencyMatcher
 from pipeline.components.coref import GROUP
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
@@ -23,6 +23,8 @@ _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
+#: entity types of the model's that a name it misread may carry ("Yared and Selam" taken for a title)
+_NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 #: marks the tokens the role patterns may take as their trigger while they run
 _TRIGGER_FLAG = "whereas_event_trigger"
 if not Token.has_extension(_TRIGGER_FLAG):
@@ -177,9 +179,18 @@ class EventFinder:
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
+                if span in roles["subject"]:
+                    continue  # "ordered X held": the small clause's subject is who is held, not who acts
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
-            for span in roles["court"]:  # "before the X Court": only a court
-                if span.label_ == "Court" and [span.start, span.end] not in event["court"]:
+            for span in roles["court"]:  # "before the X Court": only a court (the actor's type decides, see resolve)
+                if (
+                    span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
+                    and [
+                        span.start,
+                        span.end,
+                    ]
+                    not in event["court"]
+                ):
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
@@ -212,6 +223,11 @@ class EventFinder:
                 if basis:
                     event["legal_basis"] = basis
             if entry["type"] == "CourtDecision":
+                if "decided" in named and doc[named["decided"]].pos_ == "PRON":
+                    ruled = self._ruled_before(doc, trigger)
+                    if ruled is None:
+                        continue  # "upheld it": only where the sentence names what "it" is
+                    named = {**named, "decided": ruled.i}
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
@@ -234,6 +250,17 @@ class EventFinder:
                 and self._definite(trigger)
             ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
                 event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
+            classes = list(entry.get("classes", []))
+            for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
+                words = by_type.get(entry["type"], [])
+                if cls not in classes and any(
+                    t.lemma_ in words or any(c.dep_ == "pobj" and c.lemma_ in words for c in t.children) for t in region
+                ):  # the class's own word, whether or not it is an event's trigger of its own
+                    classes.append(cls)
+            if classes:
+                event["classes"] = classes
+            if entry.get("folds_into"):
+                event["folds_into"] = entry["folds_into"]
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -250,6 +277,7 @@ class EventFinder:
                 about = index_of.get(event.pop("about_trigger"))
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
+        events = self._fold(doc, events)
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
@@ -293,6 +321,48 @@ class EventFinder:
         if event["frame"] != "nominal":
             return False
         return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "csubj") for t in [trigger, *trigger.ancestors])
+
+    def _fold(self, doc: Doc, events: list[dict]) -> list[dict]:
+        """ "the appeals court overturned the conviction and acquitted her", "quashed the verdict, acquitting
+        him", "overturned the magistrate's decision and granted him bail": an event told with the verb of
+        an event of a type it folds into (``folds_into`` in events.jsonl) is that event's: it gives it its
+        classes, and its subject and charges where it has none, and is no event of its own (unless each
+        names a party of its own)."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        gone: set[int] = set()
+        for n, e in enumerate(events):
+            into = e.pop("folds_into", None)
+            if not into:
+                continue
+            head = self._governor(doc[e["trigger"][0]])
+            host = by_trigger.get(head.i) if head is not None else None
+            if host is None or host is e or host["type"] not in into:
+                continue
+            if host["subject"] and e["subject"] and host["subject"] != e["subject"]:
+                continue  # "upheld A's sentence and rejected B's appeal": two parties, two decisions
+            if e["court"] or e.get("date"):
+                continue  # "…, and on 26 September the Supreme Court rejected his appeal": another ruling
+            host["classes"] = list(dict.fromkeys([*host.get("classes", []), *e.get("classes", [])]))
+            if not host["subject"]:
+                host["subject"] = [list(s) for s in e["subject"]]
+            if e.get("charges") and not host.get("charges"):
+                host["charges"] = list(e["charges"])
+            gone.add(n)
+        if not gone:
+            return events
+        index = {old: new for new, old in enumerate(n for n in range(len(events)) if n not in gone)}
+        kept = []
+        for n, e in enumerate(events):
+            if n in gone:
+                continue
+            for key in ("context_of", "about_event"):
+                if key in e:
+                    if e[key] in index:
+                        e[key] = index[e[key]]
+                    else:
+                        del e[key]
+            kept.append(e)
+        return kept
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -510,13 +580,42 @@ class EventFinder:
                             and at[pobj.i] not in out
                         ):
                             out.append(at[pobj.i])
+            if not out and span is None:  # "X's co-defendant, a student named Y": the person the noun names
+                for child in tok.children:
+                    if child.dep_ == "acl" and child.lemma_ in ("name", "call"):
+                        out += [
+                            at[c.i]
+                            for c in child.children
+                            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i in at and at[c.i].label_ == "Person"
+                        ]
+                    elif child.dep_ == "appos" and child.i not in at and not out:
+                        out += [
+                            sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        ]
+            if not out and span is None:
+                name = self._untyped_name(doc, tok)
+                if name is not None:
+                    out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
                     for span in self._actors_at(doc, conj, at, triggers, depth + 1):
-                        if span not in out and span.label_ in ACTOR_LABELS:
+                        if span not in out and (span.label_ in ACTOR_LABELS or span.label_ == UNTYPED_NAME):
                             out.append(span)
         return out
+
+    @staticmethod
+    def _untyped_name(doc: Doc, tok: Token) -> Span | None:
+        """ "the police transferred Yared to …": a proper noun the model left untyped, with the proper
+        nouns compounded into it, as a name the document may know from elsewhere (``UNTYPED_NAME``)."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in _NOT_ACTORS or not (tok.is_title or tok.is_upper):
+            return None
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            if doc[start - 1].pos_ != "PROPN" or doc[start - 1].ent_type_ not in _NOT_ACTORS:
+                break
+            start -= 1
+        return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
     def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
         """The tokens of the trigger's own phrases: not another event's, not another clause's."""
@@ -539,6 +638,8 @@ class EventFinder:
             undertaking = trigger.head.head
         if undertaking is not None and undertaking.i not in triggers:
             todo.append(undertaking)
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
+            todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
         seen = {trigger.i}
         while todo:
             tok = todo.pop()
@@ -810,6 +911,13 @@ class EventFinder:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
 
+    def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
+        """The last noun a decision may rule on told before ``trigger`` in its sentence ("the acquittal")."""
+        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_ in self.words["ruled_nouns"]:
+                return tok
+        return None
+
     def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
         lemma = trigger.lemma_.lower()
         decided = doc[named["decided"]] if "decided" in named else None
@@ -936,12 +1044,17 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
-            if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            if (
+                not e["subject"]
+                and e["frame"] == "patient"
+                and tok.dep_ == "conj"
+                and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+            ):
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
                         for span in self._actors_at(doc, c, at, triggers):
                             if (
-                                span.label_ in ("Person", *ANAPHOR_LABELS)
+                                span.label_ in ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                                 and [span.start, span.end] not in e["subject"]
                             ):
                                 e["subject"].append([span.start, span.end])
@@ -1030,6 +1143,8 @@ class EventFinder:
             return head if head.pos_ in ("VERB", "AUX") else None
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
             return tok.head  # "on 5 May it ordered his release"
+        if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
+            return tok.head  # "on 5 May the court ordered him held in custody"
         return None
 
 

@@ -356,6 +356,14 @@ def shape_patterns() -> list[dict]:
                 patterns.append({"label": kind, "pattern": named_head + tail})
         if kind == "Place":
             patterns.append({"label": kind, "pattern": head_tokens + code})
+        if kind == "Court":  # "Branch 15 of the X Revolutionary Court", "Chamber 2 of the Supreme Court"
+            part: list[dict[str, Any]] = [
+                {"LOWER": {"IN": data["numbered_parts"]}, "TEXT": {"REGEX": CAPITALISED}},
+                {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}},
+                {"LOWER": "of"},
+                {"LOWER": "the", "OP": "?"},
+            ]
+            patterns.append({"label": kind, "pattern": part + before + head_tokens})
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]

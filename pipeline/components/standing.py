@@ -107,6 +107,8 @@ def _governed_by(
     for _ in range(6):
         if tok.dep_ not in _GOVERNED or tok.head.i == tok.i or (tok.dep_ == "conj" and not through_conj):
             return None
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None  # "X appealed against it, but the court upheld it": a clause of its own, not what is asked
         head = tok.head
         if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
             return head.lemma_

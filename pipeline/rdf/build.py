@@ -14,6 +14,7 @@ from pipeline.facts import (
     DatePrecision,
     DocumentStructure,
     Event,
+    EventClass,
     EventType,
     Relation,
     SourceDocument,
@@ -28,7 +29,7 @@ __all__ = ["DocumentGraph", "build_dataset", "add_document_graph", "date_literal
 
 _DATATYPES = {DatePrecision.DAY: XSD.date, DatePrecision.MONTH: XSD.gYearMonth, DatePrecision.YEAR: XSD.gYear}
 # How an event reads as a label: "Sentencing of X", "Release demand for X", "Statement by X".
-_LABELS = {
+_LABELS: dict[EventType | EventClass, str] = {
     EventType.ARREST: "Arrest of {}",
     EventType.DETENTION: "Detention of {}",
     EventType.TRIAL: "Trial of {}",
@@ -42,6 +43,8 @@ _LABELS = {
     EventType.RELEASE_DEMAND: "Release demand for {}",
     EventType.KILLING: "Killing of {}",
     EventType.HUNGER_STRIKE: "Hunger strike by {}",
+    EventClass.ACQUITTAL: "Acquittal of {}",
+    EventClass.PARDON: "Pardon of {}",
 }
 _ROLES = (("subjects", WH.subject), ("agents", WH.agent), ("courts", WH.court), ("places", WH.place))
 
@@ -198,14 +201,17 @@ def _event(
     doc: DocumentGraph,
     minter: IriMinter,
 ) -> None:
+    classes = [ev.type.value, *(c.value for c in ev.classes)]  # "acquitted": the wh:Trial it ends, a wh:Acquittal
     if ev.standing is Standing.DENIED:
         # a claim that the event did not happen is no arrest: a wh:Event of that class, not one of its kind
         g.add((iri, RDF.type, WH.Event))
-        g.add((iri, WH.eventClass, WH[ev.type.value]))
+        for cls in classes:
+            g.add((iri, WH.eventClass, WH[cls]))
     else:
-        g.add((iri, RDF.type, WH[ev.type.value]))
+        for cls in classes:
+            g.add((iri, RDF.type, WH[cls]))
     who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
-    g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))
+    g.add((iri, RDFS.label, Literal(_LABELS[ev.classes[0] if ev.classes else ev.type].format(who))))
     for attr, prop in _ROLES:
         for key in getattr(ev, attr):
             g.add((iri, prop, actor_iri[key]))
