@@ -718,11 +718,16 @@ class ActorTyper:
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
         root = doc[start:end].root
-        if root.dep_ in ("nsubj", "nsubjpass") and (
-            root.head.lemma_ in self.person_subject_verbs
-            or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
+        if (
+            not doc[start:end].text.isupper()
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and (
+                root.head.lemma_ in self.person_subject_verbs
+                or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
+            )
         ):
-            votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))  # "X was born", "X was arrested"
+            # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
+            votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
         following = [t.lower_ for t in doc[j : j + 2]]
         for phrase, t in self.after:
             if tuple(following[: len(phrase)]) == phrase:
