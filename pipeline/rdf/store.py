@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 from pyoxigraph import Quad as _Quad  # names Store's own ``ox`` property hides in the class
 from pyoxigraph import Store as _OxStore
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from pipeline import __version__
@@ -595,6 +595,10 @@ class Store:
             self._save_records({**{g: r for g, r in known.items() if g not in moved}, **incoming})
         return changed
 
+    def loader(self, records: Sequence[DocumentRecord] = (), replace: bool = False) -> _Loader:
+        """A loader that takes document graphs one at a time (see :meth:`load_documents`)."""
+        return _Loader(self, records, replace)
+
     def _save_records(self, records: dict[str, DocumentRecord]) -> None:
         _write_json(
             self.path / _MANIFEST,
@@ -704,6 +708,22 @@ class Store:
             elif entry.get("removed"):
                 known.pop(str(entry.get("graph")), None)
         self._save_records(known)
+
+
+class _Loader:
+    """Document graphs handed to a store one at a time: see :meth:`Store.loader`."""
+
+    def __init__(self, store: Store, records: Sequence[DocumentRecord], replace: bool) -> None:
+        self.store, self.records, self.replace = store, records, replace
+        self.dataset = Dataset(default_union=True)
+
+    def add(self, graph: Graph) -> None:
+        target = self.dataset.graph(graph.identifier)
+        for triple in graph:
+            target.add(triple)
+
+    def finish(self) -> int:
+        return self.store.load_documents(self.dataset, self.records, replace=self.replace)
 
 
 def _writer_active(path: Path) -> bool:
