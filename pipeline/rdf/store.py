@@ -369,10 +369,11 @@ class Store:
     """A folder holding an Oxigraph store of document graphs.
 
     Open it with :meth:`Store.open`, as a context manager that releases it on exit.
-    The SPARQL default graph is the union of the document graphs (a set: a triple
-    two documents share is one triple), kept so by :meth:`load_documents` and
-    :meth:`remove_document` in the same transaction as each change; the prefixes of
-    :data:`pipeline.vocab.PREFIXES` are predeclared.
+    Each triple is kept once: in the graph of the one document that states it, or in
+    the shared graph (:data:`SHARED_GRAPH`) when several do, the ledger naming them
+    (:meth:`document_quads` gives a document its whole graph back). Queries read the
+    union of the graphs, so a triple two documents share is one triple; the prefixes
+    of :data:`pipeline.vocab.PREFIXES` are predeclared.
 
     One process at a time writes a store (Oxigraph's lock). Readers (``whereas
     query``, ``whereas serve``) never take that lock: they read the newest
@@ -633,7 +634,8 @@ class Store:
         )
 
     def to_dataset(self) -> Dataset:
-        """The document graphs as an rdflib ``Dataset`` (its default graph is their union).
+        """The document graphs as an rdflib ``Dataset``, each whole (its own triples and its share
+        of the shared graph); its default graph is their union.
 
         >>> import tempfile
         >>> from pipeline.rdf.export import read_dataset
@@ -668,7 +670,7 @@ class Store:
         return quads
 
     def query(self, sparql: str, *, source: str = "query") -> QueryResult:
-        """Run a SPARQL query over the union of the document graphs.
+        """Run a SPARQL query over the union of the store's graphs (each triple once).
 
         Args:
             sparql: the query text; ``wh:``, ``rdfs:``, ... need no PREFIX line.
