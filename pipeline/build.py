@@ -195,6 +195,10 @@ def extract(
             store.put(sources[n], result)
     if store is not None:
         store.prune()
+    for n, source in enumerate(sources):  # one copy of each text: facts from the cache or another
+        done = facts[n]  # process carry an equal copy of the document read here
+        if done is not None and done.document is not source and done.document == source:
+            done.document = source
     return cast(list[DocumentFacts], facts)
 
 
