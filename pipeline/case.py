@@ -36,6 +36,7 @@ __all__ = [
     "link_events",
     "case_events",
     "add_case_graph",
+    "fill_case_graph",
     "drop_case_graph",
     "timeline",
     "timelines",
@@ -427,9 +428,13 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
     """
     drop_case_graph(ds, minter)
     events = [ev for ev in case_events(ds, minter) if len(ev.documents) > 1]
-    if not events:
-        return events
-    g = ds.graph(minter.case_graph())
+    if events:
+        fill_case_graph(ds.graph(minter.case_graph()), events, minter)
+    return events
+
+
+def fill_case_graph(g: Graph, events: list[CaseEvent], minter: IriMinter) -> None:
+    """Add the case events to ``g`` (the case graph): see :func:`add_case_graph`."""
     for ev in events:
         node = URIRef(ev.iri)
         g.add((node, RDF.type, WH.CaseEvent))
@@ -446,7 +451,6 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
             for src in ev.sources:
                 if src.document in stating and getattr(src, conflict.field):
                     g.add((c, WH.between, URIRef(src.event)))
-    return events
 
 
 def drop_case_graph(ds: Dataset, minter: IriMinter) -> None:
