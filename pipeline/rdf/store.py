@@ -183,6 +183,22 @@ def _canonical(quads: set[ox.Quad]) -> set[ox.Quad]:
     return set(dataset)
 
 
+def _as_stored(quads: set[_Quad]) -> set[_Quad]:
+    """The quads as the store keeps them: Oxigraph writes a number's literal in its own canonical form
+    ("50000000.0"^^xsd:decimal is kept as "50000000"), so a graph compared with what is stored, or
+    recorded in the ledger, is first put in that form (through a store in memory)."""
+    if not any(isinstance(q.object, ox.Literal) and q.object.datatype.value in _NUMERIC for q in quads):
+        return quads
+    memory = ox.Store()
+    memory.extend(quads)
+    return set(memory)
+
+
+_NUMERIC = frozenset(
+    f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("decimal", "integer", "double", "float", "boolean")
+)
+
+
 def _is_blank(triple: ox.Triple) -> bool:
     return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
 
@@ -832,6 +848,7 @@ class Store:
         ledger = self._ledger
         assert ledger is not None
         node = ox.NamedNode(graph)
+        new = _as_stored(new)
         exists = store.contains_named_graph(node)
         mine = ledger.shared_by(graph)
         if exists and keep and _canonical(self.document_quads(graph)) == _canonical(new):
