@@ -375,6 +375,22 @@ def test_both_are_the_people_arrested_together_and_held_from_their_arrest(build_
     ]
 
 
+def test_the_members_of_a_group_named_in_the_next_sentence(build_text):
+    r = build_text(
+        "On 9 February 2023, 140 people who had been imprisoned for political reasons were released and put on a "
+        "flight to Madrid. Among them were Lina Orvas Duarte, the president of the opposition party Frente Cívico "
+        "(FC), and the student leader Tomas Brel Ochoa.\n\n"
+        "On 3 March 2023 the authorities arrested 30 students in Dallo. They included the blogger Anna Petrova "
+        "and the poet Ivan Sokolov."
+    )
+    assert [(ev["subject"][0], ev["date"][0]) for ev in _events(r, "Release")] == [
+        ("Lina Orvas Duarte", "2023-02-09"),
+        ("Tomas Brel Ochoa", "2023-02-09"),
+    ]
+    assert [ev["subject"][0] for ev in _events(r, "Arrest")] == ["Anna Petrova", "Ivan Sokolov"]
+    assert _events(r, "Sentencing") == []  # "who had been imprisoned" describes the group
+
+
 def test_a_trial_that_opened_on_a_day_is_dated_by_it(build_text):
     r = build_text(
         "The blogger Yared Bekele Tadesse was arrested in May 2023.\n\n"

@@ -155,6 +155,13 @@ class EventFinder:
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
+            if (
+                not roles["subject"]
+                and frame in ("patient", "nominal")
+                and trigger.dep_ not in ("relcl", "acl")
+                and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
+            ):  # "222 prisoners were released. Among them were X and Y."
+                roles["subject"] = self._members_after(doc, trigger, at, set(found))
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -413,6 +420,22 @@ class EventFinder:
                 i += 1
                 continue
             break
+        return out
+
+    def _members_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
+        """ "222 people … were released … Among them were X, the president of Y, and the student leader Z":
+        the people the next sentence names as members of the group the event happened to."""
+        end = trigger.sent.end
+        if end >= len(doc):
+            return []
+        nxt = doc[end].sent
+        opening = " ".join(t.lower_ for t in nxt[:4])
+        if not any(opening.startswith(o) for o in self.words["members_openings"]):
+            return []
+        out: list[Span] = []
+        for tok in nxt:
+            if tok.head.i == nxt.root.i and tok.dep_ in ("nsubj", "attr", "dobj") and tok.lower_ != "they":
+                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label_ == "Person" and s not in out]
         return out
 
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
