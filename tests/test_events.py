@@ -49,6 +49,17 @@ def test_reported_words_of_a_named_speaker_are_one_statement_dated_or_not(build_
     assert _one(r, "Statement")["subject"] == ["Irina Lobova"]
 
 
+def test_a_statement_in_the_present_tense_is_made_on_the_documents_day(build_text):
+    r = build_text(
+        "Zarvania: Statement by the Spokesperson on the case of blogger Ivo Marek\n\n10.12.2020\n\n"
+        "On Human Rights Day, the European Union reiterates its concern at the six-year sentence of the blogger "
+        "Ivo Marek."
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Statement") if ev.get("date")] == [
+        (["European Union"], ["2020-12-10"])
+    ]
+
+
 def test_undated_statement_in_a_resolution_is_still_left_out(build_text):
     r = build_text(
         "– having regard to the statement by the spokesperson of the European External Action "

@@ -209,6 +209,13 @@ class EventFinder:
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
+            if (
+                entry["type"] == "Statement"
+                and frame == "actor"
+                and trigger.tag_ in ("VBZ", "VBP")
+                and not any(tok.text in QUOTES for tok in doc[trigger.sent.start : trigger.i])
+            ):
+                event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
