@@ -60,6 +60,16 @@ def test_a_statement_in_the_present_tense_is_made_on_the_documents_day(build_tex
     ]
 
 
+def test_a_video_posted_on_a_weekday_of_a_dated_wire_story_is_a_dated_statement(build_text):
+    r = build_text(
+        "ORVA, Oct 3 (Wire) – A court sentenced the protester Milad Arin to death in January 2023, his family "
+        "said.\n\nHis mother, Zahra Arin, posted a video on Instagram on Tuesday pleading for the execution to "
+        'be halted. "My son threw no stones," she said.\n\nHis father posted the deed to the family\'s '
+        "apartment as security."
+    )
+    assert [(ev["subject"], ev.get("date")) for ev in _events(r, "Statement")] == [(["Zahra Arin"], ["2023-10-03"])]
+
+
 def test_undated_statement_in_a_resolution_is_still_left_out(build_text):
     r = build_text(
         "– having regard to the statement by the spokesperson of the European External Action "
