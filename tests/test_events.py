@@ -70,6 +70,16 @@ def test_a_video_posted_on_a_weekday_of_a_dated_wire_story_is_a_dated_statement(
     assert [(ev["subject"], ev.get("date")) for ev in _events(r, "Statement")] == [(["Zahra Arin"], ["2023-10-03"])]
 
 
+def test_said_at_the_time_is_the_date_told_last(build_text):
+    r = build_text(
+        "ORVA, Oct 3 (Wire) – A court sentenced the editor Farid Tamo to six years in January 2023, his lawyer "
+        "said.\n\nAuthorities shut down his newspaper, Orva Daily, in April, when the Press Board revoked its "
+        "licence. Tamo said at the time that the closure was a message to every newsroom."
+    )
+    said = [ev for ev in _events(r, "Statement") if ev["subject"] == ["Farid Tamo"]]
+    assert [ev.get("date") for ev in said] == [["2023-04"]]
+
+
 def test_undated_statement_in_a_resolution_is_still_left_out(build_text):
     r = build_text(
         "– having regard to the statement by the spokesperson of the European External Action "

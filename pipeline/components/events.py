@@ -656,6 +656,23 @@ class EventFinder:
             if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
                 found.append((distance, ent.start, phrase))
+        for tok in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+            if tok.lower_ == "at" and tok.head.i == trigger.i and tok.dep_ == "prep":
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
+                if (
+                    len(objs) == 1
+                    and objs[0].lower_ == "time"
+                    and [c.lower_ for c in objs[0].children] in (["the"], ["that"])
+                ):
+                    span = doc[tok.i : objs[0].i + 1]
+                    phrase = {
+                        "text": span.text,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "span": [span.start, span.end],
+                        "day": False,
+                    }
+                    found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
