@@ -299,6 +299,15 @@ class _PartReader:
         for phrases in groups:
             confidence = raw["confidence"]
             value, inferred = self._date(phrases, raw["sentence"])
+            own = self.calendar.own
+            if (
+                value is None
+                and raw.get("now")
+                and self.facts.structure.kind == "report"
+                and own is not None
+                and own.precision is DatePrecision.DAY
+            ):  # a statement in the present tense of a dated release or statement: made on its day
+                value, inferred = own, True
             if inferred:
                 confidence *= 0.9
             context = raw.get("context_of")

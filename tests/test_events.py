@@ -49,6 +49,37 @@ def test_reported_words_of_a_named_speaker_are_one_statement_dated_or_not(build_
     assert _one(r, "Statement")["subject"] == ["Irina Lobova"]
 
 
+def test_a_statement_in_the_present_tense_is_made_on_the_documents_day(build_text):
+    r = build_text(
+        "Zarvania: Statement by the Spokesperson on the case of blogger Ivo Marek\n\n10.12.2020\n\n"
+        "On Human Rights Day, the European Union reiterates its concern at the six-year sentence of the blogger "
+        "Ivo Marek."
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Statement") if ev.get("date")] == [
+        (["European Union"], ["2020-12-10"])
+    ]
+
+
+def test_a_video_posted_on_a_weekday_of_a_dated_wire_story_is_a_dated_statement(build_text):
+    r = build_text(
+        "ORVA, Oct 3 (Wire) – A court sentenced the protester Milad Arin to death in January 2023, his family "
+        "said.\n\nHis mother, Zahra Arin, posted a video on Instagram on Tuesday pleading for the execution to "
+        'be halted. "My son threw no stones," she said.\n\nHis father posted the deed to the family\'s '
+        "apartment as security."
+    )
+    assert [(ev["subject"], ev.get("date")) for ev in _events(r, "Statement")] == [(["Zahra Arin"], ["2023-10-03"])]
+
+
+def test_said_at_the_time_is_the_date_told_last(build_text):
+    r = build_text(
+        "ORVA, Oct 3 (Wire) – A court sentenced the editor Farid Tamo to six years in January 2023, his lawyer "
+        "said.\n\nAuthorities shut down his newspaper, Orva Daily, in April, when the Press Board revoked its "
+        "licence. Tamo said at the time that the closure was a message to every newsroom."
+    )
+    said = [ev for ev in _events(r, "Statement") if ev["subject"] == ["Farid Tamo"]]
+    assert [ev.get("date") for ev in said] == [["2023-04"]]
+
+
 def test_undated_statement_in_a_resolution_is_still_left_out(build_text):
     r = build_text(
         "– having regard to the statement by the spokesperson of the European External Action "
@@ -373,6 +404,22 @@ def test_both_are_the_people_arrested_together_and_held_from_their_arrest(build_
         ("Yared Bekele Tadesse", "Kirra police station", "2023-08-18"),
         ("Yared Bekele Tadesse", "Mekana prison", "2023-11-02"),
     ]
+
+
+def test_the_members_of_a_group_named_in_the_next_sentence(build_text):
+    r = build_text(
+        "On 9 February 2023, 140 people who had been imprisoned for political reasons were released and put on a "
+        "flight to Madrid. Among them were Lina Orvas Duarte, the president of the opposition party Frente Cívico "
+        "(FC), and the student leader Tomas Brel Ochoa.\n\n"
+        "On 3 March 2023 the authorities arrested 30 students in Dallo. They included the blogger Anna Petrova "
+        "and the poet Ivan Sokolov."
+    )
+    assert [(ev["subject"][0], ev["date"][0]) for ev in _events(r, "Release")] == [
+        ("Lina Orvas Duarte", "2023-02-09"),
+        ("Tomas Brel Ochoa", "2023-02-09"),
+    ]
+    assert [ev["subject"][0] for ev in _events(r, "Arrest")] == ["Anna Petrova", "Ivan Sokolov"]
+    assert _events(r, "Sentencing") == []  # "who had been imprisoned" describes the group
 
 
 def test_a_trial_that_opened_on_a_day_is_dated_by_it(build_text):

@@ -155,6 +155,13 @@ class EventFinder:
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
+            if (
+                not roles["subject"]
+                and frame in ("patient", "nominal")
+                and trigger.dep_ not in ("relcl", "acl")
+                and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
+            ):  # "222 prisoners were released. Among them were X and Y."
+                roles["subject"] = self._members_after(doc, trigger, at, set(found))
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -206,6 +213,13 @@ class EventFinder:
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
+            if (
+                entry["type"] == "Statement"
+                and frame == "actor"
+                and trigger.tag_ in ("VBZ", "VBP")
+                and not any(tok.text in QUOTES for tok in doc[trigger.sent.start : trigger.i])
+            ):
+                event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
@@ -446,6 +460,22 @@ class EventFinder:
             break
         return out
 
+    def _members_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
+        """ "222 people … were released … Among them were X, the president of Y, and the student leader Z":
+        the people the next sentence names as members of the group the event happened to."""
+        end = trigger.sent.end
+        if end >= len(doc):
+            return []
+        nxt = doc[end].sent
+        opening = " ".join(t.lower_ for t in nxt[:4])
+        if not any(opening.startswith(o) for o in self.words["members_openings"]):
+            return []
+        out: list[Span] = []
+        for tok in nxt:
+            if tok.head.i == nxt.root.i and tok.dep_ in ("nsubj", "attr", "dobj") and tok.lower_ != "they":
+                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label_ == "Person" and s not in out]
+        return out
+
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
         """ "to release immediately and unconditionally X, Y and Z": the people named right after a
         verb, past its adverbs, when the parse loses the object (it takes "X" for a verb)."""
@@ -674,6 +704,23 @@ class EventFinder:
             if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
                 found.append((distance, ent.start, phrase))
+        for tok in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+            if tok.lower_ == "at" and tok.head.i == trigger.i and tok.dep_ == "prep":
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
+                if (
+                    len(objs) == 1
+                    and objs[0].lower_ == "time"
+                    and [c.lower_ for c in objs[0].children] in (["the"], ["that"])
+                ):
+                    span = doc[tok.i : objs[0].i + 1]
+                    phrase = {
+                        "text": span.text,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "span": [span.start, span.end],
+                        "day": False,
+                    }
+                    found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
