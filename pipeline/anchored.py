@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "AnchoredDependencyMatcher", "anchor", "dependency_anchor", "holds_any"]
+__all__ = ["AnchoredMatcher", "anchor", "holds_any"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
-_NODE_ATTRS = {**_LITERAL_ATTRS, "LEMMA": "LEMMA"}
 Anchor = frozenset[tuple[str, str]]
 
 
@@ -107,73 +106,6 @@ class AnchoredMatcher:
         for group, matcher in self._groups.items():
             if len(matcher) and not group.isdisjoint(present):
                 matches.extend(matcher(doc, **kw))
-        return matches
-
-
-def dependency_anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
-    """Like :func:`anchor` for a DependencyMatcher pattern, whose every node must match: the
-    fewest (attribute, word) pairs among the nodes' ORTH, TEXT, LOWER and LEMMA.
-
-    >>> sorted(dependency_anchor([
-    ...     {"RIGHT_ID": "call", "RIGHT_ATTRS": {"LEMMA": {"IN": ["call", "urge"]}}},
-    ...     {"LEFT_ID": "call", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ... ]))
-    [('LEMMA', 'call'), ('LEMMA', 'urge')]
-    """
-    best: Anchor | None = None
-    for node in pattern:
-        for key, attr in _NODE_ATTRS.items():
-            words = _words(node.get("RIGHT_ATTRS", {}).get(key))
-            if words is not None:
-                found = frozenset((attr, w) for w in words)
-                if best is None or len(found) < len(best):
-                    best = found
-    return best
-
-
-class AnchoredDependencyMatcher:
-    """A drop-in for a ``DependencyMatcher`` without callbacks: ``add`` and ``__call__``.
-
-    Keys are grouped by their patterns' anchors, a group runs only on a Doc holding one of
-    its words, and the matches are ordered by key as one DependencyMatcher holding every
-    pattern orders them (a key's own matches come from one matcher, in its order): the same
-    list, match for match.
-    """
-
-    def __init__(self, vocab: Vocab, validate: bool = False) -> None:
-        self.vocab, self._validate = vocab, validate
-        self._groups: dict[Anchor | None, DependencyMatcher] = {}
-        self._order: dict[int, int] = {}  # key (its hash) -> when it was added
-        self._patterns: dict[str, list[list[dict[str, Any]]]] = {}
-        self._group_of: dict[str, Anchor | None] = {}
-
-    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
-        """Add ``patterns`` under ``key`` (a key added again keeps all its patterns in one matcher)."""
-        if key in self._patterns:  # all of a key's patterns in one matcher, as one matcher orders them
-            self._groups[self._group_of[key]].remove(key)
-        self._patterns[key] = all_patterns = self._patterns.get(key, []) + list(patterns)
-        anchors = [dependency_anchor(p) for p in all_patterns]
-        group: Anchor | None = None
-        if all(a is not None for a in anchors):
-            group = frozenset(pair for a in anchors if a is not None for pair in a)
-        if group not in self._groups:
-            self._groups[group] = DependencyMatcher(self.vocab, validate=self._validate)
-        self._groups[group].add(key, all_patterns)
-        self._group_of[key] = group
-        self._order.setdefault(self.vocab.strings.add(key), len(self._order))
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        present = (
-            {("ORTH", t.text) for t in doc} | {("LOWER", t.lower_) for t in doc} | {("LEMMA", t.lemma_) for t in doc}
-        )
-        matches: list[tuple[int, list[int]]] = []
-        for group, matcher in self._groups.items():
-            if len(matcher) and (group is None or not group.isdisjoint(present)):
-                matches.extend(matcher(doc))
-        matches.sort(key=lambda m: self._order[m[0]])  # stable: within a key, its matcher's order
         return matches
 
 

@@ -1,0 +1,225 @@
+"""DependencyMatcher patterns walked along the parse from their root node: spaCy's matches, found cheaply.
+
+spaCy's ``DependencyMatcher`` first runs a token ``Matcher`` over every token of a Doc for
+every node of every pattern, then tries the cartesian product of the positions found. A
+pattern is a tree hanging from its first node, so the same matches follow from walking the
+parse: the first node's candidates (the tokens holding its word, or the tokens a caller
+names, such as the event triggers found), then each further node among the children, head,
+descendants or ancestors of the node it hangs on. :class:`TreeMatcher` does that over the
+Doc's attribute arrays, without a Token object per test, and gives the list the
+``DependencyMatcher`` gives: keys in the order they were added, a key's patterns in order,
+and each pattern's matches in the order of their token positions, node by node.
+
+Only what whereas's pattern files use is supported, and anything else is refused when the
+pattern is added rather than matched differently: the relations ``>``, ``<``, ``>>``, ``<<``,
+``.`` and ``;``; ``ORTH``, ``TEXT``, ``LOWER``, ``NORM``, ``LEMMA``, ``POS``, ``TAG``, ``DEP`` and
+``ENT_TYPE`` as a string or an ``IN`` or ``NOT_IN`` list; ``IS_SENT_START``; ``MORPH`` with
+``IS_SUPERSET``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
+from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["TreeMatcher"]
+
+#: a pattern attribute -> the column of the Doc's attribute array that holds it
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
+_ARRAY = [ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START]
+_SENT_START = 8
+#: attributes whose literal words can give the first node's candidates from an index of the Doc
+_INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
+_OPS = (">", "<", ">>", "<<", ".", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    left: int  # the index of the node this one hangs on (-1 for the first)
+    op: str
+    tests: tuple[tuple[int, bool, frozenset[int]], ...]  # (column, whether the value must be in, values)
+    sent_start: bool | None
+    morph: frozenset[int] | None  # MORPH IS_SUPERSET: features the token must all have
+    index: tuple[int, frozenset[int]] | None  # (column, words) one of which the token must hold
+
+
+def _values(attr: str, spec: Any) -> tuple[bool, frozenset[int]]:
+    if isinstance(spec, str):
+        return True, frozenset({get_string_id(spec)})
+    if isinstance(spec, dict) and len(spec) == 1 and set(spec) <= {"IN", "NOT_IN"}:
+        ((predicate, words),) = spec.items()
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            return predicate == "IN", frozenset(get_string_id(w) for w in words)
+    raise ValueError(f"TreeMatcher: unsupported value for {attr}: {spec!r}")
+
+
+def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
+    ids: dict[str, int] = {}
+    nodes = []
+    for n, spec in enumerate(pattern):
+        if n == 0:
+            if "REL_OP" in spec or "LEFT_ID" in spec:
+                raise ValueError("TreeMatcher: the first node of a pattern is its root")
+            left, op = -1, ""
+        else:
+            op = spec["REL_OP"]
+            if op not in _OPS:
+                raise ValueError(f"TreeMatcher: unsupported REL_OP {op!r}")
+            left = ids[spec["LEFT_ID"]]  # a KeyError: the node it hangs on comes later (spaCy refuses it too)
+        ids[spec["RIGHT_ID"]] = n
+        tests = []
+        sent_start: bool | None = None
+        morph: frozenset[int] | None = None
+        index: tuple[int, frozenset[int]] | None = None
+        for attr, value in spec.get("RIGHT_ATTRS", {}).items():
+            if attr in _COLUMNS:
+                inside, words = _values(attr, value)
+                tests.append((_COLUMNS[attr], inside, words))
+                if inside and attr in _INDEXED and (index is None or len(words) < len(index[1])):
+                    index = (_COLUMNS[attr], words)
+            elif attr == "IS_SENT_START" and isinstance(value, bool):
+                sent_start = value
+            elif (
+                attr == "MORPH"
+                and isinstance(value, dict)
+                and set(value) == {"IS_SUPERSET"}
+                and all(isinstance(f, str) for f in value["IS_SUPERSET"])
+            ):
+                morph = frozenset(vocab.morphology.add(f) for f in value["IS_SUPERSET"])
+            else:
+                raise ValueError(f"TreeMatcher: unsupported attribute {attr}: {value!r}")
+        nodes.append(_Node(left, op, tuple(tests), sent_start, morph, index))
+    return tuple(nodes)
+
+
+class _Parse:
+    """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
+
+    __slots__ = ("_index", "children", "columns", "doc", "heads")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        rows = doc.to_array(_ARRAY).T.tolist() if len(doc) else [[] for _ in _ARRAY]
+        self.columns: list[list[int]] = rows
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        self.heads = [i + off for i, off in enumerate(offsets)]
+        self.children: list[list[int]] = [[] for _ in offsets]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+        self._index: dict[int, dict[int, list[int]]] = {}
+
+    def holding(self, column: int, words: frozenset[int]) -> list[int]:
+        """The tokens whose ``column`` is one of ``words``, in order."""
+        by_word = self._index.get(column)
+        if by_word is None:
+            by_word = self._index[column] = {}
+            for i, value in enumerate(self.columns[column]):
+                by_word.setdefault(value, []).append(i)
+        found = [i for w in words for i in by_word.get(w, ())]
+        return sorted(found) if len(words) > 1 else found
+
+    def related(self, i: int, op: str) -> list[int]:
+        """The tokens in relation ``op`` to token ``i``, in order (``DependencyMatcher``'s operators)."""
+        if op == ">":
+            return self.children[i]
+        if op == "<":
+            return [] if self.heads[i] == i else [self.heads[i]]
+        if op == ">>":
+            out: list[int] = []
+            todo = list(self.children[i])
+            while todo:
+                j = todo.pop()
+                out.append(j)
+                todo.extend(self.children[j])
+            return sorted(out)
+        if op == "<<":
+            return sorted(self._ancestors(i))
+        j = i + 1 if op == "." else i - 1  # the next token, or the one before, in the same parse tree
+        if not 0 <= j < len(self.heads):
+            return []
+        ancestors = self._ancestors(i)
+        root = self.doc[ancestors[-1] if ancestors else i]
+        return [j] if root.left_edge.i <= j <= root.right_edge.i else []
+
+    def _ancestors(self, i: int) -> list[int]:
+        out: list[int] = []
+        j = i
+        while self.heads[j] != j and len(out) < len(self.heads):
+            j = self.heads[j]
+            out.append(j)
+        return out
+
+    def fits(self, i: int, node: _Node) -> bool:
+        columns = self.columns
+        for column, inside, words in node.tests:
+            if (columns[column][i] in words) is not inside:
+                return False
+        if node.sent_start is not None and (columns[_SENT_START][i] == 1) is not node.sent_start:
+            return False
+        if node.morph is not None:
+            features = {get_string_id(f) for f in self.doc[i].morph}
+            if not node.morph <= features:
+                return False
+        return True
+
+
+class TreeMatcher:
+    """A drop-in for a ``DependencyMatcher`` without callbacks: ``add``, ``len`` and ``__call__``,
+    which may name the tokens the patterns' first node may take (``roots``)."""
+
+    def __init__(self, vocab: Vocab, validate: bool = False) -> None:
+        self.vocab = vocab
+        self._checker = DependencyMatcher(vocab, validate=True) if validate else None
+        self._patterns: dict[int, list[tuple[_Node, ...]]] = {}
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        if self._checker is not None:  # spaCy's own validation of the patterns, as before
+            self._checker.add(key, patterns)
+        compiled = [_compile(self.vocab, pattern) for pattern in patterns]
+        self._patterns.setdefault(self.vocab.strings.add(key), []).extend(compiled)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def __call__(self, doc: Doc, roots: Iterable[int] | None = None) -> list[tuple[int, list[int]]]:
+        """Every match as ``(key, token indices in pattern order)``; with ``roots``, only the matches
+        whose first node is one of those tokens."""
+        starts = sorted(set(roots)) if roots is not None else None
+        if not self._patterns or starts == [] or not len(doc):
+            return []
+        parse = _Parse(doc)
+        out: list[tuple[int, list[int]]] = []
+        for key, patterns in self._patterns.items():
+            for nodes in patterns:
+                first = nodes[0]
+                if starts is not None:
+                    candidates = starts
+                elif first.index is not None:
+                    candidates = parse.holding(*first.index)
+                else:
+                    candidates = list(range(len(doc)))
+                for i in candidates:
+                    if parse.fits(i, first):
+                        _extend(parse, nodes, [i], out, key)
+        return out
+
+
+def _extend(parse: _Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
+    """Every way to place the nodes after ``chosen``, in the order of their positions, into ``out``."""
+    if len(chosen) == len(nodes):
+        out.append((key, list(chosen)))
+        return
+    node = nodes[len(chosen)]
+    for j in parse.related(chosen[node.left], node.op):
+        if parse.fits(j, node):
+            chosen.append(j)
+            _extend(parse, nodes, chosen, out, key)
+            chosen.pop()
