@@ -40,7 +40,7 @@ _INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
 _OPS = (">", "<", ">>", "<<", ".", ";")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: equal first nodes are made one when added
 class _Node:
     left: int  # the index of the node this one hangs on (-1 for the first)
     op: str
@@ -95,6 +95,7 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
                 morph = frozenset(vocab.morphology.add(f) for f in value["IS_SUPERSET"])
             else:
                 raise ValueError(f"TreeMatcher: unsupported attribute {attr}: {value!r}")
+        tests.sort(key=lambda t: (not t[1], len(t[2])))  # the narrowest tests first: most tokens fail one
         nodes.append(_Node(left, op, tuple(tests), sent_start, morph, index))
     return tuple(nodes)
 
@@ -102,7 +103,7 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
 class _Parse:
     """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
 
-    __slots__ = ("_index", "children", "columns", "doc", "heads")
+    __slots__ = ("_index", "_present", "_related", "children", "columns", "doc", "heads")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -115,6 +116,15 @@ class _Parse:
             if head != i:
                 self.children[head].append(i)
         self._index: dict[int, dict[int, list[int]]] = {}
+        self._related: dict[tuple[int, str], list[int]] = {}
+        self._present: dict[int, frozenset[int]] = {}
+
+    def holds(self, column: int, words: frozenset[int]) -> bool:
+        """Whether a token's ``column`` is one of ``words``."""
+        present = self._present.get(column)
+        if present is None:
+            present = self._present[column] = frozenset(self.columns[column])
+        return not words.isdisjoint(present)
 
     def holding(self, column: int, words: frozenset[int]) -> list[int]:
         """The tokens whose ``column`` is one of ``words``, in order."""
@@ -123,6 +133,8 @@ class _Parse:
             by_word = self._index[column] = {}
             for i, value in enumerate(self.columns[column]):
                 by_word.setdefault(value, []).append(i)
+        if words.isdisjoint(by_word):
+            return []
         found = [i for w in words for i in by_word.get(w, ())]
         return sorted(found) if len(words) > 1 else found
 
@@ -130,6 +142,12 @@ class _Parse:
         """The tokens in relation ``op`` to token ``i``, in order (``DependencyMatcher``'s operators)."""
         if op == ">":
             return self.children[i]
+        found = self._related.get((i, op))
+        if found is None:
+            found = self._related[(i, op)] = self._relate(i, op)
+        return found
+
+    def _relate(self, i: int, op: str) -> list[int]:
         if op == "<":
             return [] if self.heads[i] == i else [self.heads[i]]
         if op == ">>":
@@ -178,13 +196,19 @@ class TreeMatcher:
     def __init__(self, vocab: Vocab, validate: bool = False) -> None:
         self.vocab = vocab
         self._checker = DependencyMatcher(vocab, validate=True) if validate else None
-        self._patterns: dict[int, list[tuple[_Node, ...]]] = {}
+        self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[tuple[int, frozenset[int]], ...]]]] = {}
+        self._firsts: dict[tuple, _Node] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
             self._checker.add(key, patterns)
-        compiled = [_compile(self.vocab, pattern) for pattern in patterns]
-        self._patterns.setdefault(self.vocab.strings.add(key), []).extend(compiled)
+        for pattern in patterns:
+            first, *rest = _compile(self.vocab, pattern)
+            value = (first.tests, first.sent_start, first.morph)
+            first = self._firsts.setdefault(value, first)  # one object for equal first nodes: their tokens found once
+            # a word (or dependency label, entity type…) each node requires: a Doc lacking one has no match
+            needs = tuple({(c, w) for node in (first, *rest) for c, inside, w in node.tests if inside})
+            self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), needs))
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -197,18 +221,23 @@ class TreeMatcher:
             return []
         parse = _Parse(doc)
         out: list[tuple[int, list[int]]] = []
+        firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
         for key, patterns in self._patterns.items():
-            for nodes in patterns:
+            for nodes, needs in patterns:
+                if not all(parse.holds(column, words) for column, words in needs):
+                    continue
                 first = nodes[0]
-                if starts is not None:
-                    candidates = starts
-                elif first.index is not None:
-                    candidates = parse.holding(*first.index)
-                else:
-                    candidates = list(range(len(doc)))
+                candidates = firsts.get(first)
+                if candidates is None:
+                    if starts is not None:
+                        tokens: Iterable[int] = starts
+                    elif first.index is not None:
+                        tokens = parse.holding(*first.index)
+                    else:
+                        tokens = range(len(doc))
+                    candidates = firsts[first] = [i for i in tokens if parse.fits(i, first)]
                 for i in candidates:
-                    if parse.fits(i, first):
-                        _extend(parse, nodes, [i], out, key)
+                    _extend(parse, nodes, [i], out, key)
         return out
 
 
