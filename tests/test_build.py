@@ -92,3 +92,40 @@ def test_a_user_base_iri_is_used_for_every_minted_iri(build_text):
 def test_dataset_is_an_rdflib_dataset_with_prefixes(sample_build):
     assert isinstance(sample_build.dataset, Dataset)
     assert b"@prefix wh: <https://w3id.org/whereas/ontology#>" in serialize(sample_build.dataset, "turtle")
+
+
+def test_trig_names_worked_out_once_give_rdflibs_bytes(sample_build):
+    """The TriG and Turtle writers keep each IRI's prefixed name for the whole file: the bytes are rdflib's own."""
+    import io
+
+    from rdflib import Dataset, Literal, Namespace
+    from rdflib.namespace import XSD
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    from pipeline.rdf.export import _bind, _SortedTrig
+
+    def plain(ds: Dataset) -> bytes:
+        writer = TrigSerializer(ds)
+        default = writer.default_context
+        writer.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+        out = io.BytesIO()
+        writer.serialize(out, encoding="utf-8")
+        return out.getvalue()
+
+    ex, other = Namespace("https://example.org/id/"), Namespace("https://other.example/vocab/")
+    wh = Namespace(str(WH))
+    made = Dataset()
+    for n in range(3):  # graphs sharing IRIs, IRIs without a prefix, a predicate whose prefix is made up
+        g = made.graph(ex[f"doc-{n}"])
+        g.add((ex["actor/a"], wh.name, Literal(f"A {n}")))
+        g.add((ex[f"event/{n}"], wh.subject, ex["actor/a"]))
+        g.add((ex[f"event/{n}"], other[f"p{n % 2}"], Literal("1", datatype=XSD.integer)))
+        g.add((ex[f"event/{n}"], wh.note, wh["odd(name)"]))
+    for ds in (sample_build.dataset, made):
+        _bind(ds)
+        ours = io.BytesIO()
+        _SortedTrig(ds).serialize(ours, encoding="utf-8")
+        assert ours.getvalue() == plain(ds)
+        union = union_graph(ds)
+        assert serialize(ds, "turtle") == union.serialize(format="turtle", encoding="utf-8")
+    assert b"@prefix ns1:" in plain(made)
