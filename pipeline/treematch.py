@@ -29,7 +29,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["TreeMatcher"]
+__all__ = ["Parse", "TreeMatcher"]
 
 #: a pattern attribute -> the column of the Doc's attribute array that holds it
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
@@ -100,7 +100,7 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
     return tuple(nodes)
 
 
-class _Parse:
+class Parse:
     """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
 
     __slots__ = ("_index", "_present", "_related", "children", "columns", "doc", "heads")
@@ -196,8 +196,9 @@ class TreeMatcher:
     def __init__(self, vocab: Vocab, validate: bool = False) -> None:
         self.vocab = vocab
         self._checker = DependencyMatcher(vocab, validate=True) if validate else None
-        self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[tuple[int, frozenset[int]], ...]]]] = {}
+        self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[int, ...]]]] = {}
         self._firsts: dict[tuple, _Node] = {}
+        self._needs: dict[tuple[int, frozenset[int]], int] = {}  # (column, words) a node requires -> its number
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
@@ -207,24 +208,49 @@ class TreeMatcher:
             value = (first.tests, first.sent_start, first.morph)
             first = self._firsts.setdefault(value, first)  # one object for equal first nodes: their tokens found once
             # a word (or dependency label, entity type…) each node requires: a Doc lacking one has no match
-            needs = tuple({(c, w) for node in (first, *rest) for c, inside, w in node.tests if inside})
+            needs = tuple(
+                sorted(
+                    {
+                        self._needs.setdefault((c, w), len(self._needs))
+                        for n in (first, *rest)
+                        for c, i, w in n.tests
+                        if i
+                    }
+                )
+            )
             self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), needs))
 
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def __call__(self, doc: Doc, roots: Iterable[int] | None = None) -> list[tuple[int, list[int]]]:
+    def parse(self, doc: Doc) -> Parse:
+        """What the matcher reads of a Doc, to give to several calls on the same parse."""
+        return Parse(doc)
+
+    def __call__(
+        self, doc: Doc, roots: Iterable[int] | None = None, parse: Parse | None = None
+    ) -> list[tuple[int, list[int]]]:
         """Every match as ``(key, token indices in pattern order)``; with ``roots``, only the matches
-        whose first node is one of those tokens."""
+        whose first node is one of those tokens. ``parse`` (from :meth:`parse`) saves reading the
+        Doc again."""
         starts = sorted(set(roots)) if roots is not None else None
         if not self._patterns or starts == [] or not len(doc):
             return []
-        parse = _Parse(doc)
+        parse = parse if parse is not None and parse.doc is doc else Parse(doc)
+        held = [-1] * len(self._needs)  # per requirement: unknown (-1), missing (0), held (1)
+        requirements = list(self._needs)
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
         for key, patterns in self._patterns.items():
             for nodes, needs in patterns:
-                if not all(parse.holds(column, words) for column, words in needs):
+                viable = True
+                for n in needs:
+                    if held[n] < 0:
+                        held[n] = parse.holds(*requirements[n])
+                    if not held[n]:
+                        viable = False
+                        break
+                if not viable:
                     continue
                 first = nodes[0]
                 candidates = firsts.get(first)
@@ -241,7 +267,7 @@ class TreeMatcher:
         return out
 
 
-def _extend(parse: _Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
+def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
     """Every way to place the nodes after ``chosen``, in the order of their positions, into ``out``."""
     if len(chosen) == len(nodes):
         out.append((key, list(chosen)))

@@ -14,7 +14,7 @@ from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import TreeMatcher
+from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -71,9 +71,14 @@ class EventFinder:
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
+        self._parse: Parse | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._parse = None
         return doc
 
     # -- matching ---------------------------------------------------------------------------
@@ -82,7 +87,7 @@ class EventFinder:
         found: dict[int, tuple[dict, dict[str, int]]] = {}
         named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
-        for match_id, tokens in self.triggers(doc):
+        for match_id, tokens in self.triggers(doc, parse=self._parse):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
             named = dict(zip(names, tokens, strict=False))
@@ -95,7 +100,9 @@ class EventFinder:
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for match_id, tokens in self.roles(doc, triggers):  # a parse tree is one sentence: they stay in it
+        for match_id, tokens in self.roles(
+            doc, triggers, parse=self._parse
+        ):  # a parse tree is one sentence: they stay in it
             rule = self.role_rules[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in rule["pattern"]]
             named = dict(zip(names, tokens, strict=False))
