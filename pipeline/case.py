@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import os
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -317,30 +318,38 @@ def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> l
     ordered = sorted(sources, key=lambda s: (-_precision(s), s.when or "", s.type, s.document, s.event))
     groups: list[list[Source]] = []
     undated: list[Source] = []
+    # (type, subject) -> the groups (their places in ``groups``) holding a report of it: a group
+    # shares a subject with a report or does not fit it at all
+    holding: dict[tuple[str, str], set[int]] = defaultdict(set)
+    place: dict[int, int] = {}  # id of a group -> its place in ``groups``
+
+    def sharing(src: Source) -> list[list[Source]]:
+        return [groups[n] for n in sorted({n for s in src.subjects for n in holding.get((src.type, s), ())})]
+
+    def add(group: list[Source], src: Source) -> None:
+        if not group:
+            place[id(group)] = len(groups)
+            groups.append(group)
+        group.append(src)
+        for s in src.subjects:
+            holding[(group[0].type, s)].add(place[id(group)])
+
     for src in ordered:
         if not src.subjects:
-            groups.append([src])
+            add([], src)
             continue
         if src.when is None:
             undated.append(src)
             continue
         best, best_fit = None, 0
-        for group in groups:
-            if group[0].type != src.type:
-                continue
+        for group in sharing(src):
             fit = _fits(src, group, dated=True)
             if fit > best_fit:
                 best, best_fit = group, fit
-        if best is None:
-            groups.append([src])
-        else:
-            best.append(src)
+        add([] if best is None else best, src)
     for src in undated:
-        candidates = [g for g in groups if g[0].type == src.type and _fits(src, g, dated=False)]
-        if len(candidates) == 1:
-            candidates[0].append(src)
-        else:
-            groups.append([src])
+        candidates = [g for g in sharing(src) if _fits(src, g, dated=False)]
+        add(candidates[0] if len(candidates) == 1 else [], src)
     events = [_case_event(group, minter) for group in groups]
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.who, e.iri))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention
 from pipeline.patterns import load_json
@@ -60,6 +61,11 @@ def _surname_gender(label: str, suffixes: dict[str, list[str]]) -> str:
         if len(last) > 4 and any(last.endswith(e) for e in endings):
             return gender
     return ""
+
+
+@lru_cache(maxsize=1 << 14)  # every person of the corpus, asked again for each document
+def _label_gender(label: str) -> str:
+    return _surname_gender(label, load_json("coref.json")["surname_suffixes"])
 
 
 class _Document:
@@ -121,7 +127,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
     for key, actor in actors.items():
         if actor.type is ActorType.PERSON and key not in gender:
-            g = _surname_gender(actor.label, data["surname_suffixes"])
+            g = _label_gender(actor.label)
             if g:
                 gender[key] = g
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -229,8 +229,10 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
             ):
                 clusters.union((d, i), (d, j))
     for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
+        if _ALIAS.match(text, m.end) is None:
+            continue  # (what follows the name opens no alias at all)
         for j, n in names:
-            if n.start > m.end and _ALIAS.fullmatch(text[m.end : n.start]):
+            if n.start > m.end and _ALIAS.fullmatch(text, m.end, n.start):
                 clusters.union((d, i), (d, j))
     # people: a misspelt full name is one person with the right spelling
     persons: dict[tuple[int, int], list[Mention]] = defaultdict(list)
@@ -325,7 +327,7 @@ def _part_of_organisation(
     kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
     if "Court" in (kind, part_kind) and _other_instance(part, whole):
         return False  # "the X Court" is not "the X Court of Appeal"
-    head = nw.head_of(text.split())
+    head = _head_of(text)
     at_an_end = whole[: len(part)] == part or whole[-len(part) :] == part
     international = kind == "InternationalOrganisation" or (kind == "Court" and known)  # the ECtHR, the CJEU
     if head and head in part and (at_an_end or (part == [head] and international)):
@@ -346,6 +348,11 @@ def _part_of_organisation(
     ):
         return True  # "Kality" for "Kality prison", not "Harare" for "Harare Remand Prison"
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_of(text: str) -> str | None:
+    return name_words().head_of(text.split())
 
 
 def _court_of_its_part(court: list[str], whole: list[str]) -> bool:
@@ -464,9 +471,10 @@ def _main_country(facts: DocumentFacts) -> str | None:
         for m in facts.mentions
         if m.canonical and m.canonical.startswith("country/")
     )
+    text = facts.document.text
     for word, country in demonyms().items():
-        if country:
-            n = len(re.findall(rf"\b{re.escape(word)}\b", facts.document.text))
+        if country and word in text:  # (most are not: no expression for them)
+            n = len(re.findall(rf"\b{re.escape(word)}\b", text))
             if n:
                 counts[name_key(country)] += n
     if not counts:

@@ -174,3 +174,40 @@ def test_graph_by_graph_validation_reports_what_the_whole_dataset_reports(exampl
     expected = validate_graph(whole).messages
     assert any("a second label" in m or "exactly one rdfs:label" in m for m in expected)
     assert tuple(sorted(messages)) == expected
+
+
+def test_trig_names_worked_out_once_give_rdflibs_bytes(sample_build):
+    """The TriG and Turtle writers keep each IRI's prefixed name for the whole file: the bytes are rdflib's own."""
+    import io
+
+    from rdflib import Dataset, Literal, Namespace
+    from rdflib.namespace import XSD
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    from pipeline.rdf.export import _bind, _SortedTrig
+
+    def plain(ds: Dataset) -> bytes:
+        writer = TrigSerializer(ds)
+        default = writer.default_context
+        writer.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+        out = io.BytesIO()
+        writer.serialize(out, encoding="utf-8")
+        return out.getvalue()
+
+    ex, other = Namespace("https://example.org/id/"), Namespace("https://other.example/vocab/")
+    wh = Namespace(str(WH))
+    made = Dataset()
+    for n in range(3):  # graphs sharing IRIs, IRIs without a prefix, a predicate whose prefix is made up
+        g = made.graph(ex[f"doc-{n}"])
+        g.add((ex["actor/a"], wh.name, Literal(f"A {n}")))
+        g.add((ex[f"event/{n}"], wh.subject, ex["actor/a"]))
+        g.add((ex[f"event/{n}"], other[f"p{n % 2}"], Literal("1", datatype=XSD.integer)))
+        g.add((ex[f"event/{n}"], wh.note, wh["odd(name)"]))
+    for ds in (sample_build.dataset, made):
+        _bind(ds)
+        ours = io.BytesIO()
+        _SortedTrig(ds).serialize(ours, encoding="utf-8")
+        assert ours.getvalue() == plain(ds)
+        union = union_graph(ds)
+        assert serialize(ds, "turtle") == union.serialize(format="turtle", encoding="utf-8")
+    assert b"@prefix ns1:" in plain(made)

@@ -4,8 +4,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -139,6 +141,11 @@ class ActorTyper:
         self.institutions = frozenset(load_lines("institution_words.txt"))
         self.quoted = Matcher(nlp.vocab)
         opening, closing = ["‘", "“", "'", '"', "«"], ["’", "”", "'", '"', "»"]
+        #: what every quoted pattern needs: an opening quote and one of the nouns (a Doc without is not tried)
+        self._quoted_needs = (
+            frozenset(get_string_id(q) for q in opening),
+            frozenset(get_string_id(n) for nouns in cues["quoted_after"].values() for n in nouns),
+        )
         for label, nouns in cues["quoted_after"].items():
             self.quoted.add(
                 label,
@@ -176,7 +183,7 @@ class ActorTyper:
                     taken |= set(range(cand.start, cand.end))
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
-        for match_id, start, end in self.quoted(doc):
+        for match_id, start, end in self.quoted(doc) if self._may_quote(doc) else ():
             inner = doc[start + 2 : end - 1]
             if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
                 label = doc.vocab.strings[match_id]
@@ -188,6 +195,13 @@ class ActorTyper:
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _may_quote(self, doc: Doc) -> bool:
+        """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
+        if not len(doc):
+            return False
+        orth, lower = doc.to_array([ORTH, LOWER]).T.tolist()
+        return not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
         """ "the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with

@@ -5,10 +5,8 @@ import re
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.anchored import AnchoredDependencyMatcher
 from pipeline.components.coref import GROUP
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
@@ -16,6 +14,7 @@ from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
+from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -25,10 +24,6 @@ _ROLES = ("subject", "agent", "place", "court")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
 #: entity types of the model's that a name it misread may carry ("Yared and Selam" taken for a title)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
-#: marks the tokens the role patterns may take as their trigger while they run
-_TRIGGER_FLAG = "whereas_event_trigger"
-if not Token.has_extension(_TRIGGER_FLAG):
-    Token.set_extension(_TRIGGER_FLAG, default=False)
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -62,28 +57,30 @@ class EventFinder:
         self.values = load_json("event_values.json")
         #: the word lists of event_values.json as sets, built once
         self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
-        self.triggers = AnchoredDependencyMatcher(nlp.vocab, validate=True)  # tried where their words stand
+        self.triggers = TreeMatcher(nlp.vocab, validate=True)  # walked from where their words stand
         self.entries: dict[str, dict] = {}
         for entry in load_jsonl("events.jsonl"):
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
-        self.roles = DependencyMatcher(nlp.vocab, validate=True)
+        self.roles = TreeMatcher(nlp.vocab, validate=True)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
-            # the role patterns start only from the triggers found (flagged while they run)
-            trigger, *rest = rule["pattern"]
-            attrs = {**trigger["RIGHT_ATTRS"], "_": {_TRIGGER_FLAG: True}}
-            self.roles.add(key, [[{**trigger, "RIGHT_ATTRS": attrs}, *rest]])
+            self.roles.add(key, [rule["pattern"]])
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
+        self._parse: Parse | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._parse = None
         return doc
 
     # -- matching ---------------------------------------------------------------------------
@@ -92,7 +89,7 @@ class EventFinder:
         found: dict[int, tuple[dict, dict[str, int]]] = {}
         named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
-        for match_id, tokens in self.triggers(doc):
+        for match_id, tokens in self.triggers(doc, parse=self._parse):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
             named = dict(zip(names, tokens, strict=False))
@@ -105,16 +102,9 @@ class EventFinder:
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        if not triggers:
-            return out
-        for t in triggers:
-            doc[t]._.set(_TRIGGER_FLAG, True)
-        try:  # a parse tree is one sentence: matches start at a trigger and stay in its sentence
-            matches = self.roles(doc)
-        finally:
-            for t in triggers:
-                doc[t]._.set(_TRIGGER_FLAG, False)
-        for match_id, tokens in matches:
+        for match_id, tokens in self.roles(
+            doc, triggers, parse=self._parse
+        ):  # a parse tree is one sentence: they stay in it
             rule = self.role_rules[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in rule["pattern"]]
             named = dict(zip(names, tokens, strict=False))

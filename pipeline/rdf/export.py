@@ -20,6 +20,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from pipeline.atomic import atomic_write_bytes, atomic_writer
@@ -82,13 +83,65 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-class _SortedTrig(TrigSerializer):
+class _KnownNames(TurtleSerializer):
+    """Turtle and TriG writers that work out each IRI's prefixed name once for the whole file.
+
+    rdflib asks a graph's namespace manager, which keeps only the names it found: an IRI
+    without a prefix (the resources' own, most of a graph) was split and looked up each time
+    it was written, and in TriG each graph's manager starts empty. The answers are rdflib's
+    (``TurtleSerializer.get_pname`` of rdflib 7.6), kept while no prefix is made up.
+    """
+
+    def _known_names(self, store: Graph) -> None:
+        self._pnames: dict[tuple[Node, bool], tuple[str, URIRef, str] | None] = {}
+        self._prefixes = {prefix for prefix, _ in store.namespaces()}
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        if not isinstance(uri, URIRef):
+            return None
+        key = (uri, gen_prefix)
+        if key in self._pnames:
+            parts = self._pnames[key]
+        else:
+            parts = self._pname_parts(uri, gen_prefix)
+            if parts is not None and parts[0] not in self._prefixes:  # a prefix made up: other answers may change
+                self._prefixes.add(parts[0])
+                self._pnames.clear()
+            self._pnames[key] = parts
+        if parts is None:
+            return None
+        prefix, namespace, local = parts
+        return f"{self.addNamespace(prefix, namespace)}:{local}"
+
+    def _pname_parts(self, uri: URIRef, gen_prefix: bool) -> tuple[str, URIRef, str] | None:
+        try:
+            prefix, namespace, local = self.store.compute_qname(uri, generate=gen_prefix)
+        except Exception:
+            pfx = self.store.store.prefix(uri)  # is the IRI a namespace itself?
+            if pfx is None:
+                return None
+            prefix, namespace, local = pfx, uri, ""
+        local = local.replace(r"(", r"\(").replace(r")", r"\)")
+        local = self.LOCALNAME_PECRENT_CHARACTER_REQUIRING_ESCAPE_REGEX.sub("\\%", local)
+        if local.endswith("."):
+            return None
+        return prefix, namespace, local
+
+
+class _Turtle(_KnownNames):
+    def __init__(self, store: Graph) -> None:
+        super().__init__(store)
+        self._known_names(store)
+
+
+class _SortedTrig(_KnownNames, TrigSerializer):
     """TriG with the graphs in order of their names (the default graph first), not of insertion."""
 
     def __init__(self, store: Dataset) -> None:
-        super().__init__(store)
+        TrigSerializer.__init__(self, store)
         default = self.default_context
         self.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+        self._known_names(store)
 
 
 def _sorted_json(node: Any, key: str = "") -> Any:
@@ -140,7 +193,12 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
         if fmt == "xml":
             _check_xml(g)
         try:
-            data = g.serialize(format=fmt, encoding="utf-8")
+            if fmt == "turtle":
+                out = io.BytesIO()
+                _Turtle(g).serialize(out, encoding="utf-8")
+                data = out.getvalue()
+            else:
+                data = g.serialize(format=fmt, encoding="utf-8")
         except Exception as exc:  # rdflib's XML writer fails on predicates it cannot split, and the like
             raise OutputError(
                 None,
