@@ -49,6 +49,10 @@ _HELD_LOCK = threading.Lock()
 #: stating each shared triple, which gives each document its whole graph back.
 SHARED_GRAPH = "urn:whereas:shared"
 
+#: Characters of updates after which a writer flushes the store: Oxigraph keeps what it writes in
+#: memory until then, so a build of many documents would grow by each one it loads.
+FLUSH_CHARS = 4 * 2**20
+
 #: Triples that two or more graphs hold (after updates by hand, or in a store of an older whereas).
 _REPEATED = """SELECT ?s ?p ?o (GROUP_CONCAT(STR(?g); separator=" ") AS ?graphs) WHERE {
   GRAPH ?g { ?s ?p ?o } FILTER (!isBlank(?s) && !isBlank(?o))
@@ -427,6 +431,7 @@ class Store:
         self.snapshot = snapshot  #: the snapshot read (read-only), None for the store itself
         self._dirty = not read_only and current_snapshot(path) is None  # readers need a first snapshot
         self._journal: Any = None  # the open journal of a build in progress
+        self._unflushed = 0  # characters of updates written since the last flush
         folder = folder or path
         #: each triple in one graph, queried over their union; False: a store of an older whereas,
         #: read through its default graph (which holds the union)
@@ -833,6 +838,10 @@ class Store:
             raise
         ledger.done(pending)
         self._dirty = True
+        self._unflushed += len(sparql)
+        if self._unflushed > FLUSH_CHARS:
+            self.ox.flush()
+            self._unflushed = 0
 
     def _place(self, graph: str, new: set[_Quad], *, keep: bool = True) -> bool:
         """Make ``new`` the whole graph of the document ``graph`` (``keep=False``: take it out), each
