@@ -9,17 +9,19 @@ its anchor gives the same matches at a fraction of the cost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.attrs import LOWER, ORTH
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "AnchoredDependencyMatcher", "anchor", "dependency_anchor", "holds_any"]
+__all__ = ["AnchoredMatcher", "anchor", "holds_any", "requirements"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
-_NODE_ATTRS = {**_LITERAL_ATTRS, "LEMMA": "LEMMA"}
 Anchor = frozenset[tuple[str, str]]
 
 
@@ -57,20 +59,71 @@ def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
     return best
 
 
+def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
+    """Every set of (attribute, word) pairs a Doc must hold one of for ``pattern`` to match: one
+    for each token that must occur (no ``OP``, or "1" or "+") with a literal or ``IN`` ORTH, TEXT
+    or LOWER.
+
+    >>> [sorted(r) for r in requirements([{"ORTH": "Court"}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}])]
+    [[('ORTH', 'Court')], [('LOWER', 'of')]]
+    """
+    out = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        for key, attr in _LITERAL_ATTRS.items():
+            words = _words(token.get(key))
+            if words is not None:
+                out.append(frozenset((attr, w) for w in words))
+    return out
+
+
+_Hashed = tuple[frozenset[int], frozenset[int]]
+
+
+def _hashed(requirement: Anchor) -> _Hashed:
+    """A requirement as the ORTH and the LOWER hashes it accepts."""
+    orth = frozenset(get_string_id(w) for attr, w in requirement if attr == "ORTH")
+    return orth, frozenset(get_string_id(w) for attr, w in requirement if attr == "LOWER")
+
+
+def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
+    """For a pattern of one token given by a regular expression on its text, that expression
+    without its ``^`` and ``$``: a Doc whose text it does not match cannot hold the token."""
+    if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH"} or len(pattern[0]) != 1:
+        return None
+    (spec,) = pattern[0].values()
+    if not isinstance(spec, dict) or set(spec) != {"REGEX"} or not isinstance(spec["REGEX"], str):
+        return None
+    regex = spec["REGEX"]
+    if regex.startswith("^") and regex.endswith("$") and not regex.endswith("\\$"):
+        regex = regex[1:-1]  # dropping an assertion only lets more through
+    return re.compile(regex)
+
+
 class AnchoredMatcher:
     """A drop-in for the ``Matcher`` of an ``entity_ruler``: ``add``, ``remove``, ``len``, ``in``
     and ``__call__`` returning ``(match_id, start, end)`` tuples.
 
     The same set of matches as one ``Matcher`` holding every pattern (a match two groups both
     find comes twice, which a ruler's set of matches absorbs). Patterns without an anchor go
-    to a matcher run on every Doc.
+    to a matcher run on every Doc. A group runs only on a Doc holding, for one of its
+    patterns, a word of each of that pattern's :func:`requirements` (its anchor and the other
+    words it needs: "of" alone does not run "… Court of …").
     """
 
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
         self.vocab, self._validate, self._options = vocab, validate, options
         self._always = Matcher(vocab, validate=validate, **options)
         self._groups: dict[Anchor, Matcher] = {}
+        #: per group, its anchor hashed (ORTH words, LOWER words), and the other requirements of each
+        #: of its patterns (the same ones once)
+        self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
+        #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
+        self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: set[str] = set()
+        #: per pattern without an anchor, a regular expression the Doc's text must match, or None
+        self._always_gates: list[re.Pattern[str] | None] = []
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -82,10 +135,16 @@ class AnchoredMatcher:
             found = anchor(pattern)
             if found is None:
                 target = self._always
+                self._always_gates.append(_text_gate(pattern))
             else:
                 if found not in self._groups:
                     self._groups[found] = Matcher(self.vocab, validate=self._validate, **self._options)
+                    self._needs[found] = (_hashed(found), set())
+                    for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
+                        for word in words:
+                            by_word.setdefault(word, []).append(len(self._groups) - 1)
                 target = self._groups[found]
+                self._needs[found][1].add(frozenset(_hashed(r) for r in requirements(pattern) if r != found))
             target.add(key, [pattern], on_match=on_match, **kw)
         self._keys.add(key)
 
@@ -102,78 +161,25 @@ class AnchoredMatcher:
         return key in self._keys
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
-        present = {("ORTH", t.text) for t in doc} | {("LOWER", t.lower_) for t in doc}
-        matches = list(self._always(doc, **kw)) if len(self._always) else []
-        for group, matcher in self._groups.items():
-            if len(matcher) and not group.isdisjoint(present):
+        columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        orth, lower = frozenset(columns[0]), frozenset(columns[1])
+        gated = all(g is not None and g.search(doc.text) is None for g in self._always_gates)
+        matches = list(self._always(doc, **kw)) if len(self._always) and not gated else []
+
+        def held(requirement: _Hashed) -> bool:
+            return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
+
+        anchored = {
+            n
+            for by_word, words in zip(self._by_word, (orth, lower), strict=True)
+            for w in words
+            for n in by_word.get(w, ())
+        }
+        groups = list(self._groups.items())
+        for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
+            group, matcher = groups[n]
+            if len(matcher) and any(all(held(r) for r in rest) for rest in self._needs[group][1]):
                 matches.extend(matcher(doc, **kw))
-        return matches
-
-
-def dependency_anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
-    """Like :func:`anchor` for a DependencyMatcher pattern, whose every node must match: the
-    fewest (attribute, word) pairs among the nodes' ORTH, TEXT, LOWER and LEMMA.
-
-    >>> sorted(dependency_anchor([
-    ...     {"RIGHT_ID": "call", "RIGHT_ATTRS": {"LEMMA": {"IN": ["call", "urge"]}}},
-    ...     {"LEFT_ID": "call", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ... ]))
-    [('LEMMA', 'call'), ('LEMMA', 'urge')]
-    """
-    best: Anchor | None = None
-    for node in pattern:
-        for key, attr in _NODE_ATTRS.items():
-            words = _words(node.get("RIGHT_ATTRS", {}).get(key))
-            if words is not None:
-                found = frozenset((attr, w) for w in words)
-                if best is None or len(found) < len(best):
-                    best = found
-    return best
-
-
-class AnchoredDependencyMatcher:
-    """A drop-in for a ``DependencyMatcher`` without callbacks: ``add`` and ``__call__``.
-
-    Keys are grouped by their patterns' anchors, a group runs only on a Doc holding one of
-    its words, and the matches are ordered by key as one DependencyMatcher holding every
-    pattern orders them (a key's own matches come from one matcher, in its order): the same
-    list, match for match.
-    """
-
-    def __init__(self, vocab: Vocab, validate: bool = False) -> None:
-        self.vocab, self._validate = vocab, validate
-        self._groups: dict[Anchor | None, DependencyMatcher] = {}
-        self._order: dict[int, int] = {}  # key (its hash) -> when it was added
-        self._patterns: dict[str, list[list[dict[str, Any]]]] = {}
-        self._group_of: dict[str, Anchor | None] = {}
-
-    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
-        """Add ``patterns`` under ``key`` (a key added again keeps all its patterns in one matcher)."""
-        if key in self._patterns:  # all of a key's patterns in one matcher, as one matcher orders them
-            self._groups[self._group_of[key]].remove(key)
-        self._patterns[key] = all_patterns = self._patterns.get(key, []) + list(patterns)
-        anchors = [dependency_anchor(p) for p in all_patterns]
-        group: Anchor | None = None
-        if all(a is not None for a in anchors):
-            group = frozenset(pair for a in anchors if a is not None for pair in a)
-        if group not in self._groups:
-            self._groups[group] = DependencyMatcher(self.vocab, validate=self._validate)
-        self._groups[group].add(key, all_patterns)
-        self._group_of[key] = group
-        self._order.setdefault(self.vocab.strings.add(key), len(self._order))
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        present = (
-            {("ORTH", t.text) for t in doc} | {("LOWER", t.lower_) for t in doc} | {("LEMMA", t.lemma_) for t in doc}
-        )
-        matches: list[tuple[int, list[int]]] = []
-        for group, matcher in self._groups.items():
-            if len(matcher) and (group is None or not group.isdisjoint(present)):
-                matches.extend(matcher(doc))
-        matches.sort(key=lambda m: self._order[m[0]])  # stable: within a key, its matcher's order
         return matches
 
 

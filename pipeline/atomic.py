@@ -6,11 +6,14 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.errors import OutputError
 
-__all__ = ["atomic_write_bytes", "sweep_temporary", "process_alive"]
+__all__ = ["atomic_write_bytes", "atomic_writer", "sweep_temporary", "process_alive"]
 
 #: What follows ``.NAME.`` in a temporary file of ``NAME``: ``<pid>.<random>.tmp`` (older versions
 #: wrote ``<random>.tmp``).
@@ -96,6 +99,24 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     >>> sorted(p.name for p in target.parent.iterdir())  # no temporary file left behind
     ['a.txt']
     """
+    with atomic_writer(path) as fh:
+        fh.write(data)
+    return Path(path)
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through piece by piece, renamed into place when the block ends
+    without an error (see :func:`atomic_write_bytes`); on an error or an interrupt it is removed
+    and ``path`` is left as it was.
+
+    >>> target = Path(tempfile.mkdtemp()) / "b.txt"
+    >>> with atomic_writer(target) as fh:
+    ...     _ = fh.write(b"hel")
+    ...     _ = fh.write(b"lo")
+    >>> target.read_bytes()
+    b'hello'
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,7 +126,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         raise OutputError(path, exc.strerror or str(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
@@ -115,4 +136,3 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         if isinstance(exc, OSError):
             raise OutputError(path, exc.strerror or str(exc)) from exc
         raise
-    return path

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from rdflib import Dataset
+from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from pipeline.cache import FactsCache
+from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_cities_in, load_cities
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
@@ -18,13 +20,16 @@ from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.nlp import DEFAULT_MODEL
 from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
 from pipeline.progress import Progress
-from pipeline.rdf.build import DocumentGraph, build_dataset
+from pipeline.rdf.build import DocumentGraph, document_graph
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
 from pipeline.read.text import Note
 from pipeline.resolve import resolve_events, resolve_relations
+from pipeline.vocab import PREFIXES, WH
 
 __all__ = [
+    "BuildCounts",
     "BuildResult",
+    "BuiltGraph",
     "Corpus",
     "Execution",
     "ReadOptions",
@@ -32,6 +37,7 @@ __all__ = [
     "build_sources",
     "extract",
     "read_corpus",
+    "stream_sources",
 ]
 
 
@@ -189,6 +195,10 @@ def extract(
             store.put(sources[n], result)
     if store is not None:
         store.prune()
+    for n, source in enumerate(sources):  # one copy of each text: facts from the cache or another
+        done = facts[n]  # process carry an equal copy of the document read here
+        if done is not None and done.document is not source and done.document == source:
+            done.document = source
     return cast(list[DocumentFacts], facts)
 
 
@@ -227,7 +237,82 @@ def build_sources(
     progress: Progress | None = None,
     execution: Execution = Execution(),
 ) -> BuildResult:
-    """Build the graph of documents already read (the cleaned text of each)."""
+    """Build the graph of documents already read (the cleaned text of each), in memory: one
+    ``Dataset`` (see :func:`stream_sources` for a build that hands each graph over as it is made)."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+
+    def into_dataset(built: BuiltGraph) -> None:
+        target = ds.graph(built.graph.identifier)
+        for triple in built.graph:
+            target.add(triple)
+
+    documents: list[DocumentGraph] = []
+    counts = stream_sources(
+        sources,
+        [into_dataset],
+        base=base,
+        model=model,
+        min_confidence=min_confidence,
+        progress=progress,
+        execution=execution,
+        documents=documents,
+    )
+    return BuildResult(ds, tuple(documents), counts.actors)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltGraph:
+    """A named graph as the build makes it, handed to what writes, checks or stores it.
+
+    ``local(node)`` is true of the nodes no other graph holds; ``context`` holds triples of other
+    graphs that this graph's nodes point to and that reading it needs (for the case graph: the
+    class of each event it links), never part of the graph itself.
+    """
+
+    graph: Graph
+    local: Callable[[Node], bool]
+    doc_id: str | None = None  # None: the case graph
+    context: Graph | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildCounts:
+    """What a streamed build made."""
+
+    documents: int
+    actors: dict[str, Actor]
+    events: int
+    relations: int
+    triples: int  # distinct triples of all graphs
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} document(s), {len(self.actors)} actors, {self.events} events, "
+            f"{self.relations} relations, {self.triples} triples"
+        )
+
+
+def stream_sources(
+    sources: list[SourceDocument],
+    sinks: Sequence[Callable[[BuiltGraph], None]],
+    *,
+    base: str = DEFAULT_BASE,
+    model: str | None = None,
+    min_confidence: float = 0.0,
+    progress: Progress | None = None,
+    execution: Execution = Execution(),
+    cases: bool = True,
+    documents: list[DocumentGraph] | None = None,
+) -> BuildCounts:
+    """Build the graphs of documents already read and hand each to every sink as it is made: one
+    named graph per document, in the order of ``sources``, then (with ``cases`` and more than one
+    document) the case graph. A graph is forgotten once the sinks have it, so memory holds the
+    facts identity needs and one document's graph, never the whole dataset.
+
+    ``documents``, if given, receives each document's :class:`DocumentGraph`.
+    """
     progress = progress or Progress()
     progress.start(len(sources))
     try:
@@ -235,17 +320,46 @@ def build_sources(
     finally:
         progress.close()
     ids = resolve_identities(corpus)
-    documents = []
+    minter = IriMinter(base)
+    reports: list[Source] = []
+    events = relations = own_triples = 0
+    shared: set[tuple[Node, Node, Node]] = set()  # triples about nodes several graphs may hold
+
+    def hand_over(built: BuiltGraph) -> None:
+        nonlocal own_triples
+        for triple in built.graph:
+            if built.local(triple[0]):
+                own_triples += 1
+            else:
+                shared.add(triple)
+        for sink in sinks:
+            sink(built)
+
     for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors, strict=True):
-        documents.append(
-            DocumentGraph(
-                facts.document,
-                facts.structure,
-                tuple(resolve_events(facts, keys, ids.actors, author)),
-                tuple(resolve_relations(facts, keys, ids.actors)),
-                forms,
-                author,
-            )
+        doc = DocumentGraph(
+            facts.document,
+            facts.structure,
+            tuple(resolve_events(facts, keys, ids.actors, author)),
+            tuple(resolve_relations(facts, keys, ids.actors)),
+            forms,
+            author,
         )
-    dataset = build_dataset(documents, ids.actors, IriMinter(base), min_confidence, model or DEFAULT_MODEL)
-    return BuildResult(dataset, tuple(documents), ids.actors)
+        events += len(doc.events)
+        relations += len(doc.relations)
+        if documents is not None:
+            documents.append(doc)
+        graph = document_graph(doc, ids.actors, minter, min_confidence, model or DEFAULT_MODEL)
+        if cases:  # what linking needs of each reported event (its sentences are in the graph)
+            reports.extend(replace(report, evidence=()) for report in reported_events(graph))
+        hand_over(BuiltGraph(graph, minter.own_nodes(facts.document.doc_id), facts.document.doc_id))
+    if cases and len(corpus) > 1:
+        linked = [ev for ev in link_events(reports, minter) if len(ev.documents) > 1]
+        if linked:
+            case_graph = Graph(identifier=minter.case_graph())
+            fill_case_graph(case_graph, linked, minter)
+            context = Graph()
+            for ev in linked:
+                for src in ev.sources:
+                    context.add((URIRef(src.event), RDF.type, WH[src.type]))
+            hand_over(BuiltGraph(case_graph, minter.own_nodes(None), None, context))
+    return BuildCounts(len(corpus), ids.actors, events, relations, own_triples + len(shared))

@@ -46,6 +46,7 @@ _STAGE_CODE = (
     "nlp.py",
     "parallel.py",
     "structure.py",
+    "treematch.py",
 )
 _FORMAT = 1  # bumped when the entry layout changes
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -35,6 +37,7 @@ __all__ = [
     "link_events",
     "case_events",
     "add_case_graph",
+    "fill_case_graph",
     "drop_case_graph",
     "timeline",
     "timelines",
@@ -87,6 +90,8 @@ class Source:
     #: the document's own date, where the event is the document's author's own undated act (a
     #: resolution's call for a release): it places the event for linking, it is not its date
     own_act_date: str | None = None
+    #: every place the report names, as (IRI, label)
+    places: tuple[tuple[str, str], ...] = ()
 
     @property
     def when(self) -> str | None:
@@ -119,6 +124,9 @@ class CaseEvent:
     outcome: str | None
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...] = ()
+    #: no source states the date: it is the date of the document whose author's own act the event
+    #: is (an NGO's undated call in its update of 22 July: that day)
+    date_inferred: bool = False
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -141,6 +149,7 @@ class CaseEvent:
             "court": self.court,
             "place": self.place,
             "date": self.date,
+            **({"date_inferred": True} if self.date_inferred else {}),
             "term": self.term,
             "charges": list(self.charges) or None,
             "outcome": self.outcome,
@@ -225,6 +234,7 @@ def reported_events(g: Graph) -> list[Source]:
                     court=_label(g, courts[0]) if courts else None,
                     court_iri=str(courts[0]) if courts else None,
                     place=_label(g, places[0]) if places else None,
+                    places=tuple((str(p), _label(g, p) or str(p)) for p in places),
                     date=str(date) if date is not None else None,
                     term=str(term) if term is not None else None,
                     charges=tuple(sorted(str(_label(g, c)) for c in g.objects(ev, WH.charge))),
@@ -259,13 +269,25 @@ def _same_court(a: Source, b: Source) -> bool:
     return wa <= wb or wb <= wa
 
 
+def _same_place(a: Source, b: Source) -> bool:
+    """Detentions that can be one: no place named, a place in common, or one named shorter
+    ("Colony No. 3" beside "Penal Colony No. 3"); held in one place, then in another, is two."""
+    if a.type != EventType.DETENTION.value or not a.places or not b.places:
+        return True
+    for (ia, la), (ib, lb) in itertools.product(a.places, b.places):
+        wa, wb = _court_words(la), _court_words(lb)
+        if ia == ib or wa <= wb or wb <= wa:
+            return True
+    return False
+
+
 def _fits(src: Source, members: list[Source], *, dated: bool) -> int:
     """How well ``src`` fits a group of reports of one event: 0 not at all, 1 a close date, 2 well."""
     first = members[0]
     if not set(src.subjects) & {s for m in members for s in m.subjects}:
         return 0
-    if not all(_same_court(src, m) for m in members):
-        return 0
+    if not all(_same_court(src, m) and _same_place(src, m) for m in members):
+        return 0  # another court decides, or another place holds: another event
     dates = [m.when for m in members if m.when]
     if not dated:
         terms = {m.term for m in members if m.term}
@@ -296,30 +318,38 @@ def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> l
     ordered = sorted(sources, key=lambda s: (-_precision(s), s.when or "", s.type, s.document, s.event))
     groups: list[list[Source]] = []
     undated: list[Source] = []
+    # (type, subject) -> the groups (their places in ``groups``) holding a report of it: a group
+    # shares a subject with a report or does not fit it at all
+    holding: dict[tuple[str, str], set[int]] = defaultdict(set)
+    place: dict[int, int] = {}  # id of a group -> its place in ``groups``
+
+    def sharing(src: Source) -> list[list[Source]]:
+        return [groups[n] for n in sorted({n for s in src.subjects for n in holding.get((src.type, s), ())})]
+
+    def add(group: list[Source], src: Source) -> None:
+        if not group:
+            place[id(group)] = len(groups)
+            groups.append(group)
+        group.append(src)
+        for s in src.subjects:
+            holding[(group[0].type, s)].add(place[id(group)])
+
     for src in ordered:
         if not src.subjects:
-            groups.append([src])
+            add([], src)
             continue
         if src.when is None:
             undated.append(src)
             continue
         best, best_fit = None, 0
-        for group in groups:
-            if group[0].type != src.type:
-                continue
+        for group in sharing(src):
             fit = _fits(src, group, dated=True)
             if fit > best_fit:
                 best, best_fit = group, fit
-        if best is None:
-            groups.append([src])
-        else:
-            best.append(src)
+        add([] if best is None else best, src)
     for src in undated:
-        candidates = [g for g in groups if g[0].type == src.type and _fits(src, g, dated=False)]
-        if len(candidates) == 1:
-            candidates[0].append(src)
-        else:
-            groups.append([src])
+        candidates = [g for g in sharing(src) if _fits(src, g, dated=False)]
+        add(candidates[0] if len(candidates) == 1 else [], src)
     events = [_case_event(group, minter) for group in groups]
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.who, e.iri))
 
@@ -371,6 +401,10 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
     agents = tuple(dict.fromkeys(a for s in group for a in s.agents))
     charges = tuple(sorted({c for s in group for c in s.charges}))
     place = next((s.place for s in group if s.place), None)
+    inferred = False
+    if values["date"] is None:  # an author's own undated act: the day of the document that is the act
+        values["date"], _ = _majority(_per_document(group, "own_act_date"), may_be_same_day)
+        inferred = values["date"] is not None
     type_ = group[0].type
     iri = minter.case_event(type_, subjects[0] if subjects else "", values["date"] or "", [s.event for s in group])
     return CaseEvent(
@@ -386,6 +420,7 @@ def _case_event(group: list[Source], minter: IriMinter) -> CaseEvent:
         values["outcome"],
         tuple(group),
         tuple(conflicts),
+        inferred,
     )
 
 
@@ -402,9 +437,13 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
     """
     drop_case_graph(ds, minter)
     events = [ev for ev in case_events(ds, minter) if len(ev.documents) > 1]
-    if not events:
-        return events
-    g = ds.graph(minter.case_graph())
+    if events:
+        fill_case_graph(ds.graph(minter.case_graph()), events, minter)
+    return events
+
+
+def fill_case_graph(g: Graph, events: list[CaseEvent], minter: IriMinter) -> None:
+    """Add the case events to ``g`` (the case graph): see :func:`add_case_graph`."""
     for ev in events:
         node = URIRef(ev.iri)
         g.add((node, RDF.type, WH.CaseEvent))
@@ -421,7 +460,6 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
             for src in ev.sources:
                 if src.document in stating and getattr(src, conflict.field):
                     g.add((c, WH.between, URIRef(src.event)))
-    return events
 
 
 def drop_case_graph(ds: Dataset, minter: IriMinter) -> None:
@@ -587,7 +625,7 @@ def _conflict_text(c: Conflict, prefix: str) -> str:
 def _row(ev: CaseEvent, prefix: str, sources_sep: str) -> list[str]:
     """One event's cells under ``_COLUMNS``; documents without ``prefix``."""
     return [
-        ev.date or "",
+        (ev.date or "") + (" (inferred)" if ev.date_inferred else ""),
         ev.type,
         "; ".join(ev.who),
         ev.court or "",

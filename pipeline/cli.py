@@ -105,9 +105,9 @@ def build(
     A file that cannot be read is named and skipped, and the graph of the rest is
     built (exit status 0); --strict stops at the first instead.
     """
-    from pipeline.build import Execution, ReadOptions, build_sources, read_corpus
+    from pipeline.build import BuiltGraph, Execution, ReadOptions, read_corpus, stream_sources
     from pipeline.progress import progress_for
-    from pipeline.rdf.export import rdf_format, write_dataset
+    from pipeline.rdf.export import GraphWriter, rdf_format
     from pipeline.read.text import check_encoding
 
     if output is None and store is None:
@@ -154,29 +154,40 @@ def build(
                 stack.enter_context(st.recording(records, [str(e) for e in corpus.skipped]))
             if cache is None and store is not None:
                 cache = store / "whereas" / "cache"
-            result = build_sources(
+            # each graph goes to the file, the shapes and the store as it is made, then is forgotten
+            sinks = []
+            writer = None
+            if output is not None:
+                writer = stack.enter_context(GraphWriter(output))
+                sinks.append(lambda built: writer.add(built.graph, built.local))
+            messages: set[str] = set()
+            if validate:
+                from pipeline.rdf.validate import validate_graph
+
+                def check(built: BuiltGraph) -> None:
+                    messages.update(validate_graph(built.graph, built.context).messages)
+
+                sinks.append(check)
+            loader = None
+            if st is not None:
+                loader = st.loader(records, replace=replace)
+                sinks.append(lambda built: loader.add(built.graph) if built.doc_id is not None else None)
+            counts = stream_sources(
                 list(corpus.sources),
+                sinks,
                 base=base,
                 model=model,
                 min_confidence=min_confidence,
                 progress=reporter,
                 execution=Execution(jobs, dask, cache),
             )
-            if validate:
-                from pipeline.rdf.validate import validate_graph
-
-                report = validate_graph(result.dataset)
-                for line in report.messages:
-                    _say(f"shape violation: {line}")
-            if output is not None:
-                write_dataset(result.dataset, output)
-                typer.echo(f"{output}: {result.summary()}")
-            if st is not None:
-                from pipeline.case import drop_case_graph
-                from pipeline.iri import IriMinter
-
-                drop_case_graph(result.dataset, IriMinter(base))  # a store holds document graphs only
-                changed = st.load_documents(result.dataset, records, replace=replace)
+            for line in sorted(messages):
+                _say(f"shape violation: {line}")
+            if writer is not None:
+                writer.close()
+                typer.echo(f"{output}: {counts.summary()}")
+            if st is not None and loader is not None:
+                changed = loader.finish()  # a store holds document graphs only: the case graph stays out
                 typer.echo(
                     f"{store}: {changed} document graph(s) added, replaced or removed; "
                     f"{len(st.documents())} in the store"

@@ -12,13 +12,15 @@ Anaphors look back a few paragraphs, but a pronoun in a resolution only within i
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention
 from pipeline.patterns import load_json
 
-__all__ = ["resolve_anaphora", "resolve_groups"]
+__all__ = ["resolve_anaphora", "resolve_groups", "is_heading"]
 
 _ORGANISATIONS = {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY, ActorType.NGO, ActorType.ORGANISATION}
 
@@ -34,10 +36,10 @@ class _Seen:
     index: int
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A section heading of a report: one short line that does not end as a sentence does.
 
-    >>> _is_heading("II. Harare"), _is_heading("He was charged."), _is_heading("ENDS")
+    >>> is_heading("II. Harare"), is_heading("He was charged."), is_heading("ENDS")
     (True, False, True)
     """
     text = text.strip()
@@ -61,6 +63,11 @@ def _surname_gender(label: str, suffixes: dict[str, list[str]]) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 14)  # every person of the corpus, asked again for each document
+def _label_gender(label: str) -> str:
+    return _surname_gender(label, load_json("coref.json")["surname_suffixes"])
+
+
 class _Document:
     """The order, sentences and parts of one document's mentions."""
 
@@ -77,7 +84,7 @@ class _Document:
         self.section: list[int] = []
         last = -1
         for n, p in enumerate(facts.structure.parts):
-            if _is_heading(p.text):
+            if is_heading(p.text):
                 last = n
             self.section.append(last)
 
@@ -120,7 +127,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
     for key, actor in actors.items():
         if actor.type is ActorType.PERSON and key not in gender:
-            g = _surname_gender(actor.label, data["surname_suffixes"])
+            g = _label_gender(actor.label)
             if g:
                 gender[key] = g
 
@@ -137,7 +144,11 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         if m.refers not in ("pronoun", "descriptor"):
             continue
         found: str | None = None
+        if m.refers == "descriptor" and m.type is not ActorType.PERSON:
+            found = _named_by_its_words(doc, m, history, actors)
         for barrier in (True, False):  # the people of its own section first, else those before the heading
+            if found is not None:
+                break
             window = _window(doc, m, history, report, cfg, barrier)
             if m.type is ActorType.PERSON:
                 found = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
@@ -175,6 +186,31 @@ def _window(
             continue
         out.append(seen)
     return out
+
+
+#: words of a descriptor that do not tell one actor of its kind from another
+_PLAIN = frozenset({"the", "this", "that", "these", "those", "same", "said", "its", "their", "his", "her"})
+
+
+def _named_by_its_words(doc: _Document, m: Mention, history: list[_Seen], actors: dict[str, Actor]) -> str | None:
+    """ "the district court", "the appeals court", "the same court": the last actor of the descriptor's kind
+    the document named before it whose name holds the descriptor's distinguishing words ("district"), or,
+    for "the same …", the last of its kind; wherever in the document it was named."""
+    data = load_json("coref.json")
+    heads = set(data["court_nouns"]) | {w for words in data["organisation_nouns"].values() for w in words}
+    words = [w for w in re.findall(r"[\w-]+", m.text.lower()) if w not in _PLAIN and w not in heads]
+    if not words and "same" not in m.text.lower().split():
+        return None
+    kinds = (
+        _ORGANISATIONS if m.type in _ORGANISATIONS - {ActorType.MEDIA_OUTLET, ActorType.POLITICAL_PARTY} else {m.type}
+    )
+    for seen in reversed(history):
+        if doc.mentions[seen.index].start >= m.start or actors[seen.key].type not in kinds:
+            continue
+        label = set(re.findall(r"[\w-]+", actors[seen.key].label.lower()))
+        if all(w in label for w in words):
+            return seen.key
+    return None
 
 
 def _latest(window: list[_Seen], actors: dict[str, Actor], kind: ActorType | None) -> str | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components.actors import best_type
 from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, UNTYPED_NAME
 from pipeline.components.gazetteer import position_label
 from pipeline.components.offices import is_institutional
 from pipeline.components.relations import DESCRIBED
@@ -23,6 +23,7 @@ from pipeline.facts import (
     DocumentFacts,
     DocumentPart,
     DocumentStructure,
+    EventClass,
     EventMention,
     EventType,
     Mention,
@@ -205,6 +206,20 @@ class _PartReader:
                 self._evidence(sent.start_char, sent.end_char),
                 self._coref(coref),
             )
+        elif span.label_ == UNTYPED_NAME:
+            known = self._known_name(span.text)
+            if known is None:
+                return None
+            mention = Mention(
+                self.offset + span.start_char,
+                self.offset + span.end_char,
+                tidy_name(span.text),
+                known,
+                (),
+                None,
+                "",
+                self._evidence(sent.start_char, sent.end_char),
+            )
         elif span.label_ == "Position":
             mention = Mention(
                 self.offset + span.start_char,
@@ -221,6 +236,26 @@ class _PartReader:
         self.facts.mentions.append(mention)
         self.index[key] = len(self.facts.mentions) - 1
         return self.index[key]
+
+    def _known_name(self, text: str) -> ActorType | None:
+        """The type of the actor an untyped name in an event's role stands for, where the document
+        named it before: the same name ("the ZSC" after "Zarvan Security Court (ZSC)"), or a run of a
+        person's name ("Tomas" or "Velinko" after "Tomas Velinko"), typed as most of those mentions are
+        (identity then joins it to its actor). None where the document names no such actor."""
+        words = text.split()
+        kinds: list[ActorType] = []
+        for m in self.facts.mentions:
+            if m.refers or m.type is None:
+                continue
+            if m.text == text:
+                kinds.append(m.type)
+            elif m.type is ActorType.PERSON:
+                theirs = m.text.split()
+                if len(theirs) > len(words) and any(
+                    theirs[k : k + len(words)] == words for k in range(len(theirs) - len(words) + 1)
+                ):
+                    kinds.append(m.type)
+        return max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k))) if kinds else None
 
     def _coref(self, cues: dict) -> tuple[tuple[str, str], ...]:
         """Coreference cues as (name, value) pairs; spans they name become document offsets."""
@@ -240,7 +275,7 @@ class _PartReader:
             span = self.at.get(s)
             if span is None or (span.start, span.end) != (s, e):
                 span = self.doc[s:e]
-                label = self.at[s].label_ if s in self.at else ""
+                label = self.at[s].label_ if s in self.at else UNTYPED_NAME
                 span = Span(self.doc, s, e, label=label)
             n = self._mention(span)
             if n is not None and n not in out:
@@ -264,6 +299,15 @@ class _PartReader:
         for phrases in groups:
             confidence = raw["confidence"]
             value, inferred = self._date(phrases, raw["sentence"])
+            own = self.calendar.own
+            if (
+                value is None
+                and raw.get("now")
+                and self.facts.structure.kind == "report"
+                and own is not None
+                and own.precision is DatePrecision.DAY
+            ):  # a statement in the present tense of a dated release or statement: made on its day
+                value, inferred = own, True
             if inferred:
                 confidence *= 0.9
             context = raw.get("context_of")
@@ -294,6 +338,8 @@ class _PartReader:
                     fine_amount=raw.get("fine_amount"),
                     fine_currency=raw.get("fine_currency"),
                     standing=Standing(raw.get("standing", "asserted")),
+                    refers_back=raw.get("refers_back", False),
+                    classes=tuple(EventClass(c) for c in raw.get("classes", ())),
                 )
             )
 

@@ -9,6 +9,7 @@ __all__ = [
     "PartKind",
     "ActorType",
     "EventType",
+    "EventClass",
     "RelationType",
     "Outcome",
     "Standing",
@@ -67,6 +68,15 @@ class EventType(str, Enum):
     VISIT = "Visit"
     RELEASE_DEMAND = "ReleaseDemand"
     KILLING = "Killing"
+    HUNGER_STRIKE = "HungerStrike"
+
+
+class EventClass(str, Enum):
+    """Classes an event may have beside its core type: an acquittal is also the trial it ends, a pardon
+    the release it grants; values are ``wh:`` class names."""
+
+    ACQUITTAL = "Acquittal"
+    PARDON = "Pardon"
 
 
 class RelationType(str, Enum):
@@ -219,6 +229,10 @@ class EventMention:
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
     standing: Standing = Standing.ASSERTED
+    #: "the trial opened", "the detention was extended": a definite noun naming an event of the case
+    #: told of before, whose subject it leaves out
+    refers_back: bool = False
+    classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +298,7 @@ class Event:
     fine_amount: str | None = None  # xsd:decimal lexical form
     fine_currency: str | None = None  # as the text words it
     standing: Standing = Standing.ASSERTED
+    classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
 @dataclass(frozen=True, slots=True)

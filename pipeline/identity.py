@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -229,8 +229,10 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
             ):
                 clusters.union((d, i), (d, j))
     for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
+        if _ALIAS.match(text, m.end) is None:
+            continue  # (what follows the name opens no alias at all)
         for j, n in names:
-            if n.start > m.end and _ALIAS.fullmatch(text[m.end : n.start]):
+            if n.start > m.end and _ALIAS.fullmatch(text, m.end, n.start):
                 clusters.union((d, i), (d, j))
     # people: a misspelt full name is one person with the right spelling
     persons: dict[tuple[int, int], list[Mention]] = defaultdict(list)
@@ -323,7 +325,9 @@ def _part_of_organisation(
     longer name's head at one end ("the Sentinel", "the city court", "the Hemaya Foundation"), is
     its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
     kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
-    head = nw.head_of(text.split())
+    if "Court" in (kind, part_kind) and _other_instance(part, whole):
+        return False  # "the X Court" is not "the X Court of Appeal"
+    head = _head_of(text)
     at_an_end = whole[: len(part)] == part or whole[-len(part) :] == part
     international = kind == "InternationalOrganisation" or (kind == "Court" and known)  # the ECtHR, the CJEU
     if head and head in part and (at_an_end or (part == [head] and international)):
@@ -346,6 +350,11 @@ def _part_of_organisation(
     return False
 
 
+@lru_cache(maxsize=1 << 14)
+def _head_of(text: str) -> str | None:
+    return name_words().head_of(text.split())
+
+
 def _court_of_its_part(court: list[str], whole: list[str]) -> bool:
     """Whether ``whole`` names a chamber, division or branch of ``court`` (name keys, lower case):
     "federal high court lideta division", "electoral chamber of the tsj", "branch 15 of the x court".
@@ -364,6 +373,26 @@ def _court_of_its_part(court: list[str], whole: list[str]) -> bool:
     if whole[-n:] == court and "of" in whole[:-n]:
         return any(w in parts for w in whole[: whole.index("of")])
     return False
+
+
+def _other_instance(court: list[str], whole: list[str]) -> bool:
+    """Whether ``whole`` names another court of another instance after ``court``'s name (name keys).
+
+    >>> _other_instance(["criminal", "court"], "criminal court of appeal".split())
+    True
+    >>> _other_instance(["supreme", "court"], "supreme court of zarvania".split())
+    False
+    """
+    n = len(court)
+    if whole[:n] != court:
+        return False
+    rest = whole[n + 1 :] if whole[n : n + 1] == ["of"] else whole[n:]
+    return any(rest[: len(w.split())] == w.split() for w in _other_instances())
+
+
+@cache
+def _other_instances() -> tuple[str, ...]:
+    return tuple(load_json("name_words.json")["shapes"]["other_instance"])
 
 
 @cache
@@ -442,9 +471,10 @@ def _main_country(facts: DocumentFacts) -> str | None:
         for m in facts.mentions
         if m.canonical and m.canonical.startswith("country/")
     )
+    text = facts.document.text
     for word, country in demonyms().items():
-        if country:
-            n = len(re.findall(rf"\b{re.escape(word)}\b", facts.document.text))
+        if country and word in text:  # (most are not: no expression for them)
+            n = len(re.findall(rf"\b{re.escape(word)}\b", text))
             if n:
                 counts[name_key(country)] += n
     if not counts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,3 +113,23 @@ class IriMinter:
         """The reified statement of a relation as one document states it (each document's graph
         carries its own evidence and confidence for a relation several documents state)."""
         return self._iri("statement", _digest(subject, predicate, obj, *([doc_id] if doc_id else [])))
+
+    def own_nodes(self, doc_id: str | None) -> Callable[[object], bool]:
+        """Whether a node is one that only the named graph of document ``doc_id`` holds (its node,
+        parts, spans, events and statements), or, with None, only the case graph (case events and
+        their conflicts). Actors, charges, provisions and positions are in every graph that names
+        them.
+
+        >>> own = IriMinter("https://ex.org/").own_nodes("d")
+        >>> own(URIRef("https://ex.org/id/document/d/span/1-5")), own(URIRef("https://ex.org/id/event/d/arrest-x-12"))
+        (True, True)
+        >>> own(URIRef("https://ex.org/id/document/d2")), own(URIRef("https://ex.org/id/person/x"))
+        (False, False)
+        """
+        prefixes: tuple[str, ...]
+        if doc_id is None:
+            exact, prefixes = "", (self.base + "id/case/",)
+        else:
+            exact = str(self.document(doc_id))
+            prefixes = (exact + "/", f"{self.base}id/event/{slug(doc_id)}/", self.base + "id/statement/")
+        return lambda node: isinstance(node, URIRef) and (str.__eq__(node, exact) or str.startswith(node, prefixes))

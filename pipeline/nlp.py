@@ -10,7 +10,7 @@ from spacy.attrs import ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex
 
 import pipeline.components.actors
 import pipeline.components.clauses
@@ -86,10 +86,10 @@ def keep_hyphenated_words(nlp: Language) -> None:
     infixes: list[Any] = [rule for rule in nlp.Defaults.infixes or () if HYPHENS not in str(rule)]
     # a dash between words is punctuation, not a hyphen: "three activists—A, B and C—were"
     infixes.append(r"(?<=[^\W\d_])(?:—|--)(?=[^\W\d_])")
+    # "Oslo-based", "Tehran-born": the place stays a word of its own, and "-" and "based" two more, as
+    # the model was trained on them ("-based" as one word it takes for the sentence's verb)
+    infixes.append(r"(?<=[A-Za-z\u00C0-\u024F])-(?=(?:based|born|headquartered)$)")
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # "Oslo-based", "Tehran-born": the place stays a word of its own
-    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[A-Za-z\u00C0-\u024F])-(?:based|born|headquartered)$"]
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
 from pipeline.components.extensions import ACTOR_LABELS
-from pipeline.coref import resolve_groups
+from pipeline.coref import is_heading, resolve_groups
 from pipeline.facts import (
     Actor,
     ActorType,
@@ -15,6 +16,7 @@ from pipeline.facts import (
     DateValue,
     DocumentFacts,
     Event,
+    EventClass,
     EventMention,
     EventType,
     Relation,
@@ -73,6 +75,7 @@ def resolve_events(
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
     groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
+    groups.update(_groups_of_events(facts, keys, actors, groups))
 
     def refs(indices: tuple[int, ...], types: AbstractSet[str] | None = None) -> tuple[str, ...]:
         out = []
@@ -87,6 +90,9 @@ def resolve_events(
         subjects = refs(ev.subjects, allowed.get(ev.type))
         agents = tuple(k for k in refs(ev.agents, _AGENT_TYPES) if k not in subjects)
         courts = refs(ev.courts, {"Court"})
+        if ev.type not in _SAID:  # "the SCC sentenced X": a court that acts decides, whatever its mention looked like
+            courts += tuple(k for k in agents if actors[k].type is ActorType.COURT and k not in courts)
+            agents = tuple(k for k in agents if actors[k].type is not ActorType.COURT)
         places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"])
         if ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
@@ -112,9 +118,13 @@ def resolve_events(
                 fine_amount=ev.fine_amount,
                 fine_currency=ev.fine_currency,
                 standing=ev.standing,
+                classes=ev.classes,
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _refer_back(facts, keys, drafts, actors)
+    _held_since_taken(facts.events, drafts)
+    _sentenced_together(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
@@ -123,9 +133,46 @@ def resolve_events(
         if draft.type is EventType.STATEMENT and draft.date is None and not reported:
             continue  # in a resolution a statement is a dated statement, report or opinion
         kept.extend(_per_subject(draft))
+    kept += _held_where_released(kept, actors, frozenset(values["detention_place_heads"]))
     merged = _merge(kept)
     about = {n: ev.about_event for n, ev in enumerate(facts.events) if ev.about_event is not None}
     return _link(_link(merged, facts.events, rules_on, "decision_on"), facts.events, about, "about_event")
+
+
+def _groups_of_events(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], known: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    """A plural anaphor no names listed together explain ("X was arrested, together with Y. Both were
+    taken to …"): the people the last event before it in its paragraph happened to together, where
+    they are as many as the anaphor says."""
+    out: dict[int, tuple[str, ...]] = {}
+    for i, m in enumerate(facts.mentions):
+        if m.refers != "group" or i in known:
+            continue
+        count = int(dict(m.coref).get("count") or 0)
+        best: tuple[int, tuple[str, ...]] | None = None
+        for ev in facts.events:
+            if ev.type not in PER_SUBJECT or not ev.evidence.start <= ev.trigger[0] < m.start:
+                continue
+            if ev.evidence.part_number != _part_of(facts, m.start) or ev.evidence.end > m.start:
+                continue
+            people = tuple(
+                dict.fromkeys(
+                    k
+                    for j in ev.subjects
+                    for k in known.get(j, (keys[j],))
+                    if k is not None and actors[k].type is ActorType.PERSON
+                )
+            )
+            if len(people) >= 2 and (not count or len(people) == count) and (best is None or ev.trigger[0] > best[0]):
+                best = (ev.trigger[0], people)
+        if best is not None:
+            out[i] = best[1]
+    return out
+
+
+def _part_of(facts: DocumentFacts, offset: int) -> str | None:
+    return next((p.number for p in facts.structure.parts if p.start <= offset < p.end), None)
 
 
 def _link(events: list[Event], mentions: list[EventMention], links: dict[int, int], attr: str) -> list[Event]:
@@ -185,6 +232,119 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
 
 
+def _refer_back(
+    facts: DocumentFacts, keys: list[str | None], drafts: list[Event | None], actors: dict[str, Actor]
+) -> None:
+    """ "The trial opens behind closed doors", "the prosecutor's office, which brought the case": an
+    event of "the case" the text tells of, with no subject of its own (``refers_back``), is of the
+    person whose case it is: the person who is the subject of most of the case's events (arrests,
+    charges, trials, sentences…) told before it in its section (since the last heading), the one
+    told of last on a tie, passing over people named as someone's relative or lawyer."""
+    parts = facts.structure.parts
+    starts = [p.start for p in parts]
+    section, last = [], -1
+    for n, p in enumerate(parts):
+        last = n if is_heading(p.text) else last
+        section.append(last)
+    aside = {keys[i] for i, m in enumerate(facts.mentions) if m.start in facts.described and keys[i]}
+
+    def part_of(m: EventMention) -> int:
+        return max(0, bisect_right(starts, m.evidence.start) - 1)
+
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or draft.subjects or not ev.refers_back:
+            continue
+        opens = section[part_of(ev)]
+        told: dict[str, tuple[int, int]] = {}  # person -> (events, the last one's index)
+        for m in range(n):
+            earlier, before = drafts[m], facts.events[m]
+            if earlier is None or before.type not in _RULED_ON or part_of(before) < opens:
+                continue
+            for k in earlier.subjects:
+                if actors[k].type is ActorType.PERSON and k not in aside:
+                    told[k] = (told.get(k, (0, 0))[0] + 1, m)
+        if told:
+            person = max(sorted(told), key=lambda k: told[k])
+            drafts[n] = replace(draft, subjects=(person,), confidence=round(draft.confidence * INHERITED, 3))
+
+
+def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """ "X was arrested on 5 May … He was taken to Y police station": a detention its words leave undated
+    starts with the arrest or detention of the same person told just before it in its paragraph."""
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.DETENTION or draft.date is not None or not draft.subjects:
+            continue
+        for m in range(n - 1, -1, -1):
+            other, before = drafts[m], mentions[m]
+            if (
+                before.evidence.part_number != ev.evidence.part_number
+                or before.evidence.part_kind != ev.evidence.part_kind
+            ):
+                break
+            if other is None or not set(other.subjects) & set(draft.subjects):
+                continue
+            if before.type in (EventType.ARREST, EventType.DETENTION) and other.date is not None:
+                drafts[n] = replace(draft, date=other.date, confidence=round(draft.confidence * INHERITED, 3))
+            break
+
+
+def _held_where_released(events: list[Event], actors: dict[str, Actor], heads: frozenset[str]) -> list[Event]:
+    """ "X was released from Y prison that evening": X was held in Y prison, a detention the text states
+    without a verb of its own (undated: its start is not told)."""
+    out = []
+    for ev in events:
+        if ev.type is not EventType.RELEASE or ev.standing is not Standing.ASSERTED:
+            continue
+        held = tuple(k for k in ev.places if heads & set(actors[k].label.lower().split()))
+        if held and ev.subjects:
+            out.append(
+                Event(
+                    EventType.DETENTION,
+                    ev.evidence,
+                    ev.trigger_start,
+                    ev.subjects,
+                    places=held,
+                    confidence=round(ev.confidence * INHERITED, 3),
+                    standing=ev.standing,
+                )
+            )
+    return out
+
+
+def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """ "The X Court sentenced A to seven years on 5 May; his co-defendant B received a suspended sentence":
+    a sentencing that names neither its court nor its date, told after another person's in the same
+    paragraph, was handed down by the same court on the same day."""
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.SENTENCING or draft.courts:
+            continue
+        for m in range(n - 1, -1, -1):
+            other, before = drafts[m], mentions[m]
+            if (
+                before.evidence.part_number != ev.evidence.part_number
+                or before.evidence.part_kind != ev.evidence.part_kind
+            ):
+                break
+            if before.type is not EventType.SENTENCING or other is None or not other.subjects:
+                continue
+            if set(other.subjects) & set(draft.subjects) or not other.courts:
+                break
+            if draft.date is not None and (
+                other.date is None or not may_be_same_day(draft.date.value, other.date.value)
+            ):
+                break  # a day of its own: another hearing
+            drafts[n] = replace(
+                draft,
+                courts=other.courts,
+                date=draft.date or other.date,
+                confidence=round(draft.confidence * INHERITED, 3),
+            )
+            break
+
+
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:
     """A court decision rules on an earlier event: the one "this sentence" points back to, or the
     sentence or ban of the same subject; it decides the case of that event's subject."""
@@ -207,6 +367,14 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
                 if mentions[m].evidence.part_number == ev.evidence.part_number
                 and mentions[m].evidence.part_kind == ev.evidence.part_kind
             ]
+            if not same_part and earlier:  # "X upholds the sentence": of the paragraph told last, the first told
+                last = mentions[earlier[0]].evidence
+                same_part = [
+                    m
+                    for m in earlier
+                    if (mentions[m].evidence.part_number, mentions[m].evidence.part_kind)
+                    == (last.part_number, last.part_kind)
+                ][-1:]
             target = next(iter(same_part or earlier), None)
         elif draft.subjects:
             near = sorted(
@@ -236,17 +404,28 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if (a.standing is Standing.DENIED) != (b.standing is Standing.DENIED):
         return False  # "was arrested" and "was not released" stay apart
+    if a.type is EventType.DETENTION and a.places and b.places and not set(a.places) & set(b.places):
+        return False  # one detention per place of detention: "held at X police station, then sent to Y prison"
     for attr in ("term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is not None and y is not None and x != y:
             return False
     if a.date is not None and b.date is not None and not may_be_same_day(a.date.value, b.date.value):
-        return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
+        if not _ends_trial(a, b):
+            return False  # "sentenced in 2016" and "on 6 October 2016 … sentenced" may be one event
     if a.courts and b.courts and set(a.courts) != set(b.courts):
         return False
+    if a.type is EventType.DETENTION and a.places and b.places and not set(a.places) & set(b.places):
+        return False  # held in a remand centre, then in a penal colony: one detention per place
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True
+
+
+def _ends_trial(a: Event, b: Event) -> bool:
+    """ "Their trial opened on 23 October 2017 … on 28 June 2018 that court acquitted him": the acquittal
+    is the trial it ends (one wh:Trial node, dated from its start), whatever day it came."""
+    return a.type is EventType.TRIAL and (EventClass.ACQUITTAL in a.classes) != (EventClass.ACQUITTAL in b.classes)
 
 
 def _precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
@@ -272,7 +451,9 @@ def _merge(events: list[Event]) -> list[Event]:
                     agents=_union(kept.agents, ev.agents),
                     courts=_union(kept.courts, ev.courts),
                     places=_union(kept.places, ev.places),
-                    date=_precise(kept.date, ev.date),
+                    date=_precise(kept.date, ev.date)
+                    if kept.date is None or ev.date is None or may_be_same_day(kept.date.value, ev.date.value)
+                    else kept.date,
                     term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges),
                     legal_basis=_union(kept.legal_basis, ev.legal_basis),
@@ -282,6 +463,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     penalties=_union(kept.penalties, ev.penalties),
                     fine_amount=kept.fine_amount or ev.fine_amount,
                     fine_currency=kept.fine_currency or ev.fine_currency,
+                    classes=_union(kept.classes, ev.classes),
                 )
                 break
         else:

@@ -43,6 +43,9 @@ class WH(DefinedNamespace):
     Visit: URIRef
     ReleaseDemand: URIRef
     Killing: URIRef
+    HungerStrike: URIRef
+    Acquittal: URIRef
+    Pardon: URIRef
     # event attributes and their value classes
     Charge: URIRef
     LegalProvision: URIRef

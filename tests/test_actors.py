@@ -141,6 +141,14 @@ def test_a_role_before_a_comma_or_a_colon_makes_a_person(build_text):
     assert actors["Tomasz Wrobel"] == "Person"
 
 
+def test_a_court_of_a_place_named_with_a_particle_is_whole(build_text):
+    r = build_text(
+        "In May 2019 the Provincial People's Court of Villa del Rosario sentenced Irene Calvo to three years.",
+        name="news-test",
+    )
+    assert _actors(r)["Provincial People's Court of Villa del Rosario"] == "Court"
+
+
 def test_the_subject_of_a_persons_predicate_is_a_person(build_text):
     # the model reads this name as an organisation; "was born" and "was arrested" say otherwise
     r = build_text(

@@ -60,29 +60,6 @@ def test_keys_can_be_counted_and_removed():
     assert {nlp.vocab.strings[k] for k, _, _ in m(nlp("High Court"))} == {"Any"}
 
 
-def test_the_dependency_matcher_gives_the_same_list_as_spacys(nlp):
-    """The event trigger patterns, anchored and not: the same matches in the same order."""
-    from spacy.matcher import DependencyMatcher
-
-    from pipeline.anchored import AnchoredDependencyMatcher
-    from pipeline.patterns import load_jsonl
-
-    plain, anchored = DependencyMatcher(nlp.vocab), AnchoredDependencyMatcher(nlp.vocab)
-    entries = list(load_jsonl("events.jsonl"))
-    for entry in entries:
-        plain.add(entry["id"], [entry["pattern"]])
-        anchored.add(entry["id"], [entry["pattern"]])
-    anchored.add(entries[0]["id"], [entries[-1]["pattern"]])  # a key added twice keeps both patterns
-    plain.add(entries[0]["id"], [entries[-1]["pattern"]])
-    text = (EXAMPLES / "ep-2013-kazakhstan.txt").read_text(encoding="utf-8")
-    seen = 0
-    for doc in nlp.pipe(text.split("\n\n")):
-        found = anchored(doc)
-        assert found == plain(doc)
-        seen += len(found)
-    assert seen > 20
-
-
 def test_holds_any_reads_the_lower_case_form_and_the_lemma(nlp):
     from pipeline.anchored import holds_any
 

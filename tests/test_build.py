@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph
+import pytest
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS
 
-from pipeline.rdf.export import read_dataset, serialize, union_graph, write_dataset
+from pipeline.iri import IriMinter
+from pipeline.rdf.export import GraphWriter, rdf_format, read_dataset, serialize, union_graph, write_dataset
 from pipeline.rdf.validate import validate_graph
 from pipeline.vocab import WH
 
@@ -92,3 +96,118 @@ def test_a_user_base_iri_is_used_for_every_minted_iri(build_text):
 def test_dataset_is_an_rdflib_dataset_with_prefixes(sample_build):
     assert isinstance(sample_build.dataset, Dataset)
     assert b"@prefix wh: <https://w3id.org/whereas/ontology#>" in serialize(sample_build.dataset, "turtle")
+
+
+# -- a build that writes graph by graph -------------------------------------------------------------
+
+
+def _graphs_of(ds: Dataset) -> list[Graph]:
+    """The named graphs of ``ds``, each on its own, in reverse order of their names."""
+    out = []
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier), reverse=True):
+        if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID:
+            alone = Graph(identifier=g.identifier)
+            for triple in g:
+                alone.add(triple)
+            out.append(alone)
+    return out
+
+
+def _own_nodes(graph: Graph):
+    minter = IriMinter()
+    doc = next(graph.subjects(RDF.type, WH.Document), None)
+    return minter.own_nodes(str(graph.value(doc, DCTERMS.identifier)) if doc is not None else None)
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".nt", ".ttl", ".jsonld"])
+@pytest.mark.parametrize("spill", [False, True])
+def test_graphs_written_one_at_a_time_give_the_bytes_of_the_whole_dataset(
+    examples_build, tmp_path, monkeypatch, suffix, spill
+):
+    import pipeline.rdf.export
+
+    if spill:  # runs of a few lines, merged three at a time: the paths of a corpus larger than memory
+        monkeypatch.setattr(pipeline.rdf.export, "RUN_CHARS", 20_000)
+        monkeypatch.setattr(pipeline.rdf.export, "MERGE_WIDTH", 3)
+    target = tmp_path / f"graph{suffix}"
+    with GraphWriter(target) as writer:
+        for graph in _graphs_of(examples_build.dataset):
+            writer.add(graph, _own_nodes(graph))
+    assert target.read_bytes() == serialize(examples_build.dataset, rdf_format(target))
+
+
+def test_a_writer_that_fails_leaves_the_old_file(tmp_path):
+    target = tmp_path / "graph.nq"
+    target.write_text("old\n")
+    ex = Namespace("https://example.org/")
+    g = Graph(identifier=ex.g)
+    g.add((ex.a, ex.b, ex.c))
+    with pytest.raises(RuntimeError), GraphWriter(target) as writer:
+        writer.add(g)
+        raise RuntimeError("the build failed")
+    assert target.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"]
+    with pytest.raises(ValueError, match="written twice"), GraphWriter(target) as writer:
+        writer.add(g)
+        writer.add(g)
+
+
+def test_graph_by_graph_validation_reports_what_the_whole_dataset_reports(examples_build):
+    graphs = _graphs_of(examples_build.dataset)
+    person = next(s for g in graphs for s in g.subjects(RDF.type, WH.Person))
+    broken = next(g for g in graphs if (person, RDF.type, WH.Person) in g)
+    broken.add((person, RDFS.label, Literal("a second label")))  # one document's graph breaks a shape
+    whole = Dataset(default_union=True)
+    for g in graphs:
+        for triple in g:
+            whole.graph(g.identifier).add(triple)
+    types = {(s, RDF.type, o) for g in graphs for s, o in g.subject_objects(RDF.type)}
+    messages: set[str] = set()
+    for g in graphs:
+        context = None
+        if g.identifier == IriMinter().case_graph():  # the classes of the events it links are elsewhere
+            context = Graph()
+            for triple in types:
+                if (None, WH.source, triple[0]) in g:
+                    context.add(triple)
+        messages.update(validate_graph(g, context).messages)
+    expected = validate_graph(whole).messages
+    assert any("a second label" in m or "exactly one rdfs:label" in m for m in expected)
+    assert tuple(sorted(messages)) == expected
+
+
+def test_trig_names_worked_out_once_give_rdflibs_bytes(sample_build):
+    """The TriG and Turtle writers keep each IRI's prefixed name for the whole file: the bytes are rdflib's own."""
+    import io
+
+    from rdflib import Dataset, Literal, Namespace
+    from rdflib.namespace import XSD
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    from pipeline.rdf.export import _bind, _SortedTrig
+
+    def plain(ds: Dataset) -> bytes:
+        writer = TrigSerializer(ds)
+        default = writer.default_context
+        writer.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+        out = io.BytesIO()
+        writer.serialize(out, encoding="utf-8")
+        return out.getvalue()
+
+    ex, other = Namespace("https://example.org/id/"), Namespace("https://other.example/vocab/")
+    wh = Namespace(str(WH))
+    made = Dataset()
+    for n in range(3):  # graphs sharing IRIs, IRIs without a prefix, a predicate whose prefix is made up
+        g = made.graph(ex[f"doc-{n}"])
+        g.add((ex["actor/a"], wh.name, Literal(f"A {n}")))
+        g.add((ex[f"event/{n}"], wh.subject, ex["actor/a"]))
+        g.add((ex[f"event/{n}"], other[f"p{n % 2}"], Literal("1", datatype=XSD.integer)))
+        g.add((ex[f"event/{n}"], wh.note, wh["odd(name)"]))
+    for ds in (sample_build.dataset, made):
+        _bind(ds)
+        ours = io.BytesIO()
+        _SortedTrig(ds).serialize(ours, encoding="utf-8")
+        assert ours.getvalue() == plain(ds)
+        union = union_graph(ds)
+        assert serialize(ds, "turtle") == union.serialize(format="turtle", encoding="utf-8")
+    assert b"@prefix ns1:" in plain(made)

@@ -86,3 +86,13 @@ def test_a_denied_event_is_no_event_for_the_evaluation_nor_the_saved_queries(bui
     write_dataset(r.dataset, path)
     for query in ("sentenced", "unreleased"):  # (rdflib answers an empty grouping with one blank row)
         assert [row for row in run_query(path, query, "csv").splitlines()[1:] if row.strip(",")] == []
+
+
+def test_what_an_action_list_asks_for_is_demanded(build_text) -> None:
+    r = build_text(
+        "FVN CALLS ON THE AUTHORITIES TO:\n\n"
+        "• release Timur Vasin immediately and quash his conviction;\n\n"
+        "• allow independent media to work without interference."
+    )
+    assert ("CourtDecision", "Timur Vasin", "demanded") in _standings(r)
+    assert ("CourtDecision", "Timur Vasin", "asserted") not in _standings(r)

@@ -14,7 +14,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from pipeline.errors import QueryError, StoreError
-from pipeline.rdf.store import DocumentRecord, Store, is_store, store_status
+from pipeline.rdf.store import SHARED_GRAPH, DocumentRecord, Store, is_store, store_status
 
 DOC = "https://w3id.org/whereas/id/document/ep-2099-ruritania"
 OTHER = "https://w3id.org/whereas/id/document/ep-2099-other"
@@ -55,12 +55,17 @@ def test_a_store_keeps_its_content_across_openings(mini_store_path: Path) -> Non
         assert st.documents() == [DOC]
 
 
+def _whole(st: Store, graph: str) -> set[str]:
+    """A document's whole graph: the triples only it states and those it shares with others."""
+    return {str(q) for q in st.document_quads(graph)}
+
+
 def test_a_changed_document_replaces_only_its_own_graph(tmp_path: Path, mini_dataset: Dataset) -> None:
     ds = _with_second_document(mini_dataset)
     with Store.open(tmp_path / "store") as st:
         assert st.load_documents(ds) == 2
-        assert len(st) == 146
-        other_before = _quads(st, OTHER)
+        assert len(st) == 78  # each triple once: the copy differs from the first only by its document node's 5
+        other_before = _whole(st, OTHER)
 
         g = ds.graph(URIRef(DOC))
         anna = URIRef("https://w3id.org/whereas/id/person/anna-berg")
@@ -69,12 +74,15 @@ def test_a_changed_document_replaces_only_its_own_graph(tmp_path: Path, mini_dat
         g.add((anna, RDFS.comment, Literal("a journalist")))
         assert st.load_documents(ds) == 1
 
-        assert _quads(st, OTHER) == other_before
+        assert _whole(st, OTHER) == other_before
         labels = {
             str(r["l"].value) for r in st.query(f"SELECT ?l WHERE {{ GRAPH <{DOC}> {{ <{anna}> rdfs:label ?l }} }}")
         }
         assert labels == {"Anna Maria Berg"}
-        assert len(st) == 147
+        assert len(st) == 80  # the new label and the comment; the old label is now the other's alone
+        assert f'<{anna}> <{RDFS.label}> "Anna Berg"' in {
+            str(q.triple) for q in st.ox.quads_for_pattern(None, None, None, ox.NamedNode(OTHER))
+        }
 
 
 def test_blank_nodes_compare_canonically(tmp_path: Path, mini_dataset: Dataset) -> None:
@@ -135,7 +143,7 @@ def test_an_ambiguous_id_is_refused(tmp_path: Path, mini_dataset: Dataset) -> No
         st.load_documents(ds)
         with pytest.raises(StoreError, match="matches 2 documents"):
             st.remove_document("ep-2099-ruritania")
-        assert len(st) == 146
+        assert len(st) == 73  # two documents of one content: every triple shared, kept once
 
 
 def test_a_locked_store_gives_a_one_line_error(mini_store_path: Path) -> None:
@@ -270,6 +278,142 @@ def test_a_triple_in_two_documents_is_one_triple_of_the_union(tmp_path: Path, mi
         assert not bool(st.query("ASK { ?p rdfs:label 'Anna Berg' }"))
         st.remove_document(DOC)
         assert len(st) == 0 and len(st.ox) == 0
+
+
+# -- each triple once: document graphs, the shared graph and the ledger ----------------------------
+
+
+def _layout(st: Store) -> dict[str, set[str]]:
+    """The store as kept: each graph's triples (the default graph as "")."""
+    out: dict[str, set[str]] = {}
+    for q in st.ox.quads_for_pattern(None, None, None, None):
+        name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        out.setdefault(name, set()).add(str(q.triple))
+    return out
+
+
+def _check_each_triple_once(st: Store) -> None:
+    graphs = _layout(st)
+    assert "" not in graphs  # no union copy in the default graph
+    seen: dict[str, str] = {}
+    for graph, triples in graphs.items():
+        for t in triples:
+            assert t not in seen, f"{t} in {graph} and {seen[t]}"
+            seen[t] = graph
+
+
+def test_a_triple_two_documents_state_is_kept_once_in_the_shared_graph(tmp_path: Path, mini_dataset: Dataset) -> None:
+    ds = _with_second_document(mini_dataset)
+    expected = {g: {str(t) for t in _whole_of(ds, g)} for g in (DOC, OTHER)}
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(ds)
+        _check_each_triple_once(st)
+        layout = _layout(st)
+        assert len(layout[DOC]) == len(layout[OTHER]) == 5  # their document nodes; the rest is shared
+        assert len(layout[SHARED_GRAPH]) == 73 - 5
+        assert {g: {str(q.triple) for q in st.document_quads(g)} for g in (DOC, OTHER)} == expected
+        # the union the queries read has each triple once: Anna Berg is one row
+        assert [r["n"].value for r in st.query("SELECT ?n WHERE { ?p rdfs:label 'Anna Berg' ; a ?n }")] == [
+            "https://w3id.org/whereas/ontology#Person"
+        ]
+        assert st.documents() == [OTHER, DOC]
+    with Store.open(tmp_path / "store", read_only=True) as reader:  # a snapshot carries its ledger
+        assert reader.union
+        back = reader.to_dataset()
+        assert {str(t) for t in _whole_of(back, DOC)} == expected[DOC]
+        assert {str(t) for t in _whole_of(back, OTHER)} == expected[OTHER]
+    with Store.open(tmp_path / "store") as st:
+        st.remove_document(OTHER)  # what only the first document states moves back into its graph
+        assert set(_layout(st)) == {DOC}
+        assert {str(q.triple) for q in st.document_quads(DOC)} == expected[DOC]
+
+
+def _whole_of(ds: Dataset, graph: str) -> set[ox.Triple]:
+    data = ds.graph(URIRef(graph)).serialize(format="nt", encoding="utf-8")
+    return {q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
+
+
+@pytest.mark.parametrize("killed", ["before the store", "after the store"])
+def test_a_writer_killed_between_the_ledger_and_the_store_is_made_good(
+    tmp_path: Path, mini_trig: Path, killed: str
+) -> None:
+    path = tmp_path / "store"
+    # build the first document, then kill the process loading the second at the chosen moment
+    first = f"""
+import os
+import pipeline.rdf.store as store
+from pipeline.rdf.export import read_dataset
+from rdflib import Dataset, URIRef
+ds = read_dataset({str(mini_trig)!r})
+with store.Store.open({str(path)!r}) as st:
+    st.load_documents(ds)
+second = Dataset(default_union=True)
+for s, p, o in ds.graph(URIRef({DOC!r})):
+    second.graph(URIRef({OTHER!r})).add((URIRef({OTHER!r}) if s == URIRef({DOC!r}) else s, p, o))
+if {killed!r} == "before the store":
+    real = store._Ledger.write_ahead
+    def write_ahead(self, *args):
+        real(self, *args)
+        os._exit(0)
+    store._Ledger.write_ahead = write_ahead
+else:
+    store._Ledger.done = lambda self, pending: os._exit(0)
+st = store.Store.open({str(path)!r})
+st.load_documents(second)
+"""
+    subprocess.run([sys.executable, "-c", textwrap.dedent(first)], check=True, cwd=Path(__file__).parents[1])
+    with Store.open(path) as st:  # the next writer runs the update the ledger holds
+        _check_each_triple_once(st)
+        assert st.documents() == [OTHER, DOC]
+        assert len(_layout(st)[SHARED_GRAPH]) == 73 - 5
+        assert len(st.document_quads(OTHER)) == len(st.document_quads(DOC)) == 73
+        assert st._ledger is not None and st._ledger.pending() == []
+
+
+def test_a_store_of_an_older_whereas_is_read_through_its_default_graph_then_adopted(
+    tmp_path: Path, mini_dataset: Dataset
+) -> None:
+    ds = _with_second_document(mini_dataset)
+    path = tmp_path / "store"
+    path.mkdir()
+    old = ox.Store(str(path))  # as an older whereas kept it: every document graph whole, and their union
+    quads = list(ox.parse(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
+    old.extend(quads)
+    old.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in set(quads))
+    old.flush()
+    del old
+    with Store.open(path, read_only=True) as reader:
+        assert not reader.union
+        assert len(reader) == 146
+        assert [
+            r["n"].value for r in reader.query("SELECT ?n WHERE { ?p a wh:Person ; rdfs:label ?n } ORDER BY ?n")
+        ] == [
+            "Anna Berg",
+            "Karl Berg",
+        ]
+    with Store.open(path) as st:  # its first writer gives it a ledger and keeps each triple once
+        assert st.union
+        _check_each_triple_once(st)
+        assert len(st) == 78
+        assert {str(q.triple) for q in st.document_quads(OTHER)} == {str(t) for t in _whole_of(ds, OTHER)}
+    with Store.open(path, read_only=True) as reader:
+        assert reader.union and len(reader) == 78
+
+
+def test_an_update_by_hand_leaves_each_triple_in_one_graph(tmp_path: Path, mini_dataset: Dataset) -> None:
+    with Store.open(tmp_path / "store") as st:
+        st.load_documents(mini_dataset)
+        anna = f"<{ID_ANNA}> a wh:Person"
+        st.update(f"INSERT DATA {{ GRAPH <https://example.org/g> {{ {anna} }} }}")  # the document states it too
+        _check_each_triple_once(st)
+        assert st.documents() == ["https://example.org/g", DOC]
+        assert len(_layout(st)[SHARED_GRAPH]) == 1
+        rows = list(st.query("SELECT ?p WHERE { ?p a wh:Person }"))
+        assert len(rows) == 2  # Anna and Karl Berg, once each
+        st.update("DROP GRAPH <https://example.org/g>")  # the document alone states it again
+        _check_each_triple_once(st)
+        assert set(_layout(st)) == {DOC}
+        assert len(st.document_quads(DOC)) == 73
 
 
 # -- snapshots: readers beside a writer ---------------------------------------------------------

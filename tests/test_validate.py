@@ -147,6 +147,21 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], list[str]]] = {
         lambda g: g.remove((MARRIAGE, WH.evidence, None)),
         [f"<{MARRIAGE}> wh:evidence: no wh:evidence: every event and reified relation needs at least one wh:TextSpan"],
     ),
+    "acquittal typed as a sentencing": (
+        lambda g: g.add((SENTENCING, RDF.type, WH.Acquittal)),
+        [
+            f"<{SENTENCING}> rdf:type: an acquittal is no wh:Sentencing (value: wh:Sentencing)",
+            f"<{SENTENCING}>: an acquittal is also the wh:Trial it ends or the wh:CourtDecision that overturns "
+            "a conviction",
+        ],
+    ),
+    "pardon granted to a court": (
+        lambda g: (
+            g.add((SENTENCING, RDF.type, WH.Pardon)),
+            g.add((SENTENCING, WH.subject, COURT)),
+        ),
+        [f"<{SENTENCING}> wh:subject: a pardon is granted to a wh:Person (value: <{COURT}>)"],
+    ),
     "two broken things, sorted": (
         lambda g: (
             g.add((ANNA, RDFS.label, Literal("Anna B."))),

@@ -4,8 +4,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -95,6 +97,7 @@ class ActorTyper:
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
+        self.person_passive_verbs = frozenset(cues["person_passive_verbs"])
         self.apposition_skip = frozenset(
             (
                 "the",
@@ -140,6 +143,11 @@ class ActorTyper:
         self.institutions = frozenset(load_lines("institution_words.txt"))
         self.quoted = Matcher(nlp.vocab)
         opening, closing = ["‘", "“", "'", '"', "«"], ["’", "”", "'", '"', "»"]
+        #: what every quoted pattern needs: an opening quote and one of the nouns (a Doc without is not tried)
+        self._quoted_needs = (
+            frozenset(get_string_id(q) for q in opening),
+            frozenset(get_string_id(n) for nouns in cues["quoted_after"].values() for n in nouns),
+        )
         for label, nouns in cues["quoted_after"].items():
             self.quoted.add(
                 label,
@@ -177,7 +185,7 @@ class ActorTyper:
                     taken |= set(range(cand.start, cand.end))
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
-        for match_id, start, end in self.quoted(doc):
+        for match_id, start, end in self.quoted(doc) if self._may_quote(doc) else ():
             inner = doc[start + 2 : end - 1]
             if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
                 label = doc.vocab.strings[match_id]
@@ -189,6 +197,13 @@ class ActorTyper:
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _may_quote(self, doc: Doc) -> bool:
+        """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
+        if not len(doc):
+            return False
+        orth, lower = doc.to_array([ORTH, LOWER]).T.tolist()
+        return not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
         """ "the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
@@ -742,11 +757,16 @@ class ActorTyper:
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
         root = doc[start:end].root
-        if root.dep_ in ("nsubj", "nsubjpass") and (
-            root.head.lemma_ in self.person_subject_verbs
-            or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_verbs)
+        if (
+            not doc[start:end].text.isupper()
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and (
+                root.head.lemma_ in self.person_subject_verbs
+                or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
+            )
         ):
-            votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))  # "X was born", "X was arrested"
+            # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
+            votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
         following = [t.lower_ for t in doc[j : j + 2]]
         for phrase, t in self.after:
             if tuple(following[: len(phrase)]) == phrase:

@@ -88,6 +88,13 @@ class CorefCues:
         if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
             return None
         left = [c for c in tok.lefts]
+        if (
+            tok.i > 0
+            and doc[tok.i - 1].dep_ == "mark"
+            and doc[tok.i - 1].lower_ == "that"
+            and doc[tok.i - 1] not in left
+        ):
+            left.insert(0, doc[tok.i - 1])  # the parser may hang that "that" on the verb
         dets = [
             c
             for c in left
@@ -109,9 +116,11 @@ class CorefCues:
             return None  # "the journalist Anna Novak": a name with its cue, not an anaphor
         for child in tok.rights:
             if (child.dep_ == "appos" and (child.i in taken or child.pos_ == "PROPN")) or (
-                child.dep_ == "prep" and child.lower_ == "of"
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and (lemma not in self.person_nouns or any(o.i in taken or o.pos_ == "PROPN" for o in child.children))
             ):
-                return None  # "the lawyer, X", "the court of X": not pointing back
+                return None  # "the lawyer, X", "the court of X": not pointing back ("the applicant of Y" charge is)
         span_label, cues = "Person", dict[str, object]({"kind": "descriptor", "nouns": [lemma]})
         count = next((self.numbers[c.lower_] for c in left if c.lower_ in self.numbers), None)
         if lemma in self.court_nouns:

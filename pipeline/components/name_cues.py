@@ -325,6 +325,7 @@ def shape_patterns() -> list[dict]:
             {"LOWER": "the", "OP": "?"},
             named,
         ],  # "Assembly of the Representatives of the People"
+        [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of Santiago de Cuba"
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
@@ -355,6 +356,14 @@ def shape_patterns() -> list[dict]:
                 patterns.append({"label": kind, "pattern": named_head + tail})
         if kind == "Place":
             patterns.append({"label": kind, "pattern": head_tokens + code})
+        if kind == "Court":  # "Branch 15 of the X Revolutionary Court", "Chamber 2 of the Supreme Court"
+            part: list[dict[str, Any]] = [
+                {"LOWER": {"IN": data["numbered_parts"]}, "TEXT": {"REGEX": CAPITALISED}},
+                {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}},
+                {"LOWER": "of"},
+                {"LOWER": "the", "OP": "?"},
+            ]
+            patterns.append({"label": kind, "pattern": part + before + head_tokens})
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]

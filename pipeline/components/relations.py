@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import holds_any
@@ -14,6 +14,7 @@ from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
+from pipeline.treematch import TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED"]
 
@@ -275,7 +276,7 @@ class RelationFinder:
         self.matcher = Matcher(nlp.vocab, validate=True)
         # the link patterns run only on a Doc holding a role word (any form noun() or verb() could take): their
         # matches count only at a role word and at the tokens of its tree
-        self.links = DependencyMatcher(nlp.vocab, validate=True)
+        self.links = TreeMatcher(nlp.vocab, validate=True)  # the parse walked from each first node's words
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         self.rules: dict[str, dict] = {}

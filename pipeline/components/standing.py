@@ -107,6 +107,8 @@ def _governed_by(
     for _ in range(6):
         if tok.dep_ not in _GOVERNED or tok.head.i == tok.i or (tok.dep_ == "conj" and not through_conj):
             return None
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None  # "X appealed against it, but the court upheld it": a clause of its own, not what is asked
         head = tok.head
         if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
             return head.lemma_
@@ -116,6 +118,23 @@ def _governed_by(
             return None
         tok = head
     return None
+
+
+#: what opens an item of a list
+_BULLETS = frozenset("•·▪◦*-–—")
+
+
+def _action_item(chain: list[Token]) -> str | None:
+    """ "RFN calls on the authorities to: • release X and quash his conviction": an item of an action
+    list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
+    asks for; that verb is the cue."""
+    top = chain[-1]
+    words = [t for t in top.sent if not t.is_space and t.text not in _BULLETS]
+    if not words or words[0].i != top.i or not top.text[:1].islower():
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
+        return None
+    return top.lower_
 
 
 def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
@@ -132,11 +151,11 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     denial = _governed_by(trigger, w["denial_verbs"], through_conj=False)
     if denial:
         return Standing.DENIED, denial
+    chain = _clause_chain(trigger)
     if not own_speech:
-        demand = _governed_by(trigger, w["demand_verbs"], w["demand_nouns"])
+        demand = _governed_by(trigger, w["demand_verbs"], w["demand_nouns"]) or _action_item(chain)
         if demand:
             return Standing.DEMANDED, demand
-    chain = _clause_chain(trigger)
     alleged = _alleged(trigger, chain)
     if alleged:
         return Standing.ALLEGED, alleged

@@ -125,7 +125,7 @@ class Report:
     """One document's account of an event: its own event node, the values it gives, its sentences."""
 
     event: str  # the document's event node
-    document: str  # the document IRI
+    document: str  # the document's id (dcterms:identifier), else its IRI
     date: str = ""
     court: str = ""  # label(s), joined with " | "
     term: str = ""  # in words: "7 years 6 months"
@@ -148,10 +148,11 @@ class Conflict:
 class TimelineEntry:
     """One line of a person's timeline: a real event, as one or several documents report it.
 
-    ``iri`` is the case event (``wh:CaseEvent``) when documents' reports were linked as one,
-    else the one event node; ``role`` is the person's (``subject``, or ``about`` for an event
-    concerning them or their events). The values are those most reports give (a coarser date
-    supporting a finer one); each report keeps its own, and ``conflicts`` names disagreements.
+    ``iri`` is the case event (``pipeline.case``: the reports of documents linked as one real
+    event); ``role`` is the person's (``subject``, or ``about`` for an event concerning them or
+    their events). The values are those most reports give (a coarser date supporting a finer
+    one); each report keeps its own, and ``conflicts`` names disagreements. ``date_inferred``: no
+    report states the date, it is that of the document whose author's own act the event is.
     """
 
     iri: str
@@ -164,3 +165,4 @@ class TimelineEntry:
     outcome: str = ""
     reports: tuple[Report, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    date_inferred: bool = False

@@ -70,10 +70,6 @@ class Extraction:
     evidence: dict[str, tuple[Evidence, ...]]  # event or statement IRI -> sentences
     confidence: dict[str, float]  # statement IRI -> confidence
     position_labels: dict[str, str]  # position IRI -> label
-    #: case events (``wh:CaseEvent``: one real event several documents report) -> their sources
-    cases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: case event -> its ``wh:Conflict``s: (property local name, the source events stating it)
-    conflicts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
 
 def _values(var: str, names: Iterable[str]) -> str:
@@ -283,20 +279,6 @@ def extract(ds: Dataset | Graph) -> Extraction:
             start = -1
         where = " ".join(filter(None, (part_kinds.get(part, ""), numbers.get(part, ""))))
         evidence[str(row.node)].add(Evidence(str(row.text), span_doc.get(span, ""), where, start))
-
-    cases: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(g, "SELECT DISTINCT ?case ?event WHERE { ?case a wh:CaseEvent ; wh:source ?event }"):
-        if str(row.event) in events:
-            cases[str(row.case)].add(str(row.event))
-    between: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in _rows(
-        g, "SELECT DISTINCT ?case ?p ?event WHERE { ?case wh:conflict ?c . ?c wh:onProperty ?p ; wh:between ?event }"
-    ):
-        if str(row.case) in cases:
-            between[(str(row.case), _local(row.p))].add(str(row.event))
-    conflicts: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    for (case, prop), sources in sorted(between.items()):
-        conflicts[case].append((prop, tuple(sorted(sources))))
     return Extraction(
         actors=actors,
         events=events,
@@ -307,8 +289,6 @@ def extract(ds: Dataset | Graph) -> Extraction:
         },
         confidence=confidence,
         position_labels=position_labels,
-        cases={case: tuple(sorted(sources)) for case, sources in sorted(cases.items())},
-        conflicts={case: tuple(items) for case, items in conflicts.items()},
     )
 
 

@@ -1,140 +1,78 @@
-"""A person's timeline: the events they are the subject of or that concern them, in date order,
-each with the documents reporting it, their sentences, and where the documents disagree.
+"""A person's timeline for the actor page: the events they are the subject of or that concern them,
+in date order, each with the documents reporting it, their sentences, and where the documents disagree.
 
-The reports of one real event are grouped as the case graph groups them: a ``wh:CaseEvent``
-with a ``wh:source`` per document's event node and a ``wh:Conflict`` (``wh:onProperty``,
-``wh:between``) per disputed value, as ``pipeline.case`` writes it into a multi-document build.
-A graph without a case graph gives one line per event node. Reading the case graph, not
-linking events here, keeps one definition of "the same event" (``pipeline.case``'s).
+The timelines are ``pipeline.case``'s (one reader of "the same event" and of the value most
+sources give): :func:`pipeline.case.timelines` links the reports of one real event across
+documents, names their conflicts and takes the majority's values; this module only puts them
+in the page's terms (terms in words, each report's sentences with the part they stand in).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph
 
-from pipeline.network.model import JOIN, Conflict, Report, TimelineEntry
+from pipeline.case import CaseEvent, Source
+from pipeline.case import timelines as case_timelines
+from pipeline.network.model import Conflict, Evidence, Report, TimelineEntry
 from pipeline.network.project import Extraction, duration_words, extract
-from pipeline.normalize.dates import may_be_same_day
 
 __all__ = ["TIMELINE_CLASSES", "timelines", "timelines_of"]
 
 #: The actor classes that get a timeline: the people whose case it is.
 TIMELINE_CLASSES = frozenset({"Person"})
-#: ``wh:onProperty`` of a conflict -> the field of a timeline entry.
-_FIELDS = {"date": "date", "sentenceTerm": "term", "court": "court", "outcome": "outcome"}
 
 
-def _compatible(coarse: str, fine: str) -> bool:
-    """Whether ``coarse`` (a date at some precision) can be the same day as ``fine``.
-
-    >>> _compatible("2022-03", "2022-03-04"), _compatible("2022-01-22", "2022-01-23"), _compatible("2022", "2022")
-    (True, False, True)
-    """
-    return len(coarse) <= len(fine) and may_be_same_day(coarse, fine)
-
-
-def _consensus(values: Iterable[str], *, dates: bool = False) -> str:
-    """The value most reports give (for dates, a coarser date supports a finer one); ties go
-    to the more precise value, then the first in order.
-
-    >>> _consensus(["2022-01-22", "2022-01-23", "2022-01-22"], dates=True)
-    '2022-01-22'
-    >>> _consensus(["2022-03", "2022-03-04"], dates=True), _consensus(["7 years", "7 years 6 months", ""])
-    ('2022-03-04', '7 years 6 months')
-    """
-    given = [v for v in values if v]
-    if not given:
+def _words(field: str, value: str | None) -> str:
+    """A value as the page shows it: a term in words ("7 years 6 months"), anything else as is."""
+    if not value:
         return ""
-    support = Counter(
-        {v: sum(1 for w in given if (_compatible(w, v) if dates else w == v)) for v in sorted(set(given))}
-    )
-    return min(support, key=lambda v: (-support[v], -len(v), v))
+    return duration_words(value) if field == "term" else value
 
 
-def _report(ext: Extraction, iri: str) -> Report:
-    ev = ext.events[iri]
-    evidence = ext.evidence.get(iri, ())
-    courts = [ext.actors[a]["label"] for role, a in ev.roles if role == "court"]
+def _report(src: Source, ext: Extraction) -> Report:
+    evidence = ext.evidence.get(src.event) or tuple(Evidence(e.text, src.document, "", e.start) for e in src.evidence)
     return Report(
-        event=iri,
-        document=evidence[0].document if evidence else "",
-        date=ev.date,
-        court=JOIN.join(courts),
-        term=JOIN.join(duration_words(t) for t in ev.terms),
-        charges=tuple(ev.charges),
-        outcome=JOIN.join(ev.outcomes),
-        standing=ev.standing,
+        event=src.event,
+        document=src.document,
+        date=src.date or "",
+        court=src.court or "",
+        term=_words("term", src.term),
+        charges=src.charges,
+        outcome=src.outcome or "",
+        standing=src.standing,
         evidence=evidence,
     )
 
 
-def _entry(ext: Extraction, iri: str, sources: tuple[str, ...], role: str) -> TimelineEntry:
-    reports = sorted((_report(ext, s) for s in sources), key=lambda r: (r.document, r.date, r.event))
-    conflicts = []
-    for prop, between in ext.conflicts.get(iri, ()):
-        name = _FIELDS.get(prop, prop)
-        values = tuple(
-            sorted({(r.document, str(getattr(r, name, ""))) for r in reports if r.event in between}, key=str)
-        )
-        if len({v for _, v in values}) > 1:  # a conflict whose reports now agree is none
-            conflicts.append(Conflict(name, values))
-    types = Counter(ext.events[s].type for s in sources)
+def _entry(ev: CaseEvent, person: str, ext: Extraction) -> TimelineEntry:
     return TimelineEntry(
-        iri=iri,
-        type=min(types, key=lambda t: (-types[t], t)),
-        role=role,
-        date=_consensus((r.date for r in reports), dates=True),
-        court=_consensus(r.court for r in reports),
-        term=_consensus(r.term for r in reports),
-        charges=tuple(sorted({c for r in reports for c in r.charges})),
-        outcome=_consensus(r.outcome for r in reports),
-        reports=tuple(reports),
-        conflicts=tuple(conflicts),
+        iri=ev.iri,
+        type=ev.type,
+        role="subject" if any(person in s.subjects for s in ev.sources) else "about",
+        date=ev.date or "",
+        court=ev.court or "",
+        term=_words("term", ev.term),
+        charges=ev.charges,
+        outcome=ev.outcome or "",
+        reports=tuple(_report(s, ext) for s in ev.sources),
+        conflicts=tuple(Conflict(c.field, tuple((d, _words(c.field, v)) for d, v in c.values)) for c in ev.conflicts),
+        date_inferred=ev.date_inferred,
     )
 
 
-def _concerning(ext: Extraction) -> dict[str, dict[str, str]]:
-    """Actor IRI -> {event IRI: the actor's role}: the events an actor is the subject of, and
-    those about them or their events (a statement on their sentencing, a ruling on it)."""
-    out: dict[str, dict[str, str]] = {}
-    for iri, ev in ext.events.items():
-        for role, actor in ev.roles:
-            if role == "subject":
-                out.setdefault(actor, {})[iri] = "subject"
-    for _source, target, iri in ext.edges:
-        out.setdefault(target, {}).setdefault(iri, "about")
-    return out
-
-
-def timelines_of(ext: Extraction, actors: Iterable[str] | None = None) -> dict[str, list[TimelineEntry]]:
-    """The timeline of every person (``TIMELINE_CLASSES``) in ``ext``, or of those among ``actors``:
-    date order, undated last; people with no event are left out."""
-    case_of: dict[str, str] = {}
-    for case, sources in ext.cases.items():
-        for source in sources:
-            case_of.setdefault(source, case)
-    concerning = _concerning(ext)
-    people = {a for a, d in ext.actors.items() if d["type"] in TIMELINE_CLASSES}
-    wanted = sorted(people if actors is None else people & set(actors))
+def timelines_of(
+    g: Dataset | Graph, ext: Extraction, actors: Iterable[str] | None = None
+) -> dict[str, list[TimelineEntry]]:
+    """The timeline of every person (``TIMELINE_CLASSES``) of ``g``, or of those among ``actors``,
+    as :func:`pipeline.case.timelines` reads them; ``ext`` (``g`` extracted) gives each report's
+    sentences with their parts. Date order, undated last; people with no event are left out."""
+    wanted = None if actors is None else set(actors)
     out: dict[str, list[TimelineEntry]] = {}
-    for actor in wanted:
-        theirs = concerning.get(actor, {})
-        groups: dict[str, tuple[str, ...]] = {}
-        for iri in sorted(theirs):
-            linked = case_of.get(iri)
-            if linked is None:
-                groups[iri] = (iri,)
-            elif linked not in groups:
-                groups[linked] = ext.cases[linked]
-        entries = [
-            _entry(ext, key, sources, "subject" if any(theirs.get(s) == "subject" for s in sources) else "about")
-            for key, sources in groups.items()
-        ]
-        if entries:
-            out[actor] = sorted(entries, key=lambda e: (e.date == "", e.date, e.type, e.iri))
+    for person, tl in case_timelines(g).items():
+        if (wanted is None or person in wanted) and ext.actors.get(person, {}).get("type") in TIMELINE_CLASSES:
+            out[person] = [_entry(ev, person, ext) for ev in tl.events]
     return out
 
 
@@ -144,18 +82,20 @@ def timelines(ds: Dataset | Graph, actors: Iterable[str] | None = None) -> dict[
     >>> from rdflib import Dataset
     >>> ds = Dataset(default_union=True).parse(format="trig", data='''
     ... @prefix wh: <https://w3id.org/whereas/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... @prefix dcterms: <http://purl.org/dc/terms/> .
+    ... <urn:one> dcterms:identifier "one" . <urn:two> dcterms:identifier "two" .
     ... <urn:anna> a wh:Person ; rdfs:label "Anna Berg" .
     ... <urn:court> a wh:Court ; rdfs:label "City Court" .
     ... <urn:a1> a wh:Arrest ; wh:subject <urn:anna> ; wh:date "2098-01-22" ; wh:evidence <urn:s1> .
-    ... <urn:s1> wh:text "Anna Berg was arrested on 22 January 2098" ; wh:inDocument <urn:doc/one> .
+    ... <urn:s1> wh:text "Anna Berg was arrested on 22 January 2098" ; wh:inDocument <urn:one> .
     ... <urn:a2> a wh:Arrest ; wh:subject <urn:anna> ; wh:date "2098-01-23" ; wh:evidence <urn:s2> .
-    ... <urn:s2> wh:text "23.01.2098 - Anna Berg arrested" ; wh:inDocument <urn:doc/two> .
-    ... <urn:t1> a wh:Sentencing ; wh:subject <urn:anna> ; wh:court <urn:court> ; wh:sentenceTerm "P2Y" .
-    ... <urn:case> a wh:CaseEvent ; wh:source <urn:a1>, <urn:a2> ; wh:conflict <urn:c> .
-    ... <urn:c> a wh:Conflict ; wh:onProperty wh:date ; wh:between <urn:a1>, <urn:a2> .''')
+    ... <urn:s2> wh:text "23.01.2098 - Anna Berg arrested" ; wh:inDocument <urn:two> .
+    ... <urn:t1> a wh:Sentencing ; wh:subject <urn:anna> ; wh:court <urn:court> ; wh:sentenceTerm "P2Y" ;
+    ...     wh:evidence <urn:s3> .
+    ... <urn:s3> wh:text "She was sentenced to two years" ; wh:inDocument <urn:two> .''')
     >>> [(e.type, e.date, e.court, e.term, len(e.reports)) for e in timelines(ds)["urn:anna"]]
     [('Arrest', '2098-01-22', '', '', 2), ('Sentencing', '', 'City Court', '2 years', 1)]
     >>> timelines(ds)["urn:anna"][0].conflicts
-    (Conflict(field='date', values=(('urn:doc/one', '2098-01-22'), ('urn:doc/two', '2098-01-23'))),)
+    (Conflict(field='date', values=(('one', '2098-01-22'), ('two', '2098-01-23'))),)
     """
-    return timelines_of(extract(ds), actors)
+    return timelines_of(ds, extract(ds), actors)

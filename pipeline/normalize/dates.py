@@ -154,7 +154,10 @@ _RELATIVE: list[tuple[re.Pattern[str], str, str, int]] = [
     ),
     (re.compile(r"\b(?:the )?(?:next|following) year\b|\ba year later\b", re.I), "before", "year", 1),
     (re.compile(r"\b(?:the )?same year\b|\b(?:later |earlier )?that year\b", re.I), "before", "year", 0),
+    (re.compile(r"^at (?:the|that) time$", re.I), "before", "same", 0),  # "X said at the time": the date told last
 ]
+#: a month named alone, as a name is written (not the modal "may")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(m for m in calendar.month_name if m) + r")\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 #: forms with a written year, or a day and month: what later dates are told relative to
 _ANCHORS = [p for p, _ in _FORMS[:5]] + [_FORMS[5][0], _FORMS[6][0], _FORMS[-1][0]]
@@ -232,6 +235,9 @@ class Calendar:
     >>> news = Calendar("…", DateValue("2023-10-03", DatePrecision.DAY))
     >>> news.resolve("Monday", 0, (0, 1), (0, 1))[0].value, news.resolve("in March", 0, (0, 1), (0, 1))[0].value
     ('2023-10-02', '2023-03')
+    >>> told = "It was closed in April 2023. Its editor said at the time that …"
+    >>> Calendar(told, None).resolve("at the time", told.index("at the"), None, None)[0].value
+    '2023-04'
     """
 
     def __init__(self, text: str, own_date: DateValue | None, parts: Sequence[tuple[int, int]] = ()) -> None:
@@ -280,6 +286,16 @@ class Calendar:
                     if dated is not None:
                         return dated, True
                 return (moved, True) if moved is not None else None
+            if unit == "same":
+                told = [(e, v) for s, e, v in self.anchors if e <= start]
+                since = told[-1][0] if told else 0
+                months = list(_MONTH_WORD.finditer(self.text, since, start))  # "… in April. X said at the time"
+                if months:
+                    m = months[-1]
+                    found = self._resolve(m.group(0), m.start(), None, part)
+                    if found is not None:
+                        return found[0], True
+                return (told[-1][1], True) if told else None
             before = [v for v in self._before(start) if unit != "day" or v.precision is DatePrecision.DAY]
             before = [v for v in before if unit != "month" or v.precision is not DatePrecision.YEAR]
             if not before:

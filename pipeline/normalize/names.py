@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -32,6 +33,7 @@ def tidy_name(text: str) -> str:
     return text.strip(QUOTES + " ,;:").strip()
 
 
+@lru_cache(maxsize=1 << 16)  # identity compares every name with every other of its document
 def name_key(text: str) -> str:
     """Case-, accent-, quote-, article- and title-insensitive key of a name.
 

@@ -14,6 +14,7 @@ from pipeline.facts import (
     DatePrecision,
     DocumentStructure,
     Event,
+    EventClass,
     EventType,
     Relation,
     SourceDocument,
@@ -24,11 +25,18 @@ from pipeline.iri import IriMinter
 from pipeline.normalize.names import QUOTES
 from pipeline.vocab import PREFIXES, WH
 
-__all__ = ["DocumentGraph", "build_dataset", "add_document_graph", "date_literal"]
+__all__ = [
+    "DocumentGraph",
+    "build_dataset",
+    "add_document_graph",
+    "document_graph",
+    "fill_document_graph",
+    "date_literal",
+]
 
 _DATATYPES = {DatePrecision.DAY: XSD.date, DatePrecision.MONTH: XSD.gYearMonth, DatePrecision.YEAR: XSD.gYear}
 # How an event reads as a label: "Sentencing of X", "Release demand for X", "Statement by X".
-_LABELS = {
+_LABELS: dict[EventType | EventClass, str] = {
     EventType.ARREST: "Arrest of {}",
     EventType.DETENTION: "Detention of {}",
     EventType.TRIAL: "Trial of {}",
@@ -41,6 +49,9 @@ _LABELS = {
     EventType.VISIT: "Visit by {}",
     EventType.RELEASE_DEMAND: "Release demand for {}",
     EventType.KILLING: "Killing of {}",
+    EventType.HUNGER_STRIKE: "Hunger strike by {}",
+    EventClass.ACQUITTAL: "Acquittal of {}",
+    EventClass.PARDON: "Pardon of {}",
 }
 _ROLES = (("subjects", WH.subject), ("agents", WH.agent), ("courts", WH.court), ("places", WH.place))
 
@@ -106,9 +117,46 @@ def add_document_graph(
     """Add (or replace) the named graph of one document."""
     doc_iri = minter.document(doc.source.doc_id)
     ds.remove_graph(ds.graph(doc_iri))
-    g = ds.graph(doc_iri)
+    return fill_document_graph(ds.graph(doc_iri), doc, actors, minter, min_confidence, model)
+
+
+def document_graph(
+    doc: DocumentGraph,
+    actors: dict[str, Actor],
+    minter: IriMinter,
+    min_confidence: float = 0.0,
+    model: str = "",
+) -> Graph:
+    """The named graph of one document, on its own (not in a dataset): what a streaming build writes."""
+    g = Graph(identifier=minter.document(doc.source.doc_id))
+    return fill_document_graph(g, doc, actors, minter, min_confidence, model)
+
+
+class _ActorIris(dict[str, URIRef]):
+    """Actor key -> IRI, minted when first asked for (a document uses a few of the corpus's actors)."""
+
+    def __init__(self, actors: dict[str, Actor], minter: IriMinter) -> None:
+        super().__init__()
+        self.actors, self.minter = actors, minter
+
+    def __missing__(self, key: str) -> URIRef:
+        iri = self[key] = self.minter.actor(self.actors[key].type.value, key)
+        return iri
+
+
+def fill_document_graph(
+    g: Graph,
+    doc: DocumentGraph,
+    actors: dict[str, Actor],
+    minter: IriMinter,
+    min_confidence: float = 0.0,
+    model: str = "",
+) -> Graph:
+    """Add the triples of one document to ``g`` (its named graph): the document and its parts,
+    the actors it names, its events and relations with their evidence."""
+    doc_iri = minter.document(doc.source.doc_id)
     _document(g, doc, doc_iri, minter, model)
-    actor_iri = {key: minter.actor(actor.type.value, key) for key, actor in actors.items()}
+    actor_iri = _ActorIris(actors, minter)
     events = [ev for ev in doc.events if ev.confidence >= min_confidence]
     relations = [rel for rel in doc.relations if rel.confidence >= min_confidence]
     used = set(doc.forms)
@@ -197,14 +245,17 @@ def _event(
     doc: DocumentGraph,
     minter: IriMinter,
 ) -> None:
+    classes = [ev.type.value, *(c.value for c in ev.classes)]  # "acquitted": the wh:Trial it ends, a wh:Acquittal
     if ev.standing is Standing.DENIED:
         # a claim that the event did not happen is no arrest: a wh:Event of that class, not one of its kind
         g.add((iri, RDF.type, WH.Event))
-        g.add((iri, WH.eventClass, WH[ev.type.value]))
+        for cls in classes:
+            g.add((iri, WH.eventClass, WH[cls]))
     else:
-        g.add((iri, RDF.type, WH[ev.type.value]))
+        for cls in classes:
+            g.add((iri, RDF.type, WH[cls]))
     who = " and ".join(actors[k].label for k in ev.subjects) or "unknown"
-    g.add((iri, RDFS.label, Literal(_LABELS[ev.type].format(who))))
+    g.add((iri, RDFS.label, Literal(_LABELS[ev.classes[0] if ev.classes else ev.type].format(who))))
     for attr, prop in _ROLES:
         for key in getattr(ev, attr):
             g.add((iri, prop, actor_iri[key]))

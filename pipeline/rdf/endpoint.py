@@ -28,7 +28,7 @@ from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 from pipeline.errors import QueryError, StoreError, WhereasError
 from pipeline.iri import DEFAULT_BASE
 from pipeline.rdf.snapshots import current_snapshot
-from pipeline.rdf.store import RESYNC_UNION, Store
+from pipeline.rdf.store import Store
 from pipeline.rdf.worker import GRAPH_TYPES, RESULT_TYPES, TEXT, Answer, evaluate
 from pipeline.resources import ontology_dir
 from pipeline.vocab import PREFIXES
@@ -464,7 +464,7 @@ class Engine:
 
             def work() -> Answer:
                 try:
-                    return evaluate(store.ox, task, PREFIXES)
+                    return evaluate(store.ox, task, PREFIXES, union=store.union)
                 finally:
                     self._slots.release()
 
@@ -495,8 +495,7 @@ class Engine:
 
         def work() -> Answer:
             try:
-                # then rebuild the default graph as the union of the named graphs, in the same transaction
-                store.update(sparql.rstrip().rstrip(";") + " ;\n" + RESYNC_UNION)
+                store.update(sparql)  # then each triple is put back in one graph (Store.normalize)
                 store.publish()  # what other readers (whereas query) see
                 return Answer(204, TEXT, b"")
             except QueryError as exc:

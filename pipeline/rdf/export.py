@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import heapq
 import io
 import json
+import pickle
 import re
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
-from pipeline.atomic import atomic_write_bytes
+from pipeline.atomic import atomic_write_bytes, atomic_writer
 from pipeline.errors import InputError, OutputError
 from pipeline.vocab import PREFIXES
 
-__all__ = ["FORMATS", "rdf_format", "read_dataset", "write_dataset", "serialize", "union_graph"]
+__all__ = [
+    "FORMATS",
+    "GraphWriter",
+    "rdf_format",
+    "read_dataset",
+    "write_dataset",
+    "serialize",
+    "union_graph",
+]
 
 #: suffix -> rdflib format name
 FORMATS: dict[str, str] = {
@@ -64,13 +83,65 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-class _SortedTrig(TrigSerializer):
+class _KnownNames(TurtleSerializer):
+    """Turtle and TriG writers that work out each IRI's prefixed name once for the whole file.
+
+    rdflib asks a graph's namespace manager, which keeps only the names it found: an IRI
+    without a prefix (the resources' own, most of a graph) was split and looked up each time
+    it was written, and in TriG each graph's manager starts empty. The answers are rdflib's
+    (``TurtleSerializer.get_pname`` of rdflib 7.6), kept while no prefix is made up.
+    """
+
+    def _known_names(self, store: Graph) -> None:
+        self._pnames: dict[tuple[Node, bool], tuple[str, URIRef, str] | None] = {}
+        self._prefixes = {prefix for prefix, _ in store.namespaces()}
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        if not isinstance(uri, URIRef):
+            return None
+        key = (uri, gen_prefix)
+        if key in self._pnames:
+            parts = self._pnames[key]
+        else:
+            parts = self._pname_parts(uri, gen_prefix)
+            if parts is not None and parts[0] not in self._prefixes:  # a prefix made up: other answers may change
+                self._prefixes.add(parts[0])
+                self._pnames.clear()
+            self._pnames[key] = parts
+        if parts is None:
+            return None
+        prefix, namespace, local = parts
+        return f"{self.addNamespace(prefix, namespace)}:{local}"
+
+    def _pname_parts(self, uri: URIRef, gen_prefix: bool) -> tuple[str, URIRef, str] | None:
+        try:
+            prefix, namespace, local = self.store.compute_qname(uri, generate=gen_prefix)
+        except Exception:
+            pfx = self.store.store.prefix(uri)  # is the IRI a namespace itself?
+            if pfx is None:
+                return None
+            prefix, namespace, local = pfx, uri, ""
+        local = local.replace(r"(", r"\(").replace(r")", r"\)")
+        local = self.LOCALNAME_PECRENT_CHARACTER_REQUIRING_ESCAPE_REGEX.sub("\\%", local)
+        if local.endswith("."):
+            return None
+        return prefix, namespace, local
+
+
+class _Turtle(_KnownNames):
+    def __init__(self, store: Graph) -> None:
+        super().__init__(store)
+        self._known_names(store)
+
+
+class _SortedTrig(_KnownNames, TrigSerializer):
     """TriG with the graphs in order of their names (the default graph first), not of insertion."""
 
     def __init__(self, store: Dataset) -> None:
-        super().__init__(store)
+        TrigSerializer.__init__(self, store)
         default = self.default_context
         self.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
+        self._known_names(store)
 
 
 def _sorted_json(node: Any, key: str = "") -> Any:
@@ -122,7 +193,12 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
         if fmt == "xml":
             _check_xml(g)
         try:
-            data = g.serialize(format=fmt, encoding="utf-8")
+            if fmt == "turtle":
+                out = io.BytesIO()
+                _Turtle(g).serialize(out, encoding="utf-8")
+                data = out.getvalue()
+            else:
+                data = g.serialize(format=fmt, encoding="utf-8")
         except Exception as exc:  # rdflib's XML writer fails on predicates it cannot split, and the like
             raise OutputError(
                 None,
@@ -172,3 +248,266 @@ def read_dataset(path: str | Path) -> Dataset:
         raise InputError(path, f"not valid {FORMATS[suffix]}: {_parse_error(exc)}") from exc
     _bind(ds)
     return ds
+
+
+# -- writing graph by graph ------------------------------------------------------------------------
+#
+# A build hands its named graphs over one at a time, and forgets each once written: the file is
+# made from spool files on disk, never from the whole dataset in memory. The bytes are those
+# :func:`write_dataset` gives for a dataset of the same graphs (the tests compare the two).
+
+#: characters of N-Triples or N-Quads lines sorted in memory at a time; more are sorted in runs
+#: on disk and merged
+RUN_CHARS = 16 * 2**20
+#: runs merged at once (each an open file)
+MERGE_WIDTH = 64
+
+Local = Callable[[Node], bool]
+
+
+class GraphWriter:
+    """Write named graphs given one at a time to ``path`` (the format from its suffix), atomically.
+
+    TriG, N-Quads and N-Triples are written from spool files, so memory does not grow with the
+    number of graphs; Turtle, JSON-LD and RDF/XML need the union of all graphs at once and are
+    built in memory. The file appears, whole, when :meth:`close` returns (or the ``with`` block
+    ends without an error); :meth:`abort` (or an error) leaves ``path`` as it was.
+
+    ``local`` (see :meth:`add`) says which nodes of a graph are in no other graph: TriG forgets
+    what it counted of them once their graph is written.
+
+    >>> from rdflib import Namespace
+    >>> ex = Namespace("https://example.org/")
+    >>> out = Path(tempfile.mkdtemp()) / "g.nq"
+    >>> with GraphWriter(out) as writer:
+    ...     g = Graph(identifier=ex.g)
+    ...     _ = g.add((ex.a, ex.p, ex.b))
+    ...     writer.add(g)
+    >>> print(out.read_text(), end="")
+    <https://example.org/a> <https://example.org/p> <https://example.org/b> <https://example.org/g> .
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.format = rdf_format(self.path)
+        self._tmp = Path(tempfile.mkdtemp(prefix="whereas-spool-"))
+        self._names: set[str] = set()
+        self._done = False
+        self._impl: _Spool
+        if self.format == "trig":
+            self._impl = _TrigSpool(self._tmp)
+        elif self.format in ("nquads", "nt"):
+            self._impl = _LineSpool(self._tmp, quads=self.format == "nquads")
+        else:
+            self._impl = _DatasetSpool(self.format)
+
+    def add(self, graph: Graph, local: Local | None = None) -> None:
+        """Write ``graph`` (a named graph: its identifier names it). ``local(node)`` is true of the
+        nodes no other graph holds (the document's own: its parts, spans, events, statements).
+
+        Raises:
+            ValueError: a graph of that name was given before.
+        """
+        name = str(graph.identifier)
+        if name in self._names:
+            raise ValueError(f"graph {name} written twice")
+        self._names.add(name)
+        if len(graph):
+            self._impl.add(graph, local)
+
+    def close(self) -> Path:
+        """Finish the file and rename it into place; the spool is removed. (Once: later calls do nothing.)"""
+        if self._done:
+            return self.path
+        try:
+            with atomic_writer(self.path) as out:
+                self._impl.finish(out)
+        except OutputError as exc:
+            raise OutputError(self.path, exc.cause) from exc
+        finally:
+            self.abort()
+        return self.path
+
+    def abort(self) -> None:
+        """Drop what was spooled; ``path`` is left as it was (if :meth:`close` has not renamed it)."""
+        self._done = True
+        self._impl.discard()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def __enter__(self) -> GraphWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+class _Spool:
+    def add(self, graph: Graph, local: Local | None) -> None:
+        raise NotImplementedError
+
+    def finish(self, out: IO[bytes]) -> None:
+        raise NotImplementedError
+
+    def discard(self) -> None:
+        """Let go of open files (the folder is removed by the writer)."""
+
+
+class _DatasetSpool(_Spool):
+    """Turtle, JSON-LD, RDF/XML: the union of the graphs is needed at once, so they are kept."""
+
+    def __init__(self, fmt: str) -> None:
+        self.format = fmt
+        self.dataset = Dataset(default_union=True)
+
+    def add(self, graph: Graph, local: Local | None) -> None:
+        target = self.dataset.graph(graph.identifier)
+        for triple in graph:
+            target.add(triple)
+
+    def finish(self, out: IO[bytes]) -> None:
+        out.write(serialize(self.dataset, self.format))
+
+
+def _lines(rows: Iterable[str]) -> list[str]:
+    """Rows as :func:`serialize` reads them back: encoded as rdflib encodes them, one per line."""
+    text = "".join(rows).encode("utf-8", "replace").decode("utf-8")
+    return [line for line in text.split("\n") if line.strip()]
+
+
+class _LineSpool(_Spool):
+    """N-Quads and N-Triples: sorted lines (N-Triples without repeats), sorted in runs and merged."""
+
+    def __init__(self, tmp: Path, quads: bool) -> None:
+        self.tmp, self.quads = tmp, quads
+        self.buffer: set[str] = set()
+        self.size = 0
+        self.runs: list[Path] = []
+
+    def add(self, graph: Graph, local: Local | None) -> None:
+        name = graph.identifier
+        rows = (_nq_row(t, name) for t in graph) if self.quads else (_nt_row(t) for t in graph)
+        for line in _lines(rows):
+            if line not in self.buffer:
+                self.buffer.add(line)
+                self.size += len(line)
+        if self.size > RUN_CHARS:
+            self._spill()
+
+    def _spill(self) -> None:
+        run = self.tmp / f"run-{len(self.runs)}.txt"
+        with open(run, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(line + "\n" for line in sorted(self.buffer))
+        self.runs.append(run)
+        self.buffer, self.size = set(), 0
+
+    def _merged(self, runs: list[Path]) -> Iterator[str]:
+        files = [open(run, encoding="utf-8", newline="\n") for run in runs]
+        try:
+            last = None
+            for line in heapq.merge(*files):
+                if line != last:
+                    yield line
+                    last = line
+        finally:
+            for fh in files:
+                fh.close()
+
+    def finish(self, out: IO[bytes]) -> None:
+        if not self.runs:
+            lines = sorted(self.buffer)
+            out.write(("\n".join(lines) + "\n").encode("utf-8"))
+            return
+        if self.buffer:
+            self._spill()
+        runs = self.runs
+        while len(runs) > MERGE_WIDTH:  # merge in rounds: never more than MERGE_WIDTH files open
+            merged = []
+            for start in range(0, len(runs), MERGE_WIDTH):
+                target = self.tmp / f"merge-{len(self.runs)}-{start}.txt"
+                with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.writelines(self._merged(runs[start : start + MERGE_WIDTH]))
+                merged.append(target)
+            runs = self.runs = merged
+        for line in self._merged(runs):
+            out.write(line.encode("utf-8"))
+
+
+class _TrigBlocks(TrigSerializer):
+    """rdflib's TriG writer over one graph, giving each subject's statement apart: the whole file's
+    writer orders a graph's subjects by how often they were referred to in that graph and in the
+    graphs before it, which a graph written alone cannot know."""
+
+    def __init__(self, graph: Graph) -> None:
+        ds = Dataset(default_union=True)
+        _bind(ds)
+        for triple in graph:
+            ds.graph(graph.identifier).add(triple)
+        super().__init__(ds)
+
+    def split(self) -> tuple[str, dict[str, URIRef], list[tuple[Node, bool, bytes]], dict[Node, int]]:
+        """The graph's name as written, the prefixes it uses, each subject (with whether it is of a
+        top class) and its statement, and what the graph adds to each node's count of references."""
+        self.reset()
+        self.preprocess()
+        (context,) = [c for c in self._contexts]
+        _, subjects = self._contexts[context]
+        self.store = context
+        self._subjects = subjects
+        self._serialized = {}
+        self.depth = 1
+        blocks = []
+        for subject in subjects:
+            if isinstance(subject, BNode):
+                raise ValueError("graphs with blank nodes are written whole (serialize), not graph by graph")
+            self.stream = io.BytesIO()
+            self.statement(subject)
+            self.write("\n")
+            blocks.append((subject, subject in self._topLevels, self.stream.getvalue()))
+        label = self.get_pname(context.identifier, False) or context.identifier.n3()
+        counts = {n: c for n, c in self._references.items() if not isinstance(n, Literal)}
+        return label, dict(self.namespaces), blocks, counts
+
+
+class _TrigSpool(_Spool):
+    """TriG: each graph's statements spooled apart, then written in the order of the graphs' names
+    with the counts of references carried from one graph to the next, as rdflib's writer orders
+    them (``_SortedTrig``)."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.file = open(tmp / "graphs.pickle", "w+b")
+        self.offsets: dict[str, int] = {}
+        self.namespaces: dict[str, URIRef] = {}
+
+    def add(self, graph: Graph, local: Local | None) -> None:
+        label, namespaces, blocks, counts = _TrigBlocks(graph).split()
+        self.namespaces.update(namespaces)
+        own = [n for n in counts if local is not None and local(n)]
+        self.offsets[str(graph.identifier)] = self.file.tell()
+        pickle.dump((label, blocks, counts, own), self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def finish(self, out: IO[bytes]) -> None:
+        for prefix, uri in sorted(self.namespaces.items()):
+            out.write(f"@prefix {prefix}: <{uri}> .\n".encode())
+        carried: Counter[Node] = Counter()
+        for name in sorted(self.offsets):
+            self.file.seek(self.offsets[name])
+            label, blocks, counts, own = pickle.load(self.file)
+            carried.update(counts)
+            top = sorted(s for s, is_top, _ in blocks if is_top)
+            rest = sorted((False, carried[s], s) for s, is_top, _ in blocks if not is_top)
+            text = {s: block for s, _, block in blocks}
+            out.write(f"\n{label} {{".encode())
+            for subject in [*top, *(s for _, _, s in rest)]:
+                out.write(text[subject])
+            out.write(b"}\n")
+            for node in own:  # in no later graph: what was counted of it is no longer needed
+                carried.pop(node, None)
+        out.write(b"\n")
+
+    def discard(self) -> None:
+        self.file.close()

@@ -12,12 +12,22 @@ from pathlib import Path
 
 from pipeline.errors import StoreError
 
-__all__ = ["SNAPSHOTS", "READERS", "current_snapshot", "pin_snapshot"]
+__all__ = ["SNAPSHOTS", "READERS", "LEDGER", "current_snapshot", "pin_snapshot", "keeps_triples_once"]
 
 #: Where a store keeps its snapshots (numbered folders; ``current`` names the newest).
 SNAPSHOTS = "whereas/snapshots"
 #: In a snapshot: readers hold a shared lock on it, a writer sweeping old snapshots an exclusive one.
 READERS = ".readers"
+#: In a store (and in each of its snapshots): which document graphs state each triple of the shared
+#: graph. A store without it was written by an older whereas: its default graph holds the union.
+LEDGER = "whereas/shared.sqlite"
+
+
+def keeps_triples_once(folder: str | Path) -> bool:
+    """Whether the store (or snapshot) in ``folder`` keeps each triple once, in one named graph, and
+    is queried over the union of its graphs; a store of an older whereas keeps that union in its
+    default graph instead, and is queried there."""
+    return (Path(folder) / LEDGER).is_file()
 
 
 def current_snapshot(path: str | Path) -> int | None:

@@ -7,8 +7,10 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -19,17 +21,17 @@ from typing import Any
 import pyoxigraph as ox
 from pyoxigraph import Quad as _Quad  # names Store's own ``ox`` property hides in the class
 from pyoxigraph import Store as _OxStore
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from pipeline import __version__
 from pipeline.atomic import atomic_write_bytes
 from pipeline.errors import QueryError, StoreError, WhereasError
-from pipeline.rdf.snapshots import READERS, SNAPSHOTS, current_snapshot, pin_snapshot
+from pipeline.rdf.snapshots import LEDGER, READERS, SNAPSHOTS, current_snapshot, keeps_triples_once, pin_snapshot
 from pipeline.rdf.syntax import explain_syntax_error
 from pipeline.vocab import PREFIXES
 
-__all__ = ["Store", "DocumentRecord", "QueryResult", "RESYNC_UNION", "is_store", "text_digest", "store_status"]
+__all__ = ["Store", "DocumentRecord", "QueryResult", "SHARED_GRAPH", "is_store", "text_digest", "store_status"]
 
 #: What :meth:`Store.query` returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -39,18 +41,22 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 _HELD: set[str] = set()
 _HELD_LOCK = threading.Lock()
 
-# The default graph of a store is kept equal to the set union of its document graphs, and
-# queries read it, because pyoxigraph 0.5's `use_default_graph_as_union` yields a triple once
-# per named graph holding it (oxigraph issue #1919): an actor described in two documents would
-# come out twice, and joins multiply the duplicates.
-_UNSHARE = """DELETE {{ ?s ?p ?o }} WHERE {{
-  GRAPH {g} {{ ?s ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }}
-}}"""
-_SHARE = "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
-#: Rebuilds the default graph as the union of the named graphs (after arbitrary updates).
-RESYNC_UNION = """DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
-INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
+#: The named graph that holds, once, each triple two or more document graphs state (an actor's
+#: class and name, a charge, a relation several documents report). A triple one document states is
+#: in that document's graph; no triple is in two graphs, so the union of the graphs, which queries
+#: read, holds each once (pyoxigraph 0.5's union repeats a triple once per graph holding it,
+#: oxigraph issue #1919). The ledger (:data:`~pipeline.rdf.snapshots.LEDGER`) names the documents
+#: stating each shared triple, which gives each document its whole graph back.
+SHARED_GRAPH = "urn:whereas:shared"
+
+#: Characters of updates after which a writer flushes the store: Oxigraph keeps what it writes in
+#: memory until then, so a build of many documents would grow by each one it loads.
+FLUSH_CHARS = 4 * 2**20
+
+#: Triples that two or more graphs hold (after updates by hand, or in a store of an older whereas).
+_REPEATED = """SELECT ?s ?p ?o (GROUP_CONCAT(STR(?g); separator=" ") AS ?graphs) WHERE {
+  GRAPH ?g { ?s ?p ?o } FILTER (!isBlank(?s) && !isBlank(?o))
+} GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)"""
 
 _FIND_BY_SOURCE = """
 SELECT DISTINCT ?g ?source WHERE {
@@ -181,6 +187,194 @@ def _canonical(quads: set[ox.Quad]) -> set[ox.Quad]:
     return set(dataset)
 
 
+def _as_stored(quads: set[_Quad]) -> set[_Quad]:
+    """The quads as the store keeps them: Oxigraph writes a number's literal in its own canonical form
+    ("50000000.0"^^xsd:decimal is kept as "50000000"), so a graph compared with what is stored, or
+    recorded in the ledger, is first put in that form (through a store in memory)."""
+    if not any(isinstance(q.object, ox.Literal) and q.object.datatype.value in _NUMERIC for q in quads):
+        return quads
+    memory = ox.Store()
+    memory.extend(quads)
+    return set(memory)
+
+
+_NUMERIC = frozenset(
+    f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("decimal", "integer", "double", "float", "boolean")
+)
+
+
+def _is_blank(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _triples(lines: Iterable[str]) -> list[ox.Triple]:
+    """N-Triples lines (without their final " .") parsed."""
+    data = "".join(line + " .\n" for line in lines).encode("utf-8")
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)] if data else []
+
+
+def _triples_of_nt(data: bytes) -> list[ox.Triple]:
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def _collapse(
+    repeated: Any, known: dict[str, set[str]]
+) -> tuple[list[tuple[str, str]], dict[str, set[str]], dict[str, set[str]]]:
+    """Each triple several graphs hold (rows of :data:`_REPEATED`) moved into the shared graph: the
+    ledger rows naming the document graphs that held it (those ``known`` lacks), and the triples
+    to delete from each graph and to insert."""
+    add: list[tuple[str, str]] = []
+    deletes: dict[str, set[str]] = defaultdict(set)
+    inserts: dict[str, set[str]] = defaultdict(set)
+    for row in repeated:
+        nt = str(ox.Triple(row["s"], row["p"], row["o"]))
+        graphs = set(row["graphs"].value.split(" "))
+        for graph in graphs - {SHARED_GRAPH}:
+            deletes[graph].add(nt)
+            if graph not in known.get(nt, ()):
+                add.append((nt, graph))
+        if SHARED_GRAPH not in graphs:
+            inserts[SHARED_GRAPH].add(nt)
+    return add, deletes, inserts
+
+
+def _data_block(lines_by_graph: dict[str, set[str]]) -> str:
+    """The ``{ GRAPH <g> { … } … }`` of an INSERT DATA or DELETE DATA, graphs and lines sorted."""
+    body = "".join(
+        f"GRAPH {ox.NamedNode(graph)} {{\n" + "".join(line + " .\n" for line in sorted(lines)) + "}\n"
+        for graph, lines in sorted(lines_by_graph.items())
+        if lines
+    )
+    return "{\n" + body + "}"
+
+
+_LEDGER_SCHEMA = """
+CREATE TABLE IF NOT EXISTS triples (id INTEGER PRIMARY KEY, nt TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS graphs (id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS states (
+  triple INTEGER NOT NULL, graph INTEGER NOT NULL, PRIMARY KEY (triple, graph)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS states_by_graph ON states (graph, triple);
+CREATE TABLE IF NOT EXISTS pending (id INTEGER PRIMARY KEY, sparql TEXT NOT NULL);
+"""
+
+
+class _Ledger:
+    """Which document graphs state each triple of the shared graph (SQLite, beside the store).
+
+    A change is written here first, with the SPARQL update that makes it in the store
+    (``pending``), then made in the store; a build killed between the two has the update run
+    again when the store is next opened for writing (it gives the same store run once or twice).
+    """
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        if not read_only:
+            # no sync at each commit: a killed process loses nothing (the write-ahead log is in the
+            # file system's hands); the store itself does not sync each transaction either
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_LEDGER_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def shared_by(self, graph: str) -> set[str]:
+        """The shared triples (N-Triples lines) the document graph ``graph`` states."""
+        rows = self.db.execute(
+            "SELECT t.nt FROM graphs g JOIN states s ON s.graph = g.id JOIN triples t ON t.id = s.triple"
+            " WHERE g.iri = ?",
+            (graph,),
+        )
+        return {nt for (nt,) in rows}
+
+    def stating_each(self, lines: Iterable[str]) -> dict[str, set[str]]:
+        """The document graphs that state each of ``lines`` (N-Triples) that is shared."""
+        out: dict[str, set[str]] = defaultdict(set)
+        lines = list(lines)
+        for start in range(0, len(lines), 500):
+            chunk = lines[start : start + 500]
+            for nt, iri in self.db.execute(
+                "SELECT t.nt, g.iri FROM triples t JOIN states s ON s.triple = t.id JOIN graphs g ON g.id = s.graph"
+                f" WHERE t.nt IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[nt].add(iri)
+        return out
+
+    def rows(self) -> dict[str, set[str]]:
+        """Every shared triple with the graphs stating it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for nt, iri in self.db.execute(
+            "SELECT t.nt, g.iri FROM states s JOIN triples t ON t.id = s.triple JOIN graphs g ON g.id = s.graph"
+        ):
+            out[nt].add(iri)
+        return out
+
+    def _id(self, table: str, column: str, value: str) -> int:
+        self.db.execute(f"INSERT OR IGNORE INTO {table} ({column}) VALUES (?)", (value,))
+        (found,) = self.db.execute(f"SELECT id FROM {table} WHERE {column} = ?", (value,)).fetchone()
+        return int(found)
+
+    def _apply(self, add: Iterable[tuple[str, str]], remove: Iterable[tuple[str, str]]) -> None:
+        for nt, graph in remove:
+            self.db.execute(
+                "DELETE FROM states WHERE triple = (SELECT id FROM triples WHERE nt = ?)"
+                " AND graph = (SELECT id FROM graphs WHERE iri = ?)",
+                (nt, graph),
+            )
+            self.db.execute(
+                "DELETE FROM triples WHERE nt = ? AND NOT EXISTS (SELECT 1 FROM states WHERE triple = triples.id)",
+                (nt,),
+            )
+        for nt, graph in add:
+            self.db.execute(
+                "INSERT OR IGNORE INTO states (triple, graph) VALUES (?, ?)",
+                (self._id("triples", "nt", nt), self._id("graphs", "iri", graph)),
+            )
+
+    def write_ahead(self, add: list[tuple[str, str]], remove: list[tuple[str, str]], sparql: str) -> int:
+        """Record a change and the update that makes it in the store, in one transaction; its number."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._apply(add, remove)
+            cursor = self.db.execute("INSERT INTO pending (sparql) VALUES (?)", (sparql,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return int(cursor.lastrowid or 0)
+
+    def done(self, pending: int) -> None:
+        self.db.execute("DELETE FROM pending WHERE id = ?", (pending,))
+
+    def undo(self, pending: int, add: list[tuple[str, str]], remove: list[tuple[str, str]]) -> None:
+        """The store refused the update: take the change back."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._apply(remove, add)
+            self.db.execute("DELETE FROM pending WHERE id = ?", (pending,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def pending(self) -> list[tuple[int, str]]:
+        return [(int(i), str(q)) for i, q in self.db.execute("SELECT id, sparql FROM pending ORDER BY id")]
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the ledger at ``target`` (for a snapshot)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one plain file, read-only from then on
+        finally:
+            copy.close()
+
+
 def _same_file(a: str, b: str) -> bool:
     return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
@@ -195,10 +389,11 @@ class Store:
     """A folder holding an Oxigraph store of document graphs.
 
     Open it with :meth:`Store.open`, as a context manager that releases it on exit.
-    The SPARQL default graph is the union of the document graphs (a set: a triple
-    two documents share is one triple), kept so by :meth:`load_documents` and
-    :meth:`remove_document` in the same transaction as each change; the prefixes of
-    :data:`pipeline.vocab.PREFIXES` are predeclared.
+    Each triple is kept once: in the graph of the one document that states it, or in
+    the shared graph (:data:`SHARED_GRAPH`) when several do, the ledger naming them
+    (:meth:`document_quads` gives a document its whole graph back). Queries read the
+    union of the graphs, so a triple two documents share is one triple; the prefixes
+    of :data:`pipeline.vocab.PREFIXES` are predeclared.
 
     One process at a time writes a store (Oxigraph's lock). Readers (``whereas
     query``, ``whereas serve``) never take that lock: they read the newest
@@ -226,6 +421,7 @@ class Store:
         key: str | None = None,
         pinned: int | None = None,
         snapshot: int | None = None,
+        folder: Path | None = None,
     ) -> None:
         self._ox: ox.Store | None = store
         self.path = path
@@ -235,6 +431,12 @@ class Store:
         self.snapshot = snapshot  #: the snapshot read (read-only), None for the store itself
         self._dirty = not read_only and current_snapshot(path) is None  # readers need a first snapshot
         self._journal: Any = None  # the open journal of a build in progress
+        self._unflushed = 0  # characters of updates written since the last flush
+        folder = folder or path
+        #: each triple in one graph, queried over their union; False: a store of an older whereas,
+        #: read through its default graph (which holds the union)
+        self.union = keeps_triples_once(folder)
+        self._ledger: _Ledger | None = _Ledger(folder / LEDGER, read_only=True) if self.union else None
 
     # -- opening and closing ------------------------------------------------
 
@@ -276,7 +478,13 @@ class Store:
         except (OSError, RuntimeError) as exc:
             _unclaim(key)
             raise _open_error(path, exc) from exc
-        return cls(store, path, False, key)
+        opened = cls(store, path, False, key)
+        try:
+            opened._prepare()
+        except BaseException:
+            opened.close()
+            raise
+        return opened
 
     @classmethod
     def _open_snapshot(cls, path: Path) -> Store:
@@ -292,7 +500,49 @@ class Store:
         except (OSError, RuntimeError) as exc:
             os.close(fd)
             raise _open_error(path, exc) from exc
-        return cls(store, path, True, pinned=fd, snapshot=seq)
+        return cls(store, path, True, pinned=fd, snapshot=seq, folder=folder)
+
+    def _prepare(self) -> None:
+        """A writer's first work: finish the change a killed writer left half made, or give a store
+        of an older whereas (or a new one) its ledger, each triple moved into one graph."""
+        if self._ledger is not None:
+            self._ledger.close()
+        ledger = self.path / LEDGER
+        if not ledger.is_file():
+            self._adopt(ledger)
+        self._ledger = _Ledger(ledger)
+        self.union = True
+        for pending, sparql in self._ledger.pending():
+            try:
+                self.ox.update(sparql)
+            except (OSError, ValueError, RuntimeError, SyntaxError) as exc:
+                raise StoreError(self.path, f"cannot finish the store's last change: {_first_line(exc)}") from exc
+            self._ledger.done(pending)
+            self._dirty = True
+
+    def _adopt(self, ledger: Path) -> None:
+        """Make the ledger of a store that has none: a new store, or one whose default graph holds
+        the union of its graphs (an older whereas). The union copy goes and each triple several
+        graphs hold moves into the shared graph, written ahead in a ledger that takes its place
+        only once whole."""
+        store = self.ox
+        legacy = any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        add, deletes, inserts = _collapse(store.query(_REPEATED), {})
+        parts = ["CLEAR SILENT DEFAULT"] if legacy else []
+        if any(deletes.values()):
+            parts.append("DELETE DATA " + _data_block(deletes))
+        if any(inserts.values()):
+            parts.append("INSERT DATA " + _data_block(inserts))
+        draft = ledger.with_name(ledger.name + ".new")
+        draft.parent.mkdir(parents=True, exist_ok=True)
+        draft.unlink(missing_ok=True)
+        new = _Ledger(draft)
+        try:
+            if parts:
+                new.write_ahead(add, [], " ;\n".join(parts))  # run by _prepare, from the ledger
+        finally:
+            new.close()
+        os.replace(draft, ledger)
 
     def close(self) -> None:
         """Release the store; a writer that changed it first publishes a snapshot for readers.
@@ -307,6 +557,9 @@ class Store:
         except OSError as exc:  # pragma: no cover - disk failure
             raise StoreError(self.path, f"cannot flush store: {_first_line(exc)}") from exc
         finally:
+            if self._ledger is not None:
+                self._ledger.close()
+                self._ledger = None
             self._ox = None  # the last reference: Oxigraph closes the store and drops its lock
             _unclaim(self._key)
             self._key = None
@@ -352,10 +605,12 @@ class Store:
                 _remove_tree(stale)
             store.flush()
             store.backup(str(tmp))
+            if self._ledger is not None:
+                self._ledger.backup(tmp / LEDGER)
             (tmp / READERS).touch()
             os.replace(tmp, final)
             atomic_write_bytes(folder / "current", f"{seq}\n".encode())
-        except (OSError, RuntimeError) as exc:
+        except (OSError, RuntimeError, sqlite3.Error) as exc:
             raise StoreError(self.path, f"cannot publish a snapshot of the store: {_first_line(exc)}") from exc
         self._dirty = False
         self._sweep_snapshots(keep=seq)
@@ -387,15 +642,21 @@ class Store:
     # -- reading ----------------------------------------------------------------
 
     def __len__(self) -> int:
-        """Number of quads in the document graphs (the default graph only mirrors their union)."""
+        """Number of triples the store keeps: each once (in a store of an older whereas, the quads
+        of the document graphs; its default graph only mirrors their union)."""
+        if self.union:
+            return len(self.ox)
         return len(self.ox) - sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def documents(self) -> list[str]:
         """The IRIs of the document graphs, sorted."""
-        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(
+            g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value != SHARED_GRAPH
+        )
 
     def to_dataset(self) -> Dataset:
-        """The document graphs as an rdflib ``Dataset`` (its default graph is their union).
+        """The document graphs as an rdflib ``Dataset``, each whole (its own triples and its share
+        of the shared graph); its default graph is their union.
 
         >>> import tempfile
         >>> from pipeline.rdf.export import read_dataset
@@ -404,18 +665,33 @@ class Store:
         ...     len(st.to_dataset()) == len(read_dataset("tests/data/mini.trig"))
         True
         """
-        quads = (q for q in self.ox.quads_for_pattern(None, None, None, None) if isinstance(q.graph_name, ox.NamedNode))
+        shared = ox.NamedNode(SHARED_GRAPH)
+        quads = (
+            q
+            for q in self.ox.quads_for_pattern(None, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != shared
+        )
+        data = (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
+        if self._ledger is not None:  # each document's share of the shared graph, back in its graph
+            data += "".join(
+                f"{nt} {ox.NamedNode(graph)} .\n" for nt, graphs in self._ledger.rows().items() for graph in graphs
+            )
         ds = Dataset(default_union=True)
-        ds.parse(data=(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8"), format="nquads")
+        ds.parse(data=data, format="nquads")
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
         return ds
 
-    def _graph_quads(self, graph: str) -> set[_Quad]:
-        return set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    def document_quads(self, graph: str) -> set[_Quad]:
+        """The whole graph of a document: the triples only it states and those it shares."""
+        node = ox.NamedNode(graph)
+        quads = set(self.ox.quads_for_pattern(None, None, None, node))
+        if self._ledger is not None:
+            quads.update(_Quad(t.subject, t.predicate, t.object, node) for t in _triples(self._ledger.shared_by(graph)))
+        return quads
 
     def query(self, sparql: str, *, source: str = "query") -> QueryResult:
-        """Run a SPARQL query over the union of the document graphs.
+        """Run a SPARQL query over the union of the store's graphs (each triple once).
 
         Args:
             sparql: the query text; ``wh:``, ``rdfs:``, ... need no PREFIX line.
@@ -425,7 +701,7 @@ class Store:
             QueryError: the query is malformed or cannot be evaluated.
         """
         try:
-            return self.ox.query(sparql, prefixes=PREFIXES)  # the default graph is the union
+            return self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=self.union)
         except SyntaxError as exc:
             raise QueryError(source, f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") from exc
         except (OSError, ValueError, RuntimeError) as exc:
@@ -487,7 +763,8 @@ class Store:
     # -- writing ----------------------------------------------------------------
 
     def update(self, sparql: str, *, source: str = "update") -> None:
-        """Run a SPARQL update in one transaction (all or nothing).
+        """Run a SPARQL update in one transaction (all or nothing), then put each triple back in one
+        graph (see :meth:`normalize`).
 
         Raises:
             QueryError: the update is malformed or fails.
@@ -500,24 +777,140 @@ class Store:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(source, _first_line(exc)) from exc
         self._dirty = True
+        self.normalize()
 
-    def _replace_graph(self, graph: str, quads: set[_Quad]) -> None:
-        """Replace the graph ``graph`` by ``quads`` in one transaction."""
-        triples = sorted((q.triple for q in quads), key=str)
-        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        g = str(ox.NamedNode(graph))
-        self.update(
-            f"{_UNSHARE.format(g=g)} ;\nDROP SILENT GRAPH {g} ;\n"
-            f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{_SHARE.format(g=g)}",
-            source=str(self.path),
-        )
+    def normalize(self) -> None:
+        """After an update by hand: a triple two graphs hold moves into the shared graph (the ledger
+        names them), the ledger forgets graphs that are gone and shared triples that were deleted,
+        and a shared triple only one graph still states moves back into it (none: it goes)."""
+        store = self._writable()
+        ledger = self._ledger
+        assert ledger is not None
+        graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+        shared = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(SHARED_GRAPH))}
+        rows = ledger.rows()
+        remove: list[tuple[str, str]] = []
+        deletes: dict[str, set[str]] = defaultdict(set)
+        inserts: dict[str, set[str]] = defaultdict(set)
+        for nt, holders in rows.items():
+            if nt not in shared:  # deleted by hand
+                remove.extend((nt, g) for g in holders)
+                continue
+            gone = holders - graphs
+            if not gone:
+                continue
+            left = holders - gone
+            remove.extend((nt, g) for g in gone)
+            if len(left) <= 1:
+                deletes[SHARED_GRAPH].add(nt)
+                remove.extend((nt, g) for g in left)
+                for g in left:
+                    inserts[g].add(nt)
+        add, more_deletes, more_inserts = _collapse(store.query(_REPEATED), rows)
+        for target, lines in more_deletes.items():
+            deletes[target] |= lines
+        for target, lines in more_inserts.items():
+            inserts[target] |= lines
+        parts = []
+        if any(deletes.values()):
+            parts.append("DELETE DATA " + _data_block(deletes))
+        if any(inserts.values()):
+            parts.append("INSERT DATA " + _data_block(inserts))
+        if parts or add or remove:
+            self._change(add, remove, " ;\n".join(parts))
 
-    def _drop_graph(self, graph: str) -> None:
-        g = str(ox.NamedNode(graph))
+    def _change(self, add: list[tuple[str, str]], remove: list[tuple[str, str]], sparql: str) -> None:
+        """Change the ledger and, by ``sparql``, the store: written ahead, so a kill between the two
+        is made good by the next writer (see :meth:`_prepare`)."""
+        ledger = self._ledger
+        assert ledger is not None
         try:
-            self.update(f"{_UNSHARE.format(g=g)} ;\nDROP GRAPH {g}", source=str(self.path))
-        except QueryError as exc:
-            raise StoreError(self.path, f"cannot remove {graph}: {exc.cause}") from exc
+            pending = ledger.write_ahead(add, remove, sparql)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot write the store's ledger: {_first_line(exc)}") from exc
+        try:
+            if sparql:
+                self.ox.update(sparql)
+        except BaseException as exc:
+            ledger.undo(pending, add, remove)
+            if isinstance(exc, (OSError, ValueError, RuntimeError, SyntaxError)):
+                raise StoreError(self.path, f"cannot write the store: {_first_line(exc)}") from exc
+            raise
+        ledger.done(pending)
+        self._dirty = True
+        self._unflushed += len(sparql)
+        if self._unflushed > FLUSH_CHARS:
+            self.ox.flush()
+            self._unflushed = 0
+
+    def _place(self, graph: str, new: set[_Quad], *, keep: bool = True) -> bool:
+        """Make ``new`` the whole graph of the document ``graph`` (``keep=False``: take it out), each
+        triple in one graph: a triple only this document states goes in its graph; one another
+        document's graph holds moves from there into the shared graph; one already shared gets this
+        document added in the ledger. A shared triple this document no longer states stays shared
+        while two others state it, moves back into the graph of the one that still does, or goes.
+
+        Returns:
+            Whether anything changed (an equal graph, blank nodes compared canonically, does not).
+        """
+        store = self._writable()
+        ledger = self._ledger
+        assert ledger is not None
+        node = ox.NamedNode(graph)
+        new = _as_stored(new)
+        exists = store.contains_named_graph(node)
+        mine = ledger.shared_by(graph)
+        if exists and keep and _canonical(self.document_quads(graph)) == _canonical(new):
+            return False
+        wanted = {str(q.triple): q.triple for q in new}
+        shared = ledger.stating_each(wanted.keys() ^ mine)  # the triples that come or go
+        add: list[tuple[str, str]] = []
+        remove: list[tuple[str, str]] = []
+        deletes: dict[str, set[str]] = defaultdict(set)
+        inserts: dict[str, set[str]] = defaultdict(set)
+        for nt in mine - wanted.keys():
+            remove.append((nt, graph))
+            others = shared.get(nt, set()) - {graph}
+            if len(others) <= 1:
+                deletes[SHARED_GRAPH].add(nt)
+                for other in others:
+                    remove.append((nt, other))
+                    inserts[other].add(nt)
+        own: set[str] = set()
+        for nt, triple in wanted.items():
+            if nt in mine:
+                continue
+            if _is_blank(triple):  # a blank node is its document's own
+                own.add(nt)
+                continue
+            if shared.get(nt):
+                add.append((nt, graph))
+                continue
+            holders = {
+                q.graph_name.value
+                for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+                if isinstance(q.graph_name, ox.NamedNode)
+            } - {graph}
+            if not holders:
+                own.add(nt)
+                continue
+            add.append((nt, graph))
+            for other in holders - {SHARED_GRAPH}:
+                deletes[other].add(nt)
+                add.append((nt, other))
+            if SHARED_GRAPH not in holders:
+                inserts[SHARED_GRAPH].add(nt)
+        parts = []
+        if any(deletes.values()):
+            parts.append("DELETE DATA " + _data_block(deletes))
+        parts.append(f"DROP SILENT GRAPH {node}")
+        if keep:
+            parts.append(f"CREATE SILENT GRAPH {node}")
+            inserts[graph] |= own
+        if any(inserts.values()):
+            parts.append("INSERT DATA " + _data_block(inserts))
+        self._change(add, remove, " ;\n".join(parts))
+        return True
 
     def _log(self, entry: dict[str, Any]) -> None:
         """Append a line to the build journal (a build in progress only)."""
@@ -542,18 +935,14 @@ class Store:
             StoreError: ``ds`` has triples outside any named graph, a document would
                 replace another file's, or the store cannot be written.
         """
-        store = self._writable()
+        self._writable()
         loose = sum(len(g) for g in ds.graphs() if g.identifier == DATASET_DEFAULT_GRAPH_ID)
         if loose:
             raise StoreError(
                 self.path,
                 f"the dataset has {loose} triple(s) outside any named graph; only document graphs can be stored",
             )
-        if not replace:
-            problems = self.conflicts(records)
-            if problems:
-                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise StoreError(self.path, problems[0] + more)
+        loader = self.loader(records, replace=replace)
         data = ds.serialize(format="nquads", encoding="utf-8")
         by_graph: dict[str, set[ox.Quad]] = {}
         for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
@@ -563,37 +952,25 @@ class Store:
         for g in ds.graphs():  # named graphs without triples still name documents
             if g.identifier != DATASET_DEFAULT_GRAPH_ID:
                 by_graph.setdefault(str(g.identifier), set())
-        known = self.records()
-        incoming = {r.graph: r for r in records}
-        files = {r.file: r.graph for r in records}
-        moved = sorted(g for g, r in known.items() if files.get(r.file, g) != g)  # a file now under another id
-        changed = 0
         for graph in sorted(by_graph):
-            new = by_graph[graph]
-            exists = store.contains_named_graph(ox.NamedNode(graph))
-            if exists and _canonical(self._graph_quads(graph)) == _canonical(new):
-                self._log({"graph": graph, "unchanged": True})
-                continue
-            self._replace_graph(graph, new)
-            if not new:
-                store.add_graph(ox.NamedNode(graph))
-            changed += 1
-            record = incoming.get(graph)
-            self._log(
-                {
-                    "graph": graph,
-                    "loaded": "replaced" if exists else "added",
-                    **({k: v for k, v in asdict(record).items() if k != "graph"} if record else {}),
-                }
-            )
-        for graph in moved:
-            if store.contains_named_graph(ox.NamedNode(graph)):
-                self._drop_graph(graph)
-                changed += 1
-                self._log({"graph": graph, "removed": "its file is now read under another id"})
-        if records or moved:
-            self._save_records({**{g: r for g, r in known.items() if g not in moved}, **incoming})
-        return changed
+            loader.add_quads(graph, by_graph[graph])
+        return loader.finish()
+
+    def loader(self, records: Sequence[DocumentRecord] = (), replace: bool = False) -> _Loader:
+        """Load document graphs given one at a time (a build hands each over as it makes it), as
+        :meth:`load_documents` loads a dataset's; :meth:`_Loader.finish` ends the load.
+
+        Raises:
+            StoreError: a document the store holds under one of the ids of ``records`` was read
+                from another file (unless ``replace``).
+        """
+        self._writable()
+        if not replace:
+            problems = self.conflicts(records)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise StoreError(self.path, problems[0] + more)
+        return _Loader(self, records)
 
     def _save_records(self, records: dict[str, DocumentRecord]) -> None:
         _write_json(
@@ -646,8 +1023,8 @@ class Store:
                 self.path, f"{ref!r} matches {len(graphs)} documents: " + ", ".join(graphs) + "; give the document IRI"
             )
         graph = graphs[0]
-        removed = len(self._graph_quads(graph))
-        self._drop_graph(graph)
+        removed = len(self.document_quads(graph))
+        self._place(graph, set(), keep=False)
         known = self.records()
         if graph in known:
             del known[graph]
@@ -704,6 +1081,51 @@ class Store:
             elif entry.get("removed"):
                 known.pop(str(entry.get("graph")), None)
         self._save_records(known)
+
+
+class _Loader:
+    """Document graphs loaded one at a time: see :meth:`Store.loader`."""
+
+    def __init__(self, store: Store, records: Sequence[DocumentRecord]) -> None:
+        self.store = store
+        self.known = store.records()
+        self.incoming = {r.graph: r for r in records}
+        files = {r.file: r.graph for r in records}
+        self.moved = sorted(g for g, r in self.known.items() if files.get(r.file, g) != g)  # now under another id
+        self.changed = 0
+
+    def add(self, graph: Graph) -> None:
+        """Load a document's named graph (its identifier names it), replacing the stored one."""
+        data = graph.serialize(format="nt", encoding="utf-8")
+        name = ox.NamedNode(str(graph.identifier))
+        self.add_quads(name.value, {_Quad(t.subject, t.predicate, t.object, name) for t in _triples_of_nt(data)})
+
+    def add_quads(self, graph: str, quads: set[_Quad]) -> None:
+        exists = self.store.ox.contains_named_graph(ox.NamedNode(graph))
+        if not self.store._place(graph, quads):
+            self.store._log({"graph": graph, "unchanged": True})
+            return
+        self.changed += 1
+        record = self.incoming.get(graph)
+        self.store._log(
+            {
+                "graph": graph,
+                "loaded": "replaced" if exists else "added",
+                **({k: v for k, v in asdict(record).items() if k != "graph"} if record else {}),
+            }
+        )
+
+    def finish(self) -> int:
+        """Take out the graphs whose files are now read under another id, keep the documents'
+        records; how many document graphs were added, replaced or removed."""
+        for graph in self.moved:
+            if self.store.ox.contains_named_graph(ox.NamedNode(graph)):
+                self.store._place(graph, set(), keep=False)
+                self.changed += 1
+                self.store._log({"graph": graph, "removed": "its file is now read under another id"})
+        if self.incoming or self.moved:
+            self.store._save_records({**{g: r for g, r in self.known.items() if g not in self.moved}, **self.incoming})
+        return self.changed
 
 
 def _writer_active(path: Path) -> bool:

@@ -106,7 +106,7 @@ def _symmetric() -> frozenset[Node]:
     return frozenset(_turtle(ONTOLOGY_PATH).subjects(RDF.type, OWL.SymmetricProperty))
 
 
-def validate_graph(ds: Dataset | Graph) -> ValidationReport:
+def validate_graph(ds: Dataset | Graph, context: Graph | None = None) -> ValidationReport:
     """Check ``ds`` (every named graph of a Dataset, or a Graph) against ``ontology/shapes.ttl``.
 
     The ontology is mixed into a copy of the data, so shapes on ``wh:Actor`` apply to a
@@ -119,6 +119,8 @@ def validate_graph(ds: Dataset | Graph) -> ValidationReport:
 
     Args:
         ds: the graph to check; it is not modified.
+        context: triples of other graphs that ``ds``'s nodes point to (the class of a node it
+            links to): read, not checked; only violations of nodes ``ds`` describes are reported.
 
     Returns:
         ``conforms`` and one line per violation, ``"<focus> <path>: <message> (value: <value>)"``,
@@ -150,6 +152,11 @@ def validate_graph(ds: Dataset | Graph) -> ValidationReport:
     else:
         for triple in ds:
             data.add(triple)
+    described = None
+    if context is not None:
+        described = set(data.subjects())
+        for triple in context:
+            data.add(triple)
     shapes, ontology = _turtle(SHAPES_PATH), _turtle(ONTOLOGY_PATH)
     extra = _reification_lines(data, _symmetric())
     try:
@@ -168,5 +175,8 @@ def validate_graph(ds: Dataset | Graph) -> ValidationReport:
     if isinstance(report, Exception) or not isinstance(report, Graph):
         raise WhereasError(SHAPES_PATH, f"cannot validate: {text}")
     results = list(report.subjects(RDF.type, SH.ValidationResult))
+    if described is not None:
+        results = [r for r in results if report.value(r, SH.focusNode) in described]
+        conforms = not results
     messages = tuple(sorted({_line(report, r) for r in results} | set(extra)))
     return ValidationReport(conforms=bool(conforms) and not extra, messages=messages)

@@ -17,7 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from pipeline.errors import StoreError
-from pipeline.rdf.snapshots import current_snapshot, pin_snapshot
+from pipeline.rdf.snapshots import current_snapshot, keeps_triples_once, pin_snapshot
 from pipeline.rdf.syntax import explain_syntax_error
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "TEXT", "Answer", "evaluate", "entry"]
@@ -61,16 +61,20 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def evaluate(store: ox.Store, task: dict[str, Any], prefixes: dict[str, str]) -> Answer:
+def evaluate(store: ox.Store, task: dict[str, Any], prefixes: dict[str, str], union: bool = True) -> Answer:
     """Run the query of ``task`` on ``store`` and serialise its answer.
 
     ``task`` holds ``query``, ``result_type`` and ``graph_type`` (the media types the
     client accepts, None for none), ``default_graphs``, ``named_graphs`` and ``max_results``.
+    Without default graphs, the query reads the union of the store's graphs (``union``; each
+    triple is in one of them), or, in a store of an older whereas, its default graph (which
+    holds that union).
     """
     options: dict[str, Any] = {"prefixes": prefixes}
     if task["default_graphs"]:
         options["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
-    # otherwise the store's default graph: the union of the documents, kept by Store
+    elif union:
+        options["use_default_graph_as_union"] = True
     if task["named_graphs"]:
         options["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
     limit = task["max_results"]
@@ -121,6 +125,7 @@ class _Reader:
         self.store: ox.Store | None = None
         self.seq: int | None = None
         self.fd: int | None = None
+        self.union = True  # the snapshot keeps each triple once (see evaluate)
 
     def current(self) -> ox.Store:
         if self.store is not None and current_snapshot(self.path) == self.seq:
@@ -138,6 +143,7 @@ class _Reader:
             self.store = None
             os.close(self.fd)  # the older snapshot may go now
         self.store, self.seq, self.fd = store, seq, fd
+        self.union = keeps_triples_once(folder)
         return store
 
 
@@ -160,7 +166,7 @@ def _main(conn: Connection, path: str, prefixes: dict[str, str]) -> None:  # pra
             except (OSError, RuntimeError, StoreError) as exc:
                 conn.send(Answer.text(500, f"cannot read the store: {_first_line(exc)}"))
                 continue
-            conn.send(evaluate(store, task, prefixes))
+            conn.send(evaluate(store, task, prefixes, reader.union))
     except (BrokenPipeError, KeyboardInterrupt):
         return
 

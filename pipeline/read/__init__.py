@@ -13,15 +13,26 @@ from pipeline.errors import InputError
 from pipeline.facts import SourceDocument
 from pipeline.iri import slug
 from pipeline.read.cleanup import clean
-from pipeline.read.html import read_html
 from pipeline.read.hygiene import safe_text
-from pipeline.read.pdf import read_pdf
 from pipeline.read.text import Note, read_text
 
 __all__ = ["READERS", "DEFAULT_MAX_CHARS", "DocumentFile", "find_documents", "corpus_files", "read_document"]
 
 #: The longest document read by default, in characters of its text (spaCy's own limit per text).
 DEFAULT_MAX_CHARS = 1_000_000
+
+
+def read_pdf(path: Path, encoding: str | None, on_note: Note | None) -> str:
+    from pipeline.read.pdf import read_pdf as read  # pypdf loaded only for a PDF (a tenth of a second)
+
+    return read(path, encoding, on_note)
+
+
+def read_html(path: Path, encoding: str | None, on_note: Note | None) -> str:
+    from pipeline.read.html import read_html as read  # trafilatura loaded only for a page (a quarter of a second)
+
+    return read(path, encoding, on_note)
+
 
 #: Suffix -> (reader of the raw text, media type of the source).
 READERS: dict[str, tuple[Callable[[Path, str | None, Note | None], str], str]] = {

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
+from rdflib import Dataset
 
 from pipeline.errors import InputError, OutputError, WhereasError
 from pipeline.network.export import write_gexf, write_graphml
@@ -29,23 +30,23 @@ def _describe(G: nx.MultiDiGraph) -> str:
     return f"{n} actor{'s' * (n != 1)}, {m} link{'s' * (m != 1)}"
 
 
-def _write_html(G: nx.MultiDiGraph, ext: Extraction, path: Path, title: str) -> None:
+def _write_html(G: nx.MultiDiGraph, ds: Dataset, ext: Extraction, path: Path, title: str) -> None:
     from pipeline.viz.html import write_html
 
     facts = facts_of(ext)
-    write_html(G, {n: facts[n] for n in G}, path, title=title, timelines=timelines_of(ext, sorted(G)))
+    write_html(G, {n: facts[n] for n in G}, path, title=title, timelines=timelines_of(ds, ext, sorted(G)))
 
 
-def _write_image(G: nx.MultiDiGraph, ext: Extraction, path: Path, title: str) -> None:
+def _write_image(G: nx.MultiDiGraph, ds: Dataset, ext: Extraction, path: Path, title: str) -> None:
     from pipeline.viz.static import write_image
 
     write_image(G, path, title=title)
 
 
-#: Output suffix -> writer(G, extracted facts, path, title).
-_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Extraction, Path, str], object]] = {
-    ".gexf": lambda G, ext, path, title: write_gexf(G, path),
-    ".graphml": lambda G, ext, path, title: write_graphml(G, path),
+#: Output suffix -> writer(G, the graph read, its extracted facts, path, title).
+_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Dataset, Extraction, Path, str], object]] = {
+    ".gexf": lambda G, ds, ext, path, title: write_gexf(G, path),
+    ".graphml": lambda G, ds, ext, path, title: write_graphml(G, path),
     ".html": _write_html,
     ".png": _write_image,
     ".svg": _write_image,
@@ -111,7 +112,7 @@ def run_viz(
     lines: list[str] = []
     if output is not None:
         output = Path(output)
-        _WRITERS[output.suffix.lower()](G, ext, output, title)
+        _WRITERS[output.suffix.lower()](G, ds, ext, output, title)
         lines.append(f"{output}: {_describe(G)}")
     if stats:
         lines.append(format_centrality(centrality(G), rich=sys.stdout.isatty()).rstrip("\n"))

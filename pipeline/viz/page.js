@@ -260,6 +260,10 @@
     var head = el("div", "tl-head");
     var date = el("span", "tl-date", t.date);
     if (conflicted.has("date")) { date.classList.add("conflicted"); }
+    if (t.date_inferred) {
+      date.classList.add("inferred");
+      date.title = "No source states this date: it is the date of the document whose author's own act this is.";
+    }
     head.appendChild(date);
     head.appendChild(el("span", "tl-type", t.type));
     if (t.role === "about") { head.appendChild(el("span", "fact-role", "concerns this person")); }

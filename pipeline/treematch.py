@@ -1,0 +1,280 @@
+"""DependencyMatcher patterns walked along the parse from their root node: spaCy's matches, found cheaply.
+
+spaCy's ``DependencyMatcher`` first runs a token ``Matcher`` over every token of a Doc for
+every node of every pattern, then tries the cartesian product of the positions found. A
+pattern is a tree hanging from its first node, so the same matches follow from walking the
+parse: the first node's candidates (the tokens holding its word, or the tokens a caller
+names, such as the event triggers found), then each further node among the children, head,
+descendants or ancestors of the node it hangs on. :class:`TreeMatcher` does that over the
+Doc's attribute arrays, without a Token object per test, and gives the list the
+``DependencyMatcher`` gives: keys in the order they were added, a key's patterns in order,
+and each pattern's matches in the order of their token positions, node by node.
+
+Only what whereas's pattern files use is supported, and anything else is refused when the
+pattern is added rather than matched differently: the relations ``>``, ``<``, ``>>``, ``<<``,
+``.`` and ``;``; ``ORTH``, ``TEXT``, ``LOWER``, ``NORM``, ``LEMMA``, ``POS``, ``TAG``, ``DEP`` and
+``ENT_TYPE`` as a string or an ``IN`` or ``NOT_IN`` list; ``IS_SENT_START``; ``MORPH`` with
+``IS_SUPERSET``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
+from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["Parse", "TreeMatcher"]
+
+#: a pattern attribute -> the column of the Doc's attribute array that holds it
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
+_ARRAY = [ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START]
+_SENT_START = 8
+#: attributes whose literal words can give the first node's candidates from an index of the Doc
+_INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
+_OPS = (">", "<", ">>", "<<", ".", ";")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: equal first nodes are made one when added
+class _Node:
+    left: int  # the index of the node this one hangs on (-1 for the first)
+    op: str
+    tests: tuple[tuple[int, bool, frozenset[int]], ...]  # (column, whether the value must be in, values)
+    sent_start: bool | None
+    morph: frozenset[int] | None  # MORPH IS_SUPERSET: features the token must all have
+    index: tuple[int, frozenset[int]] | None  # (column, words) one of which the token must hold
+
+
+def _values(attr: str, spec: Any) -> tuple[bool, frozenset[int]]:
+    if isinstance(spec, str):
+        return True, frozenset({get_string_id(spec)})
+    if isinstance(spec, dict) and len(spec) == 1 and set(spec) <= {"IN", "NOT_IN"}:
+        ((predicate, words),) = spec.items()
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            return predicate == "IN", frozenset(get_string_id(w) for w in words)
+    raise ValueError(f"TreeMatcher: unsupported value for {attr}: {spec!r}")
+
+
+def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
+    ids: dict[str, int] = {}
+    nodes = []
+    for n, spec in enumerate(pattern):
+        if n == 0:
+            if "REL_OP" in spec or "LEFT_ID" in spec:
+                raise ValueError("TreeMatcher: the first node of a pattern is its root")
+            left, op = -1, ""
+        else:
+            op = spec["REL_OP"]
+            if op not in _OPS:
+                raise ValueError(f"TreeMatcher: unsupported REL_OP {op!r}")
+            left = ids[spec["LEFT_ID"]]  # a KeyError: the node it hangs on comes later (spaCy refuses it too)
+        ids[spec["RIGHT_ID"]] = n
+        tests = []
+        sent_start: bool | None = None
+        morph: frozenset[int] | None = None
+        index: tuple[int, frozenset[int]] | None = None
+        for attr, value in spec.get("RIGHT_ATTRS", {}).items():
+            if attr in _COLUMNS:
+                inside, words = _values(attr, value)
+                tests.append((_COLUMNS[attr], inside, words))
+                if inside and attr in _INDEXED and (index is None or len(words) < len(index[1])):
+                    index = (_COLUMNS[attr], words)
+            elif attr == "IS_SENT_START" and isinstance(value, bool):
+                sent_start = value
+            elif (
+                attr == "MORPH"
+                and isinstance(value, dict)
+                and set(value) == {"IS_SUPERSET"}
+                and all(isinstance(f, str) for f in value["IS_SUPERSET"])
+            ):
+                morph = frozenset(vocab.morphology.add(f) for f in value["IS_SUPERSET"])
+            else:
+                raise ValueError(f"TreeMatcher: unsupported attribute {attr}: {value!r}")
+        tests.sort(key=lambda t: (not t[1], len(t[2])))  # the narrowest tests first: most tokens fail one
+        nodes.append(_Node(left, op, tuple(tests), sent_start, morph, index))
+    return tuple(nodes)
+
+
+class Parse:
+    """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
+
+    __slots__ = ("_index", "_present", "_related", "children", "columns", "doc", "heads")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        rows = doc.to_array(_ARRAY).T.tolist() if len(doc) else [[] for _ in _ARRAY]
+        self.columns: list[list[int]] = rows
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        self.heads = [i + off for i, off in enumerate(offsets)]
+        self.children: list[list[int]] = [[] for _ in offsets]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+        self._index: dict[int, dict[int, list[int]]] = {}
+        self._related: dict[tuple[int, str], list[int]] = {}
+        self._present: dict[int, frozenset[int]] = {}
+
+    def holds(self, column: int, words: frozenset[int]) -> bool:
+        """Whether a token's ``column`` is one of ``words``."""
+        present = self._present.get(column)
+        if present is None:
+            present = self._present[column] = frozenset(self.columns[column])
+        return not words.isdisjoint(present)
+
+    def holding(self, column: int, words: frozenset[int]) -> list[int]:
+        """The tokens whose ``column`` is one of ``words``, in order."""
+        by_word = self._index.get(column)
+        if by_word is None:
+            by_word = self._index[column] = {}
+            for i, value in enumerate(self.columns[column]):
+                by_word.setdefault(value, []).append(i)
+        if words.isdisjoint(by_word):
+            return []
+        found = [i for w in words for i in by_word.get(w, ())]
+        return sorted(found) if len(words) > 1 else found
+
+    def related(self, i: int, op: str) -> list[int]:
+        """The tokens in relation ``op`` to token ``i``, in order (``DependencyMatcher``'s operators)."""
+        if op == ">":
+            return self.children[i]
+        found = self._related.get((i, op))
+        if found is None:
+            found = self._related[(i, op)] = self._relate(i, op)
+        return found
+
+    def _relate(self, i: int, op: str) -> list[int]:
+        if op == "<":
+            return [] if self.heads[i] == i else [self.heads[i]]
+        if op == ">>":
+            out: list[int] = []
+            todo = list(self.children[i])
+            while todo:
+                j = todo.pop()
+                out.append(j)
+                todo.extend(self.children[j])
+            return sorted(out)
+        if op == "<<":
+            return sorted(self._ancestors(i))
+        j = i + 1 if op == "." else i - 1  # the next token, or the one before, in the same parse tree
+        if not 0 <= j < len(self.heads):
+            return []
+        ancestors = self._ancestors(i)
+        root = self.doc[ancestors[-1] if ancestors else i]
+        return [j] if root.left_edge.i <= j <= root.right_edge.i else []
+
+    def _ancestors(self, i: int) -> list[int]:
+        out: list[int] = []
+        j = i
+        while self.heads[j] != j and len(out) < len(self.heads):
+            j = self.heads[j]
+            out.append(j)
+        return out
+
+    def fits(self, i: int, node: _Node) -> bool:
+        columns = self.columns
+        for column, inside, words in node.tests:
+            if (columns[column][i] in words) is not inside:
+                return False
+        if node.sent_start is not None and (columns[_SENT_START][i] == 1) is not node.sent_start:
+            return False
+        if node.morph is not None:
+            features = {get_string_id(f) for f in self.doc[i].morph}
+            if not node.morph <= features:
+                return False
+        return True
+
+
+class TreeMatcher:
+    """A drop-in for a ``DependencyMatcher`` without callbacks: ``add``, ``len`` and ``__call__``,
+    which may name the tokens the patterns' first node may take (``roots``)."""
+
+    def __init__(self, vocab: Vocab, validate: bool = False) -> None:
+        self.vocab = vocab
+        self._checker = DependencyMatcher(vocab, validate=True) if validate else None
+        self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[int, ...]]]] = {}
+        self._firsts: dict[tuple, _Node] = {}
+        self._needs: dict[tuple[int, frozenset[int]], int] = {}  # (column, words) a node requires -> its number
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        if self._checker is not None:  # spaCy's own validation of the patterns, as before
+            self._checker.add(key, patterns)
+        for pattern in patterns:
+            first, *rest = _compile(self.vocab, pattern)
+            value = (first.tests, first.sent_start, first.morph)
+            first = self._firsts.setdefault(value, first)  # one object for equal first nodes: their tokens found once
+            # a word (or dependency label, entity type…) each node requires: a Doc lacking one has no match
+            needs = tuple(
+                sorted(
+                    {
+                        self._needs.setdefault((c, w), len(self._needs))
+                        for n in (first, *rest)
+                        for c, i, w in n.tests
+                        if i
+                    }
+                )
+            )
+            self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), needs))
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def parse(self, doc: Doc) -> Parse:
+        """What the matcher reads of a Doc, to give to several calls on the same parse."""
+        return Parse(doc)
+
+    def __call__(
+        self, doc: Doc, roots: Iterable[int] | None = None, parse: Parse | None = None
+    ) -> list[tuple[int, list[int]]]:
+        """Every match as ``(key, token indices in pattern order)``; with ``roots``, only the matches
+        whose first node is one of those tokens. ``parse`` (from :meth:`parse`) saves reading the
+        Doc again."""
+        starts = sorted(set(roots)) if roots is not None else None
+        if not self._patterns or starts == [] or not len(doc):
+            return []
+        parse = parse if parse is not None and parse.doc is doc else Parse(doc)
+        held = [-1] * len(self._needs)  # per requirement: unknown (-1), missing (0), held (1)
+        requirements = list(self._needs)
+        out: list[tuple[int, list[int]]] = []
+        firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
+        for key, patterns in self._patterns.items():
+            for nodes, needs in patterns:
+                viable = True
+                for n in needs:
+                    if held[n] < 0:
+                        held[n] = parse.holds(*requirements[n])
+                    if not held[n]:
+                        viable = False
+                        break
+                if not viable:
+                    continue
+                first = nodes[0]
+                candidates = firsts.get(first)
+                if candidates is None:
+                    if starts is not None:
+                        tokens: Iterable[int] = starts
+                    elif first.index is not None:
+                        tokens = parse.holding(*first.index)
+                    else:
+                        tokens = range(len(doc))
+                    candidates = firsts[first] = [i for i in tokens if parse.fits(i, first)]
+                for i in candidates:
+                    _extend(parse, nodes, [i], out, key)
+        return out
+
+
+def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
+    """Every way to place the nodes after ``chosen``, in the order of their positions, into ``out``."""
+    if len(chosen) == len(nodes):
+        out.append((key, list(chosen)))
+        return
+    node = nodes[len(chosen)]
+    for j in parse.related(chosen[node.left], node.op):
+        if parse.fits(j, node):
+            chosen.append(j)
+            _extend(parse, nodes, chosen, out, key)
+            chosen.pop()
