@@ -131,6 +131,13 @@ class EventFinder:
             trigger = doc[t]
             if self._nested(trigger, entry, found):  # a negated event is kept: whereas_standing marks it denied
                 continue
+            if self._sought(doc, trigger, entry):
+                continue
+            if entry["type"] == "Ban" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
+                for c in trigger.children
+            ):
+                continue  # "handed them suspended sentences", "closed the case": no one banned
             roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
             frame = entry["frame"]
             for key, toks in role_tokens.get(t, {}).items():
@@ -207,6 +214,13 @@ class EventFinder:
                     event["charges"] = charges
                 if basis:
                     event["legal_basis"] = basis
+            if frame == "nominal" and not event["subject"] and entry["type"] in self.words["pointing_back"]:
+                self._points_back(trigger, event)
+                if event.get("decided") and not event.get("date") and trigger.dep_ in ("nsubj", "nsubjpass"):
+                    verb = trigger.head  # "The suspension was extended in February 2023": when it was renewed
+                    verb_dates = self._dates(doc, verb, self._region(verb, set(found) - {verb.i}))
+                    if verb_dates:
+                        event["date"] = verb_dates
             if entry["type"] == "CourtDecision":
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
@@ -228,6 +242,11 @@ class EventFinder:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
                 self._about(doc, trigger, at, set(found), event)
+            if entry["type"] == "Ban" and (
+                any(c.lower_ == "from" and c.dep_ == "prep" for c in trigger.children)
+                or any(c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts)
+            ):
+                event["restricts"] = True  # "banned from leaving", "a travel ban": a person's restriction
             index_of[t] = len(events)
             events.append(event)
         for event in events:
@@ -249,6 +268,17 @@ class EventFinder:
                 if term:
                     each["term"] = term
                 events.append(each)
+        dropped = self._banned_only(doc, events)
+        if dropped:  # a restriction of a person: no event; the others' links follow their new places
+            new_index = {old: n for n, old in enumerate(i for i in range(len(events)) if i not in dropped)}
+            events = [e for i, e in enumerate(events) if i not in dropped]
+            for event in events:
+                for key in ("context_of", "about_event"):
+                    if key in event:
+                        if event[key] in new_index:
+                            event[key] = new_index[event[key]]
+                        else:
+                            del event[key]
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date"):
@@ -294,6 +324,60 @@ class EventFinder:
         """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
+
+    @staticmethod
+    def _banned_only(doc: Doc, events: list[dict]) -> set[int]:
+        """A Ban is of a party, an outlet or an organisation: never of a person told by a pronoun or a
+        descriptor ("banned him", "a ban on the journalist"), nor of a person whose restriction it is
+        ("banned X from leaving the country", "a travel ban on X"). Returns the Bans left on no one
+        (or restrictions on no one named), which are no events."""
+        at = mention_spans(doc)
+        names = {(e.start, e.end) for e in doc.ents}
+        dropped: set[int] = set()
+        for n, event in enumerate(events):
+            if event["type"] != "Ban":
+                continue
+            restricts = event.pop("restricts", False)
+            kept = []
+            for start, end in event["subject"]:
+                span = at.get(start)
+                label = span.label_ if span is not None else ""
+                if label in ANAPHOR_LABELS and (start, end) not in names:
+                    continue
+                if restricts and label == "Person":
+                    continue
+                kept.append([start, end])
+            if not kept and (restricts or event["subject"]):
+                dropped.add(n)
+            event["subject"] = kept
+        return dropped
+
+    def _points_back(self, trigger: Token, event: dict) -> None:
+        """ "The suspension was extended in February": a bare noun with a definite article names the
+        event of its kind told just before; its subject is that event's (``resolve``)."""
+        dets = [c.lower_ for c in trigger.children if c.dep_ == "det"]
+        preps = [c for c in trigger.children if c.dep_ in ("prep", "poss", "compound", "acl", "relcl", "amod")]
+        if dets and dets[0] in self.words["anaphoric_determiners"] and not preps:
+            event["decision_on"] = "previous"
+            event["decided"] = trigger.lemma_
+
+    def _sought(self, doc: Doc, trigger: Token, entry: dict) -> bool:
+        """ "a lawsuit seeking the dissolution of X", "prosecutors requested a ten-year sentence", "a motion
+        for the closure of X": an event only asked for, not (yet) one that happened. "Calls for the ban
+        on X to be lifted" speaks of a ban that is there."""
+        if entry["type"] not in self.words["sought_types"] or trigger.pos_ != "NOUN":
+            return False
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ == "for":
+            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+                if tok.text in (";", ".", ":"):
+                    break
+                if tok.lower_ == "to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "be":
+                    return False
+            head = head.head
+        elif trigger.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        return head.lemma_.lower() in self.words["sought_words"]
 
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
@@ -461,6 +545,15 @@ class EventFinder:
                 and tok.lower_ in self.type_nouns
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
+            head = at.get(tok.head.i)
+            if (
+                not out
+                and tok.dep_ == "appos"
+                and tok.lower_ in self.type_nouns
+                and head is not None
+                and head.label_ in ACTOR_LABELS
+            ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
+                out.append(head)
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
