@@ -629,3 +629,15 @@ def test_a_group_banned_in_a_relative_clause(build_text):
     )
     ev = _one(r, "Ban")
     assert (ev["subject"], ev["court"], ev["date"]) == (["Orsk Civic Forum"], ["Supreme Court"], ["2023-10-05"])
+
+
+def test_it_and_its_on_what_is_banned_are_the_organisation_named_before(build_text):
+    r = build_text(
+        "Tamsk Info, which reported extensively on corruption trials, has been inaccessible in Ruritania since "
+        "Dec. 27, 2022, when the authorities blocked it without a court order.\n\n"
+        "Mr Pelko was a correspondent for the weekly Orsk Vestnik. Orsk Vestnik itself has been unable to print "
+        "since the Ministry of Culture withdrew its registration in 2022.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("agent", ["-"])[0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [("Orsk Vestnik", "Ministry of Culture", "2022"), ("Tamsk Info", "-", "2022-12-27")]

@@ -160,6 +160,8 @@ class EventFinder:
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
+            if not roles["subject"] and entry["type"] in self.words["it_types"]:
+                roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"])
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -186,6 +188,8 @@ class EventFinder:
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
+            if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
+                dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
@@ -324,6 +328,22 @@ class EventFinder:
         """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
+
+    def _it_named_before(self, doc: Doc, trigger: Token, at: dict[int, Span], agents: list[Span]) -> list[Span]:
+        """ "X, which …, has been offline since the authorities blocked it", "X has not printed since the
+        Ministry withdrew its registration": "it" or "its" on what is banned is the organisation named
+        last before it in the paragraph, not the one that bans."""
+        words = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+        words += [g for c in words for g in c.children if g.dep_ == "poss"]  # "its registration"
+        pronoun = next((w for w in words if w.lower_ in ("it", "its")), None)
+        if pronoun is None:
+            return []
+        kinds = self.words["it_antecedents"]
+        agent_starts = {a.start for a in agents} | {
+            at[c.i].start for c in trigger.children if c.dep_ == "nsubj" and c.i in at
+        }
+        before = [e for e in doc.ents if e.end <= pronoun.i and e.label_ in kinds and e.start not in agent_starts]
+        return [before[-1]] if before else []
 
     @staticmethod
     def _banned_only(doc: Doc, events: list[dict]) -> set[int]:
