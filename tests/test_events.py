@@ -641,3 +641,44 @@ def test_it_and_its_on_what_is_banned_are_the_organisation_named_before(build_te
     )
     got = sorted((ev["subject"][0], ev.get("agent", ["-"])[0], ev["date"][0]) for ev in _events(r, "Ban"))
     assert got == [("Orsk Vestnik", "Ministry of Culture", "2022"), ("Tamsk Info", "-", "2022-12-27")]
+
+
+# -- detentions dated from their start ------------------------------------------------------------------
+
+
+def test_held_since_then_since_an_arrest_and_in_a_named_place(build_text):
+    r = build_text(
+        "Lev Tomin was arrested by soldiers in Orsk on 9 February 2024. He has been held since then in Tamsk "
+        "Central Prison.\n\n"
+        "Ivan Pelko was arrested on 3 October 2023 and is being held in SIZO-3 in Orsk.\n\n"
+        "Human rights lawyer Nadia Belova spent most of the year in Orsk Central Prison, where she had been held "
+        "since her arrest in November 2020.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("date", ["-"])[0]) for ev in _events(r, "Detention"))
+    assert got == [("Ivan Pelko", "2023-10-03"), ("Lev Tomin", "2024-02-09"), ("Nadia Belova", "2020-11")]
+
+
+def test_house_arrest_is_a_detention_dated_by_the_transfer(build_text):
+    r = build_text(
+        "On 20 November 2023 the Ministry of Interior transferred the journalist Oleg Marinov from Tamsk prison "
+        "to house arrest at his residence in Orsk.",
+        name="news-2099-test",
+    )
+    assert _events(r, "Arrest") == []
+    ev = _one(r, "Detention")
+    assert (ev["subject"], ev["agent"], ev["place"], ev["date"]) == (
+        ["Oleg Marinov"],
+        ["Ministry of Interior"],
+        ["Orsk"],
+        ["2023-11-20"],
+    )
+
+
+def test_its_is_never_the_body_that_bans(build_text):
+    r = build_text(
+        "On 5 August 2024 the tax authority, Fiscor, closed the printing plant in Orsk; the Media Board blocked "
+        "its website the same week.",
+        name="news-2099-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Ban")] == []

@@ -161,7 +161,15 @@ class EventFinder:
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
-                roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"])
+                acting = {  # who bans in this paragraph: never what "it" stands for
+                    sub.i
+                    for u, (e, _) in found.items()
+                    if e["type"] == entry["type"]
+                    for c in doc[u].children
+                    if c.dep_ == "nsubj"
+                    for sub in c.subtree
+                }
+                roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"], acting)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -179,6 +187,8 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention":  # "transferred from X prison to house arrest": not held there now
+                event["place"] = [p for p in event["place"] if doc[p[0] : p[1]].root.head.lower_ != "from"]
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, set(found))
             for span in roles["agent"]:
@@ -190,6 +200,8 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
+            if not dates and entry["type"] in self.words["since_types"]:
+                dates = self._since(doc, trigger, region, set(found), events)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
@@ -329,7 +341,33 @@ class EventFinder:
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
-    def _it_named_before(self, doc: Doc, trigger: Token, at: dict[int, Span], agents: list[Span]) -> list[Span]:
+    def _since(
+        self, doc: Doc, trigger: Token, region: list[Token], triggers: set[int], events: list[dict]
+    ) -> list[dict]:
+        """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
+        9 May … He has been held since then": the date of the last dated event of this sentence or
+        the one before."""
+        for tok in region:
+            if tok.lower_ != "since":
+                continue
+            for obj in tok.children:
+                if obj.i in triggers and obj.dep_ == "pobj":
+                    return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
+                if obj.lower_ == "then":
+                    first = trigger.sent.start
+                    if first > 0:
+                        first = doc[first - 1].sent.start
+                    earlier = [
+                        e
+                        for e in events
+                        if e.get("date") and first <= e["trigger"][0] < trigger.i and e["type"] != "Statement"
+                    ]
+                    return [dict(d) for d in earlier[-1]["date"]] if earlier else []
+        return []
+
+    def _it_named_before(
+        self, doc: Doc, trigger: Token, at: dict[int, Span], agents: list[Span], acting: set[int]
+    ) -> list[Span]:
         """ "X, which …, has been offline since the authorities blocked it", "X has not printed since the
         Ministry withdrew its registration": "it" or "its" on what is banned is the organisation named
         last before it in the paragraph, not the one that bans."""
@@ -338,12 +376,18 @@ class EventFinder:
         pronoun = next((w for w in words if w.lower_ in ("it", "its")), None)
         if pronoun is None:
             return []
-        kinds = self.words["it_antecedents"]
         agent_starts = {a.start for a in agents} | {
             at[c.i].start for c in trigger.children if c.dep_ == "nsubj" and c.i in at
         }
-        before = [e for e in doc.ents if e.end <= pronoun.i and e.label_ in kinds and e.start not in agent_starts]
-        return [before[-1]] if before else []
+        for kinds in (self.words["it_antecedents"], self.words["it_antecedents_else"]):
+            before = [
+                e
+                for e in doc.ents
+                if e.end <= pronoun.i and e.label_ in kinds and e.start not in agent_starts and e.start not in acting
+            ]
+            if before:  # an outlet, party or NGO before a mere organisation (which may be the one acting)
+                return [before[-1]]
+        return []
 
     @staticmethod
     def _banned_only(doc: Doc, events: list[dict]) -> set[int]:
