@@ -682,3 +682,29 @@ def test_its_is_never_the_body_that_bans(build_text):
         name="news-2099-test",
     )
     assert [ev["subject"] for ev in _events(r, "Ban")] == []
+
+
+def test_a_warrant_is_no_arrest_and_a_ruling_that_confirms_a_view_is_no_decision(build_text):
+    r = build_text(
+        "On 29 September 2023 the Orsk City Court sentenced Vera Lindova in absentia to eight years in prison "
+        "and issued a warrant for her arrest. The prosecutor also sought an arrest warrant for Ivan Pelko.\n\n"
+        'The group Orsk Rights Watch said the appeal ruling "confirms that independent journalism has become '
+        'a crime".',
+        name="news-2099-test",
+    )
+    assert _events(r, "Arrest") == []
+    assert _events(r, "CourtDecision") == []
+
+
+def test_named_sources_according_to_whom_and_who_said_in_a_statement(build_text):
+    r = build_text(
+        "Lev Tomin was arrested in September 2023 and has been held in Tamsk Central Prison since, according "
+        "to the Committee of Families of Prisoners, which said in a statement on 13 November 2023 that his "
+        "trial had lasted less than an hour. He was released on 5 June 2024, according to his former "
+        "colleague on the council, Anna Kovac.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("date", ["-"])[0]) for ev in _events(r, "Statement"))
+    assert got == [("Anna Kovac", "-"), ("Committee of Families of Prisoners", "2023-11-13")]
+    ev = _one(r, "Detention")
+    assert (ev["place"], ev["date"]) == (["Tamsk Central Prison"], ["2023-09"])

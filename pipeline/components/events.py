@@ -133,6 +133,12 @@ class EventFinder:
                 continue
             if self._sought(doc, trigger, entry):
                 continue
+            if (
+                "decided" in named
+                and doc[named["decided"]].dep_ == "nsubj"
+                and any(c.dep_ == "ccomp" for c in trigger.children)
+            ):
+                continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
             if entry["type"] == "Ban" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
                 for c in trigger.children
@@ -345,24 +351,25 @@ class EventFinder:
         self, doc: Doc, trigger: Token, region: list[Token], triggers: set[int], events: list[dict]
     ) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
-        9 May … He has been held since then": the date of the last dated event of this sentence or
-        the one before."""
+        9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
+        event of this sentence or the one before."""
         for tok in region:
             if tok.lower_ != "since":
                 continue
-            for obj in tok.children:
+            objects = [c for c in tok.children if not c.is_punct]
+            for obj in objects:
                 if obj.i in triggers and obj.dep_ == "pobj":
                     return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
-                if obj.lower_ == "then":
-                    first = trigger.sent.start
-                    if first > 0:
-                        first = doc[first - 1].sent.start
-                    earlier = [
-                        e
-                        for e in events
-                        if e.get("date") and first <= e["trigger"][0] < trigger.i and e["type"] != "Statement"
-                    ]
-                    return [dict(d) for d in earlier[-1]["date"]] if earlier else []
+            if all(obj.lower_ == "then" for obj in objects):
+                first = trigger.sent.start
+                if first > 0:
+                    first = doc[first - 1].sent.start
+                earlier = [
+                    e
+                    for e in events
+                    if e.get("date") and first <= e["trigger"][0] < trigger.i and e["type"] != "Statement"
+                ]
+                return [dict(d) for d in earlier[-1]["date"]] if earlier else []
         return []
 
     def _it_named_before(
@@ -432,7 +439,9 @@ class EventFinder:
         if entry["type"] not in self.words["sought_types"] or trigger.pos_ != "NOUN":
             return False
         head = trigger.head
-        if trigger.dep_ == "pobj" and head.lower_ == "for":
+        if trigger.dep_ == "compound":  # "an arrest warrant"
+            pass
+        elif trigger.dep_ == "pobj" and head.lower_ == "for":
             for tok in doc[trigger.i + 1 : trigger.sent.end]:
                 if tok.text in (";", ".", ":"):
                     break
@@ -1031,7 +1040,7 @@ class EventFinder:
         for e in events:
             tok = doc[e["trigger"][0]]
             head = self._governor(tok)
-            if head is None:
+            if head is None or e["frame"] == "source":  # "held since May, according to X": X spoke later
                 continue
             if (
                 not e["place"]
