@@ -708,3 +708,28 @@ def test_named_sources_according_to_whom_and_who_said_in_a_statement(build_text)
     assert got == [("Anna Kovac", "-"), ("Committee of Families of Prisoners", "2023-11-13")]
     ev = _one(r, "Detention")
     assert (ev["place"], ev["date"]) == (["Tamsk Central Prison"], ["2023-09"])
+
+
+def test_in_detention_since_remanded_and_held_until_its_end(build_text):
+    r = build_text(
+        "On 7 March 2017 the Orsk Criminal Judgeship of Peace ordered the pre-trial detention of Mr Ivan Pelko, "
+        "who was placed in Tamsk Prison, and placed Ms Vera Lindova under house arrest. Mr Pelko remained in "
+        "detention until 2 May 2019.\n\n"
+        "Blogger Oleg Marinov has been in pre-trial detention since September 2020, first in Orsk Investigations "
+        "Prison. Anna Kovac was remanded for two months on 4 May 2021.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("place", ["-"])[0], ev["date"][0]) for ev in _events(r, "Detention"))
+    assert got == [
+        ("Anna Kovac", "-", "2021-05-04"),
+        ("Ivan Pelko", "Tamsk Prison", "2017-03-07"),
+        ("Oleg Marinov", "Orsk Investigations Prison", "2020-09"),
+        ("Vera Lindova", "-", "2017-03-07"),
+    ]
+
+
+def test_taken_into_custody_is_an_arrest(build_text):
+    r = build_text("Ivan Pelko was taken into police custody in Orsk on 3 March 2017.", name="news-2099-test")
+    ev = _one(r, "Arrest")
+    assert (ev["subject"], ev["date"]) == (["Ivan Pelko"], ["2017-03-03"])
+    assert _events(r, "Detention") == []

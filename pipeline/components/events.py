@@ -206,6 +206,8 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
+            if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
+                dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
                 dates = self._since(doc, trigger, region, set(found), events)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
@@ -661,7 +663,15 @@ class EventFinder:
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
-        seen = {trigger.i}
+        prep = trigger.head
+        if (
+            trigger.dep_ == "pobj"
+            and prep.lower_ in ("in", "under")
+            and prep.head.lemma_ in self.words["state_verbs"]
+            and prep.head.i not in triggers
+        ):
+            todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
+        seen = {trigger.i} | {t.i for t in todo}
         while todo:
             tok = todo.pop()
             region.append(tok)
@@ -1048,8 +1058,15 @@ class EventFinder:
                 and tok.dep_ == "conj"
                 and head.i not in by_trigger
             ):  # "searched the newsroom in X and arrested": where the governing clause happened
-                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and head in prep.ancestors:
+                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb, not a clause's inside them
+                    if (
+                        prep.dep_ == "prep"
+                        and prep.lower_ in ("in", "at")
+                        and head in prep.ancestors
+                        and not any(
+                            a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in prep.ancestors if head in a.ancestors
+                        )
+                    ):
                         for obj in prep.children:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
