@@ -733,3 +733,40 @@ def test_taken_into_custody_is_an_arrest(build_text):
     ev = _one(r, "Arrest")
     assert (ev["subject"], ev["date"]) == (["Ivan Pelko"], ["2017-03-03"])
     assert _events(r, "Detention") == []
+
+
+# -- statements of bodies dated by the text -------------------------------------------------------------
+
+
+def test_a_body_that_found_and_called_and_an_opinion_of_a_body(build_text):
+    r = build_text(
+        "Ruritania: lawyer jailed\n\n"
+        "In 2022, the UN Working Group on Arbitrary Detention found that Lev Tomin had been detained for "
+        "exercising his rights and called for his release.",
+        name="news-2099-test",
+    )
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (
+        ["Lev Tomin"],
+        ["UN Working Group on Arbitrary Detention"],
+        ["2022"],
+    )
+    ev = _one(r, "Statement")
+    assert (ev["subject"], ev["date"]) == (["UN Working Group on Arbitrary Detention"], ["2022"])
+    r = build_text(
+        "European Parliament resolution of 15 September 2099 on Ruritania\n\nThe European Parliament,\n\n"
+        "– having regard to Opinion No. 31/2098 of 18 May 2098 of the UN Working Group on Arbitrary Detention "
+        "concerning Lev Tomin,"
+    )
+    dated = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Statement") if ev.get("date"))
+    assert ("UN Working Group on Arbitrary Detention", "2098-05-18") in dated
+
+
+def test_calls_coordinated_inside_what_is_recalled_are_not_the_recalled_ones(build_text):
+    r = build_text(
+        "Ruritania: lawyer jailed\n\n"
+        "Norway recalls that Ruritania has committed itself to respecting the independence of lawyers, and calls "
+        "on the Ruritanian authorities to guarantee these rights in practice.",
+        name="news-2099-test",
+    )
+    assert "Ruritania" not in [s for ev in _events(r, "Statement") for s in ev.get("subject", [])]

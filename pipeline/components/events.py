@@ -216,7 +216,7 @@ class EventFinder:
                     dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
-                    call = call.head
+                    call = self._coordinated_with(call)
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
@@ -252,7 +252,7 @@ class EventFinder:
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
-                    call = call.head
+                    call = self._coordinated_with(call)
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
                 if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
                     caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
@@ -575,6 +575,15 @@ class EventFinder:
                     if pobj.dep_ == "pobj":
                         return self._actors_at(doc, pobj, at, triggers)
                 return []
+            if tok.lower_ in ("on", "about", "concerning", "regarding", ";") or tok.pos_ == "VERB":
+                break  # what it is about, or another clause
+            if tok.lower_ == "of":  # "Opinion No. 31/2022 of 18 May 2022 of the Working Group", however attached
+                nxt = tok.i + 1
+                while nxt < len(doc) and doc[nxt].pos_ == "DET" and nxt not in at:
+                    nxt += 1
+                span = at.get(nxt)
+                if span is not None and span.start == nxt and span.label_ in self.words["issuing_bodies"]:
+                    return [span]
         return []
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
@@ -1071,6 +1080,18 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
+            if (
+                not e["subject"]
+                and e["frame"] == "actor"
+                and tok.dep_ == "conj"
+                and head.i not in by_trigger
+                and head.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+            ):  # not a clause inside what is said: "X recalls that Y has committed itself, and calls on …"
+                for c in head.children:  # "the Working Group found … and called for …": one speaker
+                    if c.dep_ == "nsubj":
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if span.label_ in ACTOR_LABELS and [span.start, span.end] not in e["subject"]:
+                                e["subject"].append([span.start, span.end])
             if not e["subject"] and e["frame"] == "patient" and tok.dep_ == "conj" and tok.tag_ == "VBN":
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
@@ -1146,10 +1167,25 @@ class EventFinder:
                 if e.get("date"):
                     break
 
+    @staticmethod
+    def _coordinated_with(tok: Token) -> Token:
+        """The verb a coordinated verb shares its clause with. "X found that she had been detained and
+        called for her release": the parser joins the active "called" to the passive "detained" inside
+        what X found; it is X who calls."""
+        head = tok.head
+        if (
+            head.dep_ in ("ccomp", "xcomp")
+            and any(c.dep_ == "nsubjpass" for c in head.children)
+            and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children)
+            and tok.tag_ == "VBD"
+        ):
+            return head.head
+        return head
+
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
         if tok.dep_ == "conj" and tok.pos_ == "VERB":
-            return tok.head
+            return self._coordinated_with(tok)
         if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
             head = tok.head
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
