@@ -126,6 +126,7 @@ def resolve_events(
     _held_since_taken(facts.events, drafts)
     _sentenced_together(facts.events, drafts)
     rules_on = _rule_on_earlier(facts.events, drafts)
+    _point_back(facts.events, drafts)
     kept: list[Event] = []
     for draft in drafts:
         if draft is None or not draft.subjects:
@@ -391,6 +392,29 @@ def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -
             drafts[n] = replace(draft, subjects=draft.subjects or ruled.subjects)
             rules_on[n] = target
     return rules_on
+
+
+def _point_back(mentions: list[EventMention], drafts: list[Event | None]) -> None:
+    """ "The suspension was extended in February": an event named by a bare definite noun, other than a
+    decision, is on the subject of the last event of its type told before it in the same paragraph."""
+    for n, ev in enumerate(mentions):
+        draft = drafts[n]
+        if draft is None or draft.subjects or ev.decision_ref != "previous" or ev.type is EventType.COURT_DECISION:
+            continue
+        earlier = next(
+            (
+                d
+                for m in range(n - 1, -1, -1)
+                if (d := drafts[m]) is not None
+                and d.subjects
+                and mentions[m].type is ev.type
+                and mentions[m].evidence.part_number == ev.evidence.part_number
+                and mentions[m].evidence.part_kind == ev.evidence.part_kind
+            ),
+            None,
+        )
+        if earlier is not None:
+            drafts[n] = replace(draft, subjects=earlier.subjects, confidence=round(draft.confidence * INHERITED, 3))
 
 
 def _per_subject(ev: Event) -> list[Event]:

@@ -942,6 +942,54 @@ def test_the_trial_passes_over_a_relative_held_before_it(build_text):
 def test_the_closure_names_no_one_of_its_own(build_text):
     r = build_text(
         "Police arrested the editor Timur Vasin on 3 May 2019.\n\nHis colleague said the closure was a warning."
+# -- bans of outlets, parties and organisations ---------------------------------------------------------
+
+
+def test_what_a_ban_stops_belongs_to_the_one_banned(build_text):
+    r = build_text(
+        "On 4 May 2021 the Press Council blocked the website of the independent news outlet Orsk Vestnik for "
+        "six months. The website of Radio Tamsk was blocked by the Press Council on 9 June 2021. On 2 July 2021 "
+        "the Media Authority blocked access to the website of the news portal Nova Zorya. On 3 August 2021 the Ministry of "
+        "Justice suspended the activities of the rights group Tamsk Watch for six months."
+    )
+    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Nova Zorya", "Media Authority", "2021-07-02"),
+        ("Orsk Vestnik", "Press Council", "2021-05-04"),
+        ("Radio Tamsk", "Press Council", "2021-06-09"),
+        ("Tamsk Watch", "Ministry of Justice", "2021-08-03"),
+    ]
+
+
+def test_a_company_that_publishes_an_outlet_and_a_licence_an_outlet_had_revoked(build_text):
+    r = build_text(
+        "On 2 May 2023 the Tamsk District Court ordered the liquidation of the company that publishes the newspaper Orsk "
+        "Vestnik. Radio Lumen had its broadcasting licence revoked by the Media Authority on 8 March 2021 and "
+        "has since operated from exile."
+    )
+    got = sorted((ev["subject"][0], ev.get("court", ev.get("agent"))[0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Orsk Vestnik", "Tamsk District Court", "2023-05-02"),
+        ("Radio Lumen", "Media Authority", "2021-03-08"),
+    ]
+
+
+def test_a_dissolution_sought_is_a_lawsuit_and_a_person_barred_is_no_ban(build_text):
+    r = build_text(
+        "On 30 June 2022 the Ministry of Justice filed a lawsuit with the Supreme Court seeking the dissolution "
+        "of the Green Dawn Party. The party's leader, Ivan Pelko, has since been prohibited from leaving the "
+        "country. The Tamsk City Court also banned him from using the internet for three years. On 29 May "
+        "2023, the Tamsk Economic Court fined Lev Tomin 20,000 roubles and imposed a five-year travel ban on him."
+    )
+    assert _events(r, "Ban") == []
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Green Dawn Party"], ["Ministry of Justice"], ["2022-06-30"])
+
+
+def test_a_suspended_sentence_is_no_ban(build_text):
+    r = build_text(
+        "On 12 May 2022 the Orsk Regional Court convicted Lev Tomin and Ivan Pelko of extremism and handed them "
+        "suspended sentences of three and two years respectively."
     )
     assert _events(r, "Ban") == []
 
@@ -994,3 +1042,160 @@ def test_the_trial_after_a_heading_is_of_the_person_of_that_section(build_text):
         "The trial dragged on for months."
     )
     assert [ev["subject"] for ev in _events(r, "Trial")] == [["Lev Tomin"]]
+def test_the_suspension_extended_is_the_suspension_told_before(build_text):
+    r = build_text(
+        'On 15 September 2022, the Press Council suspended Radio Lumen\'s licence for six months for "bias". '
+        "The suspension was extended indefinitely in February 2023."
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [("Radio Lumen", "2022-09-15"), ("Radio Lumen", "2023-02")]
+
+
+def test_a_group_banned_in_a_relative_clause(build_text):
+    r = build_text(
+        "The charges related to his work for the Orsk Civic Forum, an opposition group that the Supreme Court "
+        "designated as extremist and banned on 5 October 2023."
+    )
+    ev = _one(r, "Ban")
+    assert (ev["subject"], ev["court"], ev["date"]) == (["Orsk Civic Forum"], ["Supreme Court"], ["2023-10-05"])
+
+
+def test_it_and_its_on_what_is_banned_are_the_organisation_named_before(build_text):
+    r = build_text(
+        "Tamsk Info, which reported extensively on corruption trials, has been inaccessible in Ruritania since "
+        "Dec. 27, 2022, when the authorities blocked it without a court order.\n\n"
+        "Mr Pelko was a correspondent for the weekly Orsk Vestnik. Orsk Vestnik itself has been unable to print "
+        "since the Ministry of Culture withdrew its registration in 2022.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("agent", ["-"])[0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [("Orsk Vestnik", "Ministry of Culture", "2022"), ("Tamsk Info", "-", "2022-12-27")]
+
+
+# -- detentions dated from their start ------------------------------------------------------------------
+
+
+def test_held_since_then_since_an_arrest_and_in_a_named_place(build_text):
+    r = build_text(
+        "Lev Tomin was arrested by soldiers in Orsk on 9 February 2024. He has been held since then in Tamsk "
+        "Central Prison.\n\n"
+        "Ivan Pelko was arrested on 3 October 2023 and is being held in SIZO-3 in Orsk.\n\n"
+        "Human rights lawyer Nadia Belova spent most of the year in Orsk Central Prison, where she had been held "
+        "since her arrest in November 2020.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("date", ["-"])[0]) for ev in _events(r, "Detention"))
+    assert got == [("Ivan Pelko", "2023-10-03"), ("Lev Tomin", "2024-02-09"), ("Nadia Belova", "2020-11")]
+
+
+def test_house_arrest_is_a_detention_dated_by_the_transfer(build_text):
+    r = build_text(
+        "On 20 November 2023 the Ministry of Interior transferred the journalist Oleg Marinov from Tamsk prison "
+        "to house arrest at his residence in Orsk.",
+        name="news-2099-test",
+    )
+    assert _events(r, "Arrest") == []
+    ev = _one(r, "Detention")
+    assert (ev["subject"], ev["agent"], ev["place"], ev["date"]) == (
+        ["Oleg Marinov"],
+        ["Ministry of Interior"],
+        ["Orsk"],
+        ["2023-11-20"],
+    )
+
+
+def test_its_is_never_the_body_that_bans(build_text):
+    r = build_text(
+        "On 5 August 2024 the tax authority, Fiscor, closed the printing plant in Orsk; the Media Board blocked "
+        "its website the same week.",
+        name="news-2099-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Ban")] == []
+
+
+def test_a_warrant_is_no_arrest_and_a_ruling_that_confirms_a_view_is_no_decision(build_text):
+    r = build_text(
+        "On 29 September 2023 the Orsk City Court sentenced Vera Lindova in absentia to eight years in prison "
+        "and issued a warrant for her arrest. The prosecutor also sought an arrest warrant for Ivan Pelko.\n\n"
+        'The group Orsk Rights Watch said the appeal ruling "confirms that independent journalism has become '
+        'a crime".',
+        name="news-2099-test",
+    )
+    assert _events(r, "Arrest") == []
+    assert _events(r, "CourtDecision") == []
+
+
+def test_named_sources_according_to_whom_and_who_said_in_a_statement(build_text):
+    r = build_text(
+        "Lev Tomin was arrested in September 2023 and has been held in Tamsk Central Prison since, according "
+        "to the Committee of Families of Prisoners, which said in a statement on 13 November 2023 that his "
+        "trial had lasted less than an hour. He was released on 5 June 2024, according to his former "
+        "colleague on the council, Anna Kovac.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("date", ["-"])[0]) for ev in _events(r, "Statement"))
+    assert got == [("Anna Kovac", "-"), ("Committee of Families of Prisoners", "2023-11-13")]
+    ev = _one(r, "Detention")
+    assert (ev["place"], ev["date"]) == (["Tamsk Central Prison"], ["2023-09"])
+
+
+def test_in_detention_since_remanded_and_held_until_its_end(build_text):
+    r = build_text(
+        "On 7 March 2017 the Orsk Criminal Judgeship of Peace ordered the pre-trial detention of Mr Ivan Pelko, "
+        "who was placed in Tamsk Prison, and placed Ms Vera Lindova under house arrest. Mr Pelko remained in "
+        "detention until 2 May 2019.\n\n"
+        "Blogger Oleg Marinov has been in pre-trial detention since September 2020, first in Orsk Investigations "
+        "Prison. Anna Kovac was remanded for two months on 4 May 2021.",
+        name="news-2099-test",
+    )
+    got = sorted((ev["subject"][0], ev.get("place", ["-"])[0], ev["date"][0]) for ev in _events(r, "Detention"))
+    assert got == [
+        ("Anna Kovac", "-", "2021-05-04"),
+        ("Ivan Pelko", "Tamsk Prison", "2017-03-07"),
+        ("Oleg Marinov", "Orsk Investigations Prison", "2020-09"),
+        ("Vera Lindova", "-", "2017-03-07"),
+    ]
+
+
+def test_taken_into_custody_is_an_arrest(build_text):
+    r = build_text("Ivan Pelko was taken into police custody in Orsk on 3 March 2017.", name="news-2099-test")
+    ev = _one(r, "Arrest")
+    assert (ev["subject"], ev["date"]) == (["Ivan Pelko"], ["2017-03-03"])
+    assert _events(r, "Detention") == []
+
+
+# -- statements of bodies dated by the text -------------------------------------------------------------
+
+
+def test_a_body_that_found_and_called_and_an_opinion_of_a_body(build_text):
+    r = build_text(
+        "Ruritania: lawyer jailed\n\n"
+        "In 2022, the UN Working Group on Arbitrary Detention found that Lev Tomin had been detained for "
+        "exercising his rights and called for his release.",
+        name="news-2099-test",
+    )
+    ev = _one(r, "ReleaseDemand")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (
+        ["Lev Tomin"],
+        ["UN Working Group on Arbitrary Detention"],
+        ["2022"],
+    )
+    ev = _one(r, "Statement")
+    assert (ev["subject"], ev["date"]) == (["UN Working Group on Arbitrary Detention"], ["2022"])
+    r = build_text(
+        "European Parliament resolution of 15 September 2099 on Ruritania\n\nThe European Parliament,\n\n"
+        "– having regard to Opinion No. 31/2098 of 18 May 2098 of the UN Working Group on Arbitrary Detention "
+        "concerning Lev Tomin,"
+    )
+    dated = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Statement") if ev.get("date"))
+    assert ("UN Working Group on Arbitrary Detention", "2098-05-18") in dated
+
+
+def test_calls_coordinated_inside_what_is_recalled_are_not_the_recalled_ones(build_text):
+    r = build_text(
+        "Ruritania: lawyer jailed\n\n"
+        "Norway recalls that Ruritania has committed itself to respecting the independence of lawyers, and calls "
+        "on the Ruritanian authorities to guarantee these rights in practice.",
+        name="news-2099-test",
+    )
+    assert "Ruritania" not in [s for ev in _events(r, "Statement") for s in ev.get("subject", [])]

@@ -123,6 +123,19 @@ class EventFinder:
             trigger = doc[t]
             if self._nested(trigger, entry, found):  # a negated event is kept: whereas_standing marks it denied
                 continue
+            if self._sought(doc, trigger, entry):
+                continue
+            if (
+                "decided" in named
+                and doc[named["decided"]].dep_ == "nsubj"
+                and any(c.dep_ == "ccomp" for c in trigger.children)
+            ):
+                continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
+            if entry["type"] == "Ban" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
+                for c in trigger.children
+            ):
+                continue  # "handed them suspended sentences", "closed the case": no one banned
             roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
             frame = entry["frame"]
             for key, toks in role_tokens.get(t, {}).items():
@@ -152,6 +165,16 @@ class EventFinder:
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, set(found))
+            if not roles["subject"] and entry["type"] in self.words["it_types"]:
+                acting = {  # who bans in this paragraph: never what "it" stands for
+                    sub.i
+                    for u, (e, _) in found.items()
+                    if e["type"] == entry["type"]
+                    for c in doc[u].children
+                    if c.dep_ == "nsubj"
+                    for sub in c.subtree
+                }
+                roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"], acting)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -169,6 +192,8 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            if entry["type"] == "Detention":  # "transferred from X prison to house arrest": not held there now
+                event["place"] = [p for p in event["place"] if doc[p[0] : p[1]].root.head.lower_ != "from"]
             if entry["type"] == "Detention" and not event["place"] and "where" in named:
                 where = at.get(named["where"])  # the place the trigger's own pattern names
                 if where is not None and where.label_ in self.words["place_types"]:
@@ -191,13 +216,19 @@ class EventFinder:
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
             dates = self._dates(doc, trigger, region)
+            if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
+                dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
+            if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
+                dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
+            if not dates and entry["type"] in self.words["since_types"]:
+                dates = self._since(doc, trigger, region, set(found), events)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
                     dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
-                    call = call.head
+                    call = self._coordinated_with(call)
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
@@ -226,6 +257,13 @@ class EventFinder:
                     event["charges"] = charges
                 if basis:
                     event["legal_basis"] = basis
+            if frame == "nominal" and not event["subject"] and entry["type"] in self.words["pointing_back"]:
+                self._points_back(trigger, event)
+                if event.get("decided") and not event.get("date") and trigger.dep_ in ("nsubj", "nsubjpass"):
+                    verb = trigger.head  # "The suspension was extended in February 2023": when it was renewed
+                    verb_dates = self._dates(doc, verb, self._region(verb, set(found) - {verb.i}))
+                    if verb_dates:
+                        event["date"] = verb_dates
             if entry["type"] == "CourtDecision":
                 if "decided" in named and doc[named["decided"]].pos_ == "PRON":
                     ruled = self._ruled_before(doc, trigger)
@@ -238,7 +276,7 @@ class EventFinder:
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
-                    call = call.head
+                    call = self._coordinated_with(call)
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
                 if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
                     caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
@@ -270,6 +308,11 @@ class EventFinder:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
                 self._about(doc, trigger, at, set(found), event)
+            if entry["type"] == "Ban" and (
+                any(c.lower_ == "from" and c.dep_ == "prep" for c in trigger.children)
+                or any(c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts)
+            ):
+                event["restricts"] = True  # "banned from leaving", "a travel ban": a person's restriction
             index_of[t] = len(events)
             events.append(event)
         for event in events:
@@ -292,6 +335,17 @@ class EventFinder:
                 if term:
                     each["term"] = term
                 events.append(each)
+        dropped = self._banned_only(doc, events)
+        if dropped:  # a restriction of a person: no event; the others' links follow their new places
+            new_index = {old: n for n, old in enumerate(i for i in range(len(events)) if i not in dropped)}
+            events = [e for i, e in enumerate(events) if i not in dropped]
+            for event in events:
+                for key in ("context_of", "about_event"):
+                    if key in event:
+                        if event[key] in new_index:
+                            event[key] = new_index[event[key]]
+                        else:
+                            del event[key]
         lead = self._leading_date(doc)
         for event in events:
             if lead is not None and not event.get("date") and not self._told_of(doc[event["trigger"][0]], event):
@@ -399,6 +453,111 @@ class EventFinder:
         """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
+
+    def _since(
+        self, doc: Doc, trigger: Token, region: list[Token], triggers: set[int], events: list[dict]
+    ) -> list[dict]:
+        """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
+        9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
+        event of this sentence or the one before."""
+        for tok in region:
+            if tok.lower_ != "since":
+                continue
+            objects = [c for c in tok.children if not c.is_punct]
+            for obj in objects:
+                if obj.i in triggers and obj.dep_ == "pobj":
+                    return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
+            if all(obj.lower_ == "then" for obj in objects):
+                first = trigger.sent.start
+                if first > 0:
+                    first = doc[first - 1].sent.start
+                earlier = [
+                    e
+                    for e in events
+                    if e.get("date") and first <= e["trigger"][0] < trigger.i and e["type"] != "Statement"
+                ]
+                return [dict(d) for d in earlier[-1]["date"]] if earlier else []
+        return []
+
+    def _it_named_before(
+        self, doc: Doc, trigger: Token, at: dict[int, Span], agents: list[Span], acting: set[int]
+    ) -> list[Span]:
+        """ "X, which …, has been offline since the authorities blocked it", "X has not printed since the
+        Ministry withdrew its registration": "it" or "its" on what is banned is the organisation named
+        last before it in the paragraph, not the one that bans."""
+        words = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+        words += [g for c in words for g in c.children if g.dep_ == "poss"]  # "its registration"
+        pronoun = next((w for w in words if w.lower_ in ("it", "its")), None)
+        if pronoun is None:
+            return []
+        agent_starts = {a.start for a in agents} | {
+            at[c.i].start for c in trigger.children if c.dep_ == "nsubj" and c.i in at
+        }
+        for kinds in (self.words["it_antecedents"], self.words["it_antecedents_else"]):
+            before = [
+                e
+                for e in doc.ents
+                if e.end <= pronoun.i and e.label_ in kinds and e.start not in agent_starts and e.start not in acting
+            ]
+            if before:  # an outlet, party or NGO before a mere organisation (which may be the one acting)
+                return [before[-1]]
+        return []
+
+    @staticmethod
+    def _banned_only(doc: Doc, events: list[dict]) -> set[int]:
+        """A Ban is of a party, an outlet or an organisation: never of a person told by a pronoun or a
+        descriptor ("banned him", "a ban on the journalist"), nor of a person whose restriction it is
+        ("banned X from leaving the country", "a travel ban on X"). Returns the Bans left on no one
+        (or restrictions on no one named), which are no events."""
+        at = mention_spans(doc)
+        names = {(e.start, e.end) for e in doc.ents}
+        dropped: set[int] = set()
+        for n, event in enumerate(events):
+            if event["type"] != "Ban":
+                continue
+            restricts = event.pop("restricts", False)
+            kept = []
+            for start, end in event["subject"]:
+                span = at.get(start)
+                label = span.label_ if span is not None else ""
+                if label in ANAPHOR_LABELS and (start, end) not in names:
+                    continue
+                if restricts and label == "Person":
+                    continue
+                kept.append([start, end])
+            if not kept and (restricts or event["subject"]):
+                dropped.add(n)
+            event["subject"] = kept
+        return dropped
+
+    def _points_back(self, trigger: Token, event: dict) -> None:
+        """ "The suspension was extended in February": a bare noun with a definite article names the
+        event of its kind told just before; its subject is that event's (``resolve``)."""
+        dets = [c.lower_ for c in trigger.children if c.dep_ == "det"]
+        preps = [c for c in trigger.children if c.dep_ in ("prep", "poss", "compound", "acl", "relcl", "amod")]
+        if dets and dets[0] in self.words["anaphoric_determiners"] and not preps:
+            event["decision_on"] = "previous"
+            event["decided"] = trigger.lemma_
+
+    def _sought(self, doc: Doc, trigger: Token, entry: dict) -> bool:
+        """ "a lawsuit seeking the dissolution of X", "prosecutors requested a ten-year sentence", "a motion
+        for the closure of X": an event only asked for, not (yet) one that happened. "Calls for the ban
+        on X to be lifted" speaks of a ban that is there."""
+        if entry["type"] not in self.words["sought_types"] or trigger.pos_ != "NOUN":
+            return False
+        head = trigger.head
+        if trigger.dep_ == "compound":  # "an arrest warrant"
+            pass
+        elif trigger.dep_ == "pobj" and head.lower_ == "for":
+            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+                if tok.text in (";", ".", ":"):
+                    break
+                if tok.lower_ == "to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "be":
+                    return False
+            head = head.head
+        elif trigger.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        return head.lemma_.lower() in self.words["sought_words"]
 
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
@@ -537,6 +696,15 @@ class EventFinder:
                     if pobj.dep_ == "pobj":
                         return self._actors_at(doc, pobj, at, triggers)
                 return []
+            if tok.lower_ in ("on", "about", "concerning", "regarding", ";") or tok.pos_ == "VERB":
+                break  # what it is about, or another clause
+            if tok.lower_ == "of":  # "Opinion No. 31/2022 of 18 May 2022 of the Working Group", however attached
+                nxt = tok.i + 1
+                while nxt < len(doc) and doc[nxt].pos_ == "DET" and nxt not in at:
+                    nxt += 1
+                span = at.get(nxt)
+                if span is not None and span.start == nxt and span.label_ in self.words["issuing_bodies"]:
+                    return [span]
         return []
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
@@ -582,6 +750,15 @@ class EventFinder:
                 and tok.lower_ in self.type_nouns
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
+            head = at.get(tok.head.i)
+            if (
+                not out
+                and tok.dep_ == "appos"
+                and tok.lower_ in self.type_nouns
+                and head is not None
+                and head.label_ in ACTOR_LABELS
+            ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
+                out.append(head)
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
@@ -660,7 +837,15 @@ class EventFinder:
             todo.append(undertaking)
         if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
             todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
-        seen = {trigger.i}
+        prep = trigger.head
+        if (
+            trigger.dep_ == "pobj"
+            and prep.lower_ in ("in", "under")
+            and prep.head.lemma_ in self.words["state_verbs"]
+            and prep.head.i not in triggers
+        ):
+            todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
+        seen = {trigger.i} | {t.i for t in todo}
         while todo:
             tok = todo.pop()
             region.append(tok)
@@ -1067,7 +1252,7 @@ class EventFinder:
         for e in events:
             tok = doc[e["trigger"][0]]
             head = self._governor(tok)
-            if head is None:
+            if head is None or e["frame"] == "source":  # "held since May, according to X": X spoke later
                 continue
             if (
                 not e["place"]
@@ -1075,12 +1260,31 @@ class EventFinder:
                 and tok.dep_ == "conj"
                 and head.i not in by_trigger
             ):  # "searched the newsroom in X and arrested": where the governing clause happened
-                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and head in prep.ancestors:
+                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb, not a clause's inside them
+                    if (
+                        prep.dep_ == "prep"
+                        and prep.lower_ in ("in", "at")
+                        and head in prep.ancestors
+                        and not any(
+                            a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in prep.ancestors if head in a.ancestors
+                        )
+                    ):
                         for obj in prep.children:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
+            if (
+                not e["subject"]
+                and e["frame"] == "actor"
+                and tok.dep_ == "conj"
+                and head.i not in by_trigger
+                and head.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+            ):  # not a clause inside what is said: "X recalls that Y has committed itself, and calls on …"
+                for c in head.children:  # "the Working Group found … and called for …": one speaker
+                    if c.dep_ == "nsubj":
+                        for span in self._actors_at(doc, c, at, triggers):
+                            if span.label_ in ACTOR_LABELS and [span.start, span.end] not in e["subject"]:
+                                e["subject"].append([span.start, span.end])
             if (
                 not e["subject"]
                 and e["frame"] == "patient"
@@ -1169,10 +1373,25 @@ class EventFinder:
                 if e.get("date"):
                     break
 
+    @staticmethod
+    def _coordinated_with(tok: Token) -> Token:
+        """The verb a coordinated verb shares its clause with. "X found that she had been detained and
+        called for her release": the parser joins the active "called" to the passive "detained" inside
+        what X found; it is X who calls."""
+        head = tok.head
+        if (
+            head.dep_ in ("ccomp", "xcomp")
+            and any(c.dep_ == "nsubjpass" for c in head.children)
+            and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children)
+            and tok.tag_ == "VBD"
+        ):
+            return head.head
+        return head
+
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
         if tok.dep_ == "conj" and tok.pos_ == "VERB":
-            return tok.head
+            return self._coordinated_with(tok)
         if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
             head = tok.head
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
