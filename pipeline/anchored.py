@@ -89,7 +89,13 @@ def _hashed(requirement: Anchor) -> _Hashed:
 
 def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
     """For a pattern of one token given by a regular expression on its text, that expression
-    without its ``^`` and ``$``: a Doc whose text it does not match cannot hold the token."""
+    without its ``^`` and ``$``: a Doc whose text it does not match cannot hold the token.
+
+    >>> _text_gate([{"TEXT": {"REGEX": "^ab+c$"}}]).pattern
+    'ab+c'
+    >>> _text_gate([{"TEXT": {"REGEX": "^ab+"}}]) is None, _text_gate([{"LOWER": "x"}]) is None
+    (True, True)
+    """
     if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH"} or len(pattern[0]) != 1:
         return None
     (spec,) = pattern[0].values()
@@ -98,6 +104,8 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
     regex = spec["REGEX"]
     if regex.startswith("^") and regex.endswith("$") and not regex.endswith("\\$"):
         regex = regex[1:-1]  # dropping an assertion only lets more through
+    if any(a in regex for a in ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?")):
+        return None  # an assertion that reads the token's edges (or a flag): no gate
     return re.compile(regex)
 
 

@@ -43,6 +43,32 @@ def test_a_pattern_runs_only_where_its_anchor_stands(matchers):
     assert not anchored(nlp("the judges of the land ruled"))
 
 
+def test_a_group_runs_only_where_every_word_a_pattern_needs_stands():
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    m.add("Court", [[{"LOWER": "of"}, {"ORTH": {"IN": ["Court", "Tribunal", "Chamber"]}}]])  # anchored on "of"
+    m.add("DATE", [[{"TEXT": {"REGEX": "^[0-3]?\\d\\.[01]?\\d\\.20\\d\\d$"}}]])  # no anchor: a gate on the text
+    runs: list[int] = []
+    m._groups = {k: _Counting(v, runs) for k, v in m._groups.items()}  # type: ignore[misc]
+    doc = nlp("the Court of Appeal ruled on 12.05.2021 that the head of Tribunal")
+    found = {(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)}
+    assert found == {("Court", "of Tribunal"), ("DATE", "12.05.2021")}
+    assert runs == [1]
+    assert not m(nlp("the head of the office said on 12 May 2021")) and runs == [1]  # "of" without a court word
+
+
+class _Counting:
+    def __init__(self, matcher, runs):
+        self.matcher, self.runs = matcher, runs
+
+    def __len__(self):
+        return len(self.matcher)
+
+    def __call__(self, doc, **kw):
+        self.runs.append(1)
+        return self.matcher(doc, **kw)
+
+
 def test_anchor_takes_the_rarest_required_word():
     pattern = [{"LOWER": {"IN": ["a", "the"]}}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": "Tribunal"}]
     assert anchor(pattern) == frozenset({("ORTH", "Tribunal")})
