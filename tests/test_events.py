@@ -942,54 +942,6 @@ def test_the_trial_passes_over_a_relative_held_before_it(build_text):
 def test_the_closure_names_no_one_of_its_own(build_text):
     r = build_text(
         "Police arrested the editor Timur Vasin on 3 May 2019.\n\nHis colleague said the closure was a warning."
-# -- bans of outlets, parties and organisations ---------------------------------------------------------
-
-
-def test_what_a_ban_stops_belongs_to_the_one_banned(build_text):
-    r = build_text(
-        "On 4 May 2021 the Press Council blocked the website of the independent news outlet Orsk Vestnik for "
-        "six months. The website of Radio Tamsk was blocked by the Press Council on 9 June 2021. On 2 July 2021 "
-        "the Media Authority blocked access to the website of the news portal Nova Zorya. On 3 August 2021 the Ministry of "
-        "Justice suspended the activities of the rights group Tamsk Watch for six months."
-    )
-    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
-    assert got == [
-        ("Nova Zorya", "Media Authority", "2021-07-02"),
-        ("Orsk Vestnik", "Press Council", "2021-05-04"),
-        ("Radio Tamsk", "Press Council", "2021-06-09"),
-        ("Tamsk Watch", "Ministry of Justice", "2021-08-03"),
-    ]
-
-
-def test_a_company_that_publishes_an_outlet_and_a_licence_an_outlet_had_revoked(build_text):
-    r = build_text(
-        "On 2 May 2023 the Tamsk District Court ordered the liquidation of the company that publishes the newspaper Orsk "
-        "Vestnik. Radio Lumen had its broadcasting licence revoked by the Media Authority on 8 March 2021 and "
-        "has since operated from exile."
-    )
-    got = sorted((ev["subject"][0], ev.get("court", ev.get("agent"))[0], ev["date"][0]) for ev in _events(r, "Ban"))
-    assert got == [
-        ("Orsk Vestnik", "Tamsk District Court", "2023-05-02"),
-        ("Radio Lumen", "Media Authority", "2021-03-08"),
-    ]
-
-
-def test_a_dissolution_sought_is_a_lawsuit_and_a_person_barred_is_no_ban(build_text):
-    r = build_text(
-        "On 30 June 2022 the Ministry of Justice filed a lawsuit with the Supreme Court seeking the dissolution "
-        "of the Green Dawn Party. The party's leader, Ivan Pelko, has since been prohibited from leaving the "
-        "country. The Tamsk City Court also banned him from using the internet for three years. On 29 May "
-        "2023, the Tamsk Economic Court fined Lev Tomin 20,000 roubles and imposed a five-year travel ban on him."
-    )
-    assert _events(r, "Ban") == []
-    ev = _one(r, "Lawsuit")
-    assert (ev["subject"], ev["agent"], ev["date"]) == (["Green Dawn Party"], ["Ministry of Justice"], ["2022-06-30"])
-
-
-def test_a_suspended_sentence_is_no_ban(build_text):
-    r = build_text(
-        "On 12 May 2022 the Orsk Regional Court convicted Lev Tomin and Ivan Pelko of extremism and handed them "
-        "suspended sentences of three and two years respectively."
     )
     assert _events(r, "Ban") == []
 
@@ -1042,6 +994,60 @@ def test_the_trial_after_a_heading_is_of_the_person_of_that_section(build_text):
         "The trial dragged on for months."
     )
     assert [ev["subject"] for ev in _events(r, "Trial")] == [["Lev Tomin"]]
+
+
+# -- bans of outlets, parties and organisations ---------------------------------------------------------
+
+
+def test_what_a_ban_stops_belongs_to_the_one_banned(build_text):
+    r = build_text(
+        "On 4 May 2021 the Press Council blocked the website of the independent news outlet Orsk Vestnik for "
+        "six months. The website of Radio Tamsk was blocked by the Press Council on 9 June 2021. On 2 July 2021 "
+        "the Media Authority blocked access to the website of the news portal Nova Zorya. On 3 August 2021 the Ministry of "
+        "Justice suspended the activities of the rights group Tamsk Watch for six months."
+    )
+    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Nova Zorya", "Media Authority", "2021-07-02"),
+        ("Orsk Vestnik", "Press Council", "2021-05-04"),
+        ("Radio Tamsk", "Press Council", "2021-06-09"),
+        ("Tamsk Watch", "Ministry of Justice", "2021-08-03"),
+    ]
+
+
+def test_a_company_that_publishes_an_outlet_and_a_licence_an_outlet_had_revoked(build_text):
+    r = build_text(
+        "On 2 May 2023 the Tamsk District Court ordered the liquidation of the company that publishes the newspaper Orsk "
+        "Vestnik. Radio Lumen had its broadcasting licence revoked by the Media Authority on 8 March 2021 and "
+        "has since operated from exile."
+    )
+    got = sorted((ev["subject"][0], ev.get("court", ev.get("agent"))[0], ev["date"][0]) for ev in _events(r, "Ban"))
+    assert got == [
+        ("Orsk Vestnik", "Tamsk District Court", "2023-05-02"),
+        ("Radio Lumen", "Media Authority", "2021-03-08"),
+    ]
+
+
+def test_a_dissolution_sought_is_a_lawsuit_and_a_person_barred_is_no_ban(build_text):
+    r = build_text(
+        "On 30 June 2022 the Ministry of Justice filed a lawsuit with the Supreme Court seeking the dissolution "
+        "of the Green Dawn Party. The party's leader, Ivan Pelko, has since been prohibited from leaving the "
+        "country. The Tamsk City Court also banned him from using the internet for three years. On 29 May "
+        "2023, the Tamsk Economic Court fined Lev Tomin 20,000 roubles and imposed a five-year travel ban on him."
+    )
+    assert _events(r, "Ban") == []
+    ev = _one(r, "Lawsuit")
+    assert (ev["subject"], ev["agent"], ev["date"]) == (["Green Dawn Party"], ["Ministry of Justice"], ["2022-06-30"])
+
+
+def test_a_suspended_sentence_is_no_ban(build_text):
+    r = build_text(
+        "On 12 May 2022 the Orsk Regional Court convicted Lev Tomin and Ivan Pelko of extremism and handed them "
+        "suspended sentences of three and two years respectively."
+    )
+    assert _events(r, "Ban") == []
+
+
 def test_the_suspension_extended_is_the_suspension_told_before(build_text):
     r = build_text(
         'On 15 September 2022, the Press Council suspended Radio Lumen\'s licence for six months for "bias". '
