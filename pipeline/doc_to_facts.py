@@ -402,11 +402,6 @@ class _PartReader:
             ]
             return (max(named, key=lambda i: mentions[i].start),) if named else ()
         if ref == [["Person"]]:
-            pronoun = self.index.get((span[0], span[1]))
-            if pronoun is not None and mentions[pronoun].refers == "pronoun":
-                # "his brother, X": the person coreference finds for the pronoun (by gender, by salience
-                # and by the actor's type over all its mentions), not the nearest name
-                return (pronoun,)
             return _person_before(
                 mentions,
                 at,
