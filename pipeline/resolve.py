@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
@@ -270,6 +271,18 @@ def _refer_back(
             drafts[n] = replace(draft, subjects=(person,), confidence=round(draft.confidence * INHERITED, 3))
 
 
+def _earlier_in_paragraph(
+    mentions: list[EventMention], drafts: list[Event | None], n: int
+) -> Iterator[tuple[Event | None, EventMention]]:
+    """The drafts and mentions of the events told before the ``n``-th in its paragraph, nearest first."""
+    ev = mentions[n]
+    for m in range(n - 1, -1, -1):
+        before = mentions[m]
+        if before.evidence.part_number != ev.evidence.part_number or before.evidence.part_kind != ev.evidence.part_kind:
+            return
+        yield drafts[m], before
+
+
 def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) -> None:
     """ "X was arrested on 5 May … He was taken to Y police station": a detention its words leave undated
     starts with the arrest or detention of the same person told just before it in its paragraph."""
@@ -277,13 +290,7 @@ def _held_since_taken(mentions: list[EventMention], drafts: list[Event | None]) 
         draft = drafts[n]
         if draft is None or ev.type is not EventType.DETENTION or draft.date is not None or not draft.subjects:
             continue
-        for m in range(n - 1, -1, -1):
-            other, before = drafts[m], mentions[m]
-            if (
-                before.evidence.part_number != ev.evidence.part_number
-                or before.evidence.part_kind != ev.evidence.part_kind
-            ):
-                break
+        for other, before in _earlier_in_paragraph(mentions, drafts, n):
             if other is None or not set(other.subjects) & set(draft.subjects):
                 continue
             if before.type in (EventType.ARREST, EventType.DETENTION) and other.date is not None:
@@ -322,13 +329,7 @@ def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]
         draft = drafts[n]
         if draft is None or ev.type is not EventType.SENTENCING or draft.courts:
             continue
-        for m in range(n - 1, -1, -1):
-            other, before = drafts[m], mentions[m]
-            if (
-                before.evidence.part_number != ev.evidence.part_number
-                or before.evidence.part_kind != ev.evidence.part_kind
-            ):
-                break
+        for other, before in _earlier_in_paragraph(mentions, drafts, n):
             if before.type is not EventType.SENTENCING or other is None or not other.subjects:
                 continue
             if set(other.subjects) & set(draft.subjects) or not other.courts:
