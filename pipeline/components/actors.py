@@ -26,7 +26,7 @@ W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
 #: cues read off a name's own words, which a longer name reads anew
 _NAME_CUES = ("head:", "state:", "civil:", "international:", "political:", "shape")
 _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
-#: the types of organisations, whose names may go on after "for" or "of" ("Voices for Maghreb Rights")
+#: the types of organisations, whose names may go on after "for" or "of" ("Voices for Andean Rights")
 _ORGANISATION_TYPES = frozenset(ACTOR_LABELS - {"Person", "Place", "Country", "Court"})
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
@@ -117,7 +117,7 @@ class ActorTyper:
         )
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
-        #: an organisation's kind after its name ("the Al-Fajr newspaper"); a place's ("the X region") is no cue
+        #: an organisation's kind after its name ("the Nova Zorya newspaper"); a place's ("the X region") is no cue
         self.kind_after = {p[0]: t for p, t in self.after if len(p) == 1 and t not in ("Place", "Person")}
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
@@ -419,16 +419,7 @@ class ActorTyper:
         out = []
         i = 0
         while i < len(doc):
-            j = i
-            while (
-                j < len(doc)
-                and j not in taken
-                and doc[j].pos_ == "PROPN"
-                and re.match(CAPITALISED, doc[j].text)
-                and _wordlike(doc[j].text)
-                and j - i < 4
-            ):
-                j += 1
+            j = _name_run(doc, i, taken)
             if j > i:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
@@ -439,12 +430,12 @@ class ActorTyper:
                     and doc[i - 1].lower_ == "the"
                     and not city_population(doc[i:j].text)
                     and not lookup(doc[i:j].text)
-                ):  # "the Al-Fajr newspaper", "the Birlik movement": a name its kind follows
+                ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 if best_type(votes) in _ORGANISATION_TYPES:
-                    j = self._mandate(doc, j, taken)  # "the group Voices [for Maghreb Rights]"
+                    j = self._mandate(doc, j, taken)  # "the group Voices [for Andean Rights]"
                 heads = {t.lower_ for t in doc[i:j]}
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
@@ -461,20 +452,11 @@ class ActorTyper:
     @staticmethod
     def _mandate(doc: Doc, end: int, taken: set[int]) -> int:
         """The end of an organisation's name that goes on after "for", "of" or "on" with capitalised words
-        ("Voices for Maghreb Rights", "Friends of the Earth")."""
+        ("Voices for Andean Rights", "Friends of the Earth")."""
         if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
             return end
         i = end + 1 + (doc[end + 1].lower_ == "the")
-        j = i
-        while (
-            j < len(doc)
-            and j not in taken
-            and doc[j].pos_ == "PROPN"
-            and re.match(CAPITALISED, doc[j].text)
-            and _wordlike(doc[j].text)
-            and j - i < 4
-        ):
-            j += 1
+        j = _name_run(doc, i, taken)
         return j if j > i else end
 
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -947,3 +929,18 @@ def keep_statistical_ents(doc: Doc) -> Doc:
 )
 def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
     return ActorTyper(nlp, name)
+
+
+def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
+    """The end of the run of at most four capitalised proper nouns from ``i`` that no entity holds."""
+    j = i
+    while (
+        j < len(doc)
+        and j not in taken
+        and doc[j].pos_ == "PROPN"
+        and re.match(CAPITALISED, doc[j].text)
+        and _wordlike(doc[j].text)
+        and j - i < 4
+    ):
+        j += 1
+    return j

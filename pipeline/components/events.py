@@ -22,7 +22,7 @@ _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
 #: people ("they", "the two men")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
-#: entity types of the model's that a name it misread may carry ("Yared and Selam" taken for a title)
+#: entity types of the model's that a name it misread may carry ("Tomas and Irena" taken for a title)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 
 
@@ -803,7 +803,7 @@ class EventFinder:
 
     @staticmethod
     def _untyped_name(doc: Doc, tok: Token) -> Span | None:
-        """ "the police transferred Yared to …": a proper noun the model left untyped, with the proper
+        """ "the police transferred Tomas to …": a proper noun the model left untyped, with the proper
         nouns compounded into it, as a name the document may know from elsewhere (``UNTYPED_NAME``)."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in _NOT_ACTORS or not (tok.is_title or tok.is_upper):
             return None

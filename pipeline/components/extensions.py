@@ -28,7 +28,7 @@ ACTOR_LABELS = frozenset(
     }
 )
 
-#: label of a proper noun in an event's role that no entity covers ("the police transferred Yared to …"): a
+#: label of a proper noun in an event's role that no entity covers ("the police transferred Tomas to …"): a
 #: name only where the document names an actor so elsewhere (``doc_to_facts`` decides, across the parts)
 UNTYPED_NAME = "Name"
 

@@ -654,7 +654,7 @@ class RelationFinder:
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
-        # "Solovtsova's fellow co-chair, X": the possessor is a colleague, the organisation theirs
+        # "Vasina’s fellow co-chair, X": the possessor is a colleague, the organisation theirs
         peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
@@ -820,7 +820,7 @@ class RelationFinder:
         return "employeeOf"
 
     def _persons_of(self, doc: Doc, index: "_Index") -> list[dict]:
-        """ "Rashid Mansour of the Al-Fajr newspaper", "X from Amnesty International": a person named
+        """ "Tomas Velinko of the Nova Zorya newspaper", "X from Amnesty International": a person named
         with the organisation they are of works for it (a party's are its members; a court's are
         left out: "Judge X of the Y Court" is an office)."""
         out = []
