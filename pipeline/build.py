@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from pipeline.cache import FactsCache
+from pipeline.cache import FactsCache, GraphCache, document_key
 from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_cities_in, load_cities
 from pipeline.errors import InputError
@@ -20,11 +22,13 @@ from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.nlp import DEFAULT_MODEL
 from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
 from pipeline.progress import Progress
-from pipeline.rdf.build import DocumentGraph, document_graph
+from pipeline.rdf.build import DocumentGraph, document_graph, used_actors
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
 from pipeline.read.text import Note
 from pipeline.resolve import resolve_events, resolve_relations
 from pipeline.vocab import PREFIXES, WH
+
+T = TypeVar("T")
 
 __all__ = [
     "BuildCounts",
@@ -262,19 +266,52 @@ def build_sources(
     return BuildResult(ds, tuple(documents), counts.actors)
 
 
-@dataclass(frozen=True, slots=True)
 class BuiltGraph:
     """A named graph as the build makes it, handed to what writes, checks or stores it.
 
     ``local(node)`` is true of the nodes no other graph holds; ``context`` holds triples of other
     graphs that this graph's nodes point to and that reading it needs (for the case graph: the
     class of each event it links), never part of the graph itself.
+
+    The graph is made when first asked for. What a sink makes of it (the statements it writes,
+    its shape messages) it asks for with :meth:`derived`: a document whose graph an earlier build
+    made from the same facts, actors and settings answers from the cache, and its graph is not
+    built at all.
     """
 
-    graph: Graph
-    local: Callable[[Node], bool]
-    doc_id: str | None = None  # None: the case graph
-    context: Graph | None = None
+    __slots__ = ("_fresh", "_graph", "_make", "context", "doc_id", "local", "memo", "name")
+
+    def __init__(
+        self,
+        name: str,
+        make: Callable[[], Graph],
+        local: Callable[[Node], bool],
+        doc_id: str | None = None,  # None: the case graph
+        context: Graph | None = None,
+        memo: dict[str, object] | None = None,
+    ) -> None:
+        self.name, self.local, self.doc_id, self.context = name, local, doc_id, context
+        self.memo: dict[str, object] = memo if memo is not None else {}
+        self._make, self._graph, self._fresh = make, cast(Graph | None, None), False
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self._make()
+        return self._graph
+
+    def derived(self, name: str, make: Callable[[Graph], T]) -> T:
+        """What ``make`` makes of the graph: kept under ``name`` (it must be picklable and depend
+        on the graph alone), so the next build of an unchanged document reads it back."""
+        if name not in self.memo:
+            self.memo[name] = make(self.graph)
+            self._fresh = True
+        return cast(T, self.memo[name])
+
+    @property
+    def fresh(self) -> bool:
+        """Whether something was derived that the cache did not hold."""
+        return self._fresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +329,22 @@ class BuildCounts:
             f"{self.documents} document(s), {len(self.actors)} actors, {self.events} events, "
             f"{self.relations} relations, {self.triples} triples"
         )
+
+
+def _own_and_shared(graph: Graph, local: Callable[[Node], bool]) -> tuple[int, list[tuple[Node, Node, Node]]]:
+    """How many triples of ``graph`` are about nodes no other graph holds, and the others."""
+    shared = [triple for triple in graph if not local(triple[0])]
+    return len(graph) - len(shared), shared
+
+
+def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], settings: tuple[object, ...]) -> str:
+    """The digest of everything a document's graph is made from: its text (whose facts the cache
+    folder's code made), its resolved events and relations, the names it uses, the actors it
+    holds triples of, and the build's settings (base, confidence floor, model)."""
+    forms = sorted((key, sorted(names)) for key, names in doc.forms.items())
+    used = [actors[key] for key in used_actors(doc, cast(float, settings[1]))]
+    made_of = (document_key(doc.source), doc.events, doc.relations, forms, doc.author, used, settings)
+    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
 
 
 def stream_sources(
@@ -321,17 +374,19 @@ def stream_sources(
         progress.close()
     ids = resolve_identities(corpus)
     minter = IriMinter(base)
+    model = model or DEFAULT_MODEL
+    graphs = GraphCache(FactsCache(execution.cache, model)) if execution.cache is not None else None
     reports: list[Source] = []
     events = relations = own_triples = 0
     shared: set[tuple[Node, Node, Node]] = set()  # triples about nodes several graphs may hold
 
     def hand_over(built: BuiltGraph) -> None:
         nonlocal own_triples
-        for triple in built.graph:
-            if built.local(triple[0]):
-                own_triples += 1
-            else:
-                shared.add(triple)
+        own, shared_triples = built.derived("triples", lambda g: _own_and_shared(g, built.local))
+        own_triples += own
+        shared.update(shared_triples)
+        if cases and built.doc_id is not None:  # what linking needs of each reported event
+            reports.extend(built.derived("reports", lambda g: [replace(r, evidence=()) for r in reported_events(g)]))
         for sink in sinks:
             sink(built)
 
@@ -348,10 +403,20 @@ def stream_sources(
         relations += len(doc.relations)
         if documents is not None:
             documents.append(doc)
-        graph = document_graph(doc, ids.actors, minter, min_confidence, model or DEFAULT_MODEL)
-        if cases:  # what linking needs of each reported event (its sentences are in the graph)
-            reports.extend(replace(report, evidence=()) for report in reported_events(graph))
-        hand_over(BuiltGraph(graph, minter.own_nodes(facts.document.doc_id), facts.document.doc_id))
+        doc_id = facts.document.doc_id
+        key = _graph_key(doc, ids.actors, (base, min_confidence, model)) if graphs is not None else ""
+        built = BuiltGraph(
+            str(minter.document(doc_id)),
+            partial(document_graph, doc, ids.actors, minter, min_confidence, model),
+            minter.own_nodes(doc_id),
+            doc_id,
+            memo=graphs.get(key) if graphs is not None else None,
+        )
+        hand_over(built)
+        if graphs is not None and built.fresh:
+            graphs.put(key, built.memo)
+    if graphs is not None:
+        graphs.prune()
     if cases and len(corpus) > 1:
         linked = [ev for ev in link_events(reports, minter) if len(ev.documents) > 1]
         if linked:
@@ -361,5 +426,5 @@ def stream_sources(
             for ev in linked:
                 for src in ev.sources:
                     context.add((URIRef(src.event), RDF.type, WH[src.type]))
-            hand_over(BuiltGraph(case_graph, minter.own_nodes(None), None, context))
+            hand_over(BuiltGraph(str(case_graph.identifier), lambda: case_graph, minter.own_nodes(None), None, context))
     return BuildCounts(len(corpus), ids.actors, events, relations, own_triples + len(shared))

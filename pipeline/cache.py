@@ -32,8 +32,9 @@ import spacy
 from pipeline import __version__
 from pipeline.atomic import atomic_write_bytes
 from pipeline.facts import DocumentFacts, SourceDocument
+from pipeline.resources import ontology_dir
 
-__all__ = ["FactsCache", "fingerprint", "document_key"]
+__all__ = ["FactsCache", "GraphCache", "fingerprint", "document_key"]
 
 #: the code of the per-document stage (read, structure aside): what turns a text into facts
 _STAGE_CODE = (
@@ -52,15 +53,26 @@ _FORMAT = 1  # bumped when the entry layout changes
 
 
 @cache
-def _code_digest() -> str:
-    """SHA-256 over the per-document stage's source and pattern files (their paths and bytes)."""
+def _code_digest(everything: bool = False) -> str:
+    """SHA-256 over source and pattern files of the package (their paths and bytes): those of the
+    per-document stage, or with ``everything`` all of them."""
     digest = hashlib.sha256()
     root = resources.files("pipeline")
-    for name in _STAGE_CODE:
+    names = sorted(item.name for item in root.iterdir() if item.name != "__pycache__") if everything else _STAGE_CODE
+    for name in names:
         entry = root / name
         files = sorted(_walk(entry), key=lambda p: p[0]) if entry.is_dir() else [(name, entry)]
         for rel, item in files:
             digest.update(rel.encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _graph_code_digest() -> str:
+    """SHA-256 over all of the package's code and data and the ontology's files."""
+    digest = hashlib.sha256(_code_digest(everything=True).encode())
+    for path in sorted(ontology_dir().rglob("*.ttl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -70,7 +82,7 @@ def _walk(folder: Traversable, prefix: str | None = None) -> Iterator[tuple[str,
         if item.is_dir():
             if item.name != "__pycache__":
                 yield from _walk(item, f"{prefix}/{item.name}")
-        elif item.name.endswith((".py", ".json", ".jsonl", ".txt", ".tsv")):
+        elif item.name.endswith((".py", ".json", ".jsonl", ".txt", ".tsv", ".ttl")):
             yield f"{prefix}/{item.name}", item
 
 
@@ -148,3 +160,37 @@ class FactsCache:
             fingerprinted = len(other.name) == len(self.folder.name) and all(c in hexdigits for c in other.name)
             if other.is_dir() and other != self.folder and fingerprinted:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+class GraphCache:
+    """What the build's sinks made of each document's graph (its TriG statements, its lines, its
+    shape messages…), kept under the digest of everything the graph is made from: the document's
+    facts, the actors identity gave it, the build's settings; in a folder of the facts' folder
+    named after the digest of all of whereas's code and ontology. A rebuild writes an unchanged
+    document from here instead of building its graph again.
+    """
+
+    def __init__(self, facts: FactsCache) -> None:
+        self.root = facts.folder
+        self.folder = self.root / f"graphs-{_graph_code_digest()[:24]}"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.graph"
+
+    def get(self, key: str) -> dict[str, object]:
+        """What was kept for ``key`` (empty if nothing, or the entry is damaged)."""
+        try:
+            memo = pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except Exception:  # missing or damaged: a miss
+            return {}
+        return memo if isinstance(memo, dict) else {}
+
+    def put(self, key: str, memo: dict[str, object]) -> None:
+        atomic_write_bytes(self._path(key), zlib.compress(pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def prune(self) -> None:
+        """Remove what other code kept."""
+        if self.root.is_dir():
+            for other in self.root.glob("graphs-*"):
+                if other.is_dir() and other != self.folder:
+                    shutil.rmtree(other, ignore_errors=True)

@@ -159,13 +159,18 @@ def build(
             writer = None
             if output is not None:
                 writer = stack.enter_context(GraphWriter(output))
-                sinks.append(lambda built: writer.add(built.graph, built.local))
+                written = f"written-{writer.format}"  # what the file holds of a graph, kept for a rebuild
+                sinks.append(
+                    lambda built: writer.add_prepared(
+                        built.name, built.derived(written, lambda g: writer.prepare(g, built.local))
+                    )
+                )
             messages: set[str] = set()
             if validate:
                 from pipeline.rdf.validate import validate_graph
 
                 def check(built: BuiltGraph) -> None:
-                    messages.update(validate_graph(built.graph, built.context).messages)
+                    messages.update(built.derived("shapes", lambda g: validate_graph(g, built.context).messages))
 
                 sinks.append(check)
             loader = None

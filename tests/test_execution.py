@@ -169,3 +169,41 @@ def test_the_city_list_is_kept_with_the_cache_and_read_back(tmp_path, monkeypatc
         assert pickle.loads(kept[0].read_bytes()) == built
     finally:
         gazetteer._cities.cache_clear()
+
+
+@pytest.mark.parametrize("suffix", ["trig", "nq"])
+def test_a_rebuild_builds_the_graph_of_a_changed_document_only(small_corpus, tmp_path, monkeypatch, suffix):
+    """What the file holds of an unchanged document's graph comes from the cache, and the file is
+    the one a build without a cache writes."""
+    from typer.testing import CliRunner
+
+    import pipeline.build
+    from pipeline.cli import app
+
+    built: list[str] = []
+    real = pipeline.build.document_graph
+
+    def spy(doc, *args):
+        built.append(doc.source.doc_id)
+        return real(doc, *args)
+
+    monkeypatch.setattr(pipeline.build, "document_graph", spy)
+
+    def build(out: Path, *options: str) -> list[str]:
+        """What the build said of its graph: shape violations and the summary (not its progress)."""
+        result = CliRunner().invoke(app, ["build", str(small_corpus), "-o", str(out), "--jobs", "1", *options])
+        assert result.exit_code == 0, result.output
+        said = result.output.replace(str(out), "OUT").splitlines()
+        return [line for line in said if "shape violation" in line or line.startswith("OUT:")]
+
+    cached, cache = tmp_path / f"cached.{suffix}", tmp_path / "cache"
+    build(cached, "--cache", str(cache))
+    assert len(built) == 3
+    changed = small_corpus / "dev-news-wire-iran.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Tehran", "Tabriz"), encoding="utf-8")
+    built.clear()
+    said = build(cached, "--cache", str(cache))
+    assert built == ["dev-news-wire-iran"]
+    plain = tmp_path / f"plain.{suffix}"
+    assert said == build(plain)
+    assert cached.read_bytes() == plain.read_bytes()

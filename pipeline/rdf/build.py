@@ -31,6 +31,7 @@ __all__ = [
     "add_document_graph",
     "document_graph",
     "fill_document_graph",
+    "used_actors",
     "date_literal",
 ]
 
@@ -144,6 +145,25 @@ class _ActorIris(dict[str, URIRef]):
         return iri
 
 
+def used_actors(doc: DocumentGraph, min_confidence: float = 0.0) -> list[str]:
+    """The keys of the actors whose triples a document's graph holds, sorted: those it names,
+    its author, and the roles of its events and relations kept at ``min_confidence``."""
+    used = set(doc.forms)
+    for ev in doc.events:
+        if ev.confidence >= min_confidence:
+            for attr, _ in _ROLES:
+                used.update(getattr(ev, attr))
+            used.update(ev.about)
+    for rel in doc.relations:
+        if rel.confidence >= min_confidence:
+            used.add(rel.subject)
+            if rel.object:
+                used.add(rel.object)
+    if doc.author:
+        used.add(doc.author)
+    return sorted(used)
+
+
 def fill_document_graph(
     g: Graph,
     doc: DocumentGraph,
@@ -159,19 +179,9 @@ def fill_document_graph(
     actor_iri = _ActorIris(actors, minter)
     events = [ev for ev in doc.events if ev.confidence >= min_confidence]
     relations = [rel for rel in doc.relations if rel.confidence >= min_confidence]
-    used = set(doc.forms)
-    for ev in events:
-        for attr, _ in _ROLES:
-            used.update(getattr(ev, attr))
-        used.update(ev.about)
-    for rel in relations:
-        used.add(rel.subject)
-        if rel.object:
-            used.add(rel.object)
     if doc.author:
-        used.add(doc.author)
         g.add((doc_iri, DCTERMS.creator, actor_iri[doc.author]))
-    for key in sorted(used):
+    for key in used_actors(doc, min_confidence):
         _actor(g, actors[key], actor_iri[key], doc.forms.get(key, set()))
     event_iris = [
         minter.event(

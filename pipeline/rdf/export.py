@@ -263,6 +263,8 @@ RUN_CHARS = 16 * 2**20
 MERGE_WIDTH = 64
 
 Local = Callable[[Node], bool]
+#: what a writer makes of one graph before writing it (see :meth:`GraphWriter.prepare`)
+Prepared = Any
 
 
 class GraphWriter:
@@ -308,12 +310,25 @@ class GraphWriter:
         Raises:
             ValueError: a graph of that name was given before.
         """
-        name = str(graph.identifier)
+        self.add_prepared(str(graph.identifier), self.prepare(graph, local))
+
+    def prepare(self, graph: Graph, local: Local | None = None) -> Prepared:
+        """What :meth:`add` writes of ``graph``, made alone: the same for the same graph and
+        picklable, so a build may keep it for an unchanged document and give it to
+        :meth:`add_prepared` the next time instead of the graph."""
+        return self._impl.prepare(graph, local) if len(graph) else None
+
+    def add_prepared(self, name: str, prepared: Prepared) -> None:
+        """Write the graph named ``name`` from what :meth:`prepare` made of it.
+
+        Raises:
+            ValueError: a graph of that name was given before.
+        """
         if name in self._names:
             raise ValueError(f"graph {name} written twice")
         self._names.add(name)
-        if len(graph):
-            self._impl.add(graph, local)
+        if prepared is not None:
+            self._impl.put(name, prepared)
 
     def close(self) -> Path:
         """Finish the file and rename it into place; the spool is removed. (Once: later calls do nothing.)"""
@@ -347,7 +362,10 @@ class GraphWriter:
 
 
 class _Spool:
-    def add(self, graph: Graph, local: Local | None) -> None:
+    def prepare(self, graph: Graph, local: Local | None) -> Prepared:
+        raise NotImplementedError
+
+    def put(self, name: str, prepared: Prepared) -> None:
         raise NotImplementedError
 
     def finish(self, out: IO[bytes]) -> None:
@@ -364,9 +382,12 @@ class _DatasetSpool(_Spool):
         self.format = fmt
         self.dataset = Dataset(default_union=True)
 
-    def add(self, graph: Graph, local: Local | None) -> None:
-        target = self.dataset.graph(graph.identifier)
-        for triple in graph:
+    def prepare(self, graph: Graph, local: Local | None) -> Prepared:
+        return tuple(graph)
+
+    def put(self, name: str, prepared: Prepared) -> None:
+        target = self.dataset.graph(URIRef(name))
+        for triple in prepared:
             target.add(triple)
 
     def finish(self, out: IO[bytes]) -> None:
@@ -388,10 +409,13 @@ class _LineSpool(_Spool):
         self.size = 0
         self.runs: list[Path] = []
 
-    def add(self, graph: Graph, local: Local | None) -> None:
+    def prepare(self, graph: Graph, local: Local | None) -> Prepared:
         name = graph.identifier
         rows = (_nq_row(t, name) for t in graph) if self.quads else (_nt_row(t) for t in graph)
-        for line in _lines(rows):
+        return _lines(rows)
+
+    def put(self, name: str, prepared: Prepared) -> None:
+        for line in prepared:
             if line not in self.buffer:
                 self.buffer.add(line)
                 self.size += len(line)
@@ -483,12 +507,16 @@ class _TrigSpool(_Spool):
         self.offsets: dict[str, int] = {}
         self.namespaces: dict[str, URIRef] = {}
 
-    def add(self, graph: Graph, local: Local | None) -> None:
+    def prepare(self, graph: Graph, local: Local | None) -> Prepared:
         label, namespaces, blocks, counts = _TrigBlocks(graph).split()
-        self.namespaces.update(namespaces)
         own = [n for n in counts if local is not None and local(n)]
-        self.offsets[str(graph.identifier)] = self.file.tell()
-        pickle.dump((label, blocks, counts, own), self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        return namespaces, (label, blocks, counts, own)
+
+    def put(self, name: str, prepared: Prepared) -> None:
+        namespaces, written = prepared
+        self.namespaces.update(namespaces)
+        self.offsets[name] = self.file.tell()
+        pickle.dump(written, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def finish(self, out: IO[bytes]) -> None:
         for prefix, uri in sorted(self.namespaces.items()):
