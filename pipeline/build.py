@@ -17,7 +17,7 @@ from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_cities_in, load_cities
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
-from pipeline.identity import resolve_identities
+from pipeline.identity import document_groups, resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.nlp import DEFAULT_MODEL
 from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
@@ -337,6 +337,18 @@ def _own_and_shared(graph: Graph, local: Callable[[Node], bool]) -> tuple[int, l
     return len(graph) - len(shared), shared
 
 
+def _document_groups(facts: DocumentFacts, graphs: GraphCache) -> list[list[int]]:
+    """A document's mentions grouped within it (:func:`~pipeline.identity.document_groups`),
+    kept in the cache under its text's key."""
+    key = hashlib.sha256(b"groups\0" + document_key(facts.document).encode()).hexdigest()
+    kept = graphs.get(key).get("groups")
+    if isinstance(kept, list):
+        return kept
+    groups = document_groups(facts)
+    graphs.put(key, {"groups": groups})
+    return groups
+
+
 def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], settings: tuple[object, ...]) -> str:
     """The digest of everything a document's graph is made from: its text (whose facts the cache
     folder's code made), its resolved events and relations, the names it uses, the actors it
@@ -372,10 +384,11 @@ def stream_sources(
         corpus = extract(sources, model, progress, execution)
     finally:
         progress.close()
-    ids = resolve_identities(corpus)
-    minter = IriMinter(base)
     model = model or DEFAULT_MODEL
     graphs = GraphCache(FactsCache(execution.cache, model)) if execution.cache is not None else None
+    within = [_document_groups(facts, graphs) for facts in corpus] if graphs is not None else None
+    ids = resolve_identities(corpus, within)
+    minter = IriMinter(base)
     reports: list[Source] = []
     events = relations = own_triples = 0
     shared: set[tuple[Node, Node, Node]] = set()  # triples about nodes several graphs may hold

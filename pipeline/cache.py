@@ -163,11 +163,13 @@ class FactsCache:
 
 
 class GraphCache:
-    """What the build's sinks made of each document's graph (its TriG statements, its lines, its
-    shape messages…), kept under the digest of everything the graph is made from: the document's
-    facts, the actors identity gave it, the build's settings; in a folder of the facts' folder
-    named after the digest of all of whereas's code and ontology. A rebuild writes an unchanged
-    document from here instead of building its graph again.
+    """What the stages after annotation made of each document alone: its mentions grouped within
+    it (identity's first step), and what the build's sinks made of its graph (its TriG
+    statements, its lines, its shape messages…), the latter kept under the digest of everything
+    the graph is made from: the document's facts, the actors identity gave it, the build's
+    settings. Entries live in a folder of the facts' folder named after the digest of all of
+    whereas's code and ontology. A rebuild writes an unchanged document from here instead of
+    building its graph again.
     """
 
     def __init__(self, facts: FactsCache) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -27,7 +28,7 @@ from pipeline.normalize.names import is_acronym, name_key, tidy_name
 from pipeline.normalize.transliteration import transliteration_key
 from pipeline.patterns import load_json, load_lines
 
-__all__ = ["Identities", "resolve_identities", "same_person"]
+__all__ = ["Identities", "document_groups", "resolve_identities", "same_person"]
 
 #: how alike two spellings of a surname must be to be one person ("Kuramshin" / "Kurashim")
 SURNAME_SIMILARITY = 75
@@ -129,11 +130,26 @@ def _institution_key(label: str, fallback_country: str | None) -> str | None:
     return f"{name_key(country).replace(' ', '-')}/{' '.join(rest)}"
 
 
-def resolve_identities(corpus: list[DocumentFacts]) -> Identities:
-    """Group mentions into actors, type each from all its mentions, name it by its fullest form."""
+def document_groups(facts: DocumentFacts) -> list[list[int]]:
+    """What identity makes of one document alone: its name mentions (by index) grouped into the
+    actors they are within it, each group and the list sorted. It depends on the document's
+    facts only, so a rebuild may keep it (see :func:`resolve_identities`)."""
+    clusters = _Clusters()
+    _cluster_document(clusters, 0, facts)
+    return [[i for _, i in members] for members in clusters.groups().values()]
+
+
+def resolve_identities(corpus: list[DocumentFacts], within: Sequence[list[list[int]]] | None = None) -> Identities:
+    """Group mentions into actors, type each from all its mentions, name it by its fullest form.
+
+    ``within``, if given, holds each document's :func:`document_groups`, kept from an earlier build.
+    """
     clusters = _Clusters()
     for d, facts in enumerate(corpus):
-        _cluster_document(clusters, d, facts)
+        for group in within[d] if within is not None else document_groups(facts):
+            for i in group:
+                clusters.add((d, i))
+                clusters.union((d, group[0]), (d, i))  # a group's root is its first (least) member
     groups = clusters.groups()
 
     # type and label of each group, then its key
