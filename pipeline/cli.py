@@ -176,7 +176,13 @@ def build(
             loader = None
             if st is not None:
                 loader = st.loader(records, replace=replace)
-                sinks.append(lambda built: loader.add(built.graph) if built.doc_id is not None else None)
+                sinks.append(
+                    lambda built: (
+                        loader.add_ntriples(built.name, built.derived("ntriples", loader.ntriples))
+                        if built.doc_id is not None
+                        else None
+                    )
+                )
             counts = stream_sources(
                 list(corpus.sources),
                 sinks,

@@ -171,14 +171,10 @@ def test_the_city_list_is_kept_with_the_cache_and_read_back(tmp_path, monkeypatc
         gazetteer._cities.cache_clear()
 
 
-@pytest.mark.parametrize("suffix", ["trig", "nq"])
-def test_a_rebuild_builds_the_graph_of_a_changed_document_only(small_corpus, tmp_path, monkeypatch, suffix):
-    """What the file holds of an unchanged document's graph comes from the cache, and the file is
-    the one a build without a cache writes."""
-    from typer.testing import CliRunner
-
+@pytest.fixture()
+def graphs_built(monkeypatch):
+    """The ids of the documents whose graph a build makes, in order."""
     import pipeline.build
-    from pipeline.cli import app
 
     built: list[str] = []
     real = pipeline.build.document_graph
@@ -188,22 +184,52 @@ def test_a_rebuild_builds_the_graph_of_a_changed_document_only(small_corpus, tmp
         return real(doc, *args)
 
     monkeypatch.setattr(pipeline.build, "document_graph", spy)
+    return built
 
-    def build(out: Path, *options: str) -> list[str]:
-        """What the build said of its graph: shape violations and the summary (not its progress)."""
-        result = CliRunner().invoke(app, ["build", str(small_corpus), "-o", str(out), "--jobs", "1", *options])
-        assert result.exit_code == 0, result.output
-        said = result.output.replace(str(out), "OUT").splitlines()
-        return [line for line in said if "shape violation" in line or line.startswith("OUT:")]
 
-    cached, cache = tmp_path / f"cached.{suffix}", tmp_path / "cache"
-    build(cached, "--cache", str(cache))
-    assert len(built) == 3
-    changed = small_corpus / "dev-news-wire-iran.txt"
+def _cli_build(folder: Path, *options: str) -> list[str]:
+    """What ``whereas build`` said of its graph: shape violations and summaries (not its progress)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(folder), "--jobs", "1", *options])
+    assert result.exit_code == 0, result.output
+    return [line for line in result.output.splitlines() if "shape violation" in line or not line.startswith("whereas:")]
+
+
+def _change_one(folder: Path) -> None:
+    changed = folder / "dev-news-wire-iran.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("Tehran", "Tabriz"), encoding="utf-8")
-    built.clear()
-    said = build(cached, "--cache", str(cache))
-    assert built == ["dev-news-wire-iran"]
-    plain = tmp_path / f"plain.{suffix}"
-    assert said == build(plain)
+
+
+@pytest.mark.parametrize("suffix", ["trig", "nq"])
+def test_a_rebuild_builds_the_graph_of_a_changed_document_only(small_corpus, tmp_path, graphs_built, suffix):
+    """What the file holds of an unchanged document's graph comes from the cache, and the file is
+    the one a build without a cache writes."""
+    cached, cache = tmp_path / f"g.{suffix}", tmp_path / "cache"
+    _cli_build(small_corpus, "-o", str(cached), "--cache", str(cache))
+    assert len(graphs_built) == 3
+    _change_one(small_corpus)
+    graphs_built.clear()
+    said = _cli_build(small_corpus, "-o", str(cached), "--cache", str(cache))
+    assert graphs_built == ["dev-news-wire-iran"]
+    plain = tmp_path / "plain" / f"g.{suffix}"
+    assert said == [line.replace(str(plain), str(cached)) for line in _cli_build(small_corpus, "-o", str(plain))]
     assert cached.read_bytes() == plain.read_bytes()
+
+
+def test_a_store_rebuild_builds_the_graph_of_a_changed_document_only(small_corpus, tmp_path, graphs_built):
+    from pipeline.rdf.store import Store
+
+    store = tmp_path / "store"
+    _cli_build(small_corpus, "--store", str(store), "--no-validate")
+    _change_one(small_corpus)
+    graphs_built.clear()
+    said = _cli_build(small_corpus, "--store", str(store), "--no-validate")
+    assert graphs_built == ["dev-news-wire-iran"]
+    assert said == [f"{store}: 1 document graph(s) added, replaced or removed; 3 in the store"]
+    plain = tmp_path / "plain"
+    _cli_build(small_corpus, "--store", str(plain), "--no-validate")
+    with Store.open(store, read_only=True) as a, Store.open(plain, read_only=True) as b:
+        assert set(a.ox) == set(b.ox)

@@ -1096,9 +1096,17 @@ class _Loader:
 
     def add(self, graph: Graph) -> None:
         """Load a document's named graph (its identifier names it), replacing the stored one."""
-        data = graph.serialize(format="nt", encoding="utf-8")
-        name = ox.NamedNode(str(graph.identifier))
-        self.add_quads(name.value, {_Quad(t.subject, t.predicate, t.object, name) for t in _triples_of_nt(data)})
+        self.add_ntriples(str(graph.identifier), self.ntriples(graph))
+
+    @staticmethod
+    def ntriples(graph: Graph) -> bytes:
+        """What :meth:`add` loads of a graph (a build may keep it for an unchanged document)."""
+        return graph.serialize(format="nt", encoding="utf-8")
+
+    def add_ntriples(self, graph: str, data: bytes) -> None:
+        """Load the named graph ``graph`` from its N-Triples, replacing the stored one."""
+        name = ox.NamedNode(graph)
+        self.add_quads(graph, {_Quad(t.subject, t.predicate, t.object, name) for t in _triples_of_nt(data)})
 
     def add_quads(self, graph: str, quads: set[_Quad]) -> None:
         exists = self.store.ox.contains_named_graph(ox.NamedNode(graph))
