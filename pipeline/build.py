@@ -331,9 +331,10 @@ class BuildCounts:
         )
 
 
-def _own_and_shared(graph: Graph, local: Callable[[Node], bool]) -> tuple[int, list[tuple[Node, Node, Node]]]:
-    """How many triples of ``graph`` are about nodes no other graph holds, and the others."""
-    shared = [triple for triple in graph if not local(triple[0])]
+def _own_and_shared(graph: Graph, local: Callable[[Node], bool]) -> tuple[int, list[str]]:
+    """How many triples of ``graph`` are about nodes no other graph holds, and the others (as
+    N-Triples statements: one string for one triple)."""
+    shared = [f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph if not local(s)]
     return len(graph) - len(shared), shared
 
 
@@ -391,7 +392,7 @@ def stream_sources(
     minter = IriMinter(base)
     reports: list[Source] = []
     events = relations = own_triples = 0
-    shared: set[tuple[Node, Node, Node]] = set()  # triples about nodes several graphs may hold
+    shared: set[str] = set()  # triples about nodes several graphs may hold
 
     def hand_over(built: BuiltGraph) -> None:
         nonlocal own_triples

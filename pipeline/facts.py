@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import Any, TypeVar
 
 __all__ = [
     "PartKind",
@@ -27,6 +28,21 @@ __all__ = [
     "Event",
     "Relation",
 ]
+
+_T = TypeVar("_T")
+
+
+def _pickled_by_fields(cls: type[_T]) -> type[_T]:
+    """Pickle instances as the class called with their fields: read back about twice as fast as
+    through slots' ``__setstate__`` (a rebuild reads a whole corpus's cached facts, and --jobs
+    and Dask send facts between processes)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[type[_T], tuple[Any, ...]]:
+        return cls, tuple([getattr(self, name) for name in names])
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 
 class PartKind(str, Enum):
@@ -125,6 +141,7 @@ class DatePrecision(str, Enum):
     YEAR = "year"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceDocument:
     """A document as read: ``text`` is the cleaned text every offset points into."""
@@ -135,6 +152,7 @@ class SourceDocument:
     media_type: str = "text/plain"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentPart:
     """A citation, recital, paragraph or footnote: ``text == doc.text[start:end]``."""
@@ -147,6 +165,7 @@ class DocumentPart:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentStructure:
     """What the structure stage finds in one document."""
@@ -160,6 +179,7 @@ class DocumentStructure:
     parts: tuple[DocumentPart, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """Evidence: a span of the document text, with the part it lies in."""
@@ -172,6 +192,7 @@ class TextSpan:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DateValue:
     """A date at the precision the text gives: ``value`` is ISO (2012-12-21, 2012-11, 2012)."""
@@ -180,6 +201,7 @@ class DateValue:
     precision: DatePrecision
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One textual mention of an actor, in document offsets.
@@ -203,6 +225,7 @@ class Mention:
     coref: tuple[tuple[str, str], ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EventMention:
     """An event as found in one sentence; roles refer to the document's mentions by index."""
@@ -235,6 +258,7 @@ class EventMention:
     classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RelationMention:
     """A relation between two actor mentions, or an actor and a position, by mention index."""
@@ -250,6 +274,7 @@ class RelationMention:
     peer: bool = False
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class DocumentFacts:
     """Everything extracted from one document, before identity resolution."""
@@ -264,6 +289,7 @@ class DocumentFacts:
     described: set[int] = field(default_factory=set)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Actor:
     """One real-world actor: ``key`` is stable across documents and mints its IRI."""
@@ -274,6 +300,7 @@ class Actor:
     alt_labels: tuple[str, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """An event of one document after identity resolution: roles are actor keys."""
@@ -301,6 +328,7 @@ class Event:
     classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A relation of one document after identity resolution."""

@@ -509,8 +509,11 @@ class _TrigSpool(_Spool):
 
     def prepare(self, graph: Graph, local: Local | None) -> Prepared:
         label, namespaces, blocks, counts = _TrigBlocks(graph).split()
-        own = [n for n in counts if local is not None and local(n)]
-        return namespaces, (label, blocks, counts, own)
+        own = [str(n) for n in counts if local is not None and local(n)]
+        # nodes as plain strings (every one is an IRI: they sort and count alike, and read back fast)
+        text_blocks = [(str(s), top, block) for s, top, block in blocks]
+        text_counts = {str(n): c for n, c in counts.items()}
+        return {p: str(ns) for p, ns in namespaces.items()}, (label, text_blocks, text_counts, own)
 
     def put(self, name: str, prepared: Prepared) -> None:
         namespaces, written = prepared
@@ -521,7 +524,7 @@ class _TrigSpool(_Spool):
     def finish(self, out: IO[bytes]) -> None:
         for prefix, uri in sorted(self.namespaces.items()):
             out.write(f"@prefix {prefix}: <{uri}> .\n".encode())
-        carried: Counter[Node] = Counter()
+        carried: Counter[str] = Counter()
         for name in sorted(self.offsets):
             self.file.seek(self.offsets[name])
             label, blocks, counts, own = pickle.load(self.file)
