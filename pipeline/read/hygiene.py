@@ -16,26 +16,32 @@ _BREAKS = {"\v": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
 _PLANES = (range(0x20000), range(0xE0000, 0xE1000))
 
 
-@cache
-def _table() -> dict[int, str | None]:
+class _Table(dict[int, str | None]):
     """``str.translate`` table: controls (C0, C1), format characters (bidi marks and embeddings,
-    zero-width space and joiners, byte-order marks, tags), surrogates and noncharacters go."""
-    table: dict[int, str | None] = {}
-    for plane in _PLANES:
-        for code in plane:
-            char = chr(code)
-            category = unicodedata.category(char)
-            if char in _KEPT:
-                continue
-            if char in _BREAKS:
-                table[code] = _BREAKS[char]
-            elif category in ("Cc", "Cf", "Cs") or (
-                category == "Cn" and (code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF)
-            ):
-                table[code] = None
-    for number in range(2, 17):  # noncharacters at the end of every plane
-        table[number * 0x10000 + 0xFFFE] = table[number * 0x10000 + 0xFFFF] = None
-    return table
+    zero-width space and joiners, byte-order marks, tags), surrogates and noncharacters go.
+    Each character's entry is made the first time a text holds it (a text uses a few hundred of
+    the 1.1 million)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if char in _KEPT:
+            out: str | None = char
+        elif char in _BREAKS:
+            out = _BREAKS[char]
+        elif category in ("Cc", "Cs") or (category == "Cf" and any(code in plane for plane in _PLANES)):
+            out = None
+        elif code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:  # noncharacters
+            out = None
+        else:
+            out = char
+        self[code] = out
+        return out
+
+
+@cache
+def _table() -> _Table:
+    return _Table()
 
 
 def scrub(raw: str) -> str:
