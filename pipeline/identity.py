@@ -268,7 +268,7 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
                 continue  # one of the two at least must be known as a person
             if any(same_person(x.text, y.text) for x in full[a] for y in full[b]):
                 clusters.union(a, b)
-    # a part of a longer name ("Kozlov", "Mr Kozlov", "Thu Hà", "the Sentinel", "the Hemaya
+    # a part of a longer name ("Kozlov", "Mr Kozlov", "Lan Chi", "the Kestrel", "the Oriel
     # Foundation") is the one actor whose fuller name it is part of; where several share it,
     # the one the text introduced first (a relative or namesake is named in full)
     unresolved: dict[str, int] = {}
@@ -293,10 +293,10 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
 def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]) -> dict[int, list[int]]:
     """Mentions that name a part of a longer name in the same text -> the mentions of the longer names.
 
-    A person's part is any run of their name's words ("Yared", "Yared Alemu", "Thu Ha",
-    "Briceno") or a surname spelled a little apart ("Rakhmonov" for "Rahmonov"); an
-    organisation's part keeps the longer name's head ("the Sentinel", "the city court",
-    "the Hemaya Foundation", "the Democratic Renewal Party").
+    A person's part is any run of their name's words ("Darel", "Darel Voss", "Lan Chi",
+    "Brisco") or a surname spelled a little apart ("Rahkov" for "Rahmov"); an
+    organisation's part keeps the longer name's head ("the Kestrel", "the city court",
+    "the Oriel Foundation", "the Democratic Renewal Party").
     """
     nw = name_words()
     kinds = {i: _type_of([m]) for i, m in names}
@@ -338,9 +338,9 @@ def _part_of_organisation(
     part: list[str], whole: list[str], text: str, kind: str, nw, part_kind: str, known: bool = False
 ) -> bool:
     """Whether a shorter name names the same organisation or place as a longer one: it keeps the
-    longer name's head at one end ("the Sentinel", "the city court", "the Hemaya Foundation"), is
-    its quoted name ("Abarona"), its first, distinctive word ("Horizon"), a place's name without its
-    kind ("Kality" for "Kality prison"), or "the Court" of a judgment by an international court."""
+    longer name's head at one end ("the Kestrel", "the city court", "the Oriel Foundation"), is
+    its quoted name ("Tamsin"), its first, distinctive word ("Vell"), a place's name without its
+    kind ("Brisco" for "Brisco prison"), or "the Court" of a judgment by an international court."""
     if "Court" in (kind, part_kind) and _other_instance(part, whole):
         return False  # "the X Court" is not "the X Court of Appeal"
     head = _head_of(text)
