@@ -296,7 +296,7 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
     A person's part is any run of their name's words ("Darel", "Darel Voss", "Lan Chi",
     "Brisco") or a surname spelled a little apart ("Rahkov" for "Rahmov"); an
     organisation's part keeps the longer name's head ("the Kestrel", "the city court",
-    "the Oriel Foundation", "the Democratic Renewal Party").
+    "the Oriel Foundation", "the Civic Dawn Party").
     """
     nw = name_words()
     kinds = {i: _type_of([m]) for i, m in names}
