@@ -83,6 +83,10 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
+#: a prefixed name's prefix, namespace and local part (None: the IRI is written whole)
+PnameParts = tuple[str, URIRef, str] | None
+
+
 class _KnownNames(TurtleSerializer):
     """Turtle and TriG writers that work out each IRI's prefixed name once for the whole file.
 
@@ -92,9 +96,13 @@ class _KnownNames(TurtleSerializer):
     (``TurtleSerializer.get_pname`` of rdflib 7.6), kept while no prefix is made up.
     """
 
-    def _known_names(self, store: Graph) -> None:
-        self._pnames: dict[tuple[Node, bool], tuple[str, URIRef, str] | None] = {}
+    def _known_names(self, store: Graph, shared: dict[tuple[Node, bool], PnameParts] | None = None) -> None:
+        """``shared``: answers kept across the writers of one file's graphs, each bound to the same
+        prefixes (an answer holds while no writer made up a prefix of its own)."""
+        self._pnames: dict[tuple[Node, bool], PnameParts] = {}
         self._prefixes = {prefix for prefix, _ in store.namespaces()}
+        self._bound = len(self._prefixes)
+        self._shared = shared
 
     def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
         if not isinstance(uri, URIRef):
@@ -103,10 +111,16 @@ class _KnownNames(TurtleSerializer):
         if key in self._pnames:
             parts = self._pnames[key]
         else:
-            parts = self._pname_parts(uri, gen_prefix)
-            if parts is not None and parts[0] not in self._prefixes:  # a prefix made up: other answers may change
-                self._prefixes.add(parts[0])
-                self._pnames.clear()
+            shared = self._shared if len(self._prefixes) == self._bound else None  # no prefix made up yet
+            if shared is not None and key in shared:
+                parts = shared[key]
+            else:
+                parts = self._pname_parts(uri, gen_prefix)
+                if parts is not None and parts[0] not in self._prefixes:  # a prefix made up: other answers may change
+                    self._prefixes.add(parts[0])
+                    self._pnames.clear()
+                elif shared is not None:
+                    shared[key] = parts
             self._pnames[key] = parts
         if parts is None:
             return None
@@ -461,17 +475,20 @@ class _LineSpool(_Spool):
             out.write(line.encode("utf-8"))
 
 
-class _TrigBlocks(TrigSerializer):
+class _TrigBlocks(_KnownNames, TrigSerializer):
     """rdflib's TriG writer over one graph, giving each subject's statement apart: the whole file's
     writer orders a graph's subjects by how often they were referred to in that graph and in the
-    graphs before it, which a graph written alone cannot know."""
+    graphs before it, which a graph written alone cannot know. ``names`` keeps prefixed names
+    worked out for the file's earlier graphs."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, names: dict[tuple[Node, bool], PnameParts] | None = None) -> None:
         ds = Dataset(default_union=True)
         _bind(ds)
+        target = ds.graph(graph.identifier)
         for triple in graph:
-            ds.graph(graph.identifier).add(triple)
-        super().__init__(ds)
+            target.add(triple)
+        TrigSerializer.__init__(self, ds)
+        self._known_names(ds, names)
 
     def split(self) -> tuple[str, dict[str, URIRef], list[tuple[Node, bool, bytes]], dict[Node, int]]:
         """The graph's name as written, the prefixes it uses, each subject (with whether it is of a
@@ -506,9 +523,10 @@ class _TrigSpool(_Spool):
         self.file = open(tmp / "graphs.pickle", "w+b")
         self.offsets: dict[str, int] = {}
         self.namespaces: dict[str, URIRef] = {}
+        self.names: dict[tuple[Node, bool], PnameParts] = {}  # prefixed names, worked out once per file
 
     def prepare(self, graph: Graph, local: Local | None) -> Prepared:
-        label, namespaces, blocks, counts = _TrigBlocks(graph).split()
+        label, namespaces, blocks, counts = _TrigBlocks(graph, self.names).split()
         own = [str(n) for n in counts if local is not None and local(n)]
         # nodes as plain strings (every one is an IRI: they sort and count alike, and read back fast)
         text_blocks = [(str(s), top, block) for s, top, block in blocks]
