@@ -333,6 +333,12 @@ CASES = [
             ("holdsPosition", "Lucía Fernández de la Vega", "Mayor"),
         },
     ),
+    # a small city the model reads as a person is a place after "in": no one's spouse
+    (
+        "Neo Kgosi was born in 1970 in Lobatse and studied law. Her husband, Tumelo Kgosi, a teacher, was "
+        "arrested in Zomba in 2009.",
+        {("spouseOf", "Neo Kgosi", "Tumelo Kgosi")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

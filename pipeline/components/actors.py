@@ -97,6 +97,7 @@ class ActorTyper:
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
+        self.city_after = frozenset(cues["city_after"])
         self.person_passive_verbs = frozenset(cues["person_passive_verbs"])
         self.apposition_skip = frozenset(
             (
@@ -645,7 +646,7 @@ class ActorTyper:
         if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
-            if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
+            if population and (ent.label_ != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
@@ -663,6 +664,14 @@ class ActorTyper:
         ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
         return Candidate(start, end, votes, kb_id)
+
+    def _located(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name stands where a place does: "born in X", "arrested in X" (not "in X's case")."""
+        return (
+            start > 0
+            and doc[start - 1].lower_ in self.city_after
+            and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        )
 
     @staticmethod
     def _unlikely_name(doc: Doc, span: Span) -> bool:
