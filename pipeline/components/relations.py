@@ -81,6 +81,7 @@ class RoleLexicon:
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
         self.peers = set(data["peers"])
+        self.definite_leaders = set(data["definite_leaders"])
         self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
 
@@ -654,6 +655,10 @@ class RelationFinder:
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
+        # "the editor of the magazine X", "the paper's editor": its head, unless the document names another
+        promoted = not verb and not mods and word in self.lexicon.definite_leaders and self._the_one(tok, index)
+        if promoted:
+            kind = "leaderOf"
         # "Vasina’s fellow co-chair, X": the possessor is a colleague, the organisation theirs
         peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
@@ -715,6 +720,8 @@ class RelationFinder:
                         emitted = True
                     continue
                 rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
+                if promoted and this_kind == "leaderOf":
+                    rel["yields"] = True
                 if peer and not kin:
                     if via != "poss":
                         continue
@@ -860,6 +867,35 @@ class RelationFinder:
                         return True
         return False
 
+    def _the_one(self, tok: Token, index: "_Index") -> bool:
+        """Whether a singular role noun names its one holder: "the editor of X", "X's editor", not "an
+        editor at X" nor "the editor of investigations at X" (a part of the organisation)."""
+        if tok.tag_ != "NN" or not any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in tok.children
+        ):
+            return False
+        return all(
+            index.target(pobj, False, False, self.lexicon.references) is not None
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "in")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+
+    @staticmethod
+    def _possessed(tok: Token, index: "_Index") -> bool:
+        """Whether an office word is possessed by a pronoun or by an actor that holds no public offices
+        ("its president", "her deputy", "the party's president"; not "Belarus's President")."""
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in ("its", "their", "his", "her") or c.i in index.pronouns:
+                return True
+            named = index.actor(c)
+            if named is not None and named.label_ in _CIVIL:
+                return True
+        return False
+
     def _positions(self, doc: Doc, actors: list[Span]) -> list[dict]:
         index = _Index(doc)
         persons = {e.start: e for e in actors if e.label_ == "Person"}
@@ -880,6 +916,8 @@ class RelationFinder:
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
             if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
+            if self._possessed(office[-1], index):
+                continue  # "its president, X", "her deputy, Y": a role in an organisation or under a person
             before = index.actor(doc[office.start - 1]) if office.start > 0 else None
             civil = before if before is not None and before.label_ in _CIVIL else None
             holder, confidence = None, 0.0
