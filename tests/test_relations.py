@@ -367,6 +367,16 @@ CASES = [
         "Since 2019 Zodwa Mabuza has chaired the Lowveld Forum for Dialogue and Reform, a platform of churches.",
         {("leaderOf", "Zodwa Mabuza", "Lowveld Forum for Dialogue and Reform")},
     ),
+    # a seat: "sat in" a legislature
+    (
+        "C. whereas Mr Sovan’s wife, Chea Dara, who sat in the National Assembly until 2017, was arrested;",
+        {("spouseOf", "Chea Dara", "Sovan"), ("memberOf", "Chea Dara", "National Assembly")},
+    ),
+    # an office of a place ("mayor of X") is held whatever the place is
+    (
+        "Now 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from 1994 to 1999.",
+        {("holdsPosition", "Karim Uddin", "mayor of Kitwe")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

@@ -716,7 +716,13 @@ class RelationFinder:
                 position = tidy_name(doc[min(worded) : obj.end].text) if prep and obj_ref is None else None
                 if office:
                     if position:  # resolve_relations keeps it where the organisation is a public body
-                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position))
+                        # "mayor of X", "governor of the Y region": an office of a place, whatever else the place is
+                        where = obj_ref is None and obj.label_ in ("Place", "Country")
+                        out.append(
+                            self._relation(
+                                kind, subj, tok, conf, obj=None if where else obj, subj_ref=subj_ref, position=position
+                            )
+                        )
                         emitted = True
                     continue
                 rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
@@ -846,7 +852,13 @@ class RelationFinder:
 
     @staticmethod
     def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
-        """The organisation a part of it is "of" ("investigations of Radio Tavda")."""
+        """The organisation a part of it is "of" ("investigations of Radio Tavda") or that possesses it ("the
+        party's executive bureau")."""
+        for poss in tok.children:
+            if poss.dep_ == "poss" and poss.lower_ not in ("his", "her", "my", "our", "your"):
+                found = index.target(poss, False, False, index.references)
+                if found is not None and (found[1] is None or poss.lower_ not in ("its", "their")):
+                    return found
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
                 for pobj in prep.children:
