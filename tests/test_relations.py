@@ -377,6 +377,17 @@ CASES = [
         "Now 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from 1994 to 1999.",
         {("holdsPosition", "Karim Uddin", "mayor of Kitwe")},
     ),
+    # "her husband" in a later paragraph: the woman the pronouns have stood for, not the man named last
+    (
+        "Floriane Kaneza, a reporter for the website Akeza News, has been detained since 30 January 2024. She is "
+        "a prisoner of conscience.\n\nThe website's editor-in-chief, Didier Hakiza, told reporters that she had "
+        "been interrogated.\n\nOn 2 February 2024 her husband, Eric Ntwari, a teacher, was arrested.",
+        {
+            ("employeeOf", "Floriane Kaneza", "Akeza News"),
+            ("leaderOf", "Didier Hakiza", "Akeza News"),
+            ("spouseOf", "Eric Ntwari", "Floriane Kaneza"),
+        },
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",
