@@ -388,6 +388,22 @@ CASES = [
             ("spouseOf", "Eric Ntwari", "Floriane Kaneza"),
         },
     ),
+    # a role verb sharing the subject of the verb it is coordinated with; an adjective-tagged role after "been"
+    (
+        "Rahim Khan was jailed in 2007. His wife, Amina Begum, a former teacher, took over his seat and sat for "
+        "the People's Justice Party in the National Assembly from 2009 to 2014.",
+        {("spouseOf", "Amina Begum", "Rahim Khan"), ("memberOf", "Amina Begum", "People's Justice Party")},
+    ),
+    (
+        "Tariq Hossain was arrested in Dhaka in 2007. For twenty years he has been secretary-general of the National "
+        "Renewal Party.",
+        {("leaderOf", "Tariq Hossain", "National Renewal Party")},
+    ),
+    # a letter's address line joined to the name before it: the city is not the name's
+    (
+        "USE THIS MODEL LETTER\n\nMinister of Justice Aline Ndayizeye-Kaneza\nGitega, Burundi\n\nDear Minister,",
+        {("holdsPosition", "Aline Ndayizeye-Kaneza", "Minister of Justice")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

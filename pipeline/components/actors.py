@@ -624,6 +624,8 @@ class ActorTyper:
             start, end = self._whole_name(doc, start, end)
         if ent.label_ in ("PERSON", "ORG"):
             start, end = self._across_particles(doc, start, end)
+        if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
+            end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
@@ -705,6 +707,16 @@ class ActorTyper:
             start > 0
             and doc[start - 1].lower_ in self.city_after
             and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        )
+
+    @staticmethod
+    def _address_after(doc: Doc, i: int) -> bool:
+        """Whether token ``i`` is a city of the gazetteer opening an address: "Gitega, Burundi"."""
+        return (
+            i + 2 < len(doc)
+            and doc[i + 1].text == ","
+            and doc[i + 2].ent_type_ in ("Country", "GPE")
+            and city_population(doc[i].text) is not None
         )
 
     @staticmethod

@@ -39,8 +39,9 @@ _KIN = ("spouseOf", "relativeOf")
 _PUBLIC = ("InternationalOrganisation", "GovernmentBody")
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
-#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general"
-_NOMINAL_DEPS = ("appos", "attr", "conj", "pobj", "nsubj", "ROOT")
+#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general",
+#: "he has been secretary-general of Y" (acomp)
+_NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -457,6 +458,8 @@ class RelationFinder:
                 continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
             if rule.get("closed") and not self._closed(named["holder"]):
                 continue
+            if rule.get("shared_subject") and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
+                continue  # "police arrested him and he joined …": the role verb's subject is its own
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
