@@ -382,8 +382,7 @@ class _PartReader:
         An organisation's reference ("its editor", "the paper's editor") stands for the nearest
         organisation of the kinds it may be (each list of kinds in turn) named before it in its
         part, or in the part before where it opens its part (``floor`` None), or anywhere before
-        (``floor`` -1: "the newspaper's editor"). A person's ("his wife") is the pronoun's own
-        mention, which coreference resolves as it does the events' (gender, salience); else the nearest person
+        (``floor`` -1: "the newspaper's editor"). A person's ("his wife") is the nearest person
         named before it in its sentence, else the person named most often so far among those
         named in its part and the two before, else in the document.
         """
@@ -404,11 +403,6 @@ class _PartReader:
             ]
             return (max(named, key=lambda i: mentions[i].start),) if named else ()
         if ref == [["Person"]]:
-            anaphor = self.at.get(span[0])
-            if anaphor is not None and (anaphor.start, anaphor.end) == tuple(span) and anaphor.label_ == "Person":
-                pronoun = self._mention(anaphor)  # the pronoun itself: coreference resolves it with the events'
-                if pronoun is not None and self.facts.mentions[pronoun].refers == "pronoun":
-                    return (pronoun,)
             return _person_before(
                 mentions,
                 at,
