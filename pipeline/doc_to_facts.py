@@ -357,6 +357,7 @@ class _PartReader:
                 position=raw.get("position"),
                 confidence=raw["confidence"],
                 peer=raw.get("peer", False),
+                yields=raw.get("yields", False),
             )
         )
 

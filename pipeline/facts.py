@@ -272,6 +272,9 @@ class RelationMention:
     #: the object is a colleague with the same role ("X's fellow co-chair"): the relation holds with the
     #: organisation in which the object has it
     peer: bool = False
+    #: a leadership read from a staff role named as the one ("the paper's editor"): staff where another person
+    #: leads the same organisation
+    yields: bool = False
 
 
 @_pickled_by_fields

@@ -550,6 +550,7 @@ def resolve_relations(
     (:func:`fit_relation`).
     """
     found: dict[tuple, Relation] = {}
+    yielding: set[tuple] = set()  # leaderships only a staff role named as the one says
     peers = []
     for rel in facts.relations:
         subject = keys[rel.subject]
@@ -570,6 +571,10 @@ def resolve_relations(
         if kind in (RelationType.SPOUSE_OF, RelationType.RELATIVE_OF) and obj is not None:
             subject, obj = sorted((subject, obj))  # symmetric: one direction
         key = (kind, subject, obj, rel.position.casefold() if rel.position else None)  # "Judge" = "judge"
+        if rel.yields and (key not in found or key in yielding):
+            yielding.add(key)
+        elif not rel.yields:
+            yielding.discard(key)
         if key in found:
             old = found[key]
             found[key] = replace(
@@ -583,6 +588,14 @@ def resolve_relations(
                 key = (kind, subject, obj, None)
                 if key not in found:
                     found[key] = Relation(kind, subject, (rel.evidence,), obj, None, round(rel.confidence * 0.9, 3))
+    # "the outlet's editor, Y" after "X is the director of the outlet": Y is its staff
+    firm = {(r.subject, r.object) for k, r in found.items() if r.type is RelationType.LEADER_OF and k not in yielding}
+    for key in sorted(yielding, key=str):
+        lead = found[key]
+        if any(obj == lead.object and subject != lead.subject for subject, obj in firm):
+            del found[key]
+            staff = (RelationType.EMPLOYEE_OF, *key[1:])
+            found.setdefault(staff, replace(lead, type=RelationType.EMPLOYEE_OF))
     # who leads an organisation is not also told as its staff or member ("X was its editor-in-chief" after
     # "X, a journalist of Y")
     leads = {(r.subject, r.object) for r in found.values() if r.type is RelationType.LEADER_OF}

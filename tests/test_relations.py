@@ -333,6 +333,50 @@ CASES = [
             ("holdsPosition", "Lucía Fernández de la Vega", "Mayor"),
         },
     ),
+    # a small city the model reads as a person is a place after "in": no one's spouse
+    (
+        "Neo Kgosi was born in 1970 in Lobatse and studied law. Her husband, Tumelo Kgosi, a teacher, was "
+        "arrested in Zomba in 2009.",
+        {("spouseOf", "Neo Kgosi", "Tumelo Kgosi")},
+    ),
+    # "the editor" of a publication leads it, unless the document names another head; "an editor" is staff
+    (
+        "Tomas Brandt, the editor of the weekly magazine Nova Pravda, was fined. Rustam Aliev, an editor at the "
+        "daily Yangi Kun, was questioned.",
+        {("leaderOf", "Tomas Brandt", "Nova Pravda"), ("employeeOf", "Rustam Aliev", "Yangi Kun")},
+    ),
+    (
+        "Lucía Mendoza, 34, is the director of the digital news outlet Voz Libre, which reported on the arrests. "
+        "She was arrested in Managua on 2 August 2024, together with the outlet's editor, Pedro Soto.",
+        {("leaderOf", "Lucía Mendoza", "Voz Libre"), ("employeeOf", "Pedro Soto", "Voz Libre")},
+    ),
+    # an office a pronoun or an organisation possesses is a role in it, no public office
+    (
+        "The Andean Association for Press Freedom and Justice called for his release. Its president, Rosa "
+        "Quispe, told reporters that the verdict was unjust.",
+        {("leaderOf", "Rosa Quispe", "Andean Association for Press Freedom and Justice")},
+    ),
+    # a patronymic ends the name: the relations are the whole name's
+    (
+        "B. whereas Aygun Tahir gizi, an investigative reporter for Xazar Xeber, was arrested on 30 November 2023; "
+        "whereas her husband, the photographer Elnur Samadov, has been barred from leaving the country;",
+        {("employeeOf", "Aygun Tahir gizi", "Xazar Xeber"), ("spouseOf", "Aygun Tahir gizi", "Elnur Samadov")},
+    ),
+    # a forum named for its mandate ("for Dialogue and Reform") keeps the words of the mandate
+    (
+        "Since 2019 Zodwa Mabuza has chaired the Lowveld Forum for Dialogue and Reform, a platform of churches.",
+        {("leaderOf", "Zodwa Mabuza", "Lowveld Forum for Dialogue and Reform")},
+    ),
+    # a seat: "sat in" a legislature
+    (
+        "C. whereas Mr Sovan’s wife, Chea Dara, who sat in the National Assembly until 2017, was arrested;",
+        {("spouseOf", "Chea Dara", "Sovan"), ("memberOf", "Chea Dara", "National Assembly")},
+    ),
+    # an office of a place ("mayor of X") is held whatever the place is
+    (
+        "Now 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from 1994 to 1999.",
+        {("holdsPosition", "Karim Uddin", "mayor of Kitwe")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

@@ -97,6 +97,7 @@ class ActorTyper:
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
+        self.city_after = frozenset(cues["city_after"])
         self.person_passive_verbs = frozenset(cues["person_passive_verbs"])
         self.apposition_skip = frozenset(
             (
@@ -125,6 +126,7 @@ class ActorTyper:
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
+        self.suffixes = frozenset(cues["name_suffixes"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
         self.occupations = frozenset(cues["before_name"]["Person"]) - {
             "wife",
@@ -311,8 +313,36 @@ class ActorTyper:
                 out.append(Candidate(c.start, nxt.end, votes))
                 dropped.add(id(nxt))
                 continue
+            end = self._mandate_after_and(doc, c, starts)
+            if end is not None:  # "the Y Association for Freedoms and Equality": "Equality" no name of its own
+                out.append(Candidate(c.start, end, c.votes))
+                continue
             out.append(c)
         return out
+
+    def _mandate_after_and(self, doc: Doc, c: Candidate, starts: dict[int, Candidate]) -> int | None:
+        """Where a civil body's name the vocabulary's shape cut at the "and" of its mandate ends: after the
+        one to three capitalised words after the "and" that are no name of their own ("the Z Alliance for
+        Labour and Democratic Rights"), or None."""
+        if (
+            c.kb_id
+            or c.end + 1 >= len(doc)
+            or doc[c.end].lower_ != "and"
+            or best_type(c.votes) not in ("NGO", "Organisation", "PoliticalParty")
+            or not any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+        ):
+            return None
+        end = c.end + 1
+        while end < len(doc) and end - c.end <= 4 and doc[end].is_title and doc[end].is_alpha:
+            if end in starts or doc[end].ent_type_ in ("Person", "Place", "Country"):
+                return None
+            end += 1
+        if end == c.end + 1 or end - c.end > 4 or (end < len(doc) and doc[end].lower_ in ("’s", "'s")):
+            return None
+        run = [t.text for t in doc[c.end + 1 : end]]
+        if self.name_words.type_of(run) is not None or lookup(" ".join(run)):
+            return None
+        return end
 
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Centre for Rights and Civic Engagement (CRCE)": the name its initials spell, and the
@@ -521,6 +551,8 @@ class ActorTyper:
             end += n + 1
             while end < len(doc) and capitalised(doc[end]) and not doc[end].ent_type_ and end - start < 6:
                 end += 1
+        if end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.suffixes and capitalised(doc[end - 1]):
+            end += 1  # "Leyla Rasim gizi": a patronymic ends the name
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
@@ -592,6 +624,8 @@ class ActorTyper:
             start, end = self._whole_name(doc, start, end)
         if ent.label_ in ("PERSON", "ORG"):
             start, end = self._across_particles(doc, start, end)
+        if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
+            end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
         text = span.text
         if not any(t.is_title or t.is_upper for t in span):
@@ -630,7 +664,10 @@ class ActorTyper:
             votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
         last = span[-1].lower_
-        if head in self.not_heads or last in self.not_heads:
+        # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
+        # "on" ("the X Forum for Dialogue")
+        mandate = any(t.lower_ in ("for", "on") for t in span[1:-1])
+        if head in self.not_heads or (last in self.not_heads and not mandate):
             if not kb_id:
                 return None
         if typed is not None:
@@ -645,7 +682,7 @@ class ActorTyper:
         if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
-            if population and (ent.label_ != "PERSON" or population >= BIG_CITY):
+            if population and (ent.label_ != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
@@ -663,6 +700,24 @@ class ActorTyper:
         ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
         return Candidate(start, end, votes, kb_id)
+
+    def _located(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name stands where a place does: "born in X", "arrested in X" (not "in X's case")."""
+        return (
+            start > 0
+            and doc[start - 1].lower_ in self.city_after
+            and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        )
+
+    @staticmethod
+    def _address_after(doc: Doc, i: int) -> bool:
+        """Whether token ``i`` is a city of the gazetteer opening an address: "Gitega, Burundi"."""
+        return (
+            i + 2 < len(doc)
+            and doc[i + 1].text == ","
+            and doc[i + 2].ent_type_ in ("Country", "GPE")
+            and city_population(doc[i].text) is not None
+        )
 
     @staticmethod
     def _unlikely_name(doc: Doc, span: Span) -> bool:

@@ -39,8 +39,9 @@ _KIN = ("spouseOf", "relativeOf")
 _PUBLIC = ("InternationalOrganisation", "GovernmentBody")
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
-#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general"
-_NOMINAL_DEPS = ("appos", "attr", "conj", "pobj", "nsubj", "ROOT")
+#: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general",
+#: "he has been secretary-general of Y" (acomp)
+_NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -81,6 +82,7 @@ class RoleLexicon:
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
         self.peers = set(data["peers"])
+        self.definite_leaders = set(data["definite_leaders"])
         self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
 
@@ -456,6 +458,8 @@ class RelationFinder:
                 continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
             if rule.get("closed") and not self._closed(named["holder"]):
                 continue
+            if rule.get("shared_subject") and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
+                continue  # "police arrested him and he joined …": the role verb's subject is its own
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
@@ -654,6 +658,10 @@ class RelationFinder:
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
+        # "the editor of the magazine X", "the paper's editor": its head, unless the document names another
+        promoted = not verb and not mods and word in self.lexicon.definite_leaders and self._the_one(tok, index)
+        if promoted:
+            kind = "leaderOf"
         # "Vasina’s fellow co-chair, X": the possessor is a colleague, the organisation theirs
         peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
@@ -711,10 +719,18 @@ class RelationFinder:
                 position = tidy_name(doc[min(worded) : obj.end].text) if prep and obj_ref is None else None
                 if office:
                     if position:  # resolve_relations keeps it where the organisation is a public body
-                        out.append(self._relation(kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, position=position))
+                        # "mayor of X", "governor of the Y region": an office of a place, whatever else the place is
+                        where = obj_ref is None and obj.label_ in ("Place", "Country")
+                        out.append(
+                            self._relation(
+                                kind, subj, tok, conf, obj=None if where else obj, subj_ref=subj_ref, position=position
+                            )
+                        )
                         emitted = True
                     continue
                 rel = self._relation(this_kind, subj, tok, conf, obj=obj, subj_ref=subj_ref, obj_ref=obj_ref)
+                if promoted and this_kind == "leaderOf":
+                    rel["yields"] = True
                 if peer and not kin:
                     if via != "poss":
                         continue
@@ -839,7 +855,13 @@ class RelationFinder:
 
     @staticmethod
     def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
-        """The organisation a part of it is "of" ("investigations of Radio Tavda")."""
+        """The organisation a part of it is "of" ("investigations of Radio Tavda") or that possesses it ("the
+        party's executive bureau")."""
+        for poss in tok.children:
+            if poss.dep_ == "poss" and poss.lower_ not in ("his", "her", "my", "our", "your"):
+                found = index.target(poss, False, False, index.references)
+                if found is not None and (found[1] is None or poss.lower_ not in ("its", "their")):
+                    return found
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in"):
                 for pobj in prep.children:
@@ -858,6 +880,35 @@ class RelationFinder:
                     named = index.target(pobj, False, False, {}) if pobj.dep_ == "pobj" else None
                     if named is not None and named[1] is None and named[0].label_ in ORGANISATIONS:
                         return True
+        return False
+
+    def _the_one(self, tok: Token, index: "_Index") -> bool:
+        """Whether a singular role noun names its one holder: "the editor of X", "X's editor", not "an
+        editor at X" nor "the editor of investigations at X" (a part of the organisation)."""
+        if tok.tag_ != "NN" or not any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in tok.children
+        ):
+            return False
+        return all(
+            index.target(pobj, False, False, self.lexicon.references) is not None
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "in")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+
+    @staticmethod
+    def _possessed(tok: Token, index: "_Index") -> bool:
+        """Whether an office word is possessed by a pronoun or by an actor that holds no public offices
+        ("its president", "her deputy", "the party's president"; not "Belarus's President")."""
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in ("its", "their", "his", "her") or c.i in index.pronouns:
+                return True
+            named = index.actor(c)
+            if named is not None and named.label_ in _CIVIL:
+                return True
         return False
 
     def _positions(self, doc: Doc, actors: list[Span]) -> list[dict]:
@@ -880,6 +931,8 @@ class RelationFinder:
                 continue  # "leader of the opposition Free Belarus Party": the office word qualifies a name
             if self.lexicon.noun(office[-1]) and self._of_organisation(office[-1], index):
                 continue  # "the president of the party X": a role in an organisation, found by its links
+            if self._possessed(office[-1], index):
+                continue  # "its president, X", "her deputy, Y": a role in an organisation or under a person
             before = index.actor(doc[office.start - 1]) if office.start > 0 else None
             civil = before if before is not None and before.label_ in _CIVIL else None
             holder, confidence = None, 0.0
