@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "anchor", "holds_any", "requirements"]
+__all__ = ["AnchoredMatcher", "WordGate", "anchor", "holds_any", "requirements"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 Anchor = frozenset[tuple[str, str]]
@@ -130,8 +130,10 @@ class AnchoredMatcher:
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: set[str] = set()
-        #: per pattern without an anchor, a regular expression the Doc's text must match, or None
+        #: per pattern without an anchor, a regular expression a token's text must match, or None
         self._always_gates: list[re.Pattern[str] | None] = []
+        #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
+        self._gate_hits: list[dict[int, bool]] = []
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -144,6 +146,7 @@ class AnchoredMatcher:
             if found is None:
                 target = self._always
                 self._always_gates.append(_text_gate(pattern))
+                self._gate_hits.append({})
             else:
                 if found not in self._groups:
                     self._groups[found] = Matcher(self.vocab, validate=self._validate, **self._options)
@@ -171,8 +174,7 @@ class AnchoredMatcher:
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        gated = all(g is not None and g.search(doc.text) is None for g in self._always_gates)
-        matches = list(self._always(doc, **kw)) if len(self._always) and not gated else []
+        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
 
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
@@ -190,6 +192,21 @@ class AnchoredMatcher:
                 matches.extend(matcher(doc, **kw))
         return matches
 
+    def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:
+        """Whether no pattern without an anchor can match ``doc``: each has a gate (a pattern of one
+        token) that no token's text matches, where a match needs a token whose text does."""
+        strings = doc.vocab.strings
+        for gate, hits in zip(self._always_gates, self._gate_hits, strict=True):
+            if gate is None:
+                return False
+            for word in orth:
+                hit = hits.get(word)
+                if hit is None:
+                    hit = hits[word] = gate.search(strings[word]) is not None
+                if hit:
+                    return False
+        return True
+
 
 def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
     """Whether a token of ``doc`` has its lower-case form or lower-cased lemma among ``words``.
@@ -198,3 +215,34 @@ def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
     ``whereas_relations``): a Doc without one needs no run.
     """
     return any(t.lower_ in words or t.lemma_.lower() in words for t in doc)
+
+
+class WordGate:
+    """:func:`holds_any` read off a Doc's attribute arrays: the tokens whose lower-case form or
+    lower-cased lemma is one of ``words``, without a Token object per token (each string the
+    Doc's hashes stand for is looked up once per process)."""
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        self.words = frozenset(words)
+        self._lower: dict[int, bool] = {}  # LOWER hash -> whether the form is one of the words
+        self._lemma: dict[int, bool] = {}  # LEMMA hash -> whether the lemma, lower-cased, is one
+
+    def tokens(self, doc: Doc) -> list[int]:
+        """The indices of the tokens that hold one of the words, in order."""
+        if not len(doc):
+            return []
+        lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+        strings, words = doc.vocab.strings, self.words
+        by_lower, by_lemma = self._lower, self._lemma
+        out = []
+        for i, (low, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+            held = by_lower.get(low)
+            if held is None:
+                held = by_lower[low] = strings[low] in words
+            if not held:
+                held = by_lemma.get(lemma)
+                if held is None:
+                    held = by_lemma[lemma] = strings[lemma].lower() in words
+            if held:
+                out.append(i)
+        return out

@@ -199,6 +199,7 @@ class TreeMatcher:
         self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[int, ...]]]] = {}
         self._firsts: dict[tuple, _Node] = {}
         self._needs: dict[tuple[int, frozenset[int]], int] = {}  # (column, words) a node requires -> its number
+        self._requirements: list[tuple[int, frozenset[int]]] = []
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
@@ -219,6 +220,7 @@ class TreeMatcher:
                 )
             )
             self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), needs))
+        self._requirements = list(self._needs)  # by number
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -238,16 +240,17 @@ class TreeMatcher:
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
         held = [-1] * len(self._needs)  # per requirement: unknown (-1), missing (0), held (1)
-        requirements = list(self._needs)
+        requirements = self._requirements
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
         for key, patterns in self._patterns.items():
             for nodes, needs in patterns:
                 viable = True
                 for n in needs:
-                    if held[n] < 0:
-                        held[n] = parse.holds(*requirements[n])
-                    if not held[n]:
+                    h = held[n]
+                    if h < 0:
+                        h = held[n] = parse.holds(*requirements[n])
+                    if not h:
                         viable = False
                         break
                 if not viable:
