@@ -29,7 +29,7 @@ def _words(spec: Any) -> list[str] | None:
     """The words a token attribute's value allows, where it is a literal or an ``IN`` list."""
     if isinstance(spec, str):
         return [spec]
-    if isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(w, str) for w in spec["IN"]):
+    if isinstance(spec, dict) and len(spec) == 1 and "IN" in spec and all(isinstance(w, str) for w in spec["IN"]):
         return list(spec["IN"])
     return None
 
@@ -50,7 +50,8 @@ def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
         if token.get("OP", "1") != "1":
             continue
         for key, attr in _LITERAL_ATTRS.items():
-            words = _words(token.get(key))
+            spec = token.get(key)
+            words = _words(spec) if spec is not None else None
             if words is None:
                 continue
             found = frozenset((attr, w) for w in words)
@@ -72,7 +73,8 @@ def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
         if token.get("OP", "1") not in ("1", "+"):
             continue
         for key, attr in _LITERAL_ATTRS.items():
-            words = _words(token.get(key))
+            spec = token.get(key)
+            words = _words(spec) if spec is not None else None
             if words is not None:
                 out.append(frozenset((attr, w) for w in words))
     return out
@@ -109,6 +111,44 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
     return re.compile(regex)
 
 
+class _Group:
+    """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
+    holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
+    build, and adding thousands of patterns to spaCy Matchers was most of the time of loading the
+    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once."""
+
+    __slots__ = ("_make", "_matcher", "_pending")
+
+    def __init__(self, make: Callable[[], Matcher]) -> None:
+        self._make = make
+        self._matcher: Matcher | None = None
+        self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
+
+    def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
+        if self._matcher is not None:
+            self._matcher.add(key, [pattern], on_match=on_match, **kw)
+        else:
+            self._pending.append((key, pattern, on_match, kw))
+
+    def remove(self, key: str) -> None:
+        if self._matcher is not None:
+            if key in self._matcher:
+                self._matcher.remove(key)
+        else:
+            self._pending = [p for p in self._pending if p[0] != key]
+
+    def empty(self) -> bool:
+        return not self._pending if self._matcher is None else not len(self._matcher)
+
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = self._make()
+            for key, pattern, on_match, kw in self._pending:
+                self._matcher.add(key, [pattern], on_match=on_match, **kw)
+            self._pending = []
+        return self._matcher
+
+
 class AnchoredMatcher:
     """A drop-in for the ``Matcher`` of an ``entity_ruler``: ``add``, ``remove``, ``len``, ``in``
     and ``__call__`` returning ``(match_id, start, end)`` tuples.
@@ -123,7 +163,8 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
         self.vocab, self._validate, self._options = vocab, validate, options
         self._always = Matcher(vocab, validate=validate, **options)
-        self._groups: dict[Anchor, Matcher] = {}
+        self._groups: dict[Anchor, _Group] = {}
+        self._group_list: list[_Group] = []  # the same, in the order they were made
         #: per group, its anchor hashed (ORTH words, LOWER words), and the other requirements of each
         #: of its patterns (the same ones once)
         self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
@@ -144,25 +185,26 @@ class AnchoredMatcher:
         for pattern in patterns:
             found = anchor(pattern)
             if found is None:
-                target = self._always
                 self._always_gates.append(_text_gate(pattern))
                 self._gate_hits.append({})
+                self._always.add(key, [pattern], on_match=on_match, **kw)
             else:
                 if found not in self._groups:
-                    self._groups[found] = Matcher(self.vocab, validate=self._validate, **self._options)
+                    self._groups[found] = _Group(lambda: Matcher(self.vocab, validate=self._validate, **self._options))
+                    self._group_list.append(self._groups[found])
                     self._needs[found] = (_hashed(found), set())
                     for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
-                target = self._groups[found]
+                self._groups[found].add(key, pattern, on_match, kw)
                 self._needs[found][1].add(frozenset(_hashed(r) for r in requirements(pattern) if r != found))
-            target.add(key, [pattern], on_match=on_match, **kw)
         self._keys.add(key)
 
     def remove(self, key: str) -> None:
-        for matcher in (self._always, *self._groups.values()):
-            if key in matcher:
-                matcher.remove(key)
+        if key in self._always:
+            self._always.remove(key)
+        for group in self._group_list:
+            group.remove(key)
         self._keys.discard(key)
 
     def __len__(self) -> int:
@@ -185,11 +227,11 @@ class AnchoredMatcher:
             for w in words
             for n in by_word.get(w, ())
         }
-        groups = list(self._groups.items())
+        anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
-            group, matcher = groups[n]
-            if len(matcher) and any(all(held(r) for r in rest) for rest in self._needs[group][1]):
-                matches.extend(matcher(doc, **kw))
+            group = self._group_list[n]
+            if not group.empty() and any(all(held(r) for r in rest) for rest in self._needs[anchors[n]][1]):
+                matches.extend(group.matcher()(doc, **kw))
         return matches
 
     def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:
