@@ -245,6 +245,13 @@ class TreeMatcher:
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
         for key, patterns in self._patterns.items():
             for nodes, needs in patterns:
+                if starts is not None:  # the few tokens named: whether the first node takes one is cheaper
+                    first = nodes[0]
+                    candidates = firsts.get(first)
+                    if candidates is None:
+                        candidates = firsts[first] = [i for i in starts if parse.fits(i, first)]
+                    if not candidates:
+                        continue
                 viable = True
                 for n in needs:
                     h = held[n]

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, ORTH, TAG
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -140,6 +140,7 @@ class ActorTyper:
             "sister",
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
+        self._columns: tuple[Doc, dict[int, list[int]]] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -170,6 +171,27 @@ class ActorTyper:
 
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
+        self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
+        try:
+            return self._match(doc)
+        finally:
+            self._columns = None
+
+    def _column(self, doc: Doc, attr: int) -> list[int]:
+        """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
+        if self._columns is None or self._columns[0] is not doc:
+            return doc.to_array(attr).tolist() if len(doc) else []
+        read = self._columns[1]
+        if attr not in read:
+            read[attr] = doc.to_array(attr).tolist() if len(doc) else []
+        return read[attr]
+
+    def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
+        """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
+        order: read off the Doc's array, without a Token object per token."""
+        return [i for i, v in enumerate(self._column(doc, attr)) if v in values]
+
+    def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
@@ -205,7 +227,7 @@ class ActorTyper:
         """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
         if not len(doc):
             return False
-        orth, lower = doc.to_array([ORTH, LOWER]).T.tolist()
+        orth, lower = self._column(doc, ORTH), self._column(doc, LOWER)
         return not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
@@ -213,7 +235,7 @@ class ActorTyper:
         the state they share, each named with it ("Government of the Kyrgyz Republic"); a body with a
         name of its own keeps it ("Jogorku Kenesh")."""
         out: list[Candidate] = []
-        for at in _tokens_with(doc, LOWER, _OF):
+        for at in self._tokens_with(doc, LOWER, _OF):
             of = doc[at]
             if of.i < 3:
                 continue
@@ -255,7 +277,7 @@ class ActorTyper:
         """ "the newspapers Nordlys and Vestvind", "the parties A, B and C": each name listed after a plural
         kind is one of that kind, however the model cut or read them."""
         out: list[Candidate] = []
-        for at in _tokens_with(doc, TAG, _NNS):  # a plural kind
+        for at in self._tokens_with(doc, TAG, _NNS):  # a plural kind
             tok = doc[at]
             kind = self.before.get(tok.lemma_.lower())
             if kind in (None, "Person") or tok.i + 1 >= len(doc):
@@ -325,8 +347,8 @@ class ActorTyper:
         the name in another language), the name found before the brackets stands."""
         out: list[Candidate] = []
         ends = {c.end: c for c in found}
-        closing = set(_tokens_with(doc, ORTH, _CLOSE))
-        for opening in _tokens_with(doc, ORTH, _OPEN):  # a word in brackets: "(" at i - 1, ")" at i + 1
+        closing = set(self._tokens_with(doc, ORTH, _CLOSE))
+        for opening in self._tokens_with(doc, ORTH, _OPEN):  # a word in brackets: "(" at i - 1, ")" at i + 1
             i = opening + 1
             if not 2 <= i < len(doc) - 1 or i + 1 not in closing or not is_acronym(doc[i].text):
                 continue
@@ -684,10 +706,12 @@ class ActorTyper:
         if len(span) == 1 and span[0].pos_ not in ("PROPN",):
             return True
         sent = span.sent
-        words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_]  # words that are no name
-        if len([t for t in sent if not t.is_punct]) <= 3 and span.end - span.start == 1:
+        # the sentence's tokens as (is_alpha, length, ent_type, is_title, is_upper, is_punct), off the Doc's array
+        rows = doc.to_array(_SENT_READ)[sent.start : sent.end].tolist()
+        if span.end - span.start == 1 and sum(1 for r in rows if not r[5]) <= 3:
             return True  # a one-word heading: "Background"
-        return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+        words = [r for r in rows if r[0] and r[1] > 3 and not r[2]]  # words that are no name
+        return len(words) >= 3 and sum(bool(r[3] or r[4]) for r in words) >= 0.75 * len(words)
 
     def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
         """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
@@ -849,7 +873,7 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [
             Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
-            for t in (doc[i] for i in _tokens_with(doc, LOWER, self._pronoun_ids))
+            for t in (doc[i] for i in self._tokens_with(doc, LOWER, self._pronoun_ids))
             if t.pos_ in ("PRON", "DET")
         ]
 
@@ -957,17 +981,10 @@ def _phrases_matching(
     return [rows[n] for n in sorted(places)]
 
 
+_SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
 _NNS = frozenset({get_string_id("NNS")})
 _OPEN, _CLOSE = frozenset({get_string_id("(")}), frozenset({get_string_id(")")})
-
-
-def _tokens_with(doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
-    """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
-    order: read off the Doc's array, without a Token object per token."""
-    if not len(doc):
-        return []
-    return [i for i, v in enumerate(doc.to_array(attr).tolist()) if v in values]
 
 
 def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
