@@ -17,9 +17,14 @@ from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import Parse, TreeMatcher
+from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
+
+#: the parse's columns _region reads
+_REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
+_APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
+_OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -77,6 +82,11 @@ class EventFinder:
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
+        #: the words _region reads, hashed as the parse's columns hold them
+        self._region_ids = tuple(
+            frozenset(get_string_id(w) for w in self.words[k])
+            for k in ("date_boundaries", "support_verbs", "decision_nouns")
+        )
         #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
         #: component sets neither)
         self._read: tuple[Doc, dict[str, object]] | None = None
@@ -894,6 +904,9 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
+        parse = self._parse
+        if parse is not None and parse.doc is trigger.doc:  # the same walk over the parse's arrays
+            return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
         while todo:
             tok = todo.pop()
             region.append(tok)
@@ -915,6 +928,38 @@ class EventFinder:
                 seen.add(child.i)
                 todo.append(child)
         return sorted(region, key=lambda t: t.i)
+
+    def _region_walk(
+        self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
+    ) -> list[Token]:
+        """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
+        labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
+        lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
+        stop, support, decisions = self._region_ids
+        region: list[int] = []
+        while todo:
+            i = todo.pop()
+            region.append(i)
+            for child in parse.children[i]:
+                if child in seen or child in triggers:
+                    continue
+                dep = deps[child]
+                if dep == _APPOS and ents[child] == _DATE:
+                    pass  # "transferred to X prison the following month": a date is no apposition of a place
+                elif i == trigger.i and allowed_acl and dep == _RELCL and lemmas[child] in support:
+                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif dep in stop or (dep == _ACL and not allowed_acl) or dep == _RELCL:
+                    continue
+                if (
+                    lemmas[child] in decisions
+                    and dep in _OBJECT_DEPS
+                    and any(lowers[c] == _OF for c in parse.children[child])
+                ):
+                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
+                seen.add(child)
+                todo.append(child)
+        doc = trigger.doc
+        return [doc[i] for i in sorted(region)]
 
     def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
         """Every date phrase in the trigger's own phrases, nearest first."""
