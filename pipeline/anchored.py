@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "anchor", "holds_any", "requirements"]
+__all__ = ["AnchoredMatcher", "WordGate", "anchor", "holds_any", "requirements"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 Anchor = frozenset[tuple[str, str]]
@@ -29,7 +29,7 @@ def _words(spec: Any) -> list[str] | None:
     """The words a token attribute's value allows, where it is a literal or an ``IN`` list."""
     if isinstance(spec, str):
         return [spec]
-    if isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(w, str) for w in spec["IN"]):
+    if isinstance(spec, dict) and len(spec) == 1 and "IN" in spec and all(isinstance(w, str) for w in spec["IN"]):
         return list(spec["IN"])
     return None
 
@@ -50,7 +50,8 @@ def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
         if token.get("OP", "1") != "1":
             continue
         for key, attr in _LITERAL_ATTRS.items():
-            words = _words(token.get(key))
+            spec = token.get(key)
+            words = _words(spec) if spec is not None else None
             if words is None:
                 continue
             found = frozenset((attr, w) for w in words)
@@ -72,7 +73,8 @@ def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
         if token.get("OP", "1") not in ("1", "+"):
             continue
         for key, attr in _LITERAL_ATTRS.items():
-            words = _words(token.get(key))
+            spec = token.get(key)
+            words = _words(spec) if spec is not None else None
             if words is not None:
                 out.append(frozenset((attr, w) for w in words))
     return out
@@ -109,6 +111,44 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
     return re.compile(regex)
 
 
+class _Group:
+    """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
+    holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
+    build, and adding thousands of patterns to spaCy Matchers was most of the time of loading the
+    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once."""
+
+    __slots__ = ("_make", "_matcher", "_pending")
+
+    def __init__(self, make: Callable[[], Matcher]) -> None:
+        self._make = make
+        self._matcher: Matcher | None = None
+        self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
+
+    def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
+        if self._matcher is not None:
+            self._matcher.add(key, [pattern], on_match=on_match, **kw)
+        else:
+            self._pending.append((key, pattern, on_match, kw))
+
+    def remove(self, key: str) -> None:
+        if self._matcher is not None:
+            if key in self._matcher:
+                self._matcher.remove(key)
+        else:
+            self._pending = [p for p in self._pending if p[0] != key]
+
+    def empty(self) -> bool:
+        return not self._pending if self._matcher is None else not len(self._matcher)
+
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = self._make()
+            for key, pattern, on_match, kw in self._pending:
+                self._matcher.add(key, [pattern], on_match=on_match, **kw)
+            self._pending = []
+        return self._matcher
+
+
 class AnchoredMatcher:
     """A drop-in for the ``Matcher`` of an ``entity_ruler``: ``add``, ``remove``, ``len``, ``in``
     and ``__call__`` returning ``(match_id, start, end)`` tuples.
@@ -123,15 +163,18 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
         self.vocab, self._validate, self._options = vocab, validate, options
         self._always = Matcher(vocab, validate=validate, **options)
-        self._groups: dict[Anchor, Matcher] = {}
+        self._groups: dict[Anchor, _Group] = {}
+        self._group_list: list[_Group] = []  # the same, in the order they were made
         #: per group, its anchor hashed (ORTH words, LOWER words), and the other requirements of each
         #: of its patterns (the same ones once)
         self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: set[str] = set()
-        #: per pattern without an anchor, a regular expression the Doc's text must match, or None
+        #: per pattern without an anchor, a regular expression a token's text must match, or None
         self._always_gates: list[re.Pattern[str] | None] = []
+        #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
+        self._gate_hits: list[dict[int, bool]] = []
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -142,24 +185,26 @@ class AnchoredMatcher:
         for pattern in patterns:
             found = anchor(pattern)
             if found is None:
-                target = self._always
                 self._always_gates.append(_text_gate(pattern))
+                self._gate_hits.append({})
+                self._always.add(key, [pattern], on_match=on_match, **kw)
             else:
                 if found not in self._groups:
-                    self._groups[found] = Matcher(self.vocab, validate=self._validate, **self._options)
+                    self._groups[found] = _Group(lambda: Matcher(self.vocab, validate=self._validate, **self._options))
+                    self._group_list.append(self._groups[found])
                     self._needs[found] = (_hashed(found), set())
                     for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
-                target = self._groups[found]
+                self._groups[found].add(key, pattern, on_match, kw)
                 self._needs[found][1].add(frozenset(_hashed(r) for r in requirements(pattern) if r != found))
-            target.add(key, [pattern], on_match=on_match, **kw)
         self._keys.add(key)
 
     def remove(self, key: str) -> None:
-        for matcher in (self._always, *self._groups.values()):
-            if key in matcher:
-                matcher.remove(key)
+        if key in self._always:
+            self._always.remove(key)
+        for group in self._group_list:
+            group.remove(key)
         self._keys.discard(key)
 
     def __len__(self) -> int:
@@ -171,8 +216,7 @@ class AnchoredMatcher:
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        gated = all(g is not None and g.search(doc.text) is None for g in self._always_gates)
-        matches = list(self._always(doc, **kw)) if len(self._always) and not gated else []
+        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
 
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
@@ -183,12 +227,27 @@ class AnchoredMatcher:
             for w in words
             for n in by_word.get(w, ())
         }
-        groups = list(self._groups.items())
+        anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
-            group, matcher = groups[n]
-            if len(matcher) and any(all(held(r) for r in rest) for rest in self._needs[group][1]):
-                matches.extend(matcher(doc, **kw))
+            group = self._group_list[n]
+            if not group.empty() and any(all(held(r) for r in rest) for rest in self._needs[anchors[n]][1]):
+                matches.extend(group.matcher()(doc, **kw))
         return matches
+
+    def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:
+        """Whether no pattern without an anchor can match ``doc``: each has a gate (a pattern of one
+        token) that no token's text matches, where a match needs a token whose text does."""
+        strings = doc.vocab.strings
+        for gate, hits in zip(self._always_gates, self._gate_hits, strict=True):
+            if gate is None:
+                return False
+            for word in orth:
+                hit = hits.get(word)
+                if hit is None:
+                    hit = hits[word] = gate.search(strings[word]) is not None
+                if hit:
+                    return False
+        return True
 
 
 def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
@@ -198,3 +257,34 @@ def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
     ``whereas_relations``): a Doc without one needs no run.
     """
     return any(t.lower_ in words or t.lemma_.lower() in words for t in doc)
+
+
+class WordGate:
+    """:func:`holds_any` read off a Doc's attribute arrays: the tokens whose lower-case form or
+    lower-cased lemma is one of ``words``, without a Token object per token (each string the
+    Doc's hashes stand for is looked up once per process)."""
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        self.words = frozenset(words)
+        self._lower: dict[int, bool] = {}  # LOWER hash -> whether the form is one of the words
+        self._lemma: dict[int, bool] = {}  # LEMMA hash -> whether the lemma, lower-cased, is one
+
+    def tokens(self, doc: Doc) -> list[int]:
+        """The indices of the tokens that hold one of the words, in order."""
+        if not len(doc):
+            return []
+        lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+        strings, words = doc.vocab.strings, self.words
+        by_lower, by_lemma = self._lower, self._lemma
+        out = []
+        for i, (low, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+            held = by_lower.get(low)
+            if held is None:
+                held = by_lower[low] = strings[low] in words
+            if not held:
+                held = by_lemma.get(lemma)
+                if held is None:
+                    held = by_lemma[lemma] = strings[lemma].lower() in words
+            if held:
+                out.append(i)
+        return out

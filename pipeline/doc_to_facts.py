@@ -112,18 +112,31 @@ def facts_from_docs(source: SourceDocument, structure: DocumentStructure, docs: 
     own = DateValue(structure.date, DatePrecision.DAY) if structure.date else None
     calendar = Calendar(source.text, own, [(p.start, p.end) for p in structure.parts])
     for part, (doc, offset) in zip(structure.parts, docs, strict=False):
-        _PartReader(facts, part, doc, offset, calendar).read()
+        text = "" if part.kind is PartKind.FOOTNOTE else part_body(part, structure.kind)[0]
+        _PartReader(facts, part, doc, offset, calendar, text).read()
     return facts
+
+
+def _ends_at(doc: Doc, length: int) -> bool:
+    """Whether the Doc's text is ``length`` characters long (its last token's end, with its space)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) == length if len(doc) else length == 0
 
 
 class _PartReader:
     """Turns one part's Doc into facts appended to the document's lists."""
 
-    def __init__(self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int, calendar: Calendar) -> None:
+    def __init__(
+        self, facts: DocumentFacts, part: DocumentPart, doc: Doc, offset: int, calendar: Calendar, text: str = ""
+    ) -> None:
         self.facts, self.part, self.doc, self.offset, self.calendar = facts, part, doc, offset, calendar
         self.index: dict[tuple[int, int], int] = {}
         self.at = mention_spans(doc)
-        self.text = doc.text  # joined from the tokens on every read: once per part
+        # the text the model read (spaCy's tokens keep it whole), else joined from the tokens: once per part
+        self.text = text if _ends_at(doc, len(text)) else doc.text
+        #: what the components wrote on the Doc, read once per part
+        self.actor_cues = doc._.actor_cues or {}
+        self.coref = doc._.coref or {}
+        self.actor_names = doc._.actor_names or {}
 
     def read(self) -> None:
         for ent in list(self.doc.ents) + list(self.doc.spans.get(NESTED, [])):
@@ -162,8 +175,8 @@ class _PartReader:
         if key in self.index:
             return self.index[key]
         sent = span.sent
-        cues = tuple(tuple(c) for c in (self.doc._.actor_cues or {}).get(f"{span.start}:{span.end}", ()))
-        coref = (self.doc._.coref or {}).get(cue_key(span.start, span.end), {})
+        cues = tuple(tuple(c) for c in self.actor_cues.get(f"{span.start}:{span.end}", ()))
+        coref = self.coref.get(cue_key(span.start, span.end), {})
         pronoun = len(span) == 1 and span[0].pos_ in ("PRON", "DET") and span.label_ in ("Person", "Author")
         if coref.get("kind") in ("descriptor", "group"):
             kind = ActorType(span.label_) if span.label_ in ACTOR_LABELS else ActorType.PERSON
@@ -182,7 +195,7 @@ class _PartReader:
             mention = Mention(
                 self.offset + span.start_char,
                 self.offset + span.end_char,
-                (self.doc._.actor_names or {}).get(f"{span.start}:{span.end}") or tidy_name(span.text),
+                self.actor_names.get(f"{span.start}:{span.end}") or tidy_name(span.text),
                 ActorType(span.label_),
                 cues,
                 span.kb_id_ or None,

@@ -119,12 +119,16 @@ class Parse:
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
 
-    def holds(self, column: int, words: frozenset[int]) -> bool:
-        """Whether a token's ``column`` is one of ``words``."""
+    def present(self, column: int) -> frozenset[int]:
+        """The values the tokens hold in ``column``."""
         present = self._present.get(column)
         if present is None:
             present = self._present[column] = frozenset(self.columns[column])
-        return not words.isdisjoint(present)
+        return present
+
+    def holds(self, column: int, words: frozenset[int]) -> bool:
+        """Whether a token's ``column`` is one of ``words``."""
+        return not words.isdisjoint(self.present(column))
 
     def holding(self, column: int, words: frozenset[int]) -> list[int]:
         """The tokens whose ``column`` is one of ``words``, in order."""
@@ -196,9 +200,11 @@ class TreeMatcher:
     def __init__(self, vocab: Vocab, validate: bool = False) -> None:
         self.vocab = vocab
         self._checker = DependencyMatcher(vocab, validate=True) if validate else None
-        self._patterns: dict[int, list[tuple[tuple[_Node, ...], tuple[int, ...]]]] = {}
+        self._patterns: dict[int, list[tuple[tuple[_Node, ...], frozenset[int]]]] = {}
         self._firsts: dict[tuple, _Node] = {}
         self._needs: dict[tuple[int, frozenset[int]], int] = {}  # (column, words) a node requires -> its number
+        #: per column, each word a requirement names -> the requirements (numbers) a token holding it meets
+        self._meets: dict[int, dict[int, list[int]]] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
@@ -208,20 +214,28 @@ class TreeMatcher:
             value = (first.tests, first.sent_start, first.morph)
             first = self._firsts.setdefault(value, first)  # one object for equal first nodes: their tokens found once
             # a word (or dependency label, entity type…) each node requires: a Doc lacking one has no match
-            needs = tuple(
-                sorted(
-                    {
-                        self._needs.setdefault((c, w), len(self._needs))
-                        for n in (first, *rest)
-                        for c, i, w in n.tests
-                        if i
-                    }
-                )
-            )
-            self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), needs))
+            needs = set()
+            for node in (first, *rest):
+                for c, i, w in node.tests:
+                    if i:
+                        if (c, w) not in self._needs:
+                            self._needs[(c, w)] = len(self._needs)
+                            for word in w:
+                                self._meets.setdefault(c, {}).setdefault(word, []).append(self._needs[(c, w)])
+                        needs.add(self._needs[(c, w)])
+            self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), frozenset(needs)))
 
     def __len__(self) -> int:
         return len(self._patterns)
+
+    def _held(self, parse: Parse) -> set[int]:
+        """The requirements a Doc meets: one of their words is in its column (a pattern lacking one has
+        no match)."""
+        held: set[int] = set()
+        for column, meets in self._meets.items():
+            for word in meets.keys() & parse.present(column):
+                held.update(meets[word])
+        return held
 
     def parse(self, doc: Doc) -> Parse:
         """What the matcher reads of a Doc, to give to several calls on the same parse."""
@@ -237,20 +251,21 @@ class TreeMatcher:
         if not self._patterns or starts == [] or not len(doc):
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
-        held = [-1] * len(self._needs)  # per requirement: unknown (-1), missing (0), held (1)
-        requirements = list(self._needs)
+        held: set[int] | None = None  # the requirements the Doc meets, read when a pattern first asks
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
         for key, patterns in self._patterns.items():
             for nodes, needs in patterns:
-                viable = True
-                for n in needs:
-                    if held[n] < 0:
-                        held[n] = parse.holds(*requirements[n])
-                    if not held[n]:
-                        viable = False
-                        break
-                if not viable:
+                if starts is not None:  # the few tokens named: whether the first node takes one is cheaper
+                    first = nodes[0]
+                    candidates = firsts.get(first)
+                    if candidates is None:
+                        candidates = firsts[first] = [i for i in starts if parse.fits(i, first)]
+                    if not candidates:
+                        continue
+                if held is None:
+                    held = self._held(parse)
+                if not needs <= held:
                     continue
                 first = nodes[0]
                 candidates = firsts.get(first)

@@ -49,7 +49,8 @@ def test_a_group_runs_only_where_every_word_a_pattern_needs_stands():
     m.add("Court", [[{"LOWER": "of"}, {"ORTH": {"IN": ["Court", "Tribunal", "Chamber"]}}]])  # anchored on "of"
     m.add("DATE", [[{"TEXT": {"REGEX": "^[0-3]?\\d\\.[01]?\\d\\.20\\d\\d$"}}]])  # no anchor: a gate on the text
     runs: list[int] = []
-    m._groups = {k: _Counting(v, runs) for k, v in m._groups.items()}  # type: ignore[misc]
+    for group in m._group_list:  # each group's Matcher, made now, counting its runs
+        group._matcher = _Counting(group.matcher(), runs)  # type: ignore[assignment]
     doc = nlp("the Court of Appeal ruled on 12.05.2021 that the head of Tribunal")
     found = {(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)}
     assert found == {("Court", "of Tribunal"), ("DATE", "12.05.2021")}
@@ -73,6 +74,20 @@ def test_anchor_takes_the_rarest_required_word():
     pattern = [{"LOWER": {"IN": ["a", "the"]}}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": "Tribunal"}]
     assert anchor(pattern) == frozenset({("ORTH", "Tribunal")})
     assert anchor([{"ORTH": "Tribunal", "OP": "?"}]) is None
+
+
+def test_a_group_makes_its_matcher_when_a_doc_first_holds_its_anchor():
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    m.add("Court", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": "Tribunal"}]])
+    m.add("Outlet", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": "Gazette"}]])
+    tribunal, gazette = m._group_list
+    assert tribunal._matcher is None and gazette._matcher is None  # nothing made when added
+    doc = nlp("the Velmora Tribunal ruled")
+    assert [(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)] == [("Court", "Velmora Tribunal")]
+    assert tribunal._matcher is not None and gazette._matcher is None
+    m.remove("Outlet")
+    assert gazette.empty() and not m(nlp("the Norvik Gazette wrote"))
 
 
 def test_keys_can_be_counted_and_removed():

@@ -2,9 +2,10 @@
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -118,6 +119,7 @@ class ActorTyper:
         )
         self.before_phrase = [(tuple(p), t) for t, ps in cues["before_phrase"].items() for p in ps]
         self.after = [(tuple(p), t) for t, ps in cues["after_name"].items() for p in ps]
+        self._before_phrase_at, self._after_at = _phrase_index(self.before_phrase), _phrase_index(self.after)
         #: an organisation's kind after its name ("the Nova Zorya newspaper"); a place's ("the X region") is no cue
         self.kind_after = {p[0]: t for p, t in self.after if len(p) == 1 and t not in ("Place", "Person")}
         self.not_heads = frozenset(cues["not_actor_heads"])
@@ -140,6 +142,8 @@ class ActorTyper:
             "sister",
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
+        self._columns: tuple[Doc, dict[int, list[int]]] | None = None
+        self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
         self.institutions = frozenset(load_lines("institution_words.txt"))
@@ -169,6 +173,27 @@ class ActorTyper:
 
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
+        self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
+        try:
+            return self._match(doc)
+        finally:
+            self._columns = None
+
+    def _column(self, doc: Doc, attr: int) -> list[int]:
+        """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
+        if self._columns is None or self._columns[0] is not doc:
+            return doc.to_array(attr).tolist() if len(doc) else []
+        read = self._columns[1]
+        if attr not in read:
+            read[attr] = doc.to_array(attr).tolist() if len(doc) else []
+        return read[attr]
+
+    def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
+        """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
+        order: read off the Doc's array, without a Token object per token."""
+        return [i for i, v in enumerate(self._column(doc, attr)) if v in values]
+
+    def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
         for ent in doc.ents:
@@ -204,7 +229,7 @@ class ActorTyper:
         """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
         if not len(doc):
             return False
-        orth, lower = doc.to_array([ORTH, LOWER]).T.tolist()
+        orth, lower = self._column(doc, ORTH), self._column(doc, LOWER)
         return not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
@@ -212,8 +237,9 @@ class ActorTyper:
         the state they share, each named with it ("Government of the Kyrgyz Republic"); a body with a
         name of its own keeps it ("Jogorku Kenesh")."""
         out: list[Candidate] = []
-        for of in doc:
-            if of.lower_ != "of" or of.i < 3:
+        for at in self._tokens_with(doc, LOWER, _OF):
+            of = doc[at]
+            if of.i < 3:
                 continue
             state = of.i + 1 + (of.i + 1 < len(doc) and doc[of.i + 1].lower_ == "the")
             end = OfficeFinder.state_end(doc, of.i)
@@ -253,9 +279,10 @@ class ActorTyper:
         """ "the newspapers Nordlys and Vestvind", "the parties A, B and C": each name listed after a plural
         kind is one of that kind, however the model cut or read them."""
         out: list[Candidate] = []
-        for tok in doc:
+        for at in self._tokens_with(doc, TAG, _NNS):  # a plural kind
+            tok = doc[at]
             kind = self.before.get(tok.lemma_.lower())
-            if tok.tag_ != "NNS" or kind in (None, "Person") or tok.i + 1 >= len(doc):
+            if kind in (None, "Person") or tok.i + 1 >= len(doc):
                 continue
             i, names = tok.i + 1, []
             while i < len(doc):
@@ -350,8 +377,10 @@ class ActorTyper:
         the name in another language), the name found before the brackets stands."""
         out: list[Candidate] = []
         ends = {c.end: c for c in found}
-        for i in range(2, len(doc) - 1):
-            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(doc[i].text):
+        closing = set(self._tokens_with(doc, ORTH, _CLOSE))
+        for opening in self._tokens_with(doc, ORTH, _OPEN):  # a word in brackets: "(" at i - 1, ")" at i + 1
+            i = opening + 1
+            if not 2 <= i < len(doc) - 1 or i + 1 not in closing or not is_acronym(doc[i].text):
                 continue
             acronym = doc[i].text
             named = spell_out(doc, i - 1, acronym)
@@ -732,10 +761,12 @@ class ActorTyper:
         if len(span) == 1 and span[0].pos_ not in ("PROPN",):
             return True
         sent = span.sent
-        words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_]  # words that are no name
-        if len([t for t in sent if not t.is_punct]) <= 3 and span.end - span.start == 1:
+        # the sentence's tokens as (is_alpha, length, ent_type, is_title, is_upper, is_punct), off the Doc's array
+        rows = doc.to_array(_SENT_READ)[sent.start : sent.end].tolist()
+        if span.end - span.start == 1 and sum(1 for r in rows if not r[5]) <= 3:
             return True  # a one-word heading: "Background"
-        return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+        words = [r for r in rows if r[0] and r[1] > 3 and not r[2]]  # words that are no name
+        return len(words) >= 3 and sum(bool(r[3] or r[4]) for r in words) >= 0.75 * len(words)
 
     def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
         """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
@@ -774,9 +805,8 @@ class ActorTyper:
             elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = [t.lower_ for t in doc[max(0, i - 1) : i + 1]]
-        for phrase, t in self.before_phrase:
-            if tuple(words[-len(phrase) :]) == phrase:
-                votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
+        for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:])):
+            votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
             j += 1
@@ -795,8 +825,8 @@ class ActorTyper:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
         root = doc[start:end].root
         if (
-            not doc[start:end].text.isupper()
-            and root.dep_ in ("nsubj", "nsubjpass")
+            root.dep_ in ("nsubj", "nsubjpass")
+            and not doc[start:end].text.isupper()
             and (
                 root.head.lemma_ in self.person_subject_verbs
                 or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
@@ -805,9 +835,8 @@ class ActorTyper:
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
         following = [t.lower_ for t in doc[j : j + 2]]
-        for phrase, t in self.after:
-            if tuple(following[: len(phrase)]) == phrase:
-                votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
+        for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
+            votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
     @staticmethod
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -899,8 +928,8 @@ class ActorTyper:
         doc.spans[NESTED] = nested
         doc.spans[ANAPHORS] = [
             Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
-            for t in doc
-            if t.lower_ in self.pronouns and t.pos_ in ("PRON", "DET")
+            for t in (doc[i] for i in self._tokens_with(doc, LOWER, self._pronoun_ids))
+            if t.pos_ in ("PRON", "DET")
         ]
 
 
@@ -984,6 +1013,33 @@ def keep_statistical_ents(doc: Doc) -> Doc:
 )
 def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
     return ActorTyper(nlp, name)
+
+
+#: a list of (phrase, type) by where each phrase stands in it: {phrase length: {phrase: [places]}}
+_PhraseIndex = tuple[list[tuple[tuple[str, ...], str]], dict[int, dict[tuple[str, ...], list[int]]]]
+
+
+def _phrase_index(rows: list[tuple[tuple[str, ...], str]]) -> _PhraseIndex:
+    by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
+    for n, (phrase, _) in enumerate(rows):
+        by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(n)
+    return rows, by_length
+
+
+def _phrases_matching(
+    index: _PhraseIndex, words_of: Callable[[int], tuple[str, ...]]
+) -> list[tuple[tuple[str, ...], str]]:
+    """The rows whose phrase is ``words_of(len(phrase))``, in the rows' order: what a loop over all rows
+    comparing each finds, with one look-up per phrase length."""
+    rows, by_length = index
+    places = [n for length, phrases in by_length.items() for n in phrases.get(words_of(length), ())]
+    return [rows[n] for n in sorted(places)]
+
+
+_SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
+_OF = frozenset({get_string_id("of")})
+_NNS = frozenset({get_string_id("NNS")})
+_OPEN, _CLOSE = frozenset({get_string_id("(")}), frozenset({get_string_id(")")})
 
 
 def _name_run(doc: Doc, i: int, taken: set[int]) -> int:

@@ -1,6 +1,10 @@
 """whereas_clauses: a semicolon ends a clause, so each "whereas …;" is parsed on its own."""
 
+import numpy
+from spacy.attrs import IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 __all__ = ["ClauseSplitter"]
@@ -9,6 +13,11 @@ _BREAKS = frozenset({";"})
 _ENDS = frozenset({".", "?", "!"})
 _QUOTES = frozenset("‘’“”'\"")
 _OPENING = frozenset("‘“")
+_BREAK_IDS, _END_IDS, _QUOTE_IDS, _OPENING_IDS = (
+    frozenset(get_string_id(w) for w in words) for words in (_BREAKS, _ENDS, _QUOTES, _OPENING)
+)
+#: Token.is_sent_start True and False as the Doc's SENT_START array holds them (1 and -1)
+_START, _NOT_START = numpy.uint64(1), numpy.uint64(numpy.iinfo(numpy.uint64).max)
 
 
 class ClauseSplitter:
@@ -24,15 +33,26 @@ class ClauseSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
-            if prev.text in _BREAKS:
-                token.is_sent_start = True
-            elif prev.text in _ENDS or (prev.text in _QUOTES and token.i > 1 and doc[token.i - 2].text in _ENDS):
+        """Each token after the first starts a sentence or not (``Token.is_sent_start`` True or False),
+        read and written as the Doc's arrays, not a Token object (and an annotation check) per token."""
+        if len(doc) < 2:
+            return doc
+        if doc.has_annotation("DEP"):  # as Token.is_sent_start refuses it
+            raise ValueError(Errors.E043)
+        rows = doc.to_array([ORTH, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START])
+        orth, title, upper, num = (rows[:, n].tolist() for n in range(4))
+        starts = rows[:, 4].copy()
+        for i in range(1, len(doc)):
+            prev = orth[i - 1]
+            if prev in _BREAK_IDS:
+                start = True
+            elif prev in _END_IDS or (prev in _QUOTE_IDS and i > 1 and orth[i - 2] in _END_IDS):
                 # a full stop ends a sentence when a capital follows; "‘Forward!’ on charges" goes on
-                token.is_sent_start = token.is_title or token.is_upper or token.like_num or token.text in _OPENING
+                start = bool(title[i] or upper[i] or num[i]) or orth[i] in _OPENING_IDS
             else:
-                token.is_sent_start = False
+                start = False
+            starts[i] = _START if start else _NOT_START
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
         return doc
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -51,6 +52,9 @@ class CorefCues:
         self.court_nouns = frozenset(data["court_nouns"])
         self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
         self.determiners = frozenset(data["determiners"])
+        #: LOWER and LEMMA hash -> whether a token with it may be an anaphor (see _candidates)
+        self._by_lower: dict[int, bool] = {}
+        self._by_lemma: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -65,7 +69,8 @@ class CorefCues:
         marked = {s.start for s in doc.spans.get(ANAPHORS, [])}
         for span in doc.spans.get(ANAPHORS, []):
             found.append((span, {}))
-        for tok in doc:
+        for i in self._candidates(doc):
+            tok = doc[i]
             if tok.i in taken or tok.i in marked:
                 continue
             low = tok.lower_
@@ -78,6 +83,29 @@ class CorefCues:
                 if described is not None:
                     found.append(described)
         return found
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """The tokens that may be anaphors, in order: a pronoun or group word, or a word ``_descriptor``
+        reads (a person's, court's or organisation's noun, an age); read off the Doc's arrays."""
+        if not len(doc):
+            return []
+        strings, by_lower, by_lemma = doc.vocab.strings, self._by_lower, self._by_lemma
+        out = []
+        for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            may = by_lower.get(low)
+            if may is None:
+                word = strings[low]
+                may = by_lower[low] = word in self.pronouns or word in self.group_words or bool(self.age.match(word))
+            if not may:
+                may = by_lemma.get(lemma)
+                if may is None:
+                    word = strings[lemma].lower()
+                    may = by_lemma[lemma] = (
+                        word in self.person_nouns or word in self.court_nouns or word in self.org_nouns
+                    )
+            if may:
+                out.append(i)
+        return out
 
     def _descriptor(self, doc: Doc, tok: Token, taken: set[int]) -> tuple[Span, dict] | None:
         """ "the 34-year-old journalist", "the applicant", "the two men", "that court", "the paper"."""

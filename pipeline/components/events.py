@@ -3,8 +3,11 @@
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.coref import GROUP
@@ -14,9 +17,14 @@ from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import Parse, TreeMatcher
+from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
+
+#: the parse's columns _region reads
+_REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
+_APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
+_OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -74,20 +82,58 @@ class EventFinder:
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
+        #: the words _region reads, hashed as the parse's columns hold them
+        self._region_ids = tuple(
+            frozenset(get_string_id(w) for w in self.words[k])
+            for k in ("date_boundaries", "support_verbs", "decision_nouns")
+        )
+        #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
+        #: component sets neither)
+        self._read: tuple[Doc, dict[str, object]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
+        self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
         finally:
             self._parse = None
+            self._read = None
         return doc
+
+    def _ents(self, doc: Doc) -> Sequence[Span]:
+        """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
+        if self._read is None or self._read[0] is not doc:
+            return doc.ents
+        memo = self._read[1]
+        if "ents" not in memo:
+            memo["ents"] = doc.ents
+        return memo["ents"]  # type: ignore[return-value]
+
+    def _holding(self, doc: Doc, words: str) -> list[int]:
+        """The tokens whose lower-case form is one of ``self.words[words]``, found once per call."""
+        memo: dict[str, object] = self._read[1] if self._read is not None and self._read[0] is doc else {}
+        key = f"holding:{words}"
+        if key not in memo:
+            wanted = {get_string_id(w) for w in self.words[words]}
+            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
+        return memo[key]  # type: ignore[return-value]
+
+    def _mentions(self, doc: Doc) -> dict[int, Span]:
+        """:func:`mention_spans` of ``doc``, made once per call of the component."""
+        if self._read is None or self._read[0] is not doc:
+            return mention_spans(doc)
+        memo = self._read[1]
+        if "at" not in memo:
+            memo["at"] = mention_spans(doc)
+        return memo["at"]  # type: ignore[return-value]
 
     # -- matching ---------------------------------------------------------------------------
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
-        named_spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
+        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             entry = self.entries[doc.vocab.strings[match_id]]
@@ -114,7 +160,10 @@ class EventFinder:
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
         self._trigger_ids = set(found)
-        at = mention_spans(doc)
+        if not found:  # no trigger: none of what follows finds an event
+            doc._.events = []
+            return
+        at = self._mentions(doc)
         role_tokens = self._role_tokens(doc, set(found))
         events: list[dict] = []
         index_of: dict[int, int] = {}
@@ -175,12 +224,13 @@ class EventFinder:
                     for sub in c.subtree
                 }
                 roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"], acting)
+            sent = trigger.sent
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
                 "frame": frame,
                 "trigger": [trigger.i, trigger.i + 1],
-                "sentence": [trigger.sent.start_char, trigger.sent.end_char],
+                "sentence": [sent.start_char, sent.end_char],
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [],
                 "court": [],
@@ -293,11 +343,15 @@ class EventFinder:
             ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
                 event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
             classes = list(entry.get("classes", []))
+            lemmas: set[str] | None = None  # the region's lemmas and those of its words' objects, read once
             for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
                 words = by_type.get(entry["type"], [])
-                if cls not in classes and any(
-                    t.lemma_ in words or any(c.dep_ == "pobj" and c.lemma_ in words for c in t.children) for t in region
-                ):  # the class's own word, whether or not it is an event's trigger of its own
+                if cls in classes or not words:
+                    continue
+                if lemmas is None:
+                    lemmas = {t.lemma_ for t in region}
+                    lemmas.update(c.lemma_ for t in region for c in t.children if c.dep_ == "pobj")
+                if not lemmas.isdisjoint(words):  # the class's own word, whether or not it is an event's trigger
                     classes.append(cls)
             if classes:
                 event["classes"] = classes
@@ -346,10 +400,13 @@ class EventFinder:
                             event[key] = new_index[event[key]]
                         else:
                             del event[key]
-        lead = self._leading_date(doc)
+        lead: dict | bool | None = False  # read when an event first needs it
         for event in events:
-            if lead is not None and not event.get("date") and not self._told_of(doc[event["trigger"][0]], event):
-                event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
+            if not event.get("date"):
+                if lead is False:
+                    lead = self._leading_date(doc)
+                if lead is not None and not self._told_of(doc[event["trigger"][0]], event):
+                    event["date"] = [lead]  # "18 May 2021 – police arrest X": a chronology's date
             if event.pop("caller_speaks", False) and not event["agent"]:
                 said = [
                     e
@@ -496,21 +553,20 @@ class EventFinder:
         for kinds in (self.words["it_antecedents"], self.words["it_antecedents_else"]):
             before = [
                 e
-                for e in doc.ents
+                for e in self._ents(doc)
                 if e.end <= pronoun.i and e.label_ in kinds and e.start not in agent_starts and e.start not in acting
             ]
             if before:  # an outlet, party or NGO before a mere organisation (which may be the one acting)
                 return [before[-1]]
         return []
 
-    @staticmethod
-    def _banned_only(doc: Doc, events: list[dict]) -> set[int]:
+    def _banned_only(self, doc: Doc, events: list[dict]) -> set[int]:
         """A Ban is of a party, an outlet or an organisation: never of a person told by a pronoun or a
         descriptor ("banned him", "a ban on the journalist"), nor of a person whose restriction it is
         ("banned X from leaving the country", "a travel ban on X"). Returns the Bans left on no one
         (or restrictions on no one named), which are no events."""
-        at = mention_spans(doc)
-        names = {(e.start, e.end) for e in doc.ents}
+        at = self._mentions(doc)
+        names = {(e.start, e.end) for e in self._ents(doc)}
         dropped: set[int] = set()
         for n, event in enumerate(events):
             if event["type"] != "Ban":
@@ -767,7 +823,9 @@ class EventFinder:
                         for pobj in child.children:
                             out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
             including = self.words["including"]
-            for sub in tok.subtree:
+            listing = self._holding(doc, "including")  # none in the subtree's range: no token of it lists
+            left, right = tok.left_edge.i, tok.right_edge.i
+            for sub in tok.subtree if any(left <= i <= right for i in listing) else ():
                 if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
                     for pobj in sub.subtree:
                         if (
@@ -846,6 +904,9 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
+        parse = self._parse
+        if parse is not None and parse.doc is trigger.doc:  # the same walk over the parse's arrays
+            return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
         while todo:
             tok = todo.pop()
             region.append(tok)
@@ -868,11 +929,43 @@ class EventFinder:
                 todo.append(child)
         return sorted(region, key=lambda t: t.i)
 
+    def _region_walk(
+        self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
+    ) -> list[Token]:
+        """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
+        labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
+        lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
+        stop, support, decisions = self._region_ids
+        region: list[int] = []
+        while todo:
+            i = todo.pop()
+            region.append(i)
+            for child in parse.children[i]:
+                if child in seen or child in triggers:
+                    continue
+                dep = deps[child]
+                if dep == _APPOS and ents[child] == _DATE:
+                    pass  # "transferred to X prison the following month": a date is no apposition of a place
+                elif i == trigger.i and allowed_acl and dep == _RELCL and lemmas[child] in support:
+                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif dep in stop or (dep == _ACL and not allowed_acl) or dep == _RELCL:
+                    continue
+                if (
+                    lemmas[child] in decisions
+                    and dep in _OBJECT_DEPS
+                    and any(lowers[c] == _OF for c in parse.children[child])
+                ):
+                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
+                seen.add(child)
+                todo.append(child)
+        doc = trigger.doc
+        return [doc[i] for i in sorted(region)]
+
     def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
         """Every date phrase in the trigger's own phrases, nearest first."""
         ids = {t.i for t in region}
         found = []
-        for ent in doc.ents:
+        for ent in self._ents(doc):
             if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
                 continue
             phrase = self._phrase(ent)
@@ -901,7 +994,7 @@ class EventFinder:
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
         """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
         out = []
-        for ent in doc.ents:
+        for ent in self._ents(doc):
             if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
                 continue
             if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
@@ -914,7 +1007,7 @@ class EventFinder:
 
     def _leading_date(self, doc: Doc) -> dict | None:
         """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
-        first = next((e for e in doc.ents if e.label_ == "DATE"), None)
+        first = next((e for e in self._ents(doc) if e.label_ == "DATE"), None)
         if first is None or any(not t.is_punct for t in doc[: first.start]):
             return None
         if first.end < len(doc) and doc[first.end].text in ("–", "—", "-", ":"):
@@ -962,7 +1055,7 @@ class EventFinder:
                 i = before.i + 1  # "to 15 years and her husband, X, to 20 years": the parser may join them
                 while i < prep.i:
                     span = at.get(i)
-                    if span is not None and span.label_ == "Person" and span in doc.ents:
+                    if span is not None and span.label_ == "Person" and span in self._ents(doc):
                         if [span.start, span.end] not in people and [span.start, span.end] not in event["subject"]:
                             people.append([span.start, span.end])
                         i = span.end
@@ -1110,7 +1203,7 @@ class EventFinder:
         if not charges:
             charges = self._quoted_after(doc, trigger)
         words = self.words["legal_basis_words"]
-        for ent in doc.ents:
+        for ent in self._ents(doc):
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
                 basis.append(ent.text)
         return _dedupe(charges), _dedupe(basis)
@@ -1128,7 +1221,7 @@ class EventFinder:
             head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
             if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
                 continue
-            listed = _QUOTED_LIST.match(doc.text[doc[tok.i + 1].idx : tok.sent.end_char])
+            listed = _QUOTED_LIST.match(doc[tok.i + 1 : tok.sent.end].text)  # the rest of the sentence
             if listed:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
@@ -1209,7 +1302,7 @@ class EventFinder:
         if noun is None:
             return
         if not event.get("date"):
-            for ent in doc.ents:  # "the decision of the X Court of Uzbekistan of 26 November 2020 to …"
+            for ent in self._ents(doc):  # "the decision of the X Court of Uzbekistan of 26 November 2020 to …"
                 if ent.label_ == "DATE" and noun.i < ent.start < trigger.i and doc[ent.start - 1].lower_ == "of":
                     phrase = self._phrase(ent)
                     if phrase is not None:
@@ -1223,7 +1316,7 @@ class EventFinder:
                 if not event["court"] and court is not None and court.label_ == "Court":
                     event["court"].append([court.start, court.end])
                 if not event.get("date") and obj.ent_type_ == "DATE":
-                    date_ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                    date_ent = next((e for e in self._ents(doc) if e.start <= obj.i < e.end), None)
                     phrase = self._phrase(date_ent) if date_ent is not None else None
                     if phrase is not None:
                         event["date"] = [phrase]
@@ -1247,7 +1340,7 @@ class EventFinder:
         "on 5 May it ordered his release" (an ordered event): their subject, court or agent,
         date and charges."""
         by_trigger = {e["trigger"][0]: e for e in events}
-        at = mention_spans(doc)
+        at = self._mentions(doc)
         triggers = set(by_trigger)
         for e in events:
             tok = doc[e["trigger"][0]]
@@ -1431,8 +1524,7 @@ _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]
 def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
     """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
     words = list(tok.subtree)
-    start = words[0].idx
-    rest = doc.text[start : tok.sent.end_char]
+    rest = doc[words[0].i : tok.sent.end].text  # the text from the phrase to the sentence's end
     listed = _QUOTED_LIST.match(rest)
     if listed:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]

@@ -4,11 +4,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.anchored import holds_any
+from pipeline.anchored import WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
@@ -281,6 +283,8 @@ class RelationFinder:
         self.links = TreeMatcher(nlp.vocab, validate=True)  # the parse walked from each first node's words
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
+        #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
+        self._role_gate = WordGate(self._role_forms)
         self.rules: dict[str, dict] = {}
         self.rosters: list[dict] = []
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
@@ -311,7 +315,8 @@ class RelationFinder:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc:
+        for i in _tokens_with_pos(doc, VERB):  # inflected() reads verbs only
+            tok = doc[i]
             lemma = self.lexicon.inflected(tok)
             if lemma is not None:
                 tok.lemma_ = lemma  # so the link patterns, which match lemmas, see "co-founded" as "co-found"
@@ -338,9 +343,12 @@ class RelationFinder:
         """Persons named after a noun a pronoun possesses ("His lawyer, Dr X"; "her colleague X"):
         they are not whom the pronoun, or the next one, stands for."""
         index = _Index(doc)
-        out = []
-        for tok in doc:
-            if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in index.pronouns for c in tok.children):
+        out: list[Span] = []
+        if not index.pronouns:
+            return out
+        for i in _tokens_with_pos(doc, NOUN):
+            tok = doc[i]
+            if any(c.dep_ == "poss" and c.i in index.pronouns for c in tok.children):
                 for c in tok.children:
                     actor = index.actor(c) if c.dep_ in ("appos", "compound") else None
                     if actor is not None and actor.label_ == "Person" and actor not in out:
@@ -444,7 +452,8 @@ class RelationFinder:
     # -- role words and their links ----------------------------------------
     def _roles(self, doc: Doc) -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
-        for match_id, tokens in self.links(doc) if holds_any(doc, self._role_forms) else ():
+        candidates = self._role_gate.tokens(doc)  # holds_any(doc, self._role_forms), token by token
+        for match_id, tokens in self.links(doc) if candidates else ():
             rule = self.rules[doc.vocab.strings[match_id]]
             named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
             role, conf = named["role"], rule.get("confidence", 0.8)
@@ -475,8 +484,9 @@ class RelationFinder:
                     via = named["object"].dep_
                 links[role.i].objects.append((named["object"], conf, via))
         index = _Index(doc, self.lexicon.references)
-        found = []
-        for tok in doc:
+        found: list[dict] = []
+        for i in candidates:
+            tok = doc[i]
             word = self.lexicon.noun(tok) if self._nominal(tok) else self.lexicon.verb(tok)
             if word is None or index.actor(tok) is not None:
                 continue  # a role word inside a name ("Human Rights Centre") is no role
@@ -1018,6 +1028,13 @@ class RelationFinder:
                 opens = span is not None and span.sent.start > 0
                 rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (0 if opens else None)
         return rel
+
+
+def _tokens_with_pos(doc: Doc, pos: int) -> list[int]:
+    """The indices of the tokens whose coarse part of speech is ``pos``, read off the Doc's array."""
+    if not len(doc):
+        return []
+    return [i for i, p in enumerate(doc.to_array(POS).tolist()) if p == pos]
 
 
 @Language.factory("whereas_relations", requires=["doc.ents"], assigns=["doc._.relations"])

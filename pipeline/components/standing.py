@@ -129,8 +129,8 @@ def _action_item(chain: list[Token]) -> str | None:
     list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
     asks for; that verb is the cue."""
     top = chain[-1]
-    words = [t for t in top.sent if not t.is_space and t.text not in _BULLETS]
-    if not words or words[0].i != top.i or not top.text[:1].islower():
+    first = next((t for t in top.sent if not t.is_space and t.text not in _BULLETS), None)  # the item's first word
+    if first is None or first.i != top.i or not top.text[:1].islower():
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
         return None
