@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "WordGate", "anchor", "holds_any", "requirements"]
+__all__ = ["AnchoredMatcher", "PatternGate", "WordGate", "anchor", "holds_any", "requirements"]
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 Anchor = frozenset[tuple[str, str]]
@@ -288,3 +288,20 @@ class WordGate:
             if held:
                 out.append(i)
         return out
+
+
+class PatternGate:
+    """Whether a Doc may match any of some token patterns: it holds, for one of them, a word of each of
+    that pattern's :func:`requirements`. A Doc the gate keeps shut needs no run of their Matcher."""
+
+    def __init__(self) -> None:
+        self._needs: list[list[_Hashed]] = []
+
+    def add(self, pattern: list[dict[str, Any]]) -> None:
+        self._needs.append([_hashed(r) for r in requirements(pattern)])
+
+    def opens(self, doc: Doc) -> bool:
+        if not len(doc):
+            return bool(self._needs) and any(not needs for needs in self._needs)
+        orth, lower = (frozenset(c) for c in doc.to_array([ORTH, LOWER]).T.tolist())
+        return any(all(not o.isdisjoint(orth) or not w.isdisjoint(lower) for o, w in needs) for needs in self._needs)

@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.anchored import WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
+from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import W_CONTEXT
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
@@ -287,6 +287,7 @@ class RelationFinder:
         self._role_gate = WordGate(self._role_forms)
         self.rules: dict[str, dict] = {}
         self.rosters: list[dict] = []
+        self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
             self.rules[key] = rule
@@ -296,6 +297,7 @@ class RelationFinder:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
+                self._matcher_gate.add(expand_pattern(rule["pattern"]))
         self.generic = {row["label"] for row in load_jsonl("positions.jsonl") if row.get("generic")}
         self.office_heads = frozenset(load_json("offices.json")["mandate_heads"])
 
@@ -371,8 +373,8 @@ class RelationFinder:
 
     # -- token patterns ------------------------------------------------------
     def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
-        found = []
-        for match_id, start, end in self.matcher(doc):
+        found: list[dict] = []
+        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc) else ():
             rule = self.rules[doc.vocab.strings[match_id]]
             if rule.get("at_start") and start > 0:
                 continue
