@@ -1205,3 +1205,22 @@ def test_calls_coordinated_inside_what_is_recalled_are_not_the_recalled_ones(bui
         name="news-2099-test",
     )
     assert "Ruritania" not in [s for ev in _events(r, "Statement") for s in ev.get("subject", [])]
+
+
+# -- parties of a case named by their rank ("the first applicant") ----------------------------------
+
+
+def test_a_party_introduced_by_its_rank_is_the_one_its_rank_names_later(build_text):
+    r = build_text(
+        "The applicants\n\n"
+        "The first applicant, Marta Velkova-Dunn, is a journalist. The second applicant, Pavel Oster, is the "
+        "director of the radio station Kestrel FM.\n\n"
+        "Facts\n\n"
+        "On 29 July 2022, police officers arrested the first applicant in Orsk. The second applicant was arrested "
+        "on 23 September 2022. On 14 November 2022 the Orsk Court of First Instance sentenced him to one year in "
+        "prison.",
+        name="court-2099-test",
+    )
+    arrests = [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")]
+    assert arrests == [(["Marta Velkova-Dunn"], ["2022-07-29"]), (["Pavel Oster"], ["2022-09-23"])]
+    assert _one(r, "Sentencing")["subject"] == ["Pavel Oster"]
