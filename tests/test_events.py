@@ -1224,3 +1224,41 @@ def test_a_party_introduced_by_its_rank_is_the_one_its_rank_names_later(build_te
     arrests = [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")]
     assert arrests == [(["Marta Velkova-Dunn"], ["2022-07-29"]), (["Pavel Oster"], ["2022-09-23"])]
     assert _one(r, "Sentencing")["subject"] == ["Pavel Oster"]
+
+
+# -- bans told without a ban verb on the name ------------------------------------------------------
+
+
+def test_bans_told_as_closures_losses_and_strikings_off(build_text):
+    r = build_text(
+        "The Oakleaf Courier was forced to cease publication on 24 June 2021. "
+        "On 27 December 2022, security forces sealed the offices of the news website Vantor Online. "
+        "The daily Kelso Times lost its licence on 19 March 2023. "
+        "On 15 May 2023 the National Election Board struck the Dawn Party off the register of parties.",
+        name="news-2099-test",
+    )
+    bans = [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")]
+    assert bans == [
+        (["Dawn Party"], ["2023-05-15"]),
+        (["Kelso Times"], ["2023-03-19"]),
+        (["Oakleaf Courier"], ["2021-06-24"]),
+        (["Vantor Online"], ["2022-12-27"]),
+    ]
+
+
+def test_a_ban_of_the_name_one_of_several_stands_beside(build_text):
+    r = build_text(
+        "Before that, she was a presenter at Radio Kelso, one of several private broadcasters that were shut "
+        "down by the government in May 2015.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")] == [(["Radio Kelso"], ["2015-05"])]
+
+
+def test_an_organisation_shares_the_passive_subject_of_a_coordinated_ban(build_text):
+    r = build_text(
+        "The Zarvan National Congress was declared a terrorist entity under the Security Act and banned by the "
+        "government in November 2008.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")] == [(["Zarvan National Congress"], ["2008-11"])]

@@ -32,6 +32,8 @@ _ROLES = ("subject", "agent", "place", "court")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
 #: entity types of the model's that a name it misread may carry ("Tomas and Irena" taken for a title)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
+#: what a Ban is of: a party, an outlet, an organisation, or an anaphor that may stand for one
+_BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -815,6 +817,11 @@ class EventFinder:
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+            if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
+                named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
+                if named is not None and named.label_ in ACTOR_LABELS:
+                    out.append(named)
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
@@ -1384,13 +1391,12 @@ class EventFinder:
                 and tok.dep_ == "conj"
                 and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
             ):
+                # "X was declared extremist and banned": an organisation shares the passive subject of a Ban
+                kinds = _BANNED_KINDS if e["type"] == "Ban" else ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
                         for span in self._actors_at(doc, c, at, triggers):
-                            if (
-                                span.label_ in ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
-                                and [span.start, span.end] not in e["subject"]
-                            ):
+                            if span.label_ in kinds and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
             if head.i in by_trigger:
                 other = by_trigger[head.i]
