@@ -1262,3 +1262,28 @@ def test_an_organisation_shares_the_passive_subject_of_a_coordinated_ban(build_t
         name="news-2099-test",
     )
     assert [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")] == [(["Zarvan National Congress"], ["2008-11"])]
+
+
+def test_an_acronym_used_again_names_the_banned_party_across_paragraphs(build_text):
+    r = build_text(
+        "He leads the Zarvan People's Party for Justice (ZPPJ), an opposition party.\n\n"
+        "In December 2018 the Election Commission cancelled the ZPPJ's registration.",
+        name="news-2099-test",
+    )
+    ban = _one(r, "Ban")
+    assert (ban["subject"], ban["agent"], ban["date"]) == (
+        ["Zarvan People's Party for Justice"],
+        ["Election Commission"],
+        ["2018-12"],
+    )
+
+
+def test_a_place_heading_a_title_with_a_colon_speaks_no_words(build_text):
+    r = build_text(
+        "Peru: UN expert alarmed by criminalisation of land defenders, urges release of Marta Kelso Dunn\n\n"
+        "LIMA (21 May 2024) – A UN human rights expert today expressed alarm at the arrest of the land "
+        "defender Marta Kelso Dunn.",
+        name="news-2099-test",
+    )
+    assert all("Peru" not in ev.get("subject", []) for ev in _events(r, "Statement"))
+    assert all("Peru" not in ev.get("agent", []) for ev in _events(r, "ReleaseDemand"))

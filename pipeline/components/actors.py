@@ -397,6 +397,20 @@ class ActorTyper:
                 continue
             votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
+        if out:  # "… (NNDC). The NNDC was banned": the acronym used again, whatever the tagger made of it
+            out.extend(self._acronyms_again(doc, found, out))
+        return out
+
+    @staticmethod
+    def _acronyms_again(doc: Doc, found: list[Candidate], defined: list[Candidate]) -> list[Candidate]:
+        """The later uses of the acronyms ``defined`` in brackets that no candidate covers."""
+        taken = {i for c in (*found, *defined) for i in range(c.start, c.end)}
+        first = {doc[c.start].text: c for c in defined if c.end - c.start == 1 and is_acronym(doc[c.start].text)}
+        out = []
+        for tok in doc:
+            c = first.get(tok.text)
+            if c is not None and tok.i > c.start and tok.i not in taken:
+                out.append(Candidate(tok.i, tok.i + 1, list(c.votes), c.kb_id))
         return out
 
     def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:

@@ -203,6 +203,8 @@ class EventFinder:
                         for one in [span, *more]:
                             if one not in roles[role]:
                                 roles[role].append(one)
+            for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
+                roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
@@ -336,7 +338,8 @@ class EventFinder:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
-                        event["agent"].append([span.start, span.end])
+                        if not self._topic_label(doc, span):
+                            event["agent"].append([span.start, span.end])
             if (
                 frame == "nominal"
                 and not event["subject"]
@@ -418,6 +421,16 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _topic_label(self, doc: Doc, span: Span) -> bool:
+        """A place opening a line and followed by a colon ("Peru: UN expert alarmed …"): what the text is
+        about, not a speaker or an agent."""
+        return (
+            span.label_ in self.words["place_types"]
+            and span.start == span.sent.start
+            and span.end < len(doc)
+            and doc[span.end].text == ":"
+        )
 
     def _definite(self, trigger: Token, plural: bool = False) -> bool:
         """ "the trial", "this detention", "the charges" (``plural``): named as already known, with
@@ -858,6 +871,11 @@ class EventFinder:
                 name = self._untyped_name(doc, tok)
                 if name is not None:
                     out.append(name)
+            if not out and span is None and tok.lemma_.lower() in self.words["owned_by_banned"]:
+                for child in tok.children:  # "cancelled the ABC's registration": ABC named so elsewhere
+                    name = self._untyped_name(doc, child) if child.dep_ == "poss" else None
+                    if name is not None:
+                        out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
