@@ -1287,3 +1287,22 @@ def test_a_place_heading_a_title_with_a_colon_speaks_no_words(build_text):
     )
     assert all("Peru" not in ev.get("subject", []) for ev in _events(r, "Statement"))
     assert all("Peru" not in ev.get("agent", []) for ev in _events(r, "ReleaseDemand"))
+
+
+def test_a_party_struck_off_the_list_of_parties_is_banned(build_text):
+    r = build_text(
+        "G. whereas on 15 May 2023 the National Election Board struck the Dawn Party off the list of registered "
+        "political parties;",
+        name="ep-2099-test",
+    )
+    ban = _one(r, "Ban")
+    assert (ban["subject"], ban["date"]) == (["Dawn Party"], ["2023-05-15"])
+
+
+def test_a_year_a_period_runs_from_does_not_date_the_next_day_and_month(build_text):
+    r = build_text(
+        "The rapporteur Tomas Kelsen visited Peru from 16 to 26 September 2023, the first such visit since 2016. "
+        "In his end-of-mission statement on 26 September, he called for the release of Ivo Marek.",
+        name="news-2099-test",
+    )
+    assert [ev["date"] for ev in _events(r, "ReleaseDemand")] == [["2023-09-26"]]
