@@ -1306,3 +1306,13 @@ def test_a_year_a_period_runs_from_does_not_date_the_next_day_and_month(build_te
         name="news-2099-test",
     )
     assert [ev["date"] for ev in _events(r, "ReleaseDemand")] == [["2023-09-26"]]
+
+
+def test_an_undated_call_for_release_is_a_demand_not_also_a_statement(build_text):
+    r = build_text(
+        "ORSK, Jan 20 (Wire) - Ivo Marek was sentenced to two years on Friday. "
+        "The Zarvan Association for Freedoms called for Marek's immediate release.",
+        name="news-2099-test",
+    )
+    assert _one(r, "ReleaseDemand")["agent"] == ["Zarvan Association for Freedoms"]
+    assert _events(r, "Statement") == []

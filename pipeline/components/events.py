@@ -169,6 +169,7 @@ class EventFinder:
         role_tokens = self._role_tokens(doc, set(found))
         events: list[dict] = []
         index_of: dict[int, int] = {}
+        calls: set[int] = set()  # the verbs that call for a release
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
@@ -327,6 +328,7 @@ class EventFinder:
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
+                calls.add(named["call"])
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
@@ -395,6 +397,11 @@ class EventFinder:
                     each["term"] = term
                 events.append(each)
         dropped = self._banned_only(doc, events)
+        dropped |= {  # "X called for Y's release": the call is the demand; no undated Statement beside it
+            i
+            for i, e in enumerate(events)
+            if e["type"] == "Statement" and e["trigger"][0] in calls and not e.get("date")
+        }
         if dropped:  # a restriction of a person: no event; the others' links follow their new places
             new_index = {old: n for n, old in enumerate(i for i in range(len(events)) if i not in dropped)}
             events = [e for i, e in enumerate(events) if i not in dropped]
