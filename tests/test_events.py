@@ -1316,3 +1316,12 @@ def test_an_undated_call_for_release_is_a_demand_not_also_a_statement(build_text
     )
     assert _one(r, "ReleaseDemand")["agent"] == ["Zarvan Association for Freedoms"]
     assert _events(r, "Statement") == []
+
+
+def test_a_possessive_in_a_list_of_the_sentenced_names_no_one_more(build_text):
+    r = build_text(
+        "Tomas Kelsen edits the paper. On 21 November 2023 the Orsk Tribunal sentenced its director, Marta Velkova, "
+        "and her deputy, Pavel Oster, to three years in prison each.",
+        name="news-2099-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Marta Velkova"], ["Pavel Oster"]]

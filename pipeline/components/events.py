@@ -745,6 +745,8 @@ class EventFinder:
                 break
             if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
                 break
+            if nxt.root.dep_ == "poss":  # "A, and her deputy, B": "her" owns the next noun, it lists no one
+                break
             out.append(nxt)
             i = nxt.end
         return out
