@@ -1325,3 +1325,16 @@ def test_a_possessive_in_a_list_of_the_sentenced_names_no_one_more(build_text):
         name="news-2099-test",
     )
     assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Marta Velkova"], ["Pavel Oster"]]
+
+
+def test_a_name_beside_a_subject_noun_of_kin_is_the_subject_a_pronoun_points_back_to(build_text):
+    r = build_text(
+        "Mahfuz Karim led the party for years. Karim was arrested in 2007. Karim was sentenced in 2008. "
+        "The couple's son, Tanvir Karim, was swept up in the protests of 2018. Police arrested him in Orsk on "
+        "4 August 2018.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")] == [
+        (["Mahfuz Karim"], ["2007"]),
+        (["Tanvir Karim"], ["2018-08-04"]),
+    ]

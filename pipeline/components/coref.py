@@ -178,8 +178,10 @@ class CorefCues:
         return f"{ordinal[0]} {lemma}" if len(ordinal) == 1 else ""
 
     def _role(self, tok: Token) -> str:
-        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
-            tok = tok.head
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
+            if tok.dep_ == "appos" and tok.head.lower_ not in self.gender_words:
+                break  # "Her lawyer, X, appealed": a noun that does not tell X's gender leaves X in the background
+            tok = tok.head  # "The couple's son, X, was arrested": so is the name the noun of kin stands beside
         if tok.dep_ in _SUBJECT:
             return "subj"
         if tok.dep_ in _OBJECT:
