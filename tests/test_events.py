@@ -1338,3 +1338,15 @@ def test_a_name_beside_a_subject_noun_of_kin_is_the_subject_a_pronoun_points_bac
         (["Mahfuz Karim"], ["2007"]),
         (["Tanvir Karim"], ["2018-08-04"]),
     ]
+
+
+def test_people_among_the_ones_arrested_are_arrested(build_text):
+    r = build_text(
+        "Ms Marta Ho and Mr Pavel Tse were among the pro-democracy figures arrested by the Orsk Police Force on "
+        "6 January 2021.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")] == [
+        (["Marta Ho"], ["2021-01-06"]),
+        (["Pavel Tse"], ["2021-01-06"]),
+    ]

@@ -839,11 +839,15 @@ class EventFinder:
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
-            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") else None
             if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
                 named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
                 if named is not None and named.label_ in ACTOR_LABELS:
                     out.append(named)
+            if not out and span is None and one is not None and tok.head.lower_ == "among" and one.lemma_ == "be":
+                for c in one.children:  # "X and Y were among the figures arrested on 6 May": X and Y
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        out.extend(self._actors_at(doc, c, at, triggers, depth + 1))
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
