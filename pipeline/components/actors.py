@@ -1062,10 +1062,14 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
     while (
         j < len(doc)
         and j not in taken
-        and doc[j].pos_ == "PROPN"
+        and (doc[j].pos_ == "PROPN" or (j > i and _HYPHENED_NAME.match(doc[j].text)))
         and re.match(CAPITALISED, doc[j].text)
         and _wordlike(doc[j].text)
         and j - i < 4
     ):
         j += 1
     return j
+
+
+#: "Ms Sow-Diallo": a double surname the tagger may take for a common noun
+_HYPHENED_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)+$")
