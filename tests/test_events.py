@@ -1350,3 +1350,16 @@ def test_people_among_the_ones_arrested_are_arrested(build_text):
         (["Marta Ho"], ["2021-01-06"]),
         (["Pavel Tse"], ["2021-01-06"]),
     ]
+
+
+def test_a_possessive_the_tagger_took_for_a_modifier_is_whose_release_is_asked(build_text):
+    r = build_text(
+        "The Zarvan Coalition for Justice and Human Dignity, a network of local rights groups, has also called for "
+        "Floriane Irakoze-Ntwari’s release.",
+        name="news-2099-test",
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (
+        ["Floriane Irakoze-Ntwari"],
+        ["Zarvan Coalition for Justice and Human Dignity"],
+    )
