@@ -116,6 +116,8 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
     report = facts.structure.kind == "report"
     gender: dict[str, str] = {}
     nouns: dict[str, set[str]] = defaultdict(set)
+    #: "first applicant" -> the people the text introduced so ("The first applicant, X, is ...")
+    ranked: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(doc.mentions):
         key = keys[i]
         if m.refers or not key:
@@ -125,6 +127,9 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         if g:
             gender[key] = g if gender.get(key, g) == g else "?"
         nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
+        for rank in cues.get("rank", "").split("|"):
+            if rank:
+                ranked[rank].add(key)
     for key, actor in actors.items():
         if actor.type is ActorType.PERSON and key not in gender:
             g = _label_gender(actor.label)
@@ -144,7 +149,10 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         if m.refers not in ("pronoun", "descriptor"):
             continue
         found: str | None = None
-        if m.refers == "descriptor" and m.type is not ActorType.PERSON:
+        rank = cues.get("rank", "")
+        if m.refers == "descriptor" and len(ranked.get(rank, ())) == 1:
+            found = next(iter(ranked[rank]))  # "the second applicant": one party of the case, anywhere later
+        elif m.refers == "descriptor" and m.type is not ActorType.PERSON:
             found = _named_by_its_words(doc, m, history, actors)
         for barrier in (True, False):  # the people of its own section first, else those before the heading
             if found is not None:

@@ -396,3 +396,16 @@ def test_names_listed_after_a_plural_kind_are_of_that_kind(build_text):
         "Kalinga Watch": "NGO",
         "Sentinela": "NGO",
     }
+
+
+def test_a_double_surname_the_tagger_took_for_a_noun_continues_a_name_after_a_title():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.components.actors import _name_run
+
+    words = ["On", "1", "May", "Ms", "Hlakwenza-Dumisa", "was", "arrested", "by", "Pro-democracy", "groups"]
+    pos = ["ADP", "NUM", "PROPN", "PROPN", "NOUN", "AUX", "VERB", "ADP", "NOUN", "NOUN"]
+    doc = Doc(Vocab(), words=words, pos=pos)
+    assert _name_run(doc, 3, set()) == 5  # "Ms Hlakwenza-Dumisa"
+    assert _name_run(doc, 8, set()) == 8  # no proper noun to continue

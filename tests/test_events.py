@@ -1205,3 +1205,161 @@ def test_calls_coordinated_inside_what_is_recalled_are_not_the_recalled_ones(bui
         name="news-2099-test",
     )
     assert "Ruritania" not in [s for ev in _events(r, "Statement") for s in ev.get("subject", [])]
+
+
+# -- parties of a case named by their rank ("the first applicant") ----------------------------------
+
+
+def test_a_party_introduced_by_its_rank_is_the_one_its_rank_names_later(build_text):
+    r = build_text(
+        "The applicants\n\n"
+        "The first applicant, Marta Velkova-Dunn, is a journalist. The second applicant, Pavel Oster, is the "
+        "director of the radio station Kestrel FM.\n\n"
+        "Facts\n\n"
+        "On 29 July 2022, police officers arrested the first applicant in Orsk. The second applicant was arrested "
+        "on 23 September 2022. On 14 November 2022 the Orsk Court of First Instance sentenced him to one year in "
+        "prison.",
+        name="court-2099-test",
+    )
+    arrests = [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")]
+    assert arrests == [(["Marta Velkova-Dunn"], ["2022-07-29"]), (["Pavel Oster"], ["2022-09-23"])]
+    assert _one(r, "Sentencing")["subject"] == ["Pavel Oster"]
+
+
+# -- bans told without a ban verb on the name ------------------------------------------------------
+
+
+def test_bans_told_as_closures_losses_and_strikings_off(build_text):
+    r = build_text(
+        "The Oakleaf Courier was forced to cease publication on 24 June 2021. "
+        "On 27 December 2022, security forces sealed the offices of the news website Vantor Online. "
+        "The daily Kelso Times lost its licence on 19 March 2023. "
+        "On 15 May 2023 the National Election Board struck the Dawn Party off the register of parties.",
+        name="news-2099-test",
+    )
+    bans = [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")]
+    assert bans == [
+        (["Dawn Party"], ["2023-05-15"]),
+        (["Kelso Times"], ["2023-03-19"]),
+        (["Oakleaf Courier"], ["2021-06-24"]),
+        (["Vantor Online"], ["2022-12-27"]),
+    ]
+
+
+def test_a_ban_of_the_name_one_of_several_stands_beside(build_text):
+    r = build_text(
+        "Before that, she was a presenter at Radio Kelso, one of several private broadcasters that were shut "
+        "down by the government in May 2015.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")] == [(["Radio Kelso"], ["2015-05"])]
+
+
+def test_an_organisation_shares_the_passive_subject_of_a_coordinated_ban(build_text):
+    r = build_text(
+        "The Zarvan National Congress was declared a terrorist entity under the Security Act and banned by the "
+        "government in November 2008.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Ban")] == [(["Zarvan National Congress"], ["2008-11"])]
+
+
+def test_an_acronym_used_again_names_the_banned_party_across_paragraphs(build_text):
+    r = build_text(
+        "He leads the Zarvan People's Party for Justice (ZPPJ), an opposition party.\n\n"
+        "In December 2018 the Election Commission cancelled the ZPPJ's registration.",
+        name="news-2099-test",
+    )
+    ban = _one(r, "Ban")
+    assert (ban["subject"], ban["agent"], ban["date"]) == (
+        ["Zarvan People's Party for Justice"],
+        ["Election Commission"],
+        ["2018-12"],
+    )
+
+
+def test_a_place_heading_a_title_with_a_colon_speaks_no_words(build_text):
+    r = build_text(
+        "Peru: UN expert alarmed by criminalisation of land defenders, urges release of Marta Kelso Dunn\n\n"
+        "LIMA (21 May 2024) – A UN human rights expert today expressed alarm at the arrest of the land "
+        "defender Marta Kelso Dunn.",
+        name="news-2099-test",
+    )
+    assert all("Peru" not in ev.get("subject", []) for ev in _events(r, "Statement"))
+    assert all("Peru" not in ev.get("agent", []) for ev in _events(r, "ReleaseDemand"))
+
+
+def test_a_party_struck_off_the_list_of_parties_is_banned(build_text):
+    r = build_text(
+        "G. whereas on 15 May 2023 the National Election Board struck the Dawn Party off the list of registered "
+        "political parties;",
+        name="ep-2099-test",
+    )
+    ban = _one(r, "Ban")
+    assert (ban["subject"], ban["date"]) == (["Dawn Party"], ["2023-05-15"])
+
+
+def test_a_year_a_period_runs_from_does_not_date_the_next_day_and_month(build_text):
+    r = build_text(
+        "The rapporteur Tomas Kelsen visited Peru from 16 to 26 September 2023, the first such visit since 2016. "
+        "In his end-of-mission statement on 26 September, he called for the release of Ivo Marek.",
+        name="news-2099-test",
+    )
+    assert [ev["date"] for ev in _events(r, "ReleaseDemand")] == [["2023-09-26"]]
+
+
+def test_an_undated_call_for_release_is_a_demand_not_also_a_statement(build_text):
+    r = build_text(
+        "ORSK, Jan 20 (Wire) - Ivo Marek was sentenced to two years on Friday. "
+        "The Zarvan Association for Freedoms called for Marek's immediate release.",
+        name="news-2099-test",
+    )
+    assert _one(r, "ReleaseDemand")["agent"] == ["Zarvan Association for Freedoms"]
+    assert _events(r, "Statement") == []
+
+
+def test_a_possessive_in_a_list_of_the_sentenced_names_no_one_more(build_text):
+    r = build_text(
+        "Tomas Kelsen edits the paper. On 21 November 2023 the Orsk Tribunal sentenced its director, Marta Velkova, "
+        "and her deputy, Pavel Oster, to three years in prison each.",
+        name="news-2099-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Marta Velkova"], ["Pavel Oster"]]
+
+
+def test_a_name_beside_a_subject_noun_of_kin_is_the_subject_a_pronoun_points_back_to(build_text):
+    r = build_text(
+        "Mahfuz Karim led the party for years. Karim was arrested in 2007. Karim was sentenced in 2008. "
+        "The couple's son, Tanvir Karim, was swept up in the protests of 2018. Police arrested him in Orsk on "
+        "4 August 2018.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")] == [
+        (["Mahfuz Karim"], ["2007"]),
+        (["Tanvir Karim"], ["2018-08-04"]),
+    ]
+
+
+def test_people_among_the_ones_arrested_are_arrested(build_text):
+    r = build_text(
+        "Ms Marta Ho and Mr Pavel Tse were among the pro-democracy figures arrested by the Orsk Police Force on "
+        "6 January 2021.",
+        name="news-2099-test",
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Arrest")] == [
+        (["Marta Ho"], ["2021-01-06"]),
+        (["Pavel Tse"], ["2021-01-06"]),
+    ]
+
+
+def test_a_possessive_the_tagger_took_for_a_modifier_is_whose_release_is_asked(build_text):
+    r = build_text(
+        "The Zarvan Coalition for Justice and Human Dignity, a network of local rights groups, has also called for "
+        "Floriane Irakoze-Ntwari’s release.",
+        name="news-2099-test",
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (
+        ["Floriane Irakoze-Ntwari"],
+        ["Zarvan Coalition for Justice and Human Dignity"],
+    )

@@ -397,6 +397,20 @@ class ActorTyper:
                 continue
             votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
+        if out:  # "… (NNDC). The NNDC was banned": the acronym used again, whatever the tagger made of it
+            out.extend(self._acronyms_again(doc, found, out))
+        return out
+
+    @staticmethod
+    def _acronyms_again(doc: Doc, found: list[Candidate], defined: list[Candidate]) -> list[Candidate]:
+        """The later uses of the acronyms ``defined`` in brackets that no candidate covers."""
+        taken = {i for c in (*found, *defined) for i in range(c.start, c.end)}
+        first = {doc[c.start].text: c for c in defined if c.end - c.start == 1 and is_acronym(doc[c.start].text)}
+        out = []
+        for tok in doc:
+            c = first.get(tok.text)
+            if c is not None and tok.i > c.start and tok.i not in taken:
+                out.append(Candidate(tok.i, tok.i + 1, list(c.votes), c.kb_id))
         return out
 
     def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
@@ -1048,10 +1062,14 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
     while (
         j < len(doc)
         and j not in taken
-        and doc[j].pos_ == "PROPN"
+        and (doc[j].pos_ == "PROPN" or (j > i and _HYPHENED_NAME.match(doc[j].text)))
         and re.match(CAPITALISED, doc[j].text)
         and _wordlike(doc[j].text)
         and j - i < 4
     ):
         j += 1
     return j
+
+
+#: "Ms Sow-Diallo": a double surname the tagger may take for a common noun
+_HYPHENED_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)+$")

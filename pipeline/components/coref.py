@@ -52,6 +52,7 @@ class CorefCues:
         self.court_nouns = frozenset(data["court_nouns"])
         self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
         self.determiners = frozenset(data["determiners"])
+        self.ordinals = frozenset(data["ordinals"])
         #: LOWER and LEMMA hash -> whether a token with it may be an anaphor (see _candidates)
         self._by_lower: dict[int, bool] = {}
         self._by_lemma: dict[int, bool] = {}
@@ -157,6 +158,9 @@ class CorefCues:
             span_label = self.org_nouns[lemma]
         elif tok.tag_ in ("NNS", "NNPS") or count or (dets and dets[0].lower_ in self.group_words):
             span_label, cues = GROUP, {"kind": "group", "nouns": [lemma], "count": count or 0}
+        rank = self._rank(tok)
+        if rank and span_label == "Person":
+            cues["rank"] = rank  # "the second applicant": the one the text introduced so
         if is_age:
             cues["nouns"] = []
         if lemma in self.gender_words:
@@ -164,9 +168,20 @@ class CorefCues:
         return Span(doc, start, tok.i + 1, label=span_label), cues
 
     # -- cues -------------------------------------------------------------------------------
+    def _rank(self, tok: Token) -> str:
+        """ "the first applicant", "the second defendant": the ordinal and the noun, which name one
+        party of a case as the text introduced it ("The first applicant, X, is ...")."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.person_nouns:
+            return ""
+        ordinal = [c.lower_ for c in tok.lefts if c.dep_ == "amod" and c.lower_ in self.ordinals]
+        return f"{ordinal[0]} {lemma}" if len(ordinal) == 1 else ""
+
     def _role(self, tok: Token) -> str:
-        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
-            tok = tok.head
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
+            if tok.dep_ == "appos" and tok.head.lower_ not in self.gender_words:
+                break  # "Her lawyer, X, appealed": a noun that does not tell X's gender leaves X in the background
+            tok = tok.head  # "The couple's son, X, was arrested": so is the name the noun of kin stands beside
         if tok.dep_ in _SUBJECT:
             return "subj"
         if tok.dep_ in _OBJECT:
@@ -177,7 +192,7 @@ class CorefCues:
 
     def _name_cues(self, doc: Doc, ent: Span) -> dict:
         """A name's gender (its title, "his wife, X") and the nouns it is known by."""
-        gender, nouns = "", []
+        gender, nouns, ranks = "", [], []
         i = ent.start - 1
         while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].lower_ not in self.gender_words and ent.start - i < 3:
             i -= 1
@@ -196,13 +211,19 @@ class CorefCues:
                 gender = self.gender_words[low]
             if low in self.person_nouns:
                 nouns.append(low)
+                rank = self._rank(h)
+                if rank:
+                    ranks.append(rank)
             for c in h.children:  # "a senior reporter": the noun's own compound or amod
                 if c.dep_ in ("compound",) and c.lemma_.lower() in self.person_nouns:
                     nouns.append(c.lemma_.lower())
         for c in root.children:  # "investigative journalist X" parsed as a compound
             if c.dep_ in ("compound", "amod") and c.i < ent.start and c.lemma_.lower() in self.person_nouns:
                 nouns.append(c.lemma_.lower())
-        return {"gender": gender, "nouns": sorted(set(nouns))}
+        out: dict[str, object] = {"gender": gender, "nouns": sorted(set(nouns))}
+        if ranks:
+            out["rank"] = sorted(set(ranks))
+        return out
 
     def _group_of(self, doc: Doc, ent: Span, at: dict[int, Span]) -> str:
         """The first of the people listed together with this one: "A, B and C", "A together with B"."""

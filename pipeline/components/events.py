@@ -32,6 +32,8 @@ _ROLES = ("subject", "agent", "place", "court")
 ANAPHOR_LABELS = ("Person", "Author", GROUP)
 #: entity types of the model's that a name it misread may carry ("Tomas and Irena" taken for a title)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
+#: what a Ban is of: a party, an outlet, an organisation, or an anaphor that may stand for one
+_BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -167,6 +169,7 @@ class EventFinder:
         role_tokens = self._role_tokens(doc, set(found))
         events: list[dict] = []
         index_of: dict[int, int] = {}
+        calls: set[int] = set()  # the verbs that call for a release
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
@@ -201,6 +204,8 @@ class EventFinder:
                         for one in [span, *more]:
                             if one not in roles[role]:
                                 roles[role].append(one)
+            for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
+                roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
@@ -323,6 +328,7 @@ class EventFinder:
                 self._decision(doc, trigger, named, event)
                 self._decision_noun(doc, trigger, at, event)
             if entry["type"] == "ReleaseDemand" and "call" in named:
+                calls.add(named["call"])
                 call = doc[named["call"]]
                 caller = [c for c in call.children if c.dep_ == "nsubj"]
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
@@ -334,7 +340,8 @@ class EventFinder:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
                     for span in self._actors_at(doc, c, at, set(found)):
-                        event["agent"].append([span.start, span.end])
+                        if not self._topic_label(doc, span):
+                            event["agent"].append([span.start, span.end])
             if (
                 frame == "nominal"
                 and not event["subject"]
@@ -390,6 +397,11 @@ class EventFinder:
                     each["term"] = term
                 events.append(each)
         dropped = self._banned_only(doc, events)
+        dropped |= {  # "X called for Y's release": the call is the demand; no undated Statement beside it
+            i
+            for i, e in enumerate(events)
+            if e["type"] == "Statement" and e["trigger"][0] in calls and not e.get("date")
+        }
         if dropped:  # a restriction of a person: no event; the others' links follow their new places
             new_index = {old: n for n, old in enumerate(i for i in range(len(events)) if i not in dropped)}
             events = [e for i, e in enumerate(events) if i not in dropped]
@@ -416,6 +428,16 @@ class EventFinder:
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    def _topic_label(self, doc: Doc, span: Span) -> bool:
+        """A place opening a line and followed by a colon ("Peru: UN expert alarmed …"): what the text is
+        about, not a speaker or an agent."""
+        return (
+            span.label_ in self.words["place_types"]
+            and span.start == span.sent.start
+            and span.end < len(doc)
+            and doc[span.end].text == ":"
+        )
 
     def _definite(self, trigger: Token, plural: bool = False) -> bool:
         """ "the trial", "this detention", "the charges" (``plural``): named as already known, with
@@ -723,6 +745,8 @@ class EventFinder:
                 break
             if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
                 break
+            if nxt.root.dep_ == "poss":  # "A, and her deputy, B": "her" owns the next noun, it lists no one
+                break
             out.append(nxt)
             i = nxt.end
         return out
@@ -815,6 +839,15 @@ class EventFinder:
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") else None
+            if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
+                named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
+                if named is not None and named.label_ in ACTOR_LABELS:
+                    out.append(named)
+            if not out and span is None and one is not None and tok.head.lower_ == "among" and one.lemma_ == "be":
+                for c in one.children:  # "X and Y were among the figures arrested on 6 May": X and Y
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        out.extend(self._actors_at(doc, c, at, triggers, depth + 1))
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
@@ -851,6 +884,11 @@ class EventFinder:
                 name = self._untyped_name(doc, tok)
                 if name is not None:
                     out.append(name)
+            if not out and span is None and tok.lemma_.lower() in self.words["owned_by_banned"]:
+                for child in tok.children:  # "cancelled the ABC's registration": ABC named so elsewhere
+                    name = self._untyped_name(doc, child) if child.dep_ == "poss" else None
+                    if name is not None:
+                        out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
@@ -1384,13 +1422,12 @@ class EventFinder:
                 and tok.dep_ == "conj"
                 and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
             ):
+                # "X was declared extremist and banned": an organisation shares the passive subject of a Ban
+                kinds = _BANNED_KINDS if e["type"] == "Ban" else ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
                     if c.dep_ == "nsubjpass":
                         for span in self._actors_at(doc, c, at, triggers):
-                            if (
-                                span.label_ in ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
-                                and [span.start, span.end] not in e["subject"]
-                            ):
+                            if span.label_ in kinds and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
             if head.i in by_trigger:
                 other = by_trigger[head.i]

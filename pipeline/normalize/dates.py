@@ -359,7 +359,15 @@ class Calendar:
         if later and (self.own is None or self.own.precision is DatePrecision.YEAR):
             return int(min(later, key=lambda x: x[0])[2].value[:4])
         if part is not None:
-            before = self._before(start, part[0])
+            told = [(s, v) for s, e, v in self.anchors if part[0] <= s and e <= start]
+            # "the first such visit since 2016. In his statement on 26 September": a year a period runs
+            # from is not the year the story is in
+            story = [
+                v
+                for s, v in told
+                if not (v.precision is DatePrecision.YEAR and _SINCE.search(self.text[max(0, s - 24) : s]))
+            ]
+            before = story or [v for _, v in told]
             if before:
                 return after(before[-1])
         if self.own is not None and self.own.precision is not DatePrecision.YEAR:
@@ -372,6 +380,10 @@ class Calendar:
                 year -= 1  # a news story tells what has happened: the latest such day before it
             return year
         return self.year
+
+
+#: "since" just before a date phrase (searched up to the phrase's start)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:year\s+)?)?$", re.I)
 
 
 def is_date_phrase(text: str) -> bool:
