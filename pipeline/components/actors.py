@@ -397,7 +397,7 @@ class ActorTyper:
                 continue
             votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
-        if out:  # "… (NNDC). The NNDC was banned": the acronym used again, whatever the tagger made of it
+        if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
         return out
 
@@ -595,7 +595,7 @@ class ActorTyper:
             while end < len(doc) and capitalised(doc[end]) and not doc[end].ent_type_ and end - start < 6:
                 end += 1
         if end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.suffixes and capitalised(doc[end - 1]):
-            end += 1  # "Leyla Rasim gizi": a patronymic ends the name
+            end += 1  # "Aysel Vagif gizi": a patronymic ends the name
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
@@ -1071,5 +1071,5 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
     return j
 
 
-#: "Ms Sow-Diallo": a double surname the tagger may take for a common noun
+#: "Ms Dunne-Varga": a double surname the tagger may take for a common noun
 _HYPHENED_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)+$")
