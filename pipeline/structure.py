@@ -176,6 +176,11 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
+#: a header block opening with its place and date, whatever follows ("Brussels, 09.02.2024 Statement 24/071")
+_PLACE_DATE = re.compile(
+    r"[A-Z][\w'’. -]{1,40},[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})\b"
+)
 #: how far into a report its header (and dateline) may stand, and how long a header block is
 _HEADER_CHARS = 1200
 _HEADER_BLOCK = 250
@@ -189,6 +194,8 @@ def dateline(text: str) -> str | None:
     '2024-07-22'
     >>> dateline("Title\\n\\nDUBAI, Oct 3 (Wire) – A court … ruling dated Sept. 30, 2023 …")
     '2023-10-03'
+    >>> dateline("Title\\n\\nOslo, 09.02.2024 Statement 24/001\\n\\nToday the court …")
+    '2024-02-09'
     """
     head = text[:_HEADER_CHARS]
     candidates = [m["date"] for m in _LABELLED_DATE.finditer(head)]
@@ -198,7 +205,7 @@ def dateline(text: str) -> str | None:
         if d:
             candidates.append(d["date"])
         if len(block) <= _HEADER_BLOCK:
-            m = _DATE_AT_END.search(block) or _DATE_AT_END.match(block.split(" ", 1)[0])
+            m = _DATE_AT_END.search(block) or _DATE_AT_END.match(block.split(" ", 1)[0]) or _PLACE_DATE.match(block)
             if m:
                 candidates.append(m["date"])
     for candidate in candidates:

@@ -50,6 +50,12 @@ def test_weekday_is_dated_from_the_dateline_of_the_same_week():
     assert (_at(cal, "Tuesday"), _at(cal, "Monday")) == ("2019-05-07", "2019-05-06")
 
 
+def test_today_and_yesterday_are_the_document_s_own_day_and_the_one_before():
+    cal = _cal("Today, the court sentenced him. Yesterday police had come.", "2024-02-09")
+    assert (_at(cal, "Today"), _at(cal, "Yesterday")) == ("2024-02-09", "2024-02-08")
+    assert _at(_cal("Today, the court sentenced him."), "Today") is None  # an undated document
+
+
 def test_weekday_without_a_dated_document_is_left_undated():
     assert _at(_cal("A court on Tuesday upheld the ruling."), "Tuesday") is None
 

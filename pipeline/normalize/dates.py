@@ -142,6 +142,8 @@ _RELATIVE: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(r"\bthis year\b", re.I), "document", "year", 0),
     (re.compile(r"\blast month\b|\ba month ago\b", re.I), "document", "month", -1),
     (re.compile(r"\bthis month\b", re.I), "document", "month", 0),
+    (re.compile(r"^(?:earlier )?today$", re.I), "document", "day", 0),  # "Today, the court sentenced …"
+    (re.compile(r"^yesterday$", re.I), "document", "day", -1),
     (re.compile(r"\b(?:the )?(?:same|that) (?:day|afternoon|evening|morning|night)\b", re.I), "before", "day", 0),
     (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\bthe day after\b", re.I), "before", "day", 1),
     (re.compile(rf"\b{_N} days? later\b", re.I), "before", "day", 0),
