@@ -533,7 +533,7 @@ class ActorTyper:
         return j if j > i else end
 
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        """A person's name the model cut short: "Bayardo Estrada [Pineda]", "[Vũ] Thanh Tùng" — the
+        """A person's name the model cut short: "Brisco Vell [Pineda]", "[Vũ] Thanh Tùng" — the
         capitalised words next to it that belong to no other name, title or office."""
         offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
@@ -697,7 +697,7 @@ class ActorTyper:
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
         typed = None
-        # "Radio Tavda"; a lone word the model read as a person only where it names a state body ("Majlis"),
+        # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
         if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
             typed = self.name_words.type_of([t.text for t in span])

@@ -402,16 +402,7 @@ class EventFinder:
             for i, e in enumerate(events)
             if e["type"] == "Statement" and e["trigger"][0] in calls and not e.get("date")
         }
-        if dropped:  # a restriction of a person: no event; the others' links follow their new places
-            new_index = {old: n for n, old in enumerate(i for i in range(len(events)) if i not in dropped)}
-            events = [e for i, e in enumerate(events) if i not in dropped]
-            for event in events:
-                for key in ("context_of", "about_event"):
-                    if key in event:
-                        if event[key] in new_index:
-                            event[key] = new_index[event[key]]
-                        else:
-                            del event[key]
+        events = _without(events, dropped)  # no event for a restriction of a person, nor a call beside its demand
         lead: dict | bool | None = False  # read when an event first needs it
         for event in events:
             if not event.get("date"):
@@ -485,21 +476,7 @@ class EventFinder:
             if e.get("charges") and not host.get("charges"):
                 host["charges"] = list(e["charges"])
             gone.add(n)
-        if not gone:
-            return events
-        index = {old: new for new, old in enumerate(n for n in range(len(events)) if n not in gone)}
-        kept = []
-        for n, e in enumerate(events):
-            if n in gone:
-                continue
-            for key in ("context_of", "about_event"):
-                if key in e:
-                    if e[key] in index:
-                        e[key] = index[e[key]]
-                    else:
-                        del e[key]
-            kept.append(e)
-        return kept
+        return _without(events, gone)
 
     def _about(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int], event: dict) -> None:
         """What a statement is on: "the statement of … by X on the trial of Y" (an event, else an actor).
@@ -1631,3 +1608,23 @@ def _dedupe(items: list[str]) -> list[str]:
 @Language.factory("whereas_events", requires=["doc.ents", "token.dep"], assigns=["doc._.events"])
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
+
+
+def _without(events: list[dict], gone: set[int]) -> list[dict]:
+    """``events`` without those at the indexes ``gone``; the others' links to events
+    (``context_of``, ``about_event``) follow their new places, and links to a gone one go."""
+    if not gone:
+        return events
+    index = {old: new for new, old in enumerate(n for n in range(len(events)) if n not in gone)}
+    kept = []
+    for n, event in enumerate(events):
+        if n in gone:
+            continue
+        for key in ("context_of", "about_event"):
+            if key in event:
+                if event[key] in index:
+                    event[key] = index[event[key]]
+                else:
+                    del event[key]
+        kept.append(event)
+    return kept

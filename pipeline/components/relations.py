@@ -715,7 +715,7 @@ class RelationFinder:
                     continue  # "the Pamiri activist X": one word the model took for a place or person is no body
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
-                    # "the editor of investigations of Radio Tavda", "head of the legal department of Z":
+                    # "the editor of investigations of Radio Kestrel", "head of the legal department of Z":
                     # the holder works in a part of the organisation
                     target = self._inner_organisation(obj_tok, index)
                     this_kind = "employeeOf" if kind == "leaderOf" else kind
@@ -867,7 +867,7 @@ class RelationFinder:
 
     @staticmethod
     def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
-        """The organisation a part of it is "of" ("investigations of Radio Tavda") or that possesses it ("the
+        """The organisation a part of it is "of" ("investigations of Radio Kestrel") or that possesses it ("the
         party's executive bureau")."""
         for poss in tok.children:
             if poss.dep_ == "poss" and poss.lower_ not in ("his", "her", "my", "our", "your"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from pipeline import __version__
@@ -23,14 +23,11 @@ from pipeline.facts import (
 )
 from pipeline.iri import IriMinter
 from pipeline.normalize.names import QUOTES
-from pipeline.vocab import PREFIXES, WH
+from pipeline.vocab import WH
 
 __all__ = [
     "DocumentGraph",
-    "build_dataset",
-    "add_document_graph",
     "document_graph",
-    "fill_document_graph",
     "used_actors",
     "date_literal",
 ]
@@ -82,57 +79,6 @@ def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
-def build_dataset(
-    documents: list[DocumentGraph],
-    actors: dict[str, Actor],
-    minter: IriMinter,
-    min_confidence: float = 0.0,
-    model: str = "",
-    cases: bool = True,
-) -> Dataset:
-    """Every document's graph in one ``Dataset``; the default graph is their union.
-
-    With ``cases``, the events several documents report are linked in one more named graph
-    (:func:`pipeline.case.add_case_graph`: ``wh:CaseEvent`` and ``wh:Conflict`` nodes).
-    """
-    ds = Dataset(default_union=True)
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    for doc in documents:
-        add_document_graph(ds, doc, actors, minter, min_confidence, model)
-    if cases and len(documents) > 1:
-        from pipeline.case import add_case_graph
-
-        add_case_graph(ds, minter)
-    return ds
-
-
-def add_document_graph(
-    ds: Dataset,
-    doc: DocumentGraph,
-    actors: dict[str, Actor],
-    minter: IriMinter,
-    min_confidence: float = 0.0,
-    model: str = "",
-) -> Graph:
-    """Add (or replace) the named graph of one document."""
-    doc_iri = minter.document(doc.source.doc_id)
-    ds.remove_graph(ds.graph(doc_iri))
-    return fill_document_graph(ds.graph(doc_iri), doc, actors, minter, min_confidence, model)
-
-
-def document_graph(
-    doc: DocumentGraph,
-    actors: dict[str, Actor],
-    minter: IriMinter,
-    min_confidence: float = 0.0,
-    model: str = "",
-) -> Graph:
-    """The named graph of one document, on its own (not in a dataset): what a streaming build writes."""
-    g = Graph(identifier=minter.document(doc.source.doc_id))
-    return fill_document_graph(g, doc, actors, minter, min_confidence, model)
-
-
 class _ActorIris(dict[str, URIRef]):
     """Actor key -> IRI, minted when first asked for (a document uses a few of the corpus's actors)."""
 
@@ -164,17 +110,17 @@ def used_actors(doc: DocumentGraph, min_confidence: float = 0.0) -> list[str]:
     return sorted(used)
 
 
-def fill_document_graph(
-    g: Graph,
+def document_graph(
     doc: DocumentGraph,
     actors: dict[str, Actor],
     minter: IriMinter,
     min_confidence: float = 0.0,
     model: str = "",
 ) -> Graph:
-    """Add the triples of one document to ``g`` (its named graph): the document and its parts,
-    the actors it names, its events and relations with their evidence."""
+    """The named graph of one document, on its own (not in a dataset): the document and its
+    parts, the actors it names, its events and relations with their evidence."""
     doc_iri = minter.document(doc.source.doc_id)
+    g = Graph(identifier=doc_iri)
     _document(g, doc, doc_iri, minter, model)
     actor_iri = _ActorIris(actors, minter)
     events = [ev for ev in doc.events if ev.confidence >= min_confidence]
