@@ -350,13 +350,23 @@ def _document_groups(facts: DocumentFacts, graphs: GraphCache) -> list[list[int]
     return groups
 
 
-def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], settings: tuple[object, ...]) -> str:
+def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], base: str, min_confidence: float, model: str) -> str:
     """The digest of everything a document's graph is made from: its text (whose facts the cache
     folder's code made), its resolved events and relations, the names it uses, the actors it
-    holds triples of, and the build's settings (base, confidence floor, model)."""
+    holds triples of, and the build's settings."""
     forms = sorted((key, sorted(names)) for key, names in doc.forms.items())
-    used = [actors[key] for key in used_actors(doc, cast(float, settings[1]))]
-    made_of = (document_key(doc.source), doc.events, doc.relations, forms, doc.author, used, settings)
+    used = [actors[key] for key in used_actors(doc, min_confidence)]
+    made_of = (
+        document_key(doc.source),
+        doc.events,
+        doc.relations,
+        forms,
+        doc.author,
+        used,
+        base,
+        min_confidence,
+        model,
+    )
     return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
 
 
@@ -418,7 +428,7 @@ def stream_sources(
         if documents is not None:
             documents.append(doc)
         doc_id = facts.document.doc_id
-        key = _graph_key(doc, ids.actors, (base, min_confidence, model)) if graphs is not None else ""
+        key = _graph_key(doc, ids.actors, base, min_confidence, model) if graphs is not None else ""
         built = BuiltGraph(
             str(minter.document(doc_id)),
             partial(document_graph, doc, ids.actors, minter, min_confidence, model),

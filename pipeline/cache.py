@@ -107,6 +107,19 @@ def fingerprint(model: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
+def _read_entry(path: Path) -> object:
+    """An entry's object, or None where it is missing or damaged (a miss: the build rewrites it)."""
+    try:
+        return pickle.loads(zlib.decompress(path.read_bytes()))
+    except Exception:
+        return None
+
+
+def _write_entry(path: Path, value: object) -> None:
+    """Keep ``value`` at ``path`` atomically: a killed build leaves no half-written entry."""
+    atomic_write_bytes(path, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
 def document_key(source: SourceDocument) -> str:
     """The key of a document's entry: its id, path, media type and text.
 
@@ -134,13 +147,7 @@ class FactsCache:
         return self.folder / key[:2] / f"{key[2:]}.facts"
 
     def get(self, source: SourceDocument) -> DocumentFacts | None:
-        path = self._path(source)
-        try:
-            facts = pickle.loads(zlib.decompress(path.read_bytes()))
-        except FileNotFoundError:
-            facts = None
-        except Exception:  # a damaged entry is a miss; the build rewrites it
-            facts = None
+        facts = _read_entry(self._path(source))
         if not isinstance(facts, DocumentFacts) or facts.document != source:
             self.misses += 1
             return None
@@ -148,9 +155,7 @@ class FactsCache:
         return facts
 
     def put(self, source: SourceDocument, facts: DocumentFacts) -> None:
-        path = self._path(source)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        _write_entry(self._path(source), facts)
 
     def prune(self) -> None:
         """Remove the entries of other fingerprints (another model, other patterns or code)."""
@@ -181,14 +186,11 @@ class GraphCache:
 
     def get(self, key: str) -> dict[str, object]:
         """What was kept for ``key`` (empty if nothing, or the entry is damaged)."""
-        try:
-            memo = pickle.loads(zlib.decompress(self._path(key).read_bytes()))
-        except Exception:  # missing or damaged: a miss
-            return {}
+        memo = _read_entry(self._path(key))
         return memo if isinstance(memo, dict) else {}
 
     def put(self, key: str, memo: dict[str, object]) -> None:
-        atomic_write_bytes(self._path(key), zlib.compress(pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        _write_entry(self._path(key), memo)
 
     def prune(self) -> None:
         """Remove what other code kept."""

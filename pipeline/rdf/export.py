@@ -127,7 +127,7 @@ class _KnownNames(TurtleSerializer):
         prefix, namespace, local = parts
         return f"{self.addNamespace(prefix, namespace)}:{local}"
 
-    def _pname_parts(self, uri: URIRef, gen_prefix: bool) -> tuple[str, URIRef, str] | None:
+    def _pname_parts(self, uri: URIRef, gen_prefix: bool) -> PnameParts:
         try:
             prefix, namespace, local = self.store.compute_qname(uri, generate=gen_prefix)
         except Exception:
