@@ -405,12 +405,8 @@ def _point_back(mentions: list[EventMention], drafts: list[Event | None]) -> Non
         earlier = next(
             (
                 d
-                for m in range(n - 1, -1, -1)
-                if (d := drafts[m]) is not None
-                and d.subjects
-                and mentions[m].type is ev.type
-                and mentions[m].evidence.part_number == ev.evidence.part_number
-                and mentions[m].evidence.part_kind == ev.evidence.part_kind
+                for d, before in _earlier_in_paragraph(mentions, drafts, n)
+                if d and d.subjects and before.type is ev.type
             ),
             None,
         )
