@@ -362,7 +362,7 @@ def _part_of_organisation(
         and city_population(" ".join(part)) is None
         and lookup(" ".join(part)) is None
     ):
-        return True  # "Kality" for "Kality prison", not "Harare" for "Harare Remand Prison"
+        return True  # "Brisco" for "Brisco prison", not "Vell" for "Vell Remand Prison"
     return False
 
 

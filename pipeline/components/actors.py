@@ -533,7 +533,7 @@ class ActorTyper:
         return j if j > i else end
 
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        """A person's name the model cut short: "Brisco Vell [Pineda]", "[Vũ] Thanh Tùng" — the
+        """A person's name the model cut short: "Brisco Vell [Tanner]", "[Lê] Minh Chau" — the
         capitalised words next to it that belong to no other name, title or office."""
         offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 

@@ -289,7 +289,7 @@ CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn
 
 def shape_patterns() -> list[dict]:
     """Entity-ruler patterns for names shaped like an actor's: capitalised words ending in a head
-    ("Iran Justice Watch", "Istanbul 25th High Criminal Court", "Kality prison"), or a head
+    ("Iran Justice Watch", "Istanbul 25th High Criminal Court", "Brisco prison"), or a head
     opening a name ("Ministry of Culture, Information and Sports", "Supreme Court of the Kyrgyz
     Republic", "Pre-trial Detention Centre No. 1", "Regional Trial Court Branch 6", "remand prison
     SIZO-1"). Labelled with the head's type; the name's own words then refine it (see
@@ -317,7 +317,7 @@ def shape_patterns() -> list[dict]:
             {"ORTH": ",", "OP": "?"},
             {"TEXT": {"REGEX": CAPITALISED}, "OP": "+"},
             {"LOWER": {"IN": data["numbered_parts"]}},
-        ],  # "… Instance Court, Arada Division"
+        ],  # "… Instance Court, Oriel Division"
         of_name,
         [
             *of_name,
@@ -325,7 +325,7 @@ def shape_patterns() -> list[dict]:
             {"LOWER": "the", "OP": "?"},
             named,
         ],  # "Assembly of the Representatives of the People"
-        [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of Santiago de Cuba"
+        [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}

@@ -712,7 +712,7 @@ class RelationFinder:
                     and target[0].label_ in ("Place", "Person")
                     and not target[0].kb_id_
                 ):
-                    continue  # "the Pamiri activist X": one word the model took for a place or person is no body
+                    continue  # "the Oriel activist X": one word the model took for a place or person is no body
                 this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Radio Kestrel", "head of the legal department of Z":
