@@ -93,3 +93,37 @@ def test_a_bad_base_iri_is_refused_before_any_work(tmp_path):
     assert result.stderr == (
         "whereas: error: --base 'not an iri' is not an absolute IRI (like https://example.org/kg/)\n"
     )
+
+
+_CONSOLE = """
+import atexit, sys
+from pathlib import Path
+marker = Path(sys.argv[1])
+atexit.register(lambda: marker.write_text("exit handlers ran"))
+sys.argv = ["whereas", *sys.argv[2:]]
+from pipeline.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "stream", "says"),
+    [
+        (["status", "{tmp}/nowhere"], 1, "stderr", "whereas: error: "),
+        (["--help"], 0, "stdout", "build"),
+    ],
+)
+def test_the_console_script_keeps_status_output_and_exit_handlers(tmp_path, args, status, stream, says):
+    """``main`` ends the process without the interpreter's teardown: the status, what was printed
+    and the exit handlers (temporary files, logging) are those of a normal exit."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "marker"
+    argv = [a.format(tmp=tmp_path) for a in args]
+    done = subprocess.run(
+        [sys.executable, "-c", _CONSOLE, str(marker), *argv], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == status
+    assert says in getattr(done, stream)
+    assert marker.read_text() == "exit handlers ran"
