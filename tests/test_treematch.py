@@ -115,3 +115,30 @@ def test_what_it_cannot_do_is_refused_when_added():
         tree.add("y", [[{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^x"}}}]])
     with pytest.raises(ValueError, match="IS_TITLE"):
         tree.add("z", [[{"RIGHT_ID": "a", "RIGHT_ATTRS": {"IS_TITLE": True}}]])
+
+
+def test_every_pattern_the_pipeline_adds_unvalidated_passes_spacys_validation(nlp):
+    """The components add their patterns without spaCy's validation (a tenth of a second of each
+    load); every one is validated here, so a malformed pattern fails the tests, not a build."""
+    from spacy.matcher import Matcher
+
+    from pipeline.components.gazetteer import position_patterns
+    from pipeline.components.relations import expand_pattern
+
+    relations = nlp.get_pipe("whereas_relations")
+    trees, tokens = DependencyMatcher(nlp.vocab, validate=True), Matcher(nlp.vocab, validate=True)
+    for entry in load_jsonl("events.jsonl"):
+        trees.add(entry["id"], [entry["pattern"]])
+    for n, rule in enumerate(load_jsonl("roles.jsonl")):
+        trees.add(f"role-{n}", [rule["pattern"]])
+    for n, rule in enumerate(load_jsonl("relations.jsonl")):
+        if "link" in rule:
+            trees.add(f"relation-{n}", [relations._expand_link(rule["pattern"])])
+        elif "roster" not in rule:
+            tokens.add(f"relation-{n}", [expand_pattern(rule["pattern"])])
+    for n, entry in enumerate(position_patterns()):
+        if isinstance(entry["pattern"], list):
+            tokens.add(f"position-{n}", [entry["pattern"]])
+    assert len(trees) > 100 and len(tokens) > 5
+    with pytest.raises(ValueError):  # what validation would say of a malformed one
+        Matcher(nlp.vocab, validate=True).add("bad", [[{"LOWER": {"IN": "court"}}]])

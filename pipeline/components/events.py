@@ -67,13 +67,14 @@ class EventFinder:
         self.values = load_json("event_values.json")
         #: the word lists of event_values.json as sets, built once
         self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
-        self.triggers = TreeMatcher(nlp.vocab, validate=True)  # walked from where their words stand
+        # patterns are not validated at each load: tests/test_treematch.py validates every one with spaCy
+        self.triggers = TreeMatcher(nlp.vocab)  # walked from where their words stand
         self.entries: dict[str, dict] = {}
         for entry in load_jsonl("events.jsonl"):
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
-        self.roles = TreeMatcher(nlp.vocab, validate=True)  # walked from the triggers found, and only from them
+        self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"

@@ -277,10 +277,11 @@ class RelationFinder:
     def __init__(self, nlp: Language, name: str = "whereas_relations") -> None:
         self.name = name
         self.lexicon = RoleLexicon(load_json("relation_roles.json"))
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        # patterns are not validated at each load: tests/test_treematch.py validates every one with spaCy
+        self.matcher = Matcher(nlp.vocab)
         # the link patterns run only on a Doc holding a role word (any form noun() or verb() could take): their
         # matches count only at a role word and at the tokens of its tree
-        self.links = TreeMatcher(nlp.vocab, validate=True)  # the parse walked from each first node's words
+        self.links = TreeMatcher(nlp.vocab)  # the parse walked from each first node's words
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
