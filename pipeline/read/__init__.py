@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import Counter
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pipeline.cache import TextCache
 from pipeline.errors import InputError
 from pipeline.facts import SourceDocument
 from pipeline.iri import slug
@@ -177,12 +179,28 @@ def corpus_files(paths: list[Path]) -> list[DocumentFile]:
     ]
 
 
+def _too_long(path: Path, length: int, max_chars: int) -> InputError:
+    return InputError(
+        path, f"{length:,} characters, more than the limit of {max_chars:,}; split the document or raise --max-chars"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KeptText:
+    """What reading a file gave, as a :class:`~pipeline.cache.TextCache` keeps it."""
+
+    raw_length: int  # characters before cleaning (what --max-chars limits)
+    text: str
+    notes: tuple[str, ...]
+
+
 def read_document(
     path: Path | DocumentFile,
     *,
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_note: Note | None = None,
+    texts: TextCache | None = None,
 ) -> SourceDocument:
     """Read one document and clean its text: the text every later offset points into.
 
@@ -192,6 +210,8 @@ def read_document(
         encoding: The encoding of a text or HTML file, if known (else detected).
         max_chars: The longest text accepted, in characters.
         on_note: Told what was assumed about the file (an encoding detected).
+        texts: Where the texts of files read before are kept: a file whose bytes are unchanged
+            is not read again (its notes are told again).
 
     Returns:
         The document; ``doc_id`` is the slug of the file name without its suffix unless
@@ -216,13 +236,31 @@ def read_document(
     if not _supported(path):
         raise _unsupported(path)
     reader, media_type = READERS[path.suffix.lower()]
-    raw = reader(path, encoding, on_note)
-    if len(raw) > max_chars:
-        raise InputError(
-            path,
-            f"{len(raw):,} characters, more than the limit of {max_chars:,}; split the document or raise --max-chars",
-        )
-    text = clean(raw)
-    if not text.strip():
+    key = kept = None
+    if texts is not None:
+        with contextlib.suppress(OSError):  # unreadable: the reader says why
+            key = texts.key(path.read_bytes(), path.suffix.lower(), encoding)
+            kept = texts.get(key)
+    if isinstance(kept, KeptText):
+        for note in kept.notes:
+            if on_note is not None:
+                on_note(note)
+    else:
+        notes: list[str] = []
+
+        def noted(note: str) -> None:
+            notes.append(note)
+            if on_note is not None:
+                on_note(note)
+
+        raw = reader(path, encoding, noted)
+        if len(raw) > max_chars:
+            raise _too_long(path, len(raw), max_chars)
+        kept = KeptText(len(raw), clean(raw), tuple(notes))
+        if texts is not None and key is not None:
+            texts.put(key, kept)
+    if kept.raw_length > max_chars:  # kept by a build with a higher limit
+        raise _too_long(path, kept.raw_length, max_chars)
+    if not kept.text.strip():
         raise InputError(path, "file is empty")
-    return SourceDocument(doc_id=doc_id, path=source, text=text, media_type=media_type)
+    return SourceDocument(doc_id=doc_id, path=source, text=kept.text, media_type=media_type)
