@@ -68,6 +68,9 @@ def add_whereas_pipes(nlp: Language) -> Language:
     # thousands of name-shape patterns, each ending on its own head word: tried only where it stands; not
     # validated at each load (7 s of pydantic per process): tests/test_anchored.py validates every one of them
     ruler.matcher = AnchoredMatcher(nlp.vocab, validate=False, fuzzy_compare=ruler.matcher_fuzzy_compare)
+    # the office patterns each need their own words too ("Special Rapporteur", "minister"); the span ruler
+    # reads its matches as a sorted set, as the entity ruler does
+    offices.matcher = AnchoredMatcher(nlp.vocab, validate=True, fuzzy_compare=offices.matcher_fuzzy_compare)
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         ruler.add_patterns(actor_patterns() + shape_patterns())
         countries.add_patterns(country_patterns())
