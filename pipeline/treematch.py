@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
@@ -193,6 +193,18 @@ class Parse:
         return True
 
 
+#: a pattern as the matcher keeps it: (its key, its nodes, the requirements it has)
+_Pattern = tuple[int, tuple[_Node, ...], frozenset[int]]
+
+
+class _Filing(NamedTuple):
+    """A TreeMatcher's patterns as its calls read them, made on the first call after an ``add``."""
+
+    ordered: list[_Pattern]  # in the order of their matches (a key's patterns after the key's first ``add``)
+    by_need: dict[int | None, list[int]]  # requirement -> the places of the patterns filed under it
+    words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
+
+
 class TreeMatcher:
     """A drop-in for a ``DependencyMatcher`` without callbacks: ``add``, ``len`` and ``__call__``,
     which may name the tokens the patterns' first node may take (``roots``)."""
@@ -205,6 +217,7 @@ class TreeMatcher:
         self._needs: dict[tuple[int, frozenset[int]], int] = {}  # (column, words) a node requires -> its number
         #: per column, each word a requirement names -> the requirements (numbers) a token holding it meets
         self._meets: dict[int, dict[int, list[int]]] = {}
+        self._filed: _Filing | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
@@ -224,6 +237,22 @@ class TreeMatcher:
                                 self._meets.setdefault(c, {}).setdefault(word, []).append(self._needs[(c, w)])
                         needs.add(self._needs[(c, w)])
             self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), frozenset(needs)))
+        self._filed = None
+
+    def _filing(self) -> _Filing:
+        """The patterns in the order of their matches, each filed under the requirement of the fewest words
+        it has (those without any under None): a Doc that does not meet that requirement is not tried on
+        it (most Docs meet the requirements of few patterns)."""
+        if self._filed is None:
+            ordered = [(key, nodes, needs) for key, patterns in self._patterns.items() for nodes, needs in patterns]
+            sizes = {n: len(words) for (_, words), n in self._needs.items()}
+            by_need: dict[int | None, list[int]] = {}
+            for place, (_, _, needs) in enumerate(ordered):
+                need = min(needs, key=lambda n: (sizes[n], n)) if needs else None
+                by_need.setdefault(need, []).append(place)
+            words = {column: frozenset(meets) for column, meets in self._meets.items()}
+            self._filed = _Filing(ordered, by_need, words)
+        return self._filed
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -232,8 +261,9 @@ class TreeMatcher:
         """The requirements a Doc meets: one of their words is in its column (a pattern lacking one has
         no match)."""
         held: set[int] = set()
-        for column, meets in self._meets.items():
-            for word in meets.keys() & parse.present(column):
+        for column, words in self._filing().words.items():
+            meets = self._meets[column]
+            for word in words & parse.present(column):  # a frozenset each: the smaller one is walked
                 held.update(meets[word])
         return held
 
@@ -251,34 +281,27 @@ class TreeMatcher:
         if not self._patterns or starts == [] or not len(doc):
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
-        held: set[int] | None = None  # the requirements the Doc meets, read when a pattern first asks
+        ordered, by_need, _ = self._filing()
+        held = self._held(parse)
+        places = sorted(p for need in (None, *held) for p in by_need.get(need, ()))
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
-        for key, patterns in self._patterns.items():
-            for nodes, needs in patterns:
-                if starts is not None:  # the few tokens named: whether the first node takes one is cheaper
-                    first = nodes[0]
-                    candidates = firsts.get(first)
-                    if candidates is None:
-                        candidates = firsts[first] = [i for i in starts if parse.fits(i, first)]
-                    if not candidates:
-                        continue
-                if held is None:
-                    held = self._held(parse)
-                if not needs <= held:
-                    continue
-                first = nodes[0]
-                candidates = firsts.get(first)
-                if candidates is None:
-                    if starts is not None:
-                        tokens: Iterable[int] = starts
-                    elif first.index is not None:
-                        tokens = parse.holding(*first.index)
-                    else:
-                        tokens = range(len(doc))
-                    candidates = firsts[first] = [i for i in tokens if parse.fits(i, first)]
-                for i in candidates:
-                    _extend(parse, nodes, [i], out, key)
+        for place in places:
+            key, nodes, needs = ordered[place]
+            if not needs <= held:
+                continue
+            first = nodes[0]
+            candidates = firsts.get(first)
+            if candidates is None:
+                if starts is not None:
+                    tokens: Iterable[int] = starts
+                elif first.index is not None:
+                    tokens = parse.holding(*first.index)
+                else:
+                    tokens = range(len(doc))
+                candidates = firsts[first] = [i for i in tokens if parse.fits(i, first)]
+            for i in candidates:
+                _extend(parse, nodes, [i], out, key)
         return out
 
 

@@ -1,4 +1,4 @@
-"""The anchored matcher finds exactly what spaCy's Matcher finds, with the gazetteer's real patterns."""
+"""The anchored matcher finds exactly what spaCy's Matcher finds, with the gazetteer's and the offices' real patterns."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import spacy
 from spacy.matcher import Matcher
 
 from pipeline.anchored import AnchoredMatcher, anchor
-from pipeline.components.gazetteer import actor_patterns
+from pipeline.components.gazetteer import actor_patterns, position_patterns
 from pipeline.components.name_cues import shape_patterns
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -19,7 +19,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 def matchers():
     nlp = spacy.blank("en")
     plain, anchored = Matcher(nlp.vocab, validate=True), AnchoredMatcher(nlp.vocab, validate=True)
-    for entry in actor_patterns() + shape_patterns():
+    for entry in actor_patterns() + shape_patterns() + position_patterns():
         if isinstance(entry["pattern"], list):
             plain.add(entry["label"], [entry["pattern"]])
             anchored.add(entry["label"], [entry["pattern"]])

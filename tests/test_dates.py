@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.dates import Calendar, dateline_year, document_year, is_date_phrase, normalise_date
+from pipeline.normalize.dates import (
+    _RELATIVE,
+    Calendar,
+    _lowered_as_re_ignorecase,
+    dateline_year,
+    document_year,
+    is_date_phrase,
+    normalise_date,
+)
 from pipeline.structure import dateline
 
 
@@ -81,6 +89,24 @@ def test_relative_dates_count_from_the_date_told_before():
         "2017-12-05",
         "2018-01",
     ]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    (
+        "LAST YEAR, the previous year, a year ago, This Year, last month, a month ago, this month, today, "
+        "Yesterday, the same afternoon, That Night, the next morning, the day after, three days later, "
+        "a month later, that week, later that month, the following year, a year later, the same year, "
+        "earlier that year, at that time, thıs year, the ſame day"
+    ).split(", "),
+)
+def test_a_relative_date_holds_a_word_its_pattern_is_tried_for(phrase):
+    """Calendar tries a relative pattern only on a text holding one of its words: every phrase
+    the pattern matches must hold one, in any case (and with the letters re.I folds)."""
+    lowered = _lowered_as_re_ignorecase(phrase)
+    matching = [words for pattern, words, *_ in _RELATIVE if pattern.search(phrase)]
+    assert matching
+    assert all(any(word in lowered for word in words) for words in matching)
 
 
 def test_last_year_counts_from_the_story_date():

@@ -274,3 +274,21 @@ def test_a_rebuild_reads_only_the_files_whose_bytes_changed(tmp_path, monkeypatc
     assert changed.sources[0] != first.sources[0] and changed.sources[1:] == first.sources[1:]
     with pytest.raises(Exception, match="more than the limit of 100"):  # a lower limit holds for kept texts too
         read_corpus([folder / "resolution.pdf"], ReadOptions(max_chars=100), cache=cache)
+
+
+def test_a_batch_of_parts_is_annotated_as_each_part_alone(nlp):
+    """nlp.pipe runs the whereas components over a batch of Docs one component after another; each Doc
+    gets what nlp(text) alone gives it."""
+    texts = [
+        "The Regional Court of Velmora sentenced the journalist Anika Borrell to six years on 3 May 2021.",
+        "Police arrested Tomas Vey, a member of the Lark Party, in Velmora.",
+        "",
+        "whereas the Ministry of Justice banned the newspaper Morning Lantern on 12 June 2022;",
+    ]
+
+    def annotations(doc):
+        return [(e.start, e.end, e.label_) for e in doc.ents], doc._.events, doc._.relations, doc._.coref
+
+    seen = [annotations(doc) for doc in nlp.pipe(texts, batch_size=3)]
+    assert seen == [annotations(nlp(text)) for text in texts]
+    assert any(events for _, events, _, _ in seen)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.components.gazetteer import demonyms, lookup
@@ -76,6 +76,8 @@ class NameWords:
         self.civil_first = frozenset(data["not_state_when_civil"])
         self.political = frozenset(data["political_words"])
         self.political_heads = frozenset(data["political_heads"])
+        #: what a name's words give, worked out once per name: a name recurs through its document
+        self._typed = lru_cache(maxsize=1 << 14)(self._type_of)
 
     def type_of(self, words: list[str]) -> tuple[str, str] | None:
         """(type, cue) that a name's words give, or None where they say nothing.
@@ -92,7 +94,10 @@ class NameWords:
         >>> nw.type_of("Ivan Petrov".split()) is None
         True
         """
-        low = self._words(words)
+        return self._typed(tuple(words))
+
+    def _type_of(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        low = self._words(list(words))
         if not low:
             return None
         if len(low) > 1 and low[0] in self.leading_places:

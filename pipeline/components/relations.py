@@ -2,6 +2,7 @@
 
 import re
 from collections import defaultdict
+from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.attrs import POS
@@ -165,6 +166,12 @@ class _Index:
             for i in range(s.start, s.end)
         }
 
+    def with_references(self, references: dict) -> "_Index":
+        """The same index, reading ``references`` ("the newspaper", "its founder") too."""
+        other = copy(self)
+        other.references = references
+        return other
+
     def actor(self, tok: Token) -> Span | None:
         return self.ents.get(tok.i)
 
@@ -323,8 +330,9 @@ class RelationFinder:
             lemma = self.lexicon.inflected(tok)
             if lemma is not None:
                 tok.lemma_ = lemma  # so the link patterns, which match lemmas, see "co-founded" as "co-found"
-        doc._.relations = self.match(doc)
-        described = self.described(doc)
+        index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
+        doc._.relations = self.match(doc, index)
+        described = self.described(doc, index)
         for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
                 span = doc[rel["subject"][0] : rel["subject"][1]]
@@ -342,10 +350,10 @@ class RelationFinder:
         return doc
 
     @staticmethod
-    def described(doc: Doc) -> list[Span]:
+    def described(doc: Doc, index: "_Index | None" = None) -> list[Span]:
         """Persons named after a noun a pronoun possesses ("His lawyer, Dr X"; "her colleague X"):
         they are not whom the pronoun, or the next one, stands for."""
-        index = _Index(doc)
+        index = index if index is not None else _Index(doc)
         out: list[Span] = []
         if not index.pronouns:
             return out
@@ -358,12 +366,13 @@ class RelationFinder:
                         out.append(actor)
         return out
 
-    def match(self, doc: Doc) -> list[dict]:
+    def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
+        index = index if index is not None else _Index(doc)
         actors = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
         found = self._token_patterns(doc, actors)
-        found.extend(self._roles(doc))
-        found.extend(self._positions(doc, actors))
-        found.extend(self._persons_of(doc, _Index(doc)))
+        found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
+        found.extend(self._positions(doc, actors, index))
+        found.extend(self._persons_of(doc, index))
         found.extend(self._rosters(doc, actors))
         unique: dict[tuple, dict] = {}
         for rel in found:
@@ -453,7 +462,7 @@ class RelationFinder:
         )
 
     # -- role words and their links ----------------------------------------
-    def _roles(self, doc: Doc) -> list[dict]:
+    def _roles(self, doc: Doc, index: "_Index") -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
         candidates = self._role_gate.tokens(doc)  # holds_any(doc, self._role_forms), token by token
         for match_id, tokens in self.links(doc) if candidates else ():
@@ -486,7 +495,6 @@ class RelationFinder:
                 else:
                     via = named["object"].dep_
                 links[role.i].objects.append((named["object"], conf, via))
-        index = _Index(doc, self.lexicon.references)
         found: list[dict] = []
         for i in candidates:
             tok = doc[i]
@@ -924,8 +932,7 @@ class RelationFinder:
                 return True
         return False
 
-    def _positions(self, doc: Doc, actors: list[Span]) -> list[dict]:
-        index = _Index(doc)
+    def _positions(self, doc: Doc, actors: list[Span], index: "_Index") -> list[dict]:
         persons = {e.start: e for e in actors if e.label_ == "Person"}
         ends = {e.end: e for e in actors if e.label_ == "Person"}
         out = []

@@ -24,7 +24,9 @@ __all__ = [
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
-_M = "(?P<month>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+# the lookahead for a month's first letter lets the regex engine pass over most places at once
+# (it tries the alternatives of a case-insensitive group one by one at each place)
+_M = "(?=[adfjmnos])(?P<month>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>(?:1[89]|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # The first form that matches wins; a range ("15 and 16 March 2013") gives its first day.
@@ -136,28 +138,80 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n <= 10}  # "two weeks ago", "a day later"
 _N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 #: Dates said relative to the document's own date ("last month") or to the date told just before
-#: ("the same day", "two days later"): (pattern, what it is relative to, unit, shift).
-_RELATIVE: list[tuple[re.Pattern[str], str, str, int]] = [
-    (re.compile(r"\b(?:last|the previous|the past) year\b|\ba year ago\b", re.I), "document", "year", -1),
-    (re.compile(r"\bthis year\b", re.I), "document", "year", 0),
-    (re.compile(r"\blast month\b|\ba month ago\b", re.I), "document", "month", -1),
-    (re.compile(r"\bthis month\b", re.I), "document", "month", 0),
-    (re.compile(r"^(?:earlier )?today$", re.I), "document", "day", 0),  # "Today, the court sentenced …"
-    (re.compile(r"^yesterday$", re.I), "document", "day", -1),
-    (re.compile(r"\b(?:the )?(?:same|that) (?:day|afternoon|evening|morning|night)\b", re.I), "before", "day", 0),
-    (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\bthe day after\b", re.I), "before", "day", 1),
-    (re.compile(rf"\b{_N} days? later\b", re.I), "before", "day", 0),
-    (re.compile(r"\b(?:the )?(?:next|following) month\b|\ba month later\b", re.I), "before", "month", 1),
+#: ("the same day", "two days later"): (pattern, words one of which each match holds, what it is
+#: relative to, unit, shift). The words let a document that holds none of them skip the pattern.
+_RELATIVE: list[tuple[re.Pattern[str], tuple[str, ...], str, str, int]] = [
+    (
+        re.compile(r"\b(?:last|the previous|the past) year\b|\ba year ago\b", re.I),
+        ("last year", "previous year", "past year", "year ago"),
+        "document",
+        "year",
+        -1,
+    ),
+    (re.compile(r"\bthis year\b", re.I), ("this year",), "document", "year", 0),
+    (re.compile(r"\blast month\b|\ba month ago\b", re.I), ("last month", "month ago"), "document", "month", -1),
+    (re.compile(r"\bthis month\b", re.I), ("this month",), "document", "month", 0),
+    # "Today, the court sentenced …"
+    (re.compile(r"^(?:earlier )?today$", re.I), ("today",), "document", "day", 0),
+    (re.compile(r"^yesterday$", re.I), ("yesterday",), "document", "day", -1),
+    (
+        re.compile(r"\b(?:the )?(?:same|that) (?:day|afternoon|evening|morning|night)\b", re.I),
+        tuple(
+            f"{which} {when}"
+            for which in ("same", "that")
+            for when in ("day", "afternoon", "evening", "morning", "night")
+        ),
+        "before",
+        "day",
+        0,
+    ),
+    (
+        re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\bthe day after\b", re.I),
+        ("next day", "following day", "next morning", "following morning", "day after"),
+        "before",
+        "day",
+        1,
+    ),
+    (re.compile(rf"\b{_N} days? later\b", re.I), ("day later", "days later"), "before", "day", 0),
+    (
+        re.compile(r"\b(?:the )?(?:next|following) month\b|\ba month later\b", re.I),
+        ("next month", "following month", "month later"),
+        "before",
+        "month",
+        1,
+    ),
     (
         re.compile(r"\b(?:the )?(?:same|that) (?:month|week)\b|\b(?:later|earlier) that month\b", re.I),
+        ("same month", "that month", "same week", "that week"),
         "before",
         "month",
         0,
     ),
-    (re.compile(r"\b(?:the )?(?:next|following) year\b|\ba year later\b", re.I), "before", "year", 1),
-    (re.compile(r"\b(?:the )?same year\b|\b(?:later |earlier )?that year\b", re.I), "before", "year", 0),
-    (re.compile(r"^at (?:the|that) time$", re.I), "before", "same", 0),  # "X said at the time": the date told last
+    (
+        re.compile(r"\b(?:the )?(?:next|following) year\b|\ba year later\b", re.I),
+        ("next year", "following year", "year later"),
+        "before",
+        "year",
+        1,
+    ),
+    (
+        re.compile(r"\b(?:the )?same year\b|\b(?:later |earlier )?that year\b", re.I),
+        ("same year", "that year"),
+        "before",
+        "year",
+        0,
+    ),
+    # "X said at the time": the date told last
+    (re.compile(r"^at (?:the|that) time$", re.I), ("at the time", "at that time"), "before", "same", 0),
 ]
+
+
+def _lowered_as_re_ignorecase(text: str) -> str:
+    """``text`` in lower case, with the three letters re.I takes for an ASCII letter where
+    str.lower() does not (dotless and dotted i, long s) as that letter."""
+    return text.lower().replace("ı", "i").replace("i\u0307", "i").replace("ſ", "s")
+
+
 #: a month named alone, as a name is written (not the modal "may")
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(m for m in calendar.month_name if m) + r")\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -247,9 +301,15 @@ class Calendar:
         self.own = own_date
         self.year = int(own_date.value[:4]) if own_date else document_year(text)
         self.anchors: list[tuple[int, int, DateValue]] = []
+        lowered = _lowered_as_re_ignorecase(text)
         spans = sorted(
             {m.span() for p in _ANCHORS for m in p.finditer(text)}
-            | {m.span() for p, *_ in _RELATIVE for m in p.finditer(text)}
+            | {
+                m.span()
+                for p, words, *_ in _RELATIVE
+                if any(word in lowered for word in words)
+                for m in p.finditer(text)
+            }
         )
         last_end = -1
         for start, end in spans:
@@ -275,7 +335,7 @@ class Calendar:
         self, phrase: str, start: int, sentence: tuple[int, int] | None, part: tuple[int, int] | None
     ) -> tuple[DateValue, bool] | None:
         text = " ".join(phrase.split())
-        for pattern, base, unit, shift in _RELATIVE:
+        for pattern, _, base, unit, shift in _RELATIVE:
             m = pattern.search(text)
             if not m:
                 continue
