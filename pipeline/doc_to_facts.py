@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.actors import best_type
+from pipeline.components.actors import WIRE_DATELINE, best_type
 from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, UNTYPED_NAME
@@ -460,7 +460,7 @@ class _PartReader:
 #: "the party", "the paper": words that stand for an actor, never one's name
 _REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
 #: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
-_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+_DATELINE = WIRE_DATELINE
 
 
 def _person_before(

@@ -311,6 +311,12 @@ CASES = [
         "her lawyer told Andes Press Agency.\n\n(Reporting by Karel Dvorak; Editing by Jana Mala)",
         {("employeeOf", "Karel Dvorak", "Andes Press Agency"), ("employeeOf", "Jana Mala", "Andes Press Agency")},
     ),
+    # one word the model reads as a person's name, or not as a name at all, is the agency in a dateline
+    (
+        "TUNIS, Jan 22 (Corvex) – A court sentenced the blogger Amel Zitouni to a year in prison, her lawyer told "
+        "Corvex.\n\n(Reporting by Nadia Ferhat; Editing by Piet Gruber)",
+        {("employeeOf", "Nadia Ferhat", "Corvex"), ("employeeOf", "Piet Gruber", "Corvex")},
+    ),
     # a bare occupation is no relation; nor is joining someone in an act, working with someone, a lawyer's
     # client, a relative of someone unnamed, or a name that merely follows a role ("Unlike her brother, X …")
     ("B. whereas the journalist Ola Berg was detained in Minsk on 4 May 2019;", set()),

@@ -19,7 +19,10 @@ from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
-__all__ = ["ActorTyper", "Candidate", "best_type"]
+__all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
+
+#: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
@@ -223,7 +226,25 @@ class ActorTyper:
         found = self._join_across_and(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
+        found.extend(self._dateline_agency(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    @staticmethod
+    def _dateline_agency(doc: Doc) -> list[Candidate]:
+        """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
+        media outlet, one word the model read as a person's name or did not read as a name at all; the city
+        before it, where the gazetteer knows it, is a place."""
+        found = WIRE_DATELINE.match(doc.text)
+        if found is None:
+            return []
+        out = []
+        span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+        if span is not None and len(span) and span[0].is_title:
+            out.append(Candidate(span.start, span.end, [("MediaOutlet", W_GAZETTEER, "dateline")]))
+        city = doc.char_span(0, doc.text.index(","), alignment_mode="contract")
+        if city is not None and len(city) and city_population(city.text) is not None:
+            out.append(Candidate(city.start, city.end, [("Place", W_GAZETTEER, "dateline")]))
+        return out
 
     def _may_quote(self, doc: Doc) -> bool:
         """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
@@ -931,9 +952,16 @@ class ActorTyper:
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
-            if ent.label_ in ("GPE", "LOC") and any(
-                a.start <= ent.start and ent.end <= a.end and not a.kb_id_ and (a.start, a.end) != (ent.start, ent.end)
-                for a in actors
+            if (
+                ent.label_ in ("GPE", "LOC")
+                and ent.text.lower() not in self.name_words.heads
+                and any(
+                    a.start <= ent.start
+                    and ent.end <= a.end
+                    and not a.kb_id_
+                    and (a.start, a.end) != (ent.start, ent.end)
+                    for a in actors
+                )
             ):
                 known = lookup(ent.text)
                 nested.append(
