@@ -383,6 +383,17 @@ CASES = [
         "Now 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from 1994 to 1999.",
         {("holdsPosition", "Karim Uddin", "mayor of Kitwe")},
     ),
+    # a parliament named in its own language is a body one is elected to; "its" after "the party's" is the party's
+    (
+        "Daler Rahimov joined the Green Valley Party in 2001. He was elected to the Majlisi Kalon, the lower house of "
+        "parliament, in 2005. In 2010 he became the party's deputy leader under its chairman, Firuz Nazarov.",
+        {
+            ("memberOf", "Daler Rahimov", "Green Valley Party"),
+            ("memberOf", "Daler Rahimov", "Majlisi Kalon"),
+            ("holdsPosition", "Daler Rahimov", "deputy leader"),
+            ("leaderOf", "Firuz Nazarov", "Green Valley Party"),
+        },
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

@@ -201,6 +201,18 @@ class _Index:
             return self.ents[edge - 2]  # "the Z Centre, an organisation chaired by W" however parsed
         return None
 
+    def _referred_before(self, tok: Token, references: dict) -> list[str] | None:
+        """The kinds of the organisation a reference noun before "its" in its sentence stands for, where no
+        organisation is named between them: "the party's deputy leader under its chairman" (the party's)."""
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            named = self.ents.get(t.i)
+            if named is not None and named.label_ not in ("Person", "Place", "Country"):
+                return None
+            kinds = references.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+            if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                return kinds
+        return None
+
     def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
         """The person (or, for a membership, any actor but a place) a holder token stands for."""
         if tok.i in self.pronouns:
@@ -254,7 +266,8 @@ class _Index:
             return None
         if lower in ("its", "their"):
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
-            return self.doc[tok.i : tok.i + 1], prefer
+            kinds = self._referred_before(tok, references)
+            return self.doc[tok.i : tok.i + 1], [kinds, *prefer] if kinds else prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "the Birlik movement": a name the text gives, not one named before
