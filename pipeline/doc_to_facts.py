@@ -361,18 +361,31 @@ class _PartReader:
         obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
         if not subj or (raw["object"] and not obj) or subj == obj:
             return
+        kind, position = raw["type"], raw.get("position")
+        seat = self._seat_body(raw["seat_in"]) if raw.get("seat_in") else ()
+        if seat:  # "a member of parliament, X" where the document names its parliament: a seat in it
+            kind, position, obj = "memberOf", None, seat
         self.facts.relations.append(
             RelationMention(
-                type=RelationType(raw["type"]),
+                type=RelationType(kind),
                 subject=subj[0],
                 evidence=self._evidence(*raw["sentence"]),
                 object=obj[0] if obj else None,
-                position=raw.get("position"),
+                position=position,
                 confidence=raw["confidence"],
                 peer=raw.get("peer", False),
                 yields=raw.get("yields", False),
             )
         )
+
+    def _seat_body(self, words: list[str]) -> tuple[int, ...]:
+        """The one state body named so far whose name holds one of ``words`` ("the Jatiya Sangsad", "the
+        National Assembly"), where the document names one; none where it names two."""
+        found: dict[str, int] = {}
+        for i, m in enumerate(self.facts.mentions):
+            if not m.refers and m.type is ActorType.GOVERNMENT_BODY and set(m.text.lower().split()) & set(words):
+                found.setdefault(m.canonical or m.text.lower(), i)
+        return tuple(found.values()) if len(found) == 1 else ()
 
     def _dateline(self) -> tuple[int, ...]:
         """The agency a wire story's dateline names, where the document names it as an actor."""

@@ -394,6 +394,16 @@ CASES = [
             ("leaderOf", "Firuz Nazarov", "Green Valley Party"),
         },
     ),
+    # a member of parliament holds a seat in the parliament the document names; without one, the office as worded
+    (
+        "The Narodna Skupstina, the national parliament, passed the law in May. Two weeks later, a ruling-party "
+        "member of parliament, Karim Uddin, filed a case against the editor.",
+        {("memberOf", "Karim Uddin", "Narodna Skupstina")},
+    ),
+    (
+        "Two weeks later, a ruling-party member of parliament, Karim Uddin, filed a case against the editor.",
+        {("holdsPosition", "Karim Uddin", "member of parliament")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

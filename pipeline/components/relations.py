@@ -312,7 +312,10 @@ class RelationFinder:
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
-        self.generic = {row["label"] for row in load_jsonl("positions.jsonl") if row.get("generic")}
+        positions = load_jsonl("positions.jsonl")
+        self.generic = {row["label"] for row in positions if row.get("generic")}
+        #: offices that are a seat in a body, and the words that name such a body ("parliament", "assembly")
+        self.seats = {row["label"]: row["seat_in"] for row in positions if "seat_in" in row}
         self.office_heads = frozenset(load_json("offices.json")["mandate_heads"])
 
     def _expand_link(self, pattern: list[dict]) -> list[dict]:
@@ -988,7 +991,10 @@ class RelationFinder:
             worded = tidy_name(doc[self._office_start(office) : office.end].text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:
                 worded = label  # "HR/VP" -> "High Representative"
-            out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
+            rel = self._relation("holdsPosition", holder, office, confidence, position=worded)
+            if label in self.seats:  # "a member of parliament, X": a seat in the parliament the document names
+                rel["seat_in"] = self.seats[label]
+            out.append(rel)
         return out
 
     def _names_office(self, name: Span) -> bool:
