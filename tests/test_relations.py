@@ -404,6 +404,18 @@ CASES = [
         "Two weeks later, a ruling-party member of parliament, Karim Uddin, filed a case against the editor.",
         {("holdsPosition", "Karim Uddin", "member of parliament")},
     ),
+    # a regional body by its acronym; the object of each coordinated preposition
+    (
+        "Vireland, a founding member of ECOWAS, has been suspended from its bodies.",
+        {("memberOf", "Vireland", "ECOWAS")},
+    ),
+    (
+        "Norvania is a member of the Council of Europe and of the Organization of American States.",
+        {
+            ("memberOf", "Norvania", "Council of Europe"),
+            ("memberOf", "Norvania", "Organization of American States"),
+        },
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

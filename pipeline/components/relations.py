@@ -649,6 +649,16 @@ class RelationFinder:
                 for c in o.conjuncts
                 if index.actor(c) is not None and index.actor(c) != index.actor(o)
             ]
+            # "a member of the Council of Europe and of the OSCE": the object of each coordinated preposition
+            own += [
+                (p, round(conf * 0.95, 3), via)
+                for o, conf, via in list(own)
+                if via in ("of", "for", "at", "with", "in") and o.dep_ == "pobj"
+                for q in o.head.conjuncts
+                if q.pos_ == "ADP" and q.lower_ == via
+                for p in q.children
+                if p.dep_ == "pobj" and index.actor(p) is not None
+            ]
         return own
 
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
