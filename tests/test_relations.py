@@ -416,6 +416,12 @@ CASES = [
             ("memberOf", "Norvania", "Organization of American States"),
         },
     ),
+    # a body's name the model cut at the "for" of its mandate is one name
+    (
+        "Rosa Tuyuc, the president of the Council of Tarn Villages for the Defence of the Forest, was arrested on 2 "
+        "May 2024.",
+        {("leaderOf", "Rosa Tuyuc", "Council of Tarn Villages for the Defence of the Forest")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

@@ -224,6 +224,7 @@ class ActorTyper:
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         found.extend(self._listed_after_kind(doc))
         found = self._join_across_and(doc, found)
+        found = self._join_across_for(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
@@ -364,6 +365,36 @@ class ActorTyper:
             end = self._mandate_after_and(doc, c, starts)
             if end is not None:  # "the Y Association for Freedoms and Equality": "Equality" no name of its own
                 out.append(Candidate(c.start, end, c.votes))
+                continue
+            out.append(c)
+        return out
+
+    def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
+        of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
+        starts = {c.start: c for c in found}
+        out: list[Candidate] = []
+        dropped: set[int] = set()
+        for c in sorted(found, key=lambda c: c.start):
+            if id(c) in dropped:
+                continue
+            at = c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the")
+            nxt = starts.get(at)
+            if (
+                nxt is not None
+                and doc[c.end].lower_ == "for"
+                and not c.kb_id
+                and not nxt.kb_id
+                and best_type(c.votes) in _ORGANISATION_TYPES
+                and best_type(nxt.votes) not in ("Person", "Place", "Country")
+                and doc[nxt.start].lower_ in self.name_words.mandate_openers
+            ):
+                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
+                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                out.append(Candidate(c.start, nxt.end, votes))
+                dropped.add(id(nxt))
                 continue
             out.append(c)
         return out

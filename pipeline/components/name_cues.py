@@ -76,6 +76,7 @@ class NameWords:
         self.civil_first = frozenset(data["not_state_when_civil"])
         self.political = frozenset(data["political_words"])
         self.political_heads = frozenset(data["political_heads"])
+        self.mandate_openers = frozenset(data["mandate_openers"])
 
     def type_of(self, words: list[str]) -> tuple[str, str] | None:
         """(type, cue) that a name's words give, or None where they say nothing.
