@@ -295,6 +295,18 @@ class _PartReader:
                 out.append(n)
         return tuple(out)
 
+    def _own_ruling(self, raw: dict) -> bool:
+        """Whether an undated decision is that of the court whose summary the document is: "the Court" it
+        names by the one word, in a document that opens with a court's name."""
+        if (
+            raw["type"] != "CourtDecision"
+            or self.calendar.own is None
+            or self.calendar.own.precision is not DatePrecision.DAY
+        ):
+            return False
+        bare = any(e - s == 1 and self.doc[s].text == "Court" for s, e in raw["court"])
+        return bare and "court" in self.facts.document.text.lstrip().split("\n", 1)[0].lower()
+
     def _date(self, phrases: list[dict], sentence: list[int]) -> tuple[DateValue | None, bool]:
         """The first of an event's date phrases its document's calendar can read, and whether
         its year (or all of it) came from around it."""
@@ -321,6 +333,8 @@ class _PartReader:
                 and own.precision is DatePrecision.DAY
             ):  # a statement in the present tense of a dated release or statement: made on its day
                 value, inferred = own, True
+            if value is None and own is not None and self._own_ruling(raw):
+                value, inferred = own, True  # "the Court held …" in a court's summary: the judgment's day
             if inferred:
                 confidence *= 0.9
             context = raw.get("context_of")

@@ -128,6 +128,7 @@ class ActorTyper:
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        self.judicial_titles = frozenset(cues["judicial_titles"])
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
@@ -228,7 +229,33 @@ class ActorTyper:
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
+        found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _judges(self, doc: Doc) -> list[Candidate]:
+        """ "Justice Ama Owusu-Bekoe (presiding), Justice Kofi Mensah and …": the name of two to four capitalised
+        words after a judge's title is a person's, the title left out, however the model cut or typed it."""
+        out = []
+        for tok in doc:
+            if tok.text not in self.judicial_titles or (
+                tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title
+            ):
+                continue  # "Ministry of Justice", "Court of Justice"
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 4 and doc[end].is_title and _wordlike(doc[end].text):
+                end += 1
+            words = [t.lower_ for t in doc[tok.i + 1 : end]]
+            closed = (
+                end == len(doc) or doc[end].is_punct or doc[end].lower_ == "and" or doc[end].pos_ in ("VERB", "AUX")
+            )
+            if (
+                2 <= len(words) <= 4
+                and closed
+                and not set(words) & (set(self.name_words.heads) | self.institutions)
+                and not lookup(doc[tok.i + 1 : end].text)
+            ):
+                out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
+        return out
 
     @staticmethod
     def _dateline_agency(doc: Doc) -> list[Candidate]:

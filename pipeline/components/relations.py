@@ -380,7 +380,19 @@ class RelationFinder:
         found.extend(self._roles(doc))
         found.extend(self._positions(doc, actors))
         found.extend(self._persons_of(doc, _Index(doc)))
-        found.extend(self._rosters(doc, actors))
+        rostered = self._rosters(doc, actors)
+        seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
+        found = [
+            r
+            for r in found
+            if not (
+                r["type"] == "holdsPosition"
+                and r["object"] is None
+                and tuple(r["subject"]) in seated
+                and (r["position"] or "").lower() in self.lexicon.offices
+            )
+        ]
+        found.extend(rostered)
         unique: dict[tuple, dict] = {}
         for rel in found:
             key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
@@ -425,9 +437,10 @@ class RelationFinder:
         out = []
         for rule in self.rosters:
             for body in actors:
-                if body.label_ not in ORGANISATIONS or body.end >= len(doc) or doc[body.end].text not in rule["after"]:
+                after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
+                if body.label_ not in ORGANISATIONS or after is None:
                     continue
-                members, i = self._listed(doc, body.end + 1, persons)
+                members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
                     continue
                 for person, role in members:
@@ -438,11 +451,19 @@ class RelationFinder:
         return out
 
     @staticmethod
-    def _listed(doc: Doc, i: int, persons: dict[int, Span]) -> tuple[list[tuple[Span, Span]], int]:
+    def _opens(doc: Doc, i: int, words: list[str]) -> bool:
+        """Whether the tokens from ``i`` are ``words``."""
+        return i + len(words) <= len(doc) and all(doc[i + n].text == w for n, w in enumerate(words))
+
+    @staticmethod
+    def _listed(
+        doc: Doc, i: int, persons: dict[int, Span], titles: frozenset[str] = frozenset()
+    ) -> tuple[list[tuple[Span, Span]], int]:
         """The persons listed from token ``i`` ("A (Chair), B, C and D"), each with the words in brackets
-        after it, and where the list stops."""
+        after it (and the title before it, one of ``titles``: "Justice A, Justice B"), and where the list stops."""
         members: list[tuple[Span, Span]] = []
-        while i in persons:
+        while i in persons or (i + 1 in persons and doc[i].text in titles):
+            i += i not in persons
             person = persons[i]
             i = person.end
             role = doc[i:i]
