@@ -371,10 +371,16 @@ class _PartReader:
             )
 
     def _relation(self, raw: dict) -> None:
+        if raw.get("object_ref") == [["couple"]]:  # "the couple's son": a relative of each spouse named before
+            for spouse in self._couple():
+                self._relation({**raw, "object": None, "object_ref": None, "spouse": spouse})
+            return
         subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
         obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
         if not subj or (raw["object"] and not obj) or subj == obj:
             return
+        if "spouse" in raw:
+            obj = (raw["spouse"],)
         kind, position = raw["type"], raw.get("position")
         seat = self._seat_body(raw["seat_in"]) if raw.get("seat_in") else ()
         if seat:  # "a member of parliament, X" where the document names its parliament: a seat in it
@@ -391,6 +397,11 @@ class _PartReader:
                 yields=raw.get("yields", False),
             )
         )
+
+    def _couple(self) -> tuple[int, ...]:
+        """The two spouses of the last marriage told so far in the document (mention indices)."""
+        married = [r for r in self.facts.relations if r.type is RelationType.SPOUSE_OF and r.object is not None]
+        return (married[-1].subject, married[-1].object) if married and married[-1].object is not None else ()
 
     def _seat_body(self, words: list[str]) -> tuple[int, ...]:
         """The one state body named so far whose name holds one of ``words`` ("the Jatiya Sangsad", "the

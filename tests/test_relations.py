@@ -422,6 +422,18 @@ CASES = [
         "May 2024.",
         {("leaderOf", "Rosa Tuyuc", "Council of Tarn Villages for the Defence of the Forest")},
     ),
+    # the couple's son is each spouse's relative
+    (
+        "A family in Kitwe\n\nNow 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from "
+        "1994 to 1999.\n\nHis wife, Rana Uddin, a former teacher, took over his seat in 2009.\n\nThe couple's son, "
+        "Tariq Uddin, was arrested in Kitwe on 4 August 2018.",
+        {
+            ("holdsPosition", "Karim Uddin", "mayor of Kitwe"),
+            ("spouseOf", "Karim Uddin", "Rana Uddin"),
+            ("relativeOf", "Karim Uddin", "Tariq Uddin"),
+            ("relativeOf", "Rana Uddin", "Tariq Uddin"),
+        },
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

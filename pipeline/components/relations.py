@@ -18,11 +18,13 @@ from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
 from pipeline.treematch import TreeMatcher
 
-__all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED"]
+__all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
 #: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X")
 DESCRIBED = "whereas_described"
 
+#: nouns for two spouses, whose relative is each one's ("the couple's son")
+COUPLES = frozenset(load_json("relation_roles.json")["couples"])
 #: entity labels of organisations (anything an actor can lead, work for or belong to)
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
 #: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
@@ -263,6 +265,8 @@ class _Index:
                 return None
             return span, None
         if kin:
+            if tok.lemma_.lower() in COUPLES and any(c.lower_ == "the" for c in tok.children):
+                return self.doc[tok.i : tok.i + 1], [["couple"]]  # "the couple's son": the spouses named before
             return None
         if lower in ("its", "their"):
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
@@ -1075,7 +1079,7 @@ class RelationFinder:
             if not ref:
                 continue
             rel[f"{side}_ref"] = ref
-            if ref not in ([["Person"]], [["dateline"]], [["surname"]]):
+            if ref not in ([["Person"]], [["dateline"]], [["surname"]], [["couple"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
                 opens = span is not None and span.sent.start > 0
