@@ -434,6 +434,12 @@ CASES = [
             ("relativeOf", "Rana Uddin", "Tariq Uddin"),
         },
     ),
+    # an office held "as" it, in the second of two coordinated "as" phrases too
+    (
+        "A family in Kitwe\n\nNow 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from "
+        "1994 to 1999 and as Minister of Trade from 2001 to 2006.",
+        {("holdsPosition", "Karim Uddin", "mayor of Kitwe"), ("holdsPosition", "Karim Uddin", "Minister of Trade")},
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",

@@ -320,7 +320,10 @@ class RelationFinder:
         self.generic = {row["label"] for row in positions if row.get("generic")}
         #: offices that are a seat in a body, and the words that name such a body ("parliament", "assembly")
         self.seats = {row["label"]: row["seat_in"] for row in positions if "seat_in" in row}
-        self.office_heads = frozenset(load_json("offices.json")["mandate_heads"])
+        offices = load_json("offices.json")
+        self.office_heads = frozenset(offices["mandate_heads"])
+        #: verbs whose "as" names an office held ("served as Minister of Trade")
+        self.served_verbs = frozenset(offices["served_as_verbs"])
 
     def _expand_link(self, pattern: list[dict]) -> list[dict]:
         """A link pattern with "ROLE": "noun" / "verb" spelled out (any noun; a role verb's lemma)."""
@@ -1015,6 +1018,11 @@ class RelationFinder:
                     start -= 1
                 if start >= 1 and doc[start].text == "," and start in ends:
                     holder, confidence = ends[start], 0.8  # "Navi Pillay, the UN High Commissioner"
+            holder_ref = None
+            if holder is None and civil is None:  # "he served as mayor of X from 1994 and as Minister of Trade"
+                served = self._served_as(office, index)
+                if served is not None:
+                    (holder, holder_ref), confidence = served, 0.8
             if holder is None:
                 continue
             if civil is not None:  # "Amnesty International Secretary General X": a role in it, no public office
@@ -1026,11 +1034,27 @@ class RelationFinder:
             worded = tidy_name(doc[self._office_start(office) : office.end].text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:
                 worded = label  # "HR/VP" -> "High Representative"
-            rel = self._relation("holdsPosition", holder, office, confidence, position=worded)
+            rel = self._relation("holdsPosition", holder, office, confidence, position=worded, subj_ref=holder_ref)
             if label in self.seats:  # "a member of parliament, X": a seat in the parliament the document names
                 rel["seat_in"] = self.seats[label]
             out.append(rel)
         return out
+
+    def _served_as(self, office: Span, index: "_Index") -> tuple[Span, list | None] | None:
+        """The person who served "as" an office, the subject of the verb the "as" (or the first of the "as"
+        phrases it is coordinated with) hangs on: "he served as mayor of X from 1994 and as Minister of Y"."""
+        at = office.root.head
+        if office.root.dep_ != "pobj" or at.lower_ != "as":
+            return None
+        while at.dep_ == "conj" and at.head.i != at.i:
+            at = at.head
+        verb = at.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:  # "… from 1994 and as …": the first phrase's verb
+            verb = verb.head
+        if verb.lemma_.lower() not in self.served_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return index.holder(subject, True) if subject is not None else None
 
     def _names_office(self, name: Span) -> bool:
         """Whether a body's name is an office's: its head, the word before its first preposition, is an
