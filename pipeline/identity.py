@@ -204,7 +204,7 @@ def resolve_identities(corpus: list[DocumentFacts], within: Sequence[list[list[i
         for i, m in enumerate(facts.mentions):
             if not m.refers:
                 keys[i] = key_of[clusters.find((d, i))]
-        author = _author_key(facts, out)
+        author = _author_key(facts, out, keys)
         _resolve_references(facts, keys, out, author)
         out.keys.append(keys)
         out.authors.append(author)
@@ -614,13 +614,22 @@ class _Offices:
         return key
 
 
-def _author_key(facts: DocumentFacts, ids: Identities) -> str | None:
-    """The actor who adopts the text ("The European Parliament,"), made an actor if the text names it nowhere else."""
+def _author_key(facts: DocumentFacts, ids: Identities, keys: Sequence[str | None] = ()) -> str | None:
+    """The actor who adopts the text ("The European Parliament,"): the one the text names so, made an actor if
+    the text names it nowhere else."""
     author = facts.structure.author
     if not author:
         return None
     known = lookup(author)
-    key = known[0] if known else name_key(author)
+    named = next(
+        (
+            k
+            for m, k in zip(facts.mentions, keys, strict=False)
+            if k and not m.refers and name_key(m.text) == name_key(author)
+        ),
+        None,
+    )
+    key = known[0] if known else named or name_key(author)
     if key not in ids.actors:  # the author is named only in the preamble
         kind = ActorType(known[1]) if known else ActorType.ORGANISATION
         ids.actors[key] = Actor(key, kind, author)

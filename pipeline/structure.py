@@ -285,6 +285,8 @@ def report_author(text: str) -> str | None:
     'Civic Defenders International'
     >>> report_author("Kazakhstan: crackdown on the opposition\\n\\n…") is None
     True
+    >>> report_author("Ruritanian Ministry of Foreign Affairs Press release | No: 1/24\\n\\nThe ministry …")
+    'Ruritanian Ministry of Foreign Affairs'
     >>> report_author("NORTHERN LIGHT FOR RIGHTS\\nURGENT ACTION\\n\\nThe journalist …")
     'Northern Light for Rights'
     >>> report_author("URGENT ACTION\\n\\nRelease her now.\\n\\nYours sincerely,\\n\\nOrdo Veritas International")
@@ -308,7 +310,8 @@ def report_author(text: str) -> str | None:
 
 #: what a report calls itself on the line after its publisher's name
 _REPORT_KINDS = re.compile(
-    r"^(?P<name>[^\n]{4,90}?)\s+(?i:urgent action|press release|news release|media release|public statement)$"
+    r"^(?P<name>[^\n|]{4,90}?)\s+(?i:urgent action|press release|news release|media release|public statement)"
+    r"(?:$|\s*[|:–—])"
 )
 #: a name of two to seven capitalised words (all capitals, or each word's first letter), no digits
 _CAPITALISED_NAME = re.compile(

@@ -129,6 +129,7 @@ class ActorTyper:
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
         self.judicial_titles = frozenset(cues["judicial_titles"])
+        self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
@@ -719,6 +720,8 @@ class ActorTyper:
                 break
         while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
+        if end - start > 1 and end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in self.report_kinds:
+            end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
         bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
