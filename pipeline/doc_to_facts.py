@@ -14,6 +14,7 @@ from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, UNTYPED_NAME
 from pipeline.components.gazetteer import position_label
+from pipeline.components.name_cues import name_words
 from pipeline.components.offices import is_institutional
 from pipeline.components.relations import DESCRIBED
 from pipeline.facts import (
@@ -492,6 +493,14 @@ class _PartReader:
                         best = i
                 if best is not None:
                     return (best,)
+        if ref == [["PoliticalParty"]] and kind_word:  # "the party" of a "Movement for …" its words made civil
+            heads = name_words().political_heads
+            named = [
+                i
+                for i, m in enumerate(mentions)
+                if not m.refers and low <= m.start < at and (name_words().head_of(m.text.split()) or "") in heads
+            ]
+            return (max(named, key=lambda i: mentions[i].start),) if named else ()
         return ()
 
 

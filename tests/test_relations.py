@@ -440,6 +440,17 @@ CASES = [
         "1994 to 1999 and as Minister of Trade from 2001 to 2006.",
         {("holdsPosition", "Karim Uddin", "mayor of Kitwe"), ("holdsPosition", "Karim Uddin", "Minister of Trade")},
     ),
+    # "the party" is the "Movement for …" named before, though its words make it a civil body
+    (
+        "Opposition figure jailed\n\nThe court convicted Omar Haddad, secretary-general of the Movement for Freedom "
+        "and Social Justice, on Friday.\n\nHis younger brother, Nabil Haddad, a member of the party's executive "
+        "bureau, was sentenced in absentia in June 2023.",
+        {
+            ("leaderOf", "Omar Haddad", "Movement for Freedom and Social Justice"),
+            ("memberOf", "Nabil Haddad", "Movement for Freedom and Social Justice"),
+            ("relativeOf", "Nabil Haddad", "Omar Haddad"),
+        },
+    ),
     # "deputy" before another noun is no seat in parliament
     (
         "Abebe Girma, deputy editor of the Addis Standard, was released.",
