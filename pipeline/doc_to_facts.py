@@ -9,11 +9,12 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.actors import best_type
+from pipeline.components.actors import WIRE_DATELINE, best_type
 from pipeline.components.coref import cue_key
 from pipeline.components.events import mention_spans
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, UNTYPED_NAME
 from pipeline.components.gazetteer import position_label
+from pipeline.components.name_cues import name_words
 from pipeline.components.offices import is_institutional
 from pipeline.components.relations import DESCRIBED
 from pipeline.facts import (
@@ -295,6 +296,18 @@ class _PartReader:
                 out.append(n)
         return tuple(out)
 
+    def _own_ruling(self, raw: dict) -> bool:
+        """Whether an undated decision is that of the court whose summary the document is: "the Court" it
+        names by the one word, in a document that opens with a court's name."""
+        if (
+            raw["type"] != "CourtDecision"
+            or self.calendar.own is None
+            or self.calendar.own.precision is not DatePrecision.DAY
+        ):
+            return False
+        bare = any(e - s == 1 and self.doc[s].text == "Court" for s, e in raw["court"])
+        return bare and "court" in self.facts.document.text.lstrip().split("\n", 1)[0].lower()
+
     def _date(self, phrases: list[dict], sentence: list[int]) -> tuple[DateValue | None, bool]:
         """The first of an event's date phrases its document's calendar can read, and whether
         its year (or all of it) came from around it."""
@@ -321,6 +334,8 @@ class _PartReader:
                 and own.precision is DatePrecision.DAY
             ):  # a statement in the present tense of a dated release or statement: made on its day
                 value, inferred = own, True
+            if value is None and own is not None and self._own_ruling(raw):
+                value, inferred = own, True  # "the Court held …" in a court's summary: the judgment's day
             if inferred:
                 confidence *= 0.9
             context = raw.get("context_of")
@@ -357,22 +372,46 @@ class _PartReader:
             )
 
     def _relation(self, raw: dict) -> None:
+        if raw.get("object_ref") == [["couple"]]:  # "the couple's son": a relative of each spouse named before
+            for spouse in self._couple():
+                self._relation({**raw, "object": None, "object_ref": None, "spouse": spouse})
+            return
         subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
         obj = self._side(raw["object"], raw.get("object_ref"), raw.get("object_floor")) if raw["object"] else ()
         if not subj or (raw["object"] and not obj) or subj == obj:
             return
+        if "spouse" in raw:
+            obj = (raw["spouse"],)
+        kind, position = raw["type"], raw.get("position")
+        seat = self._seat_body(raw["seat_in"]) if raw.get("seat_in") else ()
+        if seat:  # "a member of parliament, X" where the document names its parliament: a seat in it
+            kind, position, obj = "memberOf", None, seat
         self.facts.relations.append(
             RelationMention(
-                type=RelationType(raw["type"]),
+                type=RelationType(kind),
                 subject=subj[0],
                 evidence=self._evidence(*raw["sentence"]),
                 object=obj[0] if obj else None,
-                position=raw.get("position"),
+                position=position,
                 confidence=raw["confidence"],
                 peer=raw.get("peer", False),
                 yields=raw.get("yields", False),
             )
         )
+
+    def _couple(self) -> tuple[int, ...]:
+        """The two spouses of the last marriage told so far in the document (mention indices)."""
+        married = [r for r in self.facts.relations if r.type is RelationType.SPOUSE_OF and r.object is not None]
+        return (married[-1].subject, married[-1].object) if married and married[-1].object is not None else ()
+
+    def _seat_body(self, words: list[str]) -> tuple[int, ...]:
+        """The one state body named so far whose name holds one of ``words`` ("the Jatiya Sangsad", "the
+        National Assembly"), where the document names one; none where it names two."""
+        found: dict[str, int] = {}
+        for i, m in enumerate(self.facts.mentions):
+            if not m.refers and m.type is ActorType.GOVERNMENT_BODY and set(m.text.lower().split()) & set(words):
+                found.setdefault(m.canonical or m.text.lower(), i)
+        return tuple(found.values()) if len(found) == 1 else ()
 
     def _dateline(self) -> tuple[int, ...]:
         """The agency a wire story's dateline names, where the document names it as an actor."""
@@ -454,13 +493,21 @@ class _PartReader:
                         best = i
                 if best is not None:
                     return (best,)
+        if ref == [["PoliticalParty"]] and kind_word:  # "the party" of a "Movement for …" its words made civil
+            heads = name_words().political_heads
+            named = [
+                i
+                for i, m in enumerate(mentions)
+                if not m.refers and low <= m.start < at and (name_words().head_of(m.text.split()) or "") in heads
+            ]
+            return (max(named, key=lambda i: mentions[i].start),) if named else ()
         return ()
 
 
 #: "the party", "the paper": words that stand for an actor, never one's name
 _REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
 #: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
-_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+_DATELINE = WIRE_DATELINE
 
 
 def _person_before(

@@ -204,7 +204,7 @@ def resolve_identities(corpus: list[DocumentFacts], within: Sequence[list[list[i
         for i, m in enumerate(facts.mentions):
             if not m.refers:
                 keys[i] = key_of[clusters.find((d, i))]
-        author = _author_key(facts, out)
+        author = _author_key(facts, out, keys)
         _resolve_references(facts, keys, out, author)
         out.keys.append(keys)
         out.authors.append(author)
@@ -221,7 +221,15 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     for i, _ in names:
         clusters.add((d, i))
     words = {i: name_key(m.text).split() for i, m in names}
-    partial = _partial_names(names, words)
+    # a court whose name opens the document, a heading line of its own (a judgment summary's), is "the Court"
+    lines = facts.document.text.split("\n", 1)
+    heading = frozenset(
+        i
+        for i, m in names
+        if len(lines) > 1 and len(lines[0]) <= 150 and m.start <= 3 and m.end <= len(lines[0])
+        if m.type is ActorType.COURT
+    )
+    partial = _partial_names(names, words, heading)
     first: dict[str, int] = {}
     for i, m in names:  # the same known body, or the same name (a part of a longer name waits)
         canonical = _canonical(facts, m)
@@ -290,7 +298,9 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
             unresolved[key] = i
 
 
-def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]) -> dict[int, list[int]]:
+def _partial_names(
+    names: list[tuple[int, Mention]], words: dict[int, list[str]], heading: frozenset[int] = frozenset()
+) -> dict[int, list[int]]:
     """Mentions that name a part of a longer name in the same text -> the mentions of the longer names.
 
     A person's part is any run of their name's words ("Darel", "Darel Voss", "Lan Chi",
@@ -300,11 +310,17 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
     """
     nw = name_words()
     kinds = {i: _type_of([m]) for i, m in names}
+    names_of = {i: m.canonical for i, m in names}
     out: dict[int, list[int]] = {}
     for i, m in names:
         w = words[i]
         if not w or len(w) > 3 or m.canonical:
             continue
+        if len(w) == 1 and kinds[i] != "Person":  # "the Community" where the text names ECOWAS
+            headed = [j for j, n in names if n.canonical and _known_head(n.canonical) == w[0]]
+            if len({names_of[j] for j in headed}) == 1:
+                out[i] = headed
+                continue
         person = kinds[i] == "Person" or not _strongly_not_person([m])
         weak = all(v[1] <= 1 for v in m.votes)  # nothing but the model says what it is
         hosts = []
@@ -320,7 +336,7 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
             elif (
                 kinds[j] not in ("Person", "Country")
                 and (kinds[i] not in ("Person", "Country") or weak)
-                and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i], bool(n.canonical))
+                and _part_of_organisation(w, v, n.text, kinds[j], nw, kinds[i], bool(n.canonical) or j in heading)
             ):
                 hosts.append(j)  # an organisation's or a place's part, though the model took it for a person's
         if hosts:
@@ -328,10 +344,29 @@ def _partial_names(names: list[tuple[int, Mention]], words: dict[int, list[str]]
             if len(w) == 1 and kinds[i] != "Person":  # "the Court" of a judgment: the international court
                 known = {j: n.canonical for j, n in names}
                 exact = [
-                    j for j in exact if kinds[j] == "InternationalOrganisation" or (kinds[j] == "Court" and known[j])
-                ] or exact  # a court the vocabulary knows is an international one (ECtHR, CJEU)
+                    j
+                    for j in exact
+                    if kinds[j] == "InternationalOrganisation" or (kinds[j] == "Court" and (known[j] or j in heading))
+                ] or exact  # a court the vocabulary knows is an international one (ECtHR, CJEU); or the heading's
             out[i] = exact or _closest_spelling(w[0], hosts, words)
     return out
+
+
+@lru_cache(maxsize=1 << 10)
+def _known_head(canonical: str) -> str | None:
+    """The head of an international body's full name the vocabulary knows, the word before its first preposition
+    ("community" for ECOWAS), where that is no word of an institution's generic name ("council", "union")."""
+    known = known_actors().get(canonical)
+    if known is None or known.type != "InternationalOrganisation":
+        return None
+    words = name_key(max(known.names, key=len)).split()
+    cut = next((n for n, w in enumerate(words) if n and w in ("of", "for", "on", "in", "to", "against")), len(words))
+    nw, roles = name_words(), load_json("relation_roles.json")
+    head = words[cut - 1]
+    generic = (
+        nw.heads.keys() | nw.institutions | _generic_words() | roles["references"].keys() | set(roles["office_roles"])
+    )
+    return None if head in generic else head
 
 
 def _part_of_organisation(
@@ -579,13 +614,22 @@ class _Offices:
         return key
 
 
-def _author_key(facts: DocumentFacts, ids: Identities) -> str | None:
-    """The actor who adopts the text ("The European Parliament,"), made an actor if the text names it nowhere else."""
+def _author_key(facts: DocumentFacts, ids: Identities, keys: Sequence[str | None] = ()) -> str | None:
+    """The actor who adopts the text ("The European Parliament,"): the one the text names so, made an actor if
+    the text names it nowhere else."""
     author = facts.structure.author
     if not author:
         return None
     known = lookup(author)
-    key = known[0] if known else name_key(author)
+    named = next(
+        (
+            k
+            for m, k in zip(facts.mentions, keys, strict=False)
+            if k and not m.refers and name_key(m.text) == name_key(author)
+        ),
+        None,
+    )
+    key = known[0] if known else named or name_key(author)
     if key not in ids.actors:  # the author is named only in the preamble
         kind = ActorType(known[1]) if known else ActorType.ORGANISATION
         ids.actors[key] = Actor(key, kind, author)

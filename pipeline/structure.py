@@ -285,11 +285,52 @@ def report_author(text: str) -> str | None:
     'Civic Defenders International'
     >>> report_author("Kazakhstan: crackdown on the opposition\\n\\n…") is None
     True
+    >>> report_author("Ruritanian Ministry of Foreign Affairs Press release | No: 1/24\\n\\nThe ministry …")
+    'Ruritanian Ministry of Foreign Affairs'
+    >>> report_author("NORTHERN LIGHT FOR RIGHTS\\nURGENT ACTION\\n\\nThe journalist …")
+    'Northern Light for Rights'
+    >>> report_author("URGENT ACTION\\n\\nRelease her now.\\n\\nYours sincerely,\\n\\nOrdo Veritas International")
+    'Ordo Veritas International'
     """
     spans = blocks(text[:_HEADER_CHARS])
     if not spans:
         return None
-    first = re.split(r"[ \t]+[–—-][ \t]|[ \t]*\(|:", text[spans[0][0] : spans[0][1]], maxsplit=1)[0]
+    kind = _REPORT_KINDS.search(text[spans[0][0] : spans[0][1]].strip())
+    named = kind and _CAPITALISED_NAME.fullmatch(kind["name"])
+    if named:
+        return _as_written(named.group())  # "GLOBAL ALERT FOR RIGHTS URGENT ACTION": whatever its last word
+    found = _publisher(text[spans[0][0] : spans[0][1]])
+    if found is None:  # the signature closing an appeal: the publisher's name on the last line, alone
+        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        found = _publisher(last)
+        if found is not None and len(found.split()) != len(last.split()):
+            found = None
+    return found
+
+
+#: what a report calls itself on the line after its publisher's name
+_REPORT_KINDS = re.compile(
+    r"^(?P<name>[^\n|]{4,90}?)\s+(?i:urgent action|press release|news release|media release|public statement)"
+    r"(?:$|\s*[|:–—])"
+)
+#: a name of two to seven capitalised words (all capitals, or each word's first letter), no digits
+_CAPITALISED_NAME = re.compile(
+    r"(?:[A-Z][A-Z'’&-]+(?: (?:OF|FOR|THE|AND|[A-Z][A-Z'’&-]+)){1,6})|(?:[A-Z][a-z'’&-]+(?: (?:of|for|the|and|[A-Z][a-z'’&-]+)){1,6})"
+)
+
+
+def _as_written(name: str) -> str:
+    """A name in capitals as usually written ("GLOBAL ALERT FOR RIGHTS" -> "Global Alert for Rights")."""
+    if not name.isupper():
+        return name
+    return " ".join(
+        w.lower() if n and w in ("OF", "FOR", "THE", "AND") else w.title() for n, w in enumerate(name.split())
+    )
+
+
+def _publisher(block: str) -> str | None:
+    """The publisher's name a block opens with, where its last word is a publisher's ("… Network", "… Watch")."""
+    first = re.split(r"[ \t]+[–—-][ \t]|[ \t]*\(|:", block, maxsplit=1)[0]
     words = first.split()
     for n in range(min(len(words), 7), 1, -1):
         name = words[:n]

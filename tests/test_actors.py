@@ -409,3 +409,14 @@ def test_a_double_surname_the_tagger_took_for_a_noun_continues_a_name_after_a_ti
     doc = Doc(Vocab(), words=words, pos=pos)
     assert _name_run(doc, 3, set()) == 5  # "Ms Hlakwenza-Dumisa"
     assert _name_run(doc, 8, set()) == 8  # no proper noun to continue
+
+
+def test_a_press_release_is_its_authors_not_part_of_the_name(build_text):
+    r = build_text(
+        "Ruritanian Ministry of Foreign Affairs\nPress release | No: 019/24 | Date: 14 February 2024\n\n"
+        "Ruritania is concerned by the sentencing of the lawyer Ilona Varga to ten years in prison.\n\n"
+        "Press contact: Communication unit, Ruritanian Ministry of Foreign Affairs",
+        name="mfa-2099-test",
+    )
+    named = [a.label for a in r.actors.values() if "Ministry" in a.label]
+    assert named == ["Ruritanian Ministry of Foreign Affairs"]

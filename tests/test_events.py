@@ -1363,3 +1363,27 @@ def test_a_possessive_the_tagger_took_for_a_modifier_is_whose_release_is_asked(b
         ["Floriane Irakoze-Ntwari"],
         ["Zarvan Coalition for Justice and Human Dignity"],
     )
+
+
+def test_a_court_summary_holds_its_own_ruling_on_its_day(build_text):
+    text = (
+        "REGIONAL COURT OF JUSTICE OF THE TARN COMMUNITY\n\n"
+        "Summary of judgment\n\n"
+        "Delivered in Orsk on 6 May 2021\n\n"
+        "The applicant, Ivo Marek, is a journalist. The Orsk City Court sentenced him on 2 March 2020 to a year in "
+        "prison.\n\n"
+        "The Court held that the conviction of the applicant had violated his right to freedom of expression.\n\n"
+        "The Court was composed of Justice Ama Owusu-Bekoe (presiding), Justice Lena Varga and Justice Omar Sy-Dieng."
+    )
+    r = build_text(text, name="court-2099-test")
+    decisions = [ev for ev in _events(r, "CourtDecision") if ev.get("date") == ["2021-05-06"]]
+    assert [(ev["subject"], ev["court"][0].lower()) for ev in decisions] == [
+        (["Ivo Marek"], "regional court of justice of the tarn community")
+    ]
+    bench = {
+        str(s)
+        for s, o in r.dataset.query(
+            _PREFIXES + "SELECT ?n ?c WHERE { ?p wh:memberOf ?c ; rdfs:label ?n . ?c a wh:Court }"
+        )
+    }
+    assert bench == {"Ama Owusu-Bekoe", "Lena Varga", "Omar Sy-Dieng"}

@@ -311,6 +311,12 @@ CASES = [
         "her lawyer told Andes Press Agency.\n\n(Reporting by Karel Dvorak; Editing by Jana Mala)",
         {("employeeOf", "Karel Dvorak", "Andes Press Agency"), ("employeeOf", "Jana Mala", "Andes Press Agency")},
     ),
+    # one word the model reads as a person's name, or not as a name at all, is the agency in a dateline
+    (
+        "TUNIS, Jan 22 (Corvex) – A court sentenced the blogger Amel Zitouni to a year in prison, her lawyer told "
+        "Corvex.\n\n(Reporting by Nadia Ferhat; Editing by Piet Gruber)",
+        {("employeeOf", "Nadia Ferhat", "Corvex"), ("employeeOf", "Piet Gruber", "Corvex")},
+    ),
     # a bare occupation is no relation; nor is joining someone in an act, working with someone, a lawyer's
     # client, a relative of someone unnamed, or a name that merely follows a role ("Unlike her brother, X …")
     ("B. whereas the journalist Ola Berg was detained in Minsk on 4 May 2019;", set()),
@@ -376,6 +382,74 @@ CASES = [
     (
         "Now 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from 1994 to 1999.",
         {("holdsPosition", "Karim Uddin", "mayor of Kitwe")},
+    ),
+    # a parliament named in its own language is a body one is elected to; "its" after "the party's" is the party's
+    (
+        "Daler Rahimov joined the Green Valley Party in 2001. He was elected to the Majlisi Kalon, the lower house of "
+        "parliament, in 2005. In 2010 he became the party's deputy leader under its chairman, Firuz Nazarov.",
+        {
+            ("memberOf", "Daler Rahimov", "Green Valley Party"),
+            ("memberOf", "Daler Rahimov", "Majlisi Kalon"),
+            ("holdsPosition", "Daler Rahimov", "deputy leader"),
+            ("leaderOf", "Firuz Nazarov", "Green Valley Party"),
+        },
+    ),
+    # a member of parliament holds a seat in the parliament the document names; without one, the office as worded
+    (
+        "The Narodna Skupstina, the national parliament, passed the law in May. Two weeks later, a ruling-party "
+        "member of parliament, Karim Uddin, filed a case against the editor.",
+        {("memberOf", "Karim Uddin", "Narodna Skupstina")},
+    ),
+    (
+        "Two weeks later, a ruling-party member of parliament, Karim Uddin, filed a case against the editor.",
+        {("holdsPosition", "Karim Uddin", "member of parliament")},
+    ),
+    # a regional body by its acronym; the object of each coordinated preposition
+    (
+        "Vireland, a founding member of ECOWAS, has been suspended from its bodies.",
+        {("memberOf", "Vireland", "ECOWAS")},
+    ),
+    (
+        "Norvania is a member of the Council of Europe and of the Organization of American States.",
+        {
+            ("memberOf", "Norvania", "Council of Europe"),
+            ("memberOf", "Norvania", "Organization of American States"),
+        },
+    ),
+    # a body's name the model cut at the "for" of its mandate is one name
+    (
+        "Rosa Tuyuc, the president of the Council of Tarn Villages for the Defence of the Forest, was arrested on 2 "
+        "May 2024.",
+        {("leaderOf", "Rosa Tuyuc", "Council of Tarn Villages for the Defence of the Forest")},
+    ),
+    # the couple's son is each spouse's relative
+    (
+        "A family in Kitwe\n\nNow 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from "
+        "1994 to 1999.\n\nHis wife, Rana Uddin, a former teacher, took over his seat in 2009.\n\nThe couple's son, "
+        "Tariq Uddin, was arrested in Kitwe on 4 August 2018.",
+        {
+            ("holdsPosition", "Karim Uddin", "mayor of Kitwe"),
+            ("spouseOf", "Karim Uddin", "Rana Uddin"),
+            ("relativeOf", "Karim Uddin", "Tariq Uddin"),
+            ("relativeOf", "Rana Uddin", "Tariq Uddin"),
+        },
+    ),
+    # an office held "as" it, in the second of two coordinated "as" phrases too
+    (
+        "A family in Kitwe\n\nNow 71, Karim Uddin was once at the centre of power. He served as mayor of Kitwe from "
+        "1994 to 1999 and as Minister of Trade from 2001 to 2006.",
+        {("holdsPosition", "Karim Uddin", "mayor of Kitwe"), ("holdsPosition", "Karim Uddin", "Minister of Trade")},
+    ),
+    # "the party" is the "Movement for …" named before, though its words make it a civil body
+    (
+        "Opposition figure jailed\n\nThe court convicted Omar Haddad, secretary-general of the Movement for Freedom "
+        "and Social Justice, on Friday.\n\nHis younger brother, Nabil Haddad, a member of the party's executive "
+        "bureau, was sentenced in absentia in June 2023.",
+        {
+            ("leaderOf", "Omar Haddad", "Movement for Freedom and Social Justice"),
+            ("memberOf", "Nabil Haddad", "Movement for Freedom and Social Justice"),
+            ("relativeOf", "Nabil Haddad", "Omar Haddad"),
+        },
     ),
     # "deputy" before another noun is no seat in parliament
     (

@@ -19,7 +19,10 @@ from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 
-__all__ = ["ActorTyper", "Candidate", "best_type"]
+__all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
+
+#: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
@@ -125,6 +128,8 @@ class ActorTyper:
         self.not_heads = frozenset(cues["not_actor_heads"])
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
+        self.judicial_titles = frozenset(cues["judicial_titles"])
+        self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
@@ -221,9 +226,54 @@ class ActorTyper:
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         found.extend(self._listed_after_kind(doc))
         found = self._join_across_and(doc, found)
+        found = self._join_across_for(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._shared_state(doc))
+        found.extend(self._dateline_agency(doc))
+        found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _judges(self, doc: Doc) -> list[Candidate]:
+        """ "Justice Ama Owusu-Bekoe (presiding), Justice Kofi Mensah and …": the name of two to four capitalised
+        words after a judge's title is a person's, the title left out, however the model cut or typed it."""
+        out = []
+        for tok in doc:
+            if tok.text not in self.judicial_titles or (
+                tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title
+            ):
+                continue  # "Ministry of Justice", "Court of Justice"
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 4 and doc[end].is_title and _wordlike(doc[end].text):
+                end += 1
+            words = [t.lower_ for t in doc[tok.i + 1 : end]]
+            closed = (
+                end == len(doc) or doc[end].is_punct or doc[end].lower_ == "and" or doc[end].pos_ in ("VERB", "AUX")
+            )
+            if (
+                2 <= len(words) <= 4
+                and closed
+                and not set(words) & (set(self.name_words.heads) | self.institutions)
+                and not lookup(doc[tok.i + 1 : end].text)
+            ):
+                out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
+        return out
+
+    @staticmethod
+    def _dateline_agency(doc: Doc) -> list[Candidate]:
+        """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
+        media outlet, one word the model read as a person's name or did not read as a name at all; the city
+        before it, where the gazetteer knows it, is a place."""
+        found = WIRE_DATELINE.match(doc.text)
+        if found is None:
+            return []
+        out = []
+        span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+        if span is not None and len(span) and span[0].is_title:
+            out.append(Candidate(span.start, span.end, [("MediaOutlet", W_GAZETTEER, "dateline")]))
+        city = doc.char_span(0, doc.text.index(","), alignment_mode="contract")
+        if city is not None and len(city) and city_population(city.text) is not None:
+            out.append(Candidate(city.start, city.end, [("Place", W_GAZETTEER, "dateline")]))
+        return out
 
     def _may_quote(self, doc: Doc) -> bool:
         """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
@@ -343,6 +393,36 @@ class ActorTyper:
             end = self._mandate_after_and(doc, c, starts)
             if end is not None:  # "the Y Association for Freedoms and Equality": "Equality" no name of its own
                 out.append(Candidate(c.start, end, c.votes))
+                continue
+            out.append(c)
+        return out
+
+    def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
+        of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
+        starts = {c.start: c for c in found}
+        out: list[Candidate] = []
+        dropped: set[int] = set()
+        for c in sorted(found, key=lambda c: c.start):
+            if id(c) in dropped:
+                continue
+            at = c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the")
+            nxt = starts.get(at)
+            if (
+                nxt is not None
+                and doc[c.end].lower_ == "for"
+                and not c.kb_id
+                and not nxt.kb_id
+                and best_type(c.votes) in _ORGANISATION_TYPES
+                and best_type(nxt.votes) not in ("Person", "Place", "Country")
+                and doc[nxt.start].lower_ in self.name_words.mandate_openers
+            ):
+                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
+                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
+                if typed is not None:
+                    votes.append((typed[0], W_HEAD, typed[1]))
+                out.append(Candidate(c.start, nxt.end, votes))
+                dropped.add(id(nxt))
                 continue
             out.append(c)
         return out
@@ -640,6 +720,8 @@ class ActorTyper:
                 break
         while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
+        if end - start > 1 and end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in self.report_kinds:
+            end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
         bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
@@ -931,9 +1013,16 @@ class ActorTyper:
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
-            if ent.label_ in ("GPE", "LOC") and any(
-                a.start <= ent.start and ent.end <= a.end and not a.kb_id_ and (a.start, a.end) != (ent.start, ent.end)
-                for a in actors
+            if (
+                ent.label_ in ("GPE", "LOC")
+                and ent.text.lower() not in self.name_words.heads
+                and any(
+                    a.start <= ent.start
+                    and ent.end <= a.end
+                    and not a.kb_id_
+                    and (a.start, a.end) != (ent.start, ent.end)
+                    for a in actors
+                )
             ):
                 known = lookup(ent.text)
                 nested.append(

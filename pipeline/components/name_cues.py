@@ -78,6 +78,7 @@ class NameWords:
         self.political_heads = frozenset(data["political_heads"])
         #: what a name's words give, worked out once per name: a name recurs through its document
         self._typed = lru_cache(maxsize=1 << 14)(self._type_of)
+        self.mandate_openers = frozenset(data["mandate_openers"])
 
     def type_of(self, words: list[str]) -> tuple[str, str] | None:
         """(type, cue) that a name's words give, or None where they say nothing.

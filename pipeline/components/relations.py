@@ -19,11 +19,13 @@ from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
 from pipeline.treematch import TreeMatcher
 
-__all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED"]
+__all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
 #: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X")
 DESCRIBED = "whereas_described"
 
+#: nouns for two spouses, whose relative is each one's ("the couple's son")
+COUPLES = frozenset(load_json("relation_roles.json")["couples"])
 #: entity labels of organisations (anything an actor can lead, work for or belong to)
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
 #: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
@@ -208,6 +210,18 @@ class _Index:
             return self.ents[edge - 2]  # "the Z Centre, an organisation chaired by W" however parsed
         return None
 
+    def _referred_before(self, tok: Token, references: dict) -> list[str] | None:
+        """The kinds of the organisation a reference noun before "its" in its sentence stands for, where no
+        organisation is named between them: "the party's deputy leader under its chairman" (the party's)."""
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            named = self.ents.get(t.i)
+            if named is not None and named.label_ not in ("Person", "Place", "Country"):
+                return None
+            kinds = references.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+            if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                return kinds
+        return None
+
     def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
         """The person (or, for a membership, any actor but a place) a holder token stands for."""
         if tok.i in self.pronouns:
@@ -258,10 +272,13 @@ class _Index:
                 return None
             return span, None
         if kin:
+            if tok.lemma_.lower() in COUPLES and any(c.lower_ == "the" for c in tok.children):
+                return self.doc[tok.i : tok.i + 1], [["couple"]]  # "the couple's son": the spouses named before
             return None
         if lower in ("its", "their"):
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
-            return self.doc[tok.i : tok.i + 1], prefer
+            kinds = self._referred_before(tok, references)
+            return self.doc[tok.i : tok.i + 1], [kinds, *prefer] if kinds else prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "the Birlik movement": a name the text gives, not one named before
@@ -306,8 +323,14 @@ class RelationFinder:
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
-        self.generic = {row["label"] for row in load_jsonl("positions.jsonl") if row.get("generic")}
-        self.office_heads = frozenset(load_json("offices.json")["mandate_heads"])
+        positions = load_jsonl("positions.jsonl")
+        self.generic = {row["label"] for row in positions if row.get("generic")}
+        #: offices that are a seat in a body, and the words that name such a body ("parliament", "assembly")
+        self.seats = {row["label"]: row["seat_in"] for row in positions if "seat_in" in row}
+        offices = load_json("offices.json")
+        self.office_heads = frozenset(offices["mandate_heads"])
+        #: verbs whose "as" names an office held ("served as Minister of Trade")
+        self.served_verbs = frozenset(offices["served_as_verbs"])
 
     def _expand_link(self, pattern: list[dict]) -> list[dict]:
         """A link pattern with "ROLE": "noun" / "verb" spelled out (any noun; a role verb's lemma)."""
@@ -373,7 +396,19 @@ class RelationFinder:
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
-        found.extend(self._rosters(doc, actors))
+        rostered = self._rosters(doc, actors)
+        seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
+        found = [
+            r
+            for r in found
+            if not (
+                r["type"] == "holdsPosition"
+                and r["object"] is None
+                and tuple(r["subject"]) in seated
+                and (r["position"] or "").lower() in self.lexicon.offices
+            )
+        ]
+        found.extend(rostered)
         unique: dict[tuple, dict] = {}
         for rel in found:
             key = (rel["type"], tuple(rel["subject"]), tuple(rel["object"] or ()), rel["position"])
@@ -418,9 +453,10 @@ class RelationFinder:
         out = []
         for rule in self.rosters:
             for body in actors:
-                if body.label_ not in ORGANISATIONS or body.end >= len(doc) or doc[body.end].text not in rule["after"]:
+                after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
+                if body.label_ not in ORGANISATIONS or after is None:
                     continue
-                members, i = self._listed(doc, body.end + 1, persons)
+                members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
                     continue
                 for person, role in members:
@@ -431,11 +467,19 @@ class RelationFinder:
         return out
 
     @staticmethod
-    def _listed(doc: Doc, i: int, persons: dict[int, Span]) -> tuple[list[tuple[Span, Span]], int]:
+    def _opens(doc: Doc, i: int, words: list[str]) -> bool:
+        """Whether the tokens from ``i`` are ``words``."""
+        return i + len(words) <= len(doc) and all(doc[i + n].text == w for n, w in enumerate(words))
+
+    @staticmethod
+    def _listed(
+        doc: Doc, i: int, persons: dict[int, Span], titles: frozenset[str] = frozenset()
+    ) -> tuple[list[tuple[Span, Span]], int]:
         """The persons listed from token ``i`` ("A (Chair), B, C and D"), each with the words in brackets
-        after it, and where the list stops."""
+        after it (and the title before it, one of ``titles``: "Justice A, Justice B"), and where the list stops."""
         members: list[tuple[Span, Span]] = []
-        while i in persons:
+        while i in persons or (i + 1 in persons and doc[i].text in titles):
+            i += i not in persons
             person = persons[i]
             i = person.end
             role = doc[i:i]
@@ -640,6 +684,16 @@ class RelationFinder:
                 if via in ("of", "for", "at", "with", "in")
                 for c in o.conjuncts
                 if index.actor(c) is not None and index.actor(c) != index.actor(o)
+            ]
+            # "a member of the Council of Europe and of the OSCE": the object of each coordinated preposition
+            own += [
+                (p, round(conf * 0.95, 3), via)
+                for o, conf, via in list(own)
+                if via in ("of", "for", "at", "with", "in") and o.dep_ == "pobj"
+                for q in o.head.conjuncts
+                if q.pos_ == "ADP" and q.lower_ == via
+                for p in q.children
+                if p.dep_ == "pobj" and index.actor(p) is not None
             ]
         return own
 
@@ -971,6 +1025,11 @@ class RelationFinder:
                     start -= 1
                 if start >= 1 and doc[start].text == "," and start in ends:
                     holder, confidence = ends[start], 0.8  # "Navi Pillay, the UN High Commissioner"
+            holder_ref = None
+            if holder is None and civil is None:  # "he served as mayor of X from 1994 and as Minister of Trade"
+                served = self._served_as(office, index)
+                if served is not None:
+                    (holder, holder_ref), confidence = served, 0.8
             if holder is None:
                 continue
             if civil is not None:  # "Amnesty International Secretary General X": a role in it, no public office
@@ -982,8 +1041,27 @@ class RelationFinder:
             worded = tidy_name(doc[self._office_start(office) : office.end].text)
             if is_acronym(worded.replace("/", "")) or "/" in worded:
                 worded = label  # "HR/VP" -> "High Representative"
-            out.append(self._relation("holdsPosition", holder, office, confidence, position=worded))
+            rel = self._relation("holdsPosition", holder, office, confidence, position=worded, subj_ref=holder_ref)
+            if label in self.seats:  # "a member of parliament, X": a seat in the parliament the document names
+                rel["seat_in"] = self.seats[label]
+            out.append(rel)
         return out
+
+    def _served_as(self, office: Span, index: "_Index") -> tuple[Span, list | None] | None:
+        """The person who served "as" an office, the subject of the verb the "as" (or the first of the "as"
+        phrases it is coordinated with) hangs on: "he served as mayor of X from 1994 and as Minister of Y"."""
+        at = office.root.head
+        if office.root.dep_ != "pobj" or at.lower_ != "as":
+            return None
+        while at.dep_ == "conj" and at.head.i != at.i:
+            at = at.head
+        verb = at.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:  # "… from 1994 and as …": the first phrase's verb
+            verb = verb.head
+        if verb.lemma_.lower() not in self.served_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return index.holder(subject, True) if subject is not None else None
 
     def _names_office(self, name: Span) -> bool:
         """Whether a body's name is an office's: its head, the word before its first preposition, is an
@@ -1032,7 +1110,7 @@ class RelationFinder:
             if not ref:
                 continue
             rel[f"{side}_ref"] = ref
-            if ref not in ([["Person"]], [["dateline"]], [["surname"]]):
+            if ref not in ([["Person"]], [["dateline"]], [["surname"]], [["couple"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
                 opens = span is not None and span.sent.start > 0
