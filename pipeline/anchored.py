@@ -170,7 +170,7 @@ class AnchoredMatcher:
         self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
-        self._keys: set[str] = set()
+        self._keys: dict[str, list[list[dict[str, Any]]]] = {}  # key -> its patterns, as Matcher.get gives them
         #: per pattern without an anchor, a regular expression a token's text must match, or None
         self._always_gates: list[re.Pattern[str] | None] = []
         #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
@@ -182,6 +182,7 @@ class AnchoredMatcher:
     def add(
         self, key: str, patterns: Iterable[list[dict[str, Any]]], *, on_match: Callable | None = None, **kw: Any
     ) -> None:
+        patterns = list(patterns)
         for pattern in patterns:
             found = anchor(pattern)
             if found is None:
@@ -198,20 +199,26 @@ class AnchoredMatcher:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
                 self._groups[found].add(key, pattern, on_match, kw)
                 self._needs[found][1].add(frozenset(_hashed(r) for r in requirements(pattern) if r != found))
-        self._keys.add(key)
+        self._keys.setdefault(key, []).extend(patterns)
 
     def remove(self, key: str) -> None:
         if key in self._always:
             self._always.remove(key)
         for group in self._group_list:
             group.remove(key)
-        self._keys.discard(key)
+        self._keys.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
+
+    def get(self, key: str | int) -> tuple[None, list[list[dict[str, Any]]]]:
+        """``(on_match, patterns)`` of a key (or its hash), as ``Matcher.get`` gives them (``on_match``
+        is not kept)."""
+        name = self.vocab.strings[key] if isinstance(key, int) else key
+        return None, list(self._keys.get(name, []))
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
@@ -221,12 +228,10 @@ class AnchoredMatcher:
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
 
-        anchored = {
-            n
-            for by_word, words in zip(self._by_word, (orth, lower), strict=True)
-            for w in words
-            for n in by_word.get(w, ())
-        }
+        anchored: set[int] = set()
+        for by_word, words in zip(self._by_word, (orth, lower), strict=True):
+            for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
+                anchored.update(by_word[w])
         anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]

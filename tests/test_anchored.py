@@ -128,3 +128,27 @@ def test_the_relations_gate_drops_no_relation(nlp, monkeypatch):
     monkeypatch.setattr(relations, "holds_any", lambda doc, words: True)
     assert [finder.match(doc) for doc in docs] == gated
     assert sum(map(len, gated)) > 50
+
+
+def test_the_model_attribute_ruler_on_the_anchored_matcher_sets_what_spacys_sets():
+    """``anchor_attribute_ruler``: the model's rules for single words tried only where the word
+    stands, every token's POS, morphology and tag as the stock attribute ruler sets them."""
+    from spacy.tokens import Doc
+
+    from pipeline.nlp import DEFAULT_MODEL, anchor_attribute_ruler
+
+    stock = spacy.load(DEFAULT_MODEL, exclude=["senter", "parser", "lemmatizer", "ner"])
+    anchored = spacy.load(DEFAULT_MODEL, exclude=["senter", "parser", "lemmatizer", "ner"])
+    anchor_attribute_ruler(anchored)
+    assert type(anchored.get_pipe("attribute_ruler").matcher) is AnchoredMatcher
+    texts = [p for path in sorted(EXAMPLES.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
+    with stock.select_pipes(disable=["attribute_ruler"]):
+        tagged = [stock(t) for t in texts if t.strip()]
+    seen = 0
+    for doc in tagged:
+        one, two = Doc(doc.vocab).from_bytes(doc.to_bytes()), Doc(doc.vocab).from_bytes(doc.to_bytes())
+        stock.get_pipe("attribute_ruler")(one)
+        anchored.get_pipe("attribute_ruler")(two)
+        assert [(t.pos_, str(t.morph), t.tag_) for t in one] == [(t.pos_, str(t.morph), t.tag_) for t in two]
+        seen += sum(t.lower_ in ("'s", "n't", "i") for t in one)
+    assert seen > 50  # words single-word rules are about
