@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH, TAG
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -149,6 +149,23 @@ class _Group:
         return self._matcher
 
 
+#: attributes whose one-token patterns of one exact value are looked up per token, not matched
+_LOOKED_UP = {"TAG": TAG}
+
+
+def _looked_up(pattern: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(attribute, value) of a pattern of one token given by one attribute of :data:`_LOOKED_UP`
+    and one string value ("the token tagged NN").
+
+    >>> _looked_up([{"TAG": "NN"}]), _looked_up([{"TAG": "NN", "OP": "?"}]), _looked_up([{"TAG": {"IN": ["NN"]}}])
+    (('TAG', 'NN'), None, None)
+    """
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    ((attr, value),) = pattern[0].items()
+    return (attr, value) if attr in _LOOKED_UP and isinstance(value, str) else None
+
+
 class AnchoredMatcher:
     """A drop-in for the ``Matcher`` of an ``entity_ruler``: ``add``, ``remove``, ``len``, ``in``
     and ``__call__`` returning ``(match_id, start, end)`` tuples.
@@ -157,7 +174,8 @@ class AnchoredMatcher:
     find comes twice, which a ruler's set of matches absorbs). Patterns without an anchor go
     to a matcher run on every Doc. A group runs only on a Doc holding, for one of its
     patterns, a word of each of that pattern's :func:`requirements` (its anchor and the other
-    words it needs: "of" alone does not run "… Court of …").
+    words it needs: "of" alone does not run "… Court of …"). A pattern of one token with one
+    exact tag (the attribute ruler's "TAG NN gives POS NOUN") is looked up in the Doc's tags.
     """
 
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
@@ -175,6 +193,8 @@ class AnchoredMatcher:
         self._always_gates: list[re.Pattern[str] | None] = []
         #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
         self._gate_hits: list[dict[int, bool]] = []
+        #: per attribute of _LOOKED_UP, value hash -> the keys (hashed) of the patterns asking for it
+        self._lookups: dict[str, dict[int, list[int]]] = {}
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -185,7 +205,11 @@ class AnchoredMatcher:
         patterns = list(patterns)
         for pattern in patterns:
             found = anchor(pattern)
-            if found is None:
+            exact = _looked_up(pattern) if on_match is None and not kw else None
+            if exact is not None:
+                values = self._lookups.setdefault(exact[0], {})
+                values.setdefault(get_string_id(exact[1]), []).append(self._normalize_key(key))
+            elif found is None:
                 self._always_gates.append(_text_gate(pattern))
                 self._gate_hits.append({})
                 self._always.add(key, [pattern], on_match=on_match, **kw)
@@ -206,6 +230,10 @@ class AnchoredMatcher:
             self._always.remove(key)
         for group in self._group_list:
             group.remove(key)
+        hashed = get_string_id(key)
+        for values in self._lookups.values():
+            for value, keys in values.items():
+                values[value] = [k for k in keys if k != hashed]
         self._keys.pop(key, None)
 
     def __len__(self) -> int:
@@ -224,6 +252,11 @@ class AnchoredMatcher:
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
         matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
+        for attr, values in self._lookups.items():
+            if not kw.get("allow_missing") and not doc.has_annotation(attr):
+                raise ValueError(f"a pattern needs the {attr} of a Doc that has none (allow_missing=True permits it)")
+            for i, value in enumerate(doc.to_array(_LOOKED_UP[attr]).tolist() if len(doc) else ()):
+                matches.extend((key, i, i + 1) for key in values.get(value, ()))
 
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
