@@ -302,12 +302,14 @@ def report_author(text: str) -> str | None:
     found = _publisher(text[spans[0][0] : spans[0][1]])
     if found is None:  # the signature closing an appeal: the publisher's name on the last line, alone
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
-        found = _publisher(last)
+        found = _publisher(last) if len(last) <= _SIGNATURE_CHARS else None
         if found is not None and len(found.split()) != len(last.split()):
             found = None
     return found
 
 
+#: the longest last line read as an appeal's signature (a name of a few words; a longer line is prose)
+_SIGNATURE_CHARS = 120
 #: what a report calls itself on the line after its publisher's name
 _REPORT_KINDS = re.compile(
     r"^(?P<name>[^\n|]{4,90}?)\s+(?i:urgent action|press release|news release|media release|public statement)"
