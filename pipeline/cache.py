@@ -130,6 +130,16 @@ def _write_entry(path: Path, value: object) -> None:
     atomic_write_bytes(path, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
 
+def _remove_others(folder: Path) -> None:
+    """Remove the folders beside ``folder`` named as it is up to its digest ("graphs-…", "texts-…"):
+    what other code kept."""
+    kind = folder.name.split("-", 1)[0]
+    if folder.parent.is_dir():
+        for other in folder.parent.glob(f"{kind}-*"):
+            if other.is_dir() and other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+
+
 def document_key(source: SourceDocument) -> str:
     """The key of a document's entry: its id, path, media type and text.
 
@@ -204,10 +214,7 @@ class GraphCache:
 
     def prune(self) -> None:
         """Remove what other code kept."""
-        if self.root.is_dir():
-            for other in self.root.glob("graphs-*"):
-                if other.is_dir() and other != self.folder:
-                    shutil.rmtree(other, ignore_errors=True)
+        _remove_others(self.folder)
 
 
 class TextCache:
@@ -239,7 +246,4 @@ class TextCache:
 
     def prune(self) -> None:
         """Remove what other reading code kept."""
-        if self.root.is_dir():
-            for other in self.root.glob("texts-*"):
-                if other.is_dir() and other != self.folder:
-                    shutil.rmtree(other, ignore_errors=True)
+        _remove_others(self.folder)

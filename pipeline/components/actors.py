@@ -383,11 +383,7 @@ class ActorTyper:
                 and best_type(nxt.votes) != "Person"
                 and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
             ):
-                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
-                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
-                if typed is not None:
-                    votes.append((typed[0], W_HEAD, typed[1]))
-                out.append(Candidate(c.start, nxt.end, votes))
+                out.append(self._joined(doc, c, nxt))
                 dropped.add(id(nxt))
                 continue
             end = self._mandate_after_and(doc, c, starts)
@@ -396,6 +392,15 @@ class ActorTyper:
                 continue
             out.append(c)
         return out
+
+    def _joined(self, doc: Doc, first: Candidate, last: Candidate) -> Candidate:
+        """One name from ``first`` to the end of ``last``: the first part's own cues, less those its head word
+        gave (the part's head is not the name's), and what the whole name's words give."""
+        votes = [v for v in first.votes if not v[2].startswith(_NAME_CUES)]
+        typed = self.name_words.type_of([t.text for t in doc[first.start : last.end]])
+        if typed is not None:
+            votes.append((typed[0], W_HEAD, typed[1]))
+        return Candidate(first.start, last.end, votes)
 
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
@@ -417,11 +422,7 @@ class ActorTyper:
                 and best_type(nxt.votes) not in ("Person", "Place", "Country")
                 and doc[nxt.start].lower_ in self.name_words.mandate_openers
             ):
-                votes = [v for v in c.votes if not v[2].startswith(_NAME_CUES)]  # the part's head is not the name's
-                typed = self.name_words.type_of([t.text for t in doc[c.start : nxt.end]])
-                if typed is not None:
-                    votes.append((typed[0], W_HEAD, typed[1]))
-                out.append(Candidate(c.start, nxt.end, votes))
+                out.append(self._joined(doc, c, nxt))
                 dropped.add(id(nxt))
                 continue
             out.append(c)
