@@ -12,6 +12,7 @@ from typing import TypeVar, cast
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from pipeline import DEFAULT_MODEL
 from pipeline.cache import FactsCache, GraphCache, TextCache, document_key
 from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_cities_in, load_cities
@@ -19,8 +20,6 @@ from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import document_groups, resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
-from pipeline.nlp import DEFAULT_MODEL
-from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
 from pipeline.progress import Progress
 from pipeline.rdf.build import DocumentGraph, document_graph, used_actors
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
@@ -188,21 +187,9 @@ def extract(
         if facts[n] is not None:
             progress.cached(source)
     pending = [sources[n] for n in todo]
-    jobs = min(execution.jobs if execution.jobs is not None else auto_jobs(pending), len(pending))
-    found: Iterator[DocumentFacts]
-    if not pending:  # all from the cache: no model to load
-        found = iter(())
-    elif execution.dask is not None or jobs > 1:
-        for source in pending:  # annotated elsewhere: each document is seen done, not part by part
-            progress.queued(source, len(source.text))
-        if execution.dask is not None:
-            found = annotate_dask(pending, model, execution.dask)
-        else:
-            if store is not None:  # built (or read) once here, then read by each worker
-                load_cities()
-            found = annotate_parallel(pending, model, jobs, store.folder if store is not None else None)
-    else:
-        found = annotate_local(pending, model, progress)
+    found: Iterator[DocumentFacts] = iter(())
+    if pending:  # (all from the cache: not even spaCy is loaded)
+        found = _annotate(pending, model, progress, execution, store)
     for n, result in zip(todo, found, strict=True):
         facts[n] = result
         progress.document_done(sources[n])
@@ -215,6 +202,29 @@ def extract(
         if done is not None and done.document is not source and done.document == source:
             done.document = source
     return cast(list[DocumentFacts], facts)
+
+
+def _annotate(
+    pending: list[SourceDocument],
+    model: str | None,
+    progress: Progress,
+    execution: Execution,
+    store: FactsCache | None,
+) -> Iterator[DocumentFacts]:
+    """The facts of the documents no cache holds: annotated here, in ``execution.jobs`` processes or on
+    a Dask cluster (spaCy and the model are loaded only now)."""
+    from pipeline.parallel import annotate_dask, annotate_local, annotate_parallel, auto_jobs
+
+    jobs = min(execution.jobs if execution.jobs is not None else auto_jobs(pending), len(pending))
+    if execution.dask is not None or jobs > 1:
+        for source in pending:  # annotated elsewhere: each document is seen done, not part by part
+            progress.queued(source, len(source.text))
+        if execution.dask is not None:
+            return annotate_dask(pending, model, execution.dask)
+        if store is not None:  # built (or read) once here, then read by each worker
+            load_cities()
+        return annotate_parallel(pending, model, jobs, store.folder if store is not None else None)
+    return annotate_local(pending, model, progress)
 
 
 def build_graph(

@@ -10,7 +10,6 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from pipeline.components.actors import best_type
 from pipeline.components.gazetteer import (
     bare_aliases,
     city_population,
@@ -20,8 +19,8 @@ from pipeline.components.gazetteer import (
     lookup,
     position_label,
 )
-from pipeline.components.name_cues import name_words
-from pipeline.components.offices import is_institutional, office_type
+from pipeline.components.name_cues import best_type, name_words
+from pipeline.components.office_kinds import is_institutional, office_type
 from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.normalize.names import is_acronym, name_key, tidy_name

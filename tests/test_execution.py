@@ -292,3 +292,26 @@ def test_a_batch_of_parts_is_annotated_as_each_part_alone(nlp):
     seen = [annotations(doc) for doc in nlp.pipe(texts, batch_size=3)]
     assert seen == [annotations(nlp(text)) for text in texts]
     assert any(events for _, events, _, _ in seen)
+
+
+def test_a_build_with_every_document_cached_loads_no_spacy(small_corpus, tmp_path):
+    """Nothing to annotate, nothing of spaCy imported: a build of an unchanged corpus is identity and
+    writing over the cache (half a second less per run)."""
+    import subprocess
+    import sys
+
+    cache, out = tmp_path / "cache", tmp_path / "graph.trig"
+    args = ["build", str(small_corpus), "-o", str(out), "--cache", str(cache), "--no-progress", "--jobs", "1"]
+    code = (
+        "import sys; from pipeline.cli import app\n"
+        "app(sys.argv[1:], standalone_mode=False)\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().endswith("True")  # annotating needs the model
+    built = out.read_bytes()
+    again = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().endswith("False")
+    assert out.read_bytes() == built

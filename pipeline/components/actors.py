@@ -1,7 +1,6 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,7 +13,7 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
-from pipeline.components.name_cues import CALENDAR, CAPITALISED, name_words
+from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, name_words
 from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
@@ -34,35 +33,6 @@ _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:
 _ORGANISATION_TYPES = frozenset(ACTOR_LABELS - {"Person", "Place", "Country", "Court"})
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
-# Among equal weights the more specific type wins.
-_SPECIFICITY = [
-    "Country",
-    "Court",
-    "PoliticalParty",
-    "MediaOutlet",
-    "GovernmentBody",
-    "InternationalOrganisation",
-    "NGO",
-    "Person",
-    "Place",
-    "Organisation",
-]
-
-
-def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
-    """The type with the largest total weight; ties go to the more specific type.
-
-    >>> best_type([("Person", 1, "ner"), ("MediaOutlet", 3, "before:outlet")])
-    'MediaOutlet'
-    >>> best_type([("Organisation", 1, "ner"), ("Court", 1, "x")])
-    'Court'
-    """
-    totals: dict[str, int] = defaultdict(int)
-    for t, w, *_ in votes:
-        totals[t] += w
-    if not totals:
-        return None
-    return max(totals, key=lambda t: (totals[t], -_SPECIFICITY.index(t)))
 
 
 @dataclass(slots=True)

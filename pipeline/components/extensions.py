@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.facts import ActorType
+
 __all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "STATISTICAL", "NESTED", "UNTYPED_NAME"]
 
 #: span group keys
@@ -13,20 +15,7 @@ STATISTICAL = "whereas_statistical"  # the model's own entities, kept before the
 NESTED = "whereas_nested"  # actor names inside longer actor names ("Astana" in "EU delegation in Astana")
 
 #: entity labels that denote actors after ``whereas_actors`` has run (the wh: class names)
-ACTOR_LABELS = frozenset(
-    {
-        "Person",
-        "Organisation",
-        "Court",
-        "PoliticalParty",
-        "MediaOutlet",
-        "GovernmentBody",
-        "InternationalOrganisation",
-        "NGO",
-        "Place",
-        "Country",
-    }
-)
+ACTOR_LABELS = frozenset(t.value for t in ActorType)
 
 #: label of a proper noun in an event's role that no entity covers ("the police transferred Tomas to …"): a
 #: name only where the document names an actor so elsewhere (``doc_to_facts`` decides, across the parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache, lru_cache
 from typing import Any
 
@@ -10,7 +11,7 @@ from pipeline.components.gazetteer import demonyms, lookup
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
 
-__all__ = ["NameWords", "name_words", "name_type", "shape_patterns"]
+__all__ = ["NameWords", "best_type", "name_words", "name_type", "shape_patterns"]
 
 #: words after which a name's head has been said ("Committee for …", "Ministry of …")
 _PREPOSITIONS = frozenset(
@@ -56,6 +57,37 @@ _PREPOSITIONS = frozenset(
 _POSSESSIVE = re.compile(r"[’']s?$")
 #: a possessive the tokenizer splits off its word
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+
+
+# Among equal weights the more specific type wins.
+_SPECIFICITY = [
+    "Country",
+    "Court",
+    "PoliticalParty",
+    "MediaOutlet",
+    "GovernmentBody",
+    "InternationalOrganisation",
+    "NGO",
+    "Person",
+    "Place",
+    "Organisation",
+]
+
+
+def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
+    """The type with the largest total weight; ties go to the more specific type.
+
+    >>> best_type([("Person", 1, "ner"), ("MediaOutlet", 3, "before:outlet")])
+    'MediaOutlet'
+    >>> best_type([("Organisation", 1, "ner"), ("Court", 1, "x")])
+    'Court'
+    """
+    totals: dict[str, int] = defaultdict(int)
+    for t, w, *_ in votes:
+        totals[t] += w
+    if not totals:
+        return None
+    return max(totals, key=lambda t: (totals[t], -_SPECIFICITY.index(t)))
 
 
 class NameWords:
