@@ -57,8 +57,10 @@ def _code_digest(of: str = "stage") -> str:
     per-document stage (``of="stage"``), of reading (``"read"``) or all of them (``"all"``)."""
     digest = hashlib.sha256()
     root = resources.files("pipeline")
-    everything = tuple(sorted(item.name for item in root.iterdir() if item.name != "__pycache__"))
-    names = {"stage": _STAGE_CODE, "read": ("read",), "all": everything}[of]
+    if of == "all":
+        names = tuple(sorted(item.name for item in root.iterdir() if item.name != "__pycache__"))
+    else:
+        names = {"stage": _STAGE_CODE, "read": ("read",)}[of]
     for name in names:
         entry = root / name
         files = sorted(_walk(entry), key=lambda p: p[0]) if entry.is_dir() else [(name, entry)]
@@ -187,7 +189,31 @@ class FactsCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-class GraphCache:
+class _Entries:
+    """Entries in one folder, each a file named by its key (a hex digest); ``prune`` removes the
+    folders beside it of the same kind that other code filled."""
+
+    suffix = ""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}{self.suffix}"
+
+    def get(self, key: str) -> object:
+        """What was kept for ``key``, or None (nothing, or a damaged entry)."""
+        return _read_entry(self._path(key))
+
+    def put(self, key: str, value: object) -> None:
+        _write_entry(self._path(key), value)
+
+    def prune(self) -> None:
+        """Remove what other code kept."""
+        _remove_others(self.folder)
+
+
+class GraphCache(_Entries):
     """What the stages after annotation made of each document alone: its mentions grouped within
     it (identity's first step), and what the build's sinks made of its graph (its TriG
     statements, its lines, its shape messages…), the latter kept under the digest of everything
@@ -197,53 +223,31 @@ class GraphCache:
     building its graph again.
     """
 
-    def __init__(self, facts: FactsCache) -> None:
-        self.root = facts.folder
-        self.folder = self.root / f"graphs-{_graph_code_digest()[:24]}"
+    suffix = ".graph"
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.graph"
+    def __init__(self, facts: FactsCache) -> None:
+        super().__init__(facts.folder / f"graphs-{_graph_code_digest()[:24]}")
 
     def get(self, key: str) -> dict[str, object]:
         """What was kept for ``key`` (empty if nothing, or the entry is damaged)."""
-        memo = _read_entry(self._path(key))
+        memo = super().get(key)
         return memo if isinstance(memo, dict) else {}
 
-    def put(self, key: str, memo: dict[str, object]) -> None:
-        _write_entry(self._path(key), memo)
 
-    def prune(self) -> None:
-        """Remove what other code kept."""
-        _remove_others(self.folder)
-
-
-class TextCache:
+class TextCache(_Entries):
     """Each file's cleaned text, kept by the SHA-256 of its bytes, its suffix and the encoding
     asked for, in a folder named after the digest of the reading code (``pipeline/read``). A
     rebuild extracts a PDF's text layer, parses a page or decodes and cleans a text only for a
     file that changed; the notes the reading gave (an encoding detected) are kept and told again.
     """
 
+    suffix = ".text"
+
     def __init__(self, folder: str | Path) -> None:
-        self.root = Path(folder)
-        self.folder = self.root / f"texts-{_code_digest('read')[:24]}"
+        super().__init__(Path(folder) / f"texts-{_code_digest('read')[:24]}")
 
     @staticmethod
     def key(data: bytes, suffix: str, encoding: str | None) -> str:
         """The key of a file's entry: its bytes, and how it is read."""
         head = f"{_FORMAT}\0{suffix}\0{encoding or ''}\0".encode()
         return hashlib.sha256(head + data).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.text"
-
-    def get(self, key: str) -> object:
-        """What was kept for ``key``, or None."""
-        return _read_entry(self._path(key))
-
-    def put(self, key: str, value: object) -> None:
-        _write_entry(self._path(key), value)
-
-    def prune(self) -> None:
-        """Remove what other reading code kept."""
-        _remove_others(self.folder)

@@ -405,7 +405,7 @@ class _PartReader:
         return (married[-1].subject, married[-1].object) if married and married[-1].object is not None else ()
 
     def _seat_body(self, words: list[str]) -> tuple[int, ...]:
-        """The one state body named so far whose name holds one of ``words`` ("the Jatiya Sangsad", "the
+        """The one state body named so far whose name holds one of ``words`` ("the Orsk Majlisi", "the
         National Assembly"), where the document names one; none where it names two."""
         found: dict[str, int] = {}
         for i, m in enumerate(self.facts.mentions):

@@ -204,7 +204,7 @@ class ActorTyper:
         return [c for c in found if not _cites_a_case(doc, c.end)]
 
     def _judges(self, doc: Doc) -> list[Candidate]:
-        """ "Justice Ama Owusu-Bekoe (presiding), Justice Kofi Mensah and …": the name of two to four capitalised
+        """ "Justice Ama Owusu-Bekoe (presiding), Justice Tomas Eberle and …": the name of two to four capitalised
         words after a judge's title is a person's, the title left out, however the model cut or typed it."""
         out = []
         for tok in doc:
@@ -335,12 +335,8 @@ class ActorTyper:
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
         its mandate, the second part no name of its own (no head, no person)."""
-        starts = {c.start: c for c in found}
-        out: list[Candidate] = []
-        dropped: set[int] = set()
-        for c in sorted(found, key=lambda c: c.start):
-            if id(c) in dropped:
-                continue
+
+        def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
             if (
                 nxt is not None
@@ -353,14 +349,56 @@ class ActorTyper:
                 and best_type(nxt.votes) != "Person"
                 and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
             ):
+                return nxt
+            return None
+
+        def alone(c: Candidate, starts: dict[int, Candidate]) -> Candidate:
+            end = self._mandate_after_and(doc, c, starts)  # "the Y Association for Freedoms and Equality"
+            return Candidate(c.start, end, c.votes) if end is not None else c
+
+        return self._join_next(doc, found, partner, alone)
+
+    def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
+        of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
+
+        def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
+            nxt = starts.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the"))
+            if (
+                nxt is not None
+                and doc[c.end].lower_ == "for"
+                and not c.kb_id
+                and not nxt.kb_id
+                and best_type(c.votes) in _ORGANISATION_TYPES
+                and best_type(nxt.votes) not in ("Person", "Place", "Country")
+                and doc[nxt.start].lower_ in self.name_words.mandate_openers
+            ):
+                return nxt
+            return None
+
+        return self._join_next(doc, found, partner)
+
+    def _join_next(
+        self,
+        doc: Doc,
+        found: list[Candidate],
+        partner: Callable[[Candidate, dict[int, Candidate]], Candidate | None],
+        alone: Callable[[Candidate, dict[int, Candidate]], Candidate] = lambda c, _: c,
+    ) -> list[Candidate]:
+        """The candidates in order of their starts, each joined with the next one ``partner`` finds it (which
+        then goes), else as ``alone`` leaves it."""
+        starts = {c.start: c for c in found}
+        out: list[Candidate] = []
+        dropped: set[int] = set()
+        for c in sorted(found, key=lambda c: c.start):
+            if id(c) in dropped:
+                continue
+            nxt = partner(c, starts)
+            if nxt is not None:
                 out.append(self._joined(doc, c, nxt))
                 dropped.add(id(nxt))
-                continue
-            end = self._mandate_after_and(doc, c, starts)
-            if end is not None:  # "the Y Association for Freedoms and Equality": "Equality" no name of its own
-                out.append(Candidate(c.start, end, c.votes))
-                continue
-            out.append(c)
+            else:
+                out.append(alone(c, starts))
         return out
 
     def _joined(self, doc: Doc, first: Candidate, last: Candidate) -> Candidate:
@@ -371,32 +409,6 @@ class ActorTyper:
         if typed is not None:
             votes.append((typed[0], W_HEAD, typed[1]))
         return Candidate(first.start, last.end, votes)
-
-    def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
-        of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
-        starts = {c.start: c for c in found}
-        out: list[Candidate] = []
-        dropped: set[int] = set()
-        for c in sorted(found, key=lambda c: c.start):
-            if id(c) in dropped:
-                continue
-            at = c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the")
-            nxt = starts.get(at)
-            if (
-                nxt is not None
-                and doc[c.end].lower_ == "for"
-                and not c.kb_id
-                and not nxt.kb_id
-                and best_type(c.votes) in _ORGANISATION_TYPES
-                and best_type(nxt.votes) not in ("Person", "Place", "Country")
-                and doc[nxt.start].lower_ in self.name_words.mandate_openers
-            ):
-                out.append(self._joined(doc, c, nxt))
-                dropped.add(id(nxt))
-                continue
-            out.append(c)
-        return out
 
     def _mandate_after_and(self, doc: Doc, c: Candidate, starts: dict[int, Candidate]) -> int | None:
         """Where a civil body's name the vocabulary's shape cut at the "and" of its mandate ends: after the

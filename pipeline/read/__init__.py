@@ -242,8 +242,8 @@ def read_document(
             key = texts.key(path.read_bytes(), path.suffix.lower(), encoding)
             kept = texts.get(key)
     if isinstance(kept, KeptText):
-        for note in kept.notes:
-            if on_note is not None:
+        if on_note is not None:
+            for note in kept.notes:
                 on_note(note)
     else:
         notes: list[str] = []
