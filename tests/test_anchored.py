@@ -152,3 +152,15 @@ def test_the_model_attribute_ruler_on_the_anchored_matcher_sets_what_spacys_sets
         assert [(t.pos_, str(t.morph), t.tag_) for t in one] == [(t.pos_, str(t.morph), t.tag_) for t in two]
         seen += sum(t.lower_ in ("'s", "n't", "i") for t in one)
     assert seen > 50  # words single-word rules are about
+
+
+def test_the_tokenizer_load_nlp_builds_is_the_models_own_with_the_hyphen_rules(nlp):
+    """``load_nlp`` builds the tokenizer once from the model's saved settings: the same settings and
+    special cases as spaCy's tokenizer loaded with the model and then given the whereas infixes."""
+    from pipeline.nlp import DEFAULT_MODEL, keep_hyphenated_words
+
+    stock = spacy.load(DEFAULT_MODEL, exclude=["senter", "parser", "lemmatizer", "ner"])
+    keep_hyphenated_words(stock)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == stock.tokenizer.to_bytes(exclude=["vocab"])
+    words = [t.text for t in nlp.tokenizer("Her re-arrest in Oslo-based Detention Centre No. 1 (U.S.)—a 'test'.")]
+    assert words[:9] == ["Her", "re-arrest", "in", "Oslo", "-", "based", "Detention", "Centre", "No."]
