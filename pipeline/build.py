@@ -463,7 +463,7 @@ def stream_sources(
     if graphs is not None:
         graphs.prune()
     if cases and len(corpus) > 1:
-        linked = [ev for ev in link_events(reports, minter) if len(ev.documents) > 1]
+        linked = link_events(reports, minter, across_documents=True)
         if linked:
             case_graph = Graph(identifier=minter.case_graph())
             fill_case_graph(case_graph, linked, minter)

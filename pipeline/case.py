@@ -307,10 +307,13 @@ def _precision(src: Source) -> int:
     return len(src.when) if src.when else 0
 
 
-def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> list[CaseEvent]:
+def link_events(
+    sources: Iterable[Source], minter: IriMinter | None = None, *, across_documents: bool = False
+) -> list[CaseEvent]:
     """Group the reports of one real event: same class of event, a shared subject, compatible
     dates (a coarser date is compatible; day dates a few days apart are one event in conflict) and
     compatible courts. An undated report joins the one group it can belong to, if there is only one.
+    With ``across_documents``, only the events more than one document reports.
 
     The result is in date order, deterministic whatever the order of ``sources``.
     """
@@ -350,6 +353,8 @@ def link_events(sources: Iterable[Source], minter: IriMinter | None = None) -> l
     for src in undated:
         candidates = [g for g in sharing(src) if _fits(src, g, dated=False)]
         add(candidates[0] if len(candidates) == 1 else [], src)
+    if across_documents:
+        groups = [group for group in groups if len({src.document for src in group}) > 1]
     events = [_case_event(group, minter) for group in groups]
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.who, e.iri))
 
@@ -436,7 +441,7 @@ def add_case_graph(ds: Dataset, minter: IriMinter) -> list[CaseEvent]:
     ``wh:Conflict`` per disputed attribute naming the reports that state it (``wh:between``).
     """
     drop_case_graph(ds, minter)
-    events = [ev for ev in case_events(ds, minter) if len(ev.documents) > 1]
+    events = link_events(reported_events(ds), minter, across_documents=True)
     if events:
         fill_case_graph(ds.graph(minter.case_graph()), events, minter)
     return events

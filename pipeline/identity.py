@@ -514,6 +514,21 @@ def _label_of(mentions: list[Mention]) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f)))
 
 
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _demonyms_by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """The nationality words of a state (with its name) under their first word: a text holds one as a
+    whole word only if it holds its first word as one."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for word, country in demonyms().items():
+        first = _WORD.search(word)
+        if country and first:
+            out[first.group()].append((word, country))
+    return dict(out)
+
+
 def _main_country(facts: DocumentFacts) -> str | None:
     """The country a document is about: the one its names and nationality words point to most."""
     counts = Counter(
@@ -522,8 +537,9 @@ def _main_country(facts: DocumentFacts) -> str | None:
         if m.canonical and m.canonical.startswith("country/")
     )
     text = facts.document.text
-    for word, country in demonyms().items():
-        if country and word in text:  # (most are not: no expression for them)
+    by_first_word = _demonyms_by_first_word()
+    for first in by_first_word.keys() & set(_WORD.findall(text)):  # (most are not in a text)
+        for word, country in by_first_word[first]:
             n = len(re.findall(rf"\b{re.escape(word)}\b", text))
             if n:
                 counts[name_key(country)] += n

@@ -48,6 +48,23 @@ def test_a_coarser_date_is_the_same_event_without_conflict() -> None:
     assert (ev.date, ev.documents, ev.conflicts) == ("2022-03-04", ("a", "b", "c"), ())
 
 
+def test_across_documents_keeps_only_the_events_several_documents_report() -> None:
+    reports = [
+        report("a", date="2022-03-04"),
+        report("b", date="2022-03"),
+        report("a", "Sentencing", "2022-06-01"),
+        report("c", "Release", "2023-01-02", n=2),
+        report("c", "Release", "2023-01-02", n=3),
+    ]
+    every = link_events(reports)
+    assert [(ev.type, ev.documents) for ev in every] == [
+        ("Arrest", ("a", "b")),
+        ("Sentencing", ("a",)),
+        ("Release", ("c",)),
+    ]
+    assert link_events(reports, across_documents=True) == every[:1]
+
+
 def test_dates_a_day_apart_are_one_event_in_conflict_the_majority_on_top() -> None:
     (ev,) = link_events(
         [report("a", date="2022-01-22"), report("b", date="2022-01-23"), report("c", date="2022-01-22")]
