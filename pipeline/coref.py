@@ -130,8 +130,9 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         for rank in cues.get("rank", "").split("|"):
             if rank:
                 ranked[rank].add(key)
-    for key, actor in actors.items():
-        if actor.type is ActorType.PERSON and key not in gender:
+    for key in {k for k in keys if k} - gender.keys():  # the document's people (not the corpus's)
+        actor = actors.get(key)
+        if actor is not None and actor.type is ActorType.PERSON:
             g = _label_gender(actor.label)
             if g:
                 gender[key] = g
