@@ -510,8 +510,8 @@ def _type_of(mentions: list[Mention]) -> str:
 def _label_of(mentions: list[Mention]) -> str:
     """The fullest name form: most words, then most letters, then as usually written (not a
     dateline's capitals), then the earliest met."""
-    forms = [m.text for m in sorted(mentions, key=lambda m: m.start)]
-    return max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f)))
+    forms = list(dict.fromkeys(m.text for m in sorted(mentions, key=lambda m: m.start)))
+    return max(enumerate(forms), key=lambda nf: (len(nf[1].split()), len(nf[1]), not nf[1].isupper(), -nf[0]))[1]
 
 
 _WORD = re.compile(r"\w+")
