@@ -747,6 +747,22 @@ def test_quoted_charges_after_the_term_and_after_an_accusation(build_text):
     assert _one(r, "Ban")["charge"] == ["unethical reporting"]
 
 
+def test_a_quoted_charge_ends_at_its_closing_quote(build_text):
+    """What follows the quote ("over posts calling for …") is no part of the charge, however the parser
+    hung the opening quote; two quoted charges stay two."""
+    r = build_text(
+        "On 11 July 2023 the Orsk District Court sentenced Lev Tomin to five years in prison for ‘public calls "
+        "for mass riots’ over videos criticising rising food prices. On 6 March 2024 the Orsk City Court "
+        "sentenced Ana Vell to 15 years in prison for “undermining national integrity” and “spreading false "
+        "news through information technologies”, after a trial held behind closed doors."
+    )
+    got = sorted((ev["subject"][0], *ev["charge"]) for ev in _events(r, "Sentencing"))
+    assert got == [
+        ("Ana Vell", "spreading false news through information technologies", "undermining national integrity"),
+        ("Lev Tomin", "public calls for mass riots"),
+    ]
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

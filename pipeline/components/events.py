@@ -1536,10 +1536,17 @@ _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
 
+#: an opening quote -> the quotes that close it
+_CLOSING_QUOTE = {"‘": "’'", "“": '”"', '"': '"”', "'": "'’", "«": "»", "„": "“”"}
+
+
 def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
     """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
     words = list(tok.subtree)
-    rest = doc[words[0].i : tok.sent.end].text  # the text from the phrase to the sentence's end
+    start = words[0].i
+    if start > tok.sent.start and words[0].text not in _CLOSING_QUOTE and doc[start - 1].text in _CLOSING_QUOTE:
+        start -= 1  # the quote opening the phrase, which the parser hung elsewhere
+    rest = doc[start : tok.sent.end].text  # the text from the phrase to the sentence's end
     listed = _QUOTED_LIST.match(rest)
     if listed:
         return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
@@ -1556,8 +1563,11 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         )
     ]
     last = min(cut) if cut else words[-1].i + 1
+    closing = _CLOSING_QUOTE.get(doc[start].text)
+    if closing is not None:  # a quoted charge ends at its closing quote: "for ‘X’ over posts calling for Y"
+        last = next((t.i for t in doc[start + 1 : last] if t.text in closing), last)
     text = doc[words[0].i : last].text.strip(QUOTES + " ,;")
-    if text[:1] in QUOTES or doc[words[0].i].text in QUOTES:
+    if text[:1] in QUOTES or doc[start].text in QUOTES:
         return [text.strip(QUOTES)]  # one quoted charge: its "and" and "or" are its own
     if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
         return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
