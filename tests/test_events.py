@@ -595,6 +595,16 @@ def test_the_death_of_a_victim_is_no_death_penalty(build_text):
 # -- which court decides: the court of the clause, "before the X Court", a framing ruling ----------
 
 
+def test_a_trial_that_opened_before_a_court_is_before_that_court(build_text):
+    r = build_text(
+        "Lev Arkin was arrested in May 2019. His trial opened behind closed doors on 2 June 2020 before the "
+        "Orsk City Court.\n\n"
+        "The EU is following closely the trial of Ivo Marek, the former editor of the Harbour Post, which "
+        "opened before the Tomsk District Court on 3 January 2024."
+    )
+    got = sorted((ev["subject"][0], ev["court"][0]) for ev in _events(r, "Trial"))
+    assert got == [("Ivo Marek", "Tomsk District Court"), ("Lev Arkin", "Orsk City Court")]
+
 def test_trial_before_a_court_and_a_court_that_charged(build_text):
     r = build_text(
         "The trial of Timur Vasin before the Orsk Regional Court began on 4 April 2019. "
