@@ -87,6 +87,17 @@ def test_places_of_detention_named_with_a_lower_case_head(build_text):
     assert actors["Samir Haddad"] == "Person"  # the occupation before the name is not part of it
 
 
+def test_a_court_named_after_its_city_in_lower_case_but_not_an_indefinite_one(build_text):
+    r = build_text(
+        "Separately, the Velgrad court on Sunday sentenced Ana Vell, an activist, to three years in prison. "
+        "A Moscow court sentenced the blogger Ivo Marek to five years. A Kazakh court fined him.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Velgrad court"] == "Court"
+    assert not {"Moscow court", "Kazakh court"} & set(actors)
+
+
 def test_an_acronym_in_brackets_spells_out_its_name_and_is_the_same_actor(build_text):
     r = build_text(
         "Officers of the Bureau for Civic Integrity and Lawful Order (BCILO) searched the offices of "

@@ -605,6 +605,7 @@ def test_a_trial_that_opened_before_a_court_is_before_that_court(build_text):
     got = sorted((ev["subject"][0], ev["court"][0]) for ev in _events(r, "Trial"))
     assert got == [("Ivo Marek", "Tomsk District Court"), ("Lev Arkin", "Orsk City Court")]
 
+
 def test_trial_before_a_court_and_a_court_that_charged(build_text):
     r = build_text(
         "The trial of Timur Vasin before the Orsk Regional Court began on 4 April 2019. "

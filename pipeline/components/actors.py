@@ -742,6 +742,8 @@ class ActorTyper:
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
         if name_key(text) in self.not_names or text in self.demonyms:
             return None
+        if not ent.ent_id_ and span[-1].is_lower and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+            return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
         first = span[0].lower_
         if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone

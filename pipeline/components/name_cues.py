@@ -402,6 +402,13 @@ def shape_patterns() -> list[dict]:
                 {"LOWER": "the", "OP": "?"},
             ]
             patterns.append({"label": kind, "pattern": part + before + head_tokens})
+    after_place: dict[str, Any] = {
+        "TEXT": {"REGEX": CAPITALISED},
+        "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words() | set(CALENDAR))},
+        "OP": "+",
+    }
+    for head in data["place_lowercase_heads"]:  # "the Tizi Ouzou court"
+        patterns.append({"label": nw.heads[head], "pattern": [after_place, {"ORTH": head}]})
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
