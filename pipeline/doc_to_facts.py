@@ -77,16 +77,19 @@ def annotate(
     pending: dict[int, tuple[SourceDocument, DocumentStructure, list]] = {}
     counts: dict[int, int] = {}
 
-    def items() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def items() -> Iterator[tuple[Doc, tuple[int, int, int]]]:
         for n, (source, structure) in enumerate(documents):
             parts = [p for p in structure.parts]
             pending[n] = (source, structure, [None] * len(parts))
             counts[n] = len(parts)
+            memory: dict = {}  # what a part's components learn for the later parts ("Vell" after "Ana Vell")
             for i, part in enumerate(parts):
                 text, offset = part_body(part, structure.kind)
                 if part.kind is PartKind.FOOTNOTE:  # references to other texts, not prose
                     text = ""
-                yield text, (n, i, offset)
+                doc = nlp.make_doc(text)
+                doc._.document = memory
+                yield doc, (n, i, offset)
 
     done = 0
     for doc, (n, i, offset) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):

@@ -98,6 +98,21 @@ def test_a_court_named_after_its_city_in_lower_case_but_not_an_indefinite_one(bu
     assert not {"Moscow court", "Kazakh court"} & set(actors)
 
 
+def test_a_surname_alone_names_the_person_an_earlier_part_named_in_full(nlp):
+    """The model tags no name in "Quiroga was released …"; the document's earlier part named Ana Quiroga
+    (``doc._.document``, one dict shared by the parts of a document, carries the surnames)."""
+    memory: dict = {}
+    first = nlp.make_doc("The journalist Ana Quiroga was arrested on 2 April 2024.")
+    first._.document = memory
+    nlp(first)
+    assert memory == {"surnames": {"quiroga": "Ana Quiroga"}}
+    text = "Quiroga was released on May 9, 2024, under precautionary measures that require her to report to the court."
+    assert "Quiroga" not in [e.text for e in nlp(text).ents]  # alone, no name
+    later = nlp.make_doc(text)
+    later._.document = memory
+    assert next((e.text, e.label_) for e in nlp(later).ents) == ("Quiroga", "Person")
+
+
 def test_an_acronym_in_brackets_spells_out_its_name_and_is_the_same_actor(build_text):
     r = build_text(
         "Officers of the Bureau for Civic Integrity and Lawful Order (BCILO) searched the offices of "
@@ -431,3 +446,25 @@ def test_a_press_release_is_its_authors_not_part_of_the_name(build_text):
     )
     named = [a.label for a in r.actors.values() if "Ministry" in a.label]
     assert named == ["Ruritanian Ministry of Foreign Affairs"]
+
+
+def test_the_parts_of_a_document_share_what_they_read(nlp):
+    """``annotate`` gives every part of one document the same memory: a later part reads what an earlier one named."""
+    from pipeline.doc_to_facts import annotate
+    from pipeline.facts import SourceDocument
+    from pipeline.read.cleanup import clean
+    from pipeline.structure import find_structure
+
+    def source(name: str, first: str) -> SourceDocument:
+        text = clean(
+            f"Orsk, 10 May 2024\n\nThe journalist {first} Quiroga was arrested on 2 April 2024.\n\n"
+            "Quiroga was released on May 9, 2024, under precautionary measures that require her to report "
+            "to the court every 30 days."
+        )
+        return SourceDocument(name, f"{name}.txt", text)
+
+    sources = [source("news-a", "Ana"), source("news-b", "Marta")]
+    facts = list(annotate(nlp, [(s, find_structure(s)) for s in sources]))
+    for f in facts:  # the lone surname of the last part is a person's mention in each document
+        last = f.structure.parts[-1]
+        assert [(m.text, m.type.value) for m in f.mentions if m.start >= last.start][:1] == [("Quiroga", "Person")]

@@ -552,6 +552,7 @@ class ActorTyper:
         taken |= {i for e in doc.ents for i in range(e.start, e.end)}
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
+        surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
         out = []
         i = 0
         while i < len(doc):
@@ -996,6 +997,11 @@ class ActorTyper:
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
+        if doc._.document is not None:  # the surnames of the people named in full, for the document's later parts
+            surnames = doc._.document.setdefault("surnames", {})
+            for a in actors:
+                if a.label_ == "Person" and len(a) >= 2 and a[-1].is_title:
+                    surnames.setdefault(a[-1].lower_, a.text)
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
             if (

@@ -27,6 +27,9 @@ _EXTENSIONS = (
     "events",  # [{"type", "trigger": [s, e], "roles": {role: [[s, e], ...]}, "date", ...}]
     "relations",  # [{"type", "subject": [s, e], "object": [s, e] | None, "position", ...}]
     "coref",  # {"start:end" (an actor name or anaphor): {"kind", "role", "gender", "number", ...}}
+    # what the parts of one document read so far tell the next: {"surnames": {surname: name}}, one dict
+    # shared by the Docs of a document's parts (``doc_to_facts.annotate`` gives it; None for a text alone)
+    "document",
 )
 
 
