@@ -774,6 +774,18 @@ def test_a_quoted_charge_ends_at_its_closing_quote(build_text):
     ]
 
 
+def test_the_subject_of_a_clause_coordinated_with_a_passive_release_is_who_is_released(build_text):
+    """ "X spent two years in prison and was released": X is released, by no one the text names; a court
+    that convicted is still the court of the sentence coordinated with it."""
+    r = build_text(
+        "The blogger Lev Tomin spent two years in prison and was released in October 2022. The Orsk City Court "
+        "convicted Ana Vell on 3 May 2023 and she was sentenced to five years in prison."
+    )
+    release = _one(r, "Release")
+    assert (release["subject"], release.get("agent", [])) == (["Lev Tomin"], [])
+    assert _one(r, "Sentencing")["court"] == ["Orsk City Court"]
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

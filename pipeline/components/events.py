@@ -1363,6 +1363,9 @@ class EventFinder:
             head = self._governor(tok)
             if head is None or e["frame"] == "source":  # "held since May, according to X": X spoke later
                 continue
+            # "X spent two years in prison and was released": the passive verb's subject is the one its
+            # coordinated clause names, whether that clause is active or passive; and no agent comes from it
+            passive = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children)
             if (
                 not e["place"]
                 and e["type"] in ("Arrest", "Detention", "Killing")
@@ -1403,7 +1406,7 @@ class EventFinder:
                 # "X was declared extremist and banned": an organisation shares the passive subject of a Ban
                 kinds = _BANNED_KINDS if e["type"] == "Ban" else ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
                 for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
-                    if c.dep_ == "nsubjpass":
+                    if c.dep_ == "nsubjpass" or (passive and c.dep_ == "nsubj"):
                         for span in self._actors_at(doc, c, at, triggers):
                             if span.label_ in kinds and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
@@ -1429,8 +1432,10 @@ class EventFinder:
                         if c.dep_ != "nsubj":
                             continue
                         for span in self._actors_at(doc, c, at, triggers):
-                            if span.label_ in ACTOR_LABELS:  # also "officers of X searched … and arrested"
-                                e["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+                            if span.label_ == "Court":  # "the X court convicted her and she was sentenced"
+                                e["court"].append([span.start, span.end])
+                            elif span.label_ in ACTOR_LABELS and not passive:  # "officers of X searched … and arrested"
+                                e["agent"].append([span.start, span.end])
                 if "date" not in e:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
                     if dates:
