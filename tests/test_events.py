@@ -786,6 +786,16 @@ def test_the_subject_of_a_clause_coordinated_with_a_passive_release_is_who_is_re
     assert _one(r, "Sentencing")["court"] == ["Orsk City Court"]
 
 
+def test_a_sentence_served_handed_down_against_and_a_release_dated_before_its_of(build_text):
+    r = build_text(
+        "The EU notes the release on 18 January 2024 of the journalist Ivo Marek, after he had served a sentence "
+        "of 22 months. The experts expressed alarm at the death sentence handed down in March 2024 by a military "
+        "tribunal against Lev Tomin, a former student leader."
+    )
+    assert _one(r, "Release")["subject"] == ["Ivo Marek"]
+    assert sorted(ev["subject"][0] for ev in _events(r, "Sentencing")) == ["Ivo Marek", "Lev Tomin"]
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "
