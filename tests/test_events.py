@@ -796,6 +796,24 @@ def test_a_sentence_served_handed_down_against_and_a_release_dated_before_its_of
     assert sorted(ev["subject"][0] for ev in _events(r, "Sentencing")) == ["Ivo Marek", "Lev Tomin"]
 
 
+def test_a_sentencing_nouns_term_court_and_date_hung_on_the_word_above_it(build_text):
+    """The parser hangs "to ten years …" on "concerned", "by the court" and "on 12 February" on "years";
+    a term after "commuted" is the new one, not the sentence's."""
+    r = build_text(
+        "Norway is deeply concerned by the sentencing of the human rights lawyer Mira Kovanko to ten years in prison by "
+        "the Velgrad City Court on 12 February 2024. The Supreme Court commuted the death sentence of Lev Tomin to "
+        "life imprisonment in 2020."
+    )
+    got = {ev["subject"][0]: ev for ev in _events(r, "Sentencing")}
+    kovanko = got["Mira Kovanko"]
+    assert (kovanko["sentenceTerm"], kovanko["court"], kovanko["date"]) == (
+        ["P10Y"],
+        ["Velgrad City Court"],
+        ["2024-02-12"],
+    )
+    assert "sentenceTerm" not in got["Lev Tomin"]
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

@@ -271,6 +271,17 @@ class EventFinder:
                 ):
                     event["court"].append([span.start, span.end])
             region = self._region(trigger, set(found))
+            stranded = self._stranded_term(trigger) if entry["type"] == "Sentencing" else None
+            if stranded is not None:  # "the sentencing of X to ten years by the Y Court on 12 May": all its own
+                held = {t.i for t in region}
+                region = sorted([*region, *(t for t in stranded.subtree if t.i not in held)], key=lambda t: t.i)
+                for by in stranded.subtree:
+                    if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
+                        for obj in by.children:
+                            court = at.get(obj.i)
+                            if obj.dep_ == "pobj" and court is not None and court.label_ == "Court":
+                                if [court.start, court.end] not in event["court"]:
+                                    event["court"].append([court.start, court.end])
             dates = self._dates(doc, trigger, region)
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
@@ -1044,10 +1055,28 @@ class EventFinder:
             "day": probe is not None and probe.precision is DatePrecision.DAY,
         }
 
+    def _stranded_term(self, trigger: Token) -> Token | None:
+        """ "concerned by the sentencing of X to ten years in prison by the Y Court": the "to" phrase right
+        after a sentencing noun's own words that the parser hung on a word above it (a term belongs to no
+        other word there), or None."""
+        if trigger.pos_ != "NOUN":
+            return None
+        doc = trigger.doc
+        nxt = trigger.right_edge.i + 1
+        if nxt >= trigger.sent.end:
+            return None
+        to = doc[nxt]
+        if to.lower_ != "to" or to.dep_ != "prep" or to.head not in trigger.ancestors:
+            return None
+        if to.head.lemma_ in self.words["term_changing_verbs"]:  # "commuted the sentence of X to life"
+            return None
+        return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
+
     def _term(self, trigger: Token, region: list[Token]) -> str | None:
         preps = self.words["term_preps"]
+        stranded = self._stranded_term(trigger)
         for tok in region:
-            if tok.head.i == trigger.i and tok.lower_ in preps:
+            if (tok.head.i == trigger.i and tok.lower_ in preps) or (stranded is not None and tok.i == stranded.i):
                 words = [t for t in tok.subtree]
                 term = normalise_term(" ".join(t.text for t in words))
                 if term:
