@@ -456,6 +456,18 @@ CASES = [
         "Abebe Girma, deputy editor of the Addis Standard, was released.",
         {("employeeOf", "Abebe Girma", "Addis Standard")},
     ),
+    # the parser takes "opposition" for the object of "of"; a role verb in a clause on the noun said of X
+    (
+        "Levon Dadian, the chairman of the opposition Civic Dawn Party, was arrested. Tomas Berg is a journalist "
+        "who writes for the newspaper Nor Lur.",
+        {("leaderOf", "Levon Dadian", "Civic Dawn Party"), ("employeeOf", "Tomas Berg", "Nor Lur")},
+    ),
+    # the parties of a case, ranked as the list that introduces them
+    (
+        "The applicants are Tomas Berg, Marta Berg and Ivo Lind, who live in Orsk.\n\nThe first applicant is the "
+        "chairman of the Civic Dawn Party. The third applicant is a member of the Free Voices Centre.",
+        {("leaderOf", "Tomas Berg", "Civic Dawn Party"), ("memberOf", "Ivo Lind", "Free Voices Centre")},
+    ),
 ]
 
 

@@ -52,7 +52,7 @@ class CorefCues:
         self.court_nouns = frozenset(data["court_nouns"])
         self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
         self.determiners = frozenset(data["determiners"])
-        self.ordinals = frozenset(data["ordinals"])
+        self.ordinals = tuple(data["ordinals"])  # in order: "first", "second", …
         #: LOWER and LEMMA hash -> whether a token with it may be an anaphor (see _candidates)
         self._by_lower: dict[int, bool] = {}
         self._by_lemma: dict[int, bool] = {}
@@ -220,10 +220,34 @@ class CorefCues:
         for c in root.children:  # "investigative journalist X" parsed as a compound
             if c.dep_ in ("compound", "amod") and c.i < ent.start and c.lemma_.lower() in self.person_nouns:
                 nouns.append(c.lemma_.lower())
+        listed = self._listed_rank(root)
+        if listed:
+            ranks.append(listed)
         out: dict[str, object] = {"gender": gender, "nouns": sorted(set(nouns))}
         if ranks:
             out["rank"] = sorted(set(ranks))
         return out
+
+    def _listed_rank(self, root: Token) -> str:
+        """ "The applicants are A, B, C and D", "The applicants, A and B, are …": the place of a name in
+        the list that introduces the parties of a case gives its rank ("the third applicant")."""
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "appos":
+            parties = first.head
+        elif first.dep_ == "attr":
+            parties = next((c for c in first.head.children if c.dep_ in ("nsubj", "nsubjpass")), first)
+        else:
+            return ""
+        lemma = parties.lemma_.lower()
+        if parties.tag_ not in ("NNS", "NNPS") or lemma not in self.person_nouns:
+            return ""
+        members = sorted([first, *first.conjuncts], key=lambda t: t.i)
+        place = next((n for n, t in enumerate(members) if t.i == root.i), None)
+        if place is None or len(members) < 2 or place >= len(self.ordinals):
+            return ""
+        return f"{self.ordinals[place]} {lemma}"
 
     def _group_of(self, doc: Doc, ent: Span, at: dict[int, Span]) -> str:
         """The first of the people listed together with this one: "A, B and C", "A together with B"."""

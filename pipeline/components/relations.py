@@ -26,6 +26,8 @@ DESCRIBED = "whereas_described"
 
 #: nouns for two spouses, whose relative is each one's ("the couple's son")
 COUPLES = frozenset(load_json("relation_roles.json")["couples"])
+#: "the opposition X Party", "the weekly X": words before a name the parser may take for the object in its place
+NAME_OPENERS = frozenset(load_json("relation_roles.json")["name_openers"])
 #: entity labels of organisations (anything an actor can lead, work for or belong to)
 ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
 #: what a person is "of" as its staff or member ("X of the Y newspaper"); a court is an office's
@@ -190,6 +192,13 @@ class _Index:
             and after.label_ not in ("Person", "Place", "Country")
         ):
             return after  # "the channel Kafue TV" however parsed: the name right after its kind
+        if (
+            after is not None
+            and after.start == tok.i + 1
+            and tok.lower_ in NAME_OPENERS
+            and after.label_ not in ("Person", "Place", "Country")
+        ):
+            return after  # "the chairman of the opposition Civic Dawn Party", the parser's object "opposition"
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "amod", "nmod") and child.i in self.ents:
                 return self.ents[child.i]
