@@ -462,6 +462,8 @@ CASES = [
         "who writes for the newspaper Nor Lur.",
         {("leaderOf", "Levon Dadian", "Civic Dawn Party"), ("employeeOf", "Tomas Berg", "Nor Lur")},
     ),
+    # a one-word name the model took for an organisation, with the first name the parse joins to it
+    ("Ana Vell is a reporter for the daily Orsk Vestnik.", {("employeeOf", "Ana Vell", "Orsk Vestnik")}),
     # the parties of a case, ranked as the list that introduces them
     (
         "The applicants are Tomas Berg, Marta Berg and Ivo Lind, who live in Orsk.\n\nThe first applicant is the "

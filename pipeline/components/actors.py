@@ -631,6 +631,30 @@ class ActorTyper:
             start, n = start - 1, n + 1
         return start, end
 
+    def _first_name(self, doc: Doc, start: int) -> int:
+        """The start of a one-word name with the capitalised word the parse joins to it as its first
+        name ("Ana Vell", "Abdulla Al-Sharif"), where that word is no name, title or office of its own."""
+        if start == 0:
+            return start
+        first, name = doc[start - 1], doc[start]
+        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        if (
+            first.dep_ == "compound"
+            and first.head.i == name.i
+            and first.pos_ == "PROPN"
+            and first.i not in offices
+            and bool(re.match(CAPITALISED, first.text))
+            and _wordlike(first.text)
+            and not first.ent_type_
+            and first.lower_ not in self.before
+            and first.lower_ not in self.titles
+            and first.text not in self.demonyms
+            and first.lower_ not in CALENDAR
+            and not self.name_words.heads.get(name.lower_)
+        ):
+            return start - 1
+        return start
+
     def _across_particles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A name the model cut at a lower-case particle: "[Mariana] dos [Santos]", "[Folha] do
         [Norte]", "Ana [Souza]" — one or two particles between capitalised words of one name."""
@@ -731,6 +755,8 @@ class ActorTyper:
             return None
         if ent.label_ == "PERSON":
             start, end = self._whole_name(doc, start, end)
+        elif ent.label_ == "ORG" and end - start == 1:  # "Ana [Vell]" the model took for an organisation
+            start = self._first_name(doc, start)
         if ent.label_ in ("PERSON", "ORG"):
             start, end = self._across_particles(doc, start, end)
         if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
