@@ -814,6 +814,18 @@ def test_a_sentencing_nouns_term_court_and_date_hung_on_the_word_above_it(build_
     assert "sentenceTerm" not in got["Lev Tomin"]
 
 
+def test_ensuring_that_a_person_is_released_is_asked_for_not_told(build_text):
+    """ "ensure that X is released": a demand, no release that happened; "the ruling ensured that X was
+    released" tells one."""
+    r = build_text(
+        "The Free Voices Centre called on the authorities to ensure that Ana Vell is released immediately and "
+        "unconditionally. The ruling of 3 May 2023 ensured that Ivo Lind was released on 5 May 2023."
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (["Ana Vell"], ["Free Voices Centre"])
+    assert [ev["subject"] for ev in _events(r, "Release")] == [["Ivo Lind"]]
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

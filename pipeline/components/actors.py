@@ -757,6 +757,8 @@ class ActorTyper:
             start, end = self._whole_name(doc, start, end)
         elif ent.label_ == "ORG" and end - start == 1:  # "Ana [Vell]" the model took for an organisation
             start = self._first_name(doc, start)
+            if start < ent.start:  # a first name and a surname: a person's shape
+                votes.append(("Person", W_PHRASE, "first-name"))
         if ent.label_ in ("PERSON", "ORG"):
             start, end = self._across_particles(doc, start, end)
         if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):

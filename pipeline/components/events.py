@@ -346,6 +346,8 @@ class EventFinder:
                 while not caller and call.dep_ == "conj" and call.head.i != call.i:  # "found … and asked"
                     call = self._coordinated_with(call)
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
+                if not caller and call.dep_ == "xcomp" and call.head.lemma_ in self.words["calling_verbs"]:
+                    caller = [c for c in call.head.children if c.dep_ == "nsubj"]  # "I urge you to ensure that …"
                 if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
                     caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
                 for c in caller:
