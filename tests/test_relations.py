@@ -464,6 +464,11 @@ CASES = [
     ),
     # a one-word name the model took for an organisation, with the first name the parse joins to it
     ("Ana Vell is a reporter for the daily Orsk Vestnik.", {("employeeOf", "Ana Vell", "Orsk Vestnik")}),
+    # coordinated roles, coordinated names: each role its name
+    (
+        "Ivo Lind's son and daughter, Tomas Lind and Ines Lind, appealed for his release.",
+        {("relativeOf", "Ivo Lind", "Tomas Lind"), ("relativeOf", "Ines Lind", "Ivo Lind")},
+    ),
     # the parties of a case, ranked as the list that introduces them
     (
         "The applicants are Tomas Berg, Marta Berg and Ivo Lind, who live in Orsk.\n\nThe first applicant is the "

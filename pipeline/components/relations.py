@@ -614,6 +614,21 @@ class RelationFinder:
         out.extend(c for c in tok.children if c.dep_ == "conj")
         return out
 
+    @staticmethod
+    def _paired(tok: Token, other: Token, holder: Token, index: _Index) -> Token:
+        """ "X's son and daughter, A and B": the holder in the place of ``tok`` among the coordinated roles,
+        where as many holders are coordinated as roles; else ``other``'s own holder."""
+        first = other
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        roles = sorted([first, *first.conjuncts], key=lambda t: t.i)
+        holders = sorted([holder, *holder.conjuncts], key=lambda t: t.i)
+        places = [n for n, r in enumerate(roles) if r.i == tok.i]
+        named = all(index.actor(h) is not None for h in holders)  # names, not "… and a member of …"
+        if named and len(roles) == len(holders) > 1 and places and holders[0].i == holder.i:
+            return holders[places[0]]
+        return holder
+
     def _holders(self, tok: Token, links: dict[int, _Links], index: _Index) -> list[tuple[Token, float]]:
         own = list(links[tok.i].holders) if tok.i in links else []
         if not any(index.holder(h, False) is not None for h, _ in own):
@@ -621,7 +636,7 @@ class RelationFinder:
         if not own:
             for other in self._related(tok):
                 if other.i in links and links[other.i].holders and index.actor(other) is None:
-                    own = [(h, c * 0.95) for h, c in links[other.i].holders]
+                    own = [(self._paired(tok, other, h, index), c * 0.95) for h, c in links[other.i].holders]
                     break
         if not own and tok.dep_ == "compound" and index.actor(tok.head) is None and tok.head.i in links:
             own = list(links[tok.head.i].holders)  # "a member state of the AU": the links are the head's
