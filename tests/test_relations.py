@@ -469,6 +469,12 @@ CASES = [
         "Ivo Lind's son and daughter, Tomas Lind and Ines Lind, appealed for his release.",
         {("relativeOf", "Ivo Lind", "Tomas Lind"), ("relativeOf", "Ines Lind", "Ivo Lind")},
     ),
+    # a kind in capitals before a name is no part of it, unless the name goes on with what it deals with
+    (
+        "Ana Vell, a researcher for the Berlin-based NGO Orsk Civic Monitor, was charged. The NGO Affairs Bureau "
+        "revoked the registration of the Centre for Legal Aid.",
+        {("employeeOf", "Ana Vell", "Orsk Civic Monitor")},
+    ),
     # the parties of a case, ranked as the list that introduces them
     (
         "The applicants are Tomas Berg, Marta Berg and Ivo Lind, who live in Orsk.\n\nThe first applicant is the "

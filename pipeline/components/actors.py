@@ -708,7 +708,7 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
-                doc[start].is_lower
+                (doc[start].is_lower or self._kind_before_name(doc, start, end))
                 and doc[start].is_alpha
                 and word not in self.particles
                 and end - start >= 2
@@ -747,6 +747,16 @@ class ActorTyper:
         ):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
+
+    def _kind_before_name(self, doc: Doc, start: int, end: int) -> bool:
+        """ "the NGO Caucasus Civic Monitor": a kind in capitals before a name, where the name's own words say
+        no other type and the name does not go on with a plural noun (not "the NGO Affairs Bureau", a state body
+        whose name holds the word)."""
+        kind = self.before.get(doc[start].lower_) if doc[start].is_upper else None
+        if kind is None or end - start < 2 or doc[start + 1].tag_ in ("NNS", "NNPS"):
+            return False  # "the NGO Affairs Bureau": the name goes on with a plural noun of what it deals with
+        typed = self.name_words.type_of([t.text for t in doc[start + 1 : end]])
+        return typed is None or typed[0] in (kind, "Organisation")
 
     def _candidate(self, doc: Doc, ent: Span, cues: list[tuple[str, int, str]] | None = None) -> Candidate | None:
         votes: list[tuple[str, int, str]] = list(cues or [])
