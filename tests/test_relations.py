@@ -475,6 +475,15 @@ CASES = [
         "revoked the registration of the Centre for Legal Aid.",
         {("employeeOf", "Ana Vell", "Orsk Civic Monitor")},
     ),
+    # offices held, told in a clause on the name, with or without "as"
+    (
+        "Her brother, Oleg Marov, who served as Deputy Prime Minister from 1992 to 1994, was arrested. "
+        "Ivo Lind, who had been appointed Prosecutor General in 2019, requested it.",
+        {
+            ("holdsPosition", "Oleg Marov", "Deputy Prime Minister"),
+            ("holdsPosition", "Ivo Lind", "Prosecutor General"),
+        },
+    ),
     # the parties of a case, ranked as the list that introduces them
     (
         "The applicants are Tomas Berg, Marta Berg and Ivo Lind, who live in Orsk.\n\nThe first applicant is the "

@@ -1075,16 +1075,21 @@ class RelationFinder:
         """The person who served "as" an office, the subject of the verb the "as" (or the first of the "as"
         phrases it is coordinated with) hangs on: "he served as mayor of X from 1994 and as Minister of Y"."""
         at = office.root.head
-        if office.root.dep_ != "pobj" or at.lower_ != "as":
+        if office.root.dep_ in ("oprd", "attr", "xcomp") and at.tag_ == "VBN":
+            verb = at  # "X, who had been appointed Prosecutor General in 2019": no "as"
+        elif office.root.dep_ != "pobj" or at.lower_ != "as":
             return None
-        while at.dep_ == "conj" and at.head.i != at.i:
-            at = at.head
-        verb = at.head
-        while verb.dep_ == "prep" and verb.head.i != verb.i:  # "… from 1994 and as …": the first phrase's verb
-            verb = verb.head
+        else:
+            while at.dep_ == "conj" and at.head.i != at.i:
+                at = at.head
+            verb = at.head
+            while verb.dep_ == "prep" and verb.head.i != verb.i:  # "… from 1994 and as …": the first phrase's verb
+                verb = verb.head
         if verb.lemma_.lower() not in self.served_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "X, who served as Deputy Prime Minister from 1992": the name the clause is on
         return index.holder(subject, True) if subject is not None else None
 
     def _names_office(self, name: Span) -> bool:
