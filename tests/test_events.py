@@ -826,6 +826,18 @@ def test_ensuring_that_a_person_is_released_is_asked_for_not_told(build_text):
     assert [ev["subject"] for ev in _events(r, "Release")] == [["Ivo Lind"]]
 
 
+def test_taken_away_and_released_in_a_gerund_after_the_clause(build_text):
+    """ "X was taken away … and questioned … before being released": X is arrested and released."""
+    r = build_text(
+        "Orsk, 8 Feb 2024\n\nLind's wife, Ana Vell, a senior editor at the daily Orsk Vestnik, was taken away "
+        "with him and questioned for nine hours about her husband's meetings before being released without charge "
+        "on 6 February 2024."
+    )
+    assert _one(r, "Arrest")["subject"] == ["Ana Vell"]
+    release = _one(r, "Release")
+    assert (release["subject"], release["date"]) == (["Ana Vell"], ["2024-02-06"])
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "
