@@ -478,10 +478,10 @@ CASES = [
     # offices held, told in a clause on the name, with or without "as"
     (
         "Her brother, Oleg Marov, who served as Deputy Prime Minister from 1992 to 1994, was arrested. "
-        "Ivo Lind, who had been appointed Prosecutor General in 2019, requested it.",
+        "Ivo Lind, who had been appointed Deputy Prime Minister in 2019, requested it.",
         {
             ("holdsPosition", "Oleg Marov", "Deputy Prime Minister"),
-            ("holdsPosition", "Ivo Lind", "Prosecutor General"),
+            ("holdsPosition", "Ivo Lind", "Deputy Prime Minister"),
         },
     ),
     # the parties of a case, ranked as the list that introduces them

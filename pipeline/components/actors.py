@@ -68,6 +68,7 @@ class ActorTyper:
         self.misread_labels = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
         self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
+        self.kind_acronyms = frozenset(cues["kind_acronyms"])
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
@@ -752,7 +753,7 @@ class ActorTyper:
         """ "the NGO Caucasus Civic Monitor": a kind in capitals before a name, where the name's own words say
         no other type and the name does not go on with a plural noun (not "the NGO Affairs Bureau", a state body
         whose name holds the word)."""
-        kind = self.before.get(doc[start].lower_) if doc[start].is_upper else None
+        kind = self.before.get(doc[start].lower_) if doc[start].lower_ in self.kind_acronyms else None
         if kind is None or end - start < 2 or doc[start + 1].tag_ in ("NNS", "NNPS"):
             return False  # "the NGO Affairs Bureau": the name goes on with a plural noun of what it deals with
         typed = self.name_words.type_of([t.text for t in doc[start + 1 : end]])
