@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, TAG
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -149,21 +149,121 @@ class _Group:
         return self._matcher
 
 
-#: attributes whose one-token patterns of one exact value are looked up per token, not matched
-_LOOKED_UP = {"TAG": TAG}
+#: the token attributes a pattern of one token may test to be looked up in the Doc's arrays, not matched
+_TESTED = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+#: those of them the Matcher refuses to read where a Doc has none (unless ``allow_missing``), by name
+_ANNOTATED = {TAG: "TAG", DEP: "DEP"}
+#: the attributes a look-up prefers to file a pattern under: those whose values are rarest first
+_FILED_FIRST = (LOWER, ORTH, TAG, DEP, IS_SPACE)
 
 
-def _looked_up(pattern: list[dict[str, Any]]) -> tuple[str, str] | None:
-    """(attribute, value) of a pattern of one token given by one attribute of :data:`_LOOKED_UP`
-    and one string value ("the token tagged NN").
+class _Test(NamedTuple):
+    """One attribute test of a one-token pattern as the Matcher makes it: the token's value of ``attr``
+    (a hash, or 0 and 1 for a flag) is one of ``values``, or none of them where ``negated``."""
 
-    >>> _looked_up([{"TAG": "NN"}]), _looked_up([{"TAG": "NN", "OP": "?"}]), _looked_up([{"TAG": {"IN": ["NN"]}}])
-    (('TAG', 'NN'), None, None)
+    attr: int
+    values: frozenset[int]
+    negated: bool
+    literal: bool  # a value of its own, not an IN or NOT_IN list: the Matcher checks its annotation
+
+
+def _one_token_tests(pattern: list[dict[str, Any]]) -> list[_Test] | None:
+    """The tests of a pattern of exactly one token, each a value or an ``IN``/``NOT_IN`` list of an
+    attribute of :data:`_TESTED`, at least one of them not negated; ``None`` for any other pattern
+    (an operator, a regular expression, another attribute), which the Matcher keeps.
+
+    >>> [(t.negated, t.literal) for t in _one_token_tests([{"TAG": "NN", "DEP": {"NOT_IN": ["det"]}}])]
+    [(False, True), (True, False)]
+    >>> _one_token_tests([{"TAG": "NN", "OP": "?"}]), _one_token_tests([{"DEP": {"NOT_IN": ["det"]}}])
+    (None, None)
     """
-    if len(pattern) != 1 or len(pattern[0]) != 1:
+    if len(pattern) != 1:
         return None
-    ((attr, value),) = pattern[0].items()
-    return (attr, value) if attr in _LOOKED_UP and isinstance(value, str) else None
+    tests = []
+    for key, value in pattern[0].items():
+        attr = _TESTED.get(key)
+        if attr is None:
+            return None
+        if attr == IS_SPACE:
+            if not isinstance(value, bool):
+                return None
+            tests.append(_Test(attr, frozenset({int(value)}), False, True))
+        elif isinstance(value, str):
+            tests.append(_Test(attr, frozenset({get_string_id(value)}), False, True))
+        elif (
+            isinstance(value, dict)
+            and len(value) == 1
+            and set(value) <= {"IN", "NOT_IN"}
+            and all(isinstance(w, str) for w in next(iter(value.values())))
+        ):
+            ((op, words),) = value.items()
+            tests.append(_Test(attr, frozenset(get_string_id(w) for w in words), op == "NOT_IN", False))
+        else:
+            return None
+    return tests if any(not t.negated for t in tests) else None
+
+
+class _LookUps:
+    """Patterns of one token (the attribute ruler's "TAG NN gives POS NOUN", "TAG PRP and LOWER 'its'")
+    found by looking the Doc's attribute arrays up, not by a Matcher run: each Matcher call walks every
+    token, making a Token object for each, and the attribute ruler's rules for single words ran five
+    calls a Doc, its rules by tag and dependency label one more. A pattern is filed under the value (or values) of one test it needs; the token that has one is
+    checked against its other tests."""
+
+    def __init__(self) -> None:
+        self._patterns: list[tuple[int, list[_Test]]] = []  # (key, tests), in the order added
+        #: attribute -> value -> (key, the pattern's other tests) of the patterns filed under it
+        self._filed: dict[int, dict[int, list[tuple[int, tuple[_Test, ...]]]]] = {}
+        self._attrs: list[int] = []  # every attribute any pattern tests, in the order first seen
+        self._checked: set[int] = set()  # the attributes of _ANNOTATED some pattern tests with a value of its own
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, key: int, tests: list[_Test]) -> None:
+        self._patterns.append((key, tests))
+        filed_by = min((t for t in tests if not t.negated), key=lambda t: _FILED_FIRST.index(t.attr))
+        rest = tuple(t for t in tests if t is not filed_by)
+        filed = self._filed.setdefault(filed_by.attr, {})
+        for value in filed_by.values:
+            filed.setdefault(value, []).append((key, rest))
+        for t in tests:
+            if t.attr not in self._attrs:
+                self._attrs.append(t.attr)
+            if t.literal and t.attr in _ANNOTATED:
+                self._checked.add(t.attr)
+
+    def remove(self, key: int) -> None:
+        kept = [(k, tests) for k, tests in self._patterns if k != key]
+        self._patterns, self._filed, self._attrs, self._checked = [], {}, [], set()
+        for k, tests in kept:
+            self.add(k, tests)
+
+    def __call__(self, doc: Doc, allow_missing: bool) -> list[tuple[int, int, int]]:
+        if not allow_missing:
+            for attr in self._checked:
+                if not doc.has_annotation(attr):
+                    name = _ANNOTATED[attr]
+                    raise ValueError(
+                        f"a pattern needs the {name} of a Doc that has none (allow_missing=True permits it)"
+                    )
+        if not self._attrs or not len(doc):
+            return []
+        attrs: list[int | str] = list(self._attrs)
+        columns = dict(zip(self._attrs, doc.to_array(attrs).T.tolist(), strict=True))
+        matches = []
+        for attr, filed in self._filed.items():
+            column = columns[attr]
+            if filed.keys().isdisjoint(column):
+                continue
+            for i, value in enumerate(column):
+                entries = filed.get(value)
+                if entries is None:
+                    continue
+                for key, rest in entries:
+                    if not rest or all((columns[t.attr][i] in t.values) is not t.negated for t in rest):
+                        matches.append((key, i, i + 1))
+        return matches
 
 
 class AnchoredMatcher:
@@ -174,8 +274,9 @@ class AnchoredMatcher:
     find comes twice, which a ruler's set of matches absorbs). Patterns without an anchor go
     to a matcher run on every Doc. A group runs only on a Doc holding, for one of its
     patterns, a word of each of that pattern's :func:`requirements` (its anchor and the other
-    words it needs: "of" alone does not run "… Court of …"). A pattern of one token with one
-    exact tag (the attribute ruler's "TAG NN gives POS NOUN") is looked up in the Doc's tags.
+    words it needs: "of" alone does not run "… Court of …"). A pattern of one token testing its
+    form, tag, dependency or whether it is a space (the attribute ruler's "TAG NN gives POS NOUN",
+    "TAG PRP and LOWER 'its'") is looked up in the Doc's arrays (:class:`_LookUps`).
     """
 
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
@@ -193,8 +294,7 @@ class AnchoredMatcher:
         self._always_gates: list[re.Pattern[str] | None] = []
         #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
         self._gate_hits: list[dict[int, bool]] = []
-        #: per attribute of _LOOKED_UP, value hash -> the keys (hashed) of the patterns asking for it
-        self._lookups: dict[str, dict[int, list[int]]] = {}
+        self._looked_up = _LookUps()  # the patterns of one token looked up, not matched
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -205,10 +305,9 @@ class AnchoredMatcher:
         patterns = list(patterns)
         for pattern in patterns:
             found = anchor(pattern)
-            exact = _looked_up(pattern) if on_match is None and not kw else None
-            if exact is not None:
-                values = self._lookups.setdefault(exact[0], {})
-                values.setdefault(get_string_id(exact[1]), []).append(self._normalize_key(key))
+            tests = _one_token_tests(pattern) if on_match is None and not kw else None
+            if tests is not None:
+                self._looked_up.add(self._normalize_key(key), tests)
             elif found is None:
                 self._always_gates.append(_text_gate(pattern))
                 self._gate_hits.append({})
@@ -230,10 +329,7 @@ class AnchoredMatcher:
             self._always.remove(key)
         for group in self._group_list:
             group.remove(key)
-        hashed = get_string_id(key)
-        for values in self._lookups.values():
-            for value, keys in values.items():
-                values[value] = [k for k in keys if k != hashed]
+        self._looked_up.remove(get_string_id(key))
         self._keys.pop(key, None)
 
     def __len__(self) -> int:
@@ -252,11 +348,7 @@ class AnchoredMatcher:
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
         matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
-        for attr, values in self._lookups.items():
-            if not kw.get("allow_missing") and not doc.has_annotation(attr):
-                raise ValueError(f"a pattern needs the {attr} of a Doc that has none (allow_missing=True permits it)")
-            for i, value in enumerate(doc.to_array(_LOOKED_UP[attr]).tolist() if len(doc) else ()):
-                matches.extend((key, i, i + 1) for key in values.get(value, ()))
+        matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
