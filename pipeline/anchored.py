@@ -111,20 +111,104 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
     return re.compile(regex)
 
 
+#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression)
+_FormTest = tuple[int, str, Any]
+
+
+def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
+    """What a pattern's token asks of a token's ORTH/TEXT and LOWER: a word, an ``IN`` or ``NOT_IN``
+    list, a ``REGEX`` (any other value, and any other attribute, is left out: it only narrows).
+
+    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "IS_TITLE": True})]
+    [('REGEX', '^A')]
+    """
+    tests: list[_FormTest] = []
+    for key, value in spec.items():
+        attr = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}.get(key)
+        if attr is None:
+            continue
+        if isinstance(value, str):
+            tests.append((attr, "IN", frozenset({get_string_id(value)})))
+        elif isinstance(value, dict) and len(value) == 1:
+            ((op, words),) = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(words, list) and all(isinstance(w, str) for w in words):
+                tests.append((attr, op, frozenset(get_string_id(w) for w in words)))
+            elif op == "REGEX" and isinstance(words, str):
+                tests.append((attr, op, re.compile(words)))
+    return tuple(tests)
+
+
+class _Reach:
+    """Which tokens a match of some patterns may cover, told by a token's form alone (and so worked
+    out once per word): a match covers only tokens a token of its pattern accepts, so it lies in the
+    run of such tokens around the anchor it holds. Only the tests of :func:`_form_tests` are read:
+    a token they pass may still fail the others, and the runs are at most longer than the matches."""
+
+    __slots__ = ("_covers", "_specs", "everywhere")
+
+    def __init__(self) -> None:
+        self._specs: list[tuple[_FormTest, ...]] = []
+        self._covers: dict[int, bool] = {}  # ORTH hash -> whether a pattern's token may take it
+        self.everywhere = False  # a pattern's token takes any form: the runs are the whole Doc
+
+    def add(self, pattern: list[dict[str, Any]]) -> None:
+        for spec in pattern:
+            tests = _form_tests(spec)
+            self.everywhere = self.everywhere or not tests
+            if tests not in self._specs:
+                self._specs.append(tests)
+        self._covers.clear()
+
+    def run(self, doc: Doc, orths: list[int], lowers: list[int], i: int) -> tuple[int, int]:
+        """The run of tokens a match may cover around token ``i``: (its start, its end)."""
+        start, end = i, i + 1
+        while start > 0 and self._may_cover(doc, orths[start - 1], lowers[start - 1]):
+            start -= 1
+        while end < len(orths) and self._may_cover(doc, orths[end], lowers[end]):
+            end += 1
+        return start, end
+
+    def _may_cover(self, doc: Doc, orth: int, lower: int) -> bool:
+        covers = self._covers.get(orth)
+        if covers is None:
+            covers = self._covers[orth] = any(self._passes(tests, doc, orth, lower) for tests in self._specs)
+        return covers
+
+    @staticmethod
+    def _passes(tests: tuple[_FormTest, ...], doc: Doc, orth: int, lower: int) -> bool:
+        for attr, op, values in tests:
+            value = orth if attr == ORTH else lower
+            if op == "REGEX":
+                if not values.search(doc.vocab.strings[value]):  # as the Matcher's REGEX: a search
+                    return False
+            elif (value in values) is not (op == "IN"):
+                return False
+        return True
+
+
 class _Group:
     """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
     holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
     build, and adding thousands of patterns to spaCy Matchers was most of the time of loading the
-    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once."""
+    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once.
 
-    __slots__ = ("_make", "_matcher", "_pending")
+    The Matcher runs only over the stretches of a Doc a match may cover (:class:`_Reach`) around the
+    tokens holding the anchor, where every match lies: it walks every token it is given, making a
+    Token object for each and testing each pattern's first token there (a Doc's part is about 22
+    tokens, a name's stretch a few)."""
+
+    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_whole")
 
     def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
         self._matcher: Matcher | None = None
         self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
+        self._reach = _Reach()  # a removed pattern's tokens stay: the stretches are at most longer
+        self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
 
     def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
+        self._reach.add(pattern)
+        self._whole = self._whole or on_match is not None
         if self._matcher is not None:
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
         else:
@@ -147,6 +231,21 @@ class _Group:
                 self._matcher.add(key, [pattern], on_match=on_match, **kw)
             self._pending = []
         return self._matcher
+
+    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any]) -> list:
+        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given), as the Matcher finds them there."""
+        matcher = self.matcher()
+        if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
+            return list(matcher(doc, **kw))
+        orths, lowers = columns
+        matches: list[tuple[int, int, int]] = []
+        end = 0
+        for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True)):
+            if i >= end and (orth in anchor[0] or lower in anchor[1]):
+                start, end = self._reach.run(doc, orths, lowers, i)
+                # the Matcher gives a Span's matches from the Span's start
+                matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end], **kw))
+        return matches
 
 
 #: the token attributes a pattern of one token may test to be looked up in the Doc's arrays, not matched
@@ -345,7 +444,7 @@ class AnchoredMatcher:
         return None, list(self._keys.get(name, []))
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
-        columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        columns: list[list[int]] = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
         matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
         matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
@@ -360,8 +459,9 @@ class AnchoredMatcher:
         anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
-            if not group.empty() and any(all(held(r) for r in rest) for rest in self._needs[anchors[n]][1]):
-                matches.extend(group.matcher()(doc, **kw))
+            needs = self._needs[anchors[n]]
+            if not group.empty() and any(all(held(r) for r in rest) for rest in needs[1]):
+                matches.extend(group(doc, columns, needs[0], kw))
         return matches
 
     def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:

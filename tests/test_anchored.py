@@ -54,8 +54,8 @@ def test_a_group_runs_only_where_every_word_a_pattern_needs_stands():
     doc = nlp("the Court of Appeal ruled on 12.05.2021 that the head of Tribunal")
     found = {(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)}
     assert found == {("Court", "of Tribunal"), ("DATE", "12.05.2021")}
-    assert runs == [1]
-    assert not m(nlp("the head of the office said on 12 May 2021")) and runs == [1]  # "of" without a court word
+    assert runs == [1, 1]  # once over each stretch a match may cover around an "of": "Court of", "of Tribunal"
+    assert not m(nlp("the head of the office said on 12 May 2021")) and runs == [1, 1]  # "of" without a court word
 
 
 class _Counting:
@@ -67,6 +67,35 @@ class _Counting:
 
     def __call__(self, doc, **kw):
         self.runs.append(1)
+        return self.matcher(doc, **kw)
+
+
+def test_a_group_runs_over_the_stretches_a_match_may_cover():
+    """A group's Matcher runs only over the tokens around its anchor that its patterns' tokens may take
+    by their form; a token they take by another attribute too (IS_TITLE: any form) makes it run over
+    the whole Doc."""
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    capitalised = {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}
+    m.add(
+        "Court",
+        [[capitalised, {"ORTH": "Court"}, {"LOWER": "of", "OP": "?"}, {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "*"}]],
+    )
+    m.add("Party", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": "Party"}]])
+    given: list[str] = []
+    for group in m._group_list:
+        group._matcher = _Given(group.matcher(), given)  # type: ignore[assignment]
+    doc = nlp("The Velmora Court of Appeal and the Norvik Court heard the Green Party case")
+    plain = Matcher(nlp.vocab)
+    for key, patterns in m._keys.items():
+        plain.add(key, patterns)
+    assert sorted(m(doc)) == sorted(plain(doc))
+    assert given == ["The Velmora Court of Appeal", "Norvik Court", doc.text]
+
+
+class _Given(_Counting):
+    def __call__(self, doc, **kw):
+        self.runs.append(doc.text)
         return self.matcher(doc, **kw)
 
 
