@@ -89,18 +89,19 @@ def _hashed(requirement: Anchor) -> _Hashed:
     return orth, frozenset(get_string_id(w) for attr, w in requirement if attr == "LOWER")
 
 
-def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
-    """For a pattern of one token given by a regular expression on its text, that expression
-    without its ``^`` and ``$``: a Doc whose text it does not match cannot hold the token.
+def _text_gate(pattern: list[dict[str, Any]]) -> tuple[int, re.Pattern[str]] | None:
+    """For a pattern of one token given by a regular expression on its text (or its lower-case form),
+    ORTH (or LOWER) and that expression without its ``^`` and ``$``: a Doc none of whose tokens'
+    texts (lower-case forms) it matches cannot hold the token.
 
-    >>> _text_gate([{"TEXT": {"REGEX": "^ab+c$"}}]).pattern
-    'ab+c'
+    >>> _text_gate([{"TEXT": {"REGEX": "^ab+c$"}}])[1].pattern, _text_gate([{"LOWER": {"REGEX": "^ab$"}}])[0] == LOWER
+    ('ab+c', True)
     >>> _text_gate([{"TEXT": {"REGEX": "^ab+"}}]) is None, _text_gate([{"LOWER": "x"}]) is None
     (True, True)
     """
-    if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH"} or len(pattern[0]) != 1:
+    if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH", "LOWER"} or len(pattern[0]) != 1:
         return None
-    (spec,) = pattern[0].values()
+    ((attr, spec),) = pattern[0].items()
     if not isinstance(spec, dict) or set(spec) != {"REGEX"} or not isinstance(spec["REGEX"], str):
         return None
     regex = spec["REGEX"]
@@ -108,7 +109,7 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
         regex = regex[1:-1]  # dropping an assertion only lets more through
     if any(a in regex for a in ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?")):
         return None  # an assertion that reads the token's edges (or a flag): no gate
-    return re.compile(regex)
+    return (LOWER if attr == "LOWER" else ORTH), re.compile(regex)
 
 
 #: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression)
@@ -203,13 +204,14 @@ class _Group:
         self._make = make
         self._matcher: Matcher | None = None
         self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
-        self._reach = _Reach()  # a removed pattern's tokens stay: the stretches are at most longer
+        #: read off the patterns with the Matcher; a removed pattern's tokens stay: the stretches are at most longer
+        self._reach = _Reach()
         self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
 
     def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
-        self._reach.add(pattern)
         self._whole = self._whole or on_match is not None
         if self._matcher is not None:
+            self._reach.add(pattern)
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
         else:
             self._pending.append((key, pattern, on_match, kw))
@@ -228,6 +230,7 @@ class _Group:
         if self._matcher is None:
             self._matcher = self._make()
             for key, pattern, on_match, kw in self._pending:
+                self._reach.add(pattern)
                 self._matcher.add(key, [pattern], on_match=on_match, **kw)
             self._pending = []
         return self._matcher
@@ -389,9 +392,9 @@ class AnchoredMatcher:
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: dict[str, list[list[dict[str, Any]]]] = {}  # key -> its patterns, as Matcher.get gives them
-        #: per pattern without an anchor, a regular expression a token's text must match, or None
-        self._always_gates: list[re.Pattern[str] | None] = []
-        #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
+        #: per pattern without an anchor, (ORTH or LOWER, a regular expression) a token must match, or None
+        self._always_gates: list[tuple[int, re.Pattern[str]] | None] = []
+        #: per gate, ORTH (or LOWER) hash -> whether that text holds a match of it (each text is read once)
         self._gate_hits: list[dict[int, bool]] = []
         self._looked_up = _LookUps()  # the patterns of one token looked up, not matched
 
@@ -446,7 +449,7 @@ class AnchoredMatcher:
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns: list[list[int]] = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
+        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth, lower) else []
         matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
         def held(requirement: _Hashed) -> bool:
@@ -464,17 +467,19 @@ class AnchoredMatcher:
                 matches.extend(group(doc, columns, needs[0], kw))
         return matches
 
-    def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:
+    def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
         """Whether no pattern without an anchor can match ``doc``: each has a gate (a pattern of one
-        token) that no token's text matches, where a match needs a token whose text does."""
+        token) that no token's text (or lower-case form) matches, where a match needs a token whose
+        text does."""
         strings = doc.vocab.strings
         for gate, hits in zip(self._always_gates, self._gate_hits, strict=True):
             if gate is None:
                 return False
-            for word in orth:
+            attr, regex = gate
+            for word in orth if attr == ORTH else lower:
                 hit = hits.get(word)
                 if hit is None:
-                    hit = hits[word] = gate.search(strings[word]) is not None
+                    hit = hits[word] = regex.search(strings[word]) is not None
                 if hit:
                     return False
         return True
