@@ -22,6 +22,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+#: the first two characters any match of WIRE_DATELINE opens with
+_DATELINE_START = re.compile(r"[A-Z][A-Z.' -]")
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
@@ -99,6 +101,7 @@ class ActorTyper:
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
         self.judicial_titles = frozenset(cues["judicial_titles"])
+        self._judicial_title_ids = frozenset(get_string_id(w) for w in self.judicial_titles)
         self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
@@ -207,10 +210,8 @@ class ActorTyper:
         """ "Justice Ama Owusu-Bekoe (presiding), Justice Tomas Eberle and …": the name of two to four capitalised
         words after a judge's title is a person's, the title left out, however the model cut or typed it."""
         out = []
-        for tok in doc:
-            if tok.text not in self.judicial_titles or (
-                tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title
-            ):
+        for tok in (doc[i] for i in self._tokens_with(doc, ORTH, self._judicial_title_ids)):
+            if tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title:
                 continue  # "Ministry of Justice", "Court of Justice"
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 4 and doc[end].is_title and _wordlike(doc[end].text):
@@ -222,7 +223,7 @@ class ActorTyper:
             if (
                 2 <= len(words) <= 4
                 and closed
-                and not set(words) & (set(self.name_words.heads) | self.institutions)
+                and not any(w in self.name_words.heads or w in self.institutions for w in words)
                 and not lookup(doc[tok.i + 1 : end].text)
             ):
                 out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
@@ -233,6 +234,9 @@ class ActorTyper:
         """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
         media outlet, one word the model read as a person's name or did not read as a name at all; the city
         before it, where the gazetteer knows it, is a place."""
+        first = doc[0].text_with_ws if len(doc) else ""
+        if not _DATELINE_START.match(first if len(first) > 1 else doc.text):
+            return []  # no dateline's first two characters: Doc.text (every token's text joined) is not needed
         found = WIRE_DATELINE.match(doc.text)
         if found is None:
             return []
@@ -578,7 +582,7 @@ class ActorTyper:
                 if (
                     votes
                     and (strong or (j - i >= 2 and not doc[i].is_sent_start))
-                    and not heads & (set(self.name_words.heads) | self.not_heads)
+                    and not any(h in self.name_words.heads or h in self.not_heads for h in heads)
                     and doc[i:j].text not in self.demonyms
                 ):
                     out.append(Candidate(i, j, votes))

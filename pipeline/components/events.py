@@ -83,6 +83,8 @@ class EventFinder:
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
+        #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
+        self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the words _region reads, hashed as the parse's columns hold them
@@ -1228,16 +1230,17 @@ class EventFinder:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
-        heads = self.words["charge_heads"] | set(self.values["charge_verbs"])
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        heads = self._charge_heads
+        end = trigger.sent.end  # the sentence of every token read
+        for tok in doc[trigger.i + 1 : end]:
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []
-            if tok.lower_ not in ("for", "of") or tok.i + 1 >= tok.sent.end or doc[tok.i + 1].text not in "‘“\"'":
+            if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":
                 continue
             head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
             if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
                 continue
-            listed = _QUOTED_LIST.match(doc[tok.i + 1 : tok.sent.end].text)  # the rest of the sentence
+            listed = _QUOTED_LIST.match(doc[tok.i + 1 : end].text)  # the rest of the sentence
             if listed:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
