@@ -1,7 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, TAG
@@ -121,6 +121,7 @@ class ActorTyper:
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self._columns: tuple[Doc, dict[int, list[int]]] | None = None
+        self._ents_read: tuple[Doc, Sequence[Span]] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -152,10 +153,16 @@ class ActorTyper:
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
         self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
+        self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
         try:
             return self._match(doc)
         finally:
             self._columns = None
+            self._ents_read = None
+
+    def _ents(self, doc: Doc) -> Sequence[Span]:
+        """``doc.ents``, read once in a call of :meth:`match`."""
+        return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
@@ -174,14 +181,14 @@ class ActorTyper:
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
-        for ent in doc.ents:
+        for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
                 found.append(cand)
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in doc.ents if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
         for ent in doc.spans.get(STATISTICAL, []):
             if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
                 cand = self._accept(doc, ent, offices)
@@ -553,7 +560,7 @@ class ActorTyper:
         what they are ("the blogger X", "Mr X", "X, who …") or where they share the surname of a
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         out = []

@@ -155,10 +155,11 @@ class _Index:
         self.doc = doc
         self.references = references or {}
         self.ents: dict[int, Span] = {}
-        for ent in doc.ents:
-            if ent.label_ in ACTOR_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.ents[i] = ent
+        #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
+        self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        for ent in self.actors:
+            for i in range(ent.start, ent.end):
+                self.ents[i] = ent
         self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {
@@ -391,7 +392,7 @@ class RelationFinder:
 
     def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
         index = index if index is not None else _Index(doc)
-        actors = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        actors = list(index.actors)
         found = self._token_patterns(doc, actors)
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
@@ -915,7 +916,7 @@ class RelationFinder:
         with the organisation they are of works for it (a party's are its members; a court's are
         left out: "Judge X of the Y Court" is an office)."""
         out = []
-        for ent in doc.ents:
+        for ent in index.actors:
             if ent.label_ != "Person":
                 continue
             for prep in ent.root.children:
