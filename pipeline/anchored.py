@@ -81,6 +81,8 @@ def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
 
 
 _Hashed = tuple[frozenset[int], frozenset[int]]
+#: the other requirements of a pattern that needs no word besides its anchor
+_NOTHING: frozenset[_Hashed] = frozenset()
 
 
 def _hashed(requirement: Anchor) -> _Hashed:
@@ -389,6 +391,7 @@ class AnchoredMatcher:
         #: per group, its anchor hashed (ORTH words, LOWER words), and the other requirements of each
         #: of its patterns (the same ones once)
         self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
+        self._group_needs: list[tuple[_Hashed, set[frozenset[_Hashed]]]] = []  # the same, by group number
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: dict[str, list[list[dict[str, Any]]]] = {}  # key -> its patterns, as Matcher.get gives them
@@ -419,6 +422,7 @@ class AnchoredMatcher:
                     self._groups[found] = _Group(lambda: Matcher(self.vocab, validate=self._validate, **self._options))
                     self._group_list.append(self._groups[found])
                     self._needs[found] = (_hashed(found), set())
+                    self._group_needs.append(self._needs[found])
                     for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
@@ -459,12 +463,12 @@ class AnchoredMatcher:
         for by_word, words in zip(self._by_word, (orth, lower), strict=True):
             for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
                 anchored.update(by_word[w])
-        anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
-            needs = self._needs[anchors[n]]
-            if not group.empty() and any(all(held(r) for r in rest) for rest in needs[1]):
-                matches.extend(group(doc, columns, needs[0], kw))
+            anchor_words, rests = self._group_needs[n]
+            # a pattern needing no word besides the anchor (most name shapes) runs the group at once
+            if not group.empty() and (_NOTHING in rests or any(all(held(r) for r in rest) for rest in rests)):
+                matches.extend(group(doc, columns, anchor_words, kw))
         return matches
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
