@@ -74,12 +74,19 @@ class EventFinder:
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
+        #: per trigger pattern, its rank (the first in events.jsonl wins a token) and its nodes' names
+        self._rank = {key: n for n, key in enumerate(self.order)}
+        self._node_names = {key: [n["RIGHT_ID"] for n in e["pattern"]] for key, e in self.entries.items()}
         self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
+        #: per role rule, its nodes' names and what it finds ("frame|frame:role"), worked out once
+        self._role_reading: dict[str, tuple[list[str], str, str]] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
             self.roles.add(key, [rule["pattern"]])
+            found = f"{'|'.join(rule['frames'])}:{rule['role']}"
+            self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
@@ -141,13 +148,13 @@ class EventFinder:
         named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
-            entry = self.entries[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in entry["pattern"]]
-            named = dict(zip(names, tokens, strict=False))
+            key = doc.vocab.strings[match_id]
+            entry = self.entries[key]
+            named = dict(zip(self._node_names[key], tokens, strict=False))
             t = named["trigger"]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
-            if t not in found or self.order.index(entry["id"]) < self.order.index(found[t][0]["id"]):
+            if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
         return found
 
@@ -156,10 +163,9 @@ class EventFinder:
         for match_id, tokens in self.roles(
             doc, triggers, parse=self._parse
         ):  # a parse tree is one sentence: they stay in it
-            rule = self.role_rules[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in rule["pattern"]]
+            names, found, role = self._role_reading[doc.vocab.strings[match_id]]
             named = dict(zip(names, tokens, strict=False))
-            out[named["trigger"]][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
+            out[named["trigger"]][found].append(named[role])
         return out
 
     # -- annotations ------------------------------------------------------------------------
