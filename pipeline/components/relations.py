@@ -451,11 +451,12 @@ class RelationFinder:
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
         persons = {e.start: e for e in actors if e.label_ == "Person"}
+        bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
         out = []
         for rule in self.rosters:
-            for body in actors:
+            for body in bodies:
                 after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
-                if body.label_ not in ORGANISATIONS or after is None:
+                if after is None:
                     continue
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
