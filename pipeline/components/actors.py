@@ -4,9 +4,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, TAG
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -564,8 +565,11 @@ class ActorTyper:
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         out = []
-        i = 0
-        while i < len(doc):
+        after = 0  # where the last run (and the mandate read after it) ended
+        # a run opens on a proper noun: the others are passed over off the Doc's POS array
+        for i in (k for k, pos in enumerate(self._column(doc, POS)) if pos == PROPN):
+            if i < after:
+                continue
             j = _name_run(doc, i, taken)
             if j > i:
                 votes: list[tuple[str, int, str]] = []
@@ -593,7 +597,7 @@ class ActorTyper:
                     and doc[i:j].text not in self.demonyms
                 ):
                     out.append(Candidate(i, j, votes))
-            i = max(j, i + 1)
+            after = max(j, i + 1)
         return out
 
     @staticmethod
