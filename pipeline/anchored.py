@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, TAG
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -81,6 +81,8 @@ def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
 
 
 _Hashed = tuple[frozenset[int], frozenset[int]]
+#: the other requirements of a pattern that needs no word besides its anchor
+_NOTHING: frozenset[_Hashed] = frozenset()
 
 
 def _hashed(requirement: Anchor) -> _Hashed:
@@ -89,18 +91,19 @@ def _hashed(requirement: Anchor) -> _Hashed:
     return orth, frozenset(get_string_id(w) for attr, w in requirement if attr == "LOWER")
 
 
-def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
-    """For a pattern of one token given by a regular expression on its text, that expression
-    without its ``^`` and ``$``: a Doc whose text it does not match cannot hold the token.
+def _text_gate(pattern: list[dict[str, Any]]) -> tuple[int, re.Pattern[str]] | None:
+    """For a pattern of one token given by a regular expression on its text (or its lower-case form),
+    ORTH (or LOWER) and that expression without its ``^`` and ``$``: a Doc none of whose tokens'
+    texts (lower-case forms) it matches cannot hold the token.
 
-    >>> _text_gate([{"TEXT": {"REGEX": "^ab+c$"}}]).pattern
-    'ab+c'
+    >>> _text_gate([{"TEXT": {"REGEX": "^ab+c$"}}])[1].pattern, _text_gate([{"LOWER": {"REGEX": "^ab$"}}])[0] == LOWER
+    ('ab+c', True)
     >>> _text_gate([{"TEXT": {"REGEX": "^ab+"}}]) is None, _text_gate([{"LOWER": "x"}]) is None
     (True, True)
     """
-    if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH"} or len(pattern[0]) != 1:
+    if len(pattern) != 1 or set(pattern[0]) - {"TEXT", "ORTH", "LOWER"} or len(pattern[0]) != 1:
         return None
-    (spec,) = pattern[0].values()
+    ((attr, spec),) = pattern[0].items()
     if not isinstance(spec, dict) or set(spec) != {"REGEX"} or not isinstance(spec["REGEX"], str):
         return None
     regex = spec["REGEX"]
@@ -108,24 +111,109 @@ def _text_gate(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
         regex = regex[1:-1]  # dropping an assertion only lets more through
     if any(a in regex for a in ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?")):
         return None  # an assertion that reads the token's edges (or a flag): no gate
-    return re.compile(regex)
+    return (LOWER if attr == "LOWER" else ORTH), re.compile(regex)
+
+
+#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression)
+_FormTest = tuple[int, str, Any]
+
+
+def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
+    """What a pattern's token asks of a token's ORTH/TEXT and LOWER: a word, an ``IN`` or ``NOT_IN``
+    list, a ``REGEX`` (any other value, and any other attribute, is left out: it only narrows).
+
+    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "IS_TITLE": True})]
+    [('REGEX', '^A')]
+    """
+    tests: list[_FormTest] = []
+    for key, value in spec.items():
+        attr = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}.get(key)
+        if attr is None:
+            continue
+        if isinstance(value, str):
+            tests.append((attr, "IN", frozenset({get_string_id(value)})))
+        elif isinstance(value, dict) and len(value) == 1:
+            ((op, words),) = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(words, list) and all(isinstance(w, str) for w in words):
+                tests.append((attr, op, frozenset(get_string_id(w) for w in words)))
+            elif op == "REGEX" and isinstance(words, str):
+                tests.append((attr, op, re.compile(words)))
+    return tuple(tests)
+
+
+class _Reach:
+    """Which tokens a match of some patterns may cover, told by a token's form alone (and so worked
+    out once per word): a match covers only tokens a token of its pattern accepts, so it lies in the
+    run of such tokens around the anchor it holds. Only the tests of :func:`_form_tests` are read:
+    a token they pass may still fail the others, and the runs are at most longer than the matches."""
+
+    __slots__ = ("_covers", "_specs", "everywhere")
+
+    def __init__(self) -> None:
+        self._specs: list[tuple[_FormTest, ...]] = []
+        self._covers: dict[int, bool] = {}  # ORTH hash -> whether a pattern's token may take it
+        self.everywhere = False  # a pattern's token takes any form: the runs are the whole Doc
+
+    def add(self, pattern: list[dict[str, Any]]) -> None:
+        for spec in pattern:
+            tests = _form_tests(spec)
+            self.everywhere = self.everywhere or not tests
+            if tests not in self._specs:
+                self._specs.append(tests)
+        self._covers.clear()
+
+    def run(self, doc: Doc, orths: list[int], lowers: list[int], i: int) -> tuple[int, int]:
+        """The run of tokens a match may cover around token ``i``: (its start, its end)."""
+        start, end = i, i + 1
+        while start > 0 and self._may_cover(doc, orths[start - 1], lowers[start - 1]):
+            start -= 1
+        while end < len(orths) and self._may_cover(doc, orths[end], lowers[end]):
+            end += 1
+        return start, end
+
+    def _may_cover(self, doc: Doc, orth: int, lower: int) -> bool:
+        covers = self._covers.get(orth)
+        if covers is None:
+            covers = self._covers[orth] = any(self._passes(tests, doc, orth, lower) for tests in self._specs)
+        return covers
+
+    @staticmethod
+    def _passes(tests: tuple[_FormTest, ...], doc: Doc, orth: int, lower: int) -> bool:
+        for attr, op, values in tests:
+            value = orth if attr == ORTH else lower
+            if op == "REGEX":
+                if not values.search(doc.vocab.strings[value]):  # as the Matcher's REGEX: a search
+                    return False
+            elif (value in values) is not (op == "IN"):
+                return False
+        return True
 
 
 class _Group:
     """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
     holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
     build, and adding thousands of patterns to spaCy Matchers was most of the time of loading the
-    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once."""
+    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once.
 
-    __slots__ = ("_make", "_matcher", "_pending")
+    The Matcher runs only over the stretches of a Doc a match may cover (:class:`_Reach`) around the
+    tokens holding the anchor, where every match lies: it walks every token it is given, making a
+    Token object for each and testing each pattern's first token there (a Doc's part is about 22
+    tokens, a name's stretch a few)."""
+
+    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_whole")
 
     def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
         self._matcher: Matcher | None = None
         self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
+        #: read off the patterns with the Matcher; a removed pattern's tokens stay: the stretches are at most longer
+        self._reach = _Reach()
+        self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
 
     def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
+        self._whole = self._whole or on_match is not None
         if self._matcher is not None:
+            self._reach.add(pattern)
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
         else:
             self._pending.append((key, pattern, on_match, kw))
@@ -144,26 +232,142 @@ class _Group:
         if self._matcher is None:
             self._matcher = self._make()
             for key, pattern, on_match, kw in self._pending:
+                self._reach.add(pattern)
                 self._matcher.add(key, [pattern], on_match=on_match, **kw)
             self._pending = []
         return self._matcher
 
+    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any]) -> list:
+        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given), as the Matcher finds them there."""
+        matcher = self.matcher()
+        if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
+            return list(matcher(doc, **kw))
+        orths, lowers = columns
+        matches: list[tuple[int, int, int]] = []
+        end = 0
+        for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True)):
+            if i >= end and (orth in anchor[0] or lower in anchor[1]):
+                start, end = self._reach.run(doc, orths, lowers, i)
+                # the Matcher gives a Span's matches from the Span's start
+                matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end], **kw))
+        return matches
 
-#: attributes whose one-token patterns of one exact value are looked up per token, not matched
-_LOOKED_UP = {"TAG": TAG}
+
+#: the token attributes a pattern of one token may test to be looked up in the Doc's arrays, not matched
+_TESTED = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+#: those of them the Matcher refuses to read where a Doc has none (unless ``allow_missing``), by name
+_ANNOTATED = {TAG: "TAG", DEP: "DEP"}
+#: the attributes a look-up prefers to file a pattern under: those whose values are rarest first
+_FILED_FIRST = (LOWER, ORTH, TAG, DEP, IS_SPACE)
 
 
-def _looked_up(pattern: list[dict[str, Any]]) -> tuple[str, str] | None:
-    """(attribute, value) of a pattern of one token given by one attribute of :data:`_LOOKED_UP`
-    and one string value ("the token tagged NN").
+class _Test(NamedTuple):
+    """One attribute test of a one-token pattern as the Matcher makes it: the token's value of ``attr``
+    (a hash, or 0 and 1 for a flag) is one of ``values``, or none of them where ``negated``."""
 
-    >>> _looked_up([{"TAG": "NN"}]), _looked_up([{"TAG": "NN", "OP": "?"}]), _looked_up([{"TAG": {"IN": ["NN"]}}])
-    (('TAG', 'NN'), None, None)
+    attr: int
+    values: frozenset[int]
+    negated: bool
+    literal: bool  # a value of its own, not an IN or NOT_IN list: the Matcher checks its annotation
+
+
+def _one_token_tests(pattern: list[dict[str, Any]]) -> list[_Test] | None:
+    """The tests of a pattern of exactly one token, each a value or an ``IN``/``NOT_IN`` list of an
+    attribute of :data:`_TESTED`, at least one of them not negated; ``None`` for any other pattern
+    (an operator, a regular expression, another attribute), which the Matcher keeps.
+
+    >>> [(t.negated, t.literal) for t in _one_token_tests([{"TAG": "NN", "DEP": {"NOT_IN": ["det"]}}])]
+    [(False, True), (True, False)]
+    >>> _one_token_tests([{"TAG": "NN", "OP": "?"}]), _one_token_tests([{"DEP": {"NOT_IN": ["det"]}}])
+    (None, None)
     """
-    if len(pattern) != 1 or len(pattern[0]) != 1:
+    if len(pattern) != 1:
         return None
-    ((attr, value),) = pattern[0].items()
-    return (attr, value) if attr in _LOOKED_UP and isinstance(value, str) else None
+    tests = []
+    for key, value in pattern[0].items():
+        attr = _TESTED.get(key)
+        if attr is None:
+            return None
+        if attr == IS_SPACE:
+            if not isinstance(value, bool):
+                return None
+            tests.append(_Test(attr, frozenset({int(value)}), False, True))
+        elif isinstance(value, str):
+            tests.append(_Test(attr, frozenset({get_string_id(value)}), False, True))
+        elif (
+            isinstance(value, dict)
+            and len(value) == 1
+            and set(value) <= {"IN", "NOT_IN"}
+            and all(isinstance(w, str) for w in next(iter(value.values())))
+        ):
+            ((op, words),) = value.items()
+            tests.append(_Test(attr, frozenset(get_string_id(w) for w in words), op == "NOT_IN", False))
+        else:
+            return None
+    return tests if any(not t.negated for t in tests) else None
+
+
+class _LookUps:
+    """Patterns of one token (the attribute ruler's "TAG NN gives POS NOUN", "TAG PRP and LOWER 'its'")
+    found by looking the Doc's attribute arrays up, not by a Matcher run: each Matcher call walks every
+    token, making a Token object for each, and the attribute ruler's rules for single words ran five
+    calls a Doc, its rules by tag and dependency label one more. A pattern is filed under the value (or values) of one test it needs; the token that has one is
+    checked against its other tests."""
+
+    def __init__(self) -> None:
+        self._patterns: list[tuple[int, list[_Test]]] = []  # (key, tests), in the order added
+        #: attribute -> value -> (key, the pattern's other tests) of the patterns filed under it
+        self._filed: dict[int, dict[int, list[tuple[int, tuple[_Test, ...]]]]] = {}
+        self._attrs: list[int] = []  # every attribute any pattern tests, in the order first seen
+        self._checked: set[int] = set()  # the attributes of _ANNOTATED some pattern tests with a value of its own
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, key: int, tests: list[_Test]) -> None:
+        self._patterns.append((key, tests))
+        filed_by = min((t for t in tests if not t.negated), key=lambda t: _FILED_FIRST.index(t.attr))
+        rest = tuple(t for t in tests if t is not filed_by)
+        filed = self._filed.setdefault(filed_by.attr, {})
+        for value in filed_by.values:
+            filed.setdefault(value, []).append((key, rest))
+        for t in tests:
+            if t.attr not in self._attrs:
+                self._attrs.append(t.attr)
+            if t.literal and t.attr in _ANNOTATED:
+                self._checked.add(t.attr)
+
+    def remove(self, key: int) -> None:
+        kept = [(k, tests) for k, tests in self._patterns if k != key]
+        self._patterns, self._filed, self._attrs, self._checked = [], {}, [], set()
+        for k, tests in kept:
+            self.add(k, tests)
+
+    def __call__(self, doc: Doc, allow_missing: bool) -> list[tuple[int, int, int]]:
+        if not allow_missing:
+            for attr in self._checked:
+                if not doc.has_annotation(attr):
+                    name = _ANNOTATED[attr]
+                    raise ValueError(
+                        f"a pattern needs the {name} of a Doc that has none (allow_missing=True permits it)"
+                    )
+        if not self._attrs or not len(doc):
+            return []
+        attrs: list[int | str] = list(self._attrs)
+        columns = dict(zip(self._attrs, doc.to_array(attrs).T.tolist(), strict=True))
+        matches = []
+        for attr, filed in self._filed.items():
+            column = columns[attr]
+            if filed.keys().isdisjoint(column):
+                continue
+            for i, value in enumerate(column):
+                entries = filed.get(value)
+                if entries is None:
+                    continue
+                for key, rest in entries:
+                    if not rest or all((columns[t.attr][i] in t.values) is not t.negated for t in rest):
+                        matches.append((key, i, i + 1))
+        return matches
 
 
 class AnchoredMatcher:
@@ -174,8 +378,9 @@ class AnchoredMatcher:
     find comes twice, which a ruler's set of matches absorbs). Patterns without an anchor go
     to a matcher run on every Doc. A group runs only on a Doc holding, for one of its
     patterns, a word of each of that pattern's :func:`requirements` (its anchor and the other
-    words it needs: "of" alone does not run "… Court of …"). A pattern of one token with one
-    exact tag (the attribute ruler's "TAG NN gives POS NOUN") is looked up in the Doc's tags.
+    words it needs: "of" alone does not run "… Court of …"). A pattern of one token testing its
+    form, tag, dependency or whether it is a space (the attribute ruler's "TAG NN gives POS NOUN",
+    "TAG PRP and LOWER 'its'") is looked up in the Doc's arrays (:class:`_LookUps`).
     """
 
     def __init__(self, vocab: Vocab, validate: bool = False, **options: Any) -> None:
@@ -186,15 +391,15 @@ class AnchoredMatcher:
         #: per group, its anchor hashed (ORTH words, LOWER words), and the other requirements of each
         #: of its patterns (the same ones once)
         self._needs: dict[Anchor, tuple[_Hashed, set[frozenset[_Hashed]]]] = {}
+        self._group_needs: list[tuple[_Hashed, set[frozenset[_Hashed]]]] = []  # the same, by group number
         #: ORTH and LOWER hashes -> the groups (their places in ``_groups``) anchored on them
         self._by_word: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self._keys: dict[str, list[list[dict[str, Any]]]] = {}  # key -> its patterns, as Matcher.get gives them
-        #: per pattern without an anchor, a regular expression a token's text must match, or None
-        self._always_gates: list[re.Pattern[str] | None] = []
-        #: per gate, ORTH hash -> whether that token's text holds a match of it (a token's text is read once)
+        #: per pattern without an anchor, (ORTH or LOWER, a regular expression) a token must match, or None
+        self._always_gates: list[tuple[int, re.Pattern[str]] | None] = []
+        #: per gate, ORTH (or LOWER) hash -> whether that text holds a match of it (each text is read once)
         self._gate_hits: list[dict[int, bool]] = []
-        #: per attribute of _LOOKED_UP, value hash -> the keys (hashed) of the patterns asking for it
-        self._lookups: dict[str, dict[int, list[int]]] = {}
+        self._looked_up = _LookUps()  # the patterns of one token looked up, not matched
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -205,10 +410,9 @@ class AnchoredMatcher:
         patterns = list(patterns)
         for pattern in patterns:
             found = anchor(pattern)
-            exact = _looked_up(pattern) if on_match is None and not kw else None
-            if exact is not None:
-                values = self._lookups.setdefault(exact[0], {})
-                values.setdefault(get_string_id(exact[1]), []).append(self._normalize_key(key))
+            tests = _one_token_tests(pattern) if on_match is None and not kw else None
+            if tests is not None:
+                self._looked_up.add(self._normalize_key(key), tests)
             elif found is None:
                 self._always_gates.append(_text_gate(pattern))
                 self._gate_hits.append({})
@@ -218,6 +422,7 @@ class AnchoredMatcher:
                     self._groups[found] = _Group(lambda: Matcher(self.vocab, validate=self._validate, **self._options))
                     self._group_list.append(self._groups[found])
                     self._needs[found] = (_hashed(found), set())
+                    self._group_needs.append(self._needs[found])
                     for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
@@ -230,10 +435,7 @@ class AnchoredMatcher:
             self._always.remove(key)
         for group in self._group_list:
             group.remove(key)
-        hashed = get_string_id(key)
-        for values in self._lookups.values():
-            for value, keys in values.items():
-                values[value] = [k for k in keys if k != hashed]
+        self._looked_up.remove(get_string_id(key))
         self._keys.pop(key, None)
 
     def __len__(self) -> int:
@@ -249,14 +451,10 @@ class AnchoredMatcher:
         return None, list(self._keys.get(name, []))
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
-        columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        columns: list[list[int]] = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth) else []
-        for attr, values in self._lookups.items():
-            if not kw.get("allow_missing") and not doc.has_annotation(attr):
-                raise ValueError(f"a pattern needs the {attr} of a Doc that has none (allow_missing=True permits it)")
-            for i, value in enumerate(doc.to_array(_LOOKED_UP[attr]).tolist() if len(doc) else ()):
-                matches.extend((key, i, i + 1) for key in values.get(value, ()))
+        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth, lower) else []
+        matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
         def held(requirement: _Hashed) -> bool:
             return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
@@ -265,24 +463,27 @@ class AnchoredMatcher:
         for by_word, words in zip(self._by_word, (orth, lower), strict=True):
             for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
                 anchored.update(by_word[w])
-        anchors = list(self._groups)
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
-            if not group.empty() and any(all(held(r) for r in rest) for rest in self._needs[anchors[n]][1]):
-                matches.extend(group.matcher()(doc, **kw))
+            anchor_words, rests = self._group_needs[n]
+            # a pattern needing no word besides the anchor (most name shapes) runs the group at once
+            if not group.empty() and (_NOTHING in rests or any(all(held(r) for r in rest) for rest in rests)):
+                matches.extend(group(doc, columns, anchor_words, kw))
         return matches
 
-    def _gated(self, doc: Doc, orth: frozenset[int]) -> bool:
+    def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
         """Whether no pattern without an anchor can match ``doc``: each has a gate (a pattern of one
-        token) that no token's text matches, where a match needs a token whose text does."""
+        token) that no token's text (or lower-case form) matches, where a match needs a token whose
+        text does."""
         strings = doc.vocab.strings
         for gate, hits in zip(self._always_gates, self._gate_hits, strict=True):
             if gate is None:
                 return False
-            for word in orth:
+            attr, regex = gate
+            for word in orth if attr == ORTH else lower:
                 hit = hits.get(word)
                 if hit is None:
-                    hit = hits[word] = gate.search(strings[word]) is not None
+                    hit = hits[word] = regex.search(strings[word]) is not None
                 if hit:
                     return False
         return True

@@ -54,8 +54,8 @@ def test_a_group_runs_only_where_every_word_a_pattern_needs_stands():
     doc = nlp("the Court of Appeal ruled on 12.05.2021 that the head of Tribunal")
     found = {(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)}
     assert found == {("Court", "of Tribunal"), ("DATE", "12.05.2021")}
-    assert runs == [1]
-    assert not m(nlp("the head of the office said on 12 May 2021")) and runs == [1]  # "of" without a court word
+    assert runs == [1, 1]  # once over each stretch a match may cover around an "of": "Court of", "of Tribunal"
+    assert not m(nlp("the head of the office said on 12 May 2021")) and runs == [1, 1]  # "of" without a court word
 
 
 class _Counting:
@@ -67,6 +67,35 @@ class _Counting:
 
     def __call__(self, doc, **kw):
         self.runs.append(1)
+        return self.matcher(doc, **kw)
+
+
+def test_a_group_runs_over_the_stretches_a_match_may_cover():
+    """A group's Matcher runs only over the tokens around its anchor that its patterns' tokens may take
+    by their form; a token they take by another attribute too (IS_TITLE: any form) makes it run over
+    the whole Doc."""
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    capitalised = {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}
+    m.add(
+        "Court",
+        [[capitalised, {"ORTH": "Court"}, {"LOWER": "of", "OP": "?"}, {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "*"}]],
+    )
+    m.add("Party", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": "Party"}]])
+    given: list[str] = []
+    for group in m._group_list:
+        group._matcher = _Given(group.matcher(), given)  # type: ignore[assignment]
+    doc = nlp("The Velmora Court of Appeal and the Norvik Court heard the Green Party case")
+    plain = Matcher(nlp.vocab)
+    for key, patterns in m._keys.items():
+        plain.add(key, patterns)
+    assert sorted(m(doc)) == sorted(plain(doc))
+    assert given == ["The Velmora Court of Appeal", "Norvik Court", doc.text]
+
+
+class _Given(_Counting):
+    def __call__(self, doc, **kw):
+        self.runs.append(doc.text)
         return self.matcher(doc, **kw)
 
 
@@ -137,21 +166,23 @@ def test_the_model_attribute_ruler_on_the_anchored_matcher_sets_what_spacys_sets
 
     from pipeline.nlp import DEFAULT_MODEL, anchor_attribute_ruler
 
-    stock = spacy.load(DEFAULT_MODEL, exclude=["senter", "parser", "lemmatizer", "ner"])
-    anchored = spacy.load(DEFAULT_MODEL, exclude=["senter", "parser", "lemmatizer", "ner"])
+    stock = spacy.load(DEFAULT_MODEL, exclude=["senter", "lemmatizer", "ner"])  # with the parser: rules read DEP
+    anchored = spacy.load(DEFAULT_MODEL, exclude=["senter", "lemmatizer", "ner"])
     anchor_attribute_ruler(anchored)
     assert type(anchored.get_pipe("attribute_ruler").matcher) is AnchoredMatcher
     texts = [p for path in sorted(EXAMPLES.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
     with stock.select_pipes(disable=["attribute_ruler"]):
         tagged = [stock(t) for t in texts if t.strip()]
-    seen = 0
+    seen = auxiliaries = 0
     for doc in tagged:
         one, two = Doc(doc.vocab).from_bytes(doc.to_bytes()), Doc(doc.vocab).from_bytes(doc.to_bytes())
         stock.get_pipe("attribute_ruler")(one)
         anchored.get_pipe("attribute_ruler")(two)
         assert [(t.pos_, str(t.morph), t.tag_) for t in one] == [(t.pos_, str(t.morph), t.tag_) for t in two]
         seen += sum(t.lower_ in ("'s", "n't", "i") for t in one)
+        auxiliaries += sum(t.dep_ in ("aux", "auxpass") and t.pos_ == "AUX" for t in one)
     assert seen > 50  # words single-word rules are about
+    assert auxiliaries > 50  # tokens a rule by tag and dependency label is about
 
 
 def test_the_tokenizer_load_nlp_builds_is_the_models_own_with_the_hyphen_rules(nlp):
@@ -164,3 +195,29 @@ def test_the_tokenizer_load_nlp_builds_is_the_models_own_with_the_hyphen_rules(n
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == stock.tokenizer.to_bytes(exclude=["vocab"])
     words = [t.text for t in nlp.tokenizer("Her re-arrest in Oslo-based Detention Centre No. 1 (U.S.)—a 'test'.")]
     assert words[:9] == ["Her", "re-arrest", "in", "Oslo", "-", "based", "Detention", "Centre", "No."]
+
+
+def test_a_pattern_of_one_token_is_looked_up_as_the_matcher_matches_it(nlp):
+    """Patterns of one token testing forms, tags, dependency labels and spaces, with values, ``IN`` and
+    ``NOT_IN`` lists, are looked up in the Doc's arrays: the matches spaCy's Matcher finds."""
+    patterns = [
+        [{"TAG": "NNP"}],
+        [{"TAG": "PRP$", "LOWER": "her"}],
+        [{"LOWER": {"IN": ["was", "were"]}, "DEP": {"IN": ["aux", "auxpass", "ROOT"]}}],
+        [{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}],
+        [{"DEP": {"NOT_IN": ["det", ""]}, "TAG": {"IN": ["DT", "WDT"]}}],
+        [{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}],
+        [{"TAG": "_SP", "IS_SPACE": False}],
+        [{"ORTH": "Velmora", "TAG": "NNP"}],
+        [{"TEXT": {"IN": ["Velmora", "Norvik"]}}],
+    ]
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    for n, pattern in enumerate(patterns):
+        plain.add(f"rule-{n}", [pattern])
+        anchored.add(f"rule-{n}", [pattern])
+    assert len(anchored._looked_up) == len(patterns) and not len(anchored._always)
+    doc = nlp(
+        "Her lawyer  was told that the Velmora court, which was closed, had been moved to Norvik.\n\nThat is all."
+    )
+    assert set(anchored(doc)) == set(plain(doc))
+    assert len({k for k, _, _ in plain(doc)}) >= 7  # most patterns match

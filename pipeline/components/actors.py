@@ -1,12 +1,13 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, TAG
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -22,6 +23,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+#: the first two characters any match of WIRE_DATELINE opens with
+_DATELINE_START = re.compile(r"[A-Z][A-Z.' -]")
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
@@ -100,6 +103,7 @@ class ActorTyper:
         self.not_names = frozenset(name_key(n) for n in cues["not_actor_names"])
         self.titles = frozenset(cues["titles"])
         self.judicial_titles = frozenset(cues["judicial_titles"])
+        self._judicial_title_ids = frozenset(get_string_id(w) for w in self.judicial_titles)
         self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
@@ -119,6 +123,7 @@ class ActorTyper:
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self._columns: tuple[Doc, dict[int, list[int]]] | None = None
+        self._ents_read: tuple[Doc, Sequence[Span]] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
@@ -150,10 +155,16 @@ class ActorTyper:
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
         self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
+        self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
         try:
             return self._match(doc)
         finally:
             self._columns = None
+            self._ents_read = None
+
+    def _ents(self, doc: Doc) -> Sequence[Span]:
+        """``doc.ents``, read once in a call of :meth:`match`."""
+        return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
@@ -172,14 +183,14 @@ class ActorTyper:
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
-        for ent in doc.ents:
+        for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
                 found.append(cand)
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in doc.ents if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
         for ent in doc.spans.get(STATISTICAL, []):
             if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
                 cand = self._accept(doc, ent, offices)
@@ -208,10 +219,8 @@ class ActorTyper:
         """ "Justice Ama Owusu-Bekoe (presiding), Justice Tomas Eberle and …": the name of two to four capitalised
         words after a judge's title is a person's, the title left out, however the model cut or typed it."""
         out = []
-        for tok in doc:
-            if tok.text not in self.judicial_titles or (
-                tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title
-            ):
+        for tok in (doc[i] for i in self._tokens_with(doc, ORTH, self._judicial_title_ids)):
+            if tok.i > 1 and doc[tok.i - 1].lower_ in ("of", "for") and doc[tok.i - 2].is_title:
                 continue  # "Ministry of Justice", "Court of Justice"
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 4 and doc[end].is_title and _wordlike(doc[end].text):
@@ -223,7 +232,7 @@ class ActorTyper:
             if (
                 2 <= len(words) <= 4
                 and closed
-                and not set(words) & (set(self.name_words.heads) | self.institutions)
+                and not any(w in self.name_words.heads or w in self.institutions for w in words)
                 and not lookup(doc[tok.i + 1 : end].text)
             ):
                 out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
@@ -234,6 +243,9 @@ class ActorTyper:
         """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
         media outlet, one word the model read as a person's name or did not read as a name at all; the city
         before it, where the gazetteer knows it, is a place."""
+        first = doc[0].text_with_ws if len(doc) else ""
+        if not _DATELINE_START.match(first if len(first) > 1 else doc.text):
+            return []  # no dateline's first two characters: Doc.text (every token's text joined) is not needed
         found = WIRE_DATELINE.match(doc.text)
         if found is None:
             return []
@@ -550,13 +562,16 @@ class ActorTyper:
         what they are ("the blogger X", "Mr X", "X, who …") or where they share the surname of a
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
         out = []
-        i = 0
-        while i < len(doc):
+        after = 0  # where the last run (and the mandate read after it) ended
+        # a run opens on a proper noun: the others are passed over off the Doc's POS array
+        for i in (k for k, pos in enumerate(self._column(doc, POS)) if pos == PROPN):
+            if i < after:
+                continue
             j = _name_run(doc, i, taken)
             if j > i:
                 votes: list[tuple[str, int, str]] = []
@@ -580,11 +595,11 @@ class ActorTyper:
                 if (
                     votes
                     and (strong or (j - i >= 2 and not doc[i].is_sent_start))
-                    and not heads & (set(self.name_words.heads) | self.not_heads)
+                    and not any(h in self.name_words.heads or h in self.not_heads for h in heads)
                     and doc[i:j].text not in self.demonyms
                 ):
                     out.append(Candidate(i, j, votes))
-            i = max(j, i + 1)
+            after = max(j, i + 1)
         return out
 
     @staticmethod

@@ -74,15 +74,24 @@ class EventFinder:
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
+        #: per trigger pattern, its rank (the first in events.jsonl wins a token) and its nodes' names
+        self._rank = {key: n for n, key in enumerate(self.order)}
+        self._node_names = {key: [n["RIGHT_ID"] for n in e["pattern"]] for key, e in self.entries.items()}
         self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
+        #: per role rule, its nodes' names and what it finds ("frame|frame:role"), worked out once
+        self._role_reading: dict[str, tuple[list[str], str, str]] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
             self.roles.add(key, [rule["pattern"]])
+            found = f"{'|'.join(rule['frames'])}:{rule['role']}"
+            self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
+        #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
+        self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the words _region reads, hashed as the parse's columns hold them
@@ -139,13 +148,13 @@ class EventFinder:
         named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
-            entry = self.entries[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in entry["pattern"]]
-            named = dict(zip(names, tokens, strict=False))
+            key = doc.vocab.strings[match_id]
+            entry = self.entries[key]
+            named = dict(zip(self._node_names[key], tokens, strict=False))
             t = named["trigger"]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
-            if t not in found or self.order.index(entry["id"]) < self.order.index(found[t][0]["id"]):
+            if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
         return found
 
@@ -154,10 +163,9 @@ class EventFinder:
         for match_id, tokens in self.roles(
             doc, triggers, parse=self._parse
         ):  # a parse tree is one sentence: they stay in it
-            rule = self.role_rules[doc.vocab.strings[match_id]]
-            names = [n["RIGHT_ID"] for n in rule["pattern"]]
+            names, found, role = self._role_reading[doc.vocab.strings[match_id]]
             named = dict(zip(names, tokens, strict=False))
-            out[named["trigger"]][f"{'|'.join(rule['frames'])}:{rule['role']}"].append(named[rule["role"]])
+            out[named["trigger"]][found].append(named[role])
         return out
 
     # -- annotations ------------------------------------------------------------------------
@@ -1259,16 +1267,17 @@ class EventFinder:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
-        heads = self.words["charge_heads"] | set(self.values["charge_verbs"])
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        heads = self._charge_heads
+        end = trigger.sent.end  # the sentence of every token read
+        for tok in doc[trigger.i + 1 : end]:
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []
-            if tok.lower_ not in ("for", "of") or tok.i + 1 >= tok.sent.end or doc[tok.i + 1].text not in "‘“\"'":
+            if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":
                 continue
             head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
             if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
                 continue
-            listed = _QUOTED_LIST.match(doc[tok.i + 1 : tok.sent.end].text)  # the rest of the sentence
+            listed = _QUOTED_LIST.match(doc[tok.i + 1 : end].text)  # the rest of the sentence
             if listed:
                 return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []

@@ -1,6 +1,10 @@
 """whereas_offices: offices as the text words them, with their mandate or their state."""
 
+from collections.abc import Sequence
+
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -31,6 +35,7 @@ class OfficeFinder:
         self.name = name
         data = load_json("offices.json")
         self.mandates = frozenset(data["mandate_heads"])
+        self._mandate_ids = frozenset(get_string_id(w) for w in self.mandates)
         self.prefixes = frozenset(data["international_prefixes"]) - {"United", "European", "Council", "African"}
         self.before = (frozenset(data["mandate_words_before"]) | self.prefixes) - {"the", "of"}
         self.state = frozenset(data["state_office_heads"])
@@ -46,9 +51,12 @@ class OfficeFinder:
         spans = [(s.start, s.end, s.id_ or s.text) for s in doc.spans.get(POSITIONS, [])]
         covered = {i for s, e, _ in spans for i in range(s, e)}
         # a body the vocabulary knows by name is no office ("OSCE Representative on Freedom of the Media")
-        covered |= {i for ent in doc.ents if ent.ent_id_ for i in range(ent.start, ent.end)}
-        for tok in doc:  # mandate offices the vocabulary does not know by name
-            if tok.text in self.mandates and tok.i not in covered and tok.pos_ in ("PROPN", "NOUN"):
+        ents = doc.ents  # read once: each read makes every entity's Span anew
+        covered |= {i for ent in ents if ent.ent_id_ for i in range(ent.start, ent.end)}
+        forms = doc.to_array(ORTH).tolist() if len(doc) else []
+        # mandate offices the vocabulary does not know by name (their tokens found off the Doc's array)
+        for tok in (doc[i] for i, orth in enumerate(forms) if orth in self._mandate_ids):
+            if tok.i not in covered and tok.pos_ in ("PROPN", "NOUN"):
                 start = tok.i
                 while start > 0 and doc[start - 1].text in self.before:
                     start -= 1
@@ -56,13 +64,13 @@ class OfficeFinder:
                     spans.append((start, tok.i + 1, tok.text))
         out = []
         for start, end, label in sorted(spans):
-            if self._named_after(doc, start, end):
+            if self._named_after(doc, start, end, ents):
                 continue  # "Office of the President", "Office of the Prosecutor": a body named after an office
             if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
                 continue  # a word that qualifies another here: "deputy editor", "head teacher"
             while start > 0 and doc[start - 1].text in self.prefixes:
                 start -= 1  # "UN" before "High Commissioner"
-            for ent in doc.ents:  # "Council of Europe" before "Commissioner for Human Rights"
+            for ent in ents:  # "Council of Europe" before "Commissioner for Human Rights"
                 if ent.label_ in _ORGANISATIONS and (
                     ent.start < start < ent.end or (ent.end == start and ent.label_ == "InternationalOrganisation")
                 ):
@@ -118,9 +126,9 @@ class OfficeFinder:
                 return i  # "… for Human Rights, who had visited", "… on torture said"
         return stop
 
-    def _named_after(self, doc: Doc, start: int, end: int) -> bool:
+    def _named_after(self, doc: Doc, start: int, end: int, ents: Sequence[Span]) -> bool:
         """Whether an office names a body after it ("the Office of the President", "the Attorney General's
-        Office")."""
+        Office"); ``ents``: the Doc's entities."""
         if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].text in self.bodies:
             return True  # "the Attorney General's Office"
         at = start - 1
@@ -130,7 +138,7 @@ class OfficeFinder:
             at >= 1
             and doc[at].lower_ == "of"
             and doc[at - 1].text in self.bodies
-            and any(ent.label_ in _ORGANISATIONS and ent.start < at and end == ent.end for ent in doc.ents)
+            and any(ent.label_ in _ORGANISATIONS and ent.start < at and end == ent.end for ent in ents)
         )
 
     @staticmethod

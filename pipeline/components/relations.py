@@ -157,10 +157,11 @@ class _Index:
         self.doc = doc
         self.references = references or {}
         self.ents: dict[int, Span] = {}
-        for ent in doc.ents:
-            if ent.label_ in ACTOR_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.ents[i] = ent
+        #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
+        self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        for ent in self.actors:
+            for i in range(ent.start, ent.end):
+                self.ents[i] = ent
         self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {
@@ -400,7 +401,7 @@ class RelationFinder:
 
     def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
         index = index if index is not None else _Index(doc)
-        actors = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        actors = list(index.actors)
         found = self._token_patterns(doc, actors)
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
@@ -459,11 +460,12 @@ class RelationFinder:
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
         persons = {e.start: e for e in actors if e.label_ == "Person"}
+        bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
         out = []
         for rule in self.rosters:
-            for body in actors:
+            for body in bodies:
                 after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
-                if body.label_ not in ORGANISATIONS or after is None:
+                if after is None:
                     continue
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
@@ -939,7 +941,7 @@ class RelationFinder:
         with the organisation they are of works for it (a party's are its members; a court's are
         left out: "Judge X of the Y Court" is an office)."""
         out = []
-        for ent in doc.ents:
+        for ent in index.actors:
             if ent.label_ != "Person":
                 continue
             for prep in ent.root.children:
