@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
@@ -563,7 +563,7 @@ class ActorTyper:
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
-        taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}  # an office is no name
+        taken |= _office_tokens(doc)  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
         out = []
@@ -615,20 +615,10 @@ class ActorTyper:
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Brisco Vell [Tanner]", "[Lê] Minh Chau" — the
         capitalised words next to it that belong to no other name, title or office."""
-        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        offices = _office_tokens(doc)
 
-        def part_of_name(tok) -> bool:
-            return (
-                tok.i not in offices  # "Minister of Foreign Affairs [Karin Dahl]"
-                and tok.pos_ == "PROPN"
-                and bool(re.match(CAPITALISED, tok.text))
-                and _wordlike(tok.text)
-                and not tok.ent_type_
-                and tok.lower_ not in self.before
-                and tok.lower_ not in self.titles
-                and tok.text not in self.demonyms
-                and tok.lower_ not in CALENDAR
-            )
+        def part_of_name(tok: Token) -> bool:
+            return self._name_word(tok, offices)
 
         n = 0
         while end < len(doc) and n < 2 and part_of_name(doc[end]):
@@ -653,23 +643,29 @@ class ActorTyper:
         if start == 0:
             return start
         first, name = doc[start - 1], doc[start]
-        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
         if (
             first.dep_ == "compound"
             and first.head.i == name.i
-            and first.pos_ == "PROPN"
-            and first.i not in offices
-            and bool(re.match(CAPITALISED, first.text))
-            and _wordlike(first.text)
-            and not first.ent_type_
-            and first.lower_ not in self.before
-            and first.lower_ not in self.titles
-            and first.text not in self.demonyms
-            and first.lower_ not in CALENDAR
+            and self._name_word(first, _office_tokens(doc))
             and not self.name_words.heads.get(name.lower_)
         ):
             return start - 1
         return start
+
+    def _name_word(self, tok: Token, offices: set[int]) -> bool:
+        """Whether a word next to a name may be part of it: a capitalised proper noun that is no other
+        name, title, office ("Minister of Foreign Affairs [Karin Dahl]"), kind, nationality or day."""
+        return (
+            tok.i not in offices
+            and tok.pos_ == "PROPN"
+            and bool(re.match(CAPITALISED, tok.text))
+            and _wordlike(tok.text)
+            and not tok.ent_type_
+            and tok.lower_ not in self.before
+            and tok.lower_ not in self.titles
+            and tok.text not in self.demonyms
+            and tok.lower_ not in CALENDAR
+        )
 
     def _across_particles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A name the model cut at a lower-case particle: "[Mariana] dos [Santos]", "[Folha] do
@@ -978,7 +974,7 @@ class ActorTyper:
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
-        offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        offices = _office_tokens(doc)
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
@@ -1095,6 +1091,11 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     """Whether a name ending at ``end`` is the first party of a case's name ("Ilhan v. Turkey"):
     the case is cited, not its applicant named."""
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
+
+
+def _office_tokens(doc: Doc) -> set[int]:
+    """The tokens of the offices ``whereas_positions`` found in a Doc."""
+    return {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
 
 def _wordlike(text: str) -> bool:
