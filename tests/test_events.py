@@ -838,6 +838,16 @@ def test_taken_away_and_released_in_a_gerund_after_the_clause(build_text):
     assert (release["subject"], release["date"]) == (["Ana Vell"], ["2024-02-06"])
 
 
+def test_a_call_the_parser_hung_as_a_clause_on_its_caller(build_text):
+    """ "The X Network, a coalition of …, on Monday called for …": the network calls (no relative pronoun)."""
+    r = build_text(
+        "Orsk, 10 June 2024\n\nThe Orsk Civic Rights Network, a coalition of human rights groups, on Monday "
+        "called for the immediate release of Ivo Lind."
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (["Ivo Lind"], ["Orsk Civic Rights Network"])
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

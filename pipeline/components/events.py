@@ -219,6 +219,11 @@ class EventFinder:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
+                # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
+                roles["subject"] = [
+                    s for s in self._actors_at(doc, trigger.head, at, set(found)) if s.label_ in ACTOR_LABELS
+                ]
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
             if (
@@ -356,6 +361,8 @@ class EventFinder:
                     caller = [c for c in call.children if c.dep_ == "nsubj"]
                 if not caller and call.dep_ == "xcomp" and call.head.lemma_ in self.words["calling_verbs"]:
                     caller = [c for c in call.head.children if c.dep_ == "nsubj"]  # "I urge you to ensure that …"
+                if not caller and _clause_on_its_subject(call):
+                    caller = [call.head]  # "The X Network, a coalition of …, on Monday called for …"
                 if not caller and call.dep_ == "acl" and call.head.pos_ in ("NOUN", "PROPN"):
                     caller = self._issuer(call.head)  # "X adopts a resolution calling for …"
                 for c in caller:
@@ -1579,6 +1586,19 @@ _CUT_AFTER_IN = frozenset(
 )
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
+
+
+def _clause_on_its_subject(verb: Token) -> bool:
+    """ "The X Network, a coalition of rights groups, on Monday called for …": a finite verb the parser hung
+    as a clause on the name before it, with no subject or relative pronoun of its own: that name is its
+    subject."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.head.pos_ == "PROPN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and not any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.doc[verb.head.i + 1 : verb.i])
+    )
 
 
 #: an opening quote -> the quotes that close it
