@@ -848,6 +848,16 @@ def test_a_call_the_parser_hung_as_a_clause_on_its_caller(build_text):
     assert (demand["subject"], demand["agent"]) == (["Ivo Lind"], ["Orsk Civic Rights Network"])
 
 
+def test_the_name_closed_by_a_comma_before_a_speaking_verb_without_subject_speaks(build_text):
+    """ "On 13 May the Minister of X, Y, told reporters …" (the minister parsed as "On"'s object)."""
+    r = build_text(
+        "Orsk, 20 May 2024\n\nOn 13 May 2024 the Minister of Land Management, Lim Dara, told reporters that "
+        "the protest had been organised by troublemakers."
+    )
+    said = _one(r, "Statement")
+    assert (said["subject"], said["date"]) == (["Lim Dara"], ["2024-05-13"])
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

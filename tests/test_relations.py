@@ -471,7 +471,7 @@ CASES = [
     ),
     # a kind in capitals before a name is no part of it, unless the name goes on with what it deals with
     (
-        "Ana Vell, a researcher for the Berlin-based NGO Orsk Civic Monitor, was charged. The NGO Affairs Bureau "
+        "Ana Vell, a researcher for the Berlin-based NGO Orsk Civic Monitor, was charged. The NGO Relations Office "
         "revoked the registration of the Centre for Legal Aid.",
         {("employeeOf", "Ana Vell", "Orsk Civic Monitor")},
     ),

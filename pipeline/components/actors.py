@@ -639,7 +639,7 @@ class ActorTyper:
 
     def _first_name(self, doc: Doc, start: int) -> int:
         """The start of a one-word name with the capitalised word the parse joins to it as its first
-        name ("Ana Vell", "Abdulla Al-Sharif"), where that word is no name, title or office of its own."""
+        name ("Ana Vell", "Karim Al-Hadi"), where that word is no name, title or office of its own."""
         if start == 0:
             return start
         first, name = doc[start - 1], doc[start]
@@ -761,12 +761,12 @@ class ActorTyper:
         return start, end
 
     def _kind_before_name(self, doc: Doc, start: int, end: int) -> bool:
-        """ "the NGO Caucasus Civic Monitor": a kind in capitals before a name, where the name's own words say
-        no other type and the name does not go on with a plural noun (not "the NGO Affairs Bureau", a state body
+        """ "the NGO Orsk Civic Monitor": a kind in capitals before a name, where the name's own words say
+        no other type and the name does not go on with a plural noun (not "the NGO Relations Office", a state body
         whose name holds the word)."""
         kind = self.before.get(doc[start].lower_) if doc[start].lower_ in self.kind_acronyms else None
         if kind is None or end - start < 2 or doc[start + 1].tag_ in ("NNS", "NNPS"):
-            return False  # "the NGO Affairs Bureau": the name goes on with a plural noun of what it deals with
+            return False  # "the NGO Relations Office": the name goes on with a plural noun of what it deals with
         typed = self.name_words.type_of([t.text for t in doc[start + 1 : end]])
         return typed is None or typed[0] in (kind, "Organisation")
 

@@ -219,6 +219,18 @@ class EventFinder:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            if (
+                not roles["subject"]
+                and frame == "actor"
+                and trigger.i >= 2
+                and doc[trigger.i - 1].text == ","
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children)
+                and (trigger.i + 1 >= len(doc) or doc[trigger.i + 1].pos_ not in ("DET", "PROPN", "PRON"))
+            ):  # "On 13 May the Minister of X, Y, told reporters" with the minister taken for "On"'s object;
+                # not "X, said the court, …"
+                before = at.get(trigger.i - 2)
+                if before is not None and before.end == trigger.i - 1 and before.label_ in ("Person", *ANAPHOR_LABELS):
+                    roles["subject"] = [before]
             if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [

@@ -407,7 +407,7 @@ def shape_patterns() -> list[dict]:
         "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words() | set(CALENDAR))},
         "OP": "+",
     }
-    for head in data["place_lowercase_heads"]:  # "the Tizi Ouzou court"
+    for head in data["place_lowercase_heads"]:  # "the Velgrad court"
         patterns.append({"label": nw.heads[head], "pattern": [after_place, {"ORTH": head}]})
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
