@@ -468,3 +468,16 @@ def test_the_parts_of_a_document_share_what_they_read(nlp):
     for f in facts:  # the lone surname of the last part is a person's mention in each document
         last = f.structure.parts[-1]
         assert [(m.text, m.type.value) for m in f.mentions if m.start >= last.start][:1] == [("Quiroga", "Person")]
+
+
+def test_an_acronym_an_earlier_part_defined_is_the_same_actor_later(nlp):
+    """ "the Centre for Civic Engagement (CCE)" in one paragraph, "CCE staff …" in a later one."""
+    memory: dict = {}
+    first = nlp.make_doc("Agents raided the Centre for Civic Engagement (CCE) in Orsk on 3 April 2024.")
+    first._.document = memory
+    nlp(first)
+    assert list(memory.get("acronyms", {})) == ["CCE"]
+    text = "On Monday two CCE staff were detained."
+    later = nlp.make_doc(text)
+    later._.document = memory
+    assert ("CCE", "NGO") in [(e.text, e.label_) for e in nlp(later).ents]

@@ -210,6 +210,7 @@ class ActorTyper:
         found = self._join_across_and(doc, found)
         found = self._join_across_for(doc, found)
         found.extend(self._acronyms(doc, found))
+        found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
         found.extend(self._judges(doc))
@@ -475,6 +476,31 @@ class ActorTyper:
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
+        if doc._.document is not None:  # and in the document's later parts
+            kept = doc._.document.setdefault("acronyms", {})
+            for c in out:
+                text = doc[c.start].text
+                if c.end - c.start == 1 and is_acronym(text) and text not in kept:
+                    kept[text] = {"votes": [list(v) for v in c.votes], "kb": c.kb_id}
+        return out
+
+    def _acronyms_defined_before(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the Centre for Civic Engagement (CCE)" in one paragraph, "CCE staff were detained" in a later
+        one: the acronym an earlier part defined, with what its definition said of it (a new candidate
+        where none covers it, its cues added to the model's candidate of that word)."""
+        known = (doc._.document or {}).get("acronyms", {})
+        if not known:
+            return []
+        taken = {i for c in found for i in range(c.start, c.end)}
+        alone = {c.start: c for c in found if c.end - c.start == 1}
+        out = []
+        for i in self._tokens_with(doc, ORTH, frozenset(get_string_id(a) for a in known)):
+            entry = known[doc[i].text]
+            votes = [(t, w, cue) for t, w, cue in entry["votes"]]
+            if i in alone:  # the model found it too: what its definition said of it counts as well
+                alone[i].votes.extend(v for v in votes if v not in alone[i].votes)
+            elif i not in taken:
+                out.append(Candidate(i, i + 1, votes, entry["kb"]))
         return out
 
     @staticmethod
