@@ -476,12 +476,11 @@ class ActorTyper:
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
-        if doc._.document is not None:  # and in the document's later parts
+        defined = [c for c in out if c.end - c.start == 1 and is_acronym(doc[c.start].text)]
+        if doc._.document is not None and defined:  # and in the document's later parts
             kept = doc._.document.setdefault("acronyms", {})
-            for c in out:
-                text = doc[c.start].text
-                if c.end - c.start == 1 and is_acronym(text) and text not in kept:
-                    kept[text] = {"votes": [list(v) for v in c.votes], "kb": c.kb_id}
+            for c in defined:
+                kept.setdefault(doc[c.start].text, {"votes": [list(v) for v in c.votes], "kb": c.kb_id})
         return out
 
     def _acronyms_defined_before(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
