@@ -858,6 +858,12 @@ def test_the_name_closed_by_a_comma_before_a_speaking_verb_without_subject_speak
     assert (said["subject"], said["date"]) == (["Lim Dara"], ["2024-05-13"])
 
 
+def test_the_city_of_a_court_is_not_who_sentences(nlp):
+    doc = nlp("A Kraków court sentenced the blogger Ivo Marek to five years on 3 May.")
+    (ev,) = doc._.events
+    assert ([doc[a:b].text for a, b in ev["subject"]], ev["agent"], ev["court"]) == (["Ivo Marek"], [], [])
+
+
 def test_a_revoked_licence_or_suspended_registration_is_a_ban_of_its_holder(build_text):
     r = build_text(
         "On 3 March 2023 the Telecommunications Institute revoked the broadcasting licence of Radio Orsk, "

@@ -835,8 +835,9 @@ class EventFinder:
                     and not (
                         child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
                     )
-                ):
-                    out.append(at[child.i])  # "the party ‘X’", "the paper's company"; not "his lawyer"
+                    and not (child.dep_ in ("compound", "nmod") and at[child.i].label_ == "Place")
+                ):  # "the party ‘X’", "the paper's company"; not "his lawyer", nor the city of "a Moscow court"
+                    out.append(at[child.i])
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
