@@ -464,9 +464,13 @@ CASES = [
     ),
     # a one-word name the model took for an organisation, with the first name the parse joins to it
     ("Ana Vell is a reporter for the daily Orsk Vestnik.", {("employeeOf", "Ana Vell", "Orsk Vestnik")}),
-    # coordinated roles, coordinated names: each role its name
+    # coordinated roles, coordinated names: each role its name, whichever comes first
     (
         "Ivo Lind's son and daughter, Tomas Lind and Ines Lind, appealed for his release.",
+        {("relativeOf", "Ivo Lind", "Tomas Lind"), ("relativeOf", "Ines Lind", "Ivo Lind")},
+    ),
+    (
+        "Tomas Lind and Ines Lind, the son and daughter of Ivo Lind, appealed for his release.",
         {("relativeOf", "Ivo Lind", "Tomas Lind"), ("relativeOf", "Ines Lind", "Ivo Lind")},
     ),
     # a kind in capitals before a name is no part of it, unless the name goes on with what it deals with

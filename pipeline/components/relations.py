@@ -618,21 +618,27 @@ class RelationFinder:
 
     @staticmethod
     def _paired(tok: Token, other: Token, holder: Token, index: _Index) -> Token:
-        """ "X's son and daughter, A and B": the holder in the place of ``tok`` among the coordinated roles,
-        where as many holders are coordinated as roles; else ``other``'s own holder."""
+        """ "X's son and daughter, A and B", "A and B, the son and daughter of X": the holder in the place of
+        ``tok`` among the coordinated roles, where as many holders are coordinated as roles; else
+        ``holder`` (``other``'s, or ``tok``'s own)."""
         first = other
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         roles = sorted([first, *first.conjuncts], key=lambda t: t.i)
-        holders = sorted([holder, *holder.conjuncts], key=lambda t: t.i)
+        head = holder
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        holders = sorted([head, *head.conjuncts], key=lambda t: t.i)
         places = [n for n, r in enumerate(roles) if r.i == tok.i]
         named = all(index.actor(h) is not None for h in holders)  # names, not "… and a member of …"
-        if named and len(roles) == len(holders) > 1 and places and holders[0].i == holder.i:
+        if named and len(roles) == len(holders) > 1 and places:
             return holders[places[0]]
         return holder
 
     def _holders(self, tok: Token, links: dict[int, _Links], index: _Index) -> list[tuple[Token, float]]:
         own = list(links[tok.i].holders) if tok.i in links else []
+        if own and self._related(tok):  # "A and B, the son and daughter of X": the son is A
+            own = [(self._paired(tok, tok, h, index), c) for h, c in own]
         if not any(index.holder(h, False) is not None for h, _ in own):
             own = []  # "a founding member of the Z Centre (ZC)": the bracketed abbreviation is no holder
         if not own:
