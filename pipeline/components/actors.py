@@ -641,18 +641,14 @@ class ActorTyper:
         """A person's name the model cut short: "Brisco Vell [Tanner]", "[Lê] Minh Chau" — the
         capitalised words next to it that belong to no other name, title or office."""
         offices = _office_tokens(doc)
-
-        def part_of_name(tok: Token) -> bool:
-            return self._name_word(tok, offices)
-
         n = 0
-        while end < len(doc) and n < 2 and part_of_name(doc[end]):
+        while end < len(doc) and n < 2 and self._name_word(doc[end], offices):
             end, n = end + 1, n + 1
         n = 0
         while (
             start > 0
             and n < 1
-            and part_of_name(doc[start - 1])
+            and self._name_word(doc[start - 1], offices)
             # a sentence's first word, only where the parse joins it to the name: "Ana [Souza], the editor"
             and (
                 not doc[start - 1].is_sent_start

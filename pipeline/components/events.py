@@ -336,7 +336,7 @@ class EventFinder:
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
-                term = self._term(trigger, region)
+                term = self._term(trigger, region, stranded)
                 if term:
                     event["term"] = term
                 split = self._split_terms(doc, trigger, event, at)
@@ -1102,9 +1102,9 @@ class EventFinder:
             return None
         return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
 
-    def _term(self, trigger: Token, region: list[Token]) -> str | None:
+    def _term(self, trigger: Token, region: list[Token], stranded: Token | None = None) -> str | None:
+        """The term of the trigger's own "to"/"for"/"of" phrase, or of ``stranded`` (see :meth:`_stranded_term`)."""
         preps = self.words["term_preps"]
-        stranded = self._stranded_term(trigger)
         for tok in region:
             if (tok.head.i == trigger.i and tok.lower_ in preps) or (stranded is not None and tok.i == stranded.i):
                 words = [t for t in tok.subtree]
