@@ -134,6 +134,9 @@ class _PartReader:
     ) -> None:
         self.facts, self.part, self.doc, self.offset, self.calendar = facts, part, doc, offset, calendar
         self.index: dict[tuple[int, int], int] = {}
+        #: one evidence span per stretch of text: the mentions and events of a sentence share it (their
+        #: cached facts then hold the sentence once; a rebuild reads them back the faster)
+        self.spans: dict[tuple[int, int], TextSpan] = {}
         self.at = mention_spans(doc)
         # the text the model read (spaCy's tokens keep it whole), else joined from the tokens: once per part
         self.text = text if _ends_at(doc, len(text)) else doc.text
@@ -168,6 +171,12 @@ class _PartReader:
             self._relation(raw)
 
     def _evidence(self, start_char: int, end_char: int) -> TextSpan:
+        span = self.spans.get((start_char, end_char))
+        if span is None:
+            span = self.spans[start_char, end_char] = self._new_evidence(start_char, end_char)
+        return span
+
+    def _new_evidence(self, start_char: int, end_char: int) -> TextSpan:
         piece = self.text[start_char:end_char]
         text = piece.strip()
         lead = len(piece) - len(piece.lstrip())
