@@ -8,7 +8,16 @@ from datetime import date
 from pipeline.facts import DatePrecision, DocumentPart, DocumentStructure, PartKind, SourceDocument
 from pipeline.normalize.dates import dateline_year, normalise_date, years_in
 
-__all__ = ["PART_MARKERS", "PATTERNS", "MONTHS", "next_recital_letter", "blocks", "dateline", "find_structure"]
+__all__ = [
+    "PART_MARKERS",
+    "PATTERNS",
+    "MONTHS",
+    "NEWS_DATELINE",
+    "next_recital_letter",
+    "blocks",
+    "dateline",
+    "find_structure",
+]
 
 #: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
 #: Citations are numbered by their order instead.
@@ -172,7 +181,7 @@ _DATE_AT_END = re.compile(
     r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$"
 )
-_DATELINE = re.compile(
+NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
@@ -201,7 +210,7 @@ def dateline(text: str) -> str | None:
     candidates = [m["date"] for m in _LABELLED_DATE.finditer(head)]
     for start, end in blocks(head)[:8]:
         block = head[start:end]
-        d = _DATELINE.match(block)
+        d = NEWS_DATELINE.match(block)
         if d:
             candidates.append(d["date"])
         if len(block) <= _HEADER_BLOCK:

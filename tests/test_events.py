@@ -1504,3 +1504,58 @@ def test_a_court_summary_holds_its_own_ruling_on_its_day(build_text):
         )
     }
     assert bench == {"Ama Owusu-Bekoe", "Lena Varga", "Omar Sy-Dieng"}
+
+
+def test_taken_from_home_is_an_arrest_where_the_home_is(build_text):
+    """ "X was taken from his home in P … by officers of Y": Y arrests X in P."""
+    r = build_text(
+        "VARNO, March 9, 2031 (Wire) – Marek Tarvel, 61, was taken from his home in Lumeport before dawn on "
+        "Tuesday by officers of the Border Directorate, his lawyer said."
+    )
+    arrest = _one(r, "Arrest")
+    assert (arrest["subject"], arrest["agent"], arrest["place"], arrest["date"]) == (
+        ["Marek Tarvel"],
+        ["Border Directorate"],
+        ["Lumeport"],
+        ["2031-03-04"],
+    )
+
+
+def test_a_judge_at_a_court_ordered_him_held_on_a_day(build_text):
+    """ "On Wednesday a judge at the X Court ordered him held": the detention's court and date are the order's."""
+    r = build_text(
+        "VARNO, March 9, 2031 (Wire) – Marek Tarvel was arrested on Monday. On Wednesday an investigating judge at "
+        "the Varno Court of Inquiry ordered him held in Kessel prison."
+    )
+    detention = _one(r, "Detention")
+    assert (detention["subject"], detention["court"], detention["date"]) == (
+        ["Marek Tarvel"],
+        ["Varno Court of Inquiry"],
+        ["2031-03-05"],
+    )
+
+
+def test_a_kin_noun_beside_a_title_before_a_name_is_that_person(build_text):
+    """ "His brother-in-law, former Minister of Justice X, was sentenced": X is."""
+    r = build_text(
+        "Marek Tarvel was arrested on 2 March 2031. His brother-in-law, former Minister of Justice Pell Aramov, was "
+        "sentenced in absentia in October 2030 by the Varno Court of Criminal Affairs to five years in prison."
+    )
+    sentencing = _one(r, "Sentencing")
+    assert (sentencing["subject"], sentencing["court"], sentencing["date"], sentencing["sentenceTerm"]) == (
+        ["Pell Aramov"],
+        ["Varno Court of Criminal Affairs"],
+        ["2030-10"],
+        ["P5Y"],
+    )
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence_and_independent_experts_speak_for_themselves(build_text):
+    """ "GENEVA (4 May 2031) – UN experts today called …": the experts call, not GENEVA, not the UN."""
+    r = build_text(
+        "Lumeria: experts urge release\n\nGENEVA (4 May 2031) – UN human rights experts today expressed alarm at "
+        "the detention of Marek Tarvel and called for his release."
+    )
+    assert _events(r, "Statement") == []
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["date"]) == (["Marek Tarvel"], ["2031-05-04"])

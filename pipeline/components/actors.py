@@ -619,7 +619,7 @@ class ActorTyper:
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if (
                     votes
-                    and (strong or (j - i >= 2 and not doc[i].is_sent_start))
+                    and (strong or (j - i >= 2 and (not doc[i].is_sent_start or _after_dash(doc, i))))
                     and not any(h in self.name_words.heads or h in self.not_heads for h in heads)
                     and doc[i:j].text not in self.demonyms
                 ):
@@ -963,6 +963,14 @@ class ActorTyper:
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
             j += 1
+        if (
+            j + 2 < len(doc)
+            and doc[j].text == ","
+            and doc[j + 2].text == ","
+            and doc[j + 1].is_digit
+            and 0 < int(doc[j + 1].text) <= 110
+        ):
+            votes.append(("Person", W_CONTEXT, "age"))  # "X, 58, was taken from his home"
         # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
         k = j
         if k < len(doc) and doc[k].text == ",":
@@ -1112,6 +1120,12 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     """Whether a name ending at ``end`` is the first party of a case's name ("Ilhan v. Turkey"):
     the case is cited, not its applicant named."""
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
+
+
+def _after_dash(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a dash: the first words after a dateline ("TUNIS (Wire) – Ana Vell was")
+    open a sentence of their own, but not with a capital only the sentence gives them."""
+    return i > 0 and doc[i - 1].text in ("–", "—", "-")
 
 
 def _office_tokens(doc: Doc) -> set[int]:

@@ -1,4 +1,5 @@
-"""whereas_clauses: a semicolon ends a clause, so each "whereas …;" is parsed on its own."""
+"""whereas_clauses: a semicolon ends a clause, so each "whereas …;" is parsed on its own; a news
+dateline is a sentence of its own."""
 
 import numpy
 from spacy.attrs import IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START
@@ -6,6 +7,8 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from pipeline.structure import NEWS_DATELINE
 
 __all__ = ["ClauseSplitter"]
 
@@ -18,11 +21,13 @@ _BREAK_IDS, _END_IDS, _QUOTE_IDS, _OPENING_IDS = (
 )
 #: Token.is_sent_start True and False as the Doc's SENT_START array holds them (1 and -1)
 _START, _NOT_START = numpy.uint64(1), numpy.uint64(numpy.iinfo(numpy.uint64).max)
+#: tokens a dateline may take ("SAN JOSÉ, Costa Rica, Oct. 3, 2024 (Agency) –")
+_DATELINE_TOKENS = 20
 
 
 class ClauseSplitter:
-    """Sets the sentence boundaries before the parser runs: after each semicolon and each
-    full stop followed by a capital, nowhere else.
+    """Sets the sentence boundaries before the parser runs: after each semicolon, each full stop
+    followed by a capital and the dash of a news dateline opening the Doc, nowhere else.
 
     Resolutions chain their recitals and operative clauses with semicolons; parsed as
     one sentence they confuse a small parser, which also likes to end a sentence at an
@@ -52,8 +57,24 @@ class ClauseSplitter:
             else:
                 start = False
             starts[i] = _START if start else _NOT_START
+        after = self._after_dateline(doc)
+        if after is not None:  # "TUNIS, Feb 8 (Wire) – X was arrested": not "TUNIS … X" one noun phrase
+            starts[after] = _START
         doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
         return doc
+
+    @staticmethod
+    def _after_dateline(doc: Doc) -> int | None:
+        """The token after the dash of a dateline the Doc opens with ("GENEVA (14 March 2023) –"), if any."""
+        if not (doc[0].is_upper and len(doc[0]) > 1):
+            return None
+        found = NEWS_DATELINE.match(doc[:_DATELINE_TOKENS].text)
+        if found is None:
+            return None
+        token = doc.char_span(found.end() - 1, found.end())
+        if token is None or token.end >= len(doc):
+            return None
+        return int(token.end)
 
 
 @Language.factory("whereas_clauses", assigns=["token.is_sent_start"])

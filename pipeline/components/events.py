@@ -818,12 +818,19 @@ class EventFinder:
             for child in tok.subtree:
                 if child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Person":
                     out.append(at[child.i])
+            named = at.get(span.end)
+            if not out and named is not None and named.start == span.end and named.label_ == "Person":
+                out.append(named)  # "former Minister of Justice X": the title before the name
             if not out:
-                for child in tok.children:
-                    if child.lower_ == "of":
+                for child in tok.children:  # "a judge of / at the X Court"
+                    if child.lower_ in ("of", "at"):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
-                                out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
+                                out.extend(
+                                    sp
+                                    for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
+                                    if child.lower_ == "of" or sp.label_ != "Place"
+                                )
             if not out:
                 out.append(span)  # the office itself: identity resolves it to its holder
         else:
@@ -836,8 +843,13 @@ class EventFinder:
                         child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
                     )
                     and not (child.dep_ in ("compound", "nmod") and at[child.i].label_ == "Place")
+                    and not (child.dep_ in ("compound", "nmod") and tok.lower_ in self.words["independent_roles"])
                 ):  # "the party ‘X’", "the paper's company"; not "his lawyer", nor the city of "a Moscow court"
                     out.append(at[child.i])
+                elif child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Position":
+                    out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
+                        sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                    ]
             nxt = tok.i + 1
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
@@ -870,10 +882,14 @@ class EventFinder:
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
-                for child in tok.children:
-                    if child.lower_ in ("of", "from"):
+                for child in tok.children:  # "a judge of / at the X Court", "officials from the ministry"
+                    if child.lower_ in ("of", "from", "at"):
                         for pobj in child.children:
-                            out.extend(self._actors_at(doc, pobj, at, triggers, depth + 1))
+                            out.extend(
+                                sp
+                                for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
+                                if child.lower_ != "at" or sp.label_ != "Place"
+                            )
             including = self.words["including"]
             listing = self._holding(doc, "including")  # none in the subtree's range: no token of it lists
             left, right = tok.left_edge.i, tok.right_edge.i
@@ -1574,6 +1590,13 @@ class EventFinder:
             return tok.head  # "on 5 May it ordered his release"
         if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
             return tok.head  # "on 5 May the court ordered him held in custody"
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and tok.head.dep_ == "dobj"
+            and tok.head.head.lemma_ in self.words["ordering_verbs"]
+        ):
+            return tok.head.head  # the same, parsed as "him" that "held" describes
         return None
 
 
