@@ -1559,3 +1559,13 @@ def test_a_dateline_is_no_part_of_the_first_sentence_and_independent_experts_spe
     assert _events(r, "Statement") == []
     demand = _one(r, "ReleaseDemand")
     assert (demand["subject"], demand["date"]) == (["Marek Tarvel"], ["2031-05-04"])
+
+
+def test_where_an_arrest_happened_by_the_police_of_a_place_or_the_protest_it_broke_up(build_text):
+    """ "police in P arrested X"; "police arrested Y during a protest in Q"."""
+    r = build_text(
+        "On 2 February 2031 police in Lumeport arrested the correspondent Marek Tarvel. "
+        "His son, Ilan Tarvel, was arrested by police during a protest in Kessaly on 4 February 2031."
+    )
+    places = {tuple(ev["subject"]): ev.get("place") for ev in _events(r, "Arrest")}
+    assert places == {("Marek Tarvel",): ["Lumeport"], ("Ilan Tarvel",): ["Kessaly"]}
