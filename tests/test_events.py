@@ -1569,3 +1569,14 @@ def test_where_an_arrest_happened_by_the_police_of_a_place_or_the_protest_it_bro
     )
     places = {tuple(ev["subject"]): ev.get("place") for ev in _events(r, "Arrest")}
     assert places == {("Marek Tarvel",): ["Lumeport"], ("Ilan Tarvel",): ["Kessaly"]}
+
+
+def test_a_quotation_going_on_after_said_x_is_still_x_calling(build_text):
+    """ "“…,” said X, the Special Rapporteur. “I call on … to release Y”": X demands; the opening quote is no
+    sentence of its own."""
+    r = build_text(
+        "“Defenders are punished for their work,” said Ilse Varnhout, the Special Rapporteur. “I call on the "
+        "Government of Lumeria to release Marek Tarvel immediately.”"
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (["Marek Tarvel"], ["Ilse Varnhout"])

@@ -51,7 +51,9 @@ class ClauseSplitter:
             prev = orth[i - 1]
             if prev in _BREAK_IDS:
                 start = True
-            elif prev in _END_IDS or (prev in _QUOTE_IDS and i > 1 and orth[i - 2] in _END_IDS):
+            elif prev in _END_IDS or (
+                prev in _QUOTE_IDS and i > 1 and orth[i - 2] in _END_IDS and starts[i - 1] != _START
+            ):  # ("… end.” Next", not "… end. “I call": the quote opening the sentence is its first token)
                 # a full stop ends a sentence when a capital follows; "‘Forward!’ on charges" goes on
                 start = bool(title[i] or upper[i] or num[i]) or orth[i] in _OPENING_IDS
             else:

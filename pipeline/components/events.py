@@ -457,9 +457,23 @@ class EventFinder:
                     for e in events
                     if e["type"] == "Statement" and e["sentence"] == event["sentence"] and e["subject"]
                 ]
+                if not said:  # "“…,” said X. “I call on …”": the quotation goes on, and X still speaks
+                    said = self._said_before(doc, doc[event["trigger"][0]].sent, events)
                 if said:
                     event["agent"] = [list(s) for s in said[0]["subject"]]
         doc._.events = events
+
+    @staticmethod
+    def _said_before(doc: Doc, sent: Span, events: list[dict]) -> list[dict]:
+        """The statements with a speaker of the sentence before ``sent``, where ``sent`` opens a quotation
+        that sentence closed: the words go on from the same speaker."""
+        if sent.start == 0 or sent[0].text not in ("“", '"'):
+            return []
+        before = doc[sent.start - 1].sent
+        if not any(t.text in ("”", '"') for t in before):
+            return []
+        bounds = [before.start_char, before.end_char]
+        return [e for e in events if e["type"] == "Statement" and e["sentence"] == bounds and e["subject"]]
 
     def _topic_label(self, doc: Doc, span: Span) -> bool:
         """A place opening a line and followed by a colon ("Peru: UN expert alarmed …"): what the text is
