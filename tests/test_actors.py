@@ -481,3 +481,13 @@ def test_an_acronym_an_earlier_part_defined_is_the_same_actor_later(nlp):
     later = nlp.make_doc(text)
     later._.document = memory
     assert ("CCE", "NGO") in [(e.text, e.label_) for e in nlp(later).ents]
+
+
+def test_two_people_the_model_read_as_one_name_and_a_name_going_on_past_a_head(nlp):
+    """ "Marek Tarvel and Ilan Tarvel" are two people; "the Lumeria Press Union" is not the outlet "Lumeria Press"."""
+    doc = nlp("On 3 May 2031 the Lumeria Press Union called for the release of Marek Tarvel and Ilan Tarvel.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [
+        ("Lumeria Press Union", "Organisation"),
+        ("Marek Tarvel", "Person"),
+        ("Ilan Tarvel", "Person"),
+    ]

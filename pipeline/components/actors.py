@@ -877,11 +877,17 @@ class ActorTyper:
             and doc[end].is_title
             and doc[end].is_alpha
             and not doc[end].ent_type_
-            and doc[end].lower_ not in self.before
+            and (doc[end].lower_ not in self.before or self._model_read_on(doc, end))
             and not doc[end].is_sent_start
         ):
-            return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index"
+            return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index",
+            # "Lumeria Press" of the "Lumeria Press Union" the model read
         return Candidate(start, end, votes, kb_id)
+
+    @staticmethod
+    def _model_read_on(doc: Doc, end: int) -> bool:
+        """Whether the statistical model read one name going on across token ``end`` from the one before it."""
+        return any(e.start < end < e.end for e in doc.spans.get(STATISTICAL, []))
 
     def _located(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a name stands where a place does: "born in X", "arrested in X" (not "in X's case")."""
@@ -1053,6 +1059,14 @@ class ActorTyper:
                 prev.votes.extend(c.votes)
                 prev.kb_id = prev.kb_id or c.kb_id
                 prev.name = prev.name or c.name
+        for (s, e), c in list(by_span.items()):  # a person's name holds no "and": "A B and C D" are two people
+            if best_type(c.votes) == "Person" and not c.kb_id:
+                cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", "&")]
+                if cuts:
+                    del by_span[(s, e)]
+                    for first, last in zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True):
+                        if first < last and doc[first].is_title and (first, last) not in by_span:
+                            by_span[(first, last)] = Candidate(first, last, list(c.votes))
         exact = [c for c in by_span.values() if c.exact]
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
