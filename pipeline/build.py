@@ -383,6 +383,7 @@ def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], base: str, min_conf
         doc.relations,
         forms,
         doc.author,
+        doc.signers,
         used,
         base,
         min_confidence,
@@ -435,14 +436,15 @@ def stream_sources(
         for sink in sinks:
             sink(built)
 
-    for facts, keys, forms, author in zip(corpus, ids.keys, ids.forms, ids.authors, strict=True):
+    for facts, keys, forms, author, signers in zip(corpus, ids.keys, ids.forms, ids.authors, ids.signers, strict=True):
         doc = DocumentGraph(
             facts.document,
             facts.structure,
-            tuple(resolve_events(facts, keys, ids.actors, author)),
+            tuple(resolve_events(facts, keys, ids.actors, author, signers)),
             tuple(resolve_relations(facts, keys, ids.actors)),
             forms,
             author,
+            signers,
         )
         events += len(doc.events)
         relations += len(doc.relations)

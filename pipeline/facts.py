@@ -177,6 +177,8 @@ class DocumentStructure:
     author: str | None  # "European Parliament" when the text opens with "The European Parliament,"
     date: str | None  # ISO date of adoption where the text gives one
     parts: tuple[DocumentPart, ...] = ()
+    #: the bodies that sign a joint statement ("Signed:" and a name a line): who its own demands are by
+    signatories: tuple[str, ...] = ()
 
 
 @_pickled_by_fields

@@ -19,7 +19,7 @@ from pipeline.components.gazetteer import (
     lookup,
     position_label,
 )
-from pipeline.components.name_cues import best_type, name_words
+from pipeline.components.name_cues import best_type, name_type, name_words
 from pipeline.components.office_kinds import is_institutional, office_type
 from pipeline.coref import resolve_anaphora
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
@@ -47,6 +47,8 @@ class Identities:
     keys: list[list[str | None]] = field(default_factory=list)
     forms: list[dict[str, set[str]]] = field(default_factory=list)  # per document: key -> names met
     authors: list[str | None] = field(default_factory=list)  # per document: the author's actor key
+    #: per document: the actor keys of the bodies that sign it (a joint statement's "Signed:" list)
+    signers: list[tuple[str, ...]] = field(default_factory=list)
 
 
 class _Clusters:
@@ -204,6 +206,7 @@ def resolve_identities(corpus: list[DocumentFacts], within: Sequence[list[list[i
             if not m.refers:
                 keys[i] = key_of[clusters.find((d, i))]
         author = _author_key(facts, out, keys)
+        out.signers.append(tuple(_body_key(facts, out, keys, name) for name in facts.structure.signatories))
         _resolve_references(facts, keys, out, author)
         out.keys.append(keys)
         out.authors.append(author)
@@ -635,17 +638,25 @@ def _author_key(facts: DocumentFacts, ids: Identities, keys: Sequence[str | None
     author = facts.structure.author
     if not author:
         return None
-    known = lookup(author)
+    return _body_key(facts, ids, keys, author, typed=False)
+
+
+def _body_key(facts: DocumentFacts, ids: Identities, keys: Sequence[str | None], name: str, typed: bool = True) -> str:
+    """The actor a document's author or signatory ``name`` is: a known one, the one the text names so, or one
+    made of the name where the text names it only there (an organisation, or with ``typed`` of the type its
+    own words give)."""
+    known = lookup(name)
     named = next(
         (
             k
             for m, k in zip(facts.mentions, keys, strict=False)
-            if k and not m.refers and name_key(m.text) == name_key(author)
+            if k and not m.refers and name_key(m.text) == name_key(name)
         ),
         None,
     )
-    key = known[0] if known else named or name_key(author)
-    if key not in ids.actors:  # the author is named only in the preamble
-        kind = ActorType(known[1]) if known else ActorType.ORGANISATION
-        ids.actors[key] = Actor(key, kind, author)
+    key = known[0] if known else named or name_key(name)
+    if key not in ids.actors:  # named only in the preamble or the list of signatories
+        own = name_type(name.split()) if typed else None
+        kind = ActorType(known[1]) if known else ActorType(own[0]) if own else ActorType.ORGANISATION
+        ids.actors[key] = Actor(key, kind, name)
     return key

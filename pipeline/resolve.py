@@ -63,11 +63,16 @@ _RULED_ON_BY_WORD = {
 
 
 def resolve_events(
-    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], author: str | None = None
+    facts: DocumentFacts,
+    keys: list[str | None],
+    actors: dict[str, Actor],
+    author: str | None = None,
+    signers: tuple[str, ...] = (),
 ) -> list[Event]:
     """The document's events with actor keys, in text order, ready for the graph.
 
-    ``author`` is the actor who adopts the text: the agent of its own demands.
+    ``author`` is the actor who adopts the text: the agent of its own demands; ``signers``, the
+    bodies that sign a joint statement, are those of its demands together.
     """
     values = load_json("event_values.json")
     # news and NGO reports: a named actor's reported words on the case are statements, dated or not
@@ -94,7 +99,9 @@ def resolve_events(
             courts += tuple(k for k in agents if actors[k].type is ActorType.COURT and k not in courts)
             agents = tuple(k for k in agents if actors[k].type is not ActorType.COURT)
         places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"])
-        if ev.type is EventType.RELEASE_DEMAND and not agents and author:
+        if ev.type is EventType.RELEASE_DEMAND and signers and set(agents) <= set(signers):
+            agents = signers  # the statement's own demand, however many of its signers the sentence names
+        elif ev.type is EventType.RELEASE_DEMAND and not agents and author:
             agents = (author,)
         drafts.append(
             Event(

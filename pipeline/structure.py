@@ -286,6 +286,35 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: the line that opens a joint statement's list of signatories ("Signed:", "Signatories", "Signed by:")
+_SIGNED = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory organi[sz]ations)[ \t]*:?[ \t]*$", re.M)
+#: an acronym in brackets after a signatory's name ("Human Rights Front (HRF)")
+_BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
+
+
+def signatories(text: str) -> tuple[str, ...]:
+    """The bodies a joint statement lists as its signatories, one a line under "Signed:" to the
+    text's end: names (a capital first, no full stop at the end), their bracketed acronyms left out.
+
+    >>> signatories("We call for his release.\\n\\nSigned:\\nOrdo Veritas (OV)\\nFree Press Circle\\n")
+    ('Ordo Veritas', 'Free Press Circle')
+    >>> signatories("Signed: the Minister.")
+    ()
+    """
+    found = max(_SIGNED.finditer(text), key=lambda m: m.start(), default=None)  # the last such line
+    if found is None:
+        return ()
+    names = []
+    for line in text[found.end() :].splitlines():
+        line = _BRACKETED.sub("", BULLET.sub("", line.strip(), count=1)).strip()
+        if not line:
+            continue
+        if len(line) > _SIGNATURE_CHARS or line.endswith(".") or not line[0].isupper():
+            return ()  # prose after the list: no list of signatories
+        names.append(line)
+    return tuple(names)
+
+
 def report_author(text: str) -> str | None:
     """The body that publishes a report, where the report opens with its name
     ("REPORTERS' FREEDOM NETWORK (RFN) Case update …", "Americas Rights Observatory – Dispatches").
@@ -432,4 +461,5 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
         author=author,
         date=when,
         parts=parts,
+        signatories=signatories(text),
     )

@@ -1580,3 +1580,23 @@ def test_a_quotation_going_on_after_said_x_is_still_x_calling(build_text):
     )
     demand = _one(r, "ReleaseDemand")
     assert (demand["subject"], demand["agent"]) == (["Marek Tarvel"], ["Ilse Varnhout"])
+
+
+def test_a_joint_statements_own_demands_are_by_all_its_signatories(build_text):
+    """ "The undersigned organisations – A and B – call on … to: - release X" and a "Signed:" list under it:
+    every signatory demands, and each is a creator of the document."""
+    r = build_text(
+        "Lumeria: free the journalist\n\n"
+        "The undersigned organisations – the Varno Rights Centre (VRC) and the Kessel Press Circle – call on the "
+        "authorities of Lumeria to release Marek Tarvel.\n\n"
+        "Our demands\n\nThe undersigned organisations call on the Government of Lumeria to:\n"
+        "- release Marek Tarvel immediately and unconditionally;\n- end the harassment of journalists.\n\n"
+        "Signed:\nVarno Rights Centre (VRC)\nKessel Press Circle\nOrdo Lumen Network\n"
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], sorted(demand["agent"])) == (
+        ["Marek Tarvel"],
+        ["Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"],
+    )
+    creators = {str(n) for (n,) in r.dataset.query(_PREFIXES + "SELECT ?n WHERE { ?d dcterms:creator/rdfs:label ?n }")}
+    assert creators == {"Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"}

@@ -64,6 +64,7 @@ class DocumentGraph:
     relations: tuple[Relation, ...]
     forms: dict[str, set[str]]  # actor key -> the names this document uses for it
     author: str | None = None  # actor key of the body that adopts the text
+    signers: tuple[str, ...] = ()  # actor keys of the bodies that sign it (a joint statement)
 
 
 def date_literal(value: str, precision: DatePrecision) -> Literal:
@@ -107,6 +108,7 @@ def used_actors(doc: DocumentGraph, min_confidence: float = 0.0) -> list[str]:
                 used.add(rel.object)
     if doc.author:
         used.add(doc.author)
+    used.update(doc.signers)
     return sorted(used)
 
 
@@ -125,8 +127,8 @@ def document_graph(
     actor_iri = _ActorIris(actors, minter)
     events = [ev for ev in doc.events if ev.confidence >= min_confidence]
     relations = [rel for rel in doc.relations if rel.confidence >= min_confidence]
-    if doc.author:
-        g.add((doc_iri, DCTERMS.creator, actor_iri[doc.author]))
+    for creator in dict.fromkeys(([doc.author] if doc.author else []) + list(doc.signers)):
+        g.add((doc_iri, DCTERMS.creator, actor_iri[creator]))
     for key in used_actors(doc, min_confidence):
         _actor(g, actors[key], actor_iri[key], doc.forms.get(key, set()))
     event_iris = [

@@ -83,7 +83,7 @@ def _is_address(lines: list[_Line]) -> bool:
             return False
         if text[-1] in _HYPHENS or text[-1] == _SOFT_HYPHEN:
             return False  # a word broken across lines: a wrapped sentence
-        last = text.rstrip(",").split()[-1] if text.rstrip(",").split() else ""
+        last = text.rstrip(",").split()[-1].strip("()") if text.rstrip(",").split() else ""  # "… Americas (HRFA)"
         if not last or not (last[0].isupper() or last[0].isdigit()) or text[-1] in ".!?;":
             return False
     return True
