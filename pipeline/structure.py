@@ -182,7 +182,9 @@ _DATE_AT_END = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$"
 )
 NEWS_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]),?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "KAMPALA, Uganda, June 11": the place's country
+    r",?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
 #: a header block opening with its place and date, whatever follows ("Brussels, 09.02.2024 Statement 24/071")

@@ -1600,3 +1600,13 @@ def test_a_joint_statements_own_demands_are_by_all_its_signatories(build_text):
     )
     creators = {str(n) for (n,) in r.dataset.query(_PREFIXES + "SELECT ?n WHERE { ?d dcterms:creator/rdfs:label ?n }")}
     assert creators == {"Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"}
+
+
+def test_a_dateline_with_its_place_in_title_case_dates_the_story(build_text):
+    """ "Varno, May 22, 2031 (Wire) – …": the story's date, so "on May 11" is 2031-05-11."""
+    r = build_text(
+        "Court jails a lawyer\n\nVarno, May 22, 2031 (Wire) – A court on Tuesday sentenced the lawyer Marek Tarvel "
+        "to one year in prison.\n\nTarvel, 59, was arrested on May 11 at his office in Varno."
+    )
+    assert _one(r, "Arrest")["date"] == ["2031-05-11"]
+    assert _one(r, "Sentencing")["date"] == ["2031-05-20"]  # the Tuesday before Thursday 22 May

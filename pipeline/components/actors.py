@@ -22,9 +22,11 @@ from pipeline.patterns import load_json, load_lines
 __all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
-WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+, [^\n()]{3,20}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE)
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z\u00C0-\u024F.' -]+, [^\n()]{3,30}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE
+)  # ("Tunis, May 22, 2024 (AMP) –" too)
 #: the first two characters any match of WIRE_DATELINE opens with
-_DATELINE_START = re.compile(r"[A-Z][A-Z.' -]")
+_DATELINE_START = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F.' -]")
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1

@@ -68,7 +68,7 @@ class ClauseSplitter:
     @staticmethod
     def _after_dateline(doc: Doc) -> int | None:
         """The token after the dash of a dateline the Doc opens with ("GENEVA (14 March 2023) –"), if any."""
-        if not (doc[0].is_upper and len(doc[0]) > 1):
+        if not ((doc[0].is_upper or doc[0].is_title) and len(doc[0]) > 1):
             return None
         found = NEWS_DATELINE.match(doc[:_DATELINE_TOKENS].text)
         if found is None:
