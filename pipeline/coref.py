@@ -105,10 +105,12 @@ class _Document:
         return start is not None and m.sentence.start - start <= 4
 
 
-def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> None:
+def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]) -> dict[int, int]:
     """Set ``keys[i]`` for each singular pronoun and descriptor mention of ``facts``.
 
-    ``keys`` holds the actor key of every name mention already; it is filled in place.
+    ``keys`` holds the actor key of every name mention already; it is filled in place. Returned:
+    pronoun -> the office mention it stands for ("Following her visit, the Special Rapporteur …"),
+    whose holder is known only once offices are resolved.
     """
     data = load_json("coref.json")
     cfg = data["salience"]
@@ -138,6 +140,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
                 gender[key] = g
 
     history: list[_Seen] = []
+    later: dict[int, int] = {}
     for i in doc.order:
         m = doc.mentions[i]
         cues = _cues(m)
@@ -151,7 +154,13 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             continue
         found: str | None = None
         rank = cues.get("rank", "")
-        if m.refers == "descriptor" and len(ranked.get(rank, ())) == 1:
+        then = doc.by_start.get(int(cues["then"])) if cues.get("then") else None
+        if then is not None:  # the subject after the phrase the pronoun opens: a name now, an office later
+            if keys[then] is None:
+                later[i] = then
+                continue
+            found = keys[then]
+        elif m.refers == "descriptor" and len(ranked.get(rank, ())) == 1:
             found = next(iter(ranked[rank]))  # "the second applicant": one party of the case, anywhere later
         elif m.refers == "descriptor" and m.type is not ActorType.PERSON:
             found = _named_by_its_words(doc, m, history, actors)
@@ -173,6 +182,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         g = cues.get("gender", "")
         if g and m.refers == "pronoun" and key not in gender:
             gender[key] = g  # "X … she said": learnt from the pronoun that agreed
+    return later
 
 
 def _window(

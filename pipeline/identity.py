@@ -585,12 +585,14 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
     (or, where the text names no holder, to the office itself as an institution)."""
     mentions = facts.mentions
     offices = _Offices(facts, keys)
-    resolve_anaphora(facts, keys, ids.actors)  # pronouns and descriptors (pipeline/coref.py)
+    later = resolve_anaphora(facts, keys, ids.actors)  # pronouns and descriptors (pipeline/coref.py)
     for i, m in enumerate(mentions):
         if m.refers == "author":
             keys[i] = author
         elif m.refers.startswith("office:"):
             keys[i] = offices.holder(m) or offices.institution(m, ids)
+    for i, office in later.items():  # "Following her visit, the Special Rapporteur …": whom the office is
+        keys[i] = keys[office]
 
 
 class _Offices:

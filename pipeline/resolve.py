@@ -500,11 +500,13 @@ def _merge(events: list[Event]) -> list[Event]:
 
 _PLACES = (ActorType.PLACE, ActorType.COUNTRY)
 _OFFICE_BODIES = (ActorType.INTERNATIONAL_ORGANISATION, ActorType.GOVERNMENT_BODY, ActorType.COURT)
-#: who can be a member: a person, a state, or an organisation in a coalition, union or alliance
+#: who can be a member: a person, a state, or an organisation (a media outlet too) in a coalition, union,
+#: network or alliance
 _MEMBERS = (
     ActorType.PERSON,
     ActorType.COUNTRY,
     ActorType.NGO,
+    ActorType.MEDIA_OUTLET,
     ActorType.ORGANISATION,
     ActorType.POLITICAL_PARTY,
     ActorType.INTERNATIONAL_ORGANISATION,

@@ -33,6 +33,8 @@ def _forms(result, label: str) -> set[str]:
         ("Centre for Legal Aid and Civic Education", "NGO"),  # an institution head with civil words
         ("OSCE Mission to Skopje", "InternationalOrganisation"),  # an international prefix
         ("Valley Observer", "MediaOutlet"),
+        ("Diario del Lago", "MediaOutlet"),  # a newspaper's word in its own language, opening the name
+        ("Radyo Lumad Sentral", "MediaOutlet"),
         ("Lakeside Remand Prison", "Place"),
         ("Northern Province", "Place"),
         ("Democratic Choice Party", "PoliticalParty"),

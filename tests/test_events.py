@@ -1610,3 +1610,13 @@ def test_a_dateline_with_its_place_in_title_case_dates_the_story(build_text):
     )
     assert _one(r, "Arrest")["date"] == ["2031-05-11"]
     assert _one(r, "Sentencing")["date"] == ["2031-05-20"]  # the Tuesday before Thursday 22 May
+
+
+def test_a_possessive_opening_the_sentence_is_the_subject_after_it(build_text):
+    """ "Following her visit to X, the Special Rapporteur, Y, said …": Y visited, not the person named before."""
+    r = build_text(
+        "Joint statement\n\nMarek Tarvel was arrested on 3 May 2031. Following her official visit to Lumeria, which "
+        "began on 23 January 2031, the UN Special Rapporteur on the rights of defenders, Ilse Varnhout, said in a "
+        "statement of 2 February 2031 that the law should be repealed."
+    )
+    assert [ev["subject"] for ev in _events(r, "Visit")] == [["Ilse Varnhout"]]

@@ -23,6 +23,12 @@ def _relations(result) -> set[tuple[str, str, str]]:
 
 
 CASES = [
+    # an outlet in a network of outlets
+    (
+        "Radyo Lumad Sentral, a community radio station in Varno and a member of the Kessel Press Network (KPN), "
+        "was closed on 3 May 2031.",
+        {("memberOf", "Radyo Lumad Sentral", "Kessel Press Network")},
+    ),
     # employment and leadership in their other phrasings
     (
         "A. whereas Rashid Mansour of the Al-Fajr newspaper and Mei Lin Chow, secretary-general of the Asian Forum "

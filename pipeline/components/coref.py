@@ -298,6 +298,33 @@ class CorefCues:
                     out.append(cue_key(at[c.i].start, at[c.i].end))
         return out
 
+    @staticmethod
+    def _subject_after(doc: Doc, tok: Token, at: dict[int, Span]) -> str:
+        """ "Following her visit to X, the Special Rapporteur recommended …", "After his release, Y said …": a
+        possessive in a phrase opening the sentence, before its verb's subject, is that subject (a person
+        named, or an office); its cue key, or "" where the sentence is not so."""
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+            return ""
+        phrase = tok.head
+        while phrase.dep_ in ("pobj", "dobj") and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+            return ""
+        offices = {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i > phrase.right_edge.i:
+                people = [at[t.i] for t in (c, *(a for a in c.children if a.dep_ == "appos")) if t.i in at]
+                named = next((p for p in people if p.label_ == "Person"), None) or offices.get(c.i)
+                if named is not None:  # the name, or the one in apposition to the office ("…, Y, said")
+                    return cue_key(named.start, named.end)
+        if verb.i > tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            before = verb.i - 2 if doc[verb.i - 1].text == "," else verb.i - 1  # a subject the parser lost: the
+            named = at.get(before)  # name right before the verb ("…, the Special Rapporteur, Y, said")
+            if named is not None and named.label_ == "Person" and named.end == before + 1 and named.start > tok.i:
+                return cue_key(named.start, named.end)
+        return ""
+
     def set_annotations(self, doc: Doc, found: list[tuple[Span, dict]]) -> None:
         spans = [s for s, _ in found]
         names = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
@@ -326,6 +353,9 @@ class CorefCues:
                 entry["number"] = "pl"
             if entry["kind"] == "pronoun":
                 entry["not"] = self._not_antecedents(doc, tok, at)
+                then = self._subject_after(doc, tok, at)
+                if then:
+                    entry["then"] = then
             cues[cue_key(span.start, span.end)] = entry
         doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
         doc._.coref = cues

@@ -40,6 +40,7 @@ class OfficeFinder:
         self.before = (frozenset(data["mandate_words_before"]) | self.prefixes) - {"the", "of"}
         self.state = frozenset(data["state_office_heads"])
         self.preps = frozenset(data["mandate_prepositions"])
+        self.participles = frozenset(data["mandate_participles"])
         self.salutations = frozenset(data["salutations"])
         self.bodies = frozenset(data["bodies_named_after_offices"])
 
@@ -119,7 +120,10 @@ class OfficeFinder:
                 return i
             if (
                 doc[i].text in (";", "(", "“", '"')
-                or (doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl"))
+                or (
+                    doc[i].pos_ == "VERB"
+                    and (doc[i].dep_ not in ("amod", "acl") or doc[i].lower_ not in self.participles)
+                )
                 or doc[i].tag_ in ("WDT", "WP", "WP$")
                 or doc[i].pos_ == "AUX"
             ):
