@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.facts import Actor, ActorType, DocumentFacts, Mention
+from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.patterns import load_json
 
 __all__ = ["resolve_anaphora", "resolve_groups", "is_heading"]
@@ -310,6 +310,11 @@ def resolve_groups(
         if m.refers != "group":
             continue
         count = int(cues.get("count") or 0)
+        if "couple" in cues.get("nouns", "").split("|"):
+            spouses = _couple_before(facts, keys, actors, m.start)
+            if spouses:
+                out[i] = spouses
+                continue
         window = {s.index for s in _window(doc, m, history, report, cfg)}
         for j, gid in reversed(seen_order):
             if j not in window:
@@ -318,4 +323,20 @@ def resolve_groups(
             if len(members) >= 2 and (not count or len(members) == count):
                 out[i] = tuple(members)
                 break
+        if i not in out and not cues.get("nouns"):  # "raided the couple's home and arrested them": the group
+            here = doc.sentence(m)  # its sentence named before it
+            before = [j for j in out if doc.sentence(doc.mentions[j]) == here and doc.mentions[j].start < m.start]
+            if before:
+                out[i] = out[max(before, key=lambda j: doc.mentions[j].start)]
     return out
+
+
+def _couple_before(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int) -> tuple[str, ...]:
+    """ "The couple were detained": the two people of the last marriage the document told before ``at``."""
+    for rel in reversed(facts.relations):
+        if rel.type is not RelationType.SPOUSE_OF or rel.object is None or rel.evidence.start > at:
+            continue
+        a, b = keys[rel.subject], keys[rel.object]
+        if a and b and a != b and actors[a].type is actors[b].type is ActorType.PERSON:
+            return tuple(sorted((a, b)))
+    return ()

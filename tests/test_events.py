@@ -1620,3 +1620,23 @@ def test_a_possessive_opening_the_sentence_is_the_subject_after_it(build_text):
         "statement of 2 February 2031 that the law should be repealed."
     )
     assert [ev["subject"] for ev in _events(r, "Visit")] == [["Ilse Varnhout"]]
+
+
+def test_the_couple_is_the_two_spouses_told_before_and_them_after_it(build_text):
+    """ "X and her husband, Y, …" then "police raided the couple's home and arrested them", "The couple were
+    detained": both spouses; a surname the model took for a language is the person named in full before."""
+    r = build_text(
+        "Sok Lina and her husband, Meas Tor, lead the campaign. Police also arrested Ramon Tagalog.\n\n"
+        "On 7 February 2031 police raided the couple's home and arrested them. Tagalog was released on 9 February "
+        "2031.\n\nThe couple were detained by officers of the Varno Municipal Police on 10 May 2031."
+    )
+    arrests = sorted((ev["subject"][0], ev.get("date", [""])[0]) for ev in _events(r, "Arrest"))
+    assert arrests == [
+        ("Meas Tor", "2031-02-07"),
+        ("Meas Tor", "2031-05-10"),
+        ("Ramon Tagalog", ""),
+        ("Sok Lina", "2031-02-07"),
+        ("Sok Lina", "2031-05-10"),
+    ]
+    release = _one(r, "Release")
+    assert (release["subject"], release["date"]) == (["Ramon Tagalog"], ["2031-02-09"])

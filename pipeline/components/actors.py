@@ -522,6 +522,9 @@ class ActorTyper:
             known = lookup(ent.text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
+            elif len(ent) == 1 and ent[0].is_title and ent[0].lower_ in _surnames_named(doc):
+                # "Ramon Tagalog … Tagalog was released": a surname the model took for a language or a people
+                return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
             elif (
@@ -1136,6 +1139,12 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     """Whether a name ending at ``end`` is the first party of a case's name ("Ilhan v. Turkey"):
     the case is cited, not its applicant named."""
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
+
+
+def _surnames_named(doc: Doc) -> set[str]:
+    """The surnames (lower case) of the people the model or an earlier part of the document named in full."""
+    named = {e[-1].lower_ for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" and len(e) >= 2}
+    return named | set((doc._.document or {}).get("surnames", ()))
 
 
 def _after_dash(doc: Doc, i: int) -> bool:

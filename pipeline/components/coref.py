@@ -48,6 +48,8 @@ class CorefCues:
         self.person_nouns = frozenset(data["person_nouns"])
         self.age = re.compile(data["age_noun"])
         self.group_words = frozenset(data["group_words"])
+        #: "the couple", "the pair": the two spouses of the marriage told last (see pipeline.coref)
+        self.couples = frozenset(load_json("relation_roles.json")["couples"])
         self.numbers = data["numbers"]
         self.court_nouns = frozenset(data["court_nouns"])
         self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
@@ -79,6 +81,15 @@ class CorefCues:
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group"}))
             elif low in self.group_words and tok.pos_ in ("PRON", "DET", "NOUN") and tok.dep_ in _SUBJECT + _OBJECT:
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group", "count": 2}))
+            elif tok.lemma_.lower() in self.couples and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+                dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
+                if dets and tok.dep_ in (
+                    *_SUBJECT,
+                    *_OBJECT,
+                    "poss",
+                ):  # "The couple were detained", "the couple's home"
+                    cues = {"kind": "group", "nouns": ["couple"], "count": 2}
+                    found.append((Span(doc, dets[0].i, tok.i + 1, label=GROUP), cues))
             else:
                 described = self._descriptor(doc, tok, taken)
                 if described is not None:
@@ -102,7 +113,10 @@ class CorefCues:
                 if may is None:
                     word = strings[lemma].lower()
                     may = by_lemma[lemma] = (
-                        word in self.person_nouns or word in self.court_nouns or word in self.org_nouns
+                        word in self.person_nouns
+                        or word in self.court_nouns
+                        or word in self.org_nouns
+                        or word in self.couples
                     )
             if may:
                 out.append(i)
