@@ -1640,3 +1640,19 @@ def test_the_couple_is_the_two_spouses_told_before_and_them_after_it(build_text)
     ]
     release = _one(r, "Release")
     assert (release["subject"], release["date"]) == (["Ramon Tagalog"], ["2031-02-09"])
+
+
+def test_who_after_an_outlet_in_apposition_is_the_person_the_apposition_describes(build_text):
+    """ "X, the founder of the daily newspaper Y, who was arrested … and has since been held": X, not Y."""
+    r = build_text(
+        "The experts raised the case of Marek Tarvel, the founder and editor of the daily newspaper Diario Lumen, "
+        "who was arrested at his home on 29 July 2031 by the Varno Civil Police and has since been held in Kessel "
+        "prison."
+    )
+    arrest, detention = _one(r, "Arrest"), _one(r, "Detention")
+    assert (arrest["subject"], arrest["agent"], arrest["date"]) == (
+        ["Marek Tarvel"],
+        ["Varno Civil Police"],
+        ["2031-07-29"],
+    )
+    assert detention["subject"] == ["Marek Tarvel"]
