@@ -1656,3 +1656,16 @@ def test_who_after_an_outlet_in_apposition_is_the_person_the_apposition_describe
         ["2031-07-29"],
     )
     assert detention["subject"] == ["Marek Tarvel"]
+
+
+def test_the_person_who_was_detained_is_the_one_the_who_clause_stands_for(nlp):
+    """ "X, president of the Y Council, who was detained": the council is no person and is not detained."""
+    doc = nlp(
+        "The experts expressed concern at the arrest of Marek Tarvel, president of the Indigenous Council of "
+        "Lumeport, who was detained in Lumeport by the Varno Civil Police on 14 August 2031."
+    )
+    assert ("Indigenous Council of Lumeport", "Organisation") in [(e.text, e.label_) for e in doc.ents]
+    assert [[doc[a:b].text for a, b in e["subject"]] for e in doc._.events if e["type"] == "Arrest"] == [
+        ["Marek Tarvel"],
+        ["Marek Tarvel"],
+    ]

@@ -1007,8 +1007,11 @@ class ActorTyper:
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
         following = [t.lower_ for t in doc[j : j + 2]]
+        # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
+        owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
-            votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
+            if not (owned and t == "Person"):
+                votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
     @staticmethod
     def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:

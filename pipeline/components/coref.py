@@ -10,7 +10,7 @@ from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
 
-__all__ = ["CorefCues", "GROUP", "cue_key"]
+__all__ = ["CorefCues", "GROUP", "cue_key", "who_stands_for"]
 
 #: label of an anaphor that points back to several people ("they", "the two men", "both")
 GROUP = "Group"
@@ -25,6 +25,25 @@ def cue_key(start: int, end: int) -> str:
     '3:5'
     """
     return f"{start}:{end}"
+
+
+def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
+    """The person a relative "who" opening ``verb``'s clause stands for, where the parser hung the clause
+    on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the first person
+    (in ``at``, token -> actor span) up the apposition and "of" chain from that noun."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "…, who was arrested … and has been held"
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.lower_ in ("who", "whom") for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(8):
+        span = at.get(tok.i)
+        if span is not None and span.label_ == "Person":
+            return span
+        if tok.dep_ not in ("appos", "pobj", "prep", "compound", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 class CorefCues:
@@ -347,9 +366,18 @@ class CorefCues:
             for i in range(span.start, span.end):
                 at[i] = span
         cues: dict[str, dict] = {}
+        # "X, president of the Y Council, who was detained": X is the subject of the clause "who" opens
+        subjects = {
+            person.start
+            for tok in doc
+            if tok.lower_ in ("who", "whom") and tok.dep_ in _SUBJECT
+            for person in [who_stands_for(tok.head, at)]
+            if person is not None
+        }
         for ent in names:
             root = ent.root
-            entry: dict[str, object] = {"kind": "name", "role": self._role(root), "number": "sg"}
+            role = "subj" if ent.start in subjects else self._role(root)
+            entry: dict[str, object] = {"kind": "name", "role": role, "number": "sg"}
             if ent.label_ == "Person":
                 entry.update(self._name_cues(doc, ent))
                 group = self._group_of(doc, ent, at)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.coref import GROUP
+from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, normalise_date
@@ -216,7 +216,7 @@ class EventFinder:
             for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
                 roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
             if frame == "patient" and not any(sp.label_ in ("Person", *ANAPHOR_LABELS) for sp in roles["subject"]):
-                person = self._who_stands_for(trigger, at)
+                person = who_stands_for(trigger, at)
                 if person is not None:  # "X, the founder of the newspaper Y, who was arrested": X, not Y
                     roles["subject"] = [person]
             if not roles["subject"]:
@@ -478,25 +478,6 @@ class EventFinder:
             return []
         bounds = [before.start_char, before.end_char]
         return [e for e in events if e["type"] == "Statement" and e["sentence"] == bounds and e["subject"]]
-
-    @staticmethod
-    def _who_stands_for(trigger: Token, at: dict[int, Span]) -> Span | None:
-        """The person a relative "who" opening the trigger's clause stands for, where the parser hung the
-        clause on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the
-        first person up the apposition and "of" chain from that noun."""
-        while trigger.dep_ == "conj" and trigger.head.i != trigger.i:  # "…, who was arrested … and has been held"
-            trigger = trigger.head
-        if trigger.dep_ != "relcl" or not any(c.lower_ in ("who", "whom") for c in trigger.children):
-            return None
-        tok = trigger.head
-        for _ in range(8):
-            span = at.get(tok.i)
-            if span is not None and span.label_ == "Person":
-                return span
-            if tok.dep_ not in ("appos", "pobj", "prep", "compound", "conj") or tok.head.i == tok.i:
-                return None
-            tok = tok.head
-        return None
 
     def _topic_label(self, doc: Doc, span: Span) -> bool:
         """A place opening a line and followed by a colon ("Peru: UN expert alarmed …"): what the text is
