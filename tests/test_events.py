@@ -1669,3 +1669,15 @@ def test_the_person_who_was_detained_is_the_one_the_who_clause_stands_for(nlp):
         ["Marek Tarvel"],
         ["Marek Tarvel"],
     ]
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_what_happened_not_of_what_may(build_text):
+    """ "VARNO, July 3 (Wire) – … jailed in January 2031 … he could be freed in July 2032": the story is of 2031;
+    "taken from a street" is an arrest."""
+    r = build_text(
+        "Court cuts sentence\n\nVARNO, July 3 (Wire) – An appeals court on Tuesday cut the sentence of the journalist Marek Tarvel."
+        "\n\nTarvel was taken from a street in Lumeport by police in January 2031. He could be freed in July 2032, "
+        "his lawyer said.\n\nHis colleague Ilan Voss was arrested on June 28."
+    )
+    dates = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert dates == [("Ilan Voss", "2031-06-28"), ("Marek Tarvel", "2031-01")]

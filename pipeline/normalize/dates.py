@@ -105,9 +105,7 @@ def years_in(text: str) -> list[int]:
     >>> years_in("on 7 December 2012 ... in August 2012; 2013-2020; 23.01.2014")
     [2012, 2012, 2014]
     """
-    found = [(m.start(1), int(m.group(1))) for m in _YEAR.finditer(text)]
-    found += [(m.start(1), int(m.group(1))) for m in _DOTTED_YEAR.finditer(text)]
-    return [y for _, y in sorted(found)]
+    return [y for _, y in _years_at(text)]
 
 
 def nearest_year(text: str, at: int) -> int | None:
@@ -259,17 +257,35 @@ def document_year(text: str) -> int | None:
 
 def dateline_year(text: str) -> int | None:
     """The year of a news story whose dateline gives only a month and day ("DUBAI, Oct 3"):
-    the latest year the story writes, or the year after it where the story speaks of "last year".
+    the latest year the story writes of what has happened (not "he could be freed in July 2025"),
+    or the year after it where the story speaks of "last year".
 
     >>> dateline_year("arrested on Jan. 22, 2022 … On Oct. 10 last year, the court convicted him")
     2023
     >>> dateline_year("the ruling is dated Sept. 30, 2023 … arrested in November 2022")
     2023
+    >>> dateline_year("jailed in January 2024 … he could be freed in July 2025, she said")
+    2024
     """
     years = years_in(text)
     if not years:
         return None
-    return max(years) + (1 if re.search(r"\blast year\b", text, re.I) else 0)
+    told = [y for at, y in _years_at(text) if not _AHEAD.search(text, max(0, at - _AHEAD_CHARS), at)]
+    return max(told or years) + (1 if re.search(r"\blast year\b", text, re.I) else 0)
+
+
+#: words before a year that put it ahead of the story ("could be freed in July 2025", "ahead of the 2026 vote")
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|shall|due|expected|scheduled|until|ahead of|upcoming|next)\b", re.I
+)
+_AHEAD_CHARS = 30
+
+
+def _years_at(text: str) -> list[tuple[int, int]]:
+    """Every four-digit year written in ``text`` with its offset, in order (see :func:`years_in`)."""
+    found = [(m.start(1), int(m.group(1))) for m in _YEAR.finditer(text)]
+    found += [(m.start(1), int(m.group(1))) for m in _DOTTED_YEAR.finditer(text)]
+    return sorted(found)
 
 
 class Calendar:
