@@ -1681,3 +1681,10 @@ def test_a_dateline_without_its_year_takes_the_year_of_what_happened_not_of_what
     )
     dates = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
     assert dates == [("Ilan Voss", "2031-06-28"), ("Marek Tarvel", "2031-01")]
+
+
+def test_detained_since_a_day_is_a_detention_from_that_day_not_an_arrest(build_text):
+    r = build_text("whereas Marek Tarvel, who has been detained since 3 October 2031, was sentenced on 27 February 2032;")
+    detention = _one(r, "Detention")
+    assert (detention["subject"], detention["date"]) == (["Marek Tarvel"], ["2031-10-03"])
+    assert _events(r, "Arrest") == []
