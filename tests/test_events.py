@@ -1684,7 +1684,19 @@ def test_a_dateline_without_its_year_takes_the_year_of_what_happened_not_of_what
 
 
 def test_detained_since_a_day_is_a_detention_from_that_day_not_an_arrest(build_text):
-    r = build_text("whereas Marek Tarvel, who has been detained since 3 October 2031, was sentenced on 27 February 2032;")
+    r = build_text(
+        "whereas Marek Tarvel, who has been detained since 3 October 2031, was sentenced on 27 February 2032;"
+    )
     detention = _one(r, "Detention")
     assert (detention["subject"], detention["date"]) == (["Marek Tarvel"], ["2031-10-03"])
     assert _events(r, "Arrest") == []
+
+
+def test_a_report_on_the_events_of_a_year_dates_its_year_less_dates_in_that_year(build_text):
+    """ "WORLD REPORT 2032: EVENTS OF 2031" … "the unrest of January 2030. In March …": March 2031."""
+    r = build_text(
+        "LUMERIA RIGHTS OBSERVATORY – WORLD REPORT 2032: EVENTS OF 2031\n\nLUMERIA\n\n"
+        "No one was held to account for the deaths during the unrest of January 2030. In March, police arrested the "
+        "journalist Marek Tarvel in Varno."
+    )
+    assert _one(r, "Arrest")["date"] == ["2031-03"]

@@ -255,6 +255,23 @@ def document_year(text: str) -> int | None:
     return max(set(years), key=lambda y: (years.count(y), y))
 
 
+#: a report's header naming the year it covers ("ANNUAL REPORT 2024: EVENTS OF 2023")
+_COVERS = re.compile(r"\bevents (?:of|in) ((?:19|20)\d\d)\b", re.I)
+_COVERS_CHARS = 400
+
+
+def covered_year(text: str) -> int | None:
+    """The year a report says at its head that it covers, where it says so.
+
+    >>> covered_year("GULF MONITOR – ANNUAL REPORT 2024: EVENTS OF 2023\\n\\nSAUDI ARABIA …")
+    2023
+    >>> covered_year("Kazakhstan: events of the week") is None
+    True
+    """
+    found = _COVERS.search(text[:_COVERS_CHARS])
+    return int(found.group(1)) if found else None
+
+
 def dateline_year(text: str) -> int | None:
     """The year of a news story whose dateline gives only a month and day ("DUBAI, Oct 3"):
     the latest year the story writes of what has happened (not "he could be freed in July 2025"),
@@ -316,6 +333,8 @@ class Calendar:
         self.text = text
         self.own = own_date
         self.year = int(own_date.value[:4]) if own_date else document_year(text)
+        #: the year a report covers ("events of 2023"): a date told without its year is of that year
+        self.covers = covered_year(text)
         self.anchors: list[tuple[int, int, DateValue]] = []
         lowered = _lowered_as_re_ignorecase(text)
         spans = sorted(
@@ -430,6 +449,8 @@ class Calendar:
             earlier = [x for x in near if x[1]]
             if earlier:
                 return after(min(earlier, key=lambda x: x[0])[2])
+        if self.covers is not None:  # a report on 2023: "in March" is March 2023, whatever the paragraph told before
+            return self.covers
         # "On 6 March, the court sentenced X, arrested on 4 August 2022, …", "In May, … for donations made
         # in 2014": a date told later in the sentence is often a past one; it gives the year only as a
         # month or day, and only where the document has no date of its own
