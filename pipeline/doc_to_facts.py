@@ -527,10 +527,11 @@ def _person_before(
 ) -> tuple[int, ...]:
     """The person a possessive pronoun at ``at`` stands for.
 
-    The nearest person named before it in its sentence, else in its part (``parts[0]``); else,
-    in the part before (then the one before that), the person the document has named most often
-    so far; else the person the document has named most often. A person named as someone's
-    relative or lawyer ("his lawyer, X": ``described``) is passed over outside the sentence.
+    The nearest person named before it in its sentence; else, in its part (``parts[0]``), then the
+    part before (then the one before that), the person the document has named most often so far
+    ("X was arrested together with Y. His wife, Z, …" is X's wife where the text is about X); else
+    the person the document has named most often. A person named as someone's relative or lawyer
+    ("his lawyer, X": ``described``) is passed over outside the sentence.
     """
     persons = [
         (i, m)
@@ -553,8 +554,8 @@ def _person_before(
     if same:
         return (max(same)[1],)
     free = [(i, m) for i, m in persons if m.start not in described]
-    for n, (start, end) in enumerate(parts):
+    for start, end in parts:
         inside = [(i, m) for i, m in free if start <= m.start < end]
         if inside:
-            return (max(inside, key=lambda im: im[1].start)[0],) if n == 0 else (max(inside, key=salience)[0],)
+            return (max(inside, key=salience)[0],)
     return (max(persons, key=salience)[0],)

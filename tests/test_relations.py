@@ -23,6 +23,13 @@ def _relations(result) -> set[tuple[str, str, str]]:
 
 
 CASES = [
+    # "his wife" after a sentence naming the person the text is about with another: the one it is about
+    (
+        "The journalist Marek Tarvel founded the Varno Detainees Fund in 2019. On 14 April 2031, agents arrested Tarvel at a café "
+        "in Varno together with Ilan Voss, a member of the fund. His wife, Ana Lind, a nurse, was arrested the next "
+        "day.",
+        {("spouseOf", "Ana Lind", "Marek Tarvel")},
+    ),
     # an outlet in a network of outlets
     (
         "Radyo Lumad Sentral, a community radio station in Varno and a member of the Kessel Press Network (KPN), "
