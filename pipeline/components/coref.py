@@ -4,6 +4,7 @@ import re
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
@@ -16,6 +17,9 @@ __all__ = ["CorefCues", "GROUP", "cue_key", "who_stands_for"]
 GROUP = "Group"
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
 _OBJECT = ("dobj", "pobj", "dative", "attr", "oprd")
+_COUPLE_ROLES = (*_SUBJECT, *_OBJECT, "poss")
+#: the relative pronouns that stand for a person, as LOWER hashes
+_WHO = frozenset(get_string_id(w) for w in ("who", "whom"))
 
 
 def cue_key(start: int, end: int) -> str:
@@ -102,11 +106,7 @@ class CorefCues:
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group", "count": 2}))
             elif tok.lemma_.lower() in self.couples and tok.pos_ == "NOUN" and tok.tag_ == "NN":
                 dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
-                if dets and tok.dep_ in (
-                    *_SUBJECT,
-                    *_OBJECT,
-                    "poss",
-                ):  # "The couple were detained", "the couple's home"
+                if dets and tok.dep_ in _COUPLE_ROLES:  # "The couple were detained", "the couple's home"
                     cues = {"kind": "group", "nouns": ["couple"], "count": 2}
                     found.append((Span(doc, dets[0].i, tok.i + 1, label=GROUP), cues))
             else:
@@ -369,9 +369,9 @@ class CorefCues:
         # "X, president of the Y Council, who was detained": X is the subject of the clause "who" opens
         subjects = {
             person.start
-            for tok in doc
-            if tok.lower_ in ("who", "whom") and tok.dep_ in _SUBJECT
-            for person in [who_stands_for(tok.head, at)]
+            for i, low in enumerate(doc.to_array(LOWER).tolist())
+            if low in _WHO and doc[i].dep_ in _SUBJECT
+            for person in [who_stands_for(doc[i].head, at)]
             if person is not None
         }
         for ent in names:
