@@ -839,16 +839,8 @@ class EventFinder:
             named = at.get(span.end)
             if not out and named is not None and named.start == span.end and named.label_ == "Person":
                 out.append(named)  # "former Minister of Justice X": the title before the name
-            if not out:
-                for child in tok.children:  # "a judge of / at the X Court"
-                    if child.lower_ in ("of", "at"):
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                out.extend(
-                                    sp
-                                    for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
-                                    if child.lower_ == "of" or sp.label_ != "Place"
-                                )
+            if not out:  # "a judge of / at the X Court"
+                out = self._bodies_after(doc, tok, ("of", "at"), at, triggers, depth)
             if not out:
                 out.append(span)  # the office itself: identity resolves it to its holder
         else:
@@ -900,14 +892,7 @@ class EventFinder:
             if not out and (
                 tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
             ):
-                for child in tok.children:  # "a judge of / at the X Court", "officials from the ministry"
-                    if child.lower_ in ("of", "from", "at"):
-                        for pobj in child.children:
-                            out.extend(
-                                sp
-                                for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
-                                if child.lower_ != "at" or sp.label_ != "Place"
-                            )
+                out = self._bodies_after(doc, tok, ("of", "from", "at"), at, triggers, depth)  # "officials from X"
             including = self.words["including"]
             listing = self._holding(doc, "including")  # none in the subtree's range: no token of it lists
             left, right = tok.left_edge.i, tok.right_edge.i
@@ -948,6 +933,23 @@ class EventFinder:
                     for span in self._actors_at(doc, conj, at, triggers, depth + 1):
                         if span not in out and (span.label_ in ACTOR_LABELS or span.label_ == UNTYPED_NAME):
                             out.append(span)
+        return out
+
+    def _bodies_after(
+        self, doc: Doc, tok: Token, preps: tuple[str, ...], at: dict[int, Span], triggers: set[int], depth: int
+    ) -> list[Span]:
+        """The actors the objects of ``tok``'s prepositions ``preps`` stand for: "a judge of / at the X Court",
+        "officials from the ministry" (a place after "at" is where, not whom, one speaks for)."""
+        out: list[Span] = []
+        for child in tok.children:
+            if child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [
+                            sp
+                            for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
+                            if child.lower_ != "at" or sp.label_ != "Place"
+                        ]
         return out
 
     @staticmethod
