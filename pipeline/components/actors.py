@@ -25,8 +25,8 @@ __all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
 WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00C0-\u024F.' -]+, [^\n()]{3,30}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE
 )  # ("Tunis, May 22, 2024 (AMP) –" too)
-#: the first two characters any match of WIRE_DATELINE opens with
-_DATELINE_START = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F.' -]")
+#: the tokens a wire story's dateline may take at the start of its part
+_DATELINE_TOKENS = 25
 
 # Weights of the kinds of evidence for a type (see patterns/type_cues.json).
 W_GAZETTEER, W_HEAD, W_CONTEXT, W_PHRASE, W_NER = 5, 3, 3, 2, 1
@@ -246,17 +246,15 @@ class ActorTyper:
         """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
         media outlet, one word the model read as a person's name or did not read as a name at all; the city
         before it, where the gazetteer knows it, is a place."""
-        first = doc[0].text_with_ws if len(doc) else ""
-        if not _DATELINE_START.match(first if len(first) > 1 else doc.text):
-            return []  # no dateline's first two characters: Doc.text (every token's text joined) is not needed
-        found = WIRE_DATELINE.match(doc.text)
+        head = doc[:_DATELINE_TOKENS].text  # a dateline opens the part: its first tokens, not all of Doc.text
+        found = WIRE_DATELINE.match(head) if ")" in head else None
         if found is None:
             return []
         out = []
         span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
         if span is not None and len(span) and span[0].is_title:
             out.append(Candidate(span.start, span.end, [("MediaOutlet", W_GAZETTEER, "dateline")]))
-        city = doc.char_span(0, doc.text.index(","), alignment_mode="contract")
+        city = doc.char_span(0, head.index(","), alignment_mode="contract")
         if city is not None and len(city) and city_population(city.text) is not None:
             out.append(Candidate(city.start, city.end, [("Place", W_GAZETTEER, "dateline")]))
         return out

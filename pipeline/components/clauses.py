@@ -16,8 +16,9 @@ _BREAKS = frozenset({";"})
 _ENDS = frozenset({".", "?", "!"})
 _QUOTES = frozenset("‘’“”'\"")
 _OPENING = frozenset("‘“")
-_BREAK_IDS, _END_IDS, _QUOTE_IDS, _OPENING_IDS = (
-    frozenset(get_string_id(w) for w in words) for words in (_BREAKS, _ENDS, _QUOTES, _OPENING)
+_DASHES = frozenset("–—-")
+_BREAK_IDS, _END_IDS, _QUOTE_IDS, _OPENING_IDS, _DASH_IDS = (
+    frozenset(get_string_id(w) for w in words) for words in (_BREAKS, _ENDS, _QUOTES, _OPENING, _DASHES)
 )
 #: Token.is_sent_start True and False as the Doc's SENT_START array holds them (1 and -1)
 _START, _NOT_START = numpy.uint64(1), numpy.uint64(numpy.iinfo(numpy.uint64).max)
@@ -59,7 +60,7 @@ class ClauseSplitter:
             else:
                 start = False
             starts[i] = _START if start else _NOT_START
-        after = self._after_dateline(doc)
+        after = self._after_dateline(doc) if not _DASH_IDS.isdisjoint(orth[:_DATELINE_TOKENS]) else None
         if after is not None:  # "TUNIS, Feb 8 (Wire) – X was arrested": not "TUNIS … X" one noun phrase
             starts[after] = _START
         doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
