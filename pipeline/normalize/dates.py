@@ -283,6 +283,8 @@ def dateline_year(text: str) -> int | None:
     2023
     >>> dateline_year("jailed in January 2024 … he could be freed in July 2025, she said")
     2024
+    >>> dateline_year("arrested in May 2025, he may be freed in 2026")
+    2025
     """
     years = years_in(text)
     if not years:
@@ -292,8 +294,8 @@ def dateline_year(text: str) -> int | None:
 
 
 #: words before a year that put it ahead of the story ("could be freed in July 2025", "ahead of the 2026 vote")
-_AHEAD = re.compile(
-    r"\b(?:will|would|could|may|might|shall|due|expected|scheduled|until|ahead of|upcoming|next)\b", re.I
+_AHEAD = re.compile(  # ("may" in lower case only: "in May 2024" is a month)
+    r"\b(?:(?i:will|would|could|might|shall|due|expected|scheduled|until|ahead of|upcoming|next)|may)\b"
 )
 _AHEAD_CHARS = 30
 
