@@ -107,7 +107,7 @@ def test_a_surname_alone_names_the_person_an_earlier_part_named_in_full(nlp):
     first = nlp.make_doc("The journalist Ana Quiroga was arrested on 2 April 2024.")
     first._.document = memory
     nlp(first)
-    assert memory == {"surnames": {"quiroga": "Ana Quiroga"}}
+    assert memory == {"surnames": {"quiroga": "Ana Quiroga"}, "first_names": {"ana": "Ana Quiroga"}}
     text = "Quiroga was released on May 9, 2024, under precautionary measures that require her to report to the court."
     assert "Quiroga" not in [e.text for e in nlp(text).ents]  # alone, no name
     later = nlp.make_doc(text)
@@ -493,3 +493,15 @@ def test_two_people_the_model_read_as_one_name_and_a_name_going_on_past_a_head(n
         ("Marek Tarvel", "Person"),
         ("Ilan Tarvel", "Person"),
     ]
+
+
+def test_a_first_name_alone_names_the_person_an_earlier_part_named_in_full(nlp):
+    """A lone first name the model takes for a place is the person the document named in full before."""
+    memory: dict = {}
+    first = nlp.make_doc("The journalist Mourad Vell was arrested on 2 April 2031.")
+    first._.document = memory
+    nlp(first)
+    assert memory["first_names"] == {"mourad": "Mourad Vell"}
+    later = nlp.make_doc("On 1 April 2031, Mourad was transferred to Kessel prison, far from his family.")
+    later._.document = memory
+    assert ("Mourad", "Person") in [(e.text, e.label_) for e in nlp(later).ents]

@@ -864,6 +864,15 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if (
+            ent.label_ in self.ner_labels
+            and ent.label_ != "PERSON"
+            and len(span) == 1
+            and not kb_id
+            and span[0].lower_ in _first_names_named(doc)
+            and city_population(text) is None
+        ):  # "Mourad Aït-Larbi … On 1 April, Mourad was transferred": the first name the model took for a place
+            votes.append(("Person", W_CONTEXT, "first-name-of-person"))
         if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
@@ -1096,11 +1105,14 @@ class ActorTyper:
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
-        if doc._.document is not None:  # the surnames of the people named in full, for the document's later parts
+        if doc._.document is not None:  # the names of the people named in full, for the document's later parts
             surnames = doc._.document.setdefault("surnames", {})
+            first_names = doc._.document.setdefault("first_names", {})
             for a in actors:
                 if a.label_ == "Person" and len(a) >= 2 and a[-1].is_title:
                     surnames.setdefault(a[-1].lower_, a.text)
+                    if a[0].is_title and a[0].lower_ not in self.titles:
+                        first_names.setdefault(a[0].lower_, a.text)
         nested = []
         for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
             if (
@@ -1146,6 +1158,11 @@ def _surnames_named(doc: Doc) -> set[str]:
     """The surnames (lower case) of the people the model or an earlier part of the document named in full."""
     named = {e[-1].lower_ for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" and len(e) >= 2}
     return named | set((doc._.document or {}).get("surnames", ()))
+
+
+def _first_names_named(doc: Doc) -> set[str]:
+    """The first names (lower case) of the people an earlier part of the document named in full."""
+    return set((doc._.document or {}).get("first_names", ()))
 
 
 def _after_dash(doc: Doc, i: int) -> bool:
