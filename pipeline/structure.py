@@ -183,7 +183,7 @@ _DATE_AT_END = re.compile(
 )
 NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
-    r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "KAMPALA, Uganda, June 11": the place's country
+    r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "LUMEPORT, Ruritania, June 11": the place's country
     r",?[ \t]*\(?(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
@@ -308,7 +308,9 @@ def signatories(text: str) -> tuple[str, ...]:
         return ()
     names = []
     for line in text[found.end() :].splitlines():
-        line = _BRACKETED.sub("", BULLET.sub("", line.strip(), count=1)).strip()
+        line = line.strip()
+        bullet = BULLET.match(line)  # "- X" or "• X": the name after the list's mark, not a dash inside a name
+        line = _BRACKETED.sub("", line[bullet.end() :] if bullet else line).strip()
         if not line:
             continue
         if len(line) > _SIGNATURE_CHARS or line.endswith(".") or not line[0].isupper():

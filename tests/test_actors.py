@@ -498,10 +498,10 @@ def test_two_people_the_model_read_as_one_name_and_a_name_going_on_past_a_head(n
 def test_a_first_name_alone_names_the_person_an_earlier_part_named_in_full(nlp):
     """A lone first name the model takes for a place is the person the document named in full before."""
     memory: dict = {}
-    first = nlp.make_doc("The journalist Mourad Vell was arrested on 2 April 2031.")
+    first = nlp.make_doc("The journalist Yannis Vell was arrested on 2 April 2031.")
     first._.document = memory
     nlp(first)
-    assert memory["first_names"] == {"mourad": "Mourad Vell"}
-    later = nlp.make_doc("On 1 April 2031, Mourad was transferred to Kessel prison, far from his family.")
+    assert memory["first_names"] == {"yannis": "Yannis Vell"}
+    later = nlp.make_doc("On 1 April 2031, Yannis was transferred to Kessel prison, far from his family.")
     later._.document = memory
-    assert ("Mourad", "Person") in [(e.text, e.label_) for e in nlp(later).ents]
+    assert ("Yannis", "Person") in [(e.text, e.label_) for e in nlp(later).ents]

@@ -1626,20 +1626,20 @@ def test_the_couple_is_the_two_spouses_told_before_and_them_after_it(build_text)
     """ "X and her husband, Y, …" then "police raided the couple's home and arrested them", "The couple were
     detained": both spouses; a surname the model took for a language is the person named in full before."""
     r = build_text(
-        "Sok Lina and her husband, Meas Tor, lead the campaign. Police also arrested Ramon Tagalog.\n\n"
-        "On 7 February 2031 police raided the couple's home and arrested them. Tagalog was released on 9 February "
+        "Sok Lina and her husband, Meas Tor, lead the campaign. Police also arrested Ivo Bengali.\n\n"
+        "On 7 February 2031 police raided the couple's home and arrested them. Bengali was released on 9 February "
         "2031.\n\nThe couple were detained by officers of the Varno Municipal Police on 10 May 2031."
     )
     arrests = sorted((ev["subject"][0], ev.get("date", [""])[0]) for ev in _events(r, "Arrest"))
     assert arrests == [
+        ("Ivo Bengali", ""),
         ("Meas Tor", "2031-02-07"),
         ("Meas Tor", "2031-05-10"),
-        ("Ramon Tagalog", ""),
         ("Sok Lina", "2031-02-07"),
         ("Sok Lina", "2031-05-10"),
     ]
     release = _one(r, "Release")
-    assert (release["subject"], release["date"]) == (["Ramon Tagalog"], ["2031-02-09"])
+    assert (release["subject"], release["date"]) == (["Ivo Bengali"], ["2031-02-09"])
 
 
 def test_who_after_an_outlet_in_apposition_is_the_person_the_apposition_describes(build_text):

@@ -521,7 +521,7 @@ class ActorTyper:
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             elif len(ent) == 1 and ent[0].is_title and ent[0].lower_ in _surnames_named(doc):
-                # "Ramon Tagalog … Tagalog was released": a surname the model took for a language or a people
+                # "Ivo Bengali … Bengali was released": a surname the model took for a language or a people
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
@@ -871,7 +871,7 @@ class ActorTyper:
             and not kb_id
             and span[0].lower_ in _first_names_named(doc)
             and city_population(text) is None
-        ):  # "Mourad Aït-Larbi … On 1 April, Mourad was transferred": the first name the model took for a place
+        ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
         if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)

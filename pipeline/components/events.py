@@ -852,9 +852,12 @@ class EventFinder:
                     and not (
                         child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
                     )
-                    and not (child.dep_ in ("compound", "nmod") and at[child.i].label_ == "Place")
-                    and not (child.dep_ in ("compound", "nmod") and tok.lower_ in self.words["independent_roles"])
-                ):  # "the party ‘X’", "the paper's company"; not "his lawyer", nor the city of "a Moscow court"
+                    and not (
+                        child.dep_ in ("compound", "nmod")
+                        and (at[child.i].label_ == "Place" or tok.lower_ in self.words["independent_roles"])
+                    )
+                ):  # "the party ‘X’", "the paper's company"; not "his lawyer", the city of "a Moscow court", nor
+                    # the UN of "UN experts" (who speak for themselves)
                     out.append(at[child.i])
                 elif child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Position":
                     out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
