@@ -140,6 +140,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
                 gender[key] = g
 
     history: list[_Seen] = []
+    named: dict[str, int] = defaultdict(int)  # how often each actor was named or referred to so far
     later: dict[int, int] = {}
     for i in doc.order:
         m = doc.mentions[i]
@@ -149,6 +150,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             key = keys[i]
             if key:
                 history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
+                named[key] += 1
             continue
         if m.refers not in ("pronoun", "descriptor"):
             continue
@@ -169,7 +171,11 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
                 break
             window = _window(doc, m, history, report, cfg, barrier)
             if m.type is ActorType.PERSON:
-                found = _person(doc, m, cues, window, keys, actors, gender, nouns, cfg)
+                found = _person(doc, m, cues, window, keys, actors, gender, nouns, named, cfg)
+                if found is None and not report and role == "poss" and barrier and _opens_part(doc, m, history, actors):
+                    # "whereas his daughter, X, …" opening a recital: the person the parts just before speak of
+                    window = _window(doc, m, history, True, {**cfg, "window_parts": 2}, barrier)
+                    found = _person(doc, m, cues, window, keys, actors, gender, nouns, named, cfg)
             else:
                 found = _latest(window, actors, m.type)
             if found is not None or not report:
@@ -179,6 +185,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         key = found
         keys[i] = key
         history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
+        named[key] += 1
         g = cues.get("gender", "")
         if g and m.refers == "pronoun" and key not in gender:
             gender[key] = g  # "X … she said": learnt from the pronoun that agreed
@@ -205,6 +212,16 @@ def _window(
             continue
         out.append(seen)
     return out
+
+
+def _opens_part(doc: _Document, m: Mention, history: list[_Seen], actors: dict[str, Actor]) -> bool:
+    """Whether ``m`` is the first person its part speaks of ("whereas his daughter, X, …"; "whereas on
+    27 May the court rejected his appeal"), outside a quotation (where "his" may be anyone's)."""
+    part = doc.part(m)
+    if any(seen.part == part and actors[seen.key].type is ActorType.PERSON for seen in history):
+        return False
+    before = doc.facts.document.text[m.sentence.start : m.start] if m.sentence else ""
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
 
 
 #: words of a descriptor that do not tell one actor of its kind from another
@@ -250,9 +267,13 @@ def _person(
     actors: dict[str, Actor],
     gender: dict[str, str],
     nouns: dict[str, set[str]],
+    named: dict[str, int],
     cfg: dict,
 ) -> str | None:
-    """The person a pronoun or descriptor points back to, by agreement and salience."""
+    """The person a pronoun or descriptor points back to, by agreement and salience: a possessive
+    pronoun is the subject of its sentence named before it ("The applicant was represented by X and
+    by his wife"), else the person named last before it there ("police arrested X together with his
+    brother"); else the most salient, and of two as salient the one the document names more often."""
     excluded = {keys[doc.by_start[int(s)]] for s in cues.get("not", "").split("|") if s and int(s) in doc.by_start}
     want_gender = cues.get("gender", "")
     here = doc.sentence(m)
@@ -268,6 +289,11 @@ def _person(
                 people = known
     if not people:
         return None
+    if m.refers == "pronoun" and cues.get("role") == "poss":
+        same = [s for s in people if s.sentence == here]
+        subjects = [s for s in same if s.role == "subj"]
+        if same:
+            return max(subjects or same, key=lambda s: doc.mentions[s.index].start).key
     score: dict[str, float] = defaultdict(float)
     for s in people:
         score[s.key] += cfg["role"].get(s.role, 1.0) * cfg["decay"] ** max(0, here - s.sentence)
@@ -278,7 +304,7 @@ def _person(
             for s in before:
                 if s.sentence == last and s.role == "subj" and s.part == doc.part(m):
                     score[s.key] += cfg["previous_subject"]
-    return max(sorted(score), key=lambda k: score[k])
+    return max(sorted(score), key=lambda k: (round(score[k], 6), named[k]))
 
 
 def resolve_groups(

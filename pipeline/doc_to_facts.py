@@ -467,6 +467,9 @@ class _PartReader:
             ]
             return (max(named, key=lambda i: mentions[i].start),) if named else ()
         if ref == [["Person"]]:
+            s, e = span
+            if s in self.at and (self.at[s].start, self.at[s].end) == (s, e) and self.at[s].label_ == "Person":
+                return self._refs([span])  # "his wife": the pronoun, which coreference resolves by agreement
             return _person_before(
                 mentions,
                 at,

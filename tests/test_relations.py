@@ -507,6 +507,25 @@ CASES = [
         "chairman of the Civic Dawn Party. The third applicant is a member of the Free Voices Centre.",
         {("leaderOf", "Tomas Berg", "Civic Dawn Party"), ("memberOf", "Ivo Lind", "Free Voices Centre")},
     ),
+    # "his" after a ranked party of the case: the one the sentence before speaks of, not the last name listed
+    # (nor the one the pronoun's phrase is in apposition to)
+    (
+        "The applicants are Halvard Brenik, Orsolya Brenik and Tamsin Quillon, who live in Kelmar.\n\n"
+        "The first applicant is a farmer. The second applicant, his wife, is a teacher.",
+        {("spouseOf", "Halvard Brenik", "Orsolya Brenik")},
+    ),
+    # a possessive in the sentence that names the subject before it: the subject's
+    (
+        "The journalist Perrin Vessa was arrested in Kelmar on 2 May 2031. The applicant was represented by "
+        "Ysolde Quillon, a lawyer, and by his wife, Tamsin Vessa.",
+        {("spouseOf", "Perrin Vessa", "Tamsin Vessa")},
+    ),
+    # a possessive opening a recital: the person of the recitals before it
+    (
+        "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"
+        "B. whereas his daughter, Ysolde Vessa, stated that he had lost weight;",
+        {("relativeOf", "Perrin Vessa", "Ysolde Vessa")},
+    ),
 ]
 
 

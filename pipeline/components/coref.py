@@ -319,6 +319,9 @@ class CorefCues:
             for c in tok.head.children:
                 if c.dep_ == "appos" and c.i in at:
                     out.append(cue_key(at[c.i].start, at[c.i].end))
+            owner = tok.head.head
+            if tok.head.dep_ == "appos" and owner.i in at:  # "the second applicant, his wife,": not her own
+                out.append(cue_key(at[owner.i].start, at[owner.i].end))
             nxt = tok.head.i + 1
             if nxt < len(doc) and nxt in at and at[nxt].start == nxt:  # "his brother Jamshed X"
                 out.append(cue_key(at[nxt].start, at[nxt].end))
