@@ -293,6 +293,20 @@ def test_names_with_lower_case_particles_are_whole(build_text):
     assert "Santos" not in actors and "Folha" not in actors
 
 
+def test_a_surname_with_an_article_after_an_honorific_is_the_person_named_in_full(build_text):
+    r = build_text(
+        "The rights defender Halvard Brenik al-Quillon was arrested in Kelmar on 3 May 2031. Mr. al-Quillon "
+        "was sentenced to ten years in prison. Dr Tae-sun Vessa visited him.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Halvard Brenik al-Quillon"] == "Person"
+    assert actors["Tae-sun Vessa"] == "Person"
+    assert "al-Quillon" not in actors and "Mr. al-Quillon" not in actors
+    [sentencing] = [e for e in r.documents[0].events if e.type.value == "Sentencing"]
+    assert sentencing.subjects == ("halvard brenik al quillon",)
+
+
 def test_names_listed_between_dashes_or_after_a_colon_are_people(build_text):
     r = build_text(
         "Three activists—Aigerim Bekova, Dauren Sultanov, and Nurlan Ospanov—were convicted on 4 June 2022. "

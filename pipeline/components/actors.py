@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
-from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, name_words
+from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capitalised_word, name_words
 from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
@@ -811,7 +811,7 @@ class ActorTyper:
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
         text = span.text
-        if not any(t.is_title or t.is_upper for t in span):
+        if not any(t.is_title or t.is_upper or capitalised_word(t.text) for t in span):
             return None
         if _CREDIT.match(span[0].text):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
@@ -925,7 +925,7 @@ class ActorTyper:
         errs most: headings and headlines in title case ("a Party Erased from the Ballot",
         "Background"), codes and numbers ("UA 41/24", "COVID-19"), a capitalised verb or noun
         opening a paragraph ("Condemns"), words in lower case."""
-        if not span[0].is_title and not span[0].is_upper:
+        if not span[0].is_title and not span[0].is_upper and not capitalised_word(span[0].text):
             return True
         if any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
             return True

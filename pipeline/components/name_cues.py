@@ -321,8 +321,23 @@ CALENDAR = [
     "november",
     "december",
 ]
-#: a word written with a capital, or an Arabic article before one ("al-Ha'ir", "el-Sisi")
-CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z])"
+#: a word with an Arabic article (or "bin", "abu") before its capital ("al-Ha'ir", "el-Sisi")
+ARTICLED = r"^(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z]"
+#: a word written with a capital, or an Arabic article before one
+CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|" + ARTICLED[1:] + ")"
+
+
+def capitalised_word(text: str) -> bool:
+    """A word written as a name's words are, title case or not ("Tae-yang", "Ayandeh-ye", "McLeod",
+    "al-Sitri"); not a compound of an acronym ("EU-Cuba", "UN-backed").
+
+    >>> [capitalised_word(w) for w in ("Tae-yang", "al-Sitri", "McLeod", "EU-Cuba", "brother")]
+    [True, True, True, False, False]
+    """
+    if not re.match(CAPITALISED, text):
+        return False
+    parts = text.split("-")
+    return len(parts) == 1 or not any(len(p) > 1 and p.isupper() for p in parts)
 
 
 def shape_patterns() -> list[dict]:
@@ -407,6 +422,14 @@ def shape_patterns() -> list[dict]:
         "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words() | set(CALENDAR))},
         "OP": "+",
     }
+    # "Mr. al-Sitri", "Dr Quillon": the capitalised words after an honorific are a person's name (the
+    # honorific is trimmed off it), however the model reads them; not an office ("Mr President")
+    offices = sorted({w.lower() for w in load_json("offices.json")["holder_titles_generic"]})
+    surname: dict[str, Any] = {
+        "TEXT": {"REGEX": CAPITALISED},
+        "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | set(offices) | set(CALENDAR))},
+    }
+    patterns.append({"label": "Person", "pattern": [{"LOWER": {"IN": data["honorifics"]}}, dict(surname, OP="+")]})
     for head in data["place_lowercase_heads"]:  # "the Velgrad court"
         patterns.append({"label": nw.heads[head], "pattern": [after_place, {"ORTH": head}]})
     for head in sorted(nw.institutions):
