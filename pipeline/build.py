@@ -15,7 +15,7 @@ from rdflib.term import Node
 from pipeline import DEFAULT_MODEL
 from pipeline.cache import FactsCache, GraphCache, TextCache, document_key
 from pipeline.case import Source, fill_case_graph, link_events, reported_events
-from pipeline.components.gazetteer import keep_cities_in, load_cities
+from pipeline.components.gazetteer import keep_lookups_in, load_cities
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import document_groups, resolve_identities
@@ -175,8 +175,8 @@ def extract(
     progress = progress or Progress()
     sources = list(sources)
     store = FactsCache(execution.cache, model or DEFAULT_MODEL) if execution.cache is not None else None
-    if store is not None:  # the city list (GeoNames), built once, read by later builds with this cache
-        keep_cities_in(store.folder)
+    if store is not None:  # the lookup tables (GeoNames cities, given names), built once, read by later builds
+        keep_lookups_in(store.folder)
     facts: list[DocumentFacts | None] = [None] * len(sources)
     todo: list[int] = []
     for n, source in enumerate(sources):

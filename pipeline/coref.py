@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.components.gazetteer import given_name_gender
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
 from pipeline.patterns import load_json
 
@@ -65,7 +66,12 @@ def _surname_gender(label: str, suffixes: dict[str, list[str]]) -> str:
 
 @lru_cache(maxsize=1 << 14)  # every person of the corpus, asked again for each document
 def _label_gender(label: str) -> str:
-    return _surname_gender(label, load_json("coref.json")["surname_suffixes"])
+    """What a person's name says of their gender, where the text says nothing: a given name nearly
+    only women or only men bear ("Ingrid", "Levon"; of a name of two words or more), else a female
+    surname ending."""
+    words = label.split()
+    given = given_name_gender(words[0]) if len(words) > 1 else ""
+    return given or _surname_gender(label, load_json("coref.json")["surname_suffixes"])
 
 
 class _Document:
@@ -270,10 +276,11 @@ def _person(
     named: dict[str, int],
     cfg: dict,
 ) -> str | None:
-    """The person a pronoun or descriptor points back to, by agreement and salience: a possessive
-    pronoun is the subject of its sentence named before it ("The applicant was represented by X and
-    by his wife"), else the person named last before it there ("police arrested X together with his
-    brother"); else the most salient, and of two as salient the one the document names more often."""
+    """The person a pronoun or descriptor points back to, by agreement and salience: a pronoun is the
+    subject of its sentence named before it ("The applicant was represented by X and by his wife"),
+    else the person named last before it there ("police arrested X together with his brother", "X,
+    who …, was arrested as she was about to board"); else the most salient, and of two as salient
+    the one the document names more often."""
     excluded = {keys[doc.by_start[int(s)]] for s in cues.get("not", "").split("|") if s and int(s) in doc.by_start}
     want_gender = cues.get("gender", "")
     here = doc.sentence(m)
@@ -289,7 +296,7 @@ def _person(
                 people = known
     if not people:
         return None
-    if m.refers == "pronoun" and cues.get("role") == "poss":
+    if m.refers == "pronoun":
         same = [s for s in people if s.sentence == here]
         subjects = [s for s in same if s.role == "subj"]
         if same:

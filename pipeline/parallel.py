@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from spacy.language import Language
 
-from pipeline.components.gazetteer import keep_cities_in
+from pipeline.components.gazetteer import keep_lookups_in
 from pipeline.doc_to_facts import annotate
 from pipeline.errors import WhereasError
 from pipeline.facts import DocumentFacts, SourceDocument
@@ -119,7 +119,7 @@ def _remote_facts(source: SourceDocument, model: str | None) -> DocumentFacts:
 
 
 def _load(model: str | None, cities: Path | None = None) -> None:
-    keep_cities_in(cities)
+    keep_lookups_in(cities)
     load_nlp(model)
 
 
@@ -128,7 +128,7 @@ def annotate_parallel(
 ) -> Iterator[DocumentFacts]:
     """Annotate in ``jobs`` worker processes (each loads the model once); facts in document order.
 
-    With ``cities`` (a folder, see :func:`~pipeline.components.gazetteer.keep_cities_in`) the
+    With ``cities`` (a folder, see :func:`~pipeline.components.gazetteer.keep_lookups_in`) the
     workers read the city list kept there instead of each building it again."""
     # forkserver: workers fork from a clean server process, not from this one (its threads, its state)
     context = multiprocessing.get_context("forkserver")

