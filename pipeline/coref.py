@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from pipeline.components.gazetteer import given_name_gender
 from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
@@ -124,8 +125,7 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
     report = facts.structure.kind == "report"
     gender: dict[str, str] = {}
     nouns: dict[str, set[str]] = defaultdict(set)
-    #: "first applicant" -> the people the text introduced so ("The first applicant, X, is ...")
-    ranked: dict[str, set[str]] = defaultdict(set)
+    ranked = _ranked(doc, keys)
     for i, m in enumerate(doc.mentions):
         key = keys[i]
         if m.refers or not key:
@@ -135,9 +135,6 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
         if g:
             gender[key] = g if gender.get(key, g) == g else "?"
         nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
-        for rank in cues.get("rank", "").split("|"):
-            if rank:
-                ranked[rank].add(key)
     for key in {k for k in keys if k} - gender.keys():  # the document's people (not the corpus's)
         actor = actors.get(key)
         if actor is not None and actor.type is ActorType.PERSON:
@@ -329,6 +326,7 @@ def resolve_groups(
     seen_order: list[tuple[int, tuple[int, str]]] = []
     out: dict[int, tuple[str, ...]] = {}
     history: list[_Seen] = []
+    ranked = _ranked(doc, keys)
     for i in doc.order:
         m = doc.mentions[i]
         cues = _cues(m)
@@ -343,6 +341,14 @@ def resolve_groups(
         if m.refers != "group":
             continue
         count = int(cues.get("count") or 0)
+        parties = _parties(ranked, cues)
+        if parties:  # "both Applicants", "the first and fourth applicants": the parties the text ranked so
+            out[i] = parties
+            gid = (doc.part(m), f"parties:{i}")  # a group "they" may point back to
+            groups[gid] = list(parties)
+            seen_order.append((i, gid))
+            history.append(_Seen(parties[0], doc.sentence(m), doc.part(m), "", i))
+            continue
         if "couple" in cues.get("nouns", "").split("|"):
             spouses = _couple_before(facts, keys, actors, m.start)
             if spouses:
@@ -362,6 +368,35 @@ def resolve_groups(
             if before:
                 out[i] = out[max(before, key=lambda j: doc.mentions[j].start)]
     return out
+
+
+def _ranked(doc: _Document, keys: list[str | None]) -> dict[str, set[str]]:
+    """ "first applicant" -> the people the text introduced so ("The first applicant, X, is …",
+    "The applicants are X and Y")."""
+    ranked: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(doc.mentions):
+        if not m.refers and keys[i]:
+            for rank in _cues(m).get("rank", "").split("|"):
+                if rank:
+                    ranked[rank].add(cast(str, keys[i]))
+    return ranked
+
+
+def _parties(ranked: dict[str, set[str]], cues: dict[str, str]) -> tuple[str, ...]:
+    """The people a plural noun of the parties of a case stands for: those of the ordinals it names
+    ("the first and fourth applicants"), else all the text ranked by that noun ("both Applicants"),
+    in their order; none where a rank names no one person or fewer than two are found."""
+    ordinals = load_json("coref.json")["ordinals"]
+    for noun in (n for n in cues.get("nouns", "").split("|") if n):
+        wanted = [o for o in cues.get("ranks", "").split("|") if o]
+        if not wanted:
+            wanted = [o for o in ordinals if f"{o} {noun}" in ranked]
+        people = [ranked.get(f"{o} {noun}", set()) for o in wanted]
+        if len(people) >= 2 and all(len(p) == 1 for p in people):
+            found = tuple(dict.fromkeys(next(iter(p)) for p in people))
+            if len(found) >= 2:
+                return found
+    return ()
 
 
 def _couple_before(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int) -> tuple[str, ...]:

@@ -1719,3 +1719,22 @@ def test_a_report_on_the_events_of_a_year_dates_its_year_less_dates_in_that_year
         "journalist Marek Tarvel in Varno."
     )
     assert _one(r, "Arrest")["date"] == ["2031-03"]
+
+
+def test_plural_parties_of_a_case_are_the_people_the_text_ranked_so(build_text):
+    # "the first and third applicants": those ranked so by the list that introduced them, not all
+    r = build_text(
+        "The applicants are Halvard Brenik, Orsolya Quillon and Tamsin Vessa, who live in Kelmar.\n\n"
+        "On 3 May 2031 police arrested the first and third applicants.",
+        name="news-2099-test",
+    )
+    assert sorted(s for ev in _events(r, "Arrest") for s in ev["subject"]) == ["Halvard Brenik", "Tamsin Vessa"]
+    # "both Applicants", capitalised, after each was introduced in apposition; "they" after them
+    r = build_text(
+        "At the material time, the First Applicant, Mr Halvard Brenik, was a teacher, and the Second "
+        "Applicant, Ms Orsolya Quillon, was a nurse.\n\nOn 3 May 2031 both Applicants were arrested in "
+        "Kelmar. They were released on 4 May 2031.",
+        name="news-2099-test",
+    )
+    for kind in ("Arrest", "Release"):
+        assert sorted(s for ev in _events(r, kind) for s in ev["subject"]) == ["Halvard Brenik", "Orsolya Quillon"]

@@ -133,6 +133,7 @@ class CorefCues:
                     word = strings[lemma].lower()
                     may = by_lemma[lemma] = (
                         word in self.person_nouns
+                        or word[:-1] in self.person_nouns  # "Applicants": a capitalised plural is its own lemma
                         or word in self.court_nouns
                         or word in self.org_nouns
                         or word in self.couples
@@ -146,6 +147,8 @@ class CorefCues:
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("compound", "amod", "appos", "nmod"):
             return None
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNPS" and lemma not in self.person_nouns and lemma[:-1] in self.person_nouns:
+            lemma = lemma[:-1]  # "both Applicants": the model keeps a capitalised plural as its lemma
         is_age = bool(self.age.match(tok.lower_))
         if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
             return None
@@ -194,6 +197,9 @@ class CorefCues:
         rank = self._rank(tok)
         if rank and span_label == "Person":
             cues["rank"] = rank  # "the second applicant": the one the text introduced so
+        ranks = self._ordinals(tok) if lemma in self.person_nouns else []
+        if ranks and span_label == GROUP:
+            cues["ranks"] = ranks  # "the first and fourth applicants": those the text introduced so
         if is_age:
             cues["nouns"] = []
         if lemma in self.gender_words:
@@ -207,8 +213,16 @@ class CorefCues:
         lemma = tok.lemma_.lower()
         if lemma not in self.person_nouns:
             return ""
-        ordinal = [c.lower_ for c in tok.lefts if c.dep_ == "amod" and c.lower_ in self.ordinals]
+        ordinal = self._ordinals(tok)
         return f"{ordinal[0]} {lemma}" if len(ordinal) == 1 else ""
+
+    def _ordinals(self, tok: Token) -> list[str]:
+        """The ordinals before a noun ("the First Applicant", "the first, second and fourth applicants")."""
+        out = []
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.ordinals:
+                out += [x.lower_ for x in (c, *c.conjuncts) if x.lower_ in self.ordinals]
+        return sorted(set(out), key=self.ordinals.index)
 
     def _role(self, tok: Token) -> str:
         while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:  # "A and B were arrested": B is a subject too
@@ -238,6 +252,8 @@ class CorefCues:
         root = ent.root
         heads = [root.head] if root.dep_ == "appos" else []
         heads += [c for c in root.children if c.dep_ == "appos"]
+        # "the Second Applicant, Ms X," however parsed: the noun before the comma before the name
+        heads += [c for c in root.children if c.dep_ == "nmod" and c.i < ent.start and doc[c.i + 1].text == ","]
         for h in heads:
             low = h.lemma_.lower()
             if not gender and low in self.gender_words:
