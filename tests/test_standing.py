@@ -57,6 +57,15 @@ def _standings(result) -> set[tuple[str, str, str]]:
             "The police denied that they had arrested the editor Lena Fox on 2 May 2018.",
             ("Arrest", "Lena Fox", "denied"),
         ),
+        # a claim the event is told in, denied
+        (
+            "Police on Monday denied reports that the reporter Ysolde Brenik had been detained in Kelmar.",
+            ("Arrest", "Ysolde Brenik", "denied"),
+        ),
+        (
+            "Claims that the reporter Ysolde Brenik had been detained in Kelmar were denied by the police.",
+            ("Arrest", "Ysolde Brenik", "denied"),
+        ),
         (
             "Pending the release of Timur Vasin, the authorities should let his lawyer see him.",
             ("Release", "Timur Vasin", "denied"),

@@ -120,6 +120,25 @@ def _governed_by(
     return None
 
 
+def _denied_claim(trigger: Token) -> str | None:
+    """ "Police denied reports that X had been detained", "Claims that he was beaten were denied": the
+    event told in the clause of a claim (a noun of ``denial_objects``) that a denial verb denies; the
+    verb is the cue."""
+    w = words()
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in ("acl", "ccomp", "xcomp", "conj"):
+            return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in w["denial_objects"] and tok.dep_ in ("acl", "ccomp"):
+            verb = head.head
+            if head.dep_ in ("dobj", "nsubjpass", "conj") and verb.lemma_ in w["denial_verbs"] and verb.pos_ == "VERB":
+                return str(verb.lemma_)
+            return None
+        tok = head
+    return None
+
+
 #: what opens an item of a list
 _BULLETS = frozenset("•·▪◦*-–—")
 
@@ -148,7 +167,7 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     if negated(trigger):
         return Standing.DENIED, "not"
     own_speech = event_type in w["own_speech_types"]
-    denial = _governed_by(trigger, w["denial_verbs"], through_conj=False)
+    denial = _governed_by(trigger, w["denial_verbs"], through_conj=False) or _denied_claim(trigger)
     if denial:
         return Standing.DENIED, denial
     chain = _clause_chain(trigger)
