@@ -1738,3 +1738,22 @@ def test_plural_parties_of_a_case_are_the_people_the_text_ranked_so(build_text):
     )
     for kind in ("Arrest", "Release"):
         assert sorted(s for ev in _events(r, kind) for s in ev["subject"]) == ["Halvard Brenik", "Orsolya Quillon"]
+
+
+def test_a_term_received_is_a_sentencing_of_whoever_received_it(build_text):
+    r = build_text(
+        "The court in Kelmar convicted 11 protesters on 2 May 2031. Halvard Brenik and Tamsin Vessa each received "
+        "three and a half years. The nurse Orsolya Quillon got a five-year prison term. The mayor received a third term.",
+        name="news-2099-test",
+    )
+    terms = sorted((s, ev.get("sentenceTerm", [None])[0]) for ev in _events(r, "Sentencing") for s in ev["subject"])
+    assert terms == [("Halvard Brenik", "P3Y6M"), ("Orsolya Quillon", "P5Y"), ("Tamsin Vessa", "P3Y6M")]
+
+
+def test_a_ruling_word_in_another_clause_makes_no_court_decision(build_text):
+    r = build_text(
+        "The journalist Ysolde Brenik was acquitted by the Kelmar court on 2 May 2031. Police on 3 May 2031 "
+        "denied reports that the reporter Tamsin Vessa had been detained while covering the verdict.",
+        name="news-2099-test",
+    )
+    assert _events(r, "CourtDecision") == []

@@ -36,6 +36,18 @@ _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 _BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
 
 
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether a verb of a clause of its own stands between ``tok`` and the ``trigger`` above it
+    ("denied reports that X was detained while covering the verdict": "verdict" is not what was
+    denied)."""
+    node = tok.head
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("acl", "relcl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
 def mention_spans(doc: Doc) -> dict[int, Span]:
     """Token index -> the actor entity, pronoun or office mention it lies in."""
     at: dict[int, Span] = {}
@@ -192,6 +204,8 @@ class EventFinder:
                 and any(c.dep_ == "ccomp" for c in trigger.children)
             ):
                 continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
+            if "decided" in named and _in_other_clause(doc[named["decided"]], trigger):
+                continue  # "police denied reports that X was detained while covering the verdict": no ruling
             if entry["type"] == "Ban" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
                 for c in trigger.children
@@ -1232,6 +1246,12 @@ class EventFinder:
                 term = normalise_term(doc[left[0].left_edge.i : trigger.i].text)
                 if term:
                     event["term"] = term
+        if "term" not in event and trigger.pos_ == "VERB":  # "each received three and a half years", "got a
+            for obj in trigger.children:  # five-year prison term": the term is what they received
+                if obj.dep_ == "dobj" and obj.lemma_ in ("year", "month", "term"):
+                    term = normalise_term(doc[obj.left_edge.i : obj.i + 1].text)
+                    if term:
+                        event["term"] = term
         if "fine" in found:
             currencies = self.words["currencies"]
             for n, tok in enumerate(words):
