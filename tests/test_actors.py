@@ -519,3 +519,16 @@ def test_a_first_name_alone_names_the_person_an_earlier_part_named_in_full(nlp):
     later = nlp.make_doc("On 1 April 2031, Yannis was transferred to Kessel prison, far from his family.")
     later._.document = memory
     assert ("Yannis", "Person") in [(e.text, e.label_) for e in nlp(later).ents]
+
+
+def test_a_wire_storys_un_rights_office_and_a_peoples_alliance(build_text):
+    r = build_text(
+        "KELMAR, May 4 (Wire) – The U.N. human rights office said on Monday it was concerned about the arrest of "
+        "Halvard Brenik, a member of the opposition Kelmar People's Alliance.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    office = next(a for a in r.actors.values() if a.key == "ohchr")
+    assert "U.N. human rights office" in {office.label, *office.alt_labels}
+    assert "U.N." not in actors and "United Nations" not in actors
+    assert actors["Kelmar People's Alliance"] == "PoliticalParty"
