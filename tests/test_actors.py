@@ -532,3 +532,18 @@ def test_a_wire_storys_un_rights_office_and_a_peoples_alliance(build_text):
     assert "U.N. human rights office" in {office.label, *office.alt_labels}
     assert "U.N." not in actors and "United Nations" not in actors
     assert actors["Kelmar People's Alliance"] == "PoliticalParty"
+
+
+def test_a_name_after_a_title_is_the_name_without_it_however_the_model_read_it(build_text):
+    r = build_text(
+        "A. whereas the journalist Halvard Quillonov was arrested on 3 May 2031; whereas on 30 January 2032 the "
+        "Kelmar Serious Crimes Court sentenced Mr Quillonov to eight years and six months’ imprisonment;",
+        name="ep-2099-test",
+    )
+    [sentencing] = _events(r, "Sentencing")  # the model read "Quillonov to eight years" as a date
+    assert sentencing.subjects == ("halvard quillonov",)
+    assert "Mr Quillonov" not in _actors(r)
+
+
+def _events(result, kind: str) -> list:
+    return [e for d in result.documents for e in d.events if e.type.value == kind]

@@ -585,12 +585,30 @@ class ActorTyper:
                 out.append(Candidate(start, end, [("Person", W_CONTEXT, f"after-office:{office.text}")]))
         return out
 
+    def _misread_after_title(self, doc: Doc) -> set[int]:
+        """ "sentenced Mr Alasgarli to eight years": the first word of a date, number or quantity the model
+        read right after a title ("Mr", "Ms") is the name the title is of."""
+        out = set()
+        for e in self._ents(doc):
+            first = doc[e.start]
+            if (
+                e.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
+                and e.start > 0
+                and doc[e.start - 1].lower_ in self.titles
+                and first.pos_ == "PROPN"
+                and re.match(CAPITALISED, first.text)
+                and first.lower_ not in CALENDAR
+            ):
+                out.add(e.start)
+        return out
+
     def _unlabelled_names(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """Capitalised names the statistical model missed, kept only where their context says
         what they are ("the blogger X", "Mr X", "X, who …") or where they share the surname of a
         person named in the same text ("Leyla Yunus and her husband Arif Yunus")."""
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
+        taken -= self._misread_after_title(doc)
         taken |= _office_tokens(doc)  # an office is no name
         surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
@@ -601,7 +619,9 @@ class ActorTyper:
             if i < after:
                 continue
             j = _name_run(doc, i, taken)
-            if j > i:
+            if j > i + 1 and doc[i].lower_ in self.titles:
+                i += 1  # "Mr Kaya": the title before the name is no part of it
+            if j > i and doc[i].lower_ not in self.titles:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
                 kind = doc[j].lower_ if j < len(doc) else ""

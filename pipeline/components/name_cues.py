@@ -422,14 +422,19 @@ def shape_patterns() -> list[dict]:
         "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | _demonym_words() | set(CALENDAR))},
         "OP": "+",
     }
-    # "Mr. al-Sitri", "Dr Quillon": the capitalised words after an honorific are a person's name (the
-    # honorific is trimmed off it), however the model reads them; not an office ("Mr President")
-    offices = sorted({w.lower() for w in load_json("offices.json")["holder_titles_generic"]})
-    surname: dict[str, Any] = {
-        "TEXT": {"REGEX": CAPITALISED},
-        "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START) | set(offices) | set(CALENDAR))},
-    }
-    patterns.append({"label": "Person", "pattern": [{"LOWER": {"IN": data["honorifics"]}}, dict(surname, OP="+")]})
+    # "Mr. al-Sitri": a surname with an article after an honorific is a person's (the honorific is trimmed
+    # off), though the model reads no name in lower case; a name in title case is left to the model
+    surname: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START))}}
+    patterns.append(
+        {
+            "label": "Person",
+            "pattern": [
+                {"LOWER": {"IN": data["honorifics"]}},
+                {"TEXT": {"REGEX": ARTICLED}},
+                dict(surname, OP="*"),
+            ],
+        }
+    )
     for head in data["place_lowercase_heads"]:  # "the Velgrad court"
         patterns.append({"label": nw.heads[head], "pattern": [after_place, {"ORTH": head}]})
     for head in sorted(nw.institutions):
