@@ -289,7 +289,7 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 #: the line that opens a joint statement's list of signatories ("Signed:", "Signatories", "Signed by:")
-_SIGNED = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory organi[sz]ations)[ \t]*:?[ \t]*$", re.M)
+SIGNED_HEADER = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory organi[sz]ations)[ \t]*:?[ \t]*$", re.M)
 #: an acronym in brackets after a signatory's name ("Human Rights Front (HRF)")
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
@@ -303,7 +303,7 @@ def signatories(text: str) -> tuple[str, ...]:
     >>> signatories("Signed: the Minister.")
     ()
     """
-    found = max(_SIGNED.finditer(text), key=lambda m: m.start(), default=None)  # the last such line
+    found = max(SIGNED_HEADER.finditer(text), key=lambda m: m.start(), default=None)  # the last such line
     if found is None:
         return ()
     names = []
@@ -313,7 +313,7 @@ def signatories(text: str) -> tuple[str, ...]:
         line = _BRACKETED.sub("", line[bullet.end() :] if bullet else line).strip()
         if not line:
             continue
-        if len(line) > _SIGNATURE_CHARS or line.endswith(".") or not line[0].isupper():
+        if len(line) > SIGNATURE_CHARS or line.endswith(".") or not line[0].isupper():
             return ()  # prose after the list: no list of signatories
         names.append(line)
     return tuple(names)
@@ -344,14 +344,14 @@ def report_author(text: str) -> str | None:
     found = _publisher(text[spans[0][0] : spans[0][1]])
     if found is None:  # the signature closing an appeal: the publisher's name on the last line, alone
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
-        found = _publisher(last) if len(last) <= _SIGNATURE_CHARS else None
+        found = _publisher(last) if len(last) <= SIGNATURE_CHARS else None
         if found is not None and len(found.split()) != len(last.split()):
             found = None
     return found
 
 
 #: the longest last line read as an appeal's signature (a name of a few words; a longer line is prose)
-_SIGNATURE_CHARS = 120
+SIGNATURE_CHARS = 120
 #: what a report calls itself on the line after its publisher's name
 _REPORT_KINDS = re.compile(
     r"^(?P<name>[^\n|]{4,90}?)\s+(?i:urgent action|press release|news release|media release|public statement)"

@@ -1621,6 +1621,21 @@ def test_a_joint_statements_own_demands_are_by_all_its_signatories(build_text):
     assert creators == {"Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"}
 
 
+def test_a_list_of_signatories_with_long_names_stays_a_list(build_text):
+    """Names longer than an address's lines under "Signatories:" are not joined into one line when read."""
+    r = build_text(
+        "The undersigned organisations call on the authorities of Lumeria to release Marek Tarvel.\n\n"
+        "Signatories:\nAsociación de Periodistas Independientes del Norte (APIN)\n"
+        "Centro de Estudios para la Libertad de Expresión\nOrdo Lumen Network\n"
+    )
+    creators = {str(n) for (n,) in r.dataset.query(_PREFIXES + "SELECT ?n WHERE { ?d dcterms:creator/rdfs:label ?n }")}
+    assert creators == {
+        "Asociación de Periodistas Independientes del Norte",
+        "Centro de Estudios para la Libertad de Expresión",
+        "Ordo Lumen Network",
+    }
+
+
 def test_a_dateline_with_its_place_in_title_case_dates_the_story(build_text):
     """ "Varno, May 22, 2031 (Wire) – …": the story's date, so "on May 11" is 2031-05-11."""
     r = build_text(
