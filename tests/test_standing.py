@@ -66,6 +66,16 @@ def _standings(result) -> set[tuple[str, str, str]]:
             "Claims that the reporter Ysolde Brenik had been detained in Kelmar were denied by the police.",
             ("Arrest", "Ysolde Brenik", "denied"),
         ),
+        # a claim said to be false, there or in the next clause
+        (
+            "Rumours that the reporter Ysolde Brenik had been arrested in April proved false.",
+            ("Arrest", "Ysolde Brenik", "denied"),
+        ),
+        (
+            "G. whereas reports circulated on 2 May 2031 that the reporter Ysolde Brenik had been arrested at her "
+            "home; whereas those reports proved unfounded;",
+            ("Arrest", "Ysolde Brenik", "denied"),
+        ),
         (
             "Pending the release of Timur Vasin, the authorities should let his lawyer see him.",
             ("Release", "Timur Vasin", "denied"),

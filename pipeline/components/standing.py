@@ -121,9 +121,10 @@ def _governed_by(
 
 
 def _denied_claim(trigger: Token) -> str | None:
-    """ "Police denied reports that X had been detained", "Claims that he was beaten were denied": the
-    event told in the clause of a claim (a noun of ``denial_objects``) that a denial verb denies; the
-    verb is the cue."""
+    """ "Police denied reports that X had been detained", "Claims that he was beaten were denied",
+    "Rumours that X had been arrested proved false": the event told in the clause of a claim (a noun of
+    ``denial_objects``) that a denial verb denies or the text says was false; the verb or the word
+    of falsity is the cue."""
     w = words()
     tok = trigger
     for _ in range(4):
@@ -134,8 +135,32 @@ def _denied_claim(trigger: Token) -> str | None:
             verb = head.head
             if head.dep_ in ("dobj", "nsubjpass", "conj") and verb.lemma_ in w["denial_verbs"] and verb.pos_ == "VERB":
                 return str(verb.lemma_)
-            return None
+            return _falsified(head)
+        if head.pos_ == "VERB" and tok.dep_ == "ccomp":  # "reports circulated that …": the claim is the verb's subject
+            claim = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_ in w["denial_objects"]), None)
+            if claim is not None:
+                return _falsified(claim)
         tok = head
+    return None
+
+
+def _falsified(claim: Token) -> str | None:
+    """ "Rumours that … proved false", "reports that … ; whereas those reports proved unfounded": the
+    falsity word a claim (or, later in the part, "those"/"the" same claim) is said to have; else None."""
+    w = words()
+    doc = claim.doc
+    for noun in (claim, *(t for t in doc[claim.i + 1 :] if t.lemma_ == claim.lemma_ and t.dep_ == "nsubj")):
+        if noun is not claim and not any(
+            c.dep_ == "det" and c.lower_ in ("those", "these", "the", "such") for c in noun.children
+        ):
+            continue
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ not in w["falsity_verbs"]:
+            continue
+        said = [*verb.children, *(g for c in verb.children if c.dep_ in ("xcomp", "advcl") for g in c.children)]
+        for c in said:  # "proved false", "turned out to be untrue"
+            if c.lower_ in w["falsity_words"] and c.dep_ in ("acomp", "oprd", "attr"):
+                return str(c.lower_)
     return None
 
 
