@@ -547,3 +547,14 @@ def test_a_name_after_a_title_is_the_name_without_it_however_the_model_read_it(b
 
 def _events(result, kind: str) -> list:
     return [e for d in result.documents for e in d.events if e.type.value == kind]
+
+
+def test_a_name_whose_mandate_holds_a_plural_possessive_is_whole(build_text):
+    r = build_text(
+        "The authorities of Kelmar suspended the Association for Vessans' Dignity and the Committee for "
+        "Weavers' Rights on 2 May 2031.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert "Association for Vessans' Dignity" in actors and "Committee for Weavers' Rights" in actors
+    assert "Association for Vessans" not in actors and "Committee for Weavers" not in actors

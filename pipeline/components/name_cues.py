@@ -379,6 +379,7 @@ def shape_patterns() -> list[dict]:
             named,
         ],  # "Assembly of the Representatives of the People"
         [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
+        [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named],  # "Association for Migrants' Dignity"
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
@@ -440,7 +441,7 @@ def shape_patterns() -> list[dict]:
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
-        for tail in ([], tails[4], tails[5]):
+        for tail in ([], tails[4], tails[5], tails[-1]):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})
