@@ -1772,3 +1772,13 @@ def test_a_ruling_word_in_another_clause_makes_no_court_decision(build_text):
         name="news-2099-test",
     )
     assert _events(r, "CourtDecision") == []
+
+
+def test_a_person_in_apposition_to_a_body_is_whom_the_sentence_speaks_of(build_text):
+    r = build_text(
+        "The OSCE Representative on Freedom of the Media, Ysolde Brenik, visited Kelmar on 3 May 2031.\n\n"
+        "The Lumeria Commission on Human Rights' Special Rapporteur on Defenders, Tamsin Quillon, visited "
+        "Varno on 5 May 2031.",
+        name="news-2099-test",
+    )
+    assert sorted(s for ev in _events(r, "Visit") for s in ev["subject"]) == ["Tamsin Quillon", "Ysolde Brenik"]

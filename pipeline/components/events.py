@@ -844,7 +844,25 @@ class EventFinder:
         out: list[Span] = []
         span = at.get(tok.i)
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
-            out.append(span)
+            person = next(  # (the parse may hang the name on the body's last word)
+                (
+                    at[c.i]
+                    for t in span
+                    for c in t.children
+                    if c.dep_ == "appos" and c.i >= span.end and c.i in at and at[c.i].label_ == "Person"
+                ),
+                None,
+            )
+            if (
+                person is not None
+                and span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
+                and all(t.is_alpha or t.text[-1:].isalpha() for t in person)
+            ):
+                # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
+                # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
+                out.append(person)
+            else:
+                out.append(span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
             for child in tok.subtree:
