@@ -1782,3 +1782,14 @@ def test_a_person_in_apposition_to_a_body_is_whom_the_sentence_speaks_of(build_t
         name="news-2099-test",
     )
     assert sorted(s for ev in _events(r, "Visit") for s in ev["subject"]) == ["Tamsin Quillon", "Ysolde Brenik"]
+
+
+def test_a_remedy_that_would_be_a_release_is_a_demand_not_a_release(build_text):
+    r = build_text(
+        "The Working Group considered that the appropriate remedy would be to release the journalist Halvard "
+        "Brenik immediately.",
+        name="news-2099-test",
+    )
+    assert _events(r, "Release") == []
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (["Halvard Brenik"], ["Working Group"])

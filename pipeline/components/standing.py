@@ -112,6 +112,10 @@ def _governed_by(
         head = tok.head
         if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
             return head.lemma_
+        if head.lemma_ == "be" and tok.dep_ in ("xcomp", "attr", "ccomp"):  # "the remedy would be to release X"
+            noun = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_ in nouns), None)
+            if noun is not None:
+                return noun.lemma_
         if head.lemma_ in nouns and head.pos_ == "NOUN":
             return head.lemma_
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i != trigger.i:
