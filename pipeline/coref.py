@@ -237,7 +237,7 @@ def _named_by_its_words(doc: _Document, m: Mention, history: list[_Seen], actors
     for "the same …", the last of its kind; wherever in the document it was named."""
     data = load_json("coref.json")
     heads = set(data["court_nouns"]) | {w for words in data["organisation_nouns"].values() for w in words}
-    words = [w for w in re.findall(r"[\w-]+", m.text.lower()) if w not in _PLAIN and w not in heads]
+    words = [w for w in re.findall(r"\w+", m.text.lower()) if w not in _PLAIN and w not in heads]
     if not words and "same" not in m.text.lower().split():
         return None
     kinds = (
@@ -246,7 +246,7 @@ def _named_by_its_words(doc: _Document, m: Mention, history: list[_Seen], actors
     for seen in reversed(history):
         if doc.mentions[seen.index].start >= m.start or actors[seen.key].type not in kinds:
             continue
-        label = set(re.findall(r"[\w-]+", actors[seen.key].label.lower()))
+        label = set(re.findall(r"\w+", actors[seen.key].label.lower()))  # "first-instance": "first", "instance"
         if all(w in label for w in words):
             return seen.key
     return None

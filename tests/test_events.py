@@ -1793,3 +1793,19 @@ def test_a_remedy_that_would_be_a_release_is_a_demand_not_a_release(build_text):
     assert _events(r, "Release") == []
     demand = _one(r, "ReleaseDemand")
     assert (demand["subject"], demand["agent"]) == (["Halvard Brenik"], ["Working Group"])
+
+
+def test_a_hyphenated_descriptor_names_its_court_and_a_reference_is_no_charge(build_text):
+    r = build_text(
+        "On 2 May 2031 the Kelmar Court of First Instance sentenced the blogger Halvard Brenik to two years for "
+        "“insulting officials” and “spreading false news”. On 3 June 2031 the Kelmar Court of Appeal acquitted "
+        "him of the second.\n\nThe lawyer Tamsin Vessa was sentenced in absentia by the first-instance court "
+        "to one year in prison on 4 May 2031.",
+        name="news-2099-test",
+    )
+    by_person = {ev["subject"][0]: ev for ev in _events(r, "Sentencing")}
+    assert by_person["Tamsin Vessa"]["court"] == ["Kelmar Court of First Instance"]
+    charges = {
+        c for kind in ("Trial", "CourtDecision", "Sentencing") for ev in _events(r, kind) for c in ev.get("charge", [])
+    }
+    assert "the second" not in charges

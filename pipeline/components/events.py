@@ -104,6 +104,7 @@ class EventFinder:
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
+        self._not_charge_words = frozenset(self.values["not_charge_words"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the words _region reads, hashed as the parse's columns hold them
@@ -1358,6 +1359,8 @@ class EventFinder:
         for ent in self._ents(doc):
             if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
                 basis.append(ent.text)
+        empty = self._not_charge_words
+        charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
 
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
