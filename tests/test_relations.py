@@ -520,6 +520,12 @@ CASES = [
         "Ysolde Quillon, a lawyer, and by his wife, Tamsin Vessa.",
         {("spouseOf", "Perrin Vessa", "Tamsin Vessa")},
     ),
+    # "opposition figure" describes, it names no office
+    (
+        "On 14 May 2031, Orsolya Brenik, the sister of the exiled opposition figure Halvard Brenik, was detained "
+        "in Kelmar.",
+        {("relativeOf", "Halvard Brenik", "Orsolya Brenik")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"
