@@ -520,6 +520,12 @@ CASES = [
         "Ysolde Quillon, a lawyer, and by his wife, Tamsin Vessa.",
         {("spouseOf", "Perrin Vessa", "Tamsin Vessa")},
     ),
+    # a profession at a body, an organiser of a party
+    (
+        "Her husband, Tamsin Vessa, a surgeon at the Kelmar General Hospital, was arrested on 2 May 2031. Her "
+        "brother, Ysolde Quillon, a Civic Dawn Party organiser in Varno, was arrested on 3 May 2031.",
+        {("employeeOf", "Tamsin Vessa", "Kelmar General Hospital"), ("memberOf", "Ysolde Quillon", "Civic Dawn Party")},
+    ),
     # "opposition figure" describes, it names no office
     (
         "On 14 May 2031, Orsolya Brenik, the sister of the exiled opposition figure Halvard Brenik, was detained "
