@@ -6,8 +6,12 @@ most salient where it stands — each earlier mention adds its role's weight, de
 sentences between, and the subject of the sentence just before counts most unless the
 anaphor opens a new paragraph. "The court" goes to the court named last, "the paper" to the
 media outlet named last; "they", "the two men", "both" to the people last named together.
-Anaphors look back a few paragraphs, but a pronoun in a resolution only within its own part
-(each recital names whom it speaks of). Weights are in ``coref.json``.
+A pronoun agrees in gender with what the text says of a person, else with their given name
+(nomquamgender's data), and is first the person its own sentence named before it (its subject
+first). Anaphors look back a few paragraphs, but a pronoun in a resolution only within its own
+part (each recital names whom it speaks of), unless a possessive opens the recital ("whereas his
+daughter, X, …"). "The first applicant" is the person the text ranked so, "both applicants" all
+of them. Weights are in ``coref.json``.
 """
 
 from __future__ import annotations
