@@ -446,9 +446,10 @@ class _PartReader:
         An organisation's reference ("its editor", "the paper's editor") stands for the nearest
         organisation of the kinds it may be (each list of kinds in turn) named before it in its
         part, or in the part before where it opens its part (``floor`` None), or anywhere before
-        (``floor`` -1: "the newspaper's editor"). A person's ("his wife") is the nearest person
-        named before it in its sentence, else the person named most often so far among those
-        named in its part and the two before, else in the document.
+        (``floor`` -1: "the newspaper's editor"). A person's pronoun ("his wife") is its own mention,
+        which coreference resolves by agreement and salience; a person's reference without one ("the
+        41-year-old's lawyer") is the nearest person named before it in its sentence, else the person
+        named most often so far among those named in its part and the two before, else in the document.
         """
         if not ref:
             return self._refs([span])
