@@ -1809,3 +1809,15 @@ def test_a_hyphenated_descriptor_names_its_court_and_a_reference_is_no_charge(bu
         c for kind in ("Trial", "CourtDecision", "Sentencing") for ev in _events(r, kind) for c in ev.get("charge", [])
     }
     assert "the second" not in charges
+
+
+def test_a_release_coordinated_with_what_is_asked_is_a_demand_and_a_travel_ban_no_ban(build_text):
+    r = build_text(
+        "2. Calls on the authorities to release Halvard Brenik and Tamsin Vessa, to release Orsolya Quillon from "
+        "house arrest, and to lift the travel ban imposed on Ysolde Quillonov;\n\n"
+        "3. Urges the courts to quash the conviction of Perrin Vessa and to release him immediately;",
+        name="ep-2099-test",
+    )
+    assert _events(r, "Release") == [] and _events(r, "Ban") == []
+    demanded = sorted(s for ev in _events(r, "ReleaseDemand") for s in ev["subject"])
+    assert demanded == ["Halvard Brenik", "Orsolya Quillon", "Perrin Vessa", "Tamsin Vessa"]

@@ -429,11 +429,14 @@ class EventFinder:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
                 self._about(doc, trigger, at, set(found), event)
-            if entry["type"] == "Ban" and (
-                any(c.lower_ == "from" and c.dep_ == "prep" for c in trigger.children)
-                or any(c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts)
+            if entry["type"] == "Ban" and any(
+                c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
-                event["restricts"] = True  # "banned from leaving", "a travel ban": a person's restriction
+                event["restricts"] = "always"  # "a travel ban": a person's restriction, whoever the model took them for
+            elif entry["type"] == "Ban" and any(c.lower_ == "from" and c.dep_ == "prep" for c in trigger.children):
+                event["restricts"] = (
+                    True  # "banned from leaving": a person's restriction (an outlet's "from publishing" is a ban)
+                )
             index_of[t] = len(events)
             events.append(event)
         for event in events:
@@ -651,7 +654,7 @@ class EventFinder:
                 label = span.label_ if span is not None else ""
                 if label in ANAPHOR_LABELS and (start, end) not in names:
                     continue
-                if restricts and label == "Person":
+                if restricts == "always" or (restricts and label == "Person"):
                     continue
                 kept.append([start, end])
             if not kept and (restricts or event["subject"]):
