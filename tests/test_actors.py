@@ -558,3 +558,12 @@ def test_a_name_whose_mandate_holds_a_plural_possessive_is_whole(build_text):
     actors = _actors(r)
     assert "Association for Vessans' Dignity" in actors and "Committee for Weavers' Rights" in actors
     assert "Association for Vessans" not in actors and "Committee for Weavers" not in actors
+
+
+def test_a_currency_after_a_name_is_no_part_of_it(build_text):
+    r = build_text(
+        "The Court held that Lumeria was to pay Mr Brenik 9,800 euros (EUR), Ms Quillonov EUR 7,500 and "
+        "Mr Vessa EUR 3,600 in respect of non-pecuniary damage.",
+        name="news-2099-test",
+    )
+    assert not [label for label in _actors(r) if label.endswith("EUR")]

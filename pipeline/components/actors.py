@@ -110,6 +110,7 @@ class ActorTyper:
         self.fields = frozenset(cues["field_labels"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
+        self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
         self.suffixes = frozenset(cues["name_suffixes"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
         self.occupations = frozenset(cues["before_name"]["Person"]) - {
@@ -619,6 +620,8 @@ class ActorTyper:
             if i < after:
                 continue
             j = _name_run(doc, i, taken)
+            while j > i + 1 and doc[j - 1].is_upper and doc[j - 1].lower_ in self.currencies:
+                j -= 1  # "pay Ms X EUR 7,500": the currency is no part of the name
             if j > i + 1 and doc[i].lower_ in self.titles:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
             if j > i and doc[i].lower_ not in self.titles:
@@ -914,6 +917,8 @@ class ActorTyper:
         ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index",
             # "Lumeria Press" of the "Lumeria Press Union" the model read
+        while end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in self.currencies:
+            end -= 1  # "pay Ms X EUR 7,500": the currency is no part of the name
         return Candidate(start, end, votes, kb_id)
 
     @staticmethod
