@@ -1821,3 +1821,12 @@ def test_a_release_coordinated_with_what_is_asked_is_a_demand_and_a_travel_ban_n
     assert _events(r, "Release") == [] and _events(r, "Ban") == []
     demanded = sorted(s for ev in _events(r, "ReleaseDemand") for s in ev["subject"])
     assert demanded == ["Halvard Brenik", "Orsolya Quillon", "Perrin Vessa", "Tamsin Vessa"]
+
+
+def test_a_participle_detained_since_is_a_detention_not_an_arrest(build_text):
+    r = build_text(
+        "The former minister Ysolde Quillonov, detained since 2018, has not been released.",
+        name="news-2099-test",
+    )
+    assert _events(r, "Arrest") == []
+    assert _one(r, "Detention")["date"] == ["2018"]
