@@ -159,8 +159,8 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
                 history.append(_Seen(key, doc.sentence(m), doc.part(m), role, i))
                 named[key] += 1
             continue
-        if m.refers not in ("pronoun", "descriptor"):
-            continue
+        if m.refers not in ("pronoun", "descriptor") or cues.get("unnamed"):
+            continue  # ("His wife told reporters …, she said": someone the text does not name)
         found: str | None = None
         rank = cues.get("rank", "")
         then = doc.by_start.get(int(cues["then"])) if cues.get("then") else None

@@ -1830,3 +1830,13 @@ def test_a_participle_detained_since_is_a_detention_not_an_arrest(build_text):
     )
     assert _events(r, "Arrest") == []
     assert _one(r, "Detention")["date"] == ["2018"]
+
+
+def test_she_who_speaks_after_an_unnamed_wife_is_no_one_named(build_text):
+    r = build_text(
+        "The trade unionist Orsolya Brenik died in 2030. The unionist Halvard Vessa was arrested on 3 May 2031.\n\n"
+        'His wife told reporters after the verdict that he had been kept in solitary confinement. "He was '
+        'convicted for telling the truth," she said.',
+        name="news-2099-test",
+    )
+    assert not [ev for ev in _events(r, "Statement") if "Orsolya Brenik" in ev.get("subject", [])]

@@ -353,6 +353,41 @@ class CorefCues:
                             break
         return out
 
+    def _unnamed_subject(self, doc: Doc, tok: Token, at: dict[int, Span], gender: str) -> bool:
+        """ "His wife told reporters …. “…,” she said": the pronoun is the person a noun of kin or role
+        with a possessive, and no name beside it, was the last subject of before it in its sentence, or
+        in the sentence before where its own names no one outside a quotation (someone the text does not
+        name), where that noun's gender agrees."""
+        if not gender:
+            return False
+
+        def said(first: int, end: int, own: bool) -> list[Token]:
+            """The subjects of tokens ``first``-``end`` outside a quotation closed before ``end``."""
+            quotes = [t.i for t in doc[first:end] if t.text in ('"', "“", "”")]
+            if own and len(quotes) == 1 and doc[quotes[0]].text != "“":  # a quotation opened in the sentence before
+                quotes.insert(0, first)
+            inside = range(quotes[0], quotes[-1]) if len(quotes) >= 2 else range(0)
+            return [
+                t
+                for t in doc[first:end]
+                if t.dep_ in _SUBJECT and t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in inside and t.i != tok.i
+            ]
+
+        subjects = said(tok.sent.start, tok.i, True)
+        if not subjects and tok.sent.start > 0:
+            before = doc[tok.sent.start - 1].sent
+            subjects = said(before.start, before.end, False)
+        main = [t for t in subjects if t.head.dep_ == "ROOT"]  # the main clause's ("His wife told … that he …")
+        last = (main or subjects)[-1] if subjects else None
+        return bool(
+            last is not None
+            and last.pos_ == "NOUN"
+            and last.i not in at
+            and self.gender_words.get(last.lemma_.lower()) == gender
+            and any(c.dep_ == "poss" for c in last.children)
+            and not any(c.dep_ == "appos" for c in last.children)
+        )
+
     @staticmethod
     def _subject_after(doc: Doc, tok: Token, at: dict[int, Span]) -> str:
         """ "Following her visit to X, the Special Rapporteur recommended …", "After his release, Y said …": a
@@ -420,6 +455,8 @@ class CorefCues:
                 then = self._subject_after(doc, tok, at)
                 if then:
                     entry["then"] = then
+                if tok.dep_ in _SUBJECT and self._unnamed_subject(doc, tok, at, str(entry["gender"])):
+                    entry["unnamed"] = "1"
             cues[cue_key(span.start, span.end)] = entry
         doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
         doc._.coref = cues
