@@ -354,10 +354,10 @@ class CorefCues:
         return out
 
     def _unnamed_subject(self, doc: Doc, tok: Token, at: dict[int, Span], gender: str) -> bool:
-        """ "His wife told reporters …. “…,” she said": the pronoun is the person a noun of kin or role
-        with a possessive, and no name beside it, was the last subject of before it in its sentence, or
-        in the sentence before where its own names no one outside a quotation (someone the text does not
-        name), where that noun's gender agrees."""
+        """ "His wife told reporters …. “…,” she said": whether the pronoun is the person a noun of kin with
+        a possessive and no name beside it stands for (someone the text does not name): the subject of the
+        main clause before it in its sentence, or in the sentence before where its own has none outside a
+        quotation, with that noun's gender."""
         if not gender:
             return False
 
