@@ -72,7 +72,7 @@ def _surname_gender(label: str, suffixes: dict[str, list[str]]) -> str:
 @lru_cache(maxsize=1 << 14)  # every person of the corpus, asked again for each document
 def _label_gender(label: str) -> str:
     """What a person's name says of their gender, where the text says nothing: a given name nearly
-    only women or only men bear ("Ingrid", "Levon"; of a name of two words or more), else a female
+    only women or only men bear ("Orsolya", "Halvard"; of a name of two words or more), else a female
     surname ending."""
     words = label.split()
     given = given_name_gender(words[0]) if len(words) > 1 else ""

@@ -118,22 +118,22 @@ def _remote_facts(source: SourceDocument, model: str | None) -> DocumentFacts:
         return document_facts(load_nlp(model), source)
 
 
-def _load(model: str | None, cities: Path | None = None) -> None:
-    keep_lookups_in(cities)
+def _load(model: str | None, lookups: Path | None = None) -> None:
+    keep_lookups_in(lookups)
     load_nlp(model)
 
 
 def annotate_parallel(
-    sources: Sequence[SourceDocument], model: str | None, jobs: int, cities: Path | None = None
+    sources: Sequence[SourceDocument], model: str | None, jobs: int, lookups: Path | None = None
 ) -> Iterator[DocumentFacts]:
     """Annotate in ``jobs`` worker processes (each loads the model once); facts in document order.
 
-    With ``cities`` (a folder, see :func:`~pipeline.components.gazetteer.keep_lookups_in`) the
-    workers read the city list kept there instead of each building it again."""
+    With ``lookups`` (a folder, see :func:`~pipeline.components.gazetteer.keep_lookups_in`) the
+    workers read the lookup tables kept there instead of each building them again."""
     # forkserver: workers fork from a clean server process, not from this one (its threads, its state)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.parallel"])
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(model, cities)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(model, lookups)) as pool:
         yield from pool.map(_remote_facts, sources, [model] * len(sources))
 
 

@@ -313,10 +313,19 @@ def signatories(text: str) -> tuple[str, ...]:
         line = _BRACKETED.sub("", line[bullet.end() :] if bullet else line).strip()
         if not line:
             continue
-        if len(line) > SIGNATURE_CHARS or line.endswith(".") or not line[0].isupper():
+        if not signature_line(line):
             return ()  # prose after the list: no list of signatories
         names.append(line)
     return tuple(names)
+
+
+def signature_line(line: str) -> bool:
+    """Whether a line may be one signatory's name: short, opening with a capital, not a sentence's end.
+
+    >>> signature_line("Ordo Veritas (OV)"), signature_line("We call for his release.")
+    (True, False)
+    """
+    return bool(line) and len(line) <= SIGNATURE_CHARS and line[0].isupper() and line[-1] not in ".!?;"
 
 
 def report_author(text: str) -> str | None:

@@ -1625,13 +1625,13 @@ def test_a_list_of_signatories_with_long_names_stays_a_list(build_text):
     """Names longer than an address's lines under "Signatories:" are not joined into one line when read."""
     r = build_text(
         "The undersigned organisations call on the authorities of Lumeria to release Marek Tarvel.\n\n"
-        "Signatories:\nAsociación de Periodistas Independientes del Norte (APIN)\n"
-        "Centro de Estudios para la Libertad de Expresión\nOrdo Lumen Network\n"
+        "Signatories:\nAsociación de Cronistas Libres del Valle Alto (ACLVA)\n"
+        "Fundación para la Palabra Abierta del Sur\nOrdo Lumen Network\n"
     )
     creators = {str(n) for (n,) in r.dataset.query(_PREFIXES + "SELECT ?n WHERE { ?d dcterms:creator/rdfs:label ?n }")}
     assert creators == {
-        "Asociación de Periodistas Independientes del Norte",
-        "Centro de Estudios para la Libertad de Expresión",
+        "Asociación de Cronistas Libres del Valle Alto",
+        "Fundación para la Palabra Abierta del Sur",
         "Ordo Lumen Network",
     }
 

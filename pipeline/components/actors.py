@@ -620,8 +620,7 @@ class ActorTyper:
             if i < after:
                 continue
             j = _name_run(doc, i, taken)
-            while j > i + 1 and doc[j - 1].is_upper and doc[j - 1].lower_ in self.currencies:
-                j -= 1  # "pay Ms X EUR 7,500": the currency is no part of the name
+            j = self._before_currency(doc, i, j)
             if j > i + 1 and doc[i].lower_ in self.titles:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
             if j > i and doc[i].lower_ not in self.titles:
@@ -917,9 +916,13 @@ class ActorTyper:
         ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index",
             # "Lumeria Press" of the "Lumeria Press Union" the model read
+        return Candidate(start, self._before_currency(doc, start, end), votes, kb_id)
+
+    def _before_currency(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a name ``start``-``end`` without the currency codes after it ("pay Ms X EUR 7,500")."""
         while end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in self.currencies:
-            end -= 1  # "pay Ms X EUR 7,500": the currency is no part of the name
-        return Candidate(start, end, votes, kb_id)
+            end -= 1
+        return end
 
     @staticmethod
     def _model_read_on(doc: Doc, end: int) -> bool:

@@ -18,8 +18,9 @@ GROUP = "Group"
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
 _OBJECT = ("dobj", "pobj", "dative", "attr", "oprd")
 _COUPLE_ROLES = (*_SUBJECT, *_OBJECT, "poss")
-#: the relative pronouns that stand for a person, as LOWER hashes
-_WHO = frozenset(get_string_id(w) for w in ("who", "whom"))
+#: the relative pronouns that stand for a person, and their LOWER hashes
+_WHO_WORDS = ("who", "whom")
+_WHO = frozenset(get_string_id(w) for w in _WHO_WORDS)
 
 
 def cue_key(start: int, end: int) -> str:
@@ -37,7 +38,7 @@ def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
     (in ``at``, token -> actor span) up the apposition and "of" chain from that noun."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "…, who was arrested … and has been held"
         verb = verb.head
-    if verb.dep_ != "relcl" or not any(c.lower_ in ("who", "whom") for c in verb.children):
+    if verb.dep_ != "relcl" or not any(c.lower_ in _WHO_WORDS for c in verb.children):
         return None
     tok = verb.head
     for _ in range(8):
@@ -132,8 +133,7 @@ class CorefCues:
                 if may is None:
                     word = strings[lemma].lower()
                     may = by_lemma[lemma] = (
-                        word in self.person_nouns
-                        or word[:-1] in self.person_nouns  # "Applicants": a capitalised plural is its own lemma
+                        self._person_noun(word) is not None
                         or word in self.court_nouns
                         or word in self.org_nouns
                         or word in self.couples
@@ -147,8 +147,8 @@ class CorefCues:
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("compound", "amod", "appos", "nmod"):
             return None
         lemma = tok.lemma_.lower()
-        if tok.tag_ == "NNPS" and lemma not in self.person_nouns and lemma[:-1] in self.person_nouns:
-            lemma = lemma[:-1]  # "both Applicants": the model keeps a capitalised plural as its lemma
+        if tok.tag_ == "NNPS":
+            lemma = self._person_noun(lemma) or lemma
         is_age = bool(self.age.match(tok.lower_))
         if not (lemma in self.person_nouns or is_age or lemma in self.court_nouns or lemma in self.org_nouns):
             return None
@@ -205,6 +205,13 @@ class CorefCues:
         if lemma in self.gender_words:
             cues["gender"] = self.gender_words[lemma]
         return Span(doc, start, tok.i + 1, label=span_label), cues
+
+    def _person_noun(self, lemma: str) -> str | None:
+        """The person noun a lemma is, or its plural ("both Applicants": the model keeps a capitalised
+        plural as its own lemma)."""
+        if lemma in self.person_nouns:
+            return lemma
+        return lemma[:-1] if lemma.endswith("s") and lemma[:-1] in self.person_nouns else None
 
     # -- cues -------------------------------------------------------------------------------
     def _rank(self, tok: Token) -> str:

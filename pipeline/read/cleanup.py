@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from pipeline.facts import PartKind
 from pipeline.read.hygiene import finish, scrub
-from pipeline.structure import BULLET, PART_MARKERS, SIGNATURE_CHARS, SIGNED_HEADER, next_recital_letter
+from pipeline.structure import BULLET, PART_MARKERS, SIGNED_HEADER, next_recital_letter, signature_line
 
 __all__ = ["clean"]
 
@@ -74,14 +74,11 @@ def _is_address(lines: list[_Line]) -> bool:
     True
     >>> _is_address([_Line(t, 0, 0, False) for t in ("whereas the journalist", "was arrested on", "3 May")])
     False
-    >>> _is_address([_Line(t, 0, 0, False) for t in ("Signatories:", "Asociación de Periodistas Libres del Norte (APLN)")])
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("Signatories:", "Asociación de Cronistas Libres del Valle Alto (ACLVA)")])
     True
     """
     if len(lines) >= 2 and SIGNED_HEADER.match(lines[0].text):  # "Signatories:" and a name a line, however long
-        return all(
-            line.text and len(line.text) <= SIGNATURE_CHARS and line.text[0].isupper() and line.text[-1] not in ".!?;"
-            for line in lines[1:]
-        )
+        return all(signature_line(line.text) for line in lines[1:])
     if len(lines) < 3:
         return False
     for line in lines:
