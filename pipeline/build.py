@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -21,7 +21,7 @@ from pipeline.facts import Actor, DocumentFacts, SourceDocument
 from pipeline.identity import document_groups, resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.progress import Progress
-from pipeline.rdf.build import DocumentGraph, document_graph, used_actors
+from pipeline.rdf.build import DocumentGraph, document_graph
 from pipeline.read import DEFAULT_MAX_CHARS, DocumentFile, corpus_files, read_document
 from pipeline.read.text import Note
 from pipeline.resolve import resolve_events, resolve_relations
@@ -371,25 +371,57 @@ def _document_groups(facts: DocumentFacts, graphs: GraphCache) -> list[list[int]
     return groups
 
 
-def _graph_key(doc: DocumentGraph, actors: dict[str, Actor], base: str, min_confidence: float, model: str) -> str:
+def _graph_key(
+    facts: DocumentFacts,
+    keys: list[str | None],
+    forms: dict[str, set[str]],
+    author: str | None,
+    signers: tuple[str, ...],
+    actors: dict[str, Actor],
+    settings: tuple[str, float, str],
+) -> str:
     """The digest of everything a document's graph is made from: its text (whose facts the cache
-    folder's code made), its resolved events and relations, the names it uses, the actors it
-    holds triples of, and the build's settings."""
-    forms = sorted((key, sorted(names)) for key, names in doc.forms.items())
-    used = [actors[key] for key in used_actors(doc, min_confidence)]
+    folder's code made), the actor identity gave each of its mentions and those actors as identity
+    left them, the names it uses, its author and signers, and the build's settings (base, least
+    confidence, model). Its events and relations are resolved from these alone, so a document
+    whose key the cache holds is neither resolved nor built again."""
+    named = sorted({key for key in keys if key is not None} | set(signers) | ({author} if author else set()))
     made_of = (
-        document_key(doc.source),
-        doc.events,
-        doc.relations,
-        forms,
-        doc.author,
-        doc.signers,
-        used,
-        base,
-        min_confidence,
-        model,
+        document_key(facts.document),
+        keys,
+        sorted((key, sorted(names)) for key, names in forms.items()),
+        author,
+        signers,
+        [actors[key] for key in named],
+        settings,
     )
     return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def _resolved(
+    facts: DocumentFacts,
+    keys: list[str | None],
+    forms: dict[str, set[str]],
+    author: str | None,
+    signers: tuple[str, ...],
+    actors: dict[str, Actor],
+) -> DocumentGraph:
+    """A document's events and relations in terms of the corpus's actors."""
+    return DocumentGraph(
+        facts.document,
+        facts.structure,
+        tuple(resolve_events(facts, keys, actors, author, signers)),
+        tuple(resolve_relations(facts, keys, actors)),
+        forms,
+        author,
+        signers,
+    )
+
+
+def _graph_of(
+    resolve: Callable[[], DocumentGraph], actors: dict[str, Actor], minter: IriMinter, min_confidence: float, model: str
+) -> Graph:
+    return document_graph(resolve(), actors, minter, min_confidence, model)
 
 
 def stream_sources(
@@ -436,31 +468,29 @@ def stream_sources(
         for sink in sinks:
             sink(built)
 
+    settings = (base, min_confidence, model)
     for facts, keys, forms, author, signers in zip(corpus, ids.keys, ids.forms, ids.authors, ids.signers, strict=True):
-        doc = DocumentGraph(
-            facts.document,
-            facts.structure,
-            tuple(resolve_events(facts, keys, ids.actors, author, signers)),
-            tuple(resolve_relations(facts, keys, ids.actors)),
-            forms,
-            author,
-            signers,
-        )
-        events += len(doc.events)
-        relations += len(doc.relations)
-        if documents is not None:
-            documents.append(doc)
+        resolve = cache(partial(_resolved, facts, keys, forms, author, signers, ids.actors))
+        key = _graph_key(facts, keys, forms, author, signers, ids.actors, settings) if graphs is not None else ""
+        memo = graphs.get(key) if graphs is not None else {}
+        counted = memo.get("counts")
+        if not isinstance(counted, tuple) or documents is not None:
+            doc = resolve()
+            counted = memo["counts"] = (len(doc.events), len(doc.relations))
+            if documents is not None:
+                documents.append(doc)
+        events += counted[0]
+        relations += counted[1]
         doc_id = facts.document.doc_id
-        key = _graph_key(doc, ids.actors, base, min_confidence, model) if graphs is not None else ""
         built = BuiltGraph(
             str(minter.document(doc_id)),
-            partial(document_graph, doc, ids.actors, minter, min_confidence, model),
+            partial(_graph_of, resolve, ids.actors, minter, min_confidence, model),
             minter.own_nodes(doc_id),
             doc_id,
-            memo=graphs.get(key) if graphs is not None else None,
+            memo=memo,
         )
         hand_over(built)
-        if graphs is not None and built.fresh:
+        if graphs is not None and (built.fresh or resolve.cache_info().currsize):
             graphs.put(key, built.memo)
     if graphs is not None:
         graphs.prune()
