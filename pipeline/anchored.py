@@ -45,19 +45,7 @@ def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
     >>> anchor([{"IS_TITLE": True, "OP": "+"}, {"LOWER": "party", "OP": "?"}]) is None
     True
     """
-    best: Anchor | None = None
-    for token in pattern:
-        if token.get("OP", "1") != "1":
-            continue
-        for key, attr in _LITERAL_ATTRS.items():
-            spec = token.get(key)
-            words = _words(spec) if spec is not None else None
-            if words is None:
-                continue
-            found = frozenset((attr, w) for w in words)
-            if best is None or len(found) < len(best):
-                best = found
-    return best
+    return _anchor(_literals(pattern))
 
 
 def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
@@ -68,15 +56,27 @@ def requirements(pattern: list[dict[str, Any]]) -> list[Anchor]:
     >>> [sorted(r) for r in requirements([{"ORTH": "Court"}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}])]
     [[('ORTH', 'Court')], [('LOWER', 'of')]]
     """
+    return [found for _, found in _literals(pattern)]
+
+
+def _anchor(literals: list[tuple[str, Anchor]]) -> Anchor | None:
+    """The smallest word set of a token that must occur exactly once (the first of equal ones)."""
+    return min((words for op, words in literals if op == "1"), key=len, default=None)
+
+
+def _literals(pattern: list[dict[str, Any]]) -> list[tuple[str, Anchor]]:
+    """Per token that must occur (no ``OP``, or "1" or "+") and holds a literal or ``IN`` ORTH, TEXT or
+    LOWER: its ``OP`` and the (attribute, word) pairs it allows, in the pattern's order."""
     out = []
     for token in pattern:
-        if token.get("OP", "1") not in ("1", "+"):
+        op = token.get("OP", "1")
+        if op != "1" and op != "+":
             continue
         for key, attr in _LITERAL_ATTRS.items():
             spec = token.get(key)
             words = _words(spec) if spec is not None else None
             if words is not None:
-                out.append(frozenset((attr, w) for w in words))
+                out.append((op, frozenset((attr, w) for w in words)))
     return out
 
 
@@ -409,7 +409,8 @@ class AnchoredMatcher:
     ) -> None:
         patterns = list(patterns)
         for pattern in patterns:
-            found = anchor(pattern)
+            literals = _literals(pattern)
+            found = _anchor(literals)
             tests = _one_token_tests(pattern) if on_match is None and not kw else None
             if tests is not None:
                 self._looked_up.add(self._normalize_key(key), tests)
@@ -427,7 +428,7 @@ class AnchoredMatcher:
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
                 self._groups[found].add(key, pattern, on_match, kw)
-                self._needs[found][1].add(frozenset(_hashed(r) for r in requirements(pattern) if r != found))
+                self._needs[found][1].add(frozenset(_hashed(r) for _, r in literals if r != found))
         self._keys.setdefault(key, []).extend(patterns)
 
     def remove(self, key: str) -> None:
