@@ -567,3 +567,15 @@ def test_a_currency_after_a_name_is_no_part_of_it(build_text):
         name="news-2099-test",
     )
     assert not [label for label in _actors(r) if label.endswith("EUR")]
+
+
+def test_a_demands_imperative_is_no_part_of_the_name_after_it(nlp):
+    # the model reads some names so ("- Release A and B immediately"): given its reading, the name is without the verb
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Release Perrin Vessa and Quillor Brenik immediately and unconditionally;")
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "ner":
+            doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 4, 6, "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Perrin Vessa", "Person"), ("Quillor Brenik", "Person")]

@@ -1840,3 +1840,13 @@ def test_she_who_speaks_after_an_unnamed_wife_is_no_one_named(build_text):
         name="news-2099-test",
     )
     assert not [ev for ev in _events(r, "Statement") if "Orsolya Brenik" in ev.get("subject", [])]
+
+
+def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
+    # "A and B, brother and sister": the parse hangs "brother" on B; whose is which noun it does not say
+    r = build_text(
+        "On 20 June 2031, the Kelmar Grave Crimes Court sentenced the journalists Perrin Kelmarli and Quillor "
+        "Kelmarli, brother and sister, to nine years and to seven and a half years in prison respectively. "
+        "Quillor Kelmarli was taken to Kelmar Prison. She was released on 9 July 2031."
+    )
+    assert _one(r, "Release")["subject"] == ["Quillor Kelmarli"]

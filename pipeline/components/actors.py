@@ -108,6 +108,7 @@ class ActorTyper:
         self._judicial_title_ids = frozenset(get_string_id(w) for w in self.judicial_titles)
         self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
+        self.demand_verbs = frozenset(cues["demand_verbs"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
@@ -674,6 +675,7 @@ class ActorTyper:
             start > 0
             and n < 1
             and self._name_word(doc[start - 1], offices)
+            and not self._opens_demand(doc, start - 1)
             # a sentence's first word, only where the parse joins it to the name: "Ana [Souza], the editor"
             and (
                 not doc[start - 1].is_sent_start
@@ -682,6 +684,10 @@ class ActorTyper:
         ):
             start, n = start - 1, n + 1
         return start, end
+
+    def _opens_demand(self, doc: Doc, i: int) -> bool:
+        """Whether the word at ``i`` is a demand's imperative opening a sentence or a list's item."""
+        return doc[i].lower_ in self.demand_verbs and (i == 0 or doc[i].is_sent_start or doc[i - 1].text in _ITEM_MARKS)
 
     def _first_name(self, doc: Doc, start: int) -> int:
         """The start of a one-word name with the capitalised word the parse joins to it as its first
@@ -775,6 +781,8 @@ class ActorTyper:
                 if word in self.before and self.before[word] != "Person":
                     votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
                 start += 1
+            elif end - start >= 2 and self._opens_demand(doc, start):
+                start += 1  # "- Release X and Y immediately": a demand's imperative, not the name's first word
             elif (
                 start + 2 < end
                 and doc[start + 1].lower_ in ("’s", "'s")
@@ -1170,6 +1178,8 @@ class ActorTyper:
 _CREDIT = re.compile(r"^[A-Z]{2,}/")
 
 #: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
+#: what stands before a list's item or a demand's first word: a bullet, a dash, a colon, a semicolon
+_ITEM_MARKS = frozenset(("•", "·", "*", "–", "—", "-", ":", ";"))
 _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"

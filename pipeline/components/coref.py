@@ -261,8 +261,11 @@ class CorefCues:
         heads += [c for c in root.children if c.dep_ == "appos"]
         # "the Second Applicant, Ms X," however parsed: the noun before the comma before the name
         heads += [c for c in root.children if c.dep_ == "nmod" and c.i < ent.start and doc[c.i + 1].text == ","]
+        listed_names = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
         for h in heads:
             low = h.lemma_.lower()
+            if listed_names and any(c.dep_ == "conj" for c in h.children):
+                continue  # "A and B, brother and sister,": whose is which noun the parse does not say
             if not gender and low in self.gender_words:
                 gender = self.gender_words[low]
             if low in self.person_nouns:
