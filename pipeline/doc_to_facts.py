@@ -38,7 +38,7 @@ from pipeline.facts import (
     TextSpan,
 )
 from pipeline.normalize.dates import Calendar
-from pipeline.normalize.names import tidy_name
+from pipeline.normalize.names import name_key, tidy_name
 from pipeline.patterns import load_json
 from pipeline.structure import BULLET
 
@@ -491,6 +491,22 @@ class _PartReader:
         # name something besides the model types (its words, a kind before it, the vocabulary) first; "its"
         # stands for the nearest
         kind_word = self.doc[span[0]].lower_ not in ("its", "their")
+        allowed = {kind for kinds in ref for kind in kinds}
+        noun = self.doc[span[0]].lemma_.lower()
+        # "the network's executive director": the nearest whose name ends in the word, whatever was named between
+        ending = [
+            i
+            for i, m in enumerate(mentions)
+            if kind_word
+            and not m.refers
+            and m.type is not None
+            and m.type.value in allowed
+            and low <= m.start < at
+            and m.text.lower() not in _REFERENCE_WORDS
+            and name_key(m.text).split()[-1:] == [noun]
+        ]
+        if ending:
+            return (max(ending, key=lambda i: mentions[i].start),)
         for kinds in ref:
             for strong in (True, False) if kind_word else (False,):
                 best = None

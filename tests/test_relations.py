@@ -532,6 +532,16 @@ CASES = [
         "in Kelmar.",
         {("relativeOf", "Halvard Brenik", "Orsolya Brenik")},
     ),
+    # "the network's director … and its finance officer": the body named so, not the one named since
+    (
+        "On 12 August 2031 the Kelmar Civic Network was listed by the Vessan Security Council, after which the "
+        "Kelmar Revenue Council froze its accounts. On 19 September 2031 prosecutors charged the network's "
+        "executive director, Perrin Vessa, and its finance officer, Ysolde Quillon.",
+        {
+            ("leaderOf", "Perrin Vessa", "Kelmar Civic Network"),
+            ("employeeOf", "Ysolde Quillon", "Kelmar Civic Network"),
+        },
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"

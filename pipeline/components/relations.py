@@ -220,8 +220,8 @@ class _Index:
             return self.ents[edge - 2]  # "the Z Centre, an organisation chaired by W" however parsed
         return None
 
-    def _referred_before(self, tok: Token, references: dict) -> list[str] | None:
-        """The kinds of the organisation a reference noun before "its" in its sentence stands for, where no
+    def _referred_before(self, tok: Token, references: dict) -> Token | None:
+        """The reference noun before "its" in its sentence that stands for the organisation, where no
         organisation is named between them: "the party's deputy leader under its chairman" (the party's)."""
         for t in reversed(self.doc[tok.sent.start : tok.i]):
             named = self.ents.get(t.i)
@@ -229,7 +229,7 @@ class _Index:
                 return None
             kinds = references.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
             if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-                return kinds
+                return t
         return None
 
     def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
@@ -287,8 +287,10 @@ class _Index:
             return None
         if lower in ("its", "their"):
             prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
-            kinds = self._referred_before(tok, references)
-            return self.doc[tok.i : tok.i + 1], [kinds, *prefer] if kinds else prefer
+            noun = self._referred_before(tok, references)
+            if noun is not None:  # "the network's director … and its finance officer": what "the network" is
+                return self.doc[noun.i : noun.i + 1], [references[noun.lemma_.lower()], *prefer]
+            return self.doc[tok.i : tok.i + 1], prefer
         kinds = references.get(tok.lemma_.lower()) or references.get(lower)
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "the Birlik movement": a name the text gives, not one named before
