@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib import RDF
 
 from pipeline.vocab import PREFIXES, WH
@@ -1850,3 +1851,33 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
         "Quillor Kelmarli was taken to Kelmar Prison. She was released on 9 July 2031."
     )
     assert _one(r, "Release")["subject"] == ["Quillor Kelmarli"]
+
+
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        # a broadcaster ordered off the air is banned
+        (
+            "On 10 October 2031, the Vessan Broadcasting Authority ordered Radio Kelmar off the air.",
+            "Ban",
+            {"subject": ["Radio Kelmar"], "date": ["2031-10-10"]},
+        ),
+        # "filed charges … before the X Court against Y": the parser hangs "against" on the court
+        (
+            "On 19 September 2031, the Vessan Ministry of Justice filed charges of sedition before the Kelmar "
+            "District Court against the journalist Perrin Vessa.",
+            "Lawsuit",
+            {"subject": ["Perrin Vessa"], "date": ["2031-09-19"]},
+        ),
+        # "conducted a visit … in January": the visit's date is the verb's
+        (
+            "Orsolya Quillon, the Special Rapporteur on the independence of judges, conducted an official visit "
+            "to Lumeria in January 2031.",
+            "Visit",
+            {"subject": ["Orsolya Quillon"], "date": ["2031-01"]},
+        ),
+    ],
+)
+def test_events_of_composed_sentences_with_their_roles(build_text, text, kind, expected):
+    event = _one(build_text(text), kind)
+    assert {k: event.get(k) for k in expected} == expected
