@@ -1869,6 +1869,13 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
             "Lawsuit",
             {"subject": ["Perrin Vessa"], "date": ["2031-09-19"]},
         ),
+        # "the arrest, on DATE, of X": the date set off by commas, the "of" phrase hung elsewhere by the parser
+        (
+            "The EU notes with concern the arrest, on 10 March 2031, of Perrin Vessa, deputy chairman of the "
+            "opposition Kelmar Civic Movement, who was detained in Kelmar.",
+            "Arrest",
+            {"subject": ["Perrin Vessa"], "date": ["2031-03-10"]},
+        ),
         # "conducted a visit … in January": the visit's date is the verb's
         (
             "Orsolya Quillon, the Special Rapporteur on the independence of judges, conducted an official visit "

@@ -249,6 +249,11 @@ class EventFinder:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, set(found))
+            aside = self._dated_aside(doc, trigger) if frame == "nominal" and not roles["subject"] else None
+            if aside is not None:  # "the arrest, on 10 February, of X"
+                roles["subject"] = [
+                    s for c in aside[1].children if c.dep_ == "pobj" for s in self._actors_at(doc, c, at, set(found))
+                ]
             if (
                 not roles["subject"]
                 and frame == "actor"
@@ -338,6 +343,8 @@ class EventFinder:
                                 if [court.start, court.end] not in event["court"]:
                                     event["court"].append([court.start, court.end])
             dates = self._dates(doc, trigger, region)
+            if not dates and aside is not None and roles["subject"]:
+                dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
             if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
@@ -828,6 +835,19 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", "(", ")"):
                 return []
         return []
+
+    def _dated_aside(self, doc: Doc, trigger: Token) -> tuple[Span, Token] | None:
+        """ "the arrest, on 10 February, of X": a date set off by commas right after an event's noun, then
+        its "of" phrase, which the parser hangs on the date or the verb: the date and the "of"."""
+        i = trigger.i + 1
+        if i + 1 >= trigger.sent.end or doc[i].text != ",":
+            return None
+        start = i + 2 if doc[i + 1].lower_ in ("on", "in") else i + 1
+        ent = next((e for e in self._ents(doc) if e.start == start and e.label_ == "DATE"), None)
+        if ent is None or ent.end + 1 >= trigger.sent.end or doc[ent.end].text != ",":
+            return None
+        of = doc[ent.end + 1]
+        return (ent, of) if of.lower_ == "of" else None
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
