@@ -181,6 +181,12 @@ _DATE_AT_END = re.compile(
     r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$"
 )
+#: a line of a header block holding a date alone ("14.02.2025\nPress Team", "12 March 2024\nIndex: …")
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*$",
+    re.M,
+)
 NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "LUMEPORT, Ruritania, June 11": the place's country
@@ -207,6 +213,8 @@ def dateline(text: str) -> str | None:
     '2023-10-03'
     >>> dateline("Title\\n\\nOslo, 09.02.2024 Statement 24/001\\n\\nToday the court …")
     '2024-02-09'
+    >>> dateline("Title\\n\\n14.02.2031\\nPress Team\\n\\nYesterday the court …")
+    '2031-02-14'
     """
     head = text[:_HEADER_CHARS]
     candidates = [m["date"] for m in _LABELLED_DATE.finditer(head)]
@@ -216,7 +224,12 @@ def dateline(text: str) -> str | None:
         if d:
             candidates.append(d["date"])
         if len(block) <= _HEADER_BLOCK:
-            m = _DATE_AT_END.search(block) or _DATE_AT_END.match(block.split(" ", 1)[0]) or _PLACE_DATE.match(block)
+            m = (
+                _DATE_AT_END.search(block)
+                or _DATE_AT_END.match(block.split(" ", 1)[0])
+                or _PLACE_DATE.match(block)
+                or _DATE_LINE.search(block)
+            )
             if m:
                 candidates.append(m["date"])
     for candidate in candidates:
