@@ -579,3 +579,14 @@ def test_a_demands_imperative_is_no_part_of_the_name_after_it(nlp):
         if name == "ner":
             doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 4, 6, "PERSON")]
     assert [(e.text, e.label_) for e in doc.ents] == [("Perrin Vessa", "Person"), ("Quillor Brenik", "Person")]
+
+
+def test_a_name_on_a_line_of_a_contact_block_ends_with_its_line(build_text):
+    r = build_text(
+        "Lumeria: Statement by the Spokesperson on the case of Perrin Vessa\n\n"
+        "The European Union calls for the release of the journalist Perrin Vessa.\n\n"
+        "For further information:\nHalvard Brenik\nPress Officer for Foreign Affairs and Security Policy\n"
+        "+32 (0)2 29 12345\n",
+        name="news-2099-test",
+    )
+    assert not [label for label in _actors(r) if "Press" in label]

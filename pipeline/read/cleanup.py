@@ -65,6 +65,12 @@ def _compounds(text: str) -> frozenset[str]:
     return frozenset(pairs)
 
 
+#: the heading of a press release's contacts: names, offices and numbers a line each
+_CONTACT_HEADER = re.compile(
+    r"[ \t]*(?i:for (?:further|more) information(?:,? please contact)?|(?:press|media) contacts?|contacts?)[ \t]*:[ \t]*$"
+)
+
+
 def _is_address(lines: list[_Line]) -> bool:
     """Whether a block's lines are the items of an address or a list of names, not a wrapped
     sentence: three or more short lines, each ending in a capitalised word, a number or a comma,
@@ -76,9 +82,13 @@ def _is_address(lines: list[_Line]) -> bool:
     False
     >>> _is_address([_Line(t, 0, 0, False) for t in ("Signatories:", "Asociación de Cronistas Libres del Valle Alto (ACLVA)")])
     True
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("For further information:", "Ana Vell", "Press Officer for Foreign Affairs")])
+    True
     """
     if len(lines) >= 2 and SIGNED_HEADER.match(lines[0].text):  # "Signatories:" and a name a line, however long
         return all(signature_line(line.text) for line in lines[1:])
+    if len(lines) >= 2 and _CONTACT_HEADER.match(lines[0].text):  # "For further information:", a name, an office …
+        return True
     if len(lines) < 3:
         return False
     for line in lines:
