@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import cast
 
 from pipeline.components.gazetteer import given_name_gender
-from pipeline.facts import Actor, ActorType, DocumentFacts, Mention, RelationType
+from pipeline.facts import Actor, ActorType, DocumentFacts, EventType, Mention, RelationType, Standing
 from pipeline.patterns import load_json
 
 __all__ = ["resolve_anaphora", "resolve_groups", "is_heading"]
@@ -366,6 +366,10 @@ def resolve_groups(
             if len(members) >= 2 and (not count or len(members) == count):
                 out[i] = tuple(members)
                 break
+        if i not in out and count > 2:  # "charged all six": the six whom the document's events befell so far
+            befallen = _befallen_before(facts, keys, actors, m.start)
+            if len(befallen) == count:
+                out[i] = befallen
         if i not in out and not cues.get("nouns"):  # "raided the couple's home and arrested them": the group
             here = doc.sentence(m)  # its sentence named before it
             before = [j for j in out if doc.sentence(doc.mentions[j]) == here and doc.mentions[j].start < m.start]
@@ -401,6 +405,25 @@ def _parties(ranked: dict[str, set[str]], cues: dict[str, str]) -> tuple[str, ..
             if len(found) >= 2:
                 return found
     return ()
+
+
+#: events whose subject acts, not one who is acted on
+_NOT_BEFALLING = frozenset({EventType.STATEMENT, EventType.VISIT})
+
+
+def _befallen_before(
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int
+) -> tuple[str, ...]:
+    """The people the document's events befell before ``at`` (arrested, charged, tried …), in order."""
+    found: list[str] = []
+    for ev in facts.events:
+        if ev.evidence.start >= at or ev.type in _NOT_BEFALLING or ev.standing is not Standing.ASSERTED:
+            continue
+        for j in ev.subjects:
+            key = keys[j]
+            if key and actors[key].type is ActorType.PERSON and key not in found:
+                found.append(key)
+    return tuple(found)
 
 
 def _couple_before(facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int) -> tuple[str, ...]:

@@ -1888,3 +1888,23 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
 def test_events_of_composed_sentences_with_their_roles(build_text, text, kind, expected):
     event = _one(build_text(text), kind)
     assert {k: event.get(k) for k in expected} == expected
+
+
+def test_a_group_by_its_count_alone_is_the_people_the_events_befell(build_text):
+    # "all three": the three people arrested before it, no more (a judge named is no one it befell)
+    r = build_text(
+        "Judge Orsolya Quillon presided. Tamsin Vessa was arrested in Kelmar on 1 May 2031. Ysolde Brenik and "
+        "her brother, Halvard Brenik, were arrested on 2 May 2031. On 3 June 2031 prosecutors charged all "
+        "three with sedition."
+    )
+    assert sorted(e["subject"][0] for e in _events(r, "Arrest")) == ["Halvard Brenik", "Tamsin Vessa", "Ysolde Brenik"]
+    assert sorted(e["subject"][0] for e in _events(r, "Lawsuit")) == ["Halvard Brenik", "Tamsin Vessa", "Ysolde Brenik"]
+
+
+def test_a_list_parsed_as_an_apposition_still_gathers_its_last_name(build_text):
+    # "A, B and her brother, C": the parser hangs B on A as an apposition and "brother" on B
+    r = build_text(
+        "Tamsin Vessa, Ysolde Brenik and her brother, Halvard Brenik, were arrested by officers of Kelmar "
+        "Police on 2 May 2031."
+    )
+    assert sorted(e["subject"][0] for e in _events(r, "Arrest")) == ["Halvard Brenik", "Tamsin Vessa", "Ysolde Brenik"]

@@ -105,6 +105,11 @@ class CorefCues:
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group"}))
             elif low in self.group_words and tok.pos_ in ("PRON", "DET", "NOUN") and tok.dep_ in _SUBJECT + _OBJECT:
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group", "count": 2}))
+            elif low in self.numbers and tok.pos_ == "NUM" and tok.dep_ in _SUBJECT + _OBJECT:
+                alls = [c for c in tok.lefts if c.lower_ in ("all", "the")]
+                if alls:  # "charged all six with …", "the trial of the three": a group by its count alone
+                    cues = {"kind": "group", "count": self.numbers[low]}
+                    found.append((Span(doc, alls[0].i, tok.i + 1, label=GROUP), cues))
             elif tok.lemma_.lower() in self.couples and tok.pos_ == "NOUN" and tok.tag_ == "NN":
                 dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
                 if dets and tok.dep_ in _COUPLE_ROLES:  # "The couple were detained", "the couple's home"
@@ -127,7 +132,12 @@ class CorefCues:
             may = by_lower.get(low)
             if may is None:
                 word = strings[low]
-                may = by_lower[low] = word in self.pronouns or word in self.group_words or bool(self.age.match(word))
+                may = by_lower[low] = (
+                    word in self.pronouns
+                    or word in self.group_words
+                    or word in self.numbers
+                    or bool(self.age.match(word))
+                )
             if not may:
                 may = by_lemma.get(lemma)
                 if may is None:

@@ -981,11 +981,13 @@ class EventFinder:
                     if name is not None:
                         out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
-            for conj in tok.conjuncts:
-                if conj.i > tok.i:
-                    for span in self._actors_at(doc, conj, at, triggers, depth + 1):
-                        if span not in out and (span.label_ in ACTOR_LABELS or span.label_ == UNTYPED_NAME):
-                            out.append(span)
+            firsts = [tok]
+            if span is not None and span.label_ == "Person":  # "A, B and her brother, C" parsed with B A's apposition
+                firsts += [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
+            for conj in (c for first in firsts for c in first.conjuncts if c.i > first.i):
+                for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+                    if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
+                        out.append(other)
         return out
 
     def _bodies_after(
