@@ -297,6 +297,9 @@ def _person(
                 people = known
     if not people:
         return None
+    listed = doc.by_start.get(int(cues["listed"])) if cues.get("listed") else None
+    if m.refers == "pronoun" and listed is not None and keys[listed] in {s.key for s in people}:
+        return keys[listed]  # "A, B and her brother": the name the phrase is listed after
     if m.refers == "pronoun":
         same = [s for s in people if s.sentence == here]
         subjects = [s for s in same if s.role == "subj"]

@@ -287,7 +287,7 @@ class _PartReader:
         """Coreference cues as (name, value) pairs; spans they name become document offsets."""
         out = []
         for name, value in sorted(cues.items()):
-            if name in ("group", "not", "then"):
+            if name in ("group", "not", "then", "listed"):
                 keys = [value] if isinstance(value, str) else value
                 value = [str(self.offset + self.doc[int(k.split(":")[0])].idx) for k in keys if k]
             if isinstance(value, list):

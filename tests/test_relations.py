@@ -542,6 +542,12 @@ CASES = [
             ("employeeOf", "Ysolde Quillon", "Kelmar Civic Network"),
         },
     ),
+    # "A, B and her brother, C": the possessive of a list's item is the name listed before it
+    (
+        "Tamsin Vessa, Ysolde Brenik and her brother, Halvard Brenik, were arrested by officers of Kelmar "
+        "Police on 2 May 2031.",
+        {("relativeOf", "Halvard Brenik", "Ysolde Brenik")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"

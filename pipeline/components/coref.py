@@ -475,6 +475,9 @@ class CorefCues:
                 then = self._subject_after(doc, tok, at)
                 if then:
                     entry["then"] = then
+                before = tok.head.head if tok.dep_ == "poss" and tok.head.dep_ == "conj" else None
+                if before is not None and before.i in at and at[before.i].label_ == "Person":
+                    entry["listed"] = cue_key(at[before.i].start, at[before.i].end)  # "A, B and her brother": B
                 if tok.dep_ in _SUBJECT and self._unnamed_subject(doc, tok, at, str(entry["gender"])):
                     entry["unnamed"] = "1"
             cues[cue_key(span.start, span.end)] = entry
