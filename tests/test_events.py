@@ -1908,3 +1908,18 @@ def test_a_list_parsed_as_an_apposition_still_gathers_its_last_name(build_text):
         "Police on 2 May 2031."
     )
     assert sorted(e["subject"][0] for e in _events(r, "Arrest")) == ["Halvard Brenik", "Tamsin Vessa", "Ysolde Brenik"]
+
+
+def test_a_resolutions_asked_demanded_and_increased_events(build_text):
+    r = build_text(
+        "A. whereas Halvard Brenik was arrested in Kelmar on 2 May 2031; whereas the authorities have not "
+        "disclosed where he is being held or whether he has been charged;\n\n"
+        "B. whereas the activist Orsolya Quillon, whom the Kelmar Criminal Court sentenced in 2030 to six years in "
+        "prison, saw her sentence increased to 20 years by the Lumerian Supreme Court on 9 August 2031;\n\n"
+        "1. Urges the authorities to release Mr Brenik immediately, together with his son Perrin Brenik;",
+        name="ep-2031-test",
+    )
+    assert not _events(r, "Lawsuit")  # asked whether, not said
+    assert sorted(e["subject"][0] for e in _events(r, "ReleaseDemand")) == ["Halvard Brenik", "Perrin Brenik"]
+    decision = _one(r, "CourtDecision")
+    assert (decision["subject"], decision["date"]) == (["Orsolya Quillon"], ["2031-08-09"])
