@@ -590,3 +590,13 @@ def test_a_name_on_a_line_of_a_contact_block_ends_with_its_line(build_text):
         name="news-2099-test",
     )
     assert not [label for label in _actors(r) if "Press" in label]
+
+
+def test_a_region_a_post_covers_is_no_actor(build_text):
+    r = build_text(
+        '"The verdict is a travesty," said Ysolde Quillon, Kelmar Rights Watch\'s Deputy Director for the Middle '
+        "East and North Africa. Tamsin Vessa, the group's Central Asia researcher, agreed.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert not {"Middle East", "North Africa", "Central Asia"} & set(actors), actors

@@ -109,6 +109,7 @@ class ActorTyper:
         self.report_kinds = frozenset(tuple(k) for k in cues["report_kinds"])
         self.fields = frozenset(cues["field_labels"])
         self.demand_verbs = frozenset(cues["demand_verbs"])
+        self.regions = frozenset(name_key(r) for r in cues["world_regions"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.particles = frozenset(cues["name_particles"])
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
@@ -685,6 +686,16 @@ class ActorTyper:
             start, n = start - 1, n + 1
         return start, end
 
+    def _area_of_post(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a region's name is the area a post covers: after "for" ("Director for the Middle East and
+        North Africa"), or before the post's noun ("the group's North Africa researcher")."""
+        if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].lower_ in self.before:
+            return True
+        i = start - 1
+        while i >= 0 and start - i <= 8 and (doc[i].lower_ in ("the", "and") or doc[i].is_title):
+            i -= 1
+        return i >= 0 and doc[i].lower_ == "for"
+
     def _opens_demand(self, doc: Doc, i: int) -> bool:
         """Whether the word at ``i`` is a demand's imperative opening a sentence or a list's item."""
         return doc[i].lower_ in self.demand_verbs and (i == 0 or doc[i].is_sent_start or doc[i - 1].text in _ITEM_MARKS)
@@ -846,6 +857,8 @@ class ActorTyper:
         if _CREDIT.match(span[0].text):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
         if name_key(text) in self.not_names or text in self.demonyms:
+            return None
+        if name_key(text) in self.regions and self._area_of_post(doc, start, end):
             return None
         if not ent.ent_id_ and span[-1].is_lower and start > 0 and doc[start - 1].lower_ in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
