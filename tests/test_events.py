@@ -1923,3 +1923,16 @@ def test_a_resolutions_asked_demanded_and_increased_events(build_text):
     assert sorted(e["subject"][0] for e in _events(r, "ReleaseDemand")) == ["Halvard Brenik", "Perrin Brenik"]
     decision = _one(r, "CourtDecision")
     assert (decision["subject"], decision["date"]) == (["Orsolya Quillon"], ["2031-08-09"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 10 March 2031, reports circulated on social media that the party's president, Halvard Brenik, had "
+        "been arrested at Kelmar airport. The police spokesperson denied the reports the same day.",
+        "On Monday 10 March 2031, messages spread online claiming that the editor, Halvard Brenik, had been "
+        "detained. The Kelmar police denied on Monday that any such arrest had taken place.",
+    ],
+)
+def test_a_claim_a_later_sentence_denies_is_no_arrest(build_text, text):
+    assert not _events(build_text(text), "Arrest")

@@ -170,6 +170,33 @@ def _falsified(claim: Token) -> str | None:
     return None
 
 
+def _denied_later(trigger: Token, chain: list[Token]) -> str | None:
+    """ "Reports circulated that X had been arrested. Police denied the reports the same day", "messages
+    claimed that X had been detained. Police denied that any such arrest had taken place": an event told
+    as a claim, which a later sentence of the part denies ("the reports", "any such arrest"); the verb
+    that denies it, or None."""
+    w = words()
+    claimed = any(
+        tok.lemma_ in w["reporting_verbs"]
+        or tok.lemma_ in w["alleging_verbs"]
+        or any(c.dep_ == "nsubj" and c.lemma_ in w["denial_objects"] for c in tok.children)
+        for tok in chain[1:]
+    )
+    if not claimed:
+        return None
+    doc = trigger.doc
+    for verb in doc[trigger.sent.end :]:
+        if verb.pos_ != "VERB" or verb.lemma_ not in w["denial_verbs"]:
+            continue
+        for c in verb.children:
+            pointing = any(d.dep_ == "det" and d.lower_ in ("the", "those", "these", "such") for d in c.children)
+            if c.dep_ == "dobj" and c.lemma_ in w["denial_objects"] and pointing:
+                return str(verb.lemma_)  # "denied the reports"
+            if c.dep_ == "ccomp" and any(t.lower_ == "such" and t.head.pos_ == "NOUN" for t in c.subtree):
+                return str(verb.lemma_)  # "denied that any such arrest had taken place"
+    return None
+
+
 #: what opens an item of a list
 _BULLETS = frozenset("•·▪◦*-–—")
 
@@ -198,10 +225,14 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     if negated(trigger):
         return Standing.DENIED, "not"
     own_speech = event_type in w["own_speech_types"]
-    denial = _governed_by(trigger, w["denial_verbs"], through_conj=False) or _denied_claim(trigger)
+    chain = _clause_chain(trigger)
+    denial = (
+        _governed_by(trigger, w["denial_verbs"], through_conj=False)
+        or _denied_claim(trigger)
+        or _denied_later(trigger, chain)
+    )
     if denial:
         return Standing.DENIED, denial
-    chain = _clause_chain(trigger)
     if not own_speech:
         demand = _governed_by(trigger, w["demand_verbs"], w["demand_nouns"]) or _action_item(chain)
         if demand:
