@@ -1862,6 +1862,18 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
             "Ban",
             {"subject": ["Radio Kelmar"], "date": ["2031-10-10"]},
         ),
+        # a broadcaster switched off; a party refused the registration it needs to stand
+        (
+            "On 2 December 2031, the Vessan Communications Commission switched off Radio Kelmar.",
+            "Ban",
+            {"subject": ["Radio Kelmar"], "date": ["2031-12-02"]},
+        ),
+        (
+            "The Lantern of Dawn Party was disqualified when the Vessan Election Committee rejected its "
+            "registration on 15 May 2031.",
+            "Ban",
+            {"subject": ["Lantern of Dawn Party"], "date": ["2031-05-15"]},
+        ),
         # "filed charges … before the X Court against Y": the parser hangs "against" on the court
         (
             "On 19 September 2031, the Vessan Ministry of Justice filed charges of sedition before the Kelmar "
