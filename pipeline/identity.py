@@ -614,9 +614,9 @@ class _Offices:
     def holder(self, m: Mention) -> str | None:
         words = set(name_key(m.text).split())
         label = name_key(position_label(m.refers[len("office:") :]))
-        fits = {h for w, _, h in self.held if words <= w or w <= words}
+        fits = {h for w, _, h in self.held if w and words and (words <= w or w <= words)}  # ("Judge" keys to nothing)
         if not fits and not is_institutional(m.text):
-            fits = {h for _, lab, h in self.held if lab == label}
+            fits = {h for _, lab, h in self.held if lab and lab == label}
         return fits.pop() if len(fits) == 1 else None
 
     def institution(self, m: Mention, ids: Identities) -> str | None:

@@ -600,3 +600,12 @@ def test_a_region_a_post_covers_is_no_actor(build_text):
     )
     actors = _actors(r)
     assert not {"Middle East", "North Africa", "Central Asia"} & set(actors), actors
+
+
+def test_an_apposition_says_what_a_name_is_by_its_head_noun(build_text):
+    r = build_text(
+        "On 16 December 2031, the Vessan Broadcasting Board suspended the licence of Kelmar Nord, a regional "
+        "television channel in Varno whose director was Halvard Brenik.",
+        name="news-2099-test",
+    )
+    assert _actors(r).get("Kelmar Nord") == "MediaOutlet"

@@ -1948,3 +1948,12 @@ def test_a_resolutions_asked_demanded_and_increased_events(build_text):
 )
 def test_a_claim_a_later_sentence_denies_is_no_arrest(build_text, text):
     assert not _events(build_text(text), "Arrest")
+
+
+def test_an_office_word_is_not_the_judge_the_text_named(build_text):
+    # "Judge X" keys to no words of an office: it fitted every office word ("the ambassador", "a judge")
+    r = build_text(
+        "Judge Orsolya Quillon of the Kelmar City Court sentenced Halvard Brenik to five years in prison on "
+        "3 May 2031. The ambassador called for his release."
+    )
+    assert "Orsolya Quillon" not in _one(r, "ReleaseDemand").get("agent", [])

@@ -1047,6 +1047,8 @@ class ActorTyper:
                     k += 1
                 elif k + 1 < len(doc) and doc[k + 1].lower_ in ("’s", "'s"):
                     k += 2  # "X, the group's executive director"
+                elif doc[k].dep_ == "compound" and doc[k].pos_ == "NOUN" and 0 < doc[k].head.i - k <= 2:
+                    k = doc[k].head.i  # "X, a regional television channel": the noun the others qualify
                 else:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
