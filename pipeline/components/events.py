@@ -48,9 +48,17 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _person_beside(body: Span, at: dict[int, Span]) -> Span | None:
+def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) -> Span | None:
     """The person named in apposition to a body's name (the parse may hang it on the name's last word),
-    where the name is a word's, not a broken one ("Khmer-")."""
+    where the name is a word's, not a broken one ("Khmer-"). ``parse``: the Doc's, read without Token objects."""
+    if parse is not None:
+        deps = parse.columns[_COLUMNS["DEP"]]
+        beside = [j for t in range(body.start, body.end) for j in parse.children[t] if j >= body.end]
+        for j in beside:
+            person = at.get(j) if deps[j] == _APPOS else None
+            if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
+                return person
+        return None
     for t in body:
         for c in t.children:
             person = at.get(c.i) if c.dep_ == "appos" and c.i >= body.end else None
@@ -859,7 +867,10 @@ class EventFinder:
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
-            person = _person_beside(span, at) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+            parse = self._parse if self._parse is not None and self._parse.doc is doc else None
+            person = (
+                _person_beside(span, at, parse) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+            )
             out.append(person or span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
