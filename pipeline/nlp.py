@@ -12,12 +12,12 @@ from typing import Any, cast
 
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_TYPE, ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, minibatch, registry
 
 import pipeline.components.actors
@@ -86,6 +86,7 @@ def add_whereas_pipes(nlp: Language) -> Language:
         offices.add_patterns(position_patterns())
     for filled in (ruler, countries, offices):  # their check for no patterns counted them all at each Doc
         filled._require_patterns = _patterns_given
+    ruler.set_annotations = _ruler_annotations(ruler)  # its matches overwrite many entities (the countries' few)
     nlp.add_pipe("whereas_offices", after="whereas_positions")
     nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_coref", after="whereas_actors")
@@ -102,6 +103,36 @@ def add_whereas_pipes(nlp: Language) -> Language:
 def _patterns_given() -> None:
     """The rulers' check that they hold patterns, which they were given when added (spaCy's counts the
     patterns of every label at each call: 0.05 s over the parts of 100 documents, most of it the countries ruler's 250 labels)."""
+
+
+def _ruler_annotations(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int]]], None]:
+    """An entity ruler's ``set_annotations`` as spaCy's ``EntityRuler`` has it, the Doc's entities that its
+    matches overlap left out once, after the matches are read (spaCy's filtered the list again after each
+    match), and whether a match's tokens have an entity type read off the Doc's array."""
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        entities = list(doc.ents)
+        new_entities = []
+        seen_tokens: set[int] = set()
+        typed: list[int] | None = None  # the tokens' entity types, read at the first match where they count
+        for match_id, start, end in matches:
+            if not ruler.overwrite:
+                typed = typed if typed is not None else doc.to_array(ENT_TYPE).tolist()
+                if any(typed[start:end]):
+                    continue
+            if start not in seen_tokens and end - 1 not in seen_tokens:  # boundaries are inclusive
+                if match_id in ruler._ent_ids:
+                    label, ent_id = ruler._ent_ids[match_id]
+                    span = Span(doc, start, end, label=label, span_id=ent_id)
+                else:
+                    span = Span(doc, start, end, label=match_id)
+                new_entities.append(span)
+                seen_tokens.update(range(start, end))
+        if seen_tokens:
+            entities = [e for e in entities if seen_tokens.isdisjoint(range(e.start, e.end))]
+        doc.ents = entities + new_entities
+
+    return set_annotations
 
 
 def anchor_attribute_ruler(nlp: Language) -> None:
