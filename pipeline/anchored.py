@@ -237,16 +237,24 @@ class _Group:
             self._pending = []
         return self._matcher
 
-    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any]) -> list:
-        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given), as the Matcher finds them there."""
+    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed) -> list:
+        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given, and the values they ``held``), as the
+        Matcher finds them there."""
         matcher = self.matcher()
         if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
             return list(matcher(doc, **kw))
         orths, lowers = columns
+        anchored: set[int] = set()  # the tokens holding the anchor, each word found by list.index, not a loop
+        for words, column, values in ((anchor[0], orths, held[0]), (anchor[1], lowers, held[1])):
+            for word in words & values:
+                i = -1
+                for _ in range(column.count(word)):
+                    i = column.index(word, i + 1)
+                    anchored.add(i)
         matches: list[tuple[int, int, int]] = []
         end = 0
-        for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True)):
-            if i >= end and (orth in anchor[0] or lower in anchor[1]):
+        for i in sorted(anchored):
+            if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
                 # the Matcher gives a Span's matches from the Span's start
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end], **kw))
@@ -469,7 +477,7 @@ class AnchoredMatcher:
             anchor_words, rests = self._group_needs[n]
             # a pattern needing no word besides the anchor (most name shapes) runs the group at once
             if not group.empty() and (_NOTHING in rests or any(all(held(r) for r in rest) for rest in rests)):
-                matches.extend(group(doc, columns, anchor_words, kw))
+                matches.extend(group(doc, columns, anchor_words, kw, (orth, lower)))
         return matches
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
