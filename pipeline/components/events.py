@@ -4,6 +4,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -65,6 +66,16 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
             if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
                 return person
     return None
+
+
+@lru_cache(maxsize=4096)
+def _date_reading(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
+    parts and a corpus's documents tell the same dates again)."""
+    if not is_date_phrase(text):
+        return False, False
+    probe = normalise_date(text, 2000)
+    return True, probe is not None and probe.precision is DatePrecision.DAY
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -1154,15 +1165,16 @@ class EventFinder:
     @staticmethod
     def _phrase(ent: Span) -> dict | None:
         """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
-        if not is_date_phrase(ent.text):
+        text = ent.text
+        date, day = _date_reading(text)
+        if not date:
             return None
-        probe = normalise_date(ent.text, 2000)
         return {
-            "text": ent.text,
+            "text": text,
             "start": ent.start_char,
             "end": ent.end_char,
             "span": [ent.start, ent.end],
-            "day": probe is not None and probe.precision is DatePrecision.DAY,
+            "day": day,
         }
 
     def _stranded_term(self, trigger: Token) -> Token | None:
