@@ -177,9 +177,13 @@ def _action_item(chain: list[Token]) -> str | None:
     list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
     asks for; that verb is the cue."""
     top = chain[-1]
-    first = next((t for t in top.sent if not t.is_space and t.text not in _BULLETS), None)  # the item's first word
-    if first is None or first.i != top.i or not top.text[:1].islower():
+    if not top.text[:1].islower():
         return None
+    doc, i = top.doc, top.i  # the item's first word: only spaces and bullets before it in its sentence
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if not (doc[i].is_space or doc[i].text in _BULLETS):
+            return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
         return None
     return top.lower_
