@@ -60,11 +60,10 @@ def _reported(chain: list[Token]) -> str | None:
     w = words()
     for n, tok in enumerate(chain):
         for child in tok.children:
-            if child.dep_ == "prep" and any(
-                [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))][: len(p)] == p
-                for p in w["reporting_prepositions"]
-            ):
-                return child.lower_
+            if child.dep_ == "prep":
+                said = [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))]  # read once
+                if any(said[: len(p)] == p for p in w["reporting_prepositions"]):
+                    return child.lower_
             # "…, his lawyer said": a reporting verb commenting on the event's clause
             if child.dep_ in ("parataxis", "ccomp") and child.lemma_ in w["reporting_verbs"] and child.i > tok.i:
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
