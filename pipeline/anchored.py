@@ -114,19 +114,26 @@ def _text_gate(pattern: list[dict[str, Any]]) -> tuple[int, re.Pattern[str]] | N
     return (LOWER if attr == "LOWER" else ORTH), re.compile(regex)
 
 
-#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression)
+#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression),
+#: or (ORTH, "IS_TITLE", whether the word is title-cased)
 _FormTest = tuple[int, str, Any]
 
 
 def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
     """What a pattern's token asks of a token's ORTH/TEXT and LOWER: a word, an ``IN`` or ``NOT_IN``
-    list, a ``REGEX`` (any other value, and any other attribute, is left out: it only narrows).
+    list, a ``REGEX``, and whether it is title-cased (``IS_TITLE``, a flag of the word's form); any
+    other value, and any other attribute, is left out: it only narrows.
 
-    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "IS_TITLE": True})]
+    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "POS": "X"})]
     [('REGEX', '^A')]
+    >>> _form_tests({"IS_TITLE": True, "OP": "+"}) == ((ORTH, "IS_TITLE", True),)
+    True
     """
     tests: list[_FormTest] = []
     for key, value in spec.items():
+        if key == "IS_TITLE" and isinstance(value, bool):  # "one or more capitalised words": not any word
+            tests.append((ORTH, key, value))
+            continue
         attr = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}.get(key)
         if attr is None:
             continue
@@ -183,6 +190,9 @@ class _Reach:
             value = orth if attr == ORTH else lower
             if op == "REGEX":
                 if not values.search(doc.vocab.strings[value]):  # as the Matcher's REGEX: a search
+                    return False
+            elif op == "IS_TITLE":
+                if doc.vocab[value].is_title is not values:  # the word's flag, as the Matcher reads it
                     return False
             elif (value in values) is not (op == "IN"):
                 return False
