@@ -3,7 +3,7 @@
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from spacy.attrs import LOWER
@@ -26,6 +26,10 @@ __all__ = ["EventFinder", "mention_spans"]
 _REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
+_FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
+_ABOUT = frozenset(get_string_id(w) for w in ("on", "about", "concerning", "regarding"))
+_LOWER = _COLUMNS["LOWER"]
+_NONE: set[int] = set()
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -589,7 +593,7 @@ class EventFinder:
         Read from the first "on", "about" or "concerning" after the statement's word in its
         sentence, however the parser attached it, before any other statement begins.
         """
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        for tok in self._tokens_after(doc, trigger, trigger.sent.end, _ABOUT, _LOWER, triggers):
             if tok.i in triggers and tok.lemma_ == trigger.lemma_:
                 return
             if (
@@ -1382,13 +1386,24 @@ class EventFinder:
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
 
+    def _tokens_after(
+        self, doc: Doc, trigger: Token, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
+    ) -> Iterable[Token]:
+        """The tokens after ``trigger`` in its sentence whose ``column`` (LOWER, LEMMA) is one of ``words``
+        (hashes), or one of ``also``, in order (``end``: the sentence's): read off the parse where this call of
+        the component has it, not a Token made for every word (every token of the sentence without it)."""
+        if self._parse is None or self._parse.doc is not doc:
+            return doc[trigger.i + 1 : end]
+        values = self._parse.columns[column]
+        return [doc[i] for i in range(trigger.i + 1, end) if values[i] in words or i in also]
+
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
         heads = self._charge_heads
         end = trigger.sent.end  # the sentence of every token read
-        for tok in doc[trigger.i + 1 : end]:
+        for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []
             if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":
