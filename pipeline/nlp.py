@@ -87,6 +87,9 @@ def add_whereas_pipes(nlp: Language) -> Language:
     for filled in (ruler, countries, offices):  # their check for no patterns counted them all at each Doc
         filled._require_patterns = _patterns_given
     ruler.set_annotations = _ruler_annotations(ruler)  # its matches overwrite many entities (the countries' few)
+    for entity_ruler in (ruler, countries):
+        entity_ruler.match = _entity_matches(entity_ruler)
+    offices.match = _span_matches(offices)
     nlp.add_pipe("whereas_offices", after="whereas_positions")
     nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_coref", after="whereas_actors")
@@ -133,6 +136,39 @@ def _ruler_annotations(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int]]]
         doc.ents = entities + new_entities
 
     return set_annotations
+
+
+def _matches(ruler: Any, doc: Doc) -> list[tuple[int, int, int]]:
+    """A ruler's matches in ``doc`` as spaCy's rulers find them, without the warning filter they set up at
+    each Doc (a copy of the process's filters made and put back each time) against the warning of a
+    matcher with no patterns: a matcher with none is not run."""
+    matcher, phrases = ruler.matcher, ruler.phrase_matcher
+    return [*(matcher(doc) if len(matcher) else ()), *(phrases(doc) if len(phrases) else ())]
+
+
+def _entity_matches(ruler: Any) -> Callable[[Doc], list[tuple[int, int, int]]]:
+    """An entity ruler's ``match``, as spaCy's ``EntityRuler`` has it (see :func:`_matches`)."""
+
+    def match(doc: Doc) -> list[tuple[int, int, int]]:
+        found = {(m_id, start, end) for m_id, start, end in _matches(ruler, doc) if start != end}
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    return match
+
+
+def _span_matches(ruler: Any) -> Callable[[Doc], list[Span]]:
+    """A span ruler's ``match``, as spaCy's ``SpanRuler`` has it (see :func:`_matches`)."""
+
+    def match(doc: Doc) -> list[Span]:
+        labels = ruler._match_label_id_map
+        found = set(
+            Span(doc, start, end, label=labels[m_id]["label"], span_id=labels[m_id]["id"])
+            for m_id, start, end in _matches(ruler, doc)
+            if start != end
+        )
+        return sorted(list(found))
+
+    return match
 
 
 def anchor_attribute_ruler(nlp: Language) -> None:
