@@ -114,19 +114,26 @@ def _text_gate(pattern: list[dict[str, Any]]) -> tuple[int, re.Pattern[str]] | N
     return (LOWER if attr == "LOWER" else ORTH), re.compile(regex)
 
 
-#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression)
+#: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression),
+#: or (ORTH, "IS_TITLE", whether the word is title-cased)
 _FormTest = tuple[int, str, Any]
 
 
 def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
     """What a pattern's token asks of a token's ORTH/TEXT and LOWER: a word, an ``IN`` or ``NOT_IN``
-    list, a ``REGEX`` (any other value, and any other attribute, is left out: it only narrows).
+    list, a ``REGEX``, and whether it is title-cased (``IS_TITLE``, a flag of the word's form); any
+    other value, and any other attribute, is left out: it only narrows.
 
-    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "IS_TITLE": True})]
+    >>> [(t[1], sorted(t[2]) if t[1] != "REGEX" else t[2].pattern) for t in _form_tests({"TEXT": {"REGEX": "^A"}, "POS": "X"})]
     [('REGEX', '^A')]
+    >>> _form_tests({"IS_TITLE": True, "OP": "+"}) == ((ORTH, "IS_TITLE", True),)
+    True
     """
     tests: list[_FormTest] = []
     for key, value in spec.items():
+        if key == "IS_TITLE" and isinstance(value, bool):  # "one or more capitalised words": not any word
+            tests.append((ORTH, key, value))
+            continue
         attr = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}.get(key)
         if attr is None:
             continue
@@ -184,6 +191,9 @@ class _Reach:
             if op == "REGEX":
                 if not values.search(doc.vocab.strings[value]):  # as the Matcher's REGEX: a search
                     return False
+            elif op == "IS_TITLE":
+                if doc.vocab[value].is_title is not values:  # the word's flag, as the Matcher reads it
+                    return False
             elif (value in values) is not (op == "IN"):
                 return False
         return True
@@ -237,16 +247,24 @@ class _Group:
             self._pending = []
         return self._matcher
 
-    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any]) -> list:
-        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given), as the Matcher finds them there."""
+    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed) -> list:
+        """The matches in ``doc`` (its ORTH and LOWER ``columns`` given, and the values they ``held``), as the
+        Matcher finds them there."""
         matcher = self.matcher()
         if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
             return list(matcher(doc, **kw))
         orths, lowers = columns
+        anchored: set[int] = set()  # the tokens holding the anchor, each word found by list.index, not a loop
+        for words, column, values in ((anchor[0], orths, held[0]), (anchor[1], lowers, held[1])):
+            for word in words & values:
+                i = -1
+                for _ in range(column.count(word)):
+                    i = column.index(word, i + 1)
+                    anchored.add(i)
         matches: list[tuple[int, int, int]] = []
         end = 0
-        for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True)):
-            if i >= end and (orth in anchor[0] or lower in anchor[1]):
+        for i in sorted(anchored):
+            if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
                 # the Matcher gives a Span's matches from the Span's start
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end], **kw))
@@ -469,7 +487,7 @@ class AnchoredMatcher:
             anchor_words, rests = self._group_needs[n]
             # a pattern needing no word besides the anchor (most name shapes) runs the group at once
             if not group.empty() and (_NOTHING in rests or any(all(held(r) for r in rest) for rest in rests)):
-                matches.extend(group(doc, columns, anchor_words, kw))
+                matches.extend(group(doc, columns, anchor_words, kw, (orth, lower)))
         return matches
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -11,12 +12,12 @@ from typing import Any, cast
 
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_TYPE, ORTH
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, minibatch, registry
 
 import pipeline.components.actors
@@ -83,6 +84,12 @@ def add_whereas_pipes(nlp: Language) -> Language:
         ruler.add_patterns(actor_patterns() + shape_patterns())
         countries.add_patterns(country_patterns())
         offices.add_patterns(position_patterns())
+    for filled in (ruler, countries, offices):  # their check for no patterns counted them all at each Doc
+        filled._require_patterns = _patterns_given
+    ruler.set_annotations = _ruler_annotations(ruler)  # its matches overwrite many entities (the countries' few)
+    for entity_ruler in (ruler, countries):
+        entity_ruler.match = _entity_matches(entity_ruler)
+    offices.match = _span_matches(offices)
     nlp.add_pipe("whereas_offices", after="whereas_positions")
     nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_coref", after="whereas_actors")
@@ -94,6 +101,74 @@ def add_whereas_pipes(nlp: Language) -> Language:
         if not isinstance(component, (TrainablePipe, FunctionType)):
             annotate_in_batches(component)
     return nlp
+
+
+def _patterns_given() -> None:
+    """The rulers' check that they hold patterns, which they were given when added (spaCy's counts the
+    patterns of every label at each call: 0.05 s over the parts of 100 documents, most of it the countries ruler's 250 labels)."""
+
+
+def _ruler_annotations(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int]]], None]:
+    """An entity ruler's ``set_annotations`` as spaCy's ``EntityRuler`` has it, the Doc's entities that its
+    matches overlap left out once, after the matches are read (spaCy's filtered the list again after each
+    match), and whether a match's tokens have an entity type read off the Doc's array."""
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        entities = list(doc.ents)
+        new_entities = []
+        seen_tokens: set[int] = set()
+        typed: list[int] | None = None  # the tokens' entity types, read at the first match where they count
+        for match_id, start, end in matches:
+            if not ruler.overwrite:
+                typed = typed if typed is not None else doc.to_array(ENT_TYPE).tolist()
+                if any(typed[start:end]):
+                    continue
+            if start not in seen_tokens and end - 1 not in seen_tokens:  # boundaries are inclusive
+                if match_id in ruler._ent_ids:
+                    label, ent_id = ruler._ent_ids[match_id]
+                    span = Span(doc, start, end, label=label, span_id=ent_id)
+                else:
+                    span = Span(doc, start, end, label=match_id)
+                new_entities.append(span)
+                seen_tokens.update(range(start, end))
+        if seen_tokens:
+            entities = [e for e in entities if seen_tokens.isdisjoint(range(e.start, e.end))]
+        doc.ents = entities + new_entities
+
+    return set_annotations
+
+
+def _matches(ruler: Any, doc: Doc) -> list[tuple[int, int, int]]:
+    """A ruler's matches in ``doc`` as spaCy's rulers find them, without the warning filter they set up at
+    each Doc (a copy of the process's filters made and put back each time) against the warning of a
+    matcher with no patterns: a matcher with none is not run."""
+    matcher, phrases = ruler.matcher, ruler.phrase_matcher
+    return [*(matcher(doc) if len(matcher) else ()), *(phrases(doc) if len(phrases) else ())]
+
+
+def _entity_matches(ruler: Any) -> Callable[[Doc], list[tuple[int, int, int]]]:
+    """An entity ruler's ``match``, as spaCy's ``EntityRuler`` has it (see :func:`_matches`)."""
+
+    def match(doc: Doc) -> list[tuple[int, int, int]]:
+        found = {(m_id, start, end) for m_id, start, end in _matches(ruler, doc) if start != end}
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    return match
+
+
+def _span_matches(ruler: Any) -> Callable[[Doc], list[Span]]:
+    """A span ruler's ``match``, as spaCy's ``SpanRuler`` has it (see :func:`_matches`)."""
+
+    def match(doc: Doc) -> list[Span]:
+        labels = ruler._match_label_id_map
+        found = set(
+            Span(doc, start, end, label=labels[m_id]["label"], span_id=labels[m_id]["id"])
+            for m_id, start, end in _matches(ruler, doc)
+            if start != end
+        )
+        return sorted(list(found))
+
+    return match
 
 
 def anchor_attribute_ruler(nlp: Language) -> None:
@@ -188,4 +263,9 @@ def load_nlp(model: str | None = None) -> Language:
         raise WhereasError(None, f"spaCy model {name!r} is not installed: {str(exc).splitlines()[0]}") from exc
     folder: Any = nlp._path  # the folder spaCy loaded the model from
     nlp.tokenizer = _model_tokenizer(nlp, Path(folder) / "tokenizer")
-    return add_whereas_pipes(nlp)
+    add_whereas_pipes(nlp)
+    # the pipeline's objects (the model, the patterns and tables of the components) live as long as the
+    # process: kept out of the collector's full passes, which otherwise walk all of them again and again
+    # while the components make and drop their Spans and dicts (a twelfth of the components' time)
+    gc.freeze()
+    return nlp

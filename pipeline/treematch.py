@@ -35,9 +35,12 @@ __all__ = ["Parse", "TreeMatcher"]
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
 _ARRAY = [ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START]
 _SENT_START = 8
-#: attributes whose literal words can give the first node's candidates from an index of the Doc
+#: attributes whose literal words give the first node's candidates from an index of the Doc (else the
+#: narrowest tags, labels or types it must have do)
 _INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
 _OPS = (">", "<", ">>", "<<", ".", ";")
+#: the columns of words (the others hold tags, dependency labels, entity types: few values, each on many tokens)
+_WORD_COLUMNS = frozenset(_COLUMNS[a] for a in ("ORTH", "LOWER", "NORM", "LEMMA"))
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity: equal first nodes are made one when added
@@ -96,6 +99,8 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
             else:
                 raise ValueError(f"TreeMatcher: unsupported attribute {attr}: {value!r}")
         tests.sort(key=lambda t: (not t[1], len(t[2])))  # the narrowest tests first: most tokens fail one
+        if index is None and tests and tests[0][1]:  # no word: the fewest tags, labels or types it must have one of
+            index = (tests[0][0], tests[0][2])
         nodes.append(_Node(left, op, tuple(tests), sent_start, morph, index))
     return tuple(nodes)
 
@@ -107,9 +112,9 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        rows = doc.to_array(_ARRAY).T.tolist() if len(doc) else [[] for _ in _ARRAY]
-        self.columns: list[list[int]] = rows
-        offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        array = doc.to_array([*_ARRAY, HEAD]) if len(doc) else None  # one read of the Doc
+        self.columns: list[list[int]] = array[:, :-1].T.tolist() if array is not None else [[] for _ in _ARRAY]
+        offsets = array[:, -1].astype("int64").tolist() if array is not None else []
         self.heads = [i + off for i, off in enumerate(offsets)]
         self.children: list[list[int]] = [[] for _ in offsets]
         for i, head in enumerate(self.heads):
@@ -241,11 +246,12 @@ class TreeMatcher:
 
     def _filing(self) -> _Filing:
         """The patterns in the order of their matches, each filed under the requirement of the fewest words
-        it has (those without any under None): a Doc that does not meet that requirement is not tried on
-        it (most Docs meet the requirements of few patterns)."""
+        it has, one of words before one of tags or labels (those without any under None): a Doc that does not
+        meet that requirement is not tried on it (most Docs meet the requirements of few patterns)."""
         if self._filed is None:
             ordered = [(key, nodes, needs) for key, patterns in self._patterns.items() for nodes, needs in patterns]
-            sizes = {n: len(words) for (_, words), n in self._needs.items()}
+            # a word is rarer than a tag, a dependency label or an entity type: filed under a word where it needs one
+            sizes = {n: (column not in _WORD_COLUMNS, len(words)) for (column, words), n in self._needs.items()}
             by_need: dict[int | None, list[int]] = {}
             for place, (_, _, needs) in enumerate(ordered):
                 need = min(needs, key=lambda n: (sizes[n], n)) if needs else None
@@ -300,6 +306,9 @@ class TreeMatcher:
                 else:
                     tokens = range(len(doc))
                 candidates = firsts[first] = [i for i in tokens if parse.fits(i, first)]
+            if len(nodes) == 1:
+                out.extend((key, [i]) for i in candidates)
+                continue
             for i in candidates:
                 _extend(parse, nodes, [i], out, key)
         return out
@@ -307,12 +316,20 @@ class TreeMatcher:
 
 def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
     """Every way to place the nodes after ``chosen``, in the order of their positions, into ``out``."""
-    if len(chosen) == len(nodes):
-        out.append((key, list(chosen)))
-        return
     node = nodes[len(chosen)]
+    last = len(chosen) + 1 == len(nodes)
+    columns, tests = parse.columns, node.tests
+    plain = node.sent_start is None and node.morph is None  # its tests are all read here (Parse.fits inlined)
     for j in parse.related(chosen[node.left], node.op):
-        if parse.fits(j, node):
-            chosen.append(j)
-            _extend(parse, nodes, chosen, out, key)
-            chosen.pop()
+        for column, inside, words in tests:
+            if (columns[column][j] in words) is not inside:
+                break
+        else:
+            if not plain and not parse.fits(j, node):
+                continue
+            if last:
+                out.append((key, [*chosen, j]))
+            else:
+                chosen.append(j)
+                _extend(parse, nodes, chosen, out, key)
+                chosen.pop()

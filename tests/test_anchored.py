@@ -72,8 +72,8 @@ class _Counting:
 
 def test_a_group_runs_over_the_stretches_a_match_may_cover():
     """A group's Matcher runs only over the tokens around its anchor that its patterns' tokens may take
-    by their form; a token they take by another attribute too (IS_TITLE: any form) makes it run over
-    the whole Doc."""
+    by their form (IS_TITLE is a flag of the form); a token they take by another attribute too (IS_ALPHA:
+    any form here) makes it run over the whole Doc."""
     nlp = spacy.blank("en")
     m = AnchoredMatcher(nlp.vocab)
     capitalised = {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}
@@ -90,7 +90,13 @@ def test_a_group_runs_over_the_stretches_a_match_may_cover():
     for key, patterns in m._keys.items():
         plain.add(key, patterns)
     assert sorted(m(doc)) == sorted(plain(doc))
-    assert given == ["The Velmora Court of Appeal", "Norvik Court", doc.text]
+    assert given == ["The Velmora Court of Appeal", "Norvik Court", "Green Party"]
+    m.add("Bloc", [[{"IS_ALPHA": True, "OP": "+"}, {"ORTH": "Bloc"}]])
+    plain.add("Bloc", m._keys["Bloc"])
+    given.clear()
+    m._group_list[-1]._matcher = _Given(m._group_list[-1].matcher(), given)  # type: ignore[assignment]
+    doc = nlp("the Green Bloc met")
+    assert sorted(m(doc)) == sorted(plain(doc)) and given == [doc.text]
 
 
 class _Given(_Counting):

@@ -249,6 +249,9 @@ class ActorTyper:
         """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
         media outlet, one word the model read as a person's name or did not read as a name at all; the city
         before it, where the gazetteer knows it, is a place."""
+        strings = doc.vocab.strings
+        if not any(")" in strings[orth] for orth in doc.to_array(ORTH)[:_DATELINE_TOKENS].tolist()):
+            return []  # no ")" in the first tokens: their words read, not the text of the Doc's opening made
         head = doc[:_DATELINE_TOKENS].text  # a dateline opens the part: its first tokens, not all of Doc.text
         found = WIRE_DATELINE.match(head) if ")" in head else None
         if found is None:

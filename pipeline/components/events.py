@@ -3,7 +3,8 @@
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -25,6 +26,10 @@ __all__ = ["EventFinder", "mention_spans"]
 _REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
+_FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
+_ABOUT = frozenset(get_string_id(w) for w in ("on", "about", "concerning", "regarding"))
+_LOWER = _COLUMNS["LOWER"]
+_NONE: set[int] = set()
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -48,15 +53,33 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _person_beside(body: Span, at: dict[int, Span]) -> Span | None:
+def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) -> Span | None:
     """The person named in apposition to a body's name (the parse may hang it on the name's last word),
-    where the name is a word's, not a broken one ("Khmer-")."""
+    where the name is a word's, not a broken one ("Khmer-"). ``parse``: the Doc's, read without Token objects."""
+    if parse is not None:
+        deps = parse.columns[_COLUMNS["DEP"]]
+        beside = [j for t in range(body.start, body.end) for j in parse.children[t] if j >= body.end]
+        for j in beside:
+            person = at.get(j) if deps[j] == _APPOS else None
+            if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
+                return person
+        return None
     for t in body:
         for c in t.children:
             person = at.get(c.i) if c.dep_ == "appos" and c.i >= body.end else None
             if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
                 return person
     return None
+
+
+@lru_cache(maxsize=4096)
+def _date_reading(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
+    parts and a corpus's documents tell the same dates again)."""
+    if not is_date_phrase(text):
+        return False, False
+    probe = normalise_date(text, 2000)
+    return True, probe is not None and probe.precision is DatePrecision.DAY
 
 
 def mention_spans(doc: Doc) -> dict[int, Span]:
@@ -577,7 +600,7 @@ class EventFinder:
         Read from the first "on", "about" or "concerning" after the statement's word in its
         sentence, however the parser attached it, before any other statement begins.
         """
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        for tok in self._tokens_after(doc, trigger, trigger.sent.end, _ABOUT, _LOWER, triggers):
             if tok.i in triggers and tok.lemma_ == trigger.lemma_:
                 return
             if (
@@ -879,7 +902,10 @@ class EventFinder:
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
-            person = _person_beside(span, at) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+            parse = self._parse if self._parse is not None and self._parse.doc is doc else None
+            person = (
+                _person_beside(span, at, parse) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+            )
             out.append(person or span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
@@ -1165,15 +1191,16 @@ class EventFinder:
     @staticmethod
     def _phrase(ent: Span) -> dict | None:
         """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
-        if not is_date_phrase(ent.text):
+        text = ent.text
+        date, day = _date_reading(text)
+        if not date:
             return None
-        probe = normalise_date(ent.text, 2000)
         return {
-            "text": ent.text,
+            "text": text,
             "start": ent.start_char,
             "end": ent.end_char,
             "span": [ent.start, ent.end],
-            "day": probe is not None and probe.precision is DatePrecision.DAY,
+            "day": day,
         }
 
     def _stranded_term(self, trigger: Token) -> Token | None:
@@ -1381,13 +1408,24 @@ class EventFinder:
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
 
+    def _tokens_after(
+        self, doc: Doc, trigger: Token, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
+    ) -> Iterable[Token]:
+        """The tokens after ``trigger`` in its sentence whose ``column`` (LOWER, LEMMA) is one of ``words``
+        (hashes), or one of ``also``, in order (``end``: the sentence's): read off the parse where this call of
+        the component has it, not a Token made for every word (every token of the sentence without it)."""
+        if self._parse is None or self._parse.doc is not doc:
+            return doc[trigger.i + 1 : end]
+        values = self._parse.columns[column]
+        return [doc[i] for i in range(trigger.i + 1, end) if values[i] in words or i in also]
+
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
         heads = self._charge_heads
         end = trigger.sent.end  # the sentence of every token read
-        for tok in doc[trigger.i + 1 : end]:
+        for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []
             if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":

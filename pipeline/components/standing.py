@@ -62,11 +62,10 @@ def _reported(chain: list[Token]) -> str | None:
     w = words()
     for n, tok in enumerate(chain):
         for child in tok.children:
-            if child.dep_ == "prep" and any(
-                [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))][: len(p)] == p
-                for p in w["reporting_prepositions"]
-            ):
-                return child.lower_
+            if child.dep_ == "prep":
+                said = [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))]  # read once
+                if any(said[: len(p)] == p for p in w["reporting_prepositions"]):
+                    return child.lower_
             # "…, his lawyer said": a reporting verb commenting on the event's clause
             if child.dep_ in ("parataxis", "ccomp") and child.lemma_ in w["reporting_verbs"] and child.i > tok.i:
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -206,9 +205,13 @@ def _action_item(chain: list[Token]) -> str | None:
     list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
     asks for; that verb is the cue."""
     top = chain[-1]
-    first = next((t for t in top.sent if not t.is_space and t.text not in _BULLETS), None)  # the item's first word
-    if first is None or first.i != top.i or not top.text[:1].islower():
+    if not top.text[:1].islower():
         return None
+    doc, i = top.doc, top.i  # the item's first word: only spaces and bullets before it in its sentence
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if not (doc[i].is_space or doc[i].text in _BULLETS):
+            return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
         return None
     return top.lower_
