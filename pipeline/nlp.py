@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -263,9 +262,4 @@ def load_nlp(model: str | None = None) -> Language:
         raise WhereasError(None, f"spaCy model {name!r} is not installed: {str(exc).splitlines()[0]}") from exc
     folder: Any = nlp._path  # the folder spaCy loaded the model from
     nlp.tokenizer = _model_tokenizer(nlp, Path(folder) / "tokenizer")
-    add_whereas_pipes(nlp)
-    # the pipeline's objects (the model, the patterns and tables of the components) live as long as the
-    # process: kept out of the collector's full passes, which otherwise walk all of them again and again
-    # while the components make and drop their Spans and dicts (a twelfth of the components' time)
-    gc.freeze()
-    return nlp
+    return add_whereas_pipes(nlp)
