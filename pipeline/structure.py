@@ -237,7 +237,9 @@ def dateline(text: str) -> str | None:
         if found is not None and found.precision is DatePrecision.DAY:
             return found.value
         if found is None and not years_in(candidate):
-            found = normalise_date(candidate, dateline_year(text))
+            probe = normalise_date(candidate, 2000)  # the dateline's month, whatever its year
+            month = int(probe.value[5:7]) if probe is not None and len(probe.value) >= 7 else None
+            found = normalise_date(candidate, dateline_year(text, month))
             if found is not None and found.precision is DatePrecision.DAY:
                 return found.value
     return None

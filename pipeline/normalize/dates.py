@@ -272,10 +272,11 @@ def covered_year(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def dateline_year(text: str) -> int | None:
+def dateline_year(text: str, month: int | None = None) -> int | None:
     """The year of a news story whose dateline gives only a month and day ("DUBAI, Oct 3"):
     the latest year the story writes of what has happened (not "he could be freed in July 2025"),
-    or the year after it where the story speaks of "last year".
+    or the year after it where the story speaks of "last year" or tells of a later month of that
+    year than the dateline's ``month``.
 
     >>> dateline_year("arrested on Jan. 22, 2022 … On Oct. 10 last year, the court convicted him")
     2023
@@ -285,12 +286,29 @@ def dateline_year(text: str) -> int | None:
     2024
     >>> dateline_year("arrested in May 2025, he may be freed in 2026")
     2025
+    >>> dateline_year("arrested on the night of Dec. 4, 2024", month=2)  # a dateline of February
+    2025
     """
     years = years_in(text)
     if not years:
         return None
     told = [y for at, y in _years_at(text) if not _AHEAD.search(text, max(0, at - _AHEAD_CHARS), at)]
-    return max(told or years) + (1 if re.search(r"\blast year\b", text, re.I) else 0)
+    year = max(told or years)
+    if re.search(r"\blast year\b", text, re.I):
+        return year + 1
+    if month is not None and any(
+        int(m["year"]) == year
+        and _month(m["month"]) > month
+        and not _AHEAD.search(text, max(0, m.start() - _AHEAD_CHARS), m.start())
+        for form in _TOLD_MONTHS
+        for m in form.finditer(text)
+    ):
+        return year + 1  # "TBILISI, Feb 6" after "on the night of Dec. 4, 2024": February of the year after
+    return year
+
+
+#: the forms of a date that name a month of a year ("Dec. 4, 2024", "4 December 2024", "December 2024")
+_TOLD_MONTHS = (_FORMS[1][0], _FORMS[2][0], _FORMS[4][0])
 
 
 #: words before a year that put it ahead of the story ("could be freed in July 2025", "ahead of the 2026 vote")
