@@ -23,6 +23,7 @@ import pipeline.components.actors
 import pipeline.components.clauses
 import pipeline.components.coref
 import pipeline.components.events
+import pipeline.components.lemmas
 import pipeline.components.offices
 import pipeline.components.relations
 import pipeline.components.standing  # noqa: F401
@@ -50,6 +51,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
         raise WhereasError(None, f"spaCy model {nlp.meta.get('name')!r} lacks {', '.join(sorted(missing))}")
     keep_hyphenated_words(nlp)
     nlp.add_pipe("whereas_clauses", before="parser")
+    if "lemmatizer" in nlp.pipe_names:  # "re-arrested": the genre's hyphenated verbs, which it misreads
+        nlp.add_pipe("whereas_lemmas", after="lemmatizer")
     nlp.add_pipe("whereas_statistical_ents", after="ner")
     ruler: Any = nlp.add_pipe(
         "entity_ruler",

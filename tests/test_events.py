@@ -1874,6 +1874,18 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
             "Ban",
             {"subject": ["Lantern of Dawn Party"], "date": ["2031-05-15"]},
         ),
+        # a hyphenated verb the lemmatizer does not know ("re-arreste"); a court that tries someone
+        (
+            "whereas Perrin Vessa was re-arrested in Kelmar on 19 April 2031;",
+            "Arrest",
+            {"subject": ["Perrin Vessa"], "date": ["2031-04-19"]},
+        ),
+        (
+            "whereas on 21 October 2031 the Kelmar Provincial Court tried Ysolde Quillon in a hearing that lasted a "
+            "single day;",
+            "Trial",
+            {"subject": ["Ysolde Quillon"], "date": ["2031-10-21"], "court": ["Kelmar Provincial Court"]},
+        ),
         # "filed charges … before the X Court against Y": the parser hangs "against" on the court
         (
             "On 19 September 2031, the Vessan Ministry of Justice filed charges of sedition before the Kelmar "

@@ -1,0 +1,57 @@
+"""The lemmas of the genre's hyphenated verbs, which the model's lemmatizer does not know.
+
+"re-arrested" comes out of spaCy's English rules as "re-arreste", so neither the event triggers
+(``events.jsonl``: "re-arrest") nor the actor typer's person verbs ("X was re-arrested") see it.
+A hyphenated verb whose inflected form, its ending taken off, is a verb the pattern files name
+gets that verb as its lemma, right after the model's lemmatizer.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.patterns import load_json, load_jsonl
+
+__all__ = ["HyphenatedLemmas", "hyphenated_verbs"]
+
+#: the endings of a regular English verb, longest first ("re-arrested", "re-arrests", "re-arresting")
+_ENDINGS = ("ing", "ed", "es", "s", "d")
+
+
+def hyphenated_verbs() -> frozenset[str]:
+    """The hyphenated verbs the event triggers and the person verbs of ``type_cues.json`` name."""
+    words: set[str] = set()
+    for entry in load_jsonl("events.jsonl"):
+        for node in entry["pattern"]:
+            spec = node.get("RIGHT_ATTRS", {}).get("LEMMA")
+            words.update([spec] if isinstance(spec, str) else spec.get("IN", []) if isinstance(spec, dict) else [])
+    cues = load_json("type_cues.json")
+    words.update(cues["person_verbs"], cues["person_subject_verbs"], cues["person_passive_verbs"])
+    return frozenset(w for w in words if "-" in w)
+
+
+class HyphenatedLemmas:
+    """Sets the lemma of a hyphenated verb the lemmatizer misread ("re-arreste" -> "re-arrest").
+
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), ["was", "re-arrested"], pos=["AUX", "VERB"], lemmas=["be", "re-arreste"])
+    >>> HyphenatedLemmas(frozenset({"re-arrest"}))(doc)[1].lemma_
+    're-arrest'
+    """
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        self.verbs = verbs
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.pos_ != "VERB" or "-" not in tok.text or tok.lemma_ in self.verbs:
+                continue
+            low = tok.text.lower()
+            base = next((low[: -len(e)] for e in _ENDINGS if low.endswith(e) and low[: -len(e)] in self.verbs), None)
+            if base is not None:
+                tok.lemma_ = base
+        return doc
+
+
+@Language.factory("whereas_lemmas", requires=["token.lemma", "token.pos"], assigns=["token.lemma"])
+def make_hyphenated_lemmas(nlp: Language, name: str) -> HyphenatedLemmas:
+    return HyphenatedLemmas(hyphenated_verbs())
