@@ -548,6 +548,11 @@ CASES = [
         "Police on 2 May 2031.",
         {("relativeOf", "Halvard Brenik", "Ysolde Brenik")},
     ),
+    # the head of a field of a party is one of its members, not its leader
+    (
+        "Perrin Vessa, the Kelmar Freedom Party's head of security, was arrested in Varno on 2 May 2031.",
+        {("memberOf", "Perrin Vessa", "Kelmar Freedom Party")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"

@@ -745,6 +745,18 @@ class RelationFinder:
             and not (pair and c.i == tok.i - 1)
         ]
 
+    def _of_department(self, tok: Token, index: "_Index") -> bool:
+        """Whether a leader's noun heads a field or a department ("head of security", "director of
+        communications"): its "of" names a common noun in lower case, no actor and no word that stands
+        for the organisation itself ("head of the party")."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    named = index._named(obj) or any(index.actor(t) is not None for t in obj.subtree)
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_lower and not named:
+                        return obj.lemma_ not in self.lexicon.references
+        return False
+
     def _kind(self, word: str, base: str, mods: list[Token]) -> str:
         """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
         words = {m.lower_ for m in mods}
@@ -767,6 +779,8 @@ class RelationFinder:
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
         kind = base if verb else self._kind(word, base, mods)
+        if kind == "leaderOf" and not verb and self._of_department(tok, index):
+            kind = "employeeOf"  # "the party's head of security": heads a part of it, not it
         # "the editor of the magazine X", "the paper's editor": its head, unless the document names another
         promoted = not verb and not mods and word in self.lexicon.definite_leaders and self._the_one(tok, index)
         if promoted:
