@@ -1886,6 +1886,13 @@ def test_nouns_of_kin_beside_a_list_of_names_give_no_one_a_gender(build_text):
             "Trial",
             {"subject": ["Ysolde Quillon"], "date": ["2031-10-21"], "court": ["Kelmar Provincial Court"]},
         ),
+        # killed by the manner of death ("hacked to death", "stabbed to death")
+        (
+            "On 8 June 2031, Perrin Vessa, a commune councillor in Kelmar province, was stabbed to death by two "
+            "unidentified men outside his home.",
+            "Killing",
+            {"subject": ["Perrin Vessa"], "date": ["2031-06-08"]},
+        ),
         # "filed charges … before the X Court against Y": the parser hangs "against" on the court
         (
             "On 19 September 2031, the Vessan Ministry of Justice filed charges of sedition before the Kelmar "
