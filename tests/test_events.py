@@ -1976,3 +1976,11 @@ def test_an_office_word_is_not_the_judge_the_text_named(build_text):
         "3 May 2031. The ambassador called for his release."
     )
     assert "Orsolya Quillon" not in _one(r, "ReleaseDemand").get("agent", [])
+
+
+def test_an_event_put_ahead_by_a_modal_did_not_take_place(build_text):
+    r = build_text(
+        "The blogger Perrin Vessa has been held in Kelmar prison since February 2031 and, with time served, "
+        "could be freed in early 2033."
+    )
+    assert not _events(r, "Release")

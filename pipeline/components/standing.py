@@ -26,12 +26,18 @@ def words() -> dict[str, Any]:
 
 def negated(trigger: Token) -> bool:
     """ "was not arrested", "did not issue any statement", "no release", "pending his release": the
-    text says the event did not (or not yet) take place, or asks whether it did."""
+    text says the event did not (or not yet) take place, puts it ahead or asks whether it did."""
     w = words()
     if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in w["negation_heads"]:
         return True
     if any(c.dep_ == "mark" and c.lower_ in w["question_marks"] for c in trigger.children):
         return True  # "have not disclosed whether he has been charged"
+    if (
+        trigger.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ in w["modal_verbs"] for c in trigger.children)
+        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children)
+    ):
+        return True  # "could be freed in early 2027": ahead, or possible only (not "so that he could be tried")
     for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
         if tok is not None and any(
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in w["negation_determiners"]) for c in tok.children
