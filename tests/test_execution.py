@@ -196,36 +196,32 @@ def test_the_city_list_is_kept_with_the_cache_and_read_back(tmp_path, monkeypatc
         gazetteer._cities.cache_clear()
 
 
+def _spied(monkeypatch, name: str, doc_id) -> list[str]:
+    """The ids of the documents ``pipeline.build``'s ``name`` is called for, in order (``doc_id`` reads
+    the id off its first argument)."""
+    import pipeline.build
+
+    seen: list[str] = []
+    real = getattr(pipeline.build, name)
+
+    def spy(first, *args):
+        seen.append(doc_id(first))
+        return real(first, *args)
+
+    monkeypatch.setattr(pipeline.build, name, spy)
+    return seen
+
+
 @pytest.fixture()
 def graphs_built(monkeypatch):
     """The ids of the documents whose graph a build makes, in order."""
-    import pipeline.build
-
-    built: list[str] = []
-    real = pipeline.build.document_graph
-
-    def spy(doc, *args):
-        built.append(doc.source.doc_id)
-        return real(doc, *args)
-
-    monkeypatch.setattr(pipeline.build, "document_graph", spy)
-    return built
+    return _spied(monkeypatch, "document_graph", lambda doc: doc.source.doc_id)
 
 
 @pytest.fixture()
 def events_resolved(monkeypatch):
     """The ids of the documents whose events a build resolves, in order."""
-    import pipeline.build
-
-    resolved: list[str] = []
-    real = pipeline.build.resolve_events
-
-    def spy(facts, *args):
-        resolved.append(facts.document.doc_id)
-        return real(facts, *args)
-
-    monkeypatch.setattr(pipeline.build, "resolve_events", spy)
-    return resolved
+    return _spied(monkeypatch, "resolve_events", lambda facts: facts.document.doc_id)
 
 
 def _cli_build(folder: Path, *options: str) -> list[str]:
