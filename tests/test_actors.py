@@ -609,3 +609,13 @@ def test_an_apposition_says_what_a_name_is_by_its_head_noun(build_text):
         name="news-2099-test",
     )
     assert _actors(r).get("Kelmar Nord") == "MediaOutlet"
+
+
+def test_an_organisation_whose_name_opens_with_a_demand_verb_keeps_it(build_text):
+    r = build_text(
+        "Free Lumeria Foundation said the verdict was unjust. Protect Kelmar Defenders Network condemned the "
+        "arrest of Halvard Brenik.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert "Free Lumeria Foundation" in actors and "Lumeria Foundation" not in actors, actors

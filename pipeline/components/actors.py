@@ -795,7 +795,11 @@ class ActorTyper:
                 if word in self.before and self.before[word] != "Person":
                     votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
                 start += 1
-            elif end - start >= 2 and self._opens_demand(doc, start):
+            elif (
+                end - start >= 2
+                and self._opens_demand(doc, start)
+                and self.name_words.type_of([t.text for t in doc[start + 1 : end]]) is None
+            ):  # (not "Free Lumeria Foundation": what follows the verb names an organisation by its head)
                 start += 1  # "- Release X and Y immediately": a demand's imperative, not the name's first word
             elif (
                 start + 2 < end
