@@ -227,3 +227,27 @@ def test_a_pattern_of_one_token_is_looked_up_as_the_matcher_matches_it(nlp):
     )
     assert set(anchored(doc)) == set(plain(doc))
     assert len({k for k, _, _ in plain(doc)}) >= 7  # most patterns match
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt"))[:4], ids=lambda p: p.stem)
+def test_the_rulers_match_and_set_what_spacys_own_methods_do(nlp, path):
+    """``load_nlp`` gives the gazetteer, countries and offices rulers their own ``match`` (and the gazetteer its
+    ``set_annotations``) in place of spaCy's: on the same Docs they give what spaCy's methods give."""
+    text = path.read_text(encoding="utf-8")[:20000]
+    names = [name for name, _ in nlp.pipeline]
+    upto = names.index("whereas_gazetteer")
+    doc = nlp.make_doc(text)
+    for name in names[:upto]:
+        doc = nlp.get_pipe(name)(doc)
+    for name in ("whereas_gazetteer", "whereas_countries", "whereas_positions"):
+        ruler = nlp.get_pipe(name)
+        ours, spacys = ruler.match(doc), type(ruler).match(ruler, doc)
+        assert ours == spacys
+        if name == "whereas_gazetteer":
+            mine, theirs = doc.copy(), doc.copy()
+            ruler.set_annotations(mine, ours)
+            type(ruler).set_annotations(ruler, theirs, spacys)
+            assert [(e.start, e.end, e.label_, e.ent_id_) for e in mine.ents] == [
+                (e.start, e.end, e.label_, e.ent_id_) for e in theirs.ents
+            ]
+        doc = ruler(doc)
