@@ -619,3 +619,12 @@ def test_an_organisation_whose_name_opens_with_a_demand_verb_keeps_it(build_text
     )
     actors = _actors(r)
     assert "Free Lumeria Foundation" in actors and "Lumeria Foundation" not in actors, actors
+
+
+def test_a_permanent_mission_to_the_un_is_one_body(build_text):
+    r = build_text(
+        "On 2 September 2031 the Permanent Mission of Lumeria to the United Nations Office at Geneva replied to "
+        "the communication of the Working Group.",
+        name="news-2099-test",
+    )
+    assert _actors(r).get("Permanent Mission of Lumeria to the United Nations Office at Geneva") == "GovernmentBody"
