@@ -628,3 +628,11 @@ def test_a_permanent_mission_to_the_un_is_one_body(build_text):
         name="news-2099-test",
     )
     assert _actors(r).get("Permanent Mission of Lumeria to the United Nations Office at Geneva") == "GovernmentBody"
+
+
+def test_the_eus_delegation_named_with_a_possessive_is_one_body(build_text):
+    r = build_text(
+        "The European Union's delegation in Varno said on Thursday it was following the case of Halvard Brenik.",
+        name="news-2099-test",
+    )
+    assert _actors(r).get("European Union's delegation in Varno") == "InternationalOrganisation", _actors(r)
