@@ -553,6 +553,12 @@ CASES = [
         "Perrin Vessa, the Kelmar Freedom Party's head of security, was arrested in Varno on 2 May 2031.",
         {("memberOf", "Perrin Vessa", "Kelmar Freedom Party")},
     ),
+    # a kin noun possessed by a descriptor: the person the descriptor stands for
+    (
+        "The journalist Perrin Vessa was arrested in Kelmar on 2 May 2031. The journalist's wife, Tamsin Quillor, "
+        "said the family had received threats.",
+        {("spouseOf", "Perrin Vessa", "Tamsin Quillor")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"

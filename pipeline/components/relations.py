@@ -282,6 +282,8 @@ class _Index:
                 return None
             return span, None
         if kin:
+            if tok.i in self.descriptors:  # "the journalist's wife": whom the descriptor stands for
+                return self.descriptors[tok.i], None
             if tok.lemma_.lower() in COUPLES and any(c.lower_ == "the" for c in tok.children):
                 return self.doc[tok.i : tok.i + 1], [["couple"]]  # "the couple's son": the spouses named before
             return None
