@@ -491,40 +491,32 @@ class _PartReader:
         # name something besides the model types (its words, a kind before it, the vocabulary) first; "its"
         # stands for the nearest
         kind_word = self.doc[span[0]].lower_ not in ("its", "their")
+        # the names of a kind named before it, in the window: candidates of each tier below
+        before = [
+            (i, m, m.type.value)
+            for i, m in enumerate(mentions)
+            if not m.refers and m.type is not None and low <= m.start < at and m.text.lower() not in _REFERENCE_WORDS
+        ]
         allowed = {kind for kinds in ref for kind in kinds}
         noun = self.doc[span[0]].lemma_.lower()
         # "the network's executive director": the nearest whose name ends in the word, whatever was named between
         ending = [
-            i
-            for i, m in enumerate(mentions)
-            if kind_word
-            and not m.refers
-            and m.type is not None
-            and m.type.value in allowed
-            and low <= m.start < at
-            and m.text.lower() not in _REFERENCE_WORDS
-            and name_key(m.text).split()[-1:] == [noun]
+            i for i, m, kind in before if kind_word and kind in allowed and name_key(m.text).split()[-1:] == [noun]
         ]
         if ending:
             return (max(ending, key=lambda i: mentions[i].start),)
         for kinds in ref:
             for strong in (True, False) if kind_word else (False,):
-                best = None
-                for i, m in enumerate(mentions):
-                    if (
-                        not m.refers
-                        and m.type is not None
-                        and m.type.value in kinds
-                        and low <= m.start < at
-                        and m.text.lower() not in _REFERENCE_WORDS
-                        and m.text.lower() != own
-                        and (" " in m.text or m.text.lower() not in surnames)
-                        and (not strong or any(v[1] > 1 for v in m.votes))
-                        and (best is None or m.start > mentions[best].start)
-                    ):
-                        best = i
-                if best is not None:
-                    return (best,)
+                fits = [
+                    i
+                    for i, m, kind in before
+                    if kind in kinds
+                    and m.text.lower() != own
+                    and (" " in m.text or m.text.lower() not in surnames)
+                    and (not strong or any(v[1] > 1 for v in m.votes))
+                ]
+                if fits:
+                    return (max(fits, key=lambda i: mentions[i].start),)
         if ref == [["PoliticalParty"]] and kind_word:  # "the party" of a "Movement for …" its words made civil
             heads = name_words().political_heads
             named = [

@@ -176,17 +176,17 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
 #: A report's own date: "Date: 14 May 2024" in its header, a header block ending with a date
 #: ("Berlin, 22 July 2024", "13.06.2023", a byline "By X, The Review 20 March 2026"), or a news
 #: dateline opening the story ("DUBAI, Oct 3 (Wire) –", "GENEVA (14 March 2023) –").
+#: a date to the day as a header writes it: "09.02.2024", "9 February 2024", "February 9, 2024"
+_DAY_DATE = (
+    r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}"
+)
 _LABELLED_DATE = re.compile(r"\b(?i:date)[ \t]*:[ \t]*(?P<date>[\w .,]{4,30}?)(?=[ \t]*(?:\n|$))", re.M)
 _DATE_AT_END = re.compile(
     r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}))[ \t]*$"
 )
 #: a line of a header block holding a date alone ("14.02.2025\nPress Team", "12 March 2024\nIndex: …")
-_DATE_LINE = re.compile(
-    r"^[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}"
-    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*$",
-    re.M,
-)
+_DATE_LINE = re.compile(r"^[ \t]*(?P<date>" + _DAY_DATE + r")[ \t]*$", re.M)
 NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "LUMEPORT, Ruritania, June 11": the place's country
@@ -194,10 +194,7 @@ NEWS_DATELINE = re.compile(
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
 #: a header block opening with its place and date, whatever follows ("Brussels, 09.02.2024 Statement 24/071")
-_PLACE_DATE = re.compile(
-    r"[A-Z][\w'’. -]{1,40},[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}"
-    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})\b"
-)
+_PLACE_DATE = re.compile(r"[A-Z][\w'’. -]{1,40},[ \t]*(?P<date>" + _DAY_DATE + r")\b")
 #: how far into a report its header (and dateline) may stand, and how long a header block is
 _HEADER_CHARS = 1200
 _HEADER_BLOCK = 250
@@ -245,6 +242,8 @@ def dateline(text: str) -> str | None:
     return None
 
 
+#: the marks that open a list's item
+BULLETS = frozenset("•·▪◦*-–—")
 #: A list item in a report: "• …", "- …", "* …" at the start of a line.
 BULLET = re.compile(r"[•·*–—-][ \t]+")
 #: Words that end the name of a body publishing a report ("… Network", "… Watch").

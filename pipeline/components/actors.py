@@ -18,6 +18,7 @@ from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capi
 from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
+from pipeline.structure import BULLETS
 
 __all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
 
@@ -1199,9 +1200,9 @@ class ActorTyper:
 #: an agency's credit before a photographer's name: "REUTERS/Samrang", "AFP/"
 _CREDIT = re.compile(r"^[A-Z]{2,}/")
 
-#: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
 #: what stands before a list's item or a demand's first word: a bullet, a dash, a colon, a semicolon
-_ITEM_MARKS = frozenset(("•", "·", "*", "–", "—", "-", ":", ";"))
+_ITEM_MARKS = BULLETS | {":", ";"}
+#: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
 _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"

@@ -1,7 +1,8 @@
 """The lemmas of the genre's hyphenated verbs, which the model's lemmatizer does not know.
 
-"re-arrested" comes out of spaCy's English rules as "re-arreste", so neither the event triggers
-(``events.jsonl``: "re-arrest") nor the actor typer's person verbs ("X was re-arrested") see it.
+"re-arrested" comes out of spaCy's English rules as "re-arreste" ("co-founded" as "co-founde"), so
+neither the event triggers (``events.jsonl``: "re-arrest"), the actor typer's person verbs ("X was
+re-arrested") nor the relation links ("co-found") see it.
 A hyphenated verb whose inflected form, its ending taken off, is a verb the pattern files name
 gets that verb as its lemma, right after the model's lemmatizer.
 """
@@ -14,11 +15,12 @@ from pipeline.patterns import load_json, load_jsonl
 __all__ = ["HyphenatedLemmas", "hyphenated_verbs"]
 
 #: the endings of a regular English verb, longest first ("re-arrested", "re-arrests", "re-arresting")
-_ENDINGS = ("ing", "ed", "es", "s", "d")
+_ENDINGS = ("ing", "ed", "es", "s", "d", "")
 
 
 def hyphenated_verbs() -> frozenset[str]:
-    """The hyphenated verbs the event triggers and the person verbs of ``type_cues.json`` name."""
+    """The hyphenated verbs the event triggers, the person verbs of ``type_cues.json`` and the role verbs of
+    ``relation_roles.json`` ("co-found") name."""
     words: set[str] = set()
     for entry in load_jsonl("events.jsonl"):
         for node in entry["pattern"]:
@@ -26,6 +28,7 @@ def hyphenated_verbs() -> frozenset[str]:
             words.update([spec] if isinstance(spec, str) else spec.get("IN", []) if isinstance(spec, dict) else [])
     cues = load_json("type_cues.json")
     words.update(cues["person_verbs"], cues["person_subject_verbs"], cues["person_passive_verbs"])
+    words.update(w for verbs in load_json("relation_roles.json")["verbs"].values() for w in verbs)
     return frozenset(w for w in words if "-" in w)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.parts_of_speech import NOUN, VERB
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
@@ -116,26 +116,7 @@ class RoleLexicon:
         lemma = tok.lemma_.lower()
         return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
 
-    def inflected(self, tok: Token) -> str | None:
-        """The role verb a hyphenated verb the lemmatizer does not know inflects ("co-founded" ->
-        "co-found", which it reads as "co-founde"), or None.
 
-        >>> from spacy.vocab import Vocab
-        >>> lexicon = RoleLexicon(load_json("relation_roles.json"))
-        >>> lexicon.inflected(Doc(Vocab(), ["co-founded"], pos=["VERB"])[0])
-        'co-found'
-        """
-        low = tok.text.lower()
-        if tok.pos_ != "VERB" or "-" not in low or tok.lemma_.lower() in self.verbs:
-            return None
-        for ending in _INFLECTIONS:
-            if low.endswith(ending) and low[: len(low) - len(ending)] in self.verbs:
-                return low[: len(low) - len(ending)]
-        return None
-
-
-#: the endings of a regular English verb, longest first ("co-chaired", "co-founds", "co-founding")
-_INFLECTIONS = ("ing", "ed", "es", "s", "d", "")
 #: a person's age as a word: "27-year-old", "41-year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 
@@ -362,11 +343,6 @@ class RelationFinder:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in _tokens_with_pos(doc, VERB):  # inflected() reads verbs only
-            tok = doc[i]
-            lemma = self.lexicon.inflected(tok)
-            if lemma is not None:
-                tok.lemma_ = lemma  # so the link patterns, which match lemmas, see "co-founded" as "co-found"
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
         doc._.relations = self.match(doc, index)
         described = self.described(doc, index)

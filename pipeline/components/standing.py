@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
+from pipeline.structure import BULLETS
 
 __all__ = ["StandingFinder", "standing_of", "negated", "words"]
 
@@ -155,15 +156,17 @@ def _denied_claim(trigger: Token) -> str | None:
     return None
 
 
+#: determiners that point back to a claim told before ("those reports", "any such arrest")
+_POINTING = frozenset(("the", "those", "these", "such"))
+
+
 def _falsified(claim: Token) -> str | None:
     """ "Rumours that … proved false", "reports that … ; whereas those reports proved unfounded": the
     falsity word a claim (or, later in the part, "those"/"the" same claim) is said to have; else None."""
     w = words()
     doc = claim.doc
     for noun in (claim, *(t for t in doc[claim.i + 1 :] if t.lemma_ == claim.lemma_ and t.dep_ == "nsubj")):
-        if noun is not claim and not any(
-            c.dep_ == "det" and c.lower_ in ("those", "these", "the", "such") for c in noun.children
-        ):
+        if noun is not claim and not any(c.dep_ == "det" and c.lower_ in _POINTING for c in noun.children):
             continue
         verb = noun.head
         if noun.dep_ != "nsubj" or verb.lemma_ not in w["falsity_verbs"]:
@@ -194,16 +197,12 @@ def _denied_later(trigger: Token, chain: list[Token]) -> str | None:
         if verb.pos_ != "VERB" or verb.lemma_ not in w["denial_verbs"]:
             continue
         for c in verb.children:
-            pointing = any(d.dep_ == "det" and d.lower_ in ("the", "those", "these", "such") for d in c.children)
+            pointing = any(d.dep_ == "det" and d.lower_ in _POINTING for d in c.children)
             if c.dep_ == "dobj" and c.lemma_ in w["denial_objects"] and pointing:
                 return str(verb.lemma_)  # "denied the reports"
             if c.dep_ == "ccomp" and any(t.lower_ == "such" and t.head.pos_ == "NOUN" for t in c.subtree):
                 return str(verb.lemma_)  # "denied that any such arrest had taken place"
     return None
-
-
-#: what opens an item of a list
-_BULLETS = frozenset("•·▪◦*-–—")
 
 
 def _action_item(chain: list[Token]) -> str | None:
@@ -216,7 +215,7 @@ def _action_item(chain: list[Token]) -> str | None:
     doc, i = top.doc, top.i  # the item's first word: only spaces and bullets before it in its sentence
     while i > 0 and not doc[i].is_sent_start:
         i -= 1
-        if not (doc[i].is_space or doc[i].text in _BULLETS):
+        if not (doc[i].is_space or doc[i].text in BULLETS):
             return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
         return None
