@@ -730,6 +730,34 @@ def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(bui
     assert sorted(ev["subject"][0] for ev in _events(r, "Trial")) == ["Ivan Pelko", "Lev Tomin", "Oleg Sidin"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # semicolons the parser takes for sentence ends; honorifics; "each"
+        "On 3 May 2021 the Orsk City Court sentenced Mr Tomin to five years’ imprisonment; Ms Pelko and "
+        "Mr Sidin to four years’ imprisonment each; and Ms Vessa to 18 months’ imprisonment.",
+        # gapped: no verb and no "to" after the first term; a descriptor before a name
+        "On 3 May 2021 the Orsk City Court sentenced Lev Tomin to five years. Ivan Pelko and Oleg Sidin "
+        "received four years each, and the cameraman Tamsin Vessa a year and a half.",
+    ],
+)
+def test_a_list_of_people_and_terms_gives_each_their_own_term(build_text, text):
+    r = build_text(text)
+    got = sorted((ev["subject"][0].split()[-1], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Pelko", "P4Y"), ("Sidin", "P4Y"), ("Tomin", "P5Y"), ("Vessa", "P1Y6M")]
+
+
+def test_a_bare_number_after_a_term_takes_its_unit(build_text):
+    r = build_text("The Orsk City Court sentenced Lev Tomin to ten years, Ivan Pelko to eight and Oleg Sidin to five.")
+    got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Ivan Pelko", "P8Y"), ("Lev Tomin", "P10Y"), ("Oleg Sidin", "P5Y")]
+
+
+def test_a_ban_sentenced_beside_a_prison_term_adds_nothing_to_it(build_text):
+    r = build_text("The Orsk City Court sentenced Lev Tomin to ten years in prison and a five-year travel ban.")
+    assert _one(r, "Sentencing")["sentenceTerm"] == ["P10Y"]
+
+
 def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_text):
     r = build_text(
         "Lev Tomin was sentenced to five years on 2 May 2019. His appeal to the Tomsk Military Court was "

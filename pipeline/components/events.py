@@ -113,6 +113,7 @@ class EventFinder:
         self.values = load_json("event_values.json")
         #: the word lists of event_values.json as sets, built once
         self.words = {k: frozenset(v) for k, v in self.values.items() if isinstance(v, list)}
+        self.honorifics = frozenset(load_json("name_words.json")["shapes"]["honorifics"])
         # patterns are not validated at each load: tests/test_treematch.py validates every one with spaCy
         self.triggers = TreeMatcher(nlp.vocab)  # walked from where their words stand
         self.entries: dict[str, dict] = {}
@@ -1225,8 +1226,13 @@ class EventFinder:
         preps = self.words["term_preps"]
         for tok in region:
             if (tok.head.i == trigger.i and tok.lower_ in preps) or (stranded is not None and tok.i == stranded.i):
-                words = [t for t in tok.subtree]
-                term = normalise_term(" ".join(t.text for t in words))
+                other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
+                    t.i
+                    for c in tok.subtree
+                    if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ not in self.words["term_units"] | {"half"}
+                    for t in c.subtree
+                }
+                term = normalise_term(" ".join(t.text for t in tok.subtree if t.i not in other))
                 if term:
                     return term
         return None
@@ -1255,11 +1261,12 @@ class EventFinder:
                         continue
                     i += 1
                 if people:
-                    out.append((people, normalise_term(" ".join(t.text for t in prep.subtree))))
+                    words = list(itertools.takewhile(lambda t: t.i not in at, list(prep.subtree)[1:]))
+                    out.append((people, self._listed_term(words, list(preps[0].subtree))))
             return out
         subjects = sorted(event["subject"])
         if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in trigger.children):
-            return []
+            return self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else []
         words = list(preps[0].subtree)
         numbers = [t for t in words if t.like_num]
         unit = next((t.lower_ for t in words if t.lemma_ in ("year", "month", "day", "week")), None)
@@ -1269,6 +1276,78 @@ class EventFinder:
         event["subject"] = [subjects[0]]
         event["term"] = terms[0]
         return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
+
+    def _listed_term(self, words: Sequence[Token], before: Sequence[Token] = ()) -> str | None:
+        """The term ``words`` state; a bare number takes the unit of the term ``before`` it ("to ten years,
+        B to eight")."""
+        words = list(words)
+        while words and words[-1].lower_ in (",", "and"):
+            words.pop()
+        term = normalise_term(" ".join(t.text for t in words))
+        if term is None and words and all(t.like_num for t in words):
+            unit = next((t.lower_ for t in before if t.lemma_ in self.words["term_units"]), None)
+            term = normalise_term(" ".join(t.text for t in words) + f" {unit}") if unit else None
+        return term
+
+    def _listed_terms(self, doc: Doc, trigger: Token, event: dict, at: dict[int, Span]) -> list:
+        """People listed after a sentencing verb, each group followed by its own term, as (subject spans,
+        term) pairs for those the event does not name.
+
+        "sentenced A to five years; B and C to four years each; and D to 18 months" (the parser may take
+        the semicolons for sentence ends), "A and B received eight years each, and the cameraman C seven
+        years": read in order, a term goes to the people named since the last one; the first term with
+        none before it, or with the event's own, is the event's. The list ends at the first word that is
+        no name, term, separator, honorific or descriptor right before a name.
+        """
+        words, own = self.words, {tuple(s) for s in event["subject"]}
+        pending: list[list[int]] = []
+        out: list = []
+        owned = False
+        last: list[Token] = []
+        i = trigger.i + 1
+        while i < len(doc):
+            span = at.get(i)
+            if span is not None and span.start == i and span.label_ == "Person":
+                pending.append([span.start, span.end])
+                i = span.end
+                continue
+            end = i
+            while end < len(doc) and (
+                doc[end].like_num
+                or doc[end].lemma_ in words["term_units"]
+                or doc[end].lower_ in words["listed_term_words"]
+            ):
+                end += 1
+            while end > i and doc[end - 1].lower_ in ("and", "a", "in", "of"):
+                end -= 1
+            run = list(doc[i:end])
+            if any(t.like_num or t.lemma_ in words["term_units"] for t in run):
+                term = self._listed_term(run, last)
+                if term is None:
+                    break
+                mine = not pending or any(tuple(p) in own for p in pending)
+                if mine and owned:
+                    break  # a second term of the event's own ("and a five-year travel ban"): not a list
+                if mine:
+                    owned = True
+                else:
+                    out.append(([p for p in pending if tuple(p) not in own], term))
+                pending, last, i = [], run, end
+                continue
+            tok = doc[i]
+            if tok.text in (",", ";", "and", "to") or tok.lower_ in self.honorifics:
+                i += 1
+                continue
+            ahead = i  # "and the cameraman C", "and her brother C"
+            while ahead < min(i + 3, len(doc) - 1) and (
+                doc[ahead].pos_ in ("DET", "ADJ", "NOUN") or doc[ahead].tag_ == "PRP$"
+            ):
+                ahead += 1
+            named = at.get(ahead)
+            if ahead == i or named is None or named.start != ahead or named.label_ != "Person":
+                break
+            i = ahead
+        return out if owned else []
 
     def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
         """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
