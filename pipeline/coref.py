@@ -373,6 +373,14 @@ def resolve_groups(
             befallen = _befallen_before(facts, keys, actors, m.start)
             if len(befallen) == count:
                 out[i] = befallen
+                gid = (doc.part(m), f"count:{i}")  # the group "the journalists" after it points back to
+                groups[gid] = list(befallen)
+                seen_order.append((i, gid))
+                history.append(_Seen(befallen[0], doc.sentence(m), doc.part(m), "", i))
+        if i not in out and cues.get("ahead"):  # "sentenced five journalists of X …", then their names
+            named = _befallen_after(facts, doc, keys, actors, i)
+            if len(named) == count:
+                out[i] = named
         if i not in out and not cues.get("nouns"):  # "raided the couple's home and arrested them": the group
             here = doc.sentence(m)  # its sentence named before it
             before = [j for j in out if doc.sentence(doc.mentions[j]) == here and doc.mentions[j].start < m.start]
@@ -425,6 +433,26 @@ def _befallen_before(
         for j in ev.subjects:
             key = keys[j]
             if key and actors[key].type is ActorType.PERSON and key not in found:
+                found.append(key)
+    return tuple(found)
+
+
+def _befallen_after(
+    facts: DocumentFacts, doc: _Document, keys: list[str | None], actors: dict[str, Actor], group: int
+) -> tuple[str, ...]:
+    """The people named after a group told by its count, to whom what befell the group befell too, up to
+    the end of the next part ("sentenced five journalists to …" and the five named as sentenced after it),
+    in order."""
+    m = doc.mentions[group]
+    last = doc.part(m) + 1
+    kinds = {ev.type for ev in facts.events if group in ev.subjects and ev.standing is Standing.ASSERTED}
+    found: list[str] = []
+    for ev in facts.events:
+        if ev.type not in kinds or ev.evidence.start <= m.start or ev.standing is not Standing.ASSERTED:
+            continue
+        for j in ev.subjects:
+            key = keys[j]
+            if key and doc.part(doc.mentions[j]) <= last and actors[key].type is ActorType.PERSON and key not in found:
                 found.append(key)
     return tuple(found)
 

@@ -19,6 +19,7 @@ from pipeline.facts import (
     EventClass,
     EventMention,
     EventType,
+    Outcome,
     Relation,
     RelationType,
     Standing,
@@ -435,7 +436,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # one detention per place of detention: "held at X police station, then sent to Y prison"
     for attr in ("term", "outcome"):
         x, y = getattr(a, attr), getattr(b, attr)
-        if x is not None and y is not None and x != y:
+        if x is not None and y is not None and x != y and not _one_decision(a, b):
             return False
     if a.date is not None and b.date is not None and not may_be_same_day(a.date.value, b.date.value):
         if not _ends_trial(a, b):
@@ -447,6 +448,19 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.type in _SAID and a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # the EU's call and the OSCE's call for one release are two demands
     return True
+
+
+def _one_decision(a: Event, b: Event) -> bool:
+    """ "the Supreme Court rejected their appeals and upheld their sentences": an appeal refused and the
+    sentence upheld by one court on one day are one decision (outcome: upheld)."""
+    return (
+        {a.outcome, b.outcome} == {Outcome.REFUSED, Outcome.UPHELD}
+        and bool(a.courts)
+        and set(a.courts) == set(b.courts)
+        and a.date is not None
+        and b.date is not None
+        and a.date.value == b.date.value
+    )
 
 
 def _ends_trial(a: Event, b: Event) -> bool:
@@ -484,7 +498,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     term=kept.term or ev.term,
                     charges=_union(kept.charges, ev.charges),
                     legal_basis=_union(kept.legal_basis, ev.legal_basis),
-                    outcome=kept.outcome or ev.outcome,
+                    outcome=Outcome.UPHELD if _one_decision(kept, ev) else kept.outcome or ev.outcome,
                     about=_union(kept.about, ev.about),
                     confidence=max(kept.confidence, ev.confidence),
                     penalties=_union(kept.penalties, ev.penalties),

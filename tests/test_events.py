@@ -758,6 +758,36 @@ def test_a_ban_sentenced_beside_a_prison_term_adds_nothing_to_it(build_text):
     assert _one(r, "Sentencing")["sentenceTerm"] == ["P10Y"]
 
 
+def test_a_group_told_by_its_count_is_the_people_named_after_it_as_it_befell_them(build_text):
+    r = build_text(
+        "Orsk, 4 May 2021\n\nYesterday, the Orsk City Court sentenced four journalists of the newspaper Orsk "
+        "Vestnik to prison terms of between five and seven years.\n\nLev Tomin and Ivan Pelko were each "
+        "sentenced to seven years. Oleg Sidin and Tamsin Vessa received five years each. All four were "
+        "convicted of “extremism”. The journalists were arrested in May 2020."
+    )
+    got = sorted(
+        (ev["subject"][0], ev["court"][0], ev["date"][0], ev["sentenceTerm"][0], ev["charge"][0])
+        for ev in _events(r, "Sentencing")
+    )
+    assert got == [
+        ("Ivan Pelko", "Orsk City Court", "2021-05-03", "P7Y", "extremism"),
+        ("Lev Tomin", "Orsk City Court", "2021-05-03", "P7Y", "extremism"),
+        ("Oleg Sidin", "Orsk City Court", "2021-05-03", "P5Y", "extremism"),
+        ("Tamsin Vessa", "Orsk City Court", "2021-05-03", "P5Y", "extremism"),
+    ]
+    arrested = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert arrested == [(n, "2020-05") for n in ("Ivan Pelko", "Lev Tomin", "Oleg Sidin", "Tamsin Vessa")]
+
+
+def test_an_appeal_rejected_and_the_sentence_upheld_by_one_court_are_one_decision(build_text):
+    r = build_text(
+        "The Orsk City Court sentenced Lev Tomin to five years on 2 May 2019. On 4 October 2019 the Tomsk "
+        "Regional Court rejected his appeal and upheld his sentence."
+    )
+    ev = _one(r, "CourtDecision")
+    assert (ev["court"], ev["date"], ev["outcome"]) == (["Tomsk Regional Court"], ["2019-10-04"], ["upheld"])
+
+
 def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_text):
     r = build_text(
         "Lev Tomin was sentenced to five years on 2 May 2019. His appeal to the Tomsk Military Court was "

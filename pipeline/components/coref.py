@@ -175,9 +175,12 @@ class CorefCues:
             for c in left
             if c.dep_ in ("det", "predet") or (c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.i - 1)
         ]  # "On 28 June that court acquitted him": the parser may take "that" for a clause's mark
+        ahead = False  # "sentenced five journalists of X to …": the people the text names next
         if not dets or dets[0].lower_ not in self.determiners | self.group_words:
             same = any(c.lower_ == "same" for c in left) and any(c.lower_ == "the" for c in left)
-            if not same:
+            counted = [c for c in left if c.dep_ == "nummod" and self.numbers.get(c.lower_, 0) > 2]
+            ahead = bool(counted) and not dets and tok.tag_ == "NNS" and lemma in self.person_nouns
+            if not same and not (ahead and tok.dep_ in _SUBJECT + _OBJECT):
                 return None
         if any(c.dep_ == "poss" for c in left):
             return None
@@ -193,6 +196,7 @@ class CorefCues:
             if (child.dep_ == "appos" and (child.i in taken or child.pos_ == "PROPN")) or (
                 child.dep_ == "prep"
                 and child.lower_ == "of"
+                and not ahead
                 and (lemma not in self.person_nouns or any(o.i in taken or o.pos_ == "PROPN" for o in child.children))
             ):
                 return None  # "the lawyer, X", "the court of X": not pointing back ("the applicant of Y" charge is)
@@ -210,6 +214,8 @@ class CorefCues:
         ranks = self._ordinals(tok) if lemma in self.person_nouns else []
         if ranks and span_label == GROUP:
             cues["ranks"] = ranks  # "the first and fourth applicants": those the text introduced so
+        if ahead:
+            cues["ahead"] = 1
         if is_age:
             cues["nouns"] = []
         if lemma in self.gender_words:

@@ -39,6 +39,8 @@ _NUM = (
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?:(?<=ty)[\s-]+(one|two|three|four|five|six|seven|eight|nine))?"  # "twenty-five", not "a three-year"
 )
+#: a range of terms states none ("prison terms of between seven and nine years")
+_RANGE = re.compile(r"\bbetween\b", re.I)
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
 _LIFE = re.compile(r"\blife\b", re.I)
 
@@ -62,7 +64,11 @@ def normalise_term(text: str) -> str | None:
     ('P1Y6M', 'P25Y', 'P3Y')
     >>> normalise_term("life imprisonment") is None  # no fixed term
     True
+    >>> normalise_term("terms of between seven years and six months and nine years") is None  # several people's
+    True
     """
+    if _RANGE.search(text):
+        return None
     total = {"Y": 0.0, "M": 0.0, "W": 0.0, "D": 0.0}
     found = False
     for m in _PART.finditer(text):
