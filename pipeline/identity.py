@@ -331,8 +331,10 @@ def _partial_names(
             if len(v) <= len(w):
                 continue
             if kinds[j] == "Person" and person and not n.canonical:
-                if _run_of(w, v) or (
-                    len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY
+                if (
+                    _run_of(w, v)
+                    or _given_and_surname(w, v)
+                    or (len(w) == 1 and max(fuzz.ratio(w[0], x) for x in v[1:]) >= LONE_SURNAME_SIMILARITY)
                 ):
                     hosts.append(j)
             elif (
@@ -342,7 +344,11 @@ def _partial_names(
             ):
                 hosts.append(j)  # an organisation's or a place's part, though the model took it for a person's
         if hosts:
-            exact = [j for j in hosts if _run_of(w, words[j])]
+            exact = [
+                j for j in hosts if _run_of(w, words[j]) or (kinds[j] == "Person" and _given_and_surname(w, words[j]))
+            ]
+            if kinds[i] == "Person":  # "Yousef al-Ruwaili", "Yousef": Yousef Abdullah al-Ruwaili, not his son
+                exact = [j for j in exact if words[j][0] == w[0]] or exact  # Abdullah Yousef al-Ruwaili
             if len(w) == 1 and kinds[i] != "Person":  # "the Court" of a judgment: the international court
                 known = {j: n.canonical for j, n in names}
                 exact = [
@@ -466,6 +472,14 @@ def _distinctive(word: str, nw) -> bool:
         or city_population(word)
         or word in _country_words()[0]
     )
+
+
+def _given_and_surname(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is the first word of a person's ``whole`` name and its last words, the middle ones
+    (a patronymic, a second given name) left out: "Gleb Zavyalov" of "Gleb Arkadyevich Zavyalov",
+    "Yousef al-Ruwaili" of "Yousef Abdullah al-Ruwaili"."""
+    n = len(part)
+    return 2 <= n < len(whole) and part[0] == whole[0] and part[1:] == whole[len(whole) - n + 1 :]
 
 
 def _run_of(part: list[str], whole: list[str]) -> bool:

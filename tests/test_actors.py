@@ -241,6 +241,18 @@ def test_a_surname_shared_by_a_relative_goes_to_the_person_introduced_first(buil
     assert "Vukovic" not in _forms(r, "Mira Vukovic")
 
 
+def test_a_given_name_and_surname_without_the_middle_name_is_the_person_whose_name_opens_with_it(build_text):
+    r = build_text(
+        "Perrin Halvard Vessa, a lawyer, was arrested on 3 March 2021. His son, Halvard Perrin Vessa, was "
+        "arrested on 5 May 2021. Halvard was released in June 2021. The network calls for the release of "
+        "Perrin Vessa.",
+        name="news-test",
+    )
+    assert {"Perrin Vessa"} <= _forms(r, "Perrin Halvard Vessa")
+    assert {"Halvard"} <= _forms(r, "Halvard Perrin Vessa")
+    assert "Perrin Vessa" not in _forms(r, "Halvard Perrin Vessa")
+
+
 def test_a_shorter_name_of_an_organisation_joins_its_full_name(build_text):
     r = build_text(
         "The Harbour Tribune published the report on 1 May 2022. The Tribune was fined a week later.", name="news-test"
