@@ -39,8 +39,6 @@ _SENT_START = 8
 #: narrowest tags, labels or types it must have do)
 _INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
 _OPS = (">", "<", ">>", "<<", ".", ";")
-#: the columns of words (the others hold tags, dependency labels, entity types: few values, each on many tokens)
-_WORD_COLUMNS = frozenset(_COLUMNS[a] for a in ("ORTH", "LOWER", "NORM", "LEMMA"))
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity: equal first nodes are made one when added
@@ -203,11 +201,15 @@ _Pattern = tuple[int, tuple[_Node, ...], frozenset[int]]
 
 
 class _Filing(NamedTuple):
-    """A TreeMatcher's patterns as its calls read them, made on the first call after an ``add``."""
+    """A TreeMatcher's patterns as its calls read them, made on the first call after an ``add``.
+
+    A set of requirements is an int, requirement ``n`` its bit ``1 << n``: what a Doc meets is the OR of
+    what its words meet, and a pattern may match where its bits are all among those."""
 
     ordered: list[_Pattern]  # in the order of their matches (a key's patterns after the key's first ``add``)
-    by_need: dict[int | None, list[int]]  # requirement -> the places of the patterns filed under it
+    needs: list[int]  # per pattern (by its place in ``ordered``), the requirements it has, as bits
     words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
+    meets: dict[int, dict[int, int]]  # per column, each of those words -> the requirements it meets, as bits
 
 
 class TreeMatcher:
@@ -245,32 +247,32 @@ class TreeMatcher:
         self._filed = None
 
     def _filing(self) -> _Filing:
-        """The patterns in the order of their matches, each filed under the requirement of the fewest words
-        it has, one of words before one of tags or labels (those without any under None): a Doc that does not
-        meet that requirement is not tried on it (most Docs meet the requirements of few patterns)."""
+        """The patterns in the order of their matches with their requirements, and the words that meet
+        them: a Doc that does not meet all of a pattern's requirements is not tried on it (most Docs meet
+        the requirements of few patterns)."""
         if self._filed is None:
             ordered = [(key, nodes, needs) for key, patterns in self._patterns.items() for nodes, needs in patterns]
-            # a word is rarer than a tag, a dependency label or an entity type: filed under a word where it needs one
-            sizes = {n: (column not in _WORD_COLUMNS, len(words)) for (column, words), n in self._needs.items()}
-            by_need: dict[int | None, list[int]] = {}
-            for place, (_, _, needs) in enumerate(ordered):
-                need = min(needs, key=lambda n: (sizes[n], n)) if needs else None
-                by_need.setdefault(need, []).append(place)
+            needs = [sum(1 << n for n in required) for _, _, required in ordered]
             words = {column: frozenset(meets) for column, meets in self._meets.items()}
-            self._filed = _Filing(ordered, by_need, words)
+            bits = {
+                column: {word: sum(1 << n for n in met) for word, met in meets.items()}
+                for column, meets in self._meets.items()
+            }
+            self._filed = _Filing(ordered, needs, words, bits)
         return self._filed
 
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def _held(self, parse: Parse) -> set[int]:
-        """The requirements a Doc meets: one of their words is in its column (a pattern lacking one has
-        no match)."""
-        held: set[int] = set()
-        for column, words in self._filing().words.items():
-            meets = self._meets[column]
+    def _held(self, parse: Parse) -> int:
+        """The requirements a Doc meets, as bits (see :class:`_Filing`): one of their words is in its column
+        (a pattern lacking one has no match)."""
+        held = 0
+        filed = self._filing()
+        for column, words in filed.words.items():
+            meets = filed.meets[column]
             for word in words & parse.present(column):  # a frozenset each: the smaller one is walked
-                held.update(meets[word])
+                held |= meets[word]
         return held
 
     def parse(self, doc: Doc) -> Parse:
@@ -287,15 +289,14 @@ class TreeMatcher:
         if not self._patterns or starts == [] or not len(doc):
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
-        ordered, by_need, _ = self._filing()
+        ordered, needs, _, _ = self._filing()
         held = self._held(parse)
-        places = sorted(p for need in (None, *held) for p in by_need.get(need, ()))
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
-        for place in places:
-            key, nodes, needs = ordered[place]
-            if not needs <= held:
+        for place, need in enumerate(needs):
+            if need & held != need:
                 continue
+            key, nodes, _ = ordered[place]
             first = nodes[0]
             candidates = firsts.get(first)
             if candidates is None:

@@ -131,6 +131,7 @@ class ActorTyper:
         self._columns: tuple[Doc, dict[int, list[int]]] | None = None
         self._ents_read: tuple[Doc, Sequence[Span]] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
+        self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
         self.institutions = frozenset(load_lines("institution_words.txt"))
@@ -245,13 +246,11 @@ class ActorTyper:
                 out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
         return out
 
-    @staticmethod
-    def _dateline_agency(doc: Doc) -> list[Candidate]:
+    def _dateline_agency(self, doc: Doc) -> list[Candidate]:
         """The agency a wire story's dateline names at the start of its part ("TUNIS, Jan 5 (Wirex) –") is a
         media outlet, one word the model read as a person's name or did not read as a name at all; the city
         before it, where the gazetteer knows it, is a place."""
-        strings = doc.vocab.strings
-        if not any(")" in strings[orth] for orth in doc.to_array(ORTH)[:_DATELINE_TOKENS].tolist()):
+        if not self._bracket_closed(doc, self._column(doc, ORTH)[:_DATELINE_TOKENS]):
             return []  # no ")" in the first tokens: their words read, not the text of the Doc's opening made
         head = doc[:_DATELINE_TOKENS].text  # a dateline opens the part: its first tokens, not all of Doc.text
         found = WIRE_DATELINE.match(head) if ")" in head else None
@@ -265,6 +264,18 @@ class ActorTyper:
         if city is not None and len(city) and city_population(city.text) is not None:
             out.append(Candidate(city.start, city.end, [("Place", W_GAZETTEER, "dateline")]))
         return out
+
+    def _bracket_closed(self, doc: Doc, forms: list[int]) -> bool:
+        """Whether one of the token texts ``forms`` (ORTH hashes) holds a ")" (each text is read once a process)."""
+        if self._bracketless.issuperset(forms):
+            return False
+        strings = doc.vocab.strings
+        for orth in forms:
+            if orth not in self._bracketless:
+                if ")" in strings[orth]:
+                    return True
+                self._bracketless.add(orth)
+        return False
 
     def _may_quote(self, doc: Doc) -> bool:
         """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
@@ -1145,11 +1156,12 @@ class ActorTyper:
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
-        actors = [
-            Span(doc, s, e, label=best_type(c.votes) or "Organisation", kb_id=c.kb_id)
-            for (s, e), c in by_span.items()
-            if not (best_type(c.votes) == "Person" and any(t.like_num for t in doc[s:e]))
-        ]  # a person's name has no number: "PO Box 257" after an office
+        actors = []
+        for (s, e), c in by_span.items():
+            label = best_type(c.votes)
+            if label == "Person" and any(t.like_num for t in doc[s:e]):
+                continue  # a person's name has no number: "PO Box 257" after an office
+            actors.append(Span(doc, s, e, label=label or "Organisation", kb_id=c.kb_id))
         # quoted and trimmed actor spans win over overlapping raw entities
         actors = filter_spans(actors)
         taken = {i for a in actors for i in range(a.start, a.end)}

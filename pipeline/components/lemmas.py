@@ -7,7 +7,9 @@ A hyphenated verb whose inflected form, its ending taken off, is a verb the patt
 gets that verb as its lemma, right after the model's lemmatizer.
 """
 
+from spacy.attrs import ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc
 
 from pipeline.patterns import load_json, load_jsonl
@@ -45,8 +47,13 @@ class HyphenatedLemmas:
         self.verbs = verbs
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc:
-            if tok.pos_ != "VERB" or "-" not in tok.text or tok.lemma_ in self.verbs:
+        """The verbs are found off the Doc's POS and ORTH arrays: a Token object only for a hyphenated verb."""
+        strings = doc.vocab.strings
+        for i, (pos, orth) in enumerate(doc.to_array([POS, ORTH]).tolist() if len(doc) else ()):
+            if pos != VERB or "-" not in strings[orth]:
+                continue
+            tok = doc[i]
+            if tok.lemma_ in self.verbs:
                 continue
             low = tok.text.lower()
             base = next((low[: -len(e)] for e in _ENDINGS if low.endswith(e) and low[: -len(e)] in self.verbs), None)

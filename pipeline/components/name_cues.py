@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import cache, lru_cache
 from typing import Any
 
@@ -72,6 +71,8 @@ _SPECIFICITY = [
     "Place",
     "Organisation",
 ]
+#: each type's place in that order
+_RANK = {t: n for n, t in enumerate(_SPECIFICITY)}
 
 
 def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
@@ -82,12 +83,12 @@ def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
     >>> best_type([("Organisation", 1, "ner"), ("Court", 1, "x")])
     'Court'
     """
-    totals: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = {}
     for t, w, *_ in votes:
-        totals[t] += w
+        totals[t] = totals.get(t, 0) + w
     if not totals:
         return None
-    return max(totals, key=lambda t: (totals[t], -_SPECIFICITY.index(t)))
+    return max(totals, key=lambda t: (totals[t], -_RANK[t]))
 
 
 class NameWords:
