@@ -418,6 +418,8 @@ def _parties(ranked: dict[str, set[str]], cues: dict[str, str]) -> tuple[str, ..
     return ()
 
 
+#: how the events a group's count points to are told: as facts, the document's own or a source's
+_TOLD = frozenset({Standing.ASSERTED, Standing.REPORTED})
 #: events whose subject acts, not one who is acted on
 _NOT_BEFALLING = frozenset({EventType.STATEMENT, EventType.VISIT})
 
@@ -428,7 +430,7 @@ def _befallen_before(
     """The people the document's events befell before ``at`` (arrested, charged, tried …), in order."""
     found: list[str] = []
     for ev in facts.events:
-        if ev.evidence.start >= at or ev.type in _NOT_BEFALLING or ev.standing is not Standing.ASSERTED:
+        if ev.evidence.start >= at or ev.type in _NOT_BEFALLING or ev.standing not in _TOLD:
             continue
         for j in ev.subjects:
             key = keys[j]
@@ -445,10 +447,10 @@ def _befallen_after(
     in order."""
     m = doc.mentions[group]
     last = doc.part(m) + 1
-    kinds = {ev.type for ev in facts.events if group in ev.subjects and ev.standing is Standing.ASSERTED}
+    kinds = {ev.type for ev in facts.events if group in ev.subjects and ev.standing in _TOLD}
     found: list[str] = []
     for ev in facts.events:
-        if ev.type not in kinds or ev.evidence.start <= m.start or ev.standing is not Standing.ASSERTED:
+        if ev.type not in kinds or ev.evidence.start <= m.start or ev.standing not in _TOLD:
             continue
         for j in ev.subjects:
             key = keys[j]

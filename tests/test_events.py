@@ -779,6 +779,15 @@ def test_a_group_told_by_its_count_is_the_people_named_after_it_as_it_befell_the
     assert arrested == [(n, "2020-05") for n in ("Ivan Pelko", "Lev Tomin", "Oleg Sidin", "Tamsin Vessa")]
 
 
+def test_a_group_by_its_count_points_back_to_people_whose_sentences_a_source_told(build_text):
+    r = build_text(
+        "The Orsk City Court sentenced Lev Tomin to nine years, Ivan Pelko to eight years and Oleg Sidin "
+        "to seven years, defence lawyer Tamsin Vessa told reporters. The three were arrested in May 2020."
+    )
+    arrested = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert arrested == [(n, "2020-05") for n in ("Ivan Pelko", "Lev Tomin", "Oleg Sidin")]
+
+
 def test_an_appeal_rejected_and_the_sentence_upheld_by_one_court_are_one_decision(build_text):
     r = build_text(
         "The Orsk City Court sentenced Lev Tomin to five years on 2 May 2019. On 4 October 2019 the Tomsk "
