@@ -24,7 +24,9 @@ from typing import cast
 
 from pipeline.components.gazetteer import given_name_gender
 from pipeline.facts import Actor, ActorType, DocumentFacts, EventType, Mention, RelationType, Standing
+from pipeline.normalize.names import name_key
 from pipeline.patterns import load_json
+from pipeline.structure import experts
 
 __all__ = ["resolve_anaphora", "resolve_groups", "is_heading"]
 
@@ -356,6 +358,15 @@ def resolve_groups(
             seen_order.append((i, gid))
             history.append(_Seen(parties[0], doc.sentence(m), doc.part(m), "", i))
             continue
+        if cues.get("speakers"):  # "UN experts today expressed …": those the press release lists
+            speakers = listed_speakers(facts, keys)
+            if speakers:
+                out[i] = speakers
+                gid = (doc.part(m), f"speakers:{i}")  # a group "they" may point back to
+                groups[gid] = list(speakers)
+                seen_order.append((i, gid))
+                history.append(_Seen(speakers[0], doc.sentence(m), doc.part(m), "", i))
+            continue
         if "couple" in cues.get("nouns", "").split("|"):
             spouses = _couple_before(facts, keys, actors, m.start)
             if spouses:
@@ -456,6 +467,20 @@ def _befallen_after(
             key = keys[j]
             if key and doc.part(doc.mentions[j]) <= last and actors[key].type is ActorType.PERSON and key not in found:
                 found.append(key)
+    return tuple(found)
+
+
+def listed_speakers(facts: DocumentFacts, keys: list[str | None]) -> tuple[str, ...]:
+    """The actors of the experts a UN press release lists as speaking in it (``structure.experts``), as the
+    text names them."""
+    found: list[str] = []
+    for name in experts(facts.document.text) if facts.structure.signatories else ():
+        key = next(
+            (k for m, k in zip(facts.mentions, keys, strict=True) if k and not m.refers and name_key(m.text) == name_key(name)),
+            None,
+        )
+        if key is not None and key not in found:
+            found.append(key)
     return tuple(found)
 
 

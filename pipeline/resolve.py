@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
-from pipeline.coref import is_heading, resolve_groups
+from pipeline.coref import is_heading, listed_speakers, resolve_groups
 from pipeline.facts import (
     Actor,
     ActorType,
@@ -136,11 +136,15 @@ def resolve_events(
     rules_on = _rule_on_earlier(facts.events, drafts)
     _point_back(facts.events, drafts)
     kept: list[Event] = []
-    for draft in drafts:
+    listed = set(listed_speakers(facts, keys))
+    for draft, told in zip(drafts, facts.events, strict=True):
         if draft is None or not draft.subjects:
             continue
         if draft.type is EventType.STATEMENT and draft.date is None and not reported:
             continue  # in a resolution a statement is a dated statement, report or opinion
+        if draft.type is EventType.STATEMENT and len(draft.subjects) > 1 and set(draft.subjects) <= listed:
+            kept.extend(replace(draft, subjects=(s,)) for s in draft.subjects)  # "the experts said": each of them
+            continue
         kept.extend(_per_subject(draft))
     kept += _held_where_released(kept, actors, frozenset(values["detention_place_heads"]))
     merged = _merge(kept)

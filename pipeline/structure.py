@@ -308,9 +308,40 @@ SIGNED_HEADER = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory org
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
+#: the paragraph of a UN press release that names the experts who speak in it
+EXPERTS_LIST = re.compile(r"^[ \t*]*The experts[ \t]*:[ \t]*(?P<items>[^\n]+(?:\n[^\n]+)*)", re.M)
+#: an item of that list naming a body of experts rather than one of them ("Working Group on Arbitrary Detention")
+_EXPERT_BODY = re.compile(r"^(?:Working Group|Committee|Expert Mechanism|Subcommittee)\b")
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+")
+
+
+def experts(text: str) -> tuple[str, ...]:
+    """The experts a UN press release lists as speaking in it ("The experts: X, Special Rapporteur on …;
+    Working Group on Y: A (Chair-Rapporteur), B; and the Working Group on Z."): each expert named with
+    a mandate of their own, and each body named as such (its members speak as the body).
+
+    >>> experts("…\\n\\nThe experts: Ms. Ada Vell, Special Rapporteur on torture; Working Group on "
+    ...         "Arbitrary Detention: Mr. Oren Tal (Chair-Rapporteur), Ms. Ivy Ro; and the Working Group on "
+    ...         "Enforced or Involuntary Disappearances.")
+    ('Ada Vell', 'Working Group on Arbitrary Detention', 'Working Group on Enforced or Involuntary Disappearances')
+    """
+    found = max(EXPERTS_LIST.finditer(text), key=lambda m: m.start(), default=None)
+    if found is None:
+        return ()
+    names: list[str] = []
+    for item in re.split(r"[ \t]*;[ \t]*", " ".join(found["items"].split())):
+        item = re.sub(r"^(?:and[ \t]+)?(?:the[ \t]+)?", "", item.strip()).rstrip(".")
+        if _EXPERT_BODY.match(item):
+            names.append(item.split(":", 1)[0].strip())
+        elif "," in item and ":" not in item:
+            names.append(_HONORIFIC.sub("", item.split(",", 1)[0].strip()))
+    return tuple(n for n in names if n and n[0].isupper() and len(n) <= SIGNATURE_CHARS)
+
+
 def signatories(text: str) -> tuple[str, ...]:
     """The bodies a joint statement lists as its signatories, one a line under "Signed:" to the
-    text's end: names (a capital first, no full stop at the end), their bracketed acronyms left out.
+    text's end: names (a capital first, no full stop at the end), their bracketed acronyms left out;
+    or the experts a UN press release lists as speaking in it (see :func:`experts`).
 
     >>> signatories("We call for his release.\\n\\nSigned:\\nOrdo Veritas (OV)\\nFree Press Circle\\n")
     ('Ordo Veritas', 'Free Press Circle')
@@ -319,7 +350,7 @@ def signatories(text: str) -> tuple[str, ...]:
     """
     found = max(SIGNED_HEADER.finditer(text), key=lambda m: m.start(), default=None)  # the last such line
     if found is None:
-        return ()
+        return experts(text)
     names = []
     for line in text[found.end() :].splitlines():
         line = line.strip()

@@ -1689,6 +1689,26 @@ def test_a_joint_statements_own_demands_are_by_all_its_signatories(build_text):
     assert creators == {"Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"}
 
 
+def test_the_experts_of_a_un_press_release_are_those_it_lists(build_text):
+    """ "UN experts today expressed …" and "The experts: A, Special Rapporteur on …; Working Group on …: B
+    (Chair-Rapporteur), C": each listed expert and body says it, and all of them demand the release."""
+    r = build_text(
+        "Lumeria: UN experts alarmed by detention of journalist\n\n"
+        "GENEVA (16 May 2024) – UN experts today expressed grave concern about the detention of the journalist "
+        "Marek Tarvel and called on the Government of Lumeria to release him immediately.\n\n"
+        "The experts also expressed alarm at the dissolution on 12 August 2023 of the Varno Rights Centre.\n\n"
+        "The experts: Ms. Ysolde Brenik, Special Rapporteur on the situation of human rights defenders; Working "
+        "Group on Arbitrary Detention: Mr. Halvard Kelmar (Chair-Rapporteur), Ms. Orsolya Quillon.\n"
+    )
+    said = sorted((ev["subject"][0], ev.get("date", [""])[0]) for ev in _events(r, "Statement"))
+    assert said == [("Working Group on Arbitrary Detention", "2024-05-16"), ("Ysolde Brenik", "2024-05-16")]
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], sorted(demand["agent"])) == (
+        ["Marek Tarvel"],
+        ["Working Group on Arbitrary Detention", "Ysolde Brenik"],
+    )
+
+
 def test_a_list_of_signatories_with_long_names_stays_a_list(build_text):
     """Names longer than an address's lines under "Signatories:" are not joined into one line when read."""
     r = build_text(

@@ -72,6 +72,7 @@ class CorefCues:
         self.person_nouns = frozenset(data["person_nouns"])
         self.age = re.compile(data["age_noun"])
         self.group_words = frozenset(data["group_words"])
+        self.speaker_nouns = frozenset(data["speaker_nouns"])
         #: "the couple", "the pair": the two spouses of the marriage told last (see pipeline.coref)
         self.couples = frozenset(load_json("relation_roles.json")["couples"])
         self.numbers = data["numbers"]
@@ -110,6 +111,10 @@ class CorefCues:
                 if alls:  # "charged all six with …", "the trial of the three": a group by its count alone
                     cues = {"kind": "group", "count": self.numbers[low]}
                     found.append((Span(doc, alls[0].i, tok.i + 1, label=GROUP), cues))
+            elif tok.lemma_.lower() in self.speaker_nouns and tok.tag_ == "NNS" and tok.dep_ in _SUBJECT:
+                dets = [c for c in tok.lefts if c.dep_ == "det" and c.i == tok.i - 1]  # "the experts", "UN experts"
+                cues = {"kind": "group", "nouns": [tok.lemma_.lower()], "speakers": 1}
+                found.append((Span(doc, dets[0].i if dets else tok.i, tok.i + 1, label=GROUP), cues))
             elif tok.lemma_.lower() in self.couples and tok.pos_ == "NOUN" and tok.tag_ == "NN":
                 dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
                 if dets and tok.dep_ in _COUPLE_ROLES:  # "The couple were detained", "the couple's home"
@@ -147,6 +152,7 @@ class CorefCues:
                         or word in self.court_nouns
                         or word in self.org_nouns
                         or word in self.couples
+                        or word in self.speaker_nouns
                     )
             if may:
                 out.append(i)

@@ -385,6 +385,9 @@ class EventFinder:
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
+            if entry["type"] == "Statement":  # "expressed concern at the designation on 12 August of X": its date
+                about = self._concern_object(trigger)
+                dates = [d for d in dates if about is None or d["span"][0] < about.i]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
             if (
@@ -1276,6 +1279,16 @@ class EventFinder:
         event["subject"] = [subjects[0]]
         event["term"] = terms[0]
         return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
+
+    def _concern_object(self, trigger: Token) -> Token | None:
+        """What a statement of concern is about ("expressed concern at / alarm about the designation …"):
+        a date after it is that thing's ("… on 12 August 2024"), however the parser hung it."""
+        for obj in trigger.children:
+            if obj.dep_ == "dobj" and obj.lemma_ in self.words["concern_nouns"]:
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.words["concern_preps"]:
+                        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
 
     def _listed_term(self, words: Sequence[Token], before: Sequence[Token] = ()) -> str | None:
         """The term ``words`` state; a bare number takes the unit of the term ``before`` it ("to ten years,
