@@ -476,7 +476,11 @@ def listed_speakers(facts: DocumentFacts, keys: list[str | None]) -> tuple[str, 
     found: list[str] = []
     for name in experts(facts.document.text) if facts.structure.signatories else ():
         key = next(
-            (k for m, k in zip(facts.mentions, keys, strict=True) if k and not m.refers and name_key(m.text) == name_key(name)),
+            (
+                k
+                for m, k in zip(facts.mentions, keys, strict=True)
+                if k and not m.refers and name_key(m.text) == name_key(name)
+            ),
             None,
         )
         if key is not None and key not in found:

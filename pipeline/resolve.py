@@ -137,7 +137,7 @@ def resolve_events(
     _point_back(facts.events, drafts)
     kept: list[Event] = []
     listed = set(listed_speakers(facts, keys))
-    for draft, told in zip(drafts, facts.events, strict=True):
+    for draft in drafts:
         if draft is None or not draft.subjects:
             continue
         if draft.type is EventType.STATEMENT and draft.date is None and not reported:
