@@ -386,8 +386,8 @@ class EventFinder:
                 listed = self._listed_dates(doc, trigger, set(found))
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if entry["type"] == "Statement":  # "expressed concern at the designation on 12 August of X": its date
-                about = self._concern_object(trigger)
-                dates = [d for d in dates if about is None or d["span"][0] < about.i]
+                concern = self._concern_object(trigger)
+                dates = [d for d in dates if concern is None or d["span"][0] < concern.i]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
             if (
