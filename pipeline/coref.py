@@ -336,6 +336,17 @@ def resolve_groups(
     out: dict[int, tuple[str, ...]] = {}
     history: list[_Seen] = []
     ranked = _ranked(doc, keys)
+    speakers: tuple[str, ...] | None = None  # read when a group first needs them
+
+    def resolved(i: int, m: Mention, members: tuple[str, ...]) -> None:
+        """The group ``i`` found by other means than the names listed before it: one that a later "they"
+        or "the journalists" may point back to."""
+        out[i] = members
+        gid = (doc.part(m), f"resolved:{i}")
+        groups[gid] = list(members)
+        seen_order.append((i, gid))
+        history.append(_Seen(members[0], doc.sentence(m), doc.part(m), "", i))
+
     for i in doc.order:
         m = doc.mentions[i]
         cues = _cues(m)
@@ -352,20 +363,13 @@ def resolve_groups(
         count = int(cues.get("count") or 0)
         parties = _parties(ranked, cues)
         if parties:  # "both Applicants", "the first and fourth applicants": the parties the text ranked so
-            out[i] = parties
-            gid = (doc.part(m), f"parties:{i}")  # a group "they" may point back to
-            groups[gid] = list(parties)
-            seen_order.append((i, gid))
-            history.append(_Seen(parties[0], doc.sentence(m), doc.part(m), "", i))
+            resolved(i, m, parties)
             continue
         if cues.get("speakers"):  # "UN experts today expressed …": those the press release lists
-            speakers = listed_speakers(facts, keys)
+            if speakers is None:
+                speakers = listed_speakers(facts, keys)
             if speakers:
-                out[i] = speakers
-                gid = (doc.part(m), f"speakers:{i}")  # a group "they" may point back to
-                groups[gid] = list(speakers)
-                seen_order.append((i, gid))
-                history.append(_Seen(speakers[0], doc.sentence(m), doc.part(m), "", i))
+                resolved(i, m, speakers)
             continue
         if "couple" in cues.get("nouns", "").split("|"):
             spouses = _couple_before(facts, keys, actors, m.start)
@@ -383,11 +387,7 @@ def resolve_groups(
         if i not in out and count > 2:  # "charged all six": the six whom the document's events befell so far
             befallen = _befallen_before(facts, keys, actors, m.start)
             if len(befallen) == count:
-                out[i] = befallen
-                gid = (doc.part(m), f"count:{i}")  # the group "the journalists" after it points back to
-                groups[gid] = list(befallen)
-                seen_order.append((i, gid))
-                history.append(_Seen(befallen[0], doc.sentence(m), doc.part(m), "", i))
+                resolved(i, m, befallen)
         if i not in out and cues.get("ahead"):  # "sentenced five journalists of X …", then their names
             named = _befallen_after(facts, doc, keys, actors, i)
             if len(named) == count:
