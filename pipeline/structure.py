@@ -7,6 +7,7 @@ from datetime import date
 
 from pipeline.facts import DatePrecision, DocumentPart, DocumentStructure, PartKind, SourceDocument
 from pipeline.normalize.dates import dateline_year, normalise_date, years_in
+from pipeline.normalize.names import TITLES
 
 __all__ = [
     "PART_MARKERS",
@@ -312,7 +313,6 @@ _BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 EXPERTS_LIST = re.compile(r"^[ \t*]*The experts[ \t]*:[ \t]*(?P<items>[^\n]+(?:\n[^\n]+)*)", re.M)
 #: an item of that list naming a body of experts rather than one of them ("Working Group on Arbitrary Detention")
 _EXPERT_BODY = re.compile(r"^(?:Working Group|Committee|Expert Mechanism|Subcommittee)\b")
-_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+")
 
 
 def experts(text: str) -> tuple[str, ...]:
@@ -334,7 +334,10 @@ def experts(text: str) -> tuple[str, ...]:
         if _EXPERT_BODY.match(item):
             names.append(item.split(":", 1)[0].strip())
         elif "," in item and ":" not in item:
-            names.append(_HONORIFIC.sub("", item.split(",", 1)[0].strip()))
+            words = item.split(",", 1)[0].split()
+            while words and words[0].lower().rstrip(".") in TITLES:
+                words = words[1:]  # "Ms. Ada Vell"
+            names.append(" ".join(words))
     return tuple(n for n in names if n and n[0].isupper() and len(n) <= SIGNATURE_CHARS)
 
 

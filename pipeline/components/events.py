@@ -1272,7 +1272,7 @@ class EventFinder:
             return self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else []
         words = list(preps[0].subtree)
         numbers = [t for t in words if t.like_num]
-        unit = next((t.lower_ for t in words if t.lemma_ in ("year", "month", "day", "week")), None)
+        unit = next((t.lower_ for t in words if t.lemma_ in self.words["term_units"]), None)
         if unit is None or len(numbers) != len(subjects):
             return []
         terms = [normalise_term(f"{n.text} {unit}") for n in numbers]
