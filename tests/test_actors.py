@@ -146,6 +146,18 @@ def test_headlines_codes_and_platforms_are_no_actors(build_text):
     assert actors["Ion Rusu"] == "Person"
 
 
+def test_a_capitalised_noun_of_a_headline_names_no_one_after_it(build_text):
+    r = build_text(
+        "Lumeria: Rights Lawyer Forcibly Disappeared, Then Jailed on Terrorism Charges\n"
+        "Journalist Briefly Held, News Website Blocked After Reporting on Case\n\n"
+        "May 21, 2024\n\nThe journalist Tamsin Vessa was held for six hours on 2 May 2024.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert "Briefly Held" not in actors
+    assert actors["Tamsin Vessa"] == "Person"
+
+
 # -- types from context ------------------------------------------------------------------------
 
 

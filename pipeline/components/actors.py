@@ -1004,8 +1004,21 @@ class ActorTyper:
         rows = doc.to_array(_SENT_READ)[sent.start : sent.end].tolist()
         if span.end - span.start == 1 and sum(1 for r in rows if not r[5]) <= 3:
             return True  # a one-word heading: "Background"
+        return ActorTyper._title_cased(rows)
+
+    @staticmethod
+    def _title_cased(rows: list[list[int]]) -> bool:
+        """Whether a sentence (its rows of ``_SENT_READ``) is a heading or headline in title case: most of its
+        words that are no name are capitalised ("Journalist Briefly Held, News Website Blocked")."""
         words = [r for r in rows if r[0] and r[1] > 3 and not r[2]]  # words that are no name
         return len(words) >= 3 and sum(bool(r[3] or r[4]) for r in words) >= 0.75 * len(words)
+
+    @staticmethod
+    def _headline_word(doc: Doc, i: int) -> bool:
+        """Whether token ``i`` stands in a headline in title case, where a capitalised noun is no cue
+        ("Journalist Briefly Held": not "the journalist X")."""
+        sent = doc[i].sent
+        return ActorTyper._title_cased(doc.to_array(_SENT_READ)[sent.start : sent.end].tolist())
 
     def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
         """A bare "Parliament" or "Council" names the body only when nothing qualifies it."""
@@ -1037,7 +1050,7 @@ class ActorTyper:
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
             word = doc[i].lower_
-            if word in self.before:
+            if word in self.before and not (doc[i].is_title and self._headline_word(doc, i)):
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
             elif doc[i].is_lower and word in self.before_lower:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
