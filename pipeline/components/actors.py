@@ -1041,16 +1041,17 @@ class ActorTyper:
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
-        if (
+        labelled = (
             i >= 1
             and doc[i].text in (":", ",")
             and doc[i - 1].lower_ in self.before
             and self.before[doc[i - 1].lower_] == "Person"
-        ):
+        )
+        if labelled:
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
             word = doc[i].lower_
-            if word in self.before and not (doc[i].is_title and self._headline_word(doc, i)):
+            if word in self.before and (labelled or not (doc[i].is_title and self._headline_word(doc, i))):
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
             elif doc[i].is_lower and word in self.before_lower:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
