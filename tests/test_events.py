@@ -797,6 +797,19 @@ def test_an_appeal_rejected_and_the_sentence_upheld_by_one_court_are_one_decisio
     assert (ev["court"], ev["date"], ev["outcome"]) == (["Tomsk Regional Court"], ["2019-10-04"], ["upheld"])
 
 
+def test_jailed_pending_trial_by_a_judgeship_of_peace_is_a_detention_it_ordered(build_text):
+    r = build_text(
+        "On 14 April 2025 the Orsk 3rd Criminal Judgeship of Peace ordered the reporter Lev Tomin jailed pending trial."
+    )
+    assert _events(r, "Sentencing") == []
+    ev = _one(r, "Detention")
+    assert (ev["subject"], ev["court"], ev["date"]) == (
+        ["Lev Tomin"],
+        ["Orsk 3rd Criminal Judgeship of Peace"],
+        ["2025-04-14"],
+    )
+
+
 def test_the_court_an_appeal_went_to_and_the_court_whose_decision_it_is(build_text):
     r = build_text(
         "Lev Tomin was sentenced to five years on 2 May 2019. His appeal to the Tomsk Military Court was "
