@@ -753,9 +753,15 @@ def test_a_bare_number_after_a_term_takes_its_unit(build_text):
     assert got == [("Ivan Pelko", "P8Y"), ("Lev Tomin", "P10Y"), ("Oleg Sidin", "P5Y")]
 
 
-def test_a_ban_sentenced_beside_a_prison_term_adds_nothing_to_it(build_text):
-    r = build_text("The Orsk City Court sentenced Lev Tomin to ten years in prison and a five-year travel ban.")
-    assert _one(r, "Sentencing")["sentenceTerm"] == ["P10Y"]
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The Orsk City Court sentenced Lev Tomin to ten years in prison and a five-year travel ban.", "P10Y"),
+        ("The Orsk City Court sentenced Lev Tomin to 7 years and 6 months' imprisonment for extremism.", "P7Y6M"),
+    ],
+)
+def test_a_ban_sentenced_beside_a_prison_term_adds_nothing_to_it(build_text, text, term):
+    assert _one(build_text(text), "Sentencing")["sentenceTerm"] == [term]
 
 
 def test_a_group_told_by_its_count_is_the_people_named_after_it_as_it_befell_them(build_text):

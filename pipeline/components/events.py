@@ -1232,7 +1232,7 @@ class EventFinder:
                 other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
                     t.i
                     for c in tok.subtree
-                    if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ not in self.words["term_units"] | {"half"}
+                    if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ not in self.words["term_nouns"]
                     for t in c.subtree
                 }
                 term = normalise_term(" ".join(t.text for t in tok.subtree if t.i not in other))
