@@ -15,6 +15,7 @@ from pipeline.components.gazetteer import (
     city_population,
     country_names,
     demonyms,
+    given_name_gender,
     known_actors,
     lookup,
     position_label,
@@ -324,13 +325,16 @@ def _partial_names(
                 out[i] = headed
                 continue
         person = kinds[i] == "Person" or not _strongly_not_person([m])
+        # a city's name as the first word of a name the model took for a person's ("Hrodna" of "Hrodna
+        # Vestki") is the city: a surname may be a city's name ("Moyo" of "Tendai Moyo"), a given name hardly
+        city = len(w) == 1 and kinds[i] == "Place" and any(v[2] == "city" for v in m.votes)
         weak = all(v[1] <= 1 for v in m.votes)  # nothing but the model says what it is
         hosts = []
         for j, n in names:
             v = words[j]
             if len(v) <= len(w):
                 continue
-            if kinds[j] == "Person" and person and not n.canonical:
+            if kinds[j] == "Person" and person and not n.canonical and not (city and w[0] == v[0]):
                 if (
                     _run_of(w, v)
                     or _given_and_surname(w, v)
@@ -521,7 +525,18 @@ def _type_of(mentions: list[Mention]) -> str:
     ("Moyo" of "Tendai Moyo") says nothing of the actor's type."""
     longest = max(len(m.text.split()) for m in mentions)
     votes = [v for m in mentions for v in m.votes if v[2] != "city" or len(m.text.split()) == longest]
+    first = max(mentions, key=lambda m: len(m.text.split())).text.split()[0]
+    if not given_name_gender(first) and any(
+        v[0] not in ("Person", "Place") and v[2].startswith(_DEFINING) for v in votes
+    ):  # "the human rights organisation X" says what X is; the model's "person" on each other mention of the
+        # same words is one guess made again, not evidence against it (unless X opens with a given name:
+        # "the community broadcaster Jennelyn X")
+        votes = [v for v in votes if not (v[0] == "Person" and v[2].startswith("ner:"))]
     return best_type(votes) or (mentions[0].type.value if mentions[0].type else "Organisation")
+
+
+#: the cues that say in the text's own words what kind of actor a name is ("the newspaper X", "X, a weekly")
+_DEFINING = ("before:", "apposition:")
 
 
 def _label_of(mentions: list[Mention]) -> str:

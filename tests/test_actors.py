@@ -265,6 +265,20 @@ def test_a_given_name_and_surname_without_the_middle_name_is_the_person_whose_na
     assert "Perrin Vessa" not in _forms(r, "Halvard Perrin Vessa")
 
 
+def test_a_name_the_text_calls_an_organisation_is_one_though_the_model_reads_a_person(build_text):
+    r = build_text(
+        "On 19 February 2025 the authorities cancelled the registration of the human rights organisation "
+        "Manovar Selik.\n\nManovar Selik denies the accusations. Police arrested Tamsin Vessa, a volunteer "
+        "with Manovar Selik, in Orsk.\n\nPolice searched the newsroom of the independent newspaper Vitebsk "
+        "Kurier in Vitebsk. Vitebsk Kurier was closed.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert (actors["Manovar Selik"], actors["Tamsin Vessa"]) == ("NGO", "Person")
+    assert (actors["Vitebsk Kurier"], actors["Vitebsk"]) == ("MediaOutlet", "Place")  # the city is no outlet's alias
+    assert "Vitebsk" not in _forms(r, "Vitebsk Kurier")
+
+
 def test_a_shorter_name_of_an_organisation_joins_its_full_name(build_text):
     r = build_text(
         "The Harbour Tribune published the report on 1 May 2022. The Tribune was fined a week later.", name="news-test"
