@@ -265,6 +265,15 @@ def test_a_given_name_and_surname_without_the_middle_name_is_the_person_whose_na
     assert "Perrin Vessa" not in _forms(r, "Halvard Perrin Vessa")
 
 
+def test_a_role_named_alone_is_no_one(build_text):
+    r = build_text(
+        "Lumeria: Statement by the Spokesperson on the sentencing of journalist Tamsin Vessa\n\n07.08.2025\n\n"
+        "Yesterday the Orsk City Court sentenced Tamsin Vessa to two years in prison.",
+        name="news-test",
+    )
+    assert "Spokesperson" not in _actors(r)
+
+
 def test_a_name_the_text_calls_an_organisation_is_one_though_the_model_reads_a_person(build_text):
     r = build_text(
         "On 19 February 2025 the authorities cancelled the registration of the human rights organisation "

@@ -942,8 +942,10 @@ class ActorTyper:
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
-        if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and self._unlikely_name(doc, span):
-            return None
+        if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and (
+            self._unlikely_name(doc, span) or (len(span) == 1 and self.before.get(span[0].lower_) == "Person")
+        ):
+            return None  # ... nor a role's noun alone ("Statement by the Spokesperson"): no one named
         if (
             ent.label_ in ACTOR_LABELS
             and not kb_id
