@@ -265,6 +265,18 @@ def test_a_given_name_and_surname_without_the_middle_name_is_the_person_whose_na
     assert "Perrin Vessa" not in _forms(r, "Halvard Perrin Vessa")
 
 
+def test_the_names_of_a_contact_card_are_people(build_text):
+    r = build_text(
+        "Lumeria: Statement on the sentencing of Tamsin Vessa\n\n07.08.2025\n\n"
+        "The EU calls for the release of Tamsin Vessa.\n\nFor further information:\n\n"
+        "Ysolde Brenik-Varno\nLead Spokesperson for Foreign Affairs and Security Policy\n+32 (0)2 29 86570\n\n"
+        "Halvard Kelmar\nPress Officer for Foreign Affairs and Security Policy\n+32 (0)2 29 53183\n",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert (actors["Ysolde Brenik-Varno"], actors["Halvard Kelmar"]) == ("Person", "Person")
+
+
 def test_a_role_named_alone_is_no_one(build_text):
     r = build_text(
         "Lumeria: Statement by the Spokesperson on the sentencing of journalist Tamsin Vessa\n\n07.08.2025\n\n"

@@ -41,6 +41,10 @@ _ORGANISATION_TYPES = frozenset(ACTOR_LABELS - {"Person", "Place", "Country", "C
 BIG_CITY = 300_000
 
 
+#: a telephone number opening a line: a contact card (see ActorTyper._contact_card)
+_PHONE_LINE = re.compile(r"\n[ \t]*\+[0-9]")
+
+
 @dataclass(slots=True)
 class Candidate:
     """An actor mention found in a Doc: token span, the cues for its type, its known identity, and its
@@ -220,8 +224,30 @@ class ActorTyper:
         found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
+        found.extend(self._contact_card(doc, found))
         found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _contact_card(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """A press release's contact card ("Ana Vell / Press Officer for … / +32 2 29 53183", its lines kept by
+        the reader): its first line, two to four capitalised words, is a person's name, however the model
+        read it."""
+        if "\n" not in doc.text or not _PHONE_LINE.search(doc.text):
+            return []
+        breaks = [t.i for t in doc if "\n" in t.text]
+        out = []
+        for start, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True):
+            words = [t for t in doc[start:end] if t.text not in ("-", "‐")]
+            if not 2 <= len(words) <= 4 or not all(t.is_title and t.text.replace("-", "").isalpha() for t in words):
+                continue
+            if end >= len(doc) or not doc[end + 1 : end + 2].text[:1].isupper():
+                continue  # a name has its office on the next line
+            if self.name_words.head_of([t.text for t in words]) or any(
+                c.exact and c.start < end and start < c.end for c in found
+            ):
+                continue  # an office's or a body's name ("Press Office"), or a name the text's own cues read
+            out.append(Candidate(start, end, [("Person", W_CONTEXT, "contact-card")]))
+        return out
 
     def _judges(self, doc: Doc) -> list[Candidate]:
         """ "Justice Ama Owusu-Bekoe (presiding), Justice Tomas Eberle and …": the name of two to four capitalised

@@ -71,6 +71,12 @@ _CONTACT_HEADER = re.compile(
 )
 
 
+#: a telephone number in international form, a line of a contact block ("+32 (0)2 29 53183")
+_PHONE = re.compile(r"\+[0-9]")
+#: the longest line of a contact card (an office may be long: "Lead Spokesperson for Foreign Affairs and …")
+_CONTACT_LINE = 90
+
+
 def _is_address(lines: list[_Line]) -> bool:
     """Whether a block's lines are the items of an address or a list of names, not a wrapped
     sentence: three or more short lines, each ending in a capitalised word, a number or a comma,
@@ -84,16 +90,23 @@ def _is_address(lines: list[_Line]) -> bool:
     True
     >>> _is_address([_Line(t, 0, 0, False) for t in ("For further information:", "Ana Vell", "Press Officer for Foreign Affairs")])
     True
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("Ana Vell", "Lead Spokesperson for Foreign Affairs and Security Policy",
+    ...                                               "+32 (0)2 29 53183")])
+    True
     """
     if len(lines) >= 2 and SIGNED_HEADER.match(lines[0].text):  # "Signatories:" and a name a line, however long
         return all(signature_line(line.text) for line in lines[1:])
     if len(lines) >= 2 and _CONTACT_HEADER.match(lines[0].text):  # "For further information:", a name, an office …
         return True
+    if any(_PHONE.match(line.text) for line in lines) and all(
+        line.text and len(line.text) <= _CONTACT_LINE and line.text[-1] not in ".!?;" for line in lines
+    ):
+        return True  # a contact card: a name, an office, telephone numbers
     if len(lines) < 3:
         return False
     for line in lines:
         text = line.text
-        if not text or len(text) > _ADDRESS_LINE or not (text[0].isupper() or text[0].isdigit()):
+        if not text or len(text) > _ADDRESS_LINE or not (text[0].isupper() or text[0].isdigit() or _PHONE.match(text)):
             return False
         if text[-1] in _HYPHENS or text[-1] == _SOFT_HYPHEN:
             return False  # a word broken across lines: a wrapped sentence
