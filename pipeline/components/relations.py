@@ -386,6 +386,7 @@ class RelationFinder:
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
+        found.extend(self._contact_offices(doc, actors))
         rostered = self._rosters(doc, actors)
         seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
         found = [
@@ -405,6 +406,23 @@ class RelationFinder:
             if key not in unique or unique[key]["confidence"] < rel["confidence"]:
                 unique[key] = rel
         return sorted(unique.values(), key=lambda r: (r["subject"], r["type"], r["object"] or [], r["position"] or ""))
+
+    def _contact_offices(self, doc: Doc, actors: list[Span]) -> list[dict]:
+        """A contact card's office, the line under its name ("Ana Vell / Press Officer for Foreign Affairs /
+        +32 …"): the office the person holds, as worded."""
+        cues = doc._.actor_cues or {}
+        out = []
+        for span in actors:
+            if span.label_ != "Person" or not any(
+                v[2] == "contact-card" for v in cues.get(f"{span.start}:{span.end}", ())
+            ):
+                continue
+            start = span.end + 1  # after the line break
+            end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
+            line = doc[start:end]
+            if line and line[0].is_title and not any(t.like_num for t in line):
+                out.append(self._relation("holdsPosition", span, line, 0.8, position=line.text))
+        return out
 
     # -- token patterns ------------------------------------------------------
     def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
