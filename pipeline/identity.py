@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -624,15 +625,22 @@ def _resolve_references(facts: DocumentFacts, keys: list[str | None], ids: Ident
         keys[i] = keys[office]
 
 
+#: the words that join an office's title to what it is of ("Minister of Justice", "Spokesperson for the …")
+_OFFICE_LINKS = frozenset({"of", "for", "on", "to"})
+
+
 class _Offices:
     """The offices of one document: who holds each, and those named as institutions of their own."""
 
     def __init__(self, facts: DocumentFacts, keys: list[str | None]) -> None:
-        self.held: list[tuple[set[str], str, str]] = []  # (words of the office, its label's key, holder)
+        self.held: list[tuple[set[str], str, str, set[str]]] = []  # (office's words, label's key, holder, title)
         for rel in facts.relations:
             holder = keys[rel.subject]
             if rel.type is RelationType.HOLDS_POSITION and holder and rel.position:
-                self.held.append((set(name_key(rel.position).split()), name_key(position_label(rel.position)), holder))
+                words = name_key(rel.position).split()
+                title = set(itertools.takewhile(lambda w: w not in _OFFICE_LINKS, words))
+                # "Spokesperson for the UN High Commissioner": an office serving another, not that one
+                self.held.append((set(words), name_key(position_label(rel.position)), holder, title))
         # the fullest wording of each office named as an institution: "the Special Rapporteur" is
         # the "UN Special Rapporteur on the situation of human rights defenders" named before
         self.named = sorted(
@@ -643,9 +651,11 @@ class _Offices:
     def holder(self, m: Mention) -> str | None:
         words = set(name_key(m.text).split())
         label = name_key(position_label(m.refers[len("office:") :]))
-        fits = {h for w, _, h in self.held if w and words and (words <= w or w <= words)}  # ("Judge" keys to nothing)
+        fits = {  # ("Judge" keys to nothing)
+            h for w, _, h, title in self.held if w and words and ((words <= w and title & words) or w <= words)
+        }
         if not fits and not is_institutional(m.text):
-            fits = {h for _, lab, h in self.held if lab and lab == label}
+            fits = {h for _, lab, h, _ in self.held if lab and lab == label}
         return fits.pop() if len(fits) == 1 else None
 
     def institution(self, m: Mention, ids: Identities) -> str | None:

@@ -390,10 +390,15 @@ def report_author(text: str) -> str | None:
     'Northern Light for Rights'
     >>> report_author("URGENT ACTION\\n\\nRelease her now.\\n\\nYours sincerely,\\n\\nOrdo Veritas International")
     'Ordo Veritas International'
+    >>> report_author("Press briefing notes\\n\\nSpokesperson for the UN High Commissioner: Ana Vell\\nLocation: Geneva")
+    'Ana Vell'
     """
     spans = blocks(text[:_HEADER_CHARS])
     if not spans:
         return None
+    speaker = _SPEAKER_LINE.search(text[:_HEADER_CHARS])
+    if speaker:
+        return speaker["name"]  # a briefing's "Spokesperson for …: X": X speaks its "we"
     kind = _REPORT_KINDS.search(text[spans[0][0] : spans[0][1]].strip())
     named = kind and _CAPITALISED_NAME.fullmatch(kind["name"])
     if named:
@@ -407,6 +412,12 @@ def report_author(text: str) -> str | None:
     return found
 
 
+#: a briefing's header line naming who delivers it ("Spokesperson for the UN High Commissioner …: Ana Vell")
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?:Spokesperson|Spokesman|Spokeswoman|Speaker|Delivered by)\b[^:\n]*:[ \t]*"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]*$",
+    re.M,
+)
 #: the longest last line read as an appeal's signature (a name of a few words; a longer line is prose)
 SIGNATURE_CHARS = 120
 #: what a report calls itself on the line after its publisher's name

@@ -1728,6 +1728,27 @@ def test_the_experts_of_a_un_press_release_are_those_it_lists(build_text):
     )
 
 
+def test_a_briefings_spokesperson_named_in_its_header_speaks_its_we(build_text):
+    """OHCHR briefing notes: "Spokesperson for the UN High Commissioner for Human Rights: X" over "Location:" and
+    "Date:" lines; "We urge …" is X's demand, X holds that office, and X is not the High Commissioner."""
+    r = build_text(
+        "Press briefing notes on Lumeria\n\n14 February 2025\n\n"
+        "Spokesperson for the UN High Commissioner for Human Rights: Ysolde Brenik\nLocation: Geneva\n"
+        "Date: 14 February 2025\nSubject: Lumeria\n\n"
+        "We urge the authorities to release Tamsin Vessa. The High Commissioner has repeatedly expressed concern "
+        "about the case.\n"
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"]) == (["Tamsin Vessa"], ["Ysolde Brenik"])
+    held = r.dataset.query(
+        _PREFIXES + "SELECT ?n ?p WHERE { ?a wh:holdsPosition ?o ; rdfs:label ?n . ?o rdfs:label ?p }"
+    )
+    assert sorted((str(n), str(p)) for n, p in held) == [
+        ("Ysolde Brenik", "Spokesperson for the UN High Commissioner for Human Rights")
+    ]
+    assert [ev["subject"] for ev in _events(r, "Statement")] == [["UN High Commissioner for Human Rights"]]
+
+
 def test_a_list_of_signatories_with_long_names_stays_a_list(build_text):
     """Names longer than an address's lines under "Signatories:" are not joined into one line when read."""
     r = build_text(

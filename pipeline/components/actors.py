@@ -45,6 +45,18 @@ BIG_CITY = 300_000
 _PHONE_LINE = re.compile(r"\n[ \t]*\+[0-9]")
 
 
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of a Doc's lines, the line breaks left out."""
+    breaks = [t.i for t in doc if "\n" in t.text]
+    return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True))
+
+
+def _name_words(words: Span) -> bool:
+    """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
+    named = [t for t in words if t.text not in ("-", "‐")]
+    return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
+
+
 @dataclass(slots=True)
 class Candidate:
     """An actor mention found in a Doc: token span, the cues for its type, its known identity, and its
@@ -225,6 +237,7 @@ class ActorTyper:
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
         found.extend(self._contact_card(doc, found))
+        found.extend(self._labelled_names(doc))
         found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
 
@@ -234,19 +247,32 @@ class ActorTyper:
         read it."""
         if "\n" not in doc.text or not _PHONE_LINE.search(doc.text):
             return []
-        breaks = [t.i for t in doc if "\n" in t.text]
         out = []
-        for start, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True):
-            words = [t for t in doc[start:end] if t.text not in ("-", "‐")]
-            if not 2 <= len(words) <= 4 or not all(t.is_title and t.text.replace("-", "").isalpha() for t in words):
+        for start, end in _lines(doc):
+            if not _name_words(doc[start:end]):
                 continue
             if end >= len(doc) or not doc[end + 1 : end + 2].text[:1].isupper():
                 continue  # a name has its office on the next line
-            if self.name_words.head_of([t.text for t in words]) or any(
+            if self.name_words.head_of([t.text for t in doc[start:end] if t.text not in ("-", "‐")]) or any(
                 c.exact and c.start < end and start < c.end for c in found
             ):
                 continue  # an office's or a body's name ("Press Office"), or a name the text's own cues read
             out.append(Candidate(start, end, [("Person", W_CONTEXT, "contact-card")]))
+        return out
+
+    def _labelled_names(self, doc: Doc) -> list[Candidate]:
+        """A header's line naming the speaker after their office ("Spokesperson for the UN High Commissioner for
+        Human Rights: Ana Vell"): the name after the colon is a person's, where the office opens with a person's
+        role."""
+        if ":" not in doc.text:
+            return []
+        out = []
+        for start, end in _lines(doc):
+            colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
+            if colon is None or colon == start or self.before.get(doc[start].lower_) != "Person":
+                continue
+            if _name_words(doc[colon + 1 : end]):
+                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"labelled:{doc[start].lower_}")]))
         return out
 
     def _judges(self, doc: Doc) -> list[Candidate]:

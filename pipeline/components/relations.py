@@ -409,16 +409,20 @@ class RelationFinder:
 
     def _contact_offices(self, doc: Doc, actors: list[Span]) -> list[dict]:
         """A contact card's office, the line under its name ("Ana Vell / Press Officer for Foreign Affairs /
-        +32 …"): the office the person holds, as worded."""
+        +32 …"), and a header's office before the name it labels ("Spokesperson for the UN High Commissioner
+        for Human Rights: Ana Vell"): the office the person holds, as worded."""
         cues = doc._.actor_cues or {}
         out = []
         for span in actors:
-            if span.label_ != "Person" or not any(
-                v[2] == "contact-card" for v in cues.get(f"{span.start}:{span.end}", ())
-            ):
+            read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label_ == "Person" else []
+            if "contact-card" in read:
+                start = span.end + 1  # after the line break
+                end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
+            elif any(r.startswith("labelled:") for r in read):
+                start = next((t.i + 1 for t in reversed(doc[: span.start]) if "\n" in t.text), 0)
+                end = span.start - 1  # the colon
+            else:
                 continue
-            start = span.end + 1  # after the line break
-            end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
             line = doc[start:end]
             if line and line[0].is_title and not any(t.like_num for t in line):
                 out.append(self._relation("holdsPosition", span, line, 0.8, position=line.text))

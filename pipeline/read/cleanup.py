@@ -67,12 +67,15 @@ def _compounds(text: str) -> frozenset[str]:
 
 #: the heading of a press release's contacts: names, offices and numbers a line each
 _CONTACT_HEADER = re.compile(
-    r"[ \t]*(?i:for (?:further|more) information(?:,? please contact)?|(?:press|media) contacts?|contacts?)[ \t]*:[ \t]*$"
+    r"[ \t]*(?i:for (?:further|more) information(?:[^:\n]{0,40}?,? please contact)?|(?:press|media) contacts?|contacts?)"
+    r"[ \t]*:[ \t]*$"
 )
 
 
 #: a telephone number in international form, a line of a contact block ("+32 (0)2 29 53183")
 _PHONE = re.compile(r"\+[0-9]")
+#: a line of a header of labelled values ("Location: Geneva", "Spokesperson for the UN High Commissioner: X")
+_LABELLED = re.compile(r"[A-Z][^:\n]{0,80}:[ \t]+\S[^:\n]{0,80}$")
 #: the longest line of a contact card (an office may be long: "Lead Spokesperson for Foreign Affairs and …")
 _CONTACT_LINE = 90
 
@@ -90,6 +93,9 @@ def _is_address(lines: list[_Line]) -> bool:
     True
     >>> _is_address([_Line(t, 0, 0, False) for t in ("For further information:", "Ana Vell", "Press Officer for Foreign Affairs")])
     True
+    >>> _is_address([_Line(t, 0, 0, False) for t in ("Spokesperson for the UN High Commissioner for Human Rights: Ana Vell",
+    ...                                               "Location: Geneva")])
+    True
     >>> _is_address([_Line(t, 0, 0, False) for t in ("Ana Vell", "Lead Spokesperson for Foreign Affairs and Security Policy",
     ...                                               "+32 (0)2 29 53183")])
     True
@@ -98,6 +104,8 @@ def _is_address(lines: list[_Line]) -> bool:
         return all(signature_line(line.text) for line in lines[1:])
     if len(lines) >= 2 and _CONTACT_HEADER.match(lines[0].text):  # "For further information:", a name, an office …
         return True
+    if len(lines) >= 2 and all(_LABELLED.match(line.text) for line in lines):
+        return True  # a briefing's header: "Spokesperson for …: X" / "Location: Geneva" / "Date: …"
     if any(_PHONE.match(line.text) for line in lines) and all(
         line.text and len(line.text) <= _CONTACT_LINE and line.text[-1] not in ".!?;" for line in lines
     ):
