@@ -275,14 +275,6 @@ def test_the_names_of_a_contact_card_are_people(build_text):
     )
     actors = _actors(r)
     assert (actors["Ysolde Brenik-Varno"], actors["Halvard Kelmar"]) == ("Person", "Person")
-    held = r.dataset.query(
-        "PREFIX wh: <https://w3id.org/whereas/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT ?n ?p WHERE { ?a wh:holdsPosition ?o ; rdfs:label ?n . ?o rdfs:label ?p }"
-    )
-    assert sorted((str(n), str(p)) for n, p in held) == [
-        ("Halvard Kelmar", "Press Officer for Foreign Affairs and Security Policy"),
-        ("Ysolde Brenik-Varno", "Lead Spokesperson for Foreign Affairs and Security Policy"),
-    ]
 
 
 def test_a_role_named_alone_is_no_one(build_text):

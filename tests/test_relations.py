@@ -565,6 +565,24 @@ CASES = [
         "B. whereas his daughter, Ysolde Vessa, stated that he had lost weight;",
         {("relativeOf", "Perrin Vessa", "Ysolde Vessa")},
     ),
+    # a press release's contact card: a name, its office on the next line, telephone numbers
+    (
+        "Lumeria: Statement on the sentencing of Tamsin Vessa\n\n07.08.2025\n\n"
+        "The EU calls for the release of Tamsin Vessa.\n\nFor further information:\n\n"
+        "Ysolde Brenik-Varno\nLead Spokesperson for Foreign Affairs and Security Policy\n+32 (0)2 29 86570\n\n"
+        "Halvard Kelmar\nPress Officer for Foreign Affairs and Security Policy\n+32 (0)2 29 53183\n",
+        {
+            ("holdsPosition", "Halvard Kelmar", "Press Officer for Foreign Affairs and Security Policy"),
+            ("holdsPosition", "Ysolde Brenik-Varno", "Lead Spokesperson for Foreign Affairs and Security Policy"),
+        },
+    ),
+    # a briefing's header: the speaker's office before the name it labels (not the office it serves)
+    (
+        "Press briefing notes on Lumeria\n\n14 February 2025\n\n"
+        "Spokesperson for the UN High Commissioner for Human Rights: Ysolde Brenik\nLocation: Geneva\n"
+        "Date: 14 February 2025\nSubject: Lumeria\n\nWe urge the authorities to release Tamsin Vessa.\n",
+        {("holdsPosition", "Ysolde Brenik", "Spokesperson for the UN High Commissioner for Human Rights")},
+    ),
 ]
 
 
