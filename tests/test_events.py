@@ -747,6 +747,14 @@ def test_a_list_of_people_and_terms_gives_each_their_own_term(build_text, text):
     assert got == [("Pelko", "P4Y"), ("Sidin", "P4Y"), ("Tomin", "P5Y"), ("Vessa", "P1Y6M")]
 
 
+def test_terms_told_together_without_saying_whose_are_no_ones(build_text):
+    r = build_text("Lev Tomin and Ivan Pelko were sentenced to 12 and 15 years in prison by the Orsk City Court.")
+    assert sorted((ev["subject"][0], ev.get("sentenceTerm")) for ev in _events(r, "Sentencing")) == [
+        ("Ivan Pelko", None),
+        ("Lev Tomin", None),
+    ]
+
+
 def test_a_bare_number_after_a_term_takes_its_unit(build_text):
     r = build_text("The Orsk City Court sentenced Lev Tomin to ten years, Ivan Pelko to eight and Oleg Sidin to five.")
     got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))

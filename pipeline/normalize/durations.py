@@ -41,6 +41,8 @@ _NUM = (
 )
 #: a range of terms states none ("prison terms of between seven and nine years")
 _RANGE = re.compile(r"\bbetween\b", re.I)
+#: several people's terms told together ("to 12 and 15 years respectively", "10 to 12 years") state none
+_LISTED = re.compile(rf"\b{_NUM}\s*(?:,|and|or|to)\s+{_NUM}[\s-]+(?:years?|months?|weeks?|days?)\b", re.I)
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
 _LIFE = re.compile(r"\blife\b", re.I)
 
@@ -66,8 +68,10 @@ def normalise_term(text: str) -> str | None:
     True
     >>> normalise_term("terms of between seven years and six months and nine years") is None  # several people's
     True
+    >>> normalise_term("12 and 15 years in prison respectively"), normalise_term("seven and a half years")
+    (None, 'P7Y6M')
     """
-    if _RANGE.search(text):
+    if _RANGE.search(text) or _LISTED.search(text):
         return None
     total = {"Y": 0.0, "M": 0.0, "W": 0.0, "D": 0.0}
     found = False
