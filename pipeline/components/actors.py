@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
 from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capitalised_word, name_words
@@ -144,7 +145,7 @@ class ActorTyper:
             "sister",
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
-        self._columns: tuple[Doc, dict[int, list[int]]] | None = None
+        self._columns: Columns | None = None  # the Doc's columns, read once in a call
         self._ents_read: tuple[Doc, Sequence[Span]] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
@@ -172,31 +173,39 @@ class ActorTyper:
             )
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
+        self._ents_read = (doc, doc.ents)  # read once, until the writing sets them
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._columns = None
+            self._ents_read = None
         return doc
 
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
-        self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
-        self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
+        called = self._columns is not None and self._columns.doc is doc  # in __call__, which read them
+        if not called:
+            self._columns = Columns(doc, _COLUMNS)  # the Doc's columns, each read once in this call
+            self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
         try:
             return self._match(doc)
         finally:
-            self._columns = None
-            self._ents_read = None
+            if not called:
+                self._columns = None
+                self._ents_read = None
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, read once in a call of :meth:`match`."""
         return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
 
+    def _read(self, doc: Doc) -> Columns:
+        """The Doc's columns (of token attributes this component does not change), read once in a call."""
+        return self._columns if self._columns is not None and self._columns.doc is doc else Columns(doc, _COLUMNS)
+
     def _column(self, doc: Doc, attr: int) -> list[int]:
-        """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
-        if self._columns is None or self._columns[0] is not doc:
-            return doc.to_array(attr).tolist() if len(doc) else []
-        read = self._columns[1]
-        if attr not in read:
-            read[attr] = doc.to_array(attr).tolist() if len(doc) else []
-        return read[attr]
+        """The Doc's array of ``attr`` (a token attribute this component does not change)."""
+        return self._read(doc)[attr]
 
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
@@ -547,8 +556,9 @@ class ActorTyper:
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
         defined = [c for c in out if c.end - c.start == 1 and is_acronym(doc[c.start].text)]
-        if doc._.document is not None and defined:  # and in the document's later parts
-            kept = doc._.document.setdefault("acronyms", {})
+        document = doc._.document if defined else None
+        if document is not None:  # and in the document's later parts
+            kept = document.setdefault("acronyms", {})
             for c in defined:
                 kept.setdefault(doc[c.start].text, {"votes": [list(v) for v in c.votes], "kb": c.kb_id})
         return out
@@ -626,7 +636,7 @@ class ActorTyper:
     def _listed_with_people(self, doc: Doc, ent: Span) -> bool:
         """A name of two or more capitalised words the model read as a nationality or a work, listed
         as a conjunct of names it read as people's."""
-        if len(ent) < 2 or ent.text in self.demonyms or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        if len(ent) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.text in self.demonyms:
             return False
         people = {i for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
@@ -837,9 +847,10 @@ class ActorTyper:
         """The name inside an entity: no article, title, occupation, country's possessive or
         trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
+        lower = self._read(doc).lower
         while start < end:
-            word = doc[start].lower_
-            if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
+            word, tok = lower[start], doc[start]
+            if word in ("the", "a", "an", "whereas") or tok.text in QUOTES or tok.is_punct:
                 start += 1
             elif word in self.titles or (
                 word in self.occupations
@@ -850,8 +861,8 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
-                (doc[start].is_lower or self._kind_before_name(doc, start, end))
-                and doc[start].is_alpha
+                (tok.is_lower or self._kind_before_name(doc, start, end))
+                and tok.is_alpha
                 and word not in self.particles
                 and end - start >= 2
                 and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
@@ -867,18 +878,19 @@ class ActorTyper:
                 start += 1  # "- Release X and Y immediately": a demand's imperative, not the name's first word
             elif (
                 start + 2 < end
-                and doc[start + 1].lower_ in ("’s", "'s")
+                and lower[start + 1] in ("’s", "'s")
                 and not ent.ent_id_
-                and (lookup(doc[start].text) or ("", ""))[1] == "Country"
+                and (lookup(tok.text) or ("", ""))[1] == "Country"
             ):
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
-        while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
+        while end - start > 1 and end < len(doc) and lower[end] == ":" and lower[end - 1] in self.fields:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
-        if end - start > 1 and end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in self.report_kinds:
+        if end - start > 1 and end < len(doc) and (lower[end - 1], lower[end]) in self.report_kinds:
             end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
-        bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
+        orth = self._column(doc, ORTH)
+        bracket = next((k for k in range(start + 1, end) if orth[k] == _OPENING_BRACKET), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
         while (
@@ -889,7 +901,7 @@ class ActorTyper:
         ):
             end -= 1  # "Tajik State National University 1997": a year after a name
         while end > start and (
-            doc[end - 1].lower_ in ("’s", "'s", "’", "'")
+            lower[end - 1] in ("’s", "'s", "’", "'")
             or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
             or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
         ):  # "found Tsertsvadze guilty"
@@ -931,15 +943,16 @@ class ActorTyper:
             return None
         if name_key(text) in self.regions and self._area_of_post(doc, start, end):
             return None
-        if not ent.ent_id_ and span[-1].is_lower and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        lower = self._read(doc).lower
+        if not ent.ent_id_ and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
-        first = span[0].lower_
-        if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
+        first = lower[start]
+        if not ent.ent_id_ and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
-                if doc[k].lower_ == "of" and lookup(doc[start:k].text):
+                if lower[k] == "of" and lookup(doc[start:k].text):
                     end = k
                     span, text = doc[start:end], doc[start:end].text
                     break
@@ -955,17 +968,17 @@ class ActorTyper:
         typed = None
         # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
-        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
+        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
             typed = self.name_words.type_of([t.text for t in span])
         if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
             weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
             votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
-        last = span[-1].lower_
+        last = lower[end - 1]
         # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
         # "on" ("the X Forum for Dialogue")
-        mandate = any(t.lower_ in ("for", "on") for t in span[1:-1])
+        mandate = any(lower[k] in ("for", "on") for k in range(start + 1, end - 1))
         if head in self.not_heads or (last in self.not_heads and not mandate):
             if not kb_id:
                 return None
@@ -983,7 +996,7 @@ class ActorTyper:
             and ent.label_ != "PERSON"
             and len(span) == 1
             and not kb_id
-            and span[0].lower_ in _first_names_named(doc)
+            and first in _first_names_named(doc)
             and city_population(text) is None
         ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
@@ -1092,6 +1105,7 @@ class ActorTyper:
     def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
         """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
         "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper"."""
+        lower = self._read(doc).lower
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
@@ -1111,7 +1125,7 @@ class ActorTyper:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
             elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
-        words = [t.lower_ for t in doc[max(0, i - 1) : i + 1]]
+        words = lower[max(0, i - 1) : i + 1]
         for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:])):
             votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
@@ -1140,10 +1154,11 @@ class ActorTyper:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
-        root = doc[start:end].root
+        name = doc[start:end]
+        root = name.root
         if (
             root.dep_ in ("nsubj", "nsubjpass")
-            and not doc[start:end].text.isupper()
+            and not name.text.isupper()
             and (
                 root.head.lemma_ in self.person_subject_verbs
                 or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
@@ -1151,7 +1166,7 @@ class ActorTyper:
         ):
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
-        following = [t.lower_ for t in doc[j : j + 2]]
+        following = lower[j : j + 2]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
@@ -1227,7 +1242,7 @@ class ActorTyper:
         actors = []
         for (s, e), c in by_span.items():
             label = best_type(c.votes)
-            if label == "Person" and any(t.like_num for t in doc[s:e]):
+            if label == "Person" and any(doc[k].like_num for k in range(s, e)):
                 continue  # a person's name has no number: "PO Box 257" after an office
             actors.append(Span(doc, s, e, label=label or "Organisation", kb_id=c.kb_id))
         # quoted and trimmed actor spans win over overlapping raw entities
@@ -1235,18 +1250,20 @@ class ActorTyper:
         taken = {i for a in actors for i in range(a.start, a.end)}
         others = [
             e
-            for e in doc.ents
+            for e in self._ents(doc)
             if e.label_ in self.non_actor_labels and not any(i in taken for i in range(e.start, e.end))
         ]
         doc.ents = sorted(actors + others, key=lambda s: s.start)
+        self._ents_read = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
         doc._.actor_cues = {
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
-        if doc._.document is not None:  # the names of the people named in full, for the document's later parts
-            surnames = doc._.document.setdefault("surnames", {})
-            first_names = doc._.document.setdefault("first_names", {})
+        document = doc._.document
+        if document is not None:  # the names of the people named in full, for the document's later parts
+            surnames = document.setdefault("surnames", {})
+            first_names = document.setdefault("first_names", {})
             for a in actors:
                 if a.label_ == "Person" and len(a) >= 2 and a[-1].is_title:
                     surnames.setdefault(a[-1].lower_, a.text)
@@ -1404,10 +1421,13 @@ def _phrases_matching(
     return [rows[n] for n in sorted(places)]
 
 
+#: the columns the finding reads of (nearly) every Doc: read in one array
+_COLUMNS = (ORTH, LOWER, TAG, POS)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
 _NNS = frozenset({get_string_id("NNS")})
-_OPEN, _CLOSE = frozenset({get_string_id("(")}), frozenset({get_string_id(")")})
+_OPENING_BRACKET = get_string_id("(")
+_OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})
 
 
 def _name_run(doc: Doc, i: int, taken: set[int]) -> int:

@@ -344,16 +344,17 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
-        doc._.relations = self.match(doc, index)
+        relations = doc._.relations = self.match(doc, index)
         described = self.described(doc, index)
-        for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
+        for rel in relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
                 span = doc[rel["subject"][0] : rel["subject"][1]]
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
         doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
-        cues = doc._.actor_cues if doc._.actor_cues is not None else {}
-        for rel in doc._.relations:
+        cues = doc._.actor_cues
+        cues = cues if cues is not None else {}
+        for rel in relations:
             for side, kind in rel.get("cues", ()):
                 s, e = rel[side]
                 vote = [kind, W_CONTEXT, f"relation:{rel['type']}"]
