@@ -1,7 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, TAG
@@ -690,8 +690,10 @@ class ActorTyper:
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken -= self._misread_after_title(doc)
         taken |= _office_tokens(doc)  # an office is no name
-        surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
-        surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
+        lower = self._read(doc).lower
+        # the people this part names in full, and those an earlier part named in full
+        surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
+        named_before = (doc._.document or {}).get("surnames", {})
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
@@ -700,25 +702,26 @@ class ActorTyper:
                 continue
             j = _name_run(doc, i, taken)
             j = self._before_currency(doc, i, j)
-            if j > i + 1 and doc[i].lower_ in self.titles:
+            if j > i + 1 and lower[i] in self.titles:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
-            if j > i and doc[i].lower_ not in self.titles:
+            if j > i and lower[i] not in self.titles:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
-                kind = doc[j].lower_ if j < len(doc) else ""
+                kind = lower[j] if j < len(doc) else ""
                 if (
                     kind in self.kind_after
                     and i > 0
-                    and doc[i - 1].lower_ == "the"
+                    and lower[i - 1] == "the"
                     and not city_population(doc[i:j].text)
                     and not lookup(doc[i:j].text)
                 ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
-                if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
+                last = lower[j - 1]
+                if last in surnames or last in named_before:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 if best_type(votes) in _ORGANISATION_TYPES:
                     j = self._mandate(doc, j, taken)  # "the group Voices [for Andean Rights]"
-                heads = {t.lower_ for t in doc[i:j]}
+                heads = set(lower[i:j])
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if (
@@ -1318,9 +1321,9 @@ def _surnames_named(doc: Doc) -> set[str]:
     return named | set((doc._.document or {}).get("surnames", ()))
 
 
-def _first_names_named(doc: Doc) -> set[str]:
+def _first_names_named(doc: Doc) -> Container[str]:
     """The first names (lower case) of the people an earlier part of the document named in full."""
-    return set((doc._.document or {}).get("first_names", ()))
+    return (doc._.document or {}).get("first_names", {})  # (its keys: not copied for a look-up)
 
 
 def _after_dash(doc: Doc, i: int) -> bool:

@@ -2,13 +2,13 @@
 
 import re
 from collections import defaultdict
-from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import NOUN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
@@ -154,7 +154,8 @@ class _Index:
 
     def with_references(self, references: dict) -> "_Index":
         """The same index, reading ``references`` ("the newspaper", "its founder") too."""
-        other = copy(self)
+        other = object.__new__(type(self))  # copy(self), without its generic (and slower) protocol
+        other.__dict__.update(self.__dict__)
         other.references = references
         return other
 
@@ -306,11 +307,12 @@ class RelationFinder:
         #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
         self._role_gate = WordGate(self._role_forms)
         self.rules: dict[str, dict] = {}
+        self._rule_of: dict[int, dict] = {}  # the rules by their keys' ids, the match ids of the matchers
         self.rosters: list[dict] = []
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
-            self.rules[key] = rule
+            self.rules[key] = self._rule_of[get_string_id(key)] = rule
             if "roster" in rule:
                 self.rosters.append(rule)
             elif "link" in rule:
@@ -433,7 +435,7 @@ class RelationFinder:
     def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
         found: list[dict] = []
         for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc) else ():
-            rule = self.rules[doc.vocab.strings[match_id]]
+            rule = self._rule_of[match_id]
             if rule.get("at_start") and start > 0:
                 continue
             inside = [e for e in actors if e.start >= start and e.end <= end]
@@ -524,7 +526,7 @@ class RelationFinder:
         links: dict[int, _Links] = defaultdict(_Links)
         candidates = self._role_gate.tokens(doc)  # holds_any(doc, self._role_forms), token by token
         for match_id, tokens in self.links(doc) if candidates else ():
-            rule = self.rules[doc.vocab.strings[match_id]]
+            rule = self._rule_of[match_id]
             named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
             role, conf = named["role"], rule.get("confidence", 0.8)
             if rule.get("role_first") and named["holder"].i < role.i:

@@ -31,18 +31,19 @@ def negated(trigger: Token) -> bool:
     w = words()
     if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in w["negation_heads"]:
         return True
-    if any(c.dep_ == "mark" and c.lower_ in w["question_marks"] for c in trigger.children):
+    # (its children as (label, word), read once: a token's children are found by a walk over its subtree)
+    children = [(c.dep_, c.lower_) for c in trigger.children]
+    if any(dep == "mark" and word in w["question_marks"] for dep, word in children):
         return True  # "have not disclosed whether he has been charged"
     if (
         trigger.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ in w["modal_verbs"] for c in trigger.children)
-        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children)
+        and any(dep == "aux" and word in w["modal_verbs"] for dep, word in children)
+        and ("mark", "that") not in children
     ):
         return True  # "could be freed in early 2027": ahead, or possible only (not "so that he could be tried")
-    for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
-        if tok is not None and any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in w["negation_determiners"]) for c in tok.children
-        ):
+    head = trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None
+    for below in (children, [(c.dep_, c.lower_) for c in head.children] if head is not None else []):
+        if any(dep == "neg" or (dep == "det" and word in w["negation_determiners"]) for dep, word in below):
             return True
     return False
 
