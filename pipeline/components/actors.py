@@ -1,7 +1,7 @@
 """whereas_actors: keeps the entities that are actors, trims them to their names and types them."""
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, TAG
@@ -147,6 +147,7 @@ class ActorTyper:
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
         self._columns: Columns | None = None  # the Doc's columns, read once in a call
         self._ents_read: tuple[Doc, Sequence[Span]] | None = None
+        self._document_read: tuple[Doc, dict | None] | None = None
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
         self.demonyms = frozenset(demonyms())
@@ -175,11 +176,13 @@ class ActorTyper:
     def __call__(self, doc: Doc) -> Doc:
         self._columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
         self._ents_read = (doc, doc.ents)  # read once, until the writing sets them
+        self._document_read = (doc, doc._.document)  # read once (each doc._ read makes an Underscore)
         try:
             self.set_annotations(doc, self.match(doc))
         finally:
             self._columns = None
             self._ents_read = None
+            self._document_read = None
         return doc
 
     # -- finding ------------------------------------------------------------------------
@@ -188,16 +191,27 @@ class ActorTyper:
         if not called:
             self._columns = Columns(doc, _COLUMNS)  # the Doc's columns, each read once in this call
             self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
+            self._document_read = (doc, doc._.document)
         try:
             return self._match(doc)
         finally:
             if not called:
                 self._columns = None
                 self._ents_read = None
+                self._document_read = None
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, read once in a call of :meth:`match`."""
         return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
+
+    def _document(self, doc: Doc) -> dict | None:
+        """The dict the parts of the Doc's document share (``doc._.document``), read once in a call."""
+        read = self._document_read
+        return read[1] if read is not None and read[0] is doc else doc._.document
+
+    def _told_before(self, doc: Doc, key: str) -> dict:
+        """What the earlier parts of the Doc's document told under ``key`` ("surnames", "first_names", "acronyms")."""
+        return (self._document(doc) or {}).get(key, {})
 
     def _read(self, doc: Doc) -> Columns:
         """The Doc's columns (of token attributes this component does not change), read once in a call."""
@@ -210,7 +224,10 @@ class ActorTyper:
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
         order: read off the Doc's array, without a Token object per token."""
-        return [i for i, v in enumerate(self._column(doc, attr)) if v in values]
+        column = self._column(doc, attr)
+        if values.isdisjoint(column):  # (most Docs hold none: a test of the list in C)
+            return []
+        return [i for i, v in enumerate(column) if v in values]
 
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -556,7 +573,7 @@ class ActorTyper:
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
         defined = [c for c in out if c.end - c.start == 1 and is_acronym(doc[c.start].text)]
-        document = doc._.document if defined else None
+        document = self._document(doc) if defined else None
         if document is not None:  # and in the document's later parts
             kept = document.setdefault("acronyms", {})
             for c in defined:
@@ -567,7 +584,7 @@ class ActorTyper:
         """ "the Centre for Civic Engagement (CCE)" in one paragraph, "CCE staff were detained" in a later
         one: the acronym an earlier part defined, with what its definition said of it (a new candidate
         where none covers it, its cues added to the model's candidate of that word)."""
-        known = (doc._.document or {}).get("acronyms", {})
+        known = self._told_before(doc, "acronyms")
         if not known:
             return []
         taken = {i for c in found for i in range(c.start, c.end)}
@@ -600,7 +617,11 @@ class ActorTyper:
             known = lookup(ent.text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
-            elif len(ent) == 1 and ent[0].is_title and ent[0].lower_ in _surnames_named(doc):
+            elif (
+                len(ent) == 1
+                and ent[0].is_title
+                and ent[0].lower_ in _surnames_named(doc, self._told_before(doc, "surnames"))
+            ):
                 # "Ivo Bengali … Bengali was released": a surname the model took for a language or a people
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
@@ -693,7 +714,7 @@ class ActorTyper:
         lower = self._read(doc).lower
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
-        named_before = (doc._.document or {}).get("surnames", {})
+        named_before = self._told_before(doc, "surnames")
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
@@ -999,7 +1020,7 @@ class ActorTyper:
             and ent.label_ != "PERSON"
             and len(span) == 1
             and not kb_id
-            and first in _first_names_named(doc)
+            and first in self._told_before(doc, "first_names")  # the people an earlier part named in full
             and city_population(text) is None
         ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
@@ -1263,7 +1284,7 @@ class ActorTyper:
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
-        document = doc._.document
+        document = self._document(doc)
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
             first_names = document.setdefault("first_names", {})
@@ -1315,15 +1336,11 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
 
 
-def _surnames_named(doc: Doc) -> set[str]:
-    """The surnames (lower case) of the people the model or an earlier part of the document named in full."""
+def _surnames_named(doc: Doc, before: dict[str, str]) -> set[str]:
+    """The surnames (lower case) of the people the model named in full, or an earlier part of the document
+    (``before``: its surnames)."""
     named = {e[-1].lower_ for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" and len(e) >= 2}
-    return named | set((doc._.document or {}).get("surnames", ()))
-
-
-def _first_names_named(doc: Doc) -> Container[str]:
-    """The first names (lower case) of the people an earlier part of the document named in full."""
-    return (doc._.document or {}).get("first_names", {})  # (its keys: not copied for a look-up)
+    return named | set(before)
 
 
 def _after_dash(doc: Doc, i: int) -> bool:
