@@ -58,6 +58,20 @@ def _name_words(words: Span) -> bool:
     return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
 
 
+class _Reading:
+    """What one call of the component reads once of its Doc (each read of ``doc.ents``, ``doc._`` or a span
+    group makes its objects anew)."""
+
+    __slots__ = ("columns", "doc", "document", "ents", "offices")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
+        self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
+        self.document: dict | None = doc._.document
+        self.offices: set[int] | None = None  # the tokens of the offices, when first asked for
+
+
 @dataclass(slots=True)
 class Candidate:
     """An actor mention found in a Doc: token span, the cues for its type, its known identity, and its
@@ -145,9 +159,7 @@ class ActorTyper:
             "sister",
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
-        self._columns: Columns | None = None  # the Doc's columns, read once in a call
-        self._ents_read: tuple[Doc, Sequence[Span]] | None = None
-        self._document_read: tuple[Doc, dict | None] | None = None
+        self._reading: _Reading | None = None  # what a call reads once of its Doc
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
         self.demonyms = frozenset(demonyms())
@@ -174,48 +186,51 @@ class ActorTyper:
             )
 
     def __call__(self, doc: Doc) -> Doc:
-        self._columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
-        self._ents_read = (doc, doc.ents)  # read once, until the writing sets them
-        self._document_read = (doc, doc._.document)  # read once (each doc._ read makes an Underscore)
+        self._reading = _Reading(doc)  # read once for the finding and the writing
         try:
             self.set_annotations(doc, self.match(doc))
         finally:
-            self._columns = None
-            self._ents_read = None
-            self._document_read = None
+            self._reading = None
         return doc
 
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
-        called = self._columns is not None and self._columns.doc is doc  # in __call__, which read them
+        called = self._reading is not None and self._reading.doc is doc  # in __call__, which reads it
         if not called:
-            self._columns = Columns(doc, _COLUMNS)  # the Doc's columns, each read once in this call
-            self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
-            self._document_read = (doc, doc._.document)
+            self._reading = _Reading(doc)
         try:
             return self._match(doc)
         finally:
             if not called:
-                self._columns = None
-                self._ents_read = None
-                self._document_read = None
+                self._reading = None
+
+    def _of(self, doc: Doc) -> "_Reading":
+        """What this call reads once of ``doc`` (all read anew outside a call)."""
+        return self._reading if self._reading is not None and self._reading.doc is doc else _Reading(doc)
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
-        """``doc.ents``, read once in a call of :meth:`match`."""
-        return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
+        """``doc.ents``, read once in a call until the writing sets them (each read makes every Span anew)."""
+        ents = self._of(doc).ents
+        return ents if ents is not None else doc.ents
 
     def _document(self, doc: Doc) -> dict | None:
         """The dict the parts of the Doc's document share (``doc._.document``), read once in a call."""
-        read = self._document_read
-        return read[1] if read is not None and read[0] is doc else doc._.document
+        return self._of(doc).document
 
     def _told_before(self, doc: Doc, key: str) -> dict:
         """What the earlier parts of the Doc's document told under ``key`` ("surnames", "first_names", "acronyms")."""
         return (self._document(doc) or {}).get(key, {})
 
+    def _offices(self, doc: Doc) -> set[int]:
+        """The tokens of the offices ``whereas_positions`` found, read once in a call."""
+        reading = self._of(doc)
+        if reading.offices is None:
+            reading.offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        return reading.offices
+
     def _read(self, doc: Doc) -> Columns:
         """The Doc's columns (of token attributes this component does not change), read once in a call."""
-        return self._columns if self._columns is not None and self._columns.doc is doc else Columns(doc, _COLUMNS)
+        return self._of(doc).columns
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute this component does not change)."""
@@ -710,7 +725,7 @@ class ActorTyper:
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken -= self._misread_after_title(doc)
-        taken |= _office_tokens(doc)  # an office is no name
+        taken |= self._offices(doc)  # an office is no name
         lower = self._read(doc).lower
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
@@ -768,7 +783,7 @@ class ActorTyper:
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Brisco Vell [Tanner]", "[Lê] Minh Chau" — the
         capitalised words next to it that belong to no other name, title or office."""
-        offices = _office_tokens(doc)
+        offices = self._offices(doc)
         n = 0
         while end < len(doc) and n < 2 and self._name_word(doc[end], offices):
             end, n = end + 1, n + 1
@@ -810,7 +825,7 @@ class ActorTyper:
         if (
             first.dep_ == "compound"
             and first.head.i == name.i
-            and self._name_word(first, _office_tokens(doc))
+            and self._name_word(first, self._offices(doc))
             and not self.name_words.heads.get(name.lower_)
         ):
             return start - 1
@@ -1197,17 +1212,15 @@ class ActorTyper:
             if not (owned and t == "Person"):
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
-    @staticmethod
-    def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    def _join_fragments(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
-        offices = _office_tokens(doc)
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
                 prev is not None
                 and prev.end == c.start
-                and not any(i in offices for i in range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
+                and self._offices(doc).isdisjoint(range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
                 and not prev.kb_id
                 and not c.kb_id
                 and doc[prev.end - 1].dep_ == "compound"
@@ -1224,7 +1237,7 @@ class ActorTyper:
         """ "X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
         at = {i: c for c in found for i in range(c.start, c.end)}
         for c in found:
-            if best_type(c.votes) == "Person" or any(w >= W_PHRASE for _, w, _ in c.votes):
+            if any(w >= W_PHRASE for _, w, _ in c.votes) or best_type(c.votes) == "Person":
                 continue
             root = doc[c.start : c.end].root
             for other in root.conjuncts:
@@ -1278,7 +1291,7 @@ class ActorTyper:
             if e.label_ in self.non_actor_labels and not any(i in taken for i in range(e.start, e.end))
         ]
         doc.ents = sorted(actors + others, key=lambda s: s.start)
-        self._ents_read = None  # the entities read before are no more
+        self._of(doc).ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
         doc._.actor_cues = {
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
@@ -1347,11 +1360,6 @@ def _after_dash(doc: Doc, i: int) -> bool:
     """Whether token ``i`` follows a dash: the first words after a dateline ("TUNIS (Wire) – Ana Vell was")
     open a sentence of their own, but not with a capital only the sentence gives them."""
     return i > 0 and doc[i - 1].text in ("–", "—", "-")
-
-
-def _office_tokens(doc: Doc) -> set[int]:
-    """The tokens of the offices ``whereas_positions`` found in a Doc."""
-    return {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
 
 def _wordlike(text: str) -> bool:
