@@ -527,11 +527,12 @@ class WordGate:
         self._lower: dict[int, bool] = {}  # LOWER hash -> whether the form is one of the words
         self._lemma: dict[int, bool] = {}  # LEMMA hash -> whether the lemma, lower-cased, is one
 
-    def tokens(self, doc: Doc) -> list[int]:
-        """The indices of the tokens that hold one of the words, in order."""
+    def tokens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> list[int]:
+        """The indices of the tokens that hold one of the words, in order (``columns``: the Doc's ``LOWER`` and
+        ``LEMMA`` arrays as lists, where the caller has read them)."""
         if not len(doc):
             return []
-        lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+        lowers, lemmas = columns if columns is not None else doc.to_array([LOWER, LEMMA]).T.tolist()
         strings, words = doc.vocab.strings, self.words
         by_lower, by_lemma = self._lower, self._lemma
         out = []
@@ -558,8 +559,12 @@ class PatternGate:
     def add(self, pattern: list[dict[str, Any]]) -> None:
         self._needs.append([_hashed(r) for r in requirements(pattern)])
 
-    def opens(self, doc: Doc) -> bool:
+    def opens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> bool:
+        """Whether the gate opens on ``doc`` (``columns``: its ``ORTH`` and ``LOWER`` arrays as lists, where the
+        caller has read them)."""
         if not len(doc):
             return bool(self._needs) and any(not needs for needs in self._needs)
-        orth, lower = (frozenset(c) for c in doc.to_array([ORTH, LOWER]).T.tolist())
+        orth, lower = (
+            frozenset(c) for c in (columns if columns is not None else doc.to_array([ORTH, LOWER]).T.tolist())
+        )
         return any(all(not o.isdisjoint(orth) or not w.isdisjoint(lower) for o, w in needs) for needs in self._needs)

@@ -4,7 +4,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import NOUN
@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import W_CONTEXT
+from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
@@ -138,6 +139,8 @@ class _Index:
         self.doc = doc
         self.references = references or {}
         self.ents: dict[int, Span] = {}
+        #: the ORTH, LOWER and LEMMA columns the gates of the matchers read, in one array when first asked for
+        self.columns = Columns(doc, (ORTH, LOWER, LEMMA))
         #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
         self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
         for ent in self.actors:
@@ -308,6 +311,7 @@ class RelationFinder:
         self._role_gate = WordGate(self._role_forms)
         self.rules: dict[str, dict] = {}
         self._rule_of: dict[int, dict] = {}  # the rules by their keys' ids, the match ids of the matchers
+        self._link_nodes: dict[int, list[str]] = {}  # a link rule's node names, in its pattern's order, by match id
         self.rosters: list[dict] = []
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
@@ -317,6 +321,7 @@ class RelationFinder:
                 self.rosters.append(rule)
             elif "link" in rule:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
+                self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
@@ -355,14 +360,14 @@ class RelationFinder:
                     described.append(span)
         doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         cues = doc._.actor_cues
-        cues = cues if cues is not None else {}
+        if cues is None:
+            cues = doc._.actor_cues = {}
         for rel in relations:
             for side, kind in rel.get("cues", ()):
                 s, e = rel[side]
                 vote = [kind, W_CONTEXT, f"relation:{rel['type']}"]
                 if vote not in cues.setdefault(f"{s}:{e}", []):
-                    cues[f"{s}:{e}"].append(vote)
-        doc._.actor_cues = cues
+                    cues[f"{s}:{e}"].append(vote)  # (the Doc's own dict)
         return doc
 
     @staticmethod
@@ -385,7 +390,7 @@ class RelationFinder:
     def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
         index = index if index is not None else _Index(doc)
         actors = list(index.actors)
-        found = self._token_patterns(doc, actors)
+        found = self._token_patterns(doc, actors, index.columns)
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
@@ -432,9 +437,10 @@ class RelationFinder:
         return out
 
     # -- token patterns ------------------------------------------------------
-    def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
+    def _token_patterns(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
         found: list[dict] = []
-        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc) else ():
+        forms = (columns[ORTH], columns[LOWER]) if columns is not None else None
+        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc, forms) else ():
             rule = self._rule_of[match_id]
             if rule.get("at_start") and start > 0:
                 continue
@@ -524,37 +530,40 @@ class RelationFinder:
     # -- role words and their links ----------------------------------------
     def _roles(self, doc: Doc, index: "_Index") -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
-        candidates = self._role_gate.tokens(doc)  # holds_any(doc, self._role_forms), token by token
+        # holds_any(doc, self._role_forms), token by token
+        candidates = self._role_gate.tokens(doc, (index.columns[LOWER], index.columns[LEMMA]))
         for match_id, tokens in self.links(doc) if candidates else ():
             rule = self._rule_of[match_id]
-            named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
-            role, conf = named["role"], rule.get("confidence", 0.8)
-            if rule.get("role_first") and named["holder"].i < role.i:
+            # each node's token (its index: a Token is made only for what is read of it)
+            named = dict(zip(self._link_nodes[match_id], tokens, strict=False))
+            role_at, conf = named["role"], rule.get("confidence", 0.8)
+            role = doc[role_at]
+            if rule.get("role_first") and named["holder"] < role_at:
                 continue  # "A former deputy leader of the party, he …": the role comes first
             if rule.get("holder_then_comma") and (
-                named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","
+                named["holder"] + 1 >= len(doc) or doc[named["holder"] + 1].text != ","
             ):
                 continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
-            if rule.get("holder_before") and named["holder"].i > role.i:
+            if rule.get("holder_before") and named["holder"] > role_at:
                 continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
-            if rule.get("closed") and not self._closed(named["holder"]):
+            if rule.get("closed") and not self._closed(doc[named["holder"]]):
                 continue
             if rule.get("shared_subject") and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
                 continue  # "police arrested him and he joined …": the role verb's subject is its own
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
-                links[role.i].holders.append((named["holder"], conf))
+                links[role_at].holders.append((doc[named["holder"]], conf))
             if "object" in named:
                 if "holder" in named and "prep" in named:
                     via = "holder-of"
                 elif "verb" in named:
                     via = "acl"  # "a lawyer working for …"
                 elif "prep" in named:
-                    via = named["prep"].lower_
+                    via = doc[named["prep"]].lower_
                 else:
-                    via = named["object"].dep_
-                links[role.i].objects.append((named["object"], conf, via))
+                    via = doc[named["object"]].dep_
+                links[role_at].objects.append((doc[named["object"]], conf, via))
         found: list[dict] = []
         for i in candidates:
             tok = doc[i]
