@@ -122,6 +122,18 @@ class Parse:
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
 
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The start and end of the sentence token ``i`` lies in: those of ``doc[i].sent`` (of a parsed Doc),
+        without the Span it makes and its scan of the whole Doc for sentence starts."""
+        starts = self.columns[_SENT_START]
+        start = i
+        while starts[start] != 1 and start > 0:
+            start -= 1
+        end = i + 1
+        while end < len(starts) and starts[end] != 1:
+            end += 1
+        return start, end
+
     def present(self, column: int) -> frozenset[int]:
         """The values the tokens hold in ``column``."""
         present = self._present.get(column)
