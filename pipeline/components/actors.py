@@ -1307,16 +1307,14 @@ class ActorTyper:
                     if a[0].is_title and a[0].lower_ not in self.titles:
                         first_names.setdefault(a[0].lower_, a.text)
         nested = []
-        for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
+        unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
+        for ent in doc.spans.get(STATISTICAL, []) if unknown else ():  # a place named inside a longer actor name
             if (
                 ent.label_ in ("GPE", "LOC")
                 and ent.text.lower() not in self.name_words.heads
                 and any(
-                    a.start <= ent.start
-                    and ent.end <= a.end
-                    and not a.kb_id_
-                    and (a.start, a.end) != (ent.start, ent.end)
-                    for a in actors
+                    a.start <= ent.start and ent.end <= a.end and (a.start, a.end) != (ent.start, ent.end)
+                    for a in unknown
                 )
             ):
                 known = lookup(ent.text)

@@ -313,12 +313,14 @@ class RelationFinder:
         self._rule_of: dict[int, dict] = {}  # the rules by their keys' ids, the match ids of the matchers
         self._link_nodes: dict[int, list[str]] = {}  # a link rule's node names, in its pattern's order, by match id
         self.rosters: list[dict] = []
+        self._roster_marks: list[list[list[int]]] = []  # per roster rule, the words of each mark after a body (ORTH)
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
             self.rules[key] = self._rule_of[get_string_id(key)] = rule
             if "roster" in rule:
                 self.rosters.append(rule)
+                self._roster_marks.append([[get_string_id(w) for w in mark.split()] for mark in rule["after"]])
             elif "link" in rule:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
                 self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
@@ -395,7 +397,7 @@ class RelationFinder:
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
         found.extend(self._contact_offices(doc, actors))
-        rostered = self._rosters(doc, actors)
+        rostered = self._rosters(doc, actors, index.columns)
         seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
         found = [
             r
@@ -466,16 +468,20 @@ class RelationFinder:
         return found
 
     # -- rosters -------------------------------------------------------------
-    def _rosters(self, doc: Doc, actors: list[Span]) -> list[dict]:
+    def _rosters(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
         """Members a body's name lists after it, to the end of the sentence: "Working Group on Enforced
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
         persons = {e.start: e for e in actors if e.label_ == "Person"}
         bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
-        out = []
-        for rule in self.rosters:
+        out: list[dict] = []
+        if not bodies:
+            return out
+        orths = (columns if columns is not None else Columns(doc))[ORTH]
+        for rule, marks in zip(self.rosters, self._roster_marks, strict=True):
             for body in bodies:
-                after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
+                # the first of the rule's marks the tokens after the body are ("was composed of", ":")
+                after = next((len(mark) for mark in marks if orths[body.end : body.end + len(mark)] == mark), None)
                 if after is None:
                     continue
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
@@ -487,11 +493,6 @@ class RelationFinder:
                     conf = rule.get("confidence", 0.8)
                     out.append(self._relation(kind or rule["roster"], person, body, conf, obj=body))
         return out
-
-    @staticmethod
-    def _opens(doc: Doc, i: int, words: list[str]) -> bool:
-        """Whether the tokens from ``i`` are ``words``."""
-        return i + len(words) <= len(doc) and all(doc[i + n].text == w for n, w in enumerate(words))
 
     @staticmethod
     def _listed(
