@@ -62,14 +62,16 @@ class _Reading:
     """What one call of the component reads once of its Doc (each read of ``doc.ents``, ``doc._`` or a span
     group makes its objects anew)."""
 
-    __slots__ = ("columns", "doc", "document", "ents", "offices")
+    __slots__ = ("columns", "doc", "document", "ents", "offices", "positions", "statistical")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
         self.document: dict | None = doc._.document
-        self.offices: set[int] | None = None  # the tokens of the offices, when first asked for
+        self.positions: list[Span] | None = None  # the offices whereas_positions found, when first asked for
+        self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
+        self.offices: set[int] | None = None  # their tokens, when first asked for
 
 
 @dataclass(slots=True)
@@ -221,11 +223,25 @@ class ActorTyper:
         """What the earlier parts of the Doc's document told under ``key`` ("surnames", "first_names", "acronyms")."""
         return (self._document(doc) or {}).get(key, {})
 
+    def _positions(self, doc: Doc) -> list[Span]:
+        """The offices ``whereas_positions`` found, read once in a call (each read makes their Spans anew)."""
+        reading = self._of(doc)
+        if reading.positions is None:
+            reading.positions = list(doc.spans.get(POSITIONS, []))
+        return reading.positions
+
+    def _statistical(self, doc: Doc) -> list[Span]:
+        """The model's own entities (kept before the rulers overwrote them), read once in a call."""
+        reading = self._of(doc)
+        if reading.statistical is None:
+            reading.statistical = list(doc.spans.get(STATISTICAL, []))
+        return reading.statistical
+
     def _offices(self, doc: Doc) -> set[int]:
         """The tokens of the offices ``whereas_positions`` found, read once in a call."""
         reading = self._of(doc)
         if reading.offices is None:
-            reading.offices = {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+            reading.offices = {i for s in self._positions(doc) for i in range(s.start, s.end)}
         return reading.offices
 
     def _read(self, doc: Doc) -> Columns:
@@ -246,7 +262,7 @@ class ActorTyper:
 
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
-        offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
+        offices = {(s.start, s.end) for s in self._positions(doc)}
         for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
@@ -255,7 +271,7 @@ class ActorTyper:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
-        for ent in doc.spans.get(STATISTICAL, []):
+        for ent in self._statistical(doc):
             if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
                 cand = self._accept(doc, ent, offices)
                 if cand is not None:
@@ -674,14 +690,14 @@ class ActorTyper:
         as a conjunct of names it read as people's."""
         if len(ent) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.text in self.demonyms:
             return False
-        people = {i for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
         taken = {i for c in found for i in range(c.start, c.end)}
         out = []
-        for office in doc.spans.get(POSITIONS, []):
+        for office in self._positions(doc):
             start = office.end
             if start + 1 < len(doc) and doc[start].text == ",":  # "the UN High Commissioner, Ana Ruiz,"
                 start += 1
@@ -1023,8 +1039,8 @@ class ActorTyper:
                 return None
         if typed is not None:
             votes.append((typed[0], W_HEAD, typed[1]))
-        self._context_votes(doc, start, end, votes)
-        for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
+        self._context_votes(doc, start, end, votes, span)
+        for office in self._positions(doc):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
                 votes.append(("Person", W_CONTEXT, f"after-office:{office.text}"))
                 break
@@ -1141,9 +1157,10 @@ class ActorTyper:
             return False  # "the Government and Parliament of X"
         return not (after is not None and after.lower_ in ("of", "for"))
 
-    def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
+    def _context_votes(self, doc: Doc, start: int, end: int, votes: list, name: Span | None = None) -> None:
         """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
-        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper"."""
+        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper" (``name``: the span
+        ``doc[start:end]`` where the caller has made it)."""
         lower = self._read(doc).lower
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
@@ -1193,7 +1210,7 @@ class ActorTyper:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
-        name = doc[start:end]
+        name = name if name is not None else doc[start:end]
         root = name.root
         if (
             root.dep_ in ("nsubj", "nsubjpass")
@@ -1308,7 +1325,7 @@ class ActorTyper:
                         first_names.setdefault(a[0].lower_, a.text)
         nested = []
         unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
-        for ent in doc.spans.get(STATISTICAL, []) if unknown else ():  # a place named inside a longer actor name
+        for ent in self._statistical(doc) if unknown else ():  # a place named inside a longer actor name
             if (
                 ent.label_ in ("GPE", "LOC")
                 and ent.text.lower() not in self.name_words.heads
