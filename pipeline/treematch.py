@@ -141,6 +141,11 @@ class Parse:
             present = self._present[column] = frozenset(self.columns[column])
         return present
 
+    def among(self, column: int, words: frozenset[int]) -> frozenset[int]:
+        """The ``words`` some token holds in ``column`` (its values not made a set for one look-up)."""
+        present = self._present.get(column)
+        return words.intersection(self.columns[column]) if present is None else words & present
+
     def holds(self, column: int, words: frozenset[int]) -> bool:
         """Whether a token's ``column`` is one of ``words``."""
         return not words.isdisjoint(self.present(column))
@@ -283,7 +288,7 @@ class TreeMatcher:
         filed = self._filing()
         for column, words in filed.words.items():
             meets = filed.meets[column]
-            for word in words & parse.present(column):  # a frozenset each: the smaller one is walked
+            for word in parse.among(column, words):
                 held |= meets[word]
         return held
 
