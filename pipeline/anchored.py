@@ -81,8 +81,13 @@ def _literals(pattern: list[dict[str, Any]]) -> list[tuple[str, Anchor]]:
 
 
 _Hashed = tuple[frozenset[int], frozenset[int]]
-#: the other requirements of a pattern that needs no word besides its anchor
-_NOTHING: frozenset[_Hashed] = frozenset()
+
+
+class _RestBits(NamedTuple):
+    """An AnchoredMatcher's groups' other requirements as bits (see ``AnchoredMatcher._filed_rests``)."""
+
+    groups: list[list[int]]  # per group, each of its patterns' other requirements, as bits
+    meets: tuple[dict[int, int], dict[int, int]]  # ORTH and LOWER hashes -> the requirements they meet, as bits
 
 
 def _hashed(requirement: Anchor) -> _Hashed:
@@ -418,6 +423,7 @@ class AnchoredMatcher:
         #: per gate, ORTH (or LOWER) hash -> whether that text holds a match of it (each text is read once)
         self._gate_hits: list[dict[int, bool]] = []
         self._looked_up = _LookUps()  # the patterns of one token looked up, not matched
+        self._rest_bits: _RestBits | None = None  # the groups' other requirements as bits, made when first needed
 
     def _normalize_key(self, key: Any) -> Any:
         return self._always._normalize_key(key)
@@ -447,6 +453,7 @@ class AnchoredMatcher:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
                 self._groups[found].add(key, pattern, on_match, kw)
                 self._needs[found][1].add(frozenset(_hashed(r) for _, r in literals if r != found))
+                self._rest_bits = None
         self._keys.setdefault(key, []).extend(patterns)
 
     def remove(self, key: str) -> None:
@@ -475,20 +482,42 @@ class AnchoredMatcher:
         matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth, lower) else []
         matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
-        def held(requirement: _Hashed) -> bool:
-            return not requirement[0].isdisjoint(orth) or not requirement[1].isdisjoint(lower)
-
         anchored: set[int] = set()
         for by_word, words in zip(self._by_word, (orth, lower), strict=True):
             for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
                 anchored.update(by_word[w])
+        if not anchored:
+            return matches
+        rest_bits = self._filed_rests()
+        held = 0  # the other requirements the Doc meets, as bits
+        for meets, words in zip(rest_bits.meets, (orth, lower), strict=True):
+            for w in meets.keys() & words:
+                held |= meets[w]
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
-            anchor_words, rests = self._group_needs[n]
-            # a pattern needing no word besides the anchor (most name shapes) runs the group at once
-            if not group.empty() and (_NOTHING in rests or any(all(held(r) for r in rest) for rest in rests)):
-                matches.extend(group(doc, columns, anchor_words, kw, (orth, lower)))
+            # a pattern all of whose other requirements the Doc meets (most name shapes have none) runs the group
+            if not group.empty() and any(rest & held == rest for rest in rest_bits.groups[n]):
+                matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
         return matches
+
+    def _filed_rests(self) -> _RestBits:
+        """The other requirements of each group's patterns as bits (requirement ``k`` is bit ``1 << k``, a
+        pattern's the OR of its own), and the ORTH and LOWER words that meet each: a Doc meets the OR of what
+        its words meet, and a pattern may match where its bits are all among those."""
+        if self._rest_bits is None:
+            number: dict[_Hashed, int] = {}
+            groups = []
+            for _, rests in self._group_needs:
+                groups.append(
+                    [sum(1 << number.setdefault(r, len(number)) for r in rest) for rest in sorted(rests, key=len)]
+                )
+            meets: tuple[dict[int, int], dict[int, int]] = ({}, {})
+            for requirement, k in number.items():
+                for by_word, words in zip(meets, requirement, strict=True):
+                    for word in words:
+                        by_word[word] = by_word.get(word, 0) | 1 << k
+            self._rest_bits = _RestBits(groups, meets)
+        return self._rest_bits
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
         """Whether no pattern without an anchor can match ``doc``: each has a gate (a pattern of one
@@ -527,11 +556,12 @@ class WordGate:
         self._lower: dict[int, bool] = {}  # LOWER hash -> whether the form is one of the words
         self._lemma: dict[int, bool] = {}  # LEMMA hash -> whether the lemma, lower-cased, is one
 
-    def tokens(self, doc: Doc) -> list[int]:
-        """The indices of the tokens that hold one of the words, in order."""
+    def tokens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> list[int]:
+        """The indices of the tokens that hold one of the words, in order (``columns``: the Doc's ``LOWER`` and
+        ``LEMMA`` arrays as lists, where the caller has read them)."""
         if not len(doc):
             return []
-        lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+        lowers, lemmas = columns if columns is not None else doc.to_array([LOWER, LEMMA]).T.tolist()
         strings, words = doc.vocab.strings, self.words
         by_lower, by_lemma = self._lower, self._lemma
         out = []
@@ -558,8 +588,12 @@ class PatternGate:
     def add(self, pattern: list[dict[str, Any]]) -> None:
         self._needs.append([_hashed(r) for r in requirements(pattern)])
 
-    def opens(self, doc: Doc) -> bool:
+    def opens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> bool:
+        """Whether the gate opens on ``doc`` (``columns``: its ``ORTH`` and ``LOWER`` arrays as lists, where the
+        caller has read them)."""
         if not len(doc):
             return bool(self._needs) and any(not needs for needs in self._needs)
-        orth, lower = (frozenset(c) for c in doc.to_array([ORTH, LOWER]).T.tolist())
+        orth, lower = (
+            frozenset(c) for c in (columns if columns is not None else doc.to_array([ORTH, LOWER]).T.tolist())
+        )
         return any(all(not o.isdisjoint(orth) or not w.isdisjoint(lower) for o, w in needs) for needs in self._needs)

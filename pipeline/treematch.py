@@ -122,12 +122,29 @@ class Parse:
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
 
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The start and end of the sentence token ``i`` lies in: those of ``doc[i].sent`` (of a parsed Doc),
+        without the Span it makes and its scan of the whole Doc for sentence starts."""
+        starts = self.columns[_SENT_START]
+        start = i
+        while starts[start] != 1 and start > 0:
+            start -= 1
+        end = i + 1
+        while end < len(starts) and starts[end] != 1:
+            end += 1
+        return start, end
+
     def present(self, column: int) -> frozenset[int]:
         """The values the tokens hold in ``column``."""
         present = self._present.get(column)
         if present is None:
             present = self._present[column] = frozenset(self.columns[column])
         return present
+
+    def among(self, column: int, words: frozenset[int]) -> frozenset[int]:
+        """The ``words`` some token holds in ``column`` (its values not made a set for one look-up)."""
+        present = self._present.get(column)
+        return words.intersection(self.columns[column]) if present is None else words & present
 
     def holds(self, column: int, words: frozenset[int]) -> bool:
         """Whether a token's ``column`` is one of ``words``."""
@@ -271,7 +288,7 @@ class TreeMatcher:
         filed = self._filing()
         for column, words in filed.words.items():
             meets = filed.meets[column]
-            for word in words & parse.present(column):  # a frozenset each: the smaller one is walked
+            for word in parse.among(column, words):
                 held |= meets[word]
         return held
 

@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
 from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capitalised_word, name_words
@@ -55,6 +56,22 @@ def _name_words(words: Span) -> bool:
     """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
     named = [t for t in words if t.text not in ("-", "‐")]
     return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
+
+
+class _Reading:
+    """What one call of the component reads once of its Doc (each read of ``doc.ents``, ``doc._`` or a span
+    group makes its objects anew)."""
+
+    __slots__ = ("columns", "doc", "document", "ents", "offices", "positions", "statistical")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
+        self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
+        self.document: dict | None = doc._.document
+        self.positions: list[Span] | None = None  # the offices whereas_positions found, when first asked for
+        self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
+        self.offices: set[int] | None = None  # their tokens, when first asked for
 
 
 @dataclass(slots=True)
@@ -144,8 +161,7 @@ class ActorTyper:
             "sister",
         }
         self.pronouns = {w: t for t, words in cues["pronouns"].items() for w in words}
-        self._columns: tuple[Doc, dict[int, list[int]]] | None = None
-        self._ents_read: tuple[Doc, Sequence[Span]] | None = None
+        self._reading: _Reading | None = None  # what a call reads once of its Doc
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
         self.demonyms = frozenset(demonyms())
@@ -172,40 +188,81 @@ class ActorTyper:
             )
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._reading = _Reading(doc)  # read once for the finding and the writing
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._reading = None
         return doc
 
     # -- finding ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Candidate]:
-        self._columns = (doc, {})  # the Doc's LOWER, ORTH, TAG arrays, each read once in this call
-        self._ents_read = (doc, doc.ents)  # finding sets no entity: read once (each read makes every Span anew)
+        called = self._reading is not None and self._reading.doc is doc  # in __call__, which reads it
+        if not called:
+            self._reading = _Reading(doc)
         try:
             return self._match(doc)
         finally:
-            self._columns = None
-            self._ents_read = None
+            if not called:
+                self._reading = None
+
+    def _of(self, doc: Doc) -> "_Reading":
+        """What this call reads once of ``doc`` (all read anew outside a call)."""
+        return self._reading if self._reading is not None and self._reading.doc is doc else _Reading(doc)
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
-        """``doc.ents``, read once in a call of :meth:`match`."""
-        return self._ents_read[1] if self._ents_read is not None and self._ents_read[0] is doc else doc.ents
+        """``doc.ents``, read once in a call until the writing sets them (each read makes every Span anew)."""
+        ents = self._of(doc).ents
+        return ents if ents is not None else doc.ents
+
+    def _document(self, doc: Doc) -> dict | None:
+        """The dict the parts of the Doc's document share (``doc._.document``), read once in a call."""
+        return self._of(doc).document
+
+    def _told_before(self, doc: Doc, key: str) -> dict:
+        """What the earlier parts of the Doc's document told under ``key`` ("surnames", "first_names", "acronyms")."""
+        return (self._document(doc) or {}).get(key, {})
+
+    def _positions(self, doc: Doc) -> list[Span]:
+        """The offices ``whereas_positions`` found, read once in a call (each read makes their Spans anew)."""
+        reading = self._of(doc)
+        if reading.positions is None:
+            reading.positions = list(doc.spans.get(POSITIONS, []))
+        return reading.positions
+
+    def _statistical(self, doc: Doc) -> list[Span]:
+        """The model's own entities (kept before the rulers overwrote them), read once in a call."""
+        reading = self._of(doc)
+        if reading.statistical is None:
+            reading.statistical = list(doc.spans.get(STATISTICAL, []))
+        return reading.statistical
+
+    def _offices(self, doc: Doc) -> set[int]:
+        """The tokens of the offices ``whereas_positions`` found, read once in a call."""
+        reading = self._of(doc)
+        if reading.offices is None:
+            reading.offices = {i for s in self._positions(doc) for i in range(s.start, s.end)}
+        return reading.offices
+
+    def _read(self, doc: Doc) -> Columns:
+        """The Doc's columns (of token attributes this component does not change), read once in a call."""
+        return self._of(doc).columns
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
-        """The Doc's array of ``attr`` (a token attribute none of this component's finding changes)."""
-        if self._columns is None or self._columns[0] is not doc:
-            return doc.to_array(attr).tolist() if len(doc) else []
-        read = self._columns[1]
-        if attr not in read:
-            read[attr] = doc.to_array(attr).tolist() if len(doc) else []
-        return read[attr]
+        """The Doc's array of ``attr`` (a token attribute this component does not change)."""
+        return self._read(doc)[attr]
 
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
         order: read off the Doc's array, without a Token object per token."""
-        return [i for i, v in enumerate(self._column(doc, attr)) if v in values]
+        column = self._column(doc, attr)
+        if values.isdisjoint(column):  # (most Docs hold none: a test of the list in C)
+            return []
+        return [i for i, v in enumerate(column) if v in values]
 
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
-        offices = {(s.start, s.end) for s in doc.spans.get(POSITIONS, [])}
+        offices = {(s.start, s.end) for s in self._positions(doc)}
         for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
@@ -214,7 +271,7 @@ class ActorTyper:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
-        for ent in doc.spans.get(STATISTICAL, []):
+        for ent in self._statistical(doc):
             if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
                 cand = self._accept(doc, ent, offices)
                 if cand is not None:
@@ -547,8 +604,9 @@ class ActorTyper:
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
             out.extend(self._acronyms_again(doc, found, out))
         defined = [c for c in out if c.end - c.start == 1 and is_acronym(doc[c.start].text)]
-        if doc._.document is not None and defined:  # and in the document's later parts
-            kept = doc._.document.setdefault("acronyms", {})
+        document = self._document(doc) if defined else None
+        if document is not None:  # and in the document's later parts
+            kept = document.setdefault("acronyms", {})
             for c in defined:
                 kept.setdefault(doc[c.start].text, {"votes": [list(v) for v in c.votes], "kb": c.kb_id})
         return out
@@ -557,7 +615,7 @@ class ActorTyper:
         """ "the Centre for Civic Engagement (CCE)" in one paragraph, "CCE staff were detained" in a later
         one: the acronym an earlier part defined, with what its definition said of it (a new candidate
         where none covers it, its cues added to the model's candidate of that word)."""
-        known = (doc._.document or {}).get("acronyms", {})
+        known = self._told_before(doc, "acronyms")
         if not known:
             return []
         taken = {i for c in found for i in range(c.start, c.end)}
@@ -590,7 +648,11 @@ class ActorTyper:
             known = lookup(ent.text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
-            elif len(ent) == 1 and ent[0].is_title and ent[0].lower_ in _surnames_named(doc):
+            elif (
+                len(ent) == 1
+                and ent[0].is_title
+                and ent[0].lower_ in _surnames_named(doc, self._told_before(doc, "surnames"))
+            ):
                 # "Ivo Bengali … Bengali was released": a surname the model took for a language or a people
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
@@ -626,16 +688,16 @@ class ActorTyper:
     def _listed_with_people(self, doc: Doc, ent: Span) -> bool:
         """A name of two or more capitalised words the model read as a nationality or a work, listed
         as a conjunct of names it read as people's."""
-        if len(ent) < 2 or ent.text in self.demonyms or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        if len(ent) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.text in self.demonyms:
             return False
-        people = {i for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "HR/VP Ashton", "President Lukashenko": a capitalised name right after an office is a person."""
         taken = {i for c in found for i in range(c.start, c.end)}
         out = []
-        for office in doc.spans.get(POSITIONS, []):
+        for office in self._positions(doc):
             start = office.end
             if start + 1 < len(doc) and doc[start].text == ",":  # "the UN High Commissioner, Ana Ruiz,"
                 start += 1
@@ -679,9 +741,11 @@ class ActorTyper:
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken -= self._misread_after_title(doc)
-        taken |= _office_tokens(doc)  # an office is no name
-        surnames = {doc[c.end - 1].lower_ for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
-        surnames.update((doc._.document or {}).get("surnames", ()))  # people an earlier part named in full
+        taken |= self._offices(doc)  # an office is no name
+        lower = self._read(doc).lower
+        # the people this part names in full, and those an earlier part named in full
+        surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
+        named_before = self._told_before(doc, "surnames")
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
@@ -690,25 +754,26 @@ class ActorTyper:
                 continue
             j = _name_run(doc, i, taken)
             j = self._before_currency(doc, i, j)
-            if j > i + 1 and doc[i].lower_ in self.titles:
+            if j > i + 1 and lower[i] in self.titles:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
-            if j > i and doc[i].lower_ not in self.titles:
+            if j > i and lower[i] not in self.titles:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
-                kind = doc[j].lower_ if j < len(doc) else ""
+                kind = lower[j] if j < len(doc) else ""
                 if (
                     kind in self.kind_after
                     and i > 0
-                    and doc[i - 1].lower_ == "the"
+                    and lower[i - 1] == "the"
                     and not city_population(doc[i:j].text)
                     and not lookup(doc[i:j].text)
                 ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
-                if doc[j - 1].lower_ in surnames:  # "… Mira Vukovic said. Vukovic denies them."
+                last = lower[j - 1]
+                if last in surnames or last in named_before:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 if best_type(votes) in _ORGANISATION_TYPES:
                     j = self._mandate(doc, j, taken)  # "the group Voices [for Andean Rights]"
-                heads = {t.lower_ for t in doc[i:j]}
+                heads = set(lower[i:j])
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
                 if (
@@ -734,7 +799,7 @@ class ActorTyper:
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A person's name the model cut short: "Brisco Vell [Tanner]", "[Lê] Minh Chau" — the
         capitalised words next to it that belong to no other name, title or office."""
-        offices = _office_tokens(doc)
+        offices = self._offices(doc)
         n = 0
         while end < len(doc) and n < 2 and self._name_word(doc[end], offices):
             end, n = end + 1, n + 1
@@ -776,7 +841,7 @@ class ActorTyper:
         if (
             first.dep_ == "compound"
             and first.head.i == name.i
-            and self._name_word(first, _office_tokens(doc))
+            and self._name_word(first, self._offices(doc))
             and not self.name_words.heads.get(name.lower_)
         ):
             return start - 1
@@ -837,9 +902,10 @@ class ActorTyper:
         """The name inside an entity: no article, title, occupation, country's possessive or
         trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
+        lower = self._read(doc).lower
         while start < end:
-            word = doc[start].lower_
-            if word in ("the", "a", "an", "whereas") or doc[start].text in QUOTES or doc[start].is_punct:
+            word, tok = lower[start], doc[start]
+            if word in ("the", "a", "an", "whereas") or tok.text in QUOTES or tok.is_punct:
                 start += 1
             elif word in self.titles or (
                 word in self.occupations
@@ -850,8 +916,8 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
-                (doc[start].is_lower or self._kind_before_name(doc, start, end))
-                and doc[start].is_alpha
+                (tok.is_lower or self._kind_before_name(doc, start, end))
+                and tok.is_alpha
                 and word not in self.particles
                 and end - start >= 2
                 and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
@@ -867,18 +933,19 @@ class ActorTyper:
                 start += 1  # "- Release X and Y immediately": a demand's imperative, not the name's first word
             elif (
                 start + 2 < end
-                and doc[start + 1].lower_ in ("’s", "'s")
+                and lower[start + 1] in ("’s", "'s")
                 and not ent.ent_id_
-                and (lookup(doc[start].text) or ("", ""))[1] == "Country"
+                and (lookup(tok.text) or ("", ""))[1] == "Country"
             ):
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
                 break
-        while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in self.fields:
+        while end - start > 1 and end < len(doc) and lower[end] == ":" and lower[end - 1] in self.fields:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
-        if end - start > 1 and end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in self.report_kinds:
+        if end - start > 1 and end < len(doc) and (lower[end - 1], lower[end]) in self.report_kinds:
             end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
-        bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
+        orth = self._column(doc, ORTH)
+        bracket = next((k for k in range(start + 1, end) if orth[k] == _OPENING_BRACKET), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
         while (
@@ -889,7 +956,7 @@ class ActorTyper:
         ):
             end -= 1  # "Tajik State National University 1997": a year after a name
         while end > start and (
-            doc[end - 1].lower_ in ("’s", "'s", "’", "'")
+            lower[end - 1] in ("’s", "'s", "’", "'")
             or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
             or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
         ):  # "found Tsertsvadze guilty"
@@ -931,15 +998,16 @@ class ActorTyper:
             return None
         if name_key(text) in self.regions and self._area_of_post(doc, start, end):
             return None
-        if not ent.ent_id_ and span[-1].is_lower and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        lower = self._read(doc).lower
+        if not ent.ent_id_ and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
-        first = span[0].lower_
-        if not ent.ent_id_ and len(span) > 2 and span[1].lower_ in ("and", "or") and first in self.institutions:
+        first = lower[start]
+        if not ent.ent_id_ and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
-                if doc[k].lower_ == "of" and lookup(doc[start:k].text):
+                if lower[k] == "of" and lookup(doc[start:k].text):
                     end = k
                     span, text = doc[start:end], doc[start:end].text
                     break
@@ -955,24 +1023,24 @@ class ActorTyper:
         typed = None
         # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
-        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(span[0].lower_) == "GovernmentBody":
+        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
             typed = self.name_words.type_of([t.text for t in span])
         if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
             weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
             votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
-        last = span[-1].lower_
+        last = lower[end - 1]
         # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
         # "on" ("the X Forum for Dialogue")
-        mandate = any(t.lower_ in ("for", "on") for t in span[1:-1])
+        mandate = any(lower[k] in ("for", "on") for k in range(start + 1, end - 1))
         if head in self.not_heads or (last in self.not_heads and not mandate):
             if not kb_id:
                 return None
         if typed is not None:
             votes.append((typed[0], W_HEAD, typed[1]))
-        self._context_votes(doc, start, end, votes)
-        for office in doc.spans.get(POSITIONS, []):  # "High Representative X", "the UN High Commissioner, X,"
+        self._context_votes(doc, start, end, votes, span)
+        for office in self._positions(doc):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
                 votes.append(("Person", W_CONTEXT, f"after-office:{office.text}"))
                 break
@@ -983,7 +1051,7 @@ class ActorTyper:
             and ent.label_ != "PERSON"
             and len(span) == 1
             and not kb_id
-            and span[0].lower_ in _first_names_named(doc)
+            and first in self._told_before(doc, "first_names")  # the people an earlier part named in full
             and city_population(text) is None
         ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
@@ -1089,9 +1157,11 @@ class ActorTyper:
             return False  # "the Government and Parliament of X"
         return not (after is not None and after.lower_ in ("of", "for"))
 
-    def _context_votes(self, doc: Doc, start: int, end: int, votes: list) -> None:
+    def _context_votes(self, doc: Doc, start: int, end: int, votes: list, name: Span | None = None) -> None:
         """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
-        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper"."""
+        "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper" (``name``: the span
+        ``doc[start:end]`` where the caller has made it)."""
+        lower = self._read(doc).lower
         i = start - 1
         while i >= 0 and doc[i].text in QUOTES:
             i -= 1
@@ -1111,7 +1181,7 @@ class ActorTyper:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
             elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
-        words = [t.lower_ for t in doc[max(0, i - 1) : i + 1]]
+        words = lower[max(0, i - 1) : i + 1]
         for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:])):
             votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
@@ -1140,10 +1210,11 @@ class ActorTyper:
                     break
             if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
                 votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
-        root = doc[start:end].root
+        name = name if name is not None else doc[start:end]
+        root = name.root
         if (
             root.dep_ in ("nsubj", "nsubjpass")
-            and not doc[start:end].text.isupper()
+            and not name.text.isupper()
             and (
                 root.head.lemma_ in self.person_subject_verbs
                 or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
@@ -1151,24 +1222,22 @@ class ActorTyper:
         ):
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
-        following = [t.lower_ for t in doc[j : j + 2]]
+        following = lower[j : j + 2]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
             if not (owned and t == "Person"):
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
-    @staticmethod
-    def _join_fragments(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    def _join_fragments(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
-        offices = _office_tokens(doc)
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
                 prev is not None
                 and prev.end == c.start
-                and not any(i in offices for i in range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
+                and self._offices(doc).isdisjoint(range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
                 and not prev.kb_id
                 and not c.kb_id
                 and doc[prev.end - 1].dep_ == "compound"
@@ -1185,7 +1254,7 @@ class ActorTyper:
         """ "X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
         at = {i: c for c in found for i in range(c.start, c.end)}
         for c in found:
-            if best_type(c.votes) == "Person" or any(w >= W_PHRASE for _, w, _ in c.votes):
+            if any(w >= W_PHRASE for _, w, _ in c.votes) or best_type(c.votes) == "Person":
                 continue
             root = doc[c.start : c.end].root
             for other in root.conjuncts:
@@ -1227,7 +1296,7 @@ class ActorTyper:
         actors = []
         for (s, e), c in by_span.items():
             label = best_type(c.votes)
-            if label == "Person" and any(t.like_num for t in doc[s:e]):
+            if label == "Person" and any(doc[k].like_num for k in range(s, e)):
                 continue  # a person's name has no number: "PO Box 257" after an office
             actors.append(Span(doc, s, e, label=label or "Organisation", kb_id=c.kb_id))
         # quoted and trimmed actor spans win over overlapping raw entities
@@ -1235,34 +1304,34 @@ class ActorTyper:
         taken = {i for a in actors for i in range(a.start, a.end)}
         others = [
             e
-            for e in doc.ents
+            for e in self._ents(doc)
             if e.label_ in self.non_actor_labels and not any(i in taken for i in range(e.start, e.end))
         ]
         doc.ents = sorted(actors + others, key=lambda s: s.start)
+        self._of(doc).ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
         doc._.actor_cues = {
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
         doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
-        if doc._.document is not None:  # the names of the people named in full, for the document's later parts
-            surnames = doc._.document.setdefault("surnames", {})
-            first_names = doc._.document.setdefault("first_names", {})
+        document = self._document(doc)
+        if document is not None:  # the names of the people named in full, for the document's later parts
+            surnames = document.setdefault("surnames", {})
+            first_names = document.setdefault("first_names", {})
             for a in actors:
                 if a.label_ == "Person" and len(a) >= 2 and a[-1].is_title:
                     surnames.setdefault(a[-1].lower_, a.text)
                     if a[0].is_title and a[0].lower_ not in self.titles:
                         first_names.setdefault(a[0].lower_, a.text)
         nested = []
-        for ent in doc.spans.get(STATISTICAL, []):  # a place named inside a longer actor name
+        unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
+        for ent in self._statistical(doc) if unknown else ():  # a place named inside a longer actor name
             if (
                 ent.label_ in ("GPE", "LOC")
                 and ent.text.lower() not in self.name_words.heads
                 and any(
-                    a.start <= ent.start
-                    and ent.end <= a.end
-                    and not a.kb_id_
-                    and (a.start, a.end) != (ent.start, ent.end)
-                    for a in actors
+                    a.start <= ent.start and ent.end <= a.end and (a.start, a.end) != (ent.start, ent.end)
+                    for a in unknown
                 )
             ):
                 known = lookup(ent.text)
@@ -1295,26 +1364,17 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
 
 
-def _surnames_named(doc: Doc) -> set[str]:
-    """The surnames (lower case) of the people the model or an earlier part of the document named in full."""
+def _surnames_named(doc: Doc, before: dict[str, str]) -> set[str]:
+    """The surnames (lower case) of the people the model named in full, or an earlier part of the document
+    (``before``: its surnames)."""
     named = {e[-1].lower_ for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" and len(e) >= 2}
-    return named | set((doc._.document or {}).get("surnames", ()))
-
-
-def _first_names_named(doc: Doc) -> set[str]:
-    """The first names (lower case) of the people an earlier part of the document named in full."""
-    return set((doc._.document or {}).get("first_names", ()))
+    return named | set(before)
 
 
 def _after_dash(doc: Doc, i: int) -> bool:
     """Whether token ``i`` follows a dash: the first words after a dateline ("TUNIS (Wire) – Ana Vell was")
     open a sentence of their own, but not with a capital only the sentence gives them."""
     return i > 0 and doc[i - 1].text in ("–", "—", "-")
-
-
-def _office_tokens(doc: Doc) -> set[int]:
-    """The tokens of the offices ``whereas_positions`` found in a Doc."""
-    return {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
 
 def _wordlike(text: str) -> bool:
@@ -1404,10 +1464,13 @@ def _phrases_matching(
     return [rows[n] for n in sorted(places)]
 
 
+#: the columns the finding reads of (nearly) every Doc: read in one array
+_COLUMNS = (ORTH, LOWER, TAG, POS)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
 _NNS = frozenset({get_string_id("NNS")})
-_OPEN, _CLOSE = frozenset({get_string_id("(")}), frozenset({get_string_id(")")})
+_OPENING_BRACKET = get_string_id("(")
+_OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})
 
 
 def _name_run(doc: Doc, i: int, taken: set[int]) -> int:

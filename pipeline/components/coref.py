@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
@@ -83,15 +84,28 @@ class CorefCues:
         #: LOWER and LEMMA hash -> whether a token with it may be an anaphor (see _candidates)
         self._by_lower: dict[int, bool] = {}
         self._by_lemma: dict[int, bool] = {}
+        #: what a call reads once of its Doc (this component sets no entity): its LOWER and LEMMA columns
+        #: and its actor entities
+        self._reading: tuple[Doc, Columns, list[Span]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        self._reading = (doc, Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label_ in ACTOR_LABELS])
+        try:
+            self.set_annotations(doc, self.match(doc))
+        finally:
+            self._reading = None
         return doc
+
+    def _of(self, doc: Doc) -> tuple[Columns, list[Span]]:
+        """The Doc's LOWER and LEMMA columns and its actor entities, read once in a call."""
+        if self._reading is not None and self._reading[0] is doc:
+            return self._reading[1], self._reading[2]
+        return Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label_ in ACTOR_LABELS]
 
     # -- finding ----------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         """Every anaphor with its cues: the pronouns already marked, descriptors, plurals."""
-        taken = {i for e in doc.ents if e.label_ in ACTOR_LABELS for i in range(e.start, e.end)}
+        taken = {i for e in self._of(doc)[1] for i in range(e.start, e.end)}
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
         found: list[tuple[Span, dict]] = []
         marked = {s.start for s in doc.spans.get(ANAPHORS, [])}
@@ -133,7 +147,8 @@ class CorefCues:
             return []
         strings, by_lower, by_lemma = doc.vocab.strings, self._by_lower, self._by_lemma
         out = []
-        for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        columns = self._of(doc)[0]
+        for i, (low, lemma) in enumerate(zip(columns[LOWER], columns[LEMMA], strict=True)):
             may = by_lower.get(low)
             if may is None:
                 word = strings[low]
@@ -449,7 +464,7 @@ class CorefCues:
 
     def set_annotations(self, doc: Doc, found: list[tuple[Span, dict]]) -> None:
         spans = [s for s, _ in found]
-        names = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        names = self._of(doc)[1]
         at: dict[int, Span] = {}
         for span in spans + names:
             for i in range(span.start, span.end):
@@ -458,7 +473,7 @@ class CorefCues:
         # "X, president of the Y Council, who was detained": X is the subject of the clause "who" opens
         subjects = {
             person.start
-            for i, low in enumerate(doc.to_array(LOWER).tolist())
+            for i, low in enumerate(self._of(doc)[0][LOWER])
             if low in _WHO and doc[i].dep_ in _SUBJECT
             for person in [who_stands_for(doc[i].head, at)]
             if person is not None

@@ -82,14 +82,15 @@ def _date_reading(text: str) -> tuple[bool, bool]:
     return True, probe is not None and probe.precision is DatePrecision.DAY
 
 
-def mention_spans(doc: Doc) -> dict[int, Span]:
-    """Token index -> the actor entity, pronoun or office mention it lies in."""
+def mention_spans(doc: Doc, ents: Sequence[Span] | None = None) -> dict[int, Span]:
+    """Token index -> the actor entity, pronoun or office mention it lies in (``ents``: ``doc.ents`` where the
+    caller has read them)."""
     at: dict[int, Span] = {}
     for group in (doc.spans.get(POSITIONS, []), doc.spans.get(ANAPHORS, [])):
         for span in group:
             for i in range(span.start, span.end):
                 at[i] = span
-    for ent in doc.ents:  # actor entities win over offices ("UN" in "UN High Commissioner")
+    for ent in doc.ents if ents is None else ents:  # actor entities win over offices ("UN" in "UN High Commissioner")
         if ent.label_ in ACTOR_LABELS:
             for i in range(ent.start, ent.end):
                 at[i] = ent
@@ -170,13 +171,27 @@ class EventFinder:
             memo["ents"] = doc.ents
         return memo["ents"]  # type: ignore[return-value]
 
+    def _sentence(self, doc: Doc, trigger: Token) -> tuple[int, int]:
+        """``trigger.sent``'s start and end, off the parse this call of the component read."""
+        if self._parse is None or self._parse.doc is not doc:
+            sent = trigger.sent
+            return sent.start, sent.end
+        return self._parse.sentence(trigger.i)
+
+    def _sentence_end(self, doc: Doc, trigger: Token) -> int:
+        """``trigger.sent.end``, off the parse this call of the component read."""
+        return self._sentence(doc, trigger)[1]
+
     def _holding(self, doc: Doc, words: str) -> list[int]:
         """The tokens whose lower-case form is one of ``self.words[words]``, found once per call."""
         memo: dict[str, object] = self._read[1] if self._read is not None and self._read[0] is doc else {}
         key = f"holding:{words}"
         if key not in memo:
             wanted = {get_string_id(w) for w in self.words[words]}
-            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            if self._parse is not None and self._parse.doc is doc:
+                lowers = self._parse.columns[_LOWER]  # (the parse's column, read once)
+            else:
+                lowers = doc.to_array(LOWER).tolist() if len(doc) else []
             memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
 
@@ -186,7 +201,7 @@ class EventFinder:
             return mention_spans(doc)
         memo = self._read[1]
         if "at" not in memo:
-            memo["at"] = mention_spans(doc)
+            memo["at"] = mention_spans(doc, self._ents(doc))
         return memo["at"]  # type: ignore[return-value]
 
     # -- matching ---------------------------------------------------------------------------
@@ -314,13 +329,13 @@ class EventFinder:
                     for sub in c.subtree
                 }
                 roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"], acting)
-            sent = trigger.sent
+            sent_start, sent_end = self._sentence(doc, trigger)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
                 "frame": frame,
                 "trigger": [trigger.i, trigger.i + 1],
-                "sentence": [sent.start_char, sent.end_char],
+                "sentence": [doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])],  # its characters
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [],
                 "court": [],
@@ -604,7 +619,7 @@ class EventFinder:
         Read from the first "on", "about" or "concerning" after the statement's word in its
         sentence, however the parser attached it, before any other statement begins.
         """
-        for tok in self._tokens_after(doc, trigger, trigger.sent.end, _ABOUT, _LOWER, triggers):
+        for tok in self._tokens_after(doc, trigger, self._sentence_end(doc, trigger), _ABOUT, _LOWER, triggers):
             if tok.i in triggers and tok.lemma_ == trigger.lemma_:
                 return
             if (
@@ -1464,7 +1479,7 @@ class EventFinder:
                                 for pobj in _objects(again):
                                     charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : self._sentence_end(doc, trigger)]:
                 if (
                     tok.lemma_ in nouns
                     and tok.i + 1 < len(doc)
@@ -1516,7 +1531,7 @@ class EventFinder:
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
         heads = self._charge_heads
-        end = trigger.sent.end  # the sentence of every token read
+        end = self._sentence_end(doc, trigger)  # the sentence of every token read
         for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []

@@ -84,10 +84,10 @@ def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
     'Court'
     """
     totals: dict[str, int] = {}
-    for t, w, *_ in votes:
-        totals[t] = totals.get(t, 0) + w
-    if not totals:
-        return None
+    for vote in votes:  # (type, weight, cue…)
+        totals[vote[0]] = totals.get(vote[0], 0) + vote[1]
+    if len(totals) < 2:
+        return next(iter(totals), None)
     return max(totals, key=lambda t: (totals[t], -_RANK[t]))
 
 

@@ -2,17 +2,18 @@
 
 import re
 from collections import defaultdict
-from copy import copy
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import NOUN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import W_CONTEXT
+from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
@@ -138,6 +139,8 @@ class _Index:
         self.doc = doc
         self.references = references or {}
         self.ents: dict[int, Span] = {}
+        #: the ORTH, LOWER and LEMMA columns the gates of the matchers read, in one array when first asked for
+        self.columns = Columns(doc, (ORTH, LOWER, LEMMA))
         #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
         self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
         for ent in self.actors:
@@ -154,7 +157,8 @@ class _Index:
 
     def with_references(self, references: dict) -> "_Index":
         """The same index, reading ``references`` ("the newspaper", "its founder") too."""
-        other = copy(self)
+        other = object.__new__(type(self))  # copy(self), without its generic (and slower) protocol
+        other.__dict__.update(self.__dict__)
         other.references = references
         return other
 
@@ -306,15 +310,20 @@ class RelationFinder:
         #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
         self._role_gate = WordGate(self._role_forms)
         self.rules: dict[str, dict] = {}
+        self._rule_of: dict[int, dict] = {}  # the rules by their keys' ids, the match ids of the matchers
+        self._link_nodes: dict[int, list[str]] = {}  # a link rule's node names, in its pattern's order, by match id
         self.rosters: list[dict] = []
+        self._roster_marks: list[list[list[int]]] = []  # per roster rule, the words of each mark after a body (ORTH)
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
-            self.rules[key] = rule
+            self.rules[key] = self._rule_of[get_string_id(key)] = rule
             if "roster" in rule:
                 self.rosters.append(rule)
+                self._roster_marks.append([[get_string_id(w) for w in mark.split()] for mark in rule["after"]])
             elif "link" in rule:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
+                self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
@@ -344,22 +353,23 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
-        doc._.relations = self.match(doc, index)
+        relations = doc._.relations = self.match(doc, index)
         described = self.described(doc, index)
-        for rel in doc._.relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
+        for rel in relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
                 span = doc[rel["subject"][0] : rel["subject"][1]]
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
         doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
-        cues = doc._.actor_cues if doc._.actor_cues is not None else {}
-        for rel in doc._.relations:
+        cues = doc._.actor_cues
+        if cues is None:
+            cues = doc._.actor_cues = {}
+        for rel in relations:
             for side, kind in rel.get("cues", ()):
                 s, e = rel[side]
                 vote = [kind, W_CONTEXT, f"relation:{rel['type']}"]
                 if vote not in cues.setdefault(f"{s}:{e}", []):
-                    cues[f"{s}:{e}"].append(vote)
-        doc._.actor_cues = cues
+                    cues[f"{s}:{e}"].append(vote)  # (the Doc's own dict)
         return doc
 
     @staticmethod
@@ -382,12 +392,12 @@ class RelationFinder:
     def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
         index = index if index is not None else _Index(doc)
         actors = list(index.actors)
-        found = self._token_patterns(doc, actors)
+        found = self._token_patterns(doc, actors, index.columns)
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
         found.extend(self._contact_offices(doc, actors))
-        rostered = self._rosters(doc, actors)
+        rostered = self._rosters(doc, actors, index.columns)
         seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
         found = [
             r
@@ -429,10 +439,11 @@ class RelationFinder:
         return out
 
     # -- token patterns ------------------------------------------------------
-    def _token_patterns(self, doc: Doc, actors: list[Span]) -> list[dict]:
+    def _token_patterns(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
         found: list[dict] = []
-        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc) else ():
-            rule = self.rules[doc.vocab.strings[match_id]]
+        forms = (columns[ORTH], columns[LOWER]) if columns is not None else None
+        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc, forms) else ():
+            rule = self._rule_of[match_id]
             if rule.get("at_start") and start > 0:
                 continue
             inside = [e for e in actors if e.start >= start and e.end <= end]
@@ -457,16 +468,20 @@ class RelationFinder:
         return found
 
     # -- rosters -------------------------------------------------------------
-    def _rosters(self, doc: Doc, actors: list[Span]) -> list[dict]:
+    def _rosters(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
         """Members a body's name lists after it, to the end of the sentence: "Working Group on Enforced
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
         persons = {e.start: e for e in actors if e.label_ == "Person"}
         bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
-        out = []
-        for rule in self.rosters:
+        out: list[dict] = []
+        if not bodies:
+            return out
+        orths = (columns if columns is not None else Columns(doc))[ORTH]
+        for rule, marks in zip(self.rosters, self._roster_marks, strict=True):
             for body in bodies:
-                after = next((len(w.split()) for w in rule["after"] if self._opens(doc, body.end, w.split())), None)
+                # the first of the rule's marks the tokens after the body are ("was composed of", ":")
+                after = next((len(mark) for mark in marks if orths[body.end : body.end + len(mark)] == mark), None)
                 if after is None:
                     continue
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
@@ -478,11 +493,6 @@ class RelationFinder:
                     conf = rule.get("confidence", 0.8)
                     out.append(self._relation(kind or rule["roster"], person, body, conf, obj=body))
         return out
-
-    @staticmethod
-    def _opens(doc: Doc, i: int, words: list[str]) -> bool:
-        """Whether the tokens from ``i`` are ``words``."""
-        return i + len(words) <= len(doc) and all(doc[i + n].text == w for n, w in enumerate(words))
 
     @staticmethod
     def _listed(
@@ -521,37 +531,40 @@ class RelationFinder:
     # -- role words and their links ----------------------------------------
     def _roles(self, doc: Doc, index: "_Index") -> list[dict]:
         links: dict[int, _Links] = defaultdict(_Links)
-        candidates = self._role_gate.tokens(doc)  # holds_any(doc, self._role_forms), token by token
+        # holds_any(doc, self._role_forms), token by token
+        candidates = self._role_gate.tokens(doc, (index.columns[LOWER], index.columns[LEMMA]))
         for match_id, tokens in self.links(doc) if candidates else ():
-            rule = self.rules[doc.vocab.strings[match_id]]
-            named = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule["pattern"], tokens, strict=False)}
-            role, conf = named["role"], rule.get("confidence", 0.8)
-            if rule.get("role_first") and named["holder"].i < role.i:
+            rule = self._rule_of[match_id]
+            # each node's token (its index: a Token is made only for what is read of it)
+            named = dict(zip(self._link_nodes[match_id], tokens, strict=False))
+            role_at, conf = named["role"], rule.get("confidence", 0.8)
+            role = doc[role_at]
+            if rule.get("role_first") and named["holder"] < role_at:
                 continue  # "A former deputy leader of the party, he …": the role comes first
             if rule.get("holder_then_comma") and (
-                named["holder"].i + 1 >= len(doc) or doc[named["holder"].i + 1].text != ","
+                named["holder"] + 1 >= len(doc) or doc[named["holder"] + 1].text != ","
             ):
                 continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
-            if rule.get("holder_before") and named["holder"].i > role.i:
+            if rule.get("holder_before") and named["holder"] > role_at:
                 continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
-            if rule.get("closed") and not self._closed(named["holder"]):
+            if rule.get("closed") and not self._closed(doc[named["holder"]]):
                 continue
             if rule.get("shared_subject") and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
                 continue  # "police arrested him and he joined …": the role verb's subject is its own
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
             if "holder" in named:
-                links[role.i].holders.append((named["holder"], conf))
+                links[role_at].holders.append((doc[named["holder"]], conf))
             if "object" in named:
                 if "holder" in named and "prep" in named:
                     via = "holder-of"
                 elif "verb" in named:
                     via = "acl"  # "a lawyer working for …"
                 elif "prep" in named:
-                    via = named["prep"].lower_
+                    via = doc[named["prep"]].lower_
                 else:
-                    via = named["object"].dep_
-                links[role.i].objects.append((named["object"], conf, via))
+                    via = doc[named["object"]].dep_
+                links[role_at].objects.append((doc[named["object"]], conf, via))
         found: list[dict] = []
         for i in candidates:
             tok = doc[i]

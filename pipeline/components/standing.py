@@ -31,18 +31,19 @@ def negated(trigger: Token) -> bool:
     w = words()
     if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in w["negation_heads"]:
         return True
-    if any(c.dep_ == "mark" and c.lower_ in w["question_marks"] for c in trigger.children):
+    # (its children as (label, word), read once: a token's children are found by a walk over its subtree)
+    children = [(c.dep_, c.lower_) for c in trigger.children]
+    if any(dep == "mark" and word in w["question_marks"] for dep, word in children):
         return True  # "have not disclosed whether he has been charged"
     if (
         trigger.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ in w["modal_verbs"] for c in trigger.children)
-        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children)
+        and any(dep == "aux" and word in w["modal_verbs"] for dep, word in children)
+        and ("mark", "that") not in children
     ):
         return True  # "could be freed in early 2027": ahead, or possible only (not "so that he could be tried")
-    for tok in (trigger, trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None):
-        if tok is not None and any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in w["negation_determiners"]) for c in tok.children
-        ):
+    head = trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None
+    for below in (children, [(c.dep_, c.lower_) for c in head.children] if head is not None else []):
+        if any(dep == "neg" or (dep == "det" and word in w["negation_determiners"]) for dep, word in below):
             return True
     return False
 
@@ -85,11 +86,12 @@ def _reported(chain: list[Token]) -> str | None:
 
 def _alleged(trigger: Token, chain: list[Token]) -> str | None:
     w = words()
-    for tok in chain[:2]:
-        for child in tok.children:
+    below = list(trigger.children)  # (chain[0]; read once: each walk of Token.children scans the subtree)
+    for children in (below, *(tok.children for tok in chain[1:2])):
+        for child in children:
             if child.dep_ == "advmod" and child.lower_ in w["alleging_adverbs"]:
                 return child.lower_
-    for child in trigger.children:
+    for child in below:
         if child.dep_ in ("amod", "compound") and child.lower_ in w["alleging_adjectives"]:
             return child.lower_
     # "accused of killing", "alleges that he was tortured"
@@ -262,17 +264,28 @@ class StandingFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        events = doc._.events or []  # read once (each doc._ read makes an Underscore)
+        _annotate(events, _standings(doc, events))
         return doc
 
     def match(self, doc: Doc) -> list[tuple[Standing, str]]:
-        return [standing_of(doc[ev["trigger"][0]], ev["type"]) for ev in doc._.events or []]
+        return _standings(doc, doc._.events or [])
 
     def set_annotations(self, doc: Doc, found: list[tuple[Standing, str]]) -> None:
-        for ev, (standing, cue) in zip(doc._.events or [], found, strict=True):
-            ev["standing"] = standing.value
-            if cue:
-                ev["standing_cue"] = cue
+        _annotate(doc._.events or [], found)
+
+
+def _standings(doc: Doc, events: list[dict]) -> list[tuple[Standing, str]]:
+    """The standing of each of a Doc's events, and its cue."""
+    return [standing_of(doc[ev["trigger"][0]], ev["type"]) for ev in events]
+
+
+def _annotate(events: list[dict], found: list[tuple[Standing, str]]) -> None:
+    """Each event's ``standing`` (and ``standing_cue``)."""
+    for ev, (standing, cue) in zip(events, found, strict=True):
+        ev["standing"] = standing.value
+        if cue:
+            ev["standing_cue"] = cue
 
 
 @Language.factory("whereas_standing", requires=["doc._.events", "token.dep"], assigns=["doc._.events"])
