@@ -293,16 +293,17 @@ class ActorTyper:
         found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
-        found.extend(self._contact_card(doc, found))
-        found.extend(self._labelled_names(doc))
+        text = doc.text  # (a join of every token's text: made once for the card and header readers)
+        found.extend(self._contact_card(doc, text, found))
+        found.extend(self._labelled_names(doc, text))
         found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
 
-    def _contact_card(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    def _contact_card(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         """A press release's contact card ("Ana Vell / Press Officer for … / +32 2 29 53183", its lines kept by
         the reader): its first line, two to four capitalised words, is a person's name, however the model
         read it."""
-        if "\n" not in doc.text or not _PHONE_LINE.search(doc.text):
+        if "\n" not in text or not _PHONE_LINE.search(text):
             return []
         out = []
         for start, end in _lines(doc):
@@ -317,11 +318,11 @@ class ActorTyper:
             out.append(Candidate(start, end, [("Person", W_CONTEXT, "contact-card")]))
         return out
 
-    def _labelled_names(self, doc: Doc) -> list[Candidate]:
+    def _labelled_names(self, doc: Doc, text: str) -> list[Candidate]:
         """A header's line naming the speaker after their office ("Spokesperson for the UN High Commissioner for
         Human Rights: Ana Vell"): the name after the colon is a person's, where the office opens with a person's
         role."""
-        if ":" not in doc.text:
+        if ":" not in text:
             return []
         out = []
         for start, end in _lines(doc):
