@@ -321,12 +321,16 @@ def _person(
 
 
 def resolve_groups(
-    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor]
+    facts: DocumentFacts,
+    keys: list[str | None],
+    actors: dict[str, Actor],
+    speakers: tuple[str, ...] | None = None,
 ) -> dict[int, tuple[str, ...]]:
     """Mention index -> the people a plural anaphor points back to ("they", "the two men", "both").
 
     The people last named together ("A and B", "A, together with B") in the window; where the
-    anaphor says how many ("the three men"), a group of that size.
+    anaphor says how many ("the three men"), a group of that size. ``speakers``: :func:`listed_speakers`,
+    where the caller has read them (else read when a group first needs them).
     """
     cfg = load_json("coref.json")["salience"]
     doc = _Document(facts)
@@ -336,7 +340,6 @@ def resolve_groups(
     out: dict[int, tuple[str, ...]] = {}
     history: list[_Seen] = []
     ranked = _ranked(doc, keys)
-    speakers: tuple[str, ...] | None = None  # read when a group first needs them
 
     def resolved(i: int, m: Mention, members: tuple[str, ...]) -> None:
         """The group ``i`` found by other means than the names listed before it: one that a later "they"

@@ -526,9 +526,8 @@ def _type_of(mentions: list[Mention]) -> str:
     ("Moyo" of "Tendai Moyo") says nothing of the actor's type."""
     longest = max(len(m.text.split()) for m in mentions)
     votes = [v for m in mentions for v in m.votes if v[2] != "city" or len(m.text.split()) == longest]
-    first = max(mentions, key=lambda m: len(m.text.split())).text.split()[0]
-    if not given_name_gender(first) and any(
-        v[0] not in ("Person", "Place") and v[2].startswith(_DEFINING) for v in votes
+    if any(v[0] not in ("Person", "Place") and v[2].startswith(_DEFINING) for v in votes) and not given_name_gender(
+        max(mentions, key=lambda m: len(m.text.split())).text.split()[0]
     ):  # "the human rights organisation X" says what X is; the model's "person" on each other mention of the
         # same words is one guess made again, not evidence against it (unless X opens with a given name:
         # "the community broadcaster Jennelyn X")

@@ -80,7 +80,8 @@ def resolve_events(
     reported = facts.structure.kind == "report"
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
-    groups = resolve_groups(facts, keys, actors)  # "they", "the two men": the people named together
+    listed = listed_speakers(facts, keys)  # "the experts said": those a UN press release lists
+    groups = resolve_groups(facts, keys, actors, listed)  # "they", "the two men": the people named together
     groups.update(_groups_of_events(facts, keys, actors, groups))
 
     def refs(indices: tuple[int, ...], types: AbstractSet[str] | None = None) -> tuple[str, ...]:
@@ -136,13 +137,12 @@ def resolve_events(
     rules_on = _rule_on_earlier(facts.events, drafts)
     _point_back(facts.events, drafts)
     kept: list[Event] = []
-    listed = set(listed_speakers(facts, keys))
     for draft in drafts:
         if draft is None or not draft.subjects:
             continue
         if draft.type is EventType.STATEMENT and draft.date is None and not reported:
             continue  # in a resolution a statement is a dated statement, report or opinion
-        if draft.type is EventType.STATEMENT and len(draft.subjects) > 1 and set(draft.subjects) <= listed:
+        if draft.type is EventType.STATEMENT and len(draft.subjects) > 1 and set(draft.subjects) <= set(listed):
             kept.extend(replace(draft, subjects=(s,)) for s in draft.subjects)  # "the experts said": each of them
             continue
         kept.extend(_per_subject(draft))

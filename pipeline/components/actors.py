@@ -21,7 +21,7 @@ from pipeline.normalize.names import QUOTES, is_acronym, name_key
 from pipeline.patterns import load_json, load_lines
 from pipeline.structure import BULLETS
 
-__all__ = ["ActorTyper", "Candidate", "best_type", "WIRE_DATELINE"]
+__all__ = ["ActorTyper", "CONTACT_CARD", "Candidate", "LABELLED", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 WIRE_DATELINE = re.compile(
@@ -44,6 +44,11 @@ BIG_CITY = 300_000
 
 #: a telephone number opening a line: a contact card (see ActorTyper._contact_card)
 _PHONE_LINE = re.compile(r"\n[ \t]*\+[0-9]")
+#: the cues of a contact card's name and of a header's labelled name: the relations component reads their
+#: offices off the same lines
+CONTACT_CARD, LABELLED = "contact-card", "labelled:"
+#: the tokens a hyphenated name's hyphen may be ("Kovács - Vell")
+_HYPHENS = ("-", "‐")
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
@@ -54,7 +59,7 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 
 def _name_words(words: Span) -> bool:
     """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
-    named = [t for t in words if t.text not in ("-", "‐")]
+    named = [t for t in words if t.text not in _HYPHENS]
     return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
 
 
@@ -311,11 +316,11 @@ class ActorTyper:
                 continue
             if end >= len(doc) or not doc[end + 1 : end + 2].text[:1].isupper():
                 continue  # a name has its office on the next line
-            if self.name_words.head_of([t.text for t in doc[start:end] if t.text not in ("-", "‐")]) or any(
+            if self.name_words.head_of([t.text for t in doc[start:end] if t.text not in _HYPHENS]) or any(
                 c.exact and c.start < end and start < c.end for c in found
             ):
                 continue  # an office's or a body's name ("Press Office"), or a name the text's own cues read
-            out.append(Candidate(start, end, [("Person", W_CONTEXT, "contact-card")]))
+            out.append(Candidate(start, end, [("Person", W_CONTEXT, CONTACT_CARD)]))
         return out
 
     def _labelled_names(self, doc: Doc, text: str) -> list[Candidate]:
@@ -330,7 +335,7 @@ class ActorTyper:
             if colon is None or colon == start or self.before.get(doc[start].lower_) != "Person":
                 continue
             if _name_words(doc[colon + 1 : end]):
-                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"labelled:{doc[start].lower_}")]))
+                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"{LABELLED}{doc[start].lower_}")]))
         return out
 
     def _judges(self, doc: Doc) -> list[Candidate]:

@@ -1346,7 +1346,7 @@ class EventFinder:
                 or doc[end].lower_ in words["listed_term_words"]
             ):
                 end += 1
-            while end > i and doc[end - 1].lower_ in ("and", "a", "in", "of"):
+            while end > i and doc[end - 1].lower_ in words["listed_term_links"]:
                 end -= 1
             run = list(doc[i:end])
             if any(t.like_num or t.lemma_ in words["term_units"] for t in run):

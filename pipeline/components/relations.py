@@ -12,7 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
-from pipeline.components.actors import W_CONTEXT
+from pipeline.components.actors import CONTACT_CARD, LABELLED, W_CONTEXT
 from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
@@ -425,10 +425,10 @@ class RelationFinder:
         out = []
         for span in actors:
             read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label_ == "Person" else []
-            if "contact-card" in read:
+            if CONTACT_CARD in read:
                 start = span.end + 1  # after the line break
                 end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
-            elif any(r.startswith("labelled:") for r in read):
+            elif any(r.startswith(LABELLED) for r in read):
                 start = next((t.i + 1 for t in reversed(doc[: span.start]) if "\n" in t.text), 0)
                 end = span.start - 1  # the colon
             else:
