@@ -2114,3 +2114,15 @@ def test_an_event_put_ahead_by_a_modal_did_not_take_place(build_text):
         "could be freed in early 2033."
     )
     assert not _events(r, "Release")
+
+
+def test_the_name_between_commas_after_a_role_of_a_body_is_the_role_holder(build_text):
+    # the parse hangs "X" on the body ("the party, X,"), or on the last of the roles listed: X is the chair
+    r = build_text(
+        "A. whereas the chair of the Lumeria Party and former member of the Orsk Assembly, Halvard Brenik, "
+        "was arrested in Orsk on 5 August 2031 and charged with 'hooliganism';\n\n"
+        "B. whereas the lawyer of Ms Vessa, Orsolya Quillon, was arrested on 10 November 2031;"
+    )
+    arrests = _events(r, "Arrest")
+    assert [a["subject"] for a in arrests] == [["Halvard Brenik"], ["Orsolya Quillon"]]
+    assert _one(r, "Lawsuit")["subject"] == ["Halvard Brenik"]

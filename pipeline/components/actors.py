@@ -1228,12 +1228,26 @@ class ActorTyper:
         ):
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
+        role = self._role_named(root) if root.dep_ == "appos" and start > 0 and doc[start - 1].text == "," else None
+        if role is not None:  # "the chair of the party, X,", "the lawyer of Ms Y, X,": X is the chair, the lawyer
+            votes.append(("Person", W_CONTEXT, f"apposition:{role}"))
         following = lower[j : j + 2]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
             if not (owned and t == "Person"):
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
+
+    def _role_named(self, root: Token) -> str | None:
+        """The person's role whose name ``root`` gives, set off by commas after the role's "of" and a name,
+        where the parse hangs it on that name: "the lawyer of Ms Y, X,", "the chair of the Z and member of
+        the W Assembly, X," ("lawyer", "member"). A name cannot take another name in apposition, so X is the
+        role's holder (after a common noun, "the wife of the journalist, X," X may be the journalist)."""
+        host = root.head
+        if host.pos_ != "PROPN" or host.dep_ != "pobj" or host.head.lower_ != "of":
+            return None
+        role = host.head.head
+        return role.lower_ if role.pos_ == "NOUN" and self.before.get(role.lower_) == "Person" else None
 
     def _join_fragments(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""

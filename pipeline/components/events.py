@@ -138,6 +138,8 @@ class EventFinder:
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
+        #: the nouns that name a body ("the party", "the newspaper"): not a person
+        self._body_nouns = self.type_nouns - self.before_nouns
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self._not_charge_words = frozenset(self.values["not_charge_words"])
@@ -1016,6 +1018,8 @@ class EventFinder:
                         out += [
                             sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
                         ]
+            if not out and span is None and tok.pos_ == "NOUN":
+                out += self._named_after_of(doc, tok, at)
             if not out and span is None:
                 name = self._untyped_name(doc, tok)
                 if name is not None:
@@ -1051,6 +1055,35 @@ class EventFinder:
                             if child.lower_ != "at" or sp.label_ != "Place"
                         ]
         return out
+
+    def _named_after_of(self, doc: Doc, tok: Token, at: dict[int, Span]) -> list[Span]:
+        """ "the chair of the party, X, was arrested", "the lawyer of Ms Y, X,", "the chair of the Z and former
+        member of the W, X,": the person named between commas after a noun's "of" and its object, which the
+        parse hangs on the object (or on the last object of the roles listed). It is the noun's own name
+        where the object cannot take it: a body ("the party") or one named already ("Ms Y")."""
+        roles = [tok]
+        while roles:
+            role = roles.pop()
+            for prep in role.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj" or not (pobj.i in at or pobj.lower_ in self._body_nouns):
+                        continue
+                    for child in pobj.children:
+                        name = at.get(child.i) if child.dep_ == "appos" else None
+                        if (
+                            name is not None
+                            and name.label_ == "Person"
+                            and name.start > 0
+                            and doc[name.start - 1].text == ","
+                            and name.end < len(doc)
+                            and doc[name.end].text == ","
+                        ):
+                            return [name]
+                        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i not in at:
+                            roles.append(child)  # "the chair of the Z and former member of the W, X"
+        return []
 
     @staticmethod
     def _untyped_name(doc: Doc, tok: Token) -> Span | None:
