@@ -40,7 +40,7 @@ from pipeline.facts import (
 from pipeline.normalize.dates import Calendar
 from pipeline.normalize.names import name_key, tidy_name
 from pipeline.patterns import load_json
-from pipeline.structure import BULLET
+from pipeline.structure import BULLET, tablings
 
 __all__ = ["annotate", "part_body", "facts_from_docs"]
 
@@ -50,7 +50,13 @@ _MARKER = {
     PartKind.RECITAL: re.compile(r"\(?[A-Z]{1,2}[.)]\s+"),
     PartKind.PARAGRAPH: re.compile(r"\d{1,3}[a-z]?\.\s+"),
     PartKind.FOOTNOTE: re.compile(r"\d{1,3}\s+"),
+    PartKind.TABLING: re.compile(""),
 }
+#: parts the model does not read: footnotes (references to other texts, not prose), the tabling members'
+#: lists (read by their layout: :func:`_tabling_facts`)
+_UNREAD = {PartKind.FOOTNOTE, PartKind.TABLING}
+#: how sure a fact read off a members' list of a joint motion's front matter is
+_TABLED = ("tabled", 5)
 # Parts where "its" is the author's voice ("having regard to its resolution", "reaffirms its call").
 _AUTHOR_VOICE = {PartKind.CITATION, PartKind.PARAGRAPH}
 
@@ -85,7 +91,7 @@ def annotate(
             memory: dict = {}  # what a part's components learn for the later parts ("Vell" after "Ana Vell")
             for i, part in enumerate(parts):
                 text, offset = part_body(part, structure.kind)
-                if part.kind is PartKind.FOOTNOTE:  # references to other texts, not prose
+                if part.kind in _UNREAD:
                     text = ""
                 doc = nlp.make_doc(text)
                 doc._.document = memory
@@ -116,9 +122,33 @@ def facts_from_docs(source: SourceDocument, structure: DocumentStructure, docs: 
     own = DateValue(structure.date, DatePrecision.DAY) if structure.date else None
     calendar = Calendar(source.text, own, [(p.start, p.end) for p in structure.parts])
     for part, (doc, offset) in zip(structure.parts, docs, strict=False):
-        text = "" if part.kind is PartKind.FOOTNOTE else part_body(part, structure.kind)[0]
+        if part.kind is PartKind.TABLING:
+            _tabling_facts(facts, part)
+            continue
+        text = "" if part.kind in _UNREAD else part_body(part, structure.kind)[0]
         _PartReader(facts, part, doc, offset, calendar, text).read()
     return facts
+
+
+def _tabling_facts(facts: DocumentFacts, part: DocumentPart) -> None:
+    """The members a joint motion's front matter lists as tabling it for their groups ("A, B" / "on behalf of
+    the PPE Group"): each a person, each group a political group, and each member a member of their group."""
+    cue, weight = _TABLED
+    for tabling in tablings(part.text):
+        start, end = part.start + tabling.start, part.start + tabling.end
+        lines = TextSpan(part.doc_id, part.kind, part.number, start, end, facts.document.text[start:end])
+
+        def mention(at: tuple[int, int], kind: ActorType, lines: TextSpan = lines) -> int:
+            s, e = part.start + at[0], part.start + at[1]
+            vote = ((kind.value, weight, cue),)
+            facts.mentions.append(Mention(s, e, facts.document.text[s:e], kind, votes=vote, sentence=lines))
+            return len(facts.mentions) - 1
+
+        group = mention(tabling.group, ActorType.POLITICAL_PARTY)
+        for member in tabling.members:
+            facts.relations.append(
+                RelationMention(RelationType.MEMBER_OF, mention(member, ActorType.PERSON), lines, object=group)
+            )
 
 
 def _ends_at(doc: Doc, length: int) -> bool:

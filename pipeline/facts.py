@@ -52,6 +52,8 @@ class PartKind(str, Enum):
     RECITAL = "Recital"
     PARAGRAPH = "Paragraph"
     FOOTNOTE = "Footnote"
+    #: lines before a resolution's parts that state facts: the members tabling a joint motion for their groups
+    TABLING = "Tabling"
 
 
 class ActorType(str, Enum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pipeline.facts import DatePrecision, DocumentPart, DocumentStructure, PartKind, SourceDocument
@@ -18,6 +19,8 @@ __all__ = [
     "blocks",
     "dateline",
     "find_structure",
+    "Tabling",
+    "tablings",
 ]
 
 #: How each kind of part begins, matched at the start of a block; ``number`` is its letter or number.
@@ -455,6 +458,64 @@ def _publisher(block: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Tabling:
+    """Members tabling a motion for their political group, as a joint motion's front matter lists them
+    ("A, B, C" / "on behalf of the PPE Group"): offsets into the text read."""
+
+    members: tuple[tuple[int, int], ...]
+    group: tuple[int, int]
+    start: int  # the lines: the first member's to the group's line end
+    end: int
+
+
+#: what closes a list of members: "on behalf of the S&D Group", "on behalf of The Left Group"
+_ON_BEHALF = re.compile(r"\bon[ \t]+behalf[ \t]+of[ \t]+(?:the[ \t]+)?(?P<group>\S+(?:[ \t]+\S+){0,2}?[ \t]+Group)\b")
+#: a word of a member's name: "Jorrit", "van", "Wiśniewska", "Pierre-Yves", "O’Sullivan"
+_MEMBER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _members(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The names ``text[start:end]`` lists, separated by commas (capitalised words, lower-case particles
+    inside: "Jorrit van der Heijden"), as offsets; None if it holds anything else."""
+    names: list[tuple[int, int]] = []
+    pos = start
+    for piece in text[start:end].split(","):
+        words = piece.split()
+        if words:
+            if len(words) > 6 or not (words[0][0].isupper() and words[-1][0].isupper()):
+                return None
+            if not all(_MEMBER_WORD.fullmatch(w) for w in words):
+                return None
+            first = pos + piece.index(words[0])
+            names.append((first, first + len(piece.strip())))
+        pos += len(piece) + 1
+    return names or None
+
+
+def tablings(text: str) -> list[Tabling]:
+    """The members' lists of a joint motion's front matter, each closed by its group ("A, B, C on behalf
+    of the PPE Group D on behalf of the S&D Group", a line each or run together as a block).
+
+    >>> text = "Ana Vell, Jorrit van der Heijden,\\nIvo Tam\\non behalf of the PPE Group Lea Ost on behalf of The Left Group"
+    >>> [([text[s:e] for s, e in t.members], text[slice(*t.group)]) for t in tablings(text)]
+    [(['Ana Vell', 'Jorrit van der Heijden', 'Ivo Tam'], 'PPE Group'), (['Lea Ost'], 'The Left Group')]
+    >>> tablings("The Minister spoke on behalf of the PPE Group")
+    []
+    """
+    found: list[Tabling] = []
+    pos = 0
+    for behalf in _ON_BEHALF.finditer(text):
+        members = _members(text, pos, behalf.start())
+        if members is None and not found:  # the first list: on its own line after other words
+            line = text.rfind("\n", pos, behalf.start()) + 1
+            members = _members(text, line, behalf.start()) if line else None
+        if members is not None:
+            found.append(Tabling(tuple(members), behalf.span("group"), members[0][0], behalf.end()))
+        pos = behalf.end()
+    return found
+
+
 def find_structure(doc: SourceDocument) -> DocumentStructure:
     """Find the parts of a document in its cleaned text.
 
@@ -493,6 +554,9 @@ def find_structure(doc: SourceDocument) -> DocumentStructure:
 
     found: list[tuple[PartKind, str, int, int]] = []
     if resolution:
+        lists = [(s + t.start, s + t.end) for s, e in body[:first] for t in tablings(text[s:e])]
+        if lists:  # the members tabling a joint motion: one part, from the first list to the last group
+            found.append((PartKind.TABLING, "1", lists[0][0], lists[-1][1]))
         citations = 0
         for (start, end), mark in zip(body[first:], marked[first:], strict=False):
             if mark is None:

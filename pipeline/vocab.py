@@ -68,6 +68,7 @@ class WH(DefinedNamespace):
     Recital: URIRef
     Paragraph: URIRef
     Footnote: URIRef
+    Tabling: URIRef
     TextSpan: URIRef
     # roles
     participant: URIRef

@@ -583,6 +583,18 @@ CASES = [
         "Date: 14 February 2025\nSubject: Lumeria\n\nWe urge the authorities to release Tamsin Vessa.\n",
         {("holdsPosition", "Ysolde Brenik", "Spokesperson for the UN High Commissioner for Human Rights")},
     ),
+    # a joint motion's front matter: the members tabling it for their groups (the lines run together by cleanup)
+    (
+        "JOINT MOTION FOR A RESOLUTION\n\non the case of Tamsin Vessa in Lumeria\n(2031/2811(RSP))\n\n"
+        "Halvard Brenik, Jorrit van der Kelmar\non behalf of the PPE Group\nYsolde Quillon-Varno\n"
+        "on behalf of The Left Group\n\nThe European Parliament,\n\n"
+        "A. whereas Tamsin Vessa was arrested;\n\n1. Calls for the release of Tamsin Vessa;",
+        {
+            ("memberOf", "Halvard Brenik", "PPE Group"),
+            ("memberOf", "Jorrit van der Kelmar", "PPE Group"),
+            ("memberOf", "Ysolde Quillon-Varno", "The Left Group"),
+        },
+    ),
 ]
 
 

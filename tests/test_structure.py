@@ -256,6 +256,22 @@ def test_adopted_on_in_the_preamble():
     assert (s.title, s.date, s.procedure_number) == ("Resolution on Belarus", "2014-04-03", "2014/1234(RSP)")
 
 
+def test_a_joint_motions_members_list_is_a_part_before_the_citations():
+    text = clean(
+        "JOINT MOTION FOR A RESOLUTION\n\non Lumeria (2031/2811(RSP))\n\n"
+        "Halvard Brenik, Orsolya Quillon\non behalf of the PPE Group\nIvo Tam\non behalf of the S&D Group\n\n"
+        "The European Parliament,\n\n– having regard to its resolutions,\n\nA. whereas x;\n"
+    )
+    s = find_structure(_doc(text))
+    assert [(p.kind, p.text) for p in s.parts[:2]] == [
+        (
+            PartKind.TABLING,
+            "Halvard Brenik, Orsolya Quillon on behalf of the PPE Group Ivo Tam on behalf of the S&D Group",
+        ),
+        (PartKind.CITATION, "– having regard to its resolutions,"),
+    ]
+
+
 def test_recitals_after_z_are_lettered_aa_ab():
     letters = [next_recital_letter(None)]
     while len(letters) < 28:

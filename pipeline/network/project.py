@@ -42,7 +42,7 @@ __all__ = [
 _POSITION = "holdsPosition"  # a node attribute, not an edge: positions are not actors
 _ROLES = ("subject", "agent", "court", "place", "participant")
 _LINKS = {"about": "about", "decisionOn": "ruling on"}  # event -> event links, as shown in facts
-_PART_CLASSES = ("Citation", "Recital", "Paragraph", "Footnote")
+_PART_CLASSES = ("Citation", "Recital", "Paragraph", "Footnote", "Tabling")
 
 
 @dataclass(slots=True)
