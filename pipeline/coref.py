@@ -393,7 +393,7 @@ def resolve_groups(
                 resolved(i, m, befallen)
         if i not in out and cues.get("ahead"):  # "sentenced five journalists of X …", then their names
             named = _befallen_after(facts, doc, keys, actors, i)
-            if len(named) == count:
+            if len(named) == count or 2 <= len(named) < count:  # all, or those of them the text names
                 out[i] = named
         if i not in out and not cues.get("nouns"):  # "raided the couple's home and arrested them": the group
             here = doc.sentence(m)  # its sentence named before it
@@ -457,10 +457,10 @@ def _befallen_after(
     facts: DocumentFacts, doc: _Document, keys: list[str | None], actors: dict[str, Actor], group: int
 ) -> tuple[str, ...]:
     """The people named after a group told by its count, to whom what befell the group befell too, up to
-    the end of the next part ("sentenced five journalists to …" and the five named as sentenced after it),
-    in order."""
+    the end of the second part after it ("sentenced five journalists to …" and the five named as sentenced
+    after it), in order."""
     m = doc.mentions[group]
-    last = doc.part(m) + 1
+    last = doc.part(m) + 2
     kinds = {ev.type for ev in facts.events if group in ev.subjects and ev.standing in _TOLD}
     found: list[str] = []
     for ev in facts.events:

@@ -2126,3 +2126,22 @@ def test_the_name_between_commas_after_a_role_of_a_body_is_the_role_holder(build
     arrests = _events(r, "Arrest")
     assert [a["subject"] for a in arrests] == [["Halvard Brenik"], ["Orsolya Quillon"]]
     assert _one(r, "Lawsuit")["subject"] == ["Halvard Brenik"]
+
+
+def test_people_named_after_a_counted_group_are_those_of_it_the_text_names(build_text):
+    # eight sentenced, three named in the next two paragraphs: each of the three sentenced on those charges;
+    # "Perrin Vessa, 37," is his age, not a term read in the list after "sentenced to 10 years"
+    r = build_text(
+        "ORSK, May 14 (Newswire) – A Lumerian court on Tuesday sentenced eight opposition politicians to prison "
+        'terms on charges of "treason", defence lawyers said.\n\n'
+        "Halvard Brenik, 61, a former minister, was sentenced to 14 years, his lawyer said.\n\n"
+        "Tamsin Vessa, 44, a lawyer, was sentenced to 10 years, and Perrin Vessa, 37, a commentator, "
+        "received four years.",
+        name="news-2099-test",
+    )
+    found = {(e["subject"][0], *e.get("sentenceTerm", []), *e.get("charge", [])) for e in _events(r, "Sentencing")}
+    assert found == {
+        ("Halvard Brenik", "P14Y", "treason"),
+        ("Tamsin Vessa", "P10Y", "treason"),
+        ("Perrin Vessa", "P4Y", "treason"),
+    }

@@ -1382,6 +1382,16 @@ class EventFinder:
             while end > i and doc[end - 1].lower_ in words["listed_term_links"]:
                 end -= 1
             run = list(doc[i:end])
+            if (
+                pending
+                and end == i + 1
+                and pending[-1][1] == i - 1
+                and doc[i - 1].text == ","
+                and end < len(doc)
+                and doc[end].text == ","
+            ):  # "and B, 37, a commentator, received …": the age of the person just named, not a term
+                i = end
+                continue
             if any(t.like_num or t.lemma_ in words["term_units"] for t in run):
                 term = self._listed_term(run, last)
                 if term is None:
