@@ -2145,3 +2145,18 @@ def test_people_named_after_a_counted_group_are_those_of_it_the_text_names(build
         ("Tamsin Vessa", "P10Y", "treason"),
         ("Perrin Vessa", "P4Y", "treason"),
     }
+
+
+def test_a_list_of_people_with_ages_and_roles_is_each_arrested_and_denied_bail(build_text):
+    # the parser takes the second name for the first's apposition and the third for the second's conjunct
+    r = build_text(
+        "ORSK, May 14 (Newswire) – On Monday, May 11, police raided the newsroom of the Orsk Courier and arrested "
+        "editor-in-chief Halvard Brenik, 46, deputy editor Perrin Vessa, 39, and reporter Tamsin Quillon, 27, "
+        "according to news reports.\n\nOn Wednesday, the Orsk City Court denied bail to Brenik, Vessa and Quillon.",
+        name="news-2099-test",
+    )
+    people = ["Halvard Brenik", "Perrin Vessa", "Tamsin Quillon"]
+    assert sorted(e["subject"][0] for e in _events(r, "Arrest")) == people
+    decisions = _events(r, "CourtDecision")
+    assert sorted(e["subject"][0] for e in decisions) == people
+    assert {e["court"][0] for e in decisions} == {"Orsk City Court"}

@@ -1032,7 +1032,11 @@ class EventFinder:
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             firsts = [tok]
             if span is not None and span.label_ == "Person":  # "A, B and her brother, C" parsed with B A's apposition
-                firsts += [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
+                listed = [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
+                firsts += listed
+                for b in listed:  # B is one of the list, another person than A, where the list goes on after it
+                    if any(c.i > b.i for c in b.conjuncts) and at[b.i] is not span and at[b.i] not in out:
+                        out.append(at[b.i])
             for conj in (c for first in firsts for c in first.conjuncts if c.i > first.i):
                 for other in self._actors_at(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
