@@ -199,6 +199,19 @@ def test_the_subject_of_a_persons_predicate_is_a_person(build_text):
     assert _actors(r)["Odalys Cisneros Montalvo"] == "Person"
 
 
+def test_a_name_before_born_is_a_person_and_a_judges_title_before_a_country_is_a_bodys_name(build_text):
+    # the model reads the name as a place; "Justice" opens a body's name ending on its country, not a judge's
+    r = build_text(
+        "Ysolde Marenvi Quillor\n\nYsolde Marenvi Quillor (born 2 May 1976) is a Lumerian lawyer. She is the founder "
+        "of Justice Access Moldova (JAM), a legal aid organisation.\n\nMarenvi was arrested on 3 May 2011.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Ysolde Marenvi Quillor"] == "Person"
+    assert actors["Justice Access Moldova"] != "Person"
+    assert "Marenvi" not in actors  # the one person, named by her surname
+
+
 # -- offices -----------------------------------------------------------------------------------
 
 

@@ -357,6 +357,7 @@ class ActorTyper:
                 and closed
                 and not any(w in self.name_words.heads or w in self.institutions for w in words)
                 and not lookup(doc[tok.i + 1 : end].text)
+                and (lookup(doc[end - 1].text) or ("", ""))[1] != "Country"  # "Justice Access Uganda": a body
             ):
                 out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
         return out
