@@ -2160,3 +2160,14 @@ def test_a_list_of_people_with_ages_and_roles_is_each_arrested_and_denied_bail(b
     decisions = _events(r, "CourtDecision")
     assert sorted(e["subject"][0] for e in decisions) == people
     assert {e["court"][0] for e in decisions} == {"Orsk City Court"}
+
+
+def test_the_last_term_of_a_list_hung_on_its_first_name_is_each_of_theirs(build_text):
+    r = build_text(
+        "C. whereas the Orsk Grave Crimes Court on 21 November 2031 sentenced Mr Brenik to nine years in prison, "
+        "Ms Vessa to eight years and six months, and Mr Qarayev, Ms Abdullayeva and Mr Cəlilov to seven and a half years "
+        "each, on charges of 'smuggling';"
+    )
+    terms = {e["subject"][0]: e.get("sentenceTerm", [None])[0] for e in _events(r, "Sentencing")}
+    # the parser hangs the last "to" on the first of the three
+    assert terms == {"Brenik": "P9Y", "Vessa": "P8Y6M", "Qarayev": "P7Y6M", "Abdullayeva": "P7Y6M", "Cəlilov": "P7Y6M"}

@@ -1031,7 +1031,8 @@ class EventFinder:
                         out.append(name)
         if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
             firsts = [tok]
-            if span is not None and span.label_ == "Person":  # "A, B and her brother, C" parsed with B A's apposition
+            # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
+            if span is None or span.label_ == "Person":
                 listed = [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
@@ -1318,6 +1319,12 @@ class EventFinder:
                 if people:
                     words = list(itertools.takewhile(lambda t: t.i not in at, list(prep.subtree)[1:]))
                     out.append((people, self._listed_term(words, list(preps[0].subtree))))
+            # "…, and C, D and E to seven years each": a last "to" the parser hung on C, read in the list's order
+            named = {tuple(p) for people, _ in out for p in people}
+            for people, term in self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else ():
+                more = [p for p in people if tuple(p) not in named]
+                if more:
+                    out.append((more, term))
             return out
         subjects = sorted(event["subject"])
         if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in trigger.children):
@@ -1375,6 +1382,12 @@ class EventFinder:
             if span is not None and span.start == i and span.label_ == "Person":
                 pending.append([span.start, span.end])
                 i = span.end
+                continue
+            head = doc[i].head if doc[i].dep_ == "compound" and doc[i].head.i > i else doc[i]
+            untyped = self._untyped_name(doc, head) if span is None and pending else None
+            if untyped is not None and untyped.start >= i - 1:  # "A, Ms B and C", B a name the model left out
+                pending.append([untyped.start, untyped.end])
+                i = untyped.end
                 continue
             end = i
             while end < len(doc) and (
