@@ -2171,3 +2171,14 @@ def test_the_last_term_of_a_list_hung_on_its_first_name_is_each_of_theirs(build_
     terms = {e["subject"][0]: e.get("sentenceTerm", [None])[0] for e in _events(r, "Sentencing")}
     # the parser hangs the last "to" on the first of the three
     assert terms == {"Brenik": "P9Y", "Vessa": "P8Y6M", "Qarayev": "P7Y6M", "Abdullayeva": "P7Y6M", "Cəlilov": "P7Y6M"}
+
+
+def test_a_verb_after_a_quoted_charge_shares_the_charging_clause(build_text):
+    # the parser joins "held" to the verb inside the quotes ("spreading"); only a verb outside them shares
+    r = build_text(
+        "A. whereas Mr Brenik has been charged with ‘spreading propaganda against the system’ and is being held "
+        "in Orsk Prison;\n\nB. whereas the prosecutor Tamsin Vessa told reporters that the case was ‘based on "
+        "evidence’ and that ‘no one is being prosecuted for their opinions’;"
+    )
+    assert _one(r, "Detention")["subject"] == ["Brenik"]
+    assert _one(r, "Lawsuit")["subject"] == ["Brenik"]
