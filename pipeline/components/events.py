@@ -1863,15 +1863,16 @@ class EventFinder:
         ):
             return head.head
         doc = tok.doc
-        if any(t.text in QUOTES for t in doc[head.i + 1 : tok.i]):  # "charged with ‘spreading X’ and is held":
-            opened = next((t.i for t in reversed(doc[: head.i]) if t.text in QUOTES), None)  # the parser joins
-            verb = head  # "held" to a verb inside the quoted charge; it shares the clause of the charging verb
-            while (
-                opened is not None and (verb.i > opened or verb.pos_ not in ("VERB", "AUX")) and verb.head.i != verb.i
-            ):
+        opened = (  # "charged with ‘spreading X’ and is held": the parser joins "held" to a verb inside the quoted
+            next((t.i for t in reversed(doc[: head.i]) if t.text in QUOTES), None)  # charge; it shares the clause
+            if any(t.text in QUOTES for t in doc[head.i + 1 : tok.i])  # of the charging verb, where the quotes
+            else None  # close before it
+        )
+        if opened is not None and sum(t.text in QUOTES for t in doc[opened : tok.i]) % 2 == 0:
+            verb = head
+            while (verb.i > opened or verb.pos_ not in ("VERB", "AUX")) and verb.head.i != verb.i:
                 verb = verb.head
-            closed = opened is not None and sum(t.text in QUOTES for t in doc[opened : tok.i]) % 2 == 0
-            if closed and verb.i < opened and verb.pos_ in ("VERB", "AUX"):  # (the verb itself not quoted)
+            if verb.i < opened and verb.pos_ in ("VERB", "AUX"):
                 return verb
         return head
 
