@@ -162,6 +162,16 @@ class Parse:
         found = [i for w in words for i in by_word.get(w, ())]
         return sorted(found) if len(words) > 1 else found
 
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and its descendants (``Token.subtree``'s tokens, in no set order)."""
+        out = [i]
+        todo = list(self.children[i])
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(self.children[j])
+        return out
+
     def related(self, i: int, op: str) -> list[int]:
         """The tokens in relation ``op`` to token ``i``, in order (``DependencyMatcher``'s operators)."""
         if op == ">":

@@ -28,7 +28,16 @@ _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl",
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 _FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
 _ABOUT = frozenset(get_string_id(w) for w in ("on", "about", "concerning", "regarding"))
-_LOWER = _COLUMNS["LOWER"]
+_LOWER, _LEMMA, _DEP = _COLUMNS["LOWER"], _COLUMNS["LEMMA"], _COLUMNS["DEP"]
+_POBJ, _AT, _SINCE = (get_string_id(w) for w in ("pobj", "at", "since"))
+_NO_IDS: frozenset[int] = frozenset()
+_POS = _COLUMNS["POS"]
+_CONJ, _FINE = get_string_id("conj"), get_string_id("fine")
+_MODIFIER_DEPS = frozenset(get_string_id(w) for w in ("amod", "compound"))
+_SENTENCE_LEMMAS = frozenset(get_string_id(w) for w in ("sentence", "term"))
+_NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
+_FOLLOWING_DEPS = frozenset(get_string_id(w) for w in ("advcl", "acl", "prep"))
+_FOLLOWING_LEMMAS = frozenset(get_string_id(w) for w in ("follow", "with", "plus"))
 _NONE: set[int] = set()
 
 _ROLES = ("subject", "agent", "place", "court")
@@ -141,6 +150,18 @@ class EventFinder:
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self._not_charge_words = frozenset(self.values["not_charge_words"])
+        #: the charge nouns, the charge verbs and nouns, the charge prepositions, hashed as the parse holds them
+        self._charge_ids = (
+            frozenset(get_string_id(w) for w in self.words["charge_nouns"]),
+            frozenset(get_string_id(w) for w in (*self.words["charge_nouns"], *self.values["charge_verbs"])),
+            frozenset(get_string_id(w) for w in self.words["charge_preps"]),
+        )
+        #: per class, per event type, the lemmas of class_words, hashed as the parse holds them
+        self._class_ids = {
+            cls: {kind: frozenset(get_string_id(w) for w in words) for kind, words in by_type.items()}
+            for cls, by_type in self.values["class_words"].items()
+        }
+        self._term_prep_ids = frozenset(get_string_id(w) for w in self.words["term_preps"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the words _region reads, hashed as the parse's columns hold them
@@ -161,6 +182,11 @@ class EventFinder:
             self._parse = None
             self._read = None
         return doc
+
+    def _tree(self, doc: Doc) -> Parse:
+        """The parse this call of the component read of ``doc`` (another Doc's: read now)."""
+        parse = self._parse
+        return parse if parse is not None and parse.doc is doc else Parse(doc)
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
@@ -194,6 +220,15 @@ class EventFinder:
                 lowers = doc.to_array(LOWER).tolist() if len(doc) else []
             memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
+
+    def _date_ents(self, doc: Doc) -> list[list]:
+        """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
+        if self._read is None or self._read[0] is not doc:
+            return [[e] for e in doc.ents if e.label_ == "DATE"]
+        memo = self._read[1]
+        if "dates" not in memo:
+            memo["dates"] = [[e] for e in self._ents(doc) if e.label_ == "DATE"]
+        return memo["dates"]  # type: ignore[return-value]
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -372,8 +407,8 @@ class EventFinder:
             region = self._region(trigger, set(found))
             stranded = self._stranded_term(trigger) if entry["type"] == "Sentencing" else None
             if stranded is not None:  # "the sentencing of X to ten years by the Y Court on 12 May": all its own
-                held = {t.i for t in region}
-                region = sorted([*region, *(t for t in stranded.subtree if t.i not in held)], key=lambda t: t.i)
+                held = set(region)
+                region = sorted([*region, *(t.i for t in stranded.subtree if t.i not in held)])
                 for by in stranded.subtree:
                     if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
                         for obj in by.children:
@@ -385,7 +420,7 @@ class EventFinder:
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
-                dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
+                dates = self._dates(doc, trigger.head, [trigger.head.i])  # "since 27 May 2022, when X blocked it"
             if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
@@ -470,14 +505,16 @@ class EventFinder:
             ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
                 event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
             classes = list(entry.get("classes", []))
-            lemmas: set[str] | None = None  # the region's lemmas and those of its words' objects, read once
-            for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
-                words = by_type.get(entry["type"], [])
+            lemmas: set[int] | None = None  # the region's lemmas and those of its words' objects (hashes), read once
+            for cls, by_type in self._class_ids.items():  # "released under a royal pardon"
+                words = by_type.get(entry["type"], _NO_IDS)
                 if cls in classes or not words:
                     continue
                 if lemmas is None:
-                    lemmas = {t.lemma_ for t in region}
-                    lemmas.update(c.lemma_ for t in region for c in t.children if c.dep_ == "pobj")
+                    parse = self._tree(doc)
+                    lemma_of, dep_of = parse.columns[_LEMMA], parse.columns[_DEP]
+                    lemmas = {lemma_of[i] for i in region}
+                    lemmas.update(lemma_of[c] for i in region for c in parse.children[i] if dep_of[c] == _POBJ)
                 if not lemmas.isdisjoint(words):  # the class's own word, whether or not it is an event's trigger
                     classes.append(cls)
             if classes:
@@ -646,14 +683,16 @@ class EventFinder:
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
     def _since(
-        self, doc: Doc, trigger: Token, region: list[Token], triggers: set[int], events: list[dict]
+        self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]
     ) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
         9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
         event of this sentence or the one before."""
-        for tok in region:
-            if tok.lower_ != "since":
+        lowers = self._tree(doc).columns[_LOWER]
+        for i in region:
+            if lowers[i] != _SINCE:
                 continue
+            tok = doc[i]
             objects = [c for c in tok.children if not c.is_punct]
             for obj in objects:
                 if obj.i in triggers and obj.dep_ == "pobj":
@@ -1065,11 +1104,11 @@ class EventFinder:
             start -= 1
         return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
-    def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
-        """The tokens of the trigger's own phrases: not another event's, not another clause's."""
-        stop = self.words["date_boundaries"]
+    def _region(self, trigger: Token, triggers: set[int]) -> list[int]:
+        """The tokens of the trigger's own phrases (their indices, in order): not another event's, not
+        another clause's."""
         allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
-        region, todo = [], [trigger]
+        todo = [trigger]
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
@@ -1097,34 +1136,12 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
-        parse = self._parse
-        if parse is not None and parse.doc is trigger.doc:  # the same walk over the parse's arrays
-            return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
-        while todo:
-            tok = todo.pop()
-            region.append(tok)
-            for child in tok.children:
-                if child.i in seen or child.i in triggers:
-                    continue
-                if child.dep_ == "appos" and child.ent_type_ == "DATE":
-                    pass  # "transferred to X prison the following month": a date is no apposition of a place
-                elif tok.i == trigger.i and allowed_acl and child.dep_ == "relcl" and child.lemma_ in support:
-                    pass  # "a hunger strike he staged last August": the clause that undertakes it
-                elif child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
-                    continue
-                if (
-                    child.lemma_ in self.words["decision_nouns"]
-                    and child.dep_ in ("pobj", "dobj")
-                    and any(c.lower_ == "of" for c in child.children)
-                ):
-                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
-                seen.add(child.i)
-                todo.append(child)
-        return sorted(region, key=lambda t: t.i)
+        parse = self._tree(trigger.doc)
+        return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
 
     def _region_walk(
         self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
-    ) -> list[Token]:
+    ) -> list[int]:
         """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
         lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
@@ -1151,22 +1168,29 @@ class EventFinder:
                     continue  # "concern at the decision of 26 November": the decision's date, not this event's
                 seen.add(child)
                 todo.append(child)
-        doc = trigger.doc
-        return [doc[i] for i in sorted(region)]
+        return sorted(region)
 
-    def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
+    def _dates(self, doc: Doc, trigger: Token, region: list[int]) -> list[dict]:
         """Every date phrase in the trigger's own phrases, nearest first."""
-        ids = {t.i for t in region}
+        ids = set(region)
         found = []
-        for ent in self._ents(doc):
-            if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
+        for dated in self._date_ents(doc):
+            ent = dated[0]
+            if not any(i in ids for i in range(ent.start, ent.end)):
                 continue
-            phrase = self._phrase(ent)
+            if len(dated) == 1:  # its phrase, read once per call of the component
+                dated.append(self._phrase(ent))
+            phrase = dated[1]
             if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-                found.append((distance, ent.start, phrase))
-        for tok in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
-            if tok.lower_ == "at" and tok.head.i == trigger.i and tok.dep_ == "prep":
+                found.append((distance, ent.start, {**phrase, "span": [ent.start, ent.end]}))
+        parse = self._tree(doc)
+        lowers, heads = parse.columns[_LOWER], parse.heads
+        for i in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+            if lowers[i] != _AT or heads[i] != trigger.i:
+                continue
+            tok = doc[i]
+            if tok.dep_ == "prep":
                 objs = [c for c in tok.children if c.dep_ == "pobj"]
                 if (
                     len(objs) == 1
@@ -1239,11 +1263,15 @@ class EventFinder:
             return None
         return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
 
-    def _term(self, trigger: Token, region: list[Token], stranded: Token | None = None) -> str | None:
+    def _term(self, trigger: Token, region: list[int], stranded: Token | None = None) -> str | None:
         """The term of the trigger's own "to"/"for"/"of" phrase, or of ``stranded`` (see :meth:`_stranded_term`)."""
-        preps = self.words["term_preps"]
-        for tok in region:
-            if (tok.head.i == trigger.i and tok.lower_ in preps) or (stranded is not None and tok.i == stranded.i):
+        preps = self._term_prep_ids
+        doc = trigger.doc
+        parse = self._tree(doc)
+        lowers, heads = parse.columns[_LOWER], parse.heads
+        for i in region:
+            if (heads[i] == trigger.i and lowers[i] in preps) or (stranded is not None and i == stranded.i):
+                tok = doc[i]
                 other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
                     t.i
                     for c in tok.subtree
@@ -1377,7 +1405,7 @@ class EventFinder:
             i = ahead
         return out if owned else []
 
-    def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
+    def _penalties(self, doc: Doc, trigger: Token, region: list[int], event: dict) -> None:
         """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
         "11 years in prison, followed by an 11-year travel ban": penalties beyond a prison term.
 
@@ -1385,23 +1413,24 @@ class EventFinder:
         them ("and a fine", "followed by a travel ban"); a nominal trigger's term from the words
         before it ("a ten-year sentence").
         """
-        tokens = {t.i: t for t in region}
-        for tok in region:
-            for child in tok.children:
-                if child.i in tokens:
+        parse = self._tree(doc)
+        deps, lemmas, poses = parse.columns[_DEP], parse.columns[_LEMMA], parse.columns[_POS]
+        tokens = set(region)  # (read off the parse: Token.children walks a token's whole subtree)
+        for i in region:
+            for child in parse.children[i]:
+                if child in tokens:
                     continue
-                if child.i in self._trigger_ids and child.dep_ in ("amod", "compound"):
-                    tokens[child.i] = child  # "a suspended sentence": "suspended" is no ban here
-                elif child.i in self._trigger_ids and child.dep_ == "pobj" and child.lemma_ in ("sentence", "term"):
-                    for sub in child.subtree:  # "sentenced X to a three-year suspended sentence"
-                        tokens[sub.i] = sub
+                dep, lemma = deps[child], lemmas[child]
+                if child in self._trigger_ids and dep in _MODIFIER_DEPS:
+                    tokens.add(child)  # "a suspended sentence": "suspended" is no ban here
+                elif child in self._trigger_ids and dep == _POBJ and lemma in _SENTENCE_LEMMAS:
+                    tokens.update(parse.subtree(child))  # "sentenced X to a three-year suspended sentence"
                 elif (
-                    (child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or child.lemma_ == "fine"))
-                    or (child.dep_ in ("advcl", "acl", "prep") and child.lemma_ in ("follow", "with", "plus"))
-                ) and child.i not in self._trigger_ids:
-                    for sub in child.subtree:
-                        tokens[sub.i] = sub
-        words = [tokens[i] for i in sorted(tokens)]
+                    (dep == _CONJ and (poses[child] in _NOUN_POS or lemma == _FINE))
+                    or (dep in _FOLLOWING_DEPS and lemma in _FOLLOWING_LEMMAS)
+                ) and child not in self._trigger_ids:
+                    tokens.update(parse.subtree(child))
+        words = [doc[i] for i in sorted(tokens)]
         text = " " + " ".join(t.lower_ for t in words) + " "
         found = [kind for kind, phrases in self.values["penalties"].items() if any(f" {p} " in text for p in phrases)]
         if (
@@ -1447,12 +1476,18 @@ class EventFinder:
                     break
                 break
 
-    def _charges(self, doc: Doc, trigger: Token, region: list[Token]) -> tuple[list[str], list[str]]:
+    def _charges(self, doc: Doc, trigger: Token, region: list[int]) -> tuple[list[str], list[str]]:
         charges: list[str] = []
         basis: list[str] = []
         nouns = self.words["charge_nouns"]
         verbs = self.values["charge_verbs"]
-        for tok in region:
+        parse = self._tree(doc)
+        lowers, lemmas = parse.columns[_LOWER], parse.columns[_LEMMA]
+        noun_ids, verb_ids, prep_ids = self._charge_ids
+        for i in region:  # (most tokens are none of the words looked for: those are told by their hashes)
+            if lemmas[i] not in verb_ids and lowers[i] not in prep_ids:
+                continue
+            tok = doc[i]
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
                 for of in tok.children:
                     if of.lower_ in ("of", "for"):
@@ -1479,7 +1514,10 @@ class EventFinder:
                                 for pobj in _objects(again):
                                     charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for tok in doc[trigger.i + 1 : self._sentence_end(doc, trigger)]:
+            for i in range(trigger.i + 1, self._sentence_end(doc, trigger)):
+                if lemmas[i] not in noun_ids:
+                    continue
+                tok = doc[i]
                 if (
                     tok.lemma_ in nouns
                     and tok.i + 1 < len(doc)
@@ -1508,9 +1546,13 @@ class EventFinder:
         if not charges:
             charges = self._quoted_after(doc, trigger)
         words = self.words["legal_basis_words"]
+        held: set[int] | None = None  # the region's tokens, made a set for the first law named
         for ent in self._ents(doc):
-            if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
-                basis.append(ent.text)
+            if ent.label_ == "LAW" and ent[0].text in words:
+                if held is None:
+                    held = set(region)
+                if any(t.i in held for t in ent):
+                    basis.append(ent.text)
         empty = self._not_charge_words
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
@@ -1594,11 +1636,14 @@ class EventFinder:
         """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
         detention's own phrases, the first named by a detention word ("prison", "centre")."""
         heads = self.words["detention_place_heads"]
-        for tok in self._region(trigger, triggers):
-            span = at.get(tok.i)
+        doc = trigger.doc
+        for i in self._region(trigger, triggers):
+            span = at.get(i)
+            if span is None:
+                continue
+            tok = doc[i]
             if (
-                span is not None
-                and tok.dep_ == "pobj"
+                tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "at", "to", "into")
                 and any(w.lower_ in heads for w in span)
             ):
