@@ -682,9 +682,7 @@ class EventFinder:
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
-    def _since(
-        self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]
-    ) -> list[dict]:
+    def _since(self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
         9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
         event of this sentence or the one before."""
