@@ -19,9 +19,9 @@ class Columns:
 
     __slots__ = ("_lower", "_read", "_together", "doc")
 
-    def __init__(self, doc: Doc, together: tuple[int, ...] = (), read: dict[int, list[int]] | None = None) -> None:
+    def __init__(self, doc: Doc, together: tuple[int, ...] = ()) -> None:
         self.doc = doc
-        self._read: dict[int, list[int]] = dict(read) if read else {}  # (columns another reader read of the Doc)
+        self._read: dict[int, list[int]] = {}
         self._together = together
         self._lower: list[str] | None = None
 
@@ -30,7 +30,7 @@ class Columns:
         column = self._read.get(attr)
         if column is None:
             if attr in self._together:
-                attrs = tuple(a for a in self._together if a not in self._read)
+                attrs = self._together
                 rows = self.doc.to_array(list(attrs)).T.tolist() if len(self.doc) else [[] for _ in attrs]
                 self._read.update(zip(attrs, rows, strict=True))
                 return self._read[attr]

@@ -18,7 +18,7 @@ from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _COLUMNS, TreeMatcher, kept_parse
+from pipeline.treematch import TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
@@ -140,14 +140,7 @@ class _Index:
         self.references = references or {}
         self.ents: dict[int, Span] = {}
         #: the ORTH, LOWER and LEMMA columns the gates of the matchers read, in one array when first asked for
-        #: the parse the event finder read and kept (None where it did not): what the link patterns walk
-        self.parse = kept_parse(doc)
-        read = (
-            {a: self.parse.columns[_COLUMNS[n]] for a, n in ((ORTH, "ORTH"), (LOWER, "LOWER"), (LEMMA, "LEMMA"))}
-            if self.parse is not None
-            else None
-        )
-        self.columns = Columns(doc, (ORTH, LOWER, LEMMA), read)
+        self.columns = Columns(doc, (ORTH, LOWER, LEMMA))
         #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
         self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
         for ent in self.actors:
@@ -540,7 +533,7 @@ class RelationFinder:
         links: dict[int, _Links] = defaultdict(_Links)
         # holds_any(doc, self._role_forms), token by token
         candidates = self._role_gate.tokens(doc, (index.columns[LOWER], index.columns[LEMMA]))
-        for match_id, tokens in self.links(doc, parse=index.parse) if candidates else ():
+        for match_id, tokens in self.links(doc) if candidates else ():
             rule = self._rule_of[match_id]
             # each node's token (its index: a Token is made only for what is read of it)
             named = dict(zip(self._link_nodes[match_id], tokens, strict=False))
