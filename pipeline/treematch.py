@@ -39,8 +39,6 @@ _SENT_START = 8
 #: narrowest tags, labels or types it must have do)
 _INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
 _OPS = (">", "<", ">>", "<<", ".", ";")
-#: the columns of words (not of tags, labels or types)
-_WORD_COLUMNS = frozenset(_COLUMNS[a] for a in _INDEXED)
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity: equal first nodes are made one when added
@@ -144,12 +142,9 @@ class Parse:
         return present
 
     def among(self, column: int, words: frozenset[int]) -> frozenset[int]:
-        """The ``words`` some token holds in ``column`` (the column's values made a set once, for every
-        matcher reading this parse)."""
+        """The ``words`` some token holds in ``column`` (its values not made a set for one look-up)."""
         present = self._present.get(column)
-        if present is None:
-            present = self._present[column] = frozenset(self.columns[column])
-        return words & present
+        return words.intersection(self.columns[column]) if present is None else words & present
 
     def holds(self, column: int, words: frozenset[int]) -> bool:
         """Whether a token's ``column`` is one of ``words``."""
@@ -162,11 +157,10 @@ class Parse:
             by_word = self._index[column] = {}
             for i, value in enumerate(self.columns[column]):
                 by_word.setdefault(value, []).append(i)
-        hit = self.among(column, words)  # (the narrower set is walked)
-        if not hit:
+        if words.isdisjoint(by_word):
             return []
-        found = [i for w in hit for i in by_word[w]]
-        return sorted(found) if len(hit) > 1 else found
+        found = [i for w in words for i in by_word.get(w, ())]
+        return sorted(found) if len(words) > 1 else found
 
     def subtree(self, i: int) -> list[int]:
         """Token ``i`` and its descendants (``Token.subtree``'s tokens, in no set order)."""
@@ -265,10 +259,6 @@ class _Filing(NamedTuple):
     needs: list[int]  # per pattern (by its place in ``ordered``), the requirements it has, as bits
     words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
     meets: dict[int, dict[int, int]]  # per column, each of those words -> the requirements it meets, as bits
-    #: per column, each word of a pattern's key requirement (one it has, the narrowest) -> those patterns
-    #: (places): a pattern is tried only where a word of its key is in the Doc
-    keyed: dict[int, dict[int, list[int]]]
-    always: list[int]  # the patterns with no requirement
 
 
 class TreeMatcher:
@@ -317,42 +307,22 @@ class TreeMatcher:
                 column: {word: sum(1 << n for n in met) for word, met in meets.items()}
                 for column, meets in self._meets.items()
             }
-            required = {n: need for need, n in self._needs.items()}
-            keyed: dict[int, dict[int, list[int]]] = {}
-            always: list[int] = []
-            for place, (_, _, needs_of) in enumerate(ordered):
-                if not needs_of:
-                    always.append(place)
-                    continue
-                # the key: a word's requirement before a tag's or label's (words are rarer), the fewest words
-                column, key_words = min(
-                    (required[n] for n in needs_of),
-                    key=lambda need: (need[0] not in _WORD_COLUMNS, len(need[1]), need[0], sorted(need[1])),
-                )
-                for word in key_words:
-                    keyed.setdefault(column, {}).setdefault(word, []).append(place)
-            self._filed = _Filing(ordered, needs, words, bits, keyed, always)
+            self._filed = _Filing(ordered, needs, words, bits)
         return self._filed
 
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def _held(self, parse: Parse) -> tuple[int, list[int]]:
+    def _held(self, parse: Parse) -> int:
         """The requirements a Doc meets, as bits (see :class:`_Filing`): one of their words is in its column
-        (a pattern lacking one has no match); and the patterns (places, in order) whose key requirement
-        it meets."""
+        (a pattern lacking one has no match)."""
         held = 0
         filed = self._filing()
-        places = set(filed.always)
         for column, words in filed.words.items():
             meets = filed.meets[column]
-            keyed = filed.keyed.get(column, {})
             for word in parse.among(column, words):
                 held |= meets[word]
-                keys = keyed.get(word)
-                if keys is not None:
-                    places.update(keys)
-        return held, sorted(places)
+        return held
 
     def parse(self, doc: Doc) -> Parse:
         """What the matcher reads of a Doc, to give to several calls on the same parse."""
@@ -368,13 +338,11 @@ class TreeMatcher:
         if not self._patterns or starts == [] or not len(doc):
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
-        filed = self._filing()
-        ordered, needs = filed.ordered, filed.needs
-        held, places = self._held(parse)
+        ordered, needs, _, _ = self._filing()
+        held = self._held(parse)
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
-        for place in places:
-            need = needs[place]
+        for place, need in enumerate(needs):
             if need & held != need:
                 continue
             key, nodes, _ = ordered[place]
