@@ -29,7 +29,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["Parse", "TreeMatcher", "keep_parse", "kept_parse"]
+__all__ = ["Parse", "TreeMatcher"]
 
 #: a pattern attribute -> the column of the Doc's attribute array that holds it
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
@@ -221,28 +221,6 @@ class Parse:
             if not node.morph <= features:
                 return False
         return True
-
-
-#: the parses kept for the components that read a Doc after the one that read it (by the Doc's id; the
-#: last few hundred: a batch of Docs goes through one component before the next)
-_KEPT: dict[int, Parse] = {}
-_KEEP = 256
-
-
-def keep_parse(parse: Parse) -> None:
-    """Keep ``parse`` for :func:`kept_parse`: for the components after the caller that set no token
-    attribute (heads, labels, lemmas, entity types) on its Doc."""
-    key = id(parse.doc)
-    _KEPT.pop(key, None)
-    _KEPT[key] = parse
-    if len(_KEPT) > _KEEP:
-        del _KEPT[next(iter(_KEPT))]
-
-
-def kept_parse(doc: Doc) -> Parse | None:
-    """The parse kept of ``doc`` (the Doc itself, not another at the same address), or None."""
-    parse = _KEPT.get(id(doc))
-    return parse if parse is not None and parse.doc is doc else None
 
 
 #: a pattern as the matcher keeps it: (its key, its nodes, the requirements it has)

@@ -18,7 +18,7 @@ from pipeline.normalize.dates import is_date_phrase, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _COLUMNS, Parse, TreeMatcher, keep_parse
+from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -175,7 +175,6 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
-        keep_parse(self._parse)  # and for whereas_standing and whereas_relations, which set no token attribute
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
 from pipeline.structure import BULLETS
-from pipeline.treematch import _COLUMNS, Parse, kept_parse
+from pipeline.treematch import _COLUMNS, Parse
 
 __all__ = ["StandingFinder", "standing_of", "negated", "words"]
 
@@ -358,10 +358,10 @@ class StandingFinder:
 
 
 def _standings(doc: Doc, events: list[dict]) -> list[tuple[Standing, str]]:
-    """The standing of each of a Doc's events, and its cue (off the parse the event finder read)."""
+    """The standing of each of a Doc's events, and its cue (off the Doc's parse, read once)."""
     if not events:
         return []
-    parse = kept_parse(doc) or Parse(doc)
+    parse = Parse(doc)
     return [_standing(parse, ev["trigger"][0], ev["type"]) for ev in events]
 
 
