@@ -106,7 +106,7 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
 class Parse:
     """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
 
-    __slots__ = ("_index", "_present", "_related", "children", "columns", "doc", "heads")
+    __slots__ = ("_index", "_present", "_related", "_sentences", "children", "columns", "doc", "heads")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -121,18 +121,20 @@ class Parse:
         self._index: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
+        self._sentences: list[tuple[int, int]] | None = None
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The start and end of the sentence token ``i`` lies in: those of ``doc[i].sent`` (of a parsed Doc),
-        without the Span it makes and its scan of the whole Doc for sentence starts."""
-        starts = self.columns[_SENT_START]
-        start = i
-        while starts[start] != 1 and start > 0:
-            start -= 1
-        end = i + 1
-        while end < len(starts) and starts[end] != 1:
-            end += 1
-        return start, end
+        without the Span it makes and its scan for sentence starts (the bounds of every token found once)."""
+        if self._sentences is None:
+            starts = self.columns[_SENT_START]
+            self._sentences = bounds = []
+            start = 0
+            for k in range(1, len(starts) + 1):
+                if k == len(starts) or starts[k] == 1:
+                    bounds.extend([(start, k)] * (k - start))
+                    start = k
+        return self._sentences[i]
 
     def present(self, column: int) -> frozenset[int]:
         """The values the tokens hold in ``column``."""

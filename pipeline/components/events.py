@@ -199,13 +199,14 @@ class EventFinder:
 
     def _sentence(self, doc: Doc, trigger: Token) -> tuple[int, int]:
         """``trigger.sent``'s start and end, off the parse this call of the component read."""
-        if self._parse is None or self._parse.doc is not doc:
-            sent = trigger.sent
-            return sent.start, sent.end
-        return self._parse.sentence(trigger.i)
+        return self._sentence_at(doc, trigger.i)
+
+    def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
+        """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
+        return self._tree(doc).sentence(i)
 
     def _sentence_end(self, doc: Doc, trigger: Token) -> int:
-        """``trigger.sent.end``, off the parse this call of the component read."""
+        """``self._sentence_at(doc, trigger.i)[1]``, off the parse this call of the component read."""
         return self._sentence(doc, trigger)[1]
 
     def _holding(self, doc: Doc, words: str) -> list[int]:
@@ -444,7 +445,7 @@ class EventFinder:
                 entry["type"] == "Statement"
                 and frame == "actor"
                 and trigger.tag_ in ("VBZ", "VBP")
-                and not any(tok.text in QUOTES for tok in doc[trigger.sent.start : trigger.i])
+                and not any(tok.text in QUOTES for tok in doc[self._sentence_at(doc, trigger.i)[0] : trigger.i])
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
@@ -696,9 +697,9 @@ class EventFinder:
                 if obj.i in triggers and obj.dep_ == "pobj":
                     return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
             if all(obj.lower_ == "then" for obj in objects):
-                first = trigger.sent.start
+                first = self._sentence_at(doc, trigger.i)[0]
                 if first > 0:
-                    first = doc[first - 1].sent.start
+                    first = self._sentence_at(doc, first - 1)[0]
                 earlier = [
                     e
                     for e in events
@@ -776,7 +777,7 @@ class EventFinder:
         if trigger.dep_ == "compound":  # "an arrest warrant"
             pass
         elif trigger.dep_ == "pobj" and head.lower_ == "for":
-            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
                 if tok.text in (";", ".", ":"):
                     break
                 if tok.lower_ == "to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "be":
@@ -797,7 +798,7 @@ class EventFinder:
         if not generic:
             return []
         including = self.words["including"]
-        sent_end = trigger.sent.end
+        sent_end = self._sentence_at(doc, trigger.i)[1]
         out: list[Span] = []
         i = max(t.i for t in generic) + 1
         while i < sent_end and doc[i].lower_ not in including:
@@ -839,7 +840,7 @@ class EventFinder:
     def _members_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "222 people … were released … Among them were X, the president of Y, and the student leader Z":
         the people the next sentence names as members of the group the event happened to."""
-        end = trigger.sent.end
+        end = self._sentence_at(doc, trigger.i)[1]
         if end >= len(doc):
             return []
         nxt = doc[end].sent
@@ -859,7 +860,7 @@ class EventFinder:
             return []  # an object or a passive of its own: nothing lost
         i = trigger.i + 1
         while (
-            i < trigger.sent.end
+            i < self._sentence_at(doc, trigger.i)[1]
             and i not in at
             and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
         ):
@@ -919,18 +920,18 @@ class EventFinder:
         """ "the arrest, on 10 February, of X": a date set off by commas right after an event's noun, then
         its "of" phrase, which the parser hangs on the date or the verb: the date and the "of"."""
         i = trigger.i + 1
-        if i + 1 >= trigger.sent.end or doc[i].text != ",":
+        if i + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[i].text != ",":
             return None
         start = i + 2 if doc[i + 1].lower_ in ("on", "in") else i + 1
         ent = next((e for e in self._ents(doc) if e.start == start and e.label_ == "DATE"), None)
-        if ent is None or ent.end + 1 >= trigger.sent.end or doc[ent.end].text != ",":
+        if ent is None or ent.end + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[ent.end].text != ",":
             return None
         of = doc[ent.end + 1]
         return (ent, of) if of.lower_ == "of" else None
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
             if tok.i in triggers:
                 return []
             if tok.lower_ in ("by", "from"):  # "the communication of D from the Special Rapporteur"
@@ -1210,7 +1211,7 @@ class EventFinder:
         """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
         out = []
         for ent in self._ents(doc):
-            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
+            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= self._sentence_at(doc, trigger.i)[1]:
                 continue
             if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
                 break  # another clause; "those of D1 on executions in X and of D2" still lists
@@ -1252,7 +1253,7 @@ class EventFinder:
             return None
         doc = trigger.doc
         nxt = trigger.right_edge.i + 1
-        if nxt >= trigger.sent.end:
+        if nxt >= self._sentence_at(doc, trigger.i)[1]:
             return None
         to = doc[nxt]
         if to.lower_ != "to" or to.dep_ != "prep" or to.head not in trigger.ancestors:
@@ -1503,7 +1504,9 @@ class EventFinder:
                     if prep.lower_ == verbs[tok.lemma_]:
                         for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
-                        for again in doc[prep.i + 1 : tok.sent.end]:  # "with X under Article 1 and with Y"
+                        for again in doc[
+                            prep.i + 1 : self._sentence_at(doc, tok.i)[1]
+                        ]:  # "with X under Article 1 and with Y"
                             if (
                                 again.lower_ == prep.lower_
                                 and doc[again.i - 1].lower_ == "and"
@@ -1529,7 +1532,7 @@ class EventFinder:
                     break
         if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
             # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
-            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
                 if tok.i != trigger.i and tok.i in self._trigger_ids:
                     break
                 if (
@@ -1587,7 +1590,7 @@ class EventFinder:
 
     def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
         """The last noun a decision may rule on told before ``trigger`` in its sentence ("the acquittal")."""
-        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+        for tok in reversed(doc[self._sentence_at(doc, trigger.i)[0] : trigger.i]):
             if tok.pos_ == "NOUN" and tok.lemma_ in self.words["ruled_nouns"]:
                 return tok
         return None
@@ -1655,7 +1658,7 @@ class EventFinder:
             return
         nouns = self.words["decision_nouns"]
         noun = None
-        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+        for tok in reversed(doc[self._sentence_at(doc, trigger.i)[0] : trigger.i]):
             if tok.lemma_ in nouns and tok.pos_ == "NOUN":
                 noun = tok
                 break
