@@ -222,6 +222,15 @@ class EventFinder:
             memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
 
+    def _text(self, doc: Doc) -> str:
+        """``doc.text`` (a join of every token's text), made once per call of the component."""
+        if self._read is None or self._read[0] is not doc:
+            return doc.text
+        memo = self._read[1]
+        if "text" not in memo:
+            memo["text"] = doc.text
+        return memo["text"]  # type: ignore[return-value]
+
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
         if self._read is None or self._read[0] is not doc:
@@ -1230,17 +1239,17 @@ class EventFinder:
             return self._phrase(first)
         return None
 
-    @staticmethod
-    def _phrase(ent: Span) -> dict | None:
+    def _phrase(self, ent: Span) -> dict | None:
         """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
-        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        text = self._text(ent.doc)[start:end]  # ent.text, without a join of its tokens
         date, day = _date_reading(text)
         if not date:
             return None
         return {
             "text": text,
-            "start": ent.start_char,
-            "end": ent.end_char,
+            "start": start,
+            "end": end,
             "span": [ent.start, ent.end],
             "day": day,
         }
@@ -1566,8 +1575,11 @@ class EventFinder:
         the component has it, not a Token made for every word (every token of the sentence without it)."""
         if self._parse is None or self._parse.doc is not doc:
             return doc[trigger.i + 1 : end]
-        values = self._parse.columns[column]
-        return [doc[i] for i in range(trigger.i + 1, end) if values[i] in words or i in also]
+        first = trigger.i + 1  # the parse's index of the column's words, not a walk over the sentence
+        found = [i for i in self._parse.holding(column, words) if first <= i < end]
+        if also:
+            found = sorted({*found, *(i for i in also if first <= i < end)})
+        return [doc[i] for i in found]
 
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
