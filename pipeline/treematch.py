@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from numpy import arange
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
@@ -112,9 +113,9 @@ class Parse:
         self.doc = doc
         array = doc.to_array([*_ARRAY, HEAD]) if len(doc) else None  # one read of the Doc
         self.columns: list[list[int]] = array[:, :-1].T.tolist() if array is not None else [[] for _ in _ARRAY]
-        offsets = array[:, -1].astype("int64").tolist() if array is not None else []
-        self.heads = [i + off for i, off in enumerate(offsets)]
-        self.children: list[list[int]] = [[] for _ in offsets]
+        # (heads as offsets, stored unsigned: made signed and absolute in one array operation)
+        self.heads = (array[:, -1].astype("int64") + arange(len(array))).tolist() if array is not None else []
+        self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)

@@ -144,6 +144,9 @@ class EventFinder:
             self.roles.add(key, [rule["pattern"]])
             found = f"{'|'.join(rule['frames'])}:{rule['role']}"
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
+        #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
+        self._role_by_id = {get_string_id(key): reading for key, reading in self._role_reading.items()}
+        self._trigger_by_id = {get_string_id(key): key for key in self.entries}
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
@@ -256,7 +259,7 @@ class EventFinder:
         named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
-            key = doc.vocab.strings[match_id]
+            key = self._trigger_by_id[match_id]
             entry = self.entries[key]
             named = dict(zip(self._node_names[key], tokens, strict=False))
             t = named["trigger"]
@@ -271,7 +274,7 @@ class EventFinder:
         for match_id, tokens in self.roles(
             doc, triggers, parse=self._parse
         ):  # a parse tree is one sentence: they stay in it
-            names, found, role = self._role_reading[doc.vocab.strings[match_id]]
+            names, found, role = self._role_by_id[match_id]
             named = dict(zip(names, tokens, strict=False))
             out[named["trigger"]][found].append(named[role])
         return out
