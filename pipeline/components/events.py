@@ -281,12 +281,12 @@ class EventFinder:
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
-        self._trigger_ids = set(found)
+        self._trigger_ids = found_ids = set(found)  # (read by the readers below, which change no set given)
         if not found:  # no trigger: none of what follows finds an event
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, set(found))
+        role_tokens = self._role_tokens(doc, found_ids)
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
@@ -317,7 +317,7 @@ class EventFinder:
                 if frame not in frames.split("|"):
                     continue
                 for tok in toks:
-                    for span in self._actors_at(doc, doc[tok], at, set(found)):
+                    for span in self._actors_at(doc, doc[tok], at, found_ids):
                         more = (
                             self._list_after(doc, span, at) + self._together_after(doc, span, at)
                             if role == "subject"
@@ -335,11 +335,11 @@ class EventFinder:
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
-                roles["subject"] = self._by_after(doc, trigger, at, set(found))
+                roles["subject"] = self._by_after(doc, trigger, at, found_ids)
             aside = self._dated_aside(doc, trigger) if frame == "nominal" and not roles["subject"] else None
             if aside is not None:  # "the arrest, on 10 February, of X"
                 roles["subject"] = [
-                    s for c in aside[1].children if c.dep_ == "pobj" for s in self._actors_at(doc, c, at, set(found))
+                    s for c in aside[1].children if c.dep_ == "pobj" for s in self._actors_at(doc, c, at, found_ids)
                 ]
             if (
                 not roles["subject"]
@@ -356,7 +356,7 @@ class EventFinder:
             if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [
-                    s for s in self._actors_at(doc, trigger.head, at, set(found)) if s.label_ in ACTOR_LABELS
+                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label_ in ACTOR_LABELS
                 ]
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
@@ -366,7 +366,7 @@ class EventFinder:
                 and trigger.dep_ not in ("relcl", "acl")
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
-                roles["subject"] = self._members_after(doc, trigger, at, set(found))
+                roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
@@ -402,7 +402,7 @@ class EventFinder:
                 if where is not None and where.label_ in self.words["place_types"]:
                     event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
-                event["place"] = self._held_in(trigger, at, set(found))
+                event["place"] = self._held_in(trigger, at, found_ids)
             for span in roles["agent"]:
                 if span in roles["subject"]:
                     continue  # "ordered X held": the small clause's subject is who is held, not who acts
@@ -417,7 +417,7 @@ class EventFinder:
                     not in event["court"]
                 ):
                     event["court"].append([span.start, span.end])
-            region = self._region(trigger, set(found))
+            region = self._region(trigger, found_ids)
             stranded = self._stranded_term(trigger) if entry["type"] == "Sentencing" else None
             if stranded is not None:  # "the sentencing of X to ten years by the Y Court on 12 May": all its own
                 held = set(region)
@@ -437,16 +437,16 @@ class EventFinder:
             if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
-                dates = self._since(doc, trigger, region, set(found), events)
+                dates = self._since(doc, trigger, region, found_ids, events)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
-                    dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
+                    dates = self._dates(doc, call, self._region(call, found_ids - {call.i}))
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
                     call = self._coordinated_with(call)
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
-                listed = self._listed_dates(doc, trigger, set(found))
+                listed = self._listed_dates(doc, trigger, found_ids)
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if entry["type"] == "Statement":  # "expressed concern at the designation on 12 August of X": its date
                 concern = self._concern_object(trigger)
@@ -480,7 +480,7 @@ class EventFinder:
                 self._points_back(trigger, event)
                 if event.get("decided") and not event.get("date") and trigger.dep_ in ("nsubj", "nsubjpass"):
                     verb = trigger.head  # "The suspension was extended in February 2023": when it was renewed
-                    verb_dates = self._dates(doc, verb, self._region(verb, set(found) - {verb.i}))
+                    verb_dates = self._dates(doc, verb, self._region(verb, found_ids - {verb.i}))
                     if verb_dates:
                         event["date"] = verb_dates
             if entry["type"] == "CourtDecision":
@@ -507,7 +507,7 @@ class EventFinder:
                 for c in caller:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
-                    for span in self._actors_at(doc, c, at, set(found)):
+                    for span in self._actors_at(doc, c, at, found_ids):
                         if not self._topic_label(doc, span):
                             event["agent"].append([span.start, span.end])
             if (
@@ -534,11 +534,11 @@ class EventFinder:
                 event["classes"] = classes
             if entry.get("folds_into"):
                 event["folds_into"] = entry["folds_into"]
-            context = self._context(trigger, set(found))
+            context = self._context(trigger, found_ids)
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
-                self._about(doc, trigger, at, set(found), event)
+                self._about(doc, trigger, at, found_ids, event)
             if entry["type"] == "Ban" and any(
                 c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
