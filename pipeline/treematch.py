@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from numpy import arange
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
@@ -106,33 +107,35 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
 class Parse:
     """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
 
-    __slots__ = ("_index", "_present", "_related", "children", "columns", "doc", "heads")
+    __slots__ = ("_index", "_present", "_related", "_sentences", "children", "columns", "doc", "heads")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         array = doc.to_array([*_ARRAY, HEAD]) if len(doc) else None  # one read of the Doc
         self.columns: list[list[int]] = array[:, :-1].T.tolist() if array is not None else [[] for _ in _ARRAY]
-        offsets = array[:, -1].astype("int64").tolist() if array is not None else []
-        self.heads = [i + off for i, off in enumerate(offsets)]
-        self.children: list[list[int]] = [[] for _ in offsets]
+        # (heads as offsets, stored unsigned: made signed and absolute in one array operation)
+        self.heads = (array[:, -1].astype("int64") + arange(len(array))).tolist() if array is not None else []
+        self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)
         self._index: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
+        self._sentences: list[tuple[int, int]] | None = None
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The start and end of the sentence token ``i`` lies in: those of ``doc[i].sent`` (of a parsed Doc),
-        without the Span it makes and its scan of the whole Doc for sentence starts."""
-        starts = self.columns[_SENT_START]
-        start = i
-        while starts[start] != 1 and start > 0:
-            start -= 1
-        end = i + 1
-        while end < len(starts) and starts[end] != 1:
-            end += 1
-        return start, end
+        without the Span it makes and its scan for sentence starts (the bounds of every token found once)."""
+        if self._sentences is None:
+            starts = self.columns[_SENT_START]
+            self._sentences = bounds = []
+            start = 0
+            for k in range(1, len(starts) + 1):
+                if k == len(starts) or starts[k] == 1:
+                    bounds.extend([(start, k)] * (k - start))
+                    start = k
+        return self._sentences[i]
 
     def present(self, column: int) -> frozenset[int]:
         """The values the tokens hold in ``column``."""
@@ -161,6 +164,16 @@ class Parse:
             return []
         found = [i for w in words for i in by_word.get(w, ())]
         return sorted(found) if len(words) > 1 else found
+
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and its descendants (``Token.subtree``'s tokens, in no set order)."""
+        out = [i]
+        todo = list(self.children[i])
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(self.children[j])
+        return out
 
     def related(self, i: int, op: str) -> list[int]:
         """The tokens in relation ``op`` to token ``i``, in order (``DependencyMatcher``'s operators)."""

@@ -28,7 +28,16 @@ _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl",
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 _FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
 _ABOUT = frozenset(get_string_id(w) for w in ("on", "about", "concerning", "regarding"))
-_LOWER = _COLUMNS["LOWER"]
+_LOWER, _LEMMA, _DEP = _COLUMNS["LOWER"], _COLUMNS["LEMMA"], _COLUMNS["DEP"]
+_POBJ, _AT, _SINCE = (get_string_id(w) for w in ("pobj", "at", "since"))
+_NO_IDS: frozenset[int] = frozenset()
+_POS = _COLUMNS["POS"]
+_CONJ, _FINE = get_string_id("conj"), get_string_id("fine")
+_MODIFIER_DEPS = frozenset(get_string_id(w) for w in ("amod", "compound"))
+_SENTENCE_LEMMAS = frozenset(get_string_id(w) for w in ("sentence", "term"))
+_NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
+_FOLLOWING_DEPS = frozenset(get_string_id(w) for w in ("advcl", "acl", "prep"))
+_FOLLOWING_LEMMAS = frozenset(get_string_id(w) for w in ("follow", "with", "plus"))
 _NONE: set[int] = set()
 
 _ROLES = ("subject", "agent", "place", "court")
@@ -135,6 +144,9 @@ class EventFinder:
             self.roles.add(key, [rule["pattern"]])
             found = f"{'|'.join(rule['frames'])}:{rule['role']}"
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
+        #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
+        self._role_by_id = {get_string_id(key): reading for key, reading in self._role_reading.items()}
+        self._trigger_by_id = {get_string_id(key): key for key in self.entries}
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
@@ -143,6 +155,18 @@ class EventFinder:
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self._not_charge_words = frozenset(self.values["not_charge_words"])
+        #: the charge nouns, the charge verbs and nouns, the charge prepositions, hashed as the parse holds them
+        self._charge_ids = (
+            frozenset(get_string_id(w) for w in self.words["charge_nouns"]),
+            frozenset(get_string_id(w) for w in (*self.words["charge_nouns"], *self.values["charge_verbs"])),
+            frozenset(get_string_id(w) for w in self.words["charge_preps"]),
+        )
+        #: per class, per event type, the lemmas of class_words, hashed as the parse holds them
+        self._class_ids = {
+            cls: {kind: frozenset(get_string_id(w) for w in words) for kind, words in by_type.items()}
+            for cls, by_type in self.values["class_words"].items()
+        }
+        self._term_prep_ids = frozenset(get_string_id(w) for w in self.words["term_preps"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the words _region reads, hashed as the parse's columns hold them
@@ -164,6 +188,11 @@ class EventFinder:
             self._read = None
         return doc
 
+    def _tree(self, doc: Doc) -> Parse:
+        """The parse this call of the component read of ``doc`` (another Doc's: read now)."""
+        parse = self._parse
+        return parse if parse is not None and parse.doc is doc else Parse(doc)
+
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
         if self._read is None or self._read[0] is not doc:
@@ -175,13 +204,14 @@ class EventFinder:
 
     def _sentence(self, doc: Doc, trigger: Token) -> tuple[int, int]:
         """``trigger.sent``'s start and end, off the parse this call of the component read."""
-        if self._parse is None or self._parse.doc is not doc:
-            sent = trigger.sent
-            return sent.start, sent.end
-        return self._parse.sentence(trigger.i)
+        return self._sentence_at(doc, trigger.i)
+
+    def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
+        """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
+        return self._tree(doc).sentence(i)
 
     def _sentence_end(self, doc: Doc, trigger: Token) -> int:
-        """``trigger.sent.end``, off the parse this call of the component read."""
+        """``self._sentence_at(doc, trigger.i)[1]``, off the parse this call of the component read."""
         return self._sentence(doc, trigger)[1]
 
     def _holding(self, doc: Doc, words: str) -> list[int]:
@@ -196,6 +226,24 @@ class EventFinder:
                 lowers = doc.to_array(LOWER).tolist() if len(doc) else []
             memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
+
+    def _text(self, doc: Doc) -> str:
+        """``doc.text`` (a join of every token's text), made once per call of the component."""
+        if self._read is None or self._read[0] is not doc:
+            return doc.text
+        memo = self._read[1]
+        if "text" not in memo:
+            memo["text"] = doc.text
+        return memo["text"]  # type: ignore[return-value]
+
+    def _date_ents(self, doc: Doc) -> list[list]:
+        """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
+        if self._read is None or self._read[0] is not doc:
+            return [[e] for e in doc.ents if e.label_ == "DATE"]
+        memo = self._read[1]
+        if "dates" not in memo:
+            memo["dates"] = [[e] for e in self._ents(doc) if e.label_ == "DATE"]
+        return memo["dates"]  # type: ignore[return-value]
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -213,7 +261,7 @@ class EventFinder:
         named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
-            key = doc.vocab.strings[match_id]
+            key = self._trigger_by_id[match_id]
             entry = self.entries[key]
             named = dict(zip(self._node_names[key], tokens, strict=False))
             t = named["trigger"]
@@ -228,19 +276,19 @@ class EventFinder:
         for match_id, tokens in self.roles(
             doc, triggers, parse=self._parse
         ):  # a parse tree is one sentence: they stay in it
-            names, found, role = self._role_reading[doc.vocab.strings[match_id]]
+            names, found, role = self._role_by_id[match_id]
             named = dict(zip(names, tokens, strict=False))
             out[named["trigger"]][found].append(named[role])
         return out
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
-        self._trigger_ids = set(found)
+        self._trigger_ids = found_ids = set(found)  # (read by the readers below, which change no set given)
         if not found:  # no trigger: none of what follows finds an event
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, set(found))
+        role_tokens = self._role_tokens(doc, found_ids)
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
@@ -271,7 +319,7 @@ class EventFinder:
                 if frame not in frames.split("|"):
                     continue
                 for tok in toks:
-                    for span in self._actors_at(doc, doc[tok], at, set(found)):
+                    for span in self._actors_at(doc, doc[tok], at, found_ids):
                         more = (
                             self._list_after(doc, span, at) + self._together_after(doc, span, at)
                             if role == "subject"
@@ -289,11 +337,11 @@ class EventFinder:
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
             if not roles["subject"] and frame == "nominal-actor":
-                roles["subject"] = self._by_after(doc, trigger, at, set(found))
+                roles["subject"] = self._by_after(doc, trigger, at, found_ids)
             aside = self._dated_aside(doc, trigger) if frame == "nominal" and not roles["subject"] else None
             if aside is not None:  # "the arrest, on 10 February, of X"
                 roles["subject"] = [
-                    s for c in aside[1].children if c.dep_ == "pobj" for s in self._actors_at(doc, c, at, set(found))
+                    s for c in aside[1].children if c.dep_ == "pobj" for s in self._actors_at(doc, c, at, found_ids)
                 ]
             if (
                 not roles["subject"]
@@ -310,7 +358,7 @@ class EventFinder:
             if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [
-                    s for s in self._actors_at(doc, trigger.head, at, set(found)) if s.label_ in ACTOR_LABELS
+                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label_ in ACTOR_LABELS
                 ]
             if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
                 roles["subject"] = self._named_after(doc, trigger, at)
@@ -320,7 +368,7 @@ class EventFinder:
                 and trigger.dep_ not in ("relcl", "acl")
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
-                roles["subject"] = self._members_after(doc, trigger, at, set(found))
+                roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
@@ -356,7 +404,7 @@ class EventFinder:
                 if where is not None and where.label_ in self.words["place_types"]:
                     event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
-                event["place"] = self._held_in(trigger, at, set(found))
+                event["place"] = self._held_in(trigger, at, found_ids)
             for span in roles["agent"]:
                 if span in roles["subject"]:
                     continue  # "ordered X held": the small clause's subject is who is held, not who acts
@@ -371,11 +419,11 @@ class EventFinder:
                     not in event["court"]
                 ):
                     event["court"].append([span.start, span.end])
-            region = self._region(trigger, set(found))
+            region = self._region(trigger, found_ids)
             stranded = self._stranded_term(trigger) if entry["type"] == "Sentencing" else None
             if stranded is not None:  # "the sentencing of X to ten years by the Y Court on 12 May": all its own
-                held = {t.i for t in region}
-                region = sorted([*region, *(t for t in stranded.subtree if t.i not in held)], key=lambda t: t.i)
+                held = set(region)
+                region = sorted([*region, *(t.i for t in stranded.subtree if t.i not in held)])
                 for by in stranded.subtree:
                     if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
                         for obj in by.children:
@@ -387,20 +435,20 @@ class EventFinder:
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
-                dates = self._dates(doc, trigger.head, [trigger.head])  # "since 27 May 2022, when X blocked it"
+                dates = self._dates(doc, trigger.head, [trigger.head.i])  # "since 27 May 2022, when X blocked it"
             if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
-                dates = self._since(doc, trigger, region, set(found), events)
+                dates = self._since(doc, trigger, region, found_ids, events)
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
-                    dates = self._dates(doc, call, self._region(call, set(found) - {call.i}))
+                    dates = self._dates(doc, call, self._region(call, found_ids - {call.i}))
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
                     call = self._coordinated_with(call)
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
-                listed = self._listed_dates(doc, trigger, set(found))
+                listed = self._listed_dates(doc, trigger, found_ids)
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if entry["type"] == "Statement":  # "expressed concern at the designation on 12 August of X": its date
                 concern = self._concern_object(trigger)
@@ -411,7 +459,7 @@ class EventFinder:
                 entry["type"] == "Statement"
                 and frame == "actor"
                 and trigger.tag_ in ("VBZ", "VBP")
-                and not any(tok.text in QUOTES for tok in doc[trigger.sent.start : trigger.i])
+                and not any(tok.text in QUOTES for tok in doc[self._sentence_at(doc, trigger.i)[0] : trigger.i])
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
@@ -434,7 +482,7 @@ class EventFinder:
                 self._points_back(trigger, event)
                 if event.get("decided") and not event.get("date") and trigger.dep_ in ("nsubj", "nsubjpass"):
                     verb = trigger.head  # "The suspension was extended in February 2023": when it was renewed
-                    verb_dates = self._dates(doc, verb, self._region(verb, set(found) - {verb.i}))
+                    verb_dates = self._dates(doc, verb, self._region(verb, found_ids - {verb.i}))
                     if verb_dates:
                         event["date"] = verb_dates
             if entry["type"] == "CourtDecision":
@@ -461,7 +509,7 @@ class EventFinder:
                 for c in caller:
                     if c.lower_ in ("we", "i"):  # "“We call on …,” X said": the speaker calls
                         event["caller_speaks"] = True
-                    for span in self._actors_at(doc, c, at, set(found)):
+                    for span in self._actors_at(doc, c, at, found_ids):
                         if not self._topic_label(doc, span):
                             event["agent"].append([span.start, span.end])
             if (
@@ -472,25 +520,27 @@ class EventFinder:
             ) or (frame == "brought" and not event["subject"] and self._definite(doc[named["case"]], plural=True)):
                 event["refers_back"] = True  # "The trial opens behind closed doors", "which brought the case"
             classes = list(entry.get("classes", []))
-            lemmas: set[str] | None = None  # the region's lemmas and those of its words' objects, read once
-            for cls, by_type in self.values["class_words"].items():  # "released under a royal pardon"
-                words = by_type.get(entry["type"], [])
+            lemmas: set[int] | None = None  # the region's lemmas and those of its words' objects (hashes), read once
+            for cls, by_type in self._class_ids.items():  # "released under a royal pardon"
+                words = by_type.get(entry["type"], _NO_IDS)
                 if cls in classes or not words:
                     continue
                 if lemmas is None:
-                    lemmas = {t.lemma_ for t in region}
-                    lemmas.update(c.lemma_ for t in region for c in t.children if c.dep_ == "pobj")
+                    parse = self._tree(doc)
+                    lemma_of, dep_of = parse.columns[_LEMMA], parse.columns[_DEP]
+                    lemmas = {lemma_of[i] for i in region}
+                    lemmas.update(lemma_of[c] for i in region for c in parse.children[i] if dep_of[c] == _POBJ)
                 if not lemmas.isdisjoint(words):  # the class's own word, whether or not it is an event's trigger
                     classes.append(cls)
             if classes:
                 event["classes"] = classes
             if entry.get("folds_into"):
                 event["folds_into"] = entry["folds_into"]
-            context = self._context(trigger, set(found))
+            context = self._context(trigger, found_ids)
             if context is not None:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
-                self._about(doc, trigger, at, set(found), event)
+                self._about(doc, trigger, at, found_ids, event)
             if entry["type"] == "Ban" and any(
                 c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
@@ -647,23 +697,23 @@ class EventFinder:
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
-    def _since(
-        self, doc: Doc, trigger: Token, region: list[Token], triggers: set[int], events: list[dict]
-    ) -> list[dict]:
+    def _since(self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
         9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
         event of this sentence or the one before."""
-        for tok in region:
-            if tok.lower_ != "since":
+        lowers = self._tree(doc).columns[_LOWER]
+        for i in region:
+            if lowers[i] != _SINCE:
                 continue
+            tok = doc[i]
             objects = [c for c in tok.children if not c.is_punct]
             for obj in objects:
                 if obj.i in triggers and obj.dep_ == "pobj":
                     return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
             if all(obj.lower_ == "then" for obj in objects):
-                first = trigger.sent.start
+                first = self._sentence_at(doc, trigger.i)[0]
                 if first > 0:
-                    first = doc[first - 1].sent.start
+                    first = self._sentence_at(doc, first - 1)[0]
                 earlier = [
                     e
                     for e in events
@@ -741,7 +791,7 @@ class EventFinder:
         if trigger.dep_ == "compound":  # "an arrest warrant"
             pass
         elif trigger.dep_ == "pobj" and head.lower_ == "for":
-            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
                 if tok.text in (";", ".", ":"):
                     break
                 if tok.lower_ == "to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "be":
@@ -762,7 +812,7 @@ class EventFinder:
         if not generic:
             return []
         including = self.words["including"]
-        sent_end = trigger.sent.end
+        sent_end = self._sentence_at(doc, trigger.i)[1]
         out: list[Span] = []
         i = max(t.i for t in generic) + 1
         while i < sent_end and doc[i].lower_ not in including:
@@ -804,7 +854,7 @@ class EventFinder:
     def _members_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "222 people … were released … Among them were X, the president of Y, and the student leader Z":
         the people the next sentence names as members of the group the event happened to."""
-        end = trigger.sent.end
+        end = self._sentence_at(doc, trigger.i)[1]
         if end >= len(doc):
             return []
         nxt = doc[end].sent
@@ -824,7 +874,7 @@ class EventFinder:
             return []  # an object or a passive of its own: nothing lost
         i = trigger.i + 1
         while (
-            i < trigger.sent.end
+            i < self._sentence_at(doc, trigger.i)[1]
             and i not in at
             and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
         ):
@@ -884,18 +934,18 @@ class EventFinder:
         """ "the arrest, on 10 February, of X": a date set off by commas right after an event's noun, then
         its "of" phrase, which the parser hangs on the date or the verb: the date and the "of"."""
         i = trigger.i + 1
-        if i + 1 >= trigger.sent.end or doc[i].text != ",":
+        if i + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[i].text != ",":
             return None
         start = i + 2 if doc[i + 1].lower_ in ("on", "in") else i + 1
         ent = next((e for e in self._ents(doc) if e.start == start and e.label_ == "DATE"), None)
-        if ent is None or ent.end + 1 >= trigger.sent.end or doc[ent.end].text != ",":
+        if ent is None or ent.end + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[ent.end].text != ",":
             return None
         of = doc[ent.end + 1]
         return (ent, of) if of.lower_ == "of" else None
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
-        for tok in doc[trigger.i + 1 : trigger.sent.end]:
+        for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
             if tok.i in triggers:
                 return []
             if tok.lower_ in ("by", "from"):  # "the communication of D from the Special Rapporteur"
@@ -1103,11 +1153,11 @@ class EventFinder:
             start -= 1
         return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
-    def _region(self, trigger: Token, triggers: set[int]) -> list[Token]:
-        """The tokens of the trigger's own phrases: not another event's, not another clause's."""
-        stop = self.words["date_boundaries"]
+    def _region(self, trigger: Token, triggers: set[int]) -> list[int]:
+        """The tokens of the trigger's own phrases (their indices, in order): not another event's, not
+        another clause's."""
         allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
-        region, todo = [], [trigger]
+        todo = [trigger]
         light = self.words["light_verbs"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
             todo.append(trigger.head)  # "X's re-arrest took place on … in September"
@@ -1135,34 +1185,12 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
-        parse = self._parse
-        if parse is not None and parse.doc is trigger.doc:  # the same walk over the parse's arrays
-            return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
-        while todo:
-            tok = todo.pop()
-            region.append(tok)
-            for child in tok.children:
-                if child.i in seen or child.i in triggers:
-                    continue
-                if child.dep_ == "appos" and child.ent_type_ == "DATE":
-                    pass  # "transferred to X prison the following month": a date is no apposition of a place
-                elif tok.i == trigger.i and allowed_acl and child.dep_ == "relcl" and child.lemma_ in support:
-                    pass  # "a hunger strike he staged last August": the clause that undertakes it
-                elif child.dep_ in stop or (child.dep_ == "acl" and not allowed_acl) or child.dep_ == "relcl":
-                    continue
-                if (
-                    child.lemma_ in self.words["decision_nouns"]
-                    and child.dep_ in ("pobj", "dobj")
-                    and any(c.lower_ == "of" for c in child.children)
-                ):
-                    continue  # "concern at the decision of 26 November": the decision's date, not this event's
-                seen.add(child.i)
-                todo.append(child)
-        return sorted(region, key=lambda t: t.i)
+        parse = self._tree(trigger.doc)
+        return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
 
     def _region_walk(
         self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
-    ) -> list[Token]:
+    ) -> list[int]:
         """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
         lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
@@ -1189,22 +1217,29 @@ class EventFinder:
                     continue  # "concern at the decision of 26 November": the decision's date, not this event's
                 seen.add(child)
                 todo.append(child)
-        doc = trigger.doc
-        return [doc[i] for i in sorted(region)]
+        return sorted(region)
 
-    def _dates(self, doc: Doc, trigger: Token, region: list[Token]) -> list[dict]:
+    def _dates(self, doc: Doc, trigger: Token, region: list[int]) -> list[dict]:
         """Every date phrase in the trigger's own phrases, nearest first."""
-        ids = {t.i for t in region}
+        ids = set(region)
         found = []
-        for ent in self._ents(doc):
-            if ent.label_ != "DATE" or not any(i in ids for i in range(ent.start, ent.end)):
+        for dated in self._date_ents(doc):
+            ent = dated[0]
+            if not any(i in ids for i in range(ent.start, ent.end)):
                 continue
-            phrase = self._phrase(ent)
+            if len(dated) == 1:  # its phrase, read once per call of the component
+                dated.append(self._phrase(ent))
+            phrase = dated[1]
             if phrase is not None:
                 distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-                found.append((distance, ent.start, phrase))
-        for tok in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
-            if tok.lower_ == "at" and tok.head.i == trigger.i and tok.dep_ == "prep":
+                found.append((distance, ent.start, {**phrase, "span": [ent.start, ent.end]}))
+        parse = self._tree(doc)
+        lowers, heads = parse.columns[_LOWER], parse.heads
+        for i in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+            if lowers[i] != _AT or heads[i] != trigger.i:
+                continue
+            tok = doc[i]
+            if tok.dep_ == "prep":
                 objs = [c for c in tok.children if c.dep_ == "pobj"]
                 if (
                     len(objs) == 1
@@ -1226,7 +1261,7 @@ class EventFinder:
         """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
         out = []
         for ent in self._ents(doc):
-            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= trigger.sent.end:
+            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= self._sentence_at(doc, trigger.i)[1]:
                 continue
             if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
                 break  # another clause; "those of D1 on executions in X and of D2" still lists
@@ -1245,17 +1280,17 @@ class EventFinder:
             return self._phrase(first)
         return None
 
-    @staticmethod
-    def _phrase(ent: Span) -> dict | None:
+    def _phrase(self, ent: Span) -> dict | None:
         """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
-        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        text = self._text(ent.doc)[start:end]  # ent.text, without a join of its tokens
         date, day = _date_reading(text)
         if not date:
             return None
         return {
             "text": text,
-            "start": ent.start_char,
-            "end": ent.end_char,
+            "start": start,
+            "end": end,
             "span": [ent.start, ent.end],
             "day": day,
         }
@@ -1268,7 +1303,7 @@ class EventFinder:
             return None
         doc = trigger.doc
         nxt = trigger.right_edge.i + 1
-        if nxt >= trigger.sent.end:
+        if nxt >= self._sentence_at(doc, trigger.i)[1]:
             return None
         to = doc[nxt]
         if to.lower_ != "to" or to.dep_ != "prep" or to.head not in trigger.ancestors:
@@ -1277,11 +1312,15 @@ class EventFinder:
             return None
         return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
 
-    def _term(self, trigger: Token, region: list[Token], stranded: Token | None = None) -> str | None:
+    def _term(self, trigger: Token, region: list[int], stranded: Token | None = None) -> str | None:
         """The term of the trigger's own "to"/"for"/"of" phrase, or of ``stranded`` (see :meth:`_stranded_term`)."""
-        preps = self.words["term_preps"]
-        for tok in region:
-            if (tok.head.i == trigger.i and tok.lower_ in preps) or (stranded is not None and tok.i == stranded.i):
+        preps = self._term_prep_ids
+        doc = trigger.doc
+        parse = self._tree(doc)
+        lowers, heads = parse.columns[_LOWER], parse.heads
+        for i in region:
+            if (heads[i] == trigger.i and lowers[i] in preps) or (stranded is not None and i == stranded.i):
+                tok = doc[i]
                 other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
                     t.i
                     for c in tok.subtree
@@ -1437,7 +1476,7 @@ class EventFinder:
             i = ahead
         return out if owned else []
 
-    def _penalties(self, doc: Doc, trigger: Token, region: list[Token], event: dict) -> None:
+    def _penalties(self, doc: Doc, trigger: Token, region: list[int], event: dict) -> None:
         """ "sentenced to death", "a three-year suspended sentence and a fine of 100,000 riyals",
         "11 years in prison, followed by an 11-year travel ban": penalties beyond a prison term.
 
@@ -1445,23 +1484,24 @@ class EventFinder:
         them ("and a fine", "followed by a travel ban"); a nominal trigger's term from the words
         before it ("a ten-year sentence").
         """
-        tokens = {t.i: t for t in region}
-        for tok in region:
-            for child in tok.children:
-                if child.i in tokens:
+        parse = self._tree(doc)
+        deps, lemmas, poses = parse.columns[_DEP], parse.columns[_LEMMA], parse.columns[_POS]
+        tokens = set(region)  # (read off the parse: Token.children walks a token's whole subtree)
+        for i in region:
+            for child in parse.children[i]:
+                if child in tokens:
                     continue
-                if child.i in self._trigger_ids and child.dep_ in ("amod", "compound"):
-                    tokens[child.i] = child  # "a suspended sentence": "suspended" is no ban here
-                elif child.i in self._trigger_ids and child.dep_ == "pobj" and child.lemma_ in ("sentence", "term"):
-                    for sub in child.subtree:  # "sentenced X to a three-year suspended sentence"
-                        tokens[sub.i] = sub
+                dep, lemma = deps[child], lemmas[child]
+                if child in self._trigger_ids and dep in _MODIFIER_DEPS:
+                    tokens.add(child)  # "a suspended sentence": "suspended" is no ban here
+                elif child in self._trigger_ids and dep == _POBJ and lemma in _SENTENCE_LEMMAS:
+                    tokens.update(parse.subtree(child))  # "sentenced X to a three-year suspended sentence"
                 elif (
-                    (child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or child.lemma_ == "fine"))
-                    or (child.dep_ in ("advcl", "acl", "prep") and child.lemma_ in ("follow", "with", "plus"))
-                ) and child.i not in self._trigger_ids:
-                    for sub in child.subtree:
-                        tokens[sub.i] = sub
-        words = [tokens[i] for i in sorted(tokens)]
+                    (dep == _CONJ and (poses[child] in _NOUN_POS or lemma == _FINE))
+                    or (dep in _FOLLOWING_DEPS and lemma in _FOLLOWING_LEMMAS)
+                ) and child not in self._trigger_ids:
+                    tokens.update(parse.subtree(child))
+        words = [doc[i] for i in sorted(tokens)]
         text = " " + " ".join(t.lower_ for t in words) + " "
         found = [kind for kind, phrases in self.values["penalties"].items() if any(f" {p} " in text for p in phrases)]
         if (
@@ -1507,12 +1547,18 @@ class EventFinder:
                     break
                 break
 
-    def _charges(self, doc: Doc, trigger: Token, region: list[Token]) -> tuple[list[str], list[str]]:
+    def _charges(self, doc: Doc, trigger: Token, region: list[int]) -> tuple[list[str], list[str]]:
         charges: list[str] = []
         basis: list[str] = []
         nouns = self.words["charge_nouns"]
         verbs = self.values["charge_verbs"]
-        for tok in region:
+        parse = self._tree(doc)
+        lowers, lemmas = parse.columns[_LOWER], parse.columns[_LEMMA]
+        noun_ids, verb_ids, prep_ids = self._charge_ids
+        for i in region:  # (most tokens are none of the words looked for: those are told by their hashes)
+            if lemmas[i] not in verb_ids and lowers[i] not in prep_ids:
+                continue
+            tok = doc[i]
             if tok.lemma_ in nouns and tok.dep_ == "pobj":
                 for of in tok.children:
                     if of.lower_ in ("of", "for"):
@@ -1530,7 +1576,9 @@ class EventFinder:
                     if prep.lower_ == verbs[tok.lemma_]:
                         for pobj in _objects(prep):
                             charges.extend(_items(doc, pobj))
-                        for again in doc[prep.i + 1 : tok.sent.end]:  # "with X under Article 1 and with Y"
+                        for again in doc[
+                            prep.i + 1 : self._sentence_at(doc, tok.i)[1]
+                        ]:  # "with X under Article 1 and with Y"
                             if (
                                 again.lower_ == prep.lower_
                                 and doc[again.i - 1].lower_ == "and"
@@ -1539,7 +1587,10 @@ class EventFinder:
                                 for pobj in _objects(again):
                                     charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for tok in doc[trigger.i + 1 : self._sentence_end(doc, trigger)]:
+            for i in range(trigger.i + 1, self._sentence_end(doc, trigger)):
+                if lemmas[i] not in noun_ids:
+                    continue
+                tok = doc[i]
                 if (
                     tok.lemma_ in nouns
                     and tok.i + 1 < len(doc)
@@ -1553,7 +1604,7 @@ class EventFinder:
                     break
         if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
             # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
-            for tok in doc[trigger.i + 1 : trigger.sent.end]:
+            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
                 if tok.i != trigger.i and tok.i in self._trigger_ids:
                     break
                 if (
@@ -1568,9 +1619,13 @@ class EventFinder:
         if not charges:
             charges = self._quoted_after(doc, trigger)
         words = self.words["legal_basis_words"]
+        held: set[int] | None = None  # the region's tokens, made a set for the first law named
         for ent in self._ents(doc):
-            if ent.label_ == "LAW" and ent[0].text in words and any(t.i in {r.i for r in region} for t in ent):
-                basis.append(ent.text)
+            if ent.label_ == "LAW" and ent[0].text in words:
+                if held is None:
+                    held = set(region)
+                if any(t.i in held for t in ent):
+                    basis.append(ent.text)
         empty = self._not_charge_words
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
@@ -1583,8 +1638,11 @@ class EventFinder:
         the component has it, not a Token made for every word (every token of the sentence without it)."""
         if self._parse is None or self._parse.doc is not doc:
             return doc[trigger.i + 1 : end]
-        values = self._parse.columns[column]
-        return [doc[i] for i in range(trigger.i + 1, end) if values[i] in words or i in also]
+        first = trigger.i + 1  # the parse's index of the column's words, not a walk over the sentence
+        found = [i for i in self._parse.holding(column, words) if first <= i < end]
+        if also:
+            found = sorted({*found, *(i for i in also if first <= i < end)})
+        return [doc[i] for i in found]
 
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
@@ -1607,7 +1665,7 @@ class EventFinder:
 
     def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
         """The last noun a decision may rule on told before ``trigger`` in its sentence ("the acquittal")."""
-        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+        for tok in reversed(doc[self._sentence_at(doc, trigger.i)[0] : trigger.i]):
             if tok.pos_ == "NOUN" and tok.lemma_ in self.words["ruled_nouns"]:
                 return tok
         return None
@@ -1654,11 +1712,14 @@ class EventFinder:
         """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
         detention's own phrases, the first named by a detention word ("prison", "centre")."""
         heads = self.words["detention_place_heads"]
-        for tok in self._region(trigger, triggers):
-            span = at.get(tok.i)
+        doc = trigger.doc
+        for i in self._region(trigger, triggers):
+            span = at.get(i)
+            if span is None:
+                continue
+            tok = doc[i]
             if (
-                span is not None
-                and tok.dep_ == "pobj"
+                tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "at", "to", "into")
                 and any(w.lower_ in heads for w in span)
             ):
@@ -1672,7 +1733,7 @@ class EventFinder:
             return
         nouns = self.words["decision_nouns"]
         noun = None
-        for tok in reversed(doc[trigger.sent.start : trigger.i]):
+        for tok in reversed(doc[self._sentence_at(doc, trigger.i)[0] : trigger.i]):
             if tok.lemma_ in nouns and tok.pos_ == "NOUN":
                 noun = tok
                 break

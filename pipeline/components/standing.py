@@ -4,13 +4,18 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
 from pipeline.structure import BULLETS
+from pipeline.treematch import _COLUMNS, Parse
 
 __all__ = ["StandingFinder", "standing_of", "negated", "words"]
+
+#: each standing's value (an Enum's ``value`` is a property read)
+_VALUES = {standing: standing.value for standing in Standing}
 
 #: dependency labels through which an event stays the content of the clause above it
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "csubj", "pcomp", "acl", "appos"})
@@ -25,135 +30,204 @@ def words() -> dict[str, Any]:
     return {k: (v if k in ("reporting_prepositions",) or k.startswith("_") else frozenset(v)) for k, v in raw.items()}
 
 
+class _Ids:
+    """The word lists of ``standing.json`` and the labels and tags the readers test, hashed as a parse's
+    columns hold them (the readers compare hashes, not a Token's strings)."""
+
+    def __init__(self) -> None:
+        w = words()
+        for key, value in w.items():
+            if isinstance(value, frozenset):
+                setattr(self, key, frozenset(get_string_id(v) for v in value))
+        #: the first words of the reporting prepositions ("according" of "according to")
+        self.reporting_firsts = frozenset(get_string_id(p[0]) for p in w["reporting_prepositions"] if p)
+        self.every_preposition = any(not p for p in w["reporting_prepositions"])
+
+
+@cache
+def _ids() -> Any:
+    return _Ids()
+
+
+def _id_set(*labels: str) -> frozenset[int]:
+    return frozenset(get_string_id(label) for label in labels)
+
+
+_DEP, _LOWER, _LEMMA, _POS, _ORTH = (_COLUMNS[a] for a in ("DEP", "LOWER", "LEMMA", "POS", "ORTH"))
+_MARK, _AUX, _NEG, _DET, _THAT, _PREP, _NSUBJ, _CONJ, _ADVMOD, _BE, _CCOMP = (
+    get_string_id(w) for w in ("mark", "aux", "neg", "det", "that", "prep", "nsubj", "conj", "advmod", "be", "ccomp")
+)
+_VERB, _NOUN = get_string_id("VERB"), get_string_id("NOUN")
+_VERBAL = _id_set("VERB", "AUX")
+_NOMINAL = _id_set("NOUN", "PROPN", "PRON")
+_OBJECTS = _id_set("pobj", "dobj")
+_NEGATED_HEAD_DEPS = _id_set("dobj", "xcomp", "pobj", "nsubjpass")
+_ARGUMENT_DEPS = _id_set("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "compound", "amod")
+_CLAUSAL_IDS = frozenset(get_string_id(w) for w in _CLAUSAL)
+_GOVERNED_IDS = frozenset(get_string_id(w) for w in _GOVERNED)
+_SUBJECTS = _id_set("nsubj", "nsubjpass")
+_SAYING_DEPS = _id_set("parataxis", "ccomp")
+_SAID_DEPS = _id_set("ccomp", "xcomp", "advcl", "parataxis")
+_PREP_DEPS = _id_set("prep", "pcomp")
+_ALLEGING_DEPS = _id_set("amod", "compound")
+_COPULA_DEPS = _id_set("xcomp", "attr", "ccomp")
+_CLAIM_DEPS = _id_set("acl", "ccomp", "xcomp", "conj")
+_CLAIM_CLAUSE_DEPS = _id_set("acl", "ccomp")
+_DENIED_DEPS = _id_set("dobj", "nsubjpass", "conj")
+
+
 def negated(trigger: Token) -> bool:
     """ "was not arrested", "did not issue any statement", "no release", "pending his release": the
     text says the event did not (or not yet) take place, puts it ahead or asks whether it did."""
-    w = words()
-    if trigger.dep_ in ("pobj", "dobj") and trigger.head.lower_ in w["negation_heads"]:
+    return _negated(Parse(trigger.doc), trigger.i)
+
+
+def _negated(parse: Parse, i: int) -> bool:
+    """:func:`negated` of token ``i``, read off the parse."""
+    ids = _ids()
+    columns, heads, kids = parse.columns, parse.heads, parse.children
+    deps, lowers = columns[_DEP], columns[_LOWER]
+    if deps[i] in _OBJECTS and lowers[heads[i]] in ids.negation_heads:
         return True
-    # (its children as (label, word), read once: a token's children are found by a walk over its subtree)
-    children = [(c.dep_, c.lower_) for c in trigger.children]
-    if any(dep == "mark" and word in w["question_marks"] for dep, word in children):
+    # (its children as (label, word), read once)
+    children = [(deps[c], lowers[c]) for c in kids[i]]
+    if any(dep == _MARK and word in ids.question_marks for dep, word in children):
         return True  # "have not disclosed whether he has been charged"
     if (
-        trigger.pos_ == "VERB"
-        and any(dep == "aux" and word in w["modal_verbs"] for dep, word in children)
-        and ("mark", "that") not in children
+        columns[_POS][i] == _VERB
+        and any(dep == _AUX and word in ids.modal_verbs for dep, word in children)
+        and (_MARK, _THAT) not in children
     ):
         return True  # "could be freed in early 2027": ahead, or possible only (not "so that he could be tried")
-    head = trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "nsubjpass") else None
-    for below in (children, [(c.dep_, c.lower_) for c in head.children] if head is not None else []):
-        if any(dep == "neg" or (dep == "det" and word in w["negation_determiners"]) for dep, word in below):
+    head = heads[i] if deps[i] in _NEGATED_HEAD_DEPS else None
+    for below in (children, [(deps[c], lowers[c]) for c in kids[head]] if head is not None else []):
+        if any(dep == _NEG or (dep == _DET and word in ids.negation_determiners) for dep, word in below):
             return True
     return False
 
 
-def _clause_chain(trigger: Token) -> list[Token]:
+def _clause_chain(parse: Parse, i: int) -> list[int]:
     """The event's word, the verb it belongs to, and the verbs whose clauses hold that one."""
-    chain = [trigger]
-    tok = trigger
+    deps, poses, heads = parse.columns[_DEP], parse.columns[_POS], parse.heads
+    chain = [i]
+    tok = i
     # a noun trigger's clause is the verb it is an argument of ("the arrest took place")
-    while (
-        tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "compound", "amod") and tok.head.i != tok.i
-    ):
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
+    while deps[tok] in _ARGUMENT_DEPS and heads[tok] != tok:
+        tok = heads[tok]
+        if poses[tok] in _VERBAL:
             chain.append(tok)
             break
-    while tok.dep_ in _CLAUSAL and tok.head.i != tok.i:
-        tok = tok.head
+    while deps[tok] in _CLAUSAL_IDS and heads[tok] != tok:
+        tok = heads[tok]
         chain.append(tok)
     return chain
 
 
-def _reported(chain: list[Token]) -> str | None:
-    w = words()
+def _reported(parse: Parse, chain: list[int]) -> str | None:
+    w, ids = words(), _ids()
+    strings = parse.doc.vocab.strings
+    deps, lowers, lemmas, kids = parse.columns[_DEP], parse.columns[_LOWER], parse.columns[_LEMMA], parse.children
     for n, tok in enumerate(chain):
-        for child in tok.children:
-            if child.dep_ == "prep":
-                said = [child.lower_, *(t.lower_ for t in child.children if t.dep_ in ("prep", "pcomp"))]  # read once
+        for child in kids[tok]:
+            dep = deps[child]
+            if dep == _PREP and (ids.every_preposition or lowers[child] in ids.reporting_firsts):
+                said = [strings[lowers[child]], *(strings[lowers[t]] for t in kids[child] if deps[t] in _PREP_DEPS)]
                 if any(said[: len(p)] == p for p in w["reporting_prepositions"]):
-                    return child.lower_
+                    return strings[lowers[child]]
             # "…, his lawyer said": a reporting verb commenting on the event's clause
-            if child.dep_ in ("parataxis", "ccomp") and child.lemma_ in w["reporting_verbs"] and child.i > tok.i:
-                if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                    return child.lemma_
+            if dep in _SAYING_DEPS and lemmas[child] in ids.reporting_verbs and child > tok:
+                if any(deps[c] in _SUBJECTS for c in kids[child]):
+                    return strings[lemmas[child]]
         # "his lawyer said (that) he was arrested": the event's clause is what the verb says
-        if n and tok.lemma_ in w["reporting_verbs"] and chain[n - 1].dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
-            return tok.lemma_
+        if n and lemmas[tok] in ids.reporting_verbs and deps[chain[n - 1]] in _SAID_DEPS:
+            return strings[lemmas[tok]]
     return None
 
 
-def _alleged(trigger: Token, chain: list[Token]) -> str | None:
-    w = words()
-    below = list(trigger.children)  # (chain[0]; read once: each walk of Token.children scans the subtree)
-    for children in (below, *(tok.children for tok in chain[1:2])):
+def _alleged(parse: Parse, i: int, chain: list[int]) -> str | None:
+    ids = _ids()
+    strings = parse.doc.vocab.strings
+    columns, heads, kids = parse.columns, parse.heads, parse.children
+    deps, lowers, lemmas = columns[_DEP], columns[_LOWER], columns[_LEMMA]
+    below = kids[i]
+    for children in (below, *(kids[tok] for tok in chain[1:2])):
         for child in children:
-            if child.dep_ == "advmod" and child.lower_ in w["alleging_adverbs"]:
-                return child.lower_
+            if deps[child] == _ADVMOD and lowers[child] in ids.alleging_adverbs:
+                return strings[lowers[child]]
     for child in below:
-        if child.dep_ in ("amod", "compound") and child.lower_ in w["alleging_adjectives"]:
-            return child.lower_
+        if deps[child] in _ALLEGING_DEPS and lowers[child] in ids.alleging_adjectives:
+            return strings[lowers[child]]
     # "accused of killing", "alleges that he was tortured"
-    tok = trigger
+    tok = i
     for _ in range(4):
-        if tok.head.i == tok.i:
+        if heads[tok] == tok:
             break
-        tok = tok.head
-        if tok.lemma_ in w["alleging_verbs"]:
-            return tok.lemma_
-        if tok.pos_ == "NOUN" and tok.i != trigger.i:
+        tok = heads[tok]
+        if lemmas[tok] in ids.alleging_verbs:
+            return strings[lemmas[tok]]
+        if columns[_POS][tok] == _NOUN and tok != i:
             break
     return None
 
 
 def _governed_by(
-    trigger: Token, lemmas: frozenset[str], nouns: frozenset[str] = frozenset(), through_conj: bool = True
+    parse: Parse, i: int, lemmas: frozenset[int], nouns: frozenset[int] = frozenset(), through_conj: bool = True
 ) -> str | None:
-    """A verb (or noun) of ``lemmas`` whose object is the event itself: the path up from the
+    """A verb (or noun) of ``lemmas`` (hashes) whose object is the event itself: the path up from the
     event passes through no other noun ("calls for the release of X", "urges them to release X",
     "denied that he was beaten"; not "calls for an investigation into the killing")."""
-    tok = trigger
+    strings = parse.doc.vocab.strings
+    columns, heads, kids = parse.columns, parse.heads, parse.children
+    deps, lemma_of, poses = columns[_DEP], columns[_LEMMA], columns[_POS]
+    tok = i
     for _ in range(6):
-        if tok.dep_ not in _GOVERNED or tok.head.i == tok.i or (tok.dep_ == "conj" and not through_conj):
+        dep = deps[tok]
+        if dep not in _GOVERNED_IDS or heads[tok] == tok or (dep == _CONJ and not through_conj):
             return None
-        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if dep == _CONJ and any(deps[c] in _SUBJECTS for c in kids[tok]):
             return None  # "X appealed against it, but the court upheld it": a clause of its own, not what is asked
-        head = tok.head
-        if head.lemma_ in lemmas and head.pos_ in ("VERB", "AUX"):
-            return head.lemma_
-        if head.lemma_ == "be" and tok.dep_ in ("xcomp", "attr", "ccomp"):  # "the remedy would be to release X"
-            noun = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_ in nouns), None)
+        head = heads[tok]
+        if lemma_of[head] in lemmas and poses[head] in _VERBAL:
+            return strings[lemma_of[head]]
+        if lemma_of[head] == _BE and dep in _COPULA_DEPS:  # "the remedy would be to release X"
+            noun = next((c for c in kids[head] if deps[c] == _NSUBJ and lemma_of[c] in nouns), None)
             if noun is not None:
-                return noun.lemma_
-        if head.lemma_ in nouns and head.pos_ == "NOUN":
-            return head.lemma_
-        if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i != trigger.i:
+                return strings[lemma_of[noun]]
+        if lemma_of[head] in nouns and poses[head] == _NOUN:
+            return strings[lemma_of[head]]
+        if poses[head] in _NOMINAL and head != i:
             return None
         tok = head
     return None
 
 
-def _denied_claim(trigger: Token) -> str | None:
+def _denied_claim(parse: Parse, i: int) -> str | None:
     """ "Police denied reports that X had been detained", "Claims that he was beaten were denied",
     "Rumours that X had been arrested proved false": the event told in the clause of a claim (a noun of
     ``denial_objects``) that a denial verb denies or the text says was false; the verb or the word
     of falsity is the cue."""
-    w = words()
-    tok = trigger
+    w, ids = words(), _ids()
+    doc, strings = parse.doc, parse.doc.vocab.strings
+    columns, heads, kids = parse.columns, parse.heads, parse.children
+    deps, lemmas, poses = columns[_DEP], columns[_LEMMA], columns[_POS]
+    tok = i
     for _ in range(4):
-        head = tok.head
-        if head.i == tok.i or tok.dep_ not in ("acl", "ccomp", "xcomp", "conj"):
+        head = heads[tok]
+        if head == tok or deps[tok] not in _CLAIM_DEPS:
             return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in w["denial_objects"] and tok.dep_ in ("acl", "ccomp"):
-            verb = head.head
-            if head.dep_ in ("dobj", "nsubjpass", "conj") and verb.lemma_ in w["denial_verbs"] and verb.pos_ == "VERB":
-                return str(verb.lemma_)
-            return _falsified(head)
-        if head.pos_ == "VERB" and tok.dep_ == "ccomp":  # "reports circulated that …": the claim is the verb's subject
-            claim = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_ in w["denial_objects"]), None)
+        if (
+            poses[head] == _NOUN
+            and strings[lemmas[head]].lower() in w["denial_objects"]
+            and deps[tok] in _CLAIM_CLAUSE_DEPS
+        ):
+            verb = heads[head]
+            if deps[head] in _DENIED_DEPS and lemmas[verb] in ids.denial_verbs and poses[verb] == _VERB:
+                return str(strings[lemmas[verb]])
+            return _falsified(doc[head])
+        if poses[head] == _VERB and deps[tok] == _CCOMP:  # "reports circulated that …": the claim is the verb's subject
+            claim = next((c for c in kids[head] if deps[c] == _NSUBJ and lemmas[c] in ids.denial_objects), None)
             if claim is not None:
-                return _falsified(claim)
+                return _falsified(doc[claim])
         tok = head
     return None
 
@@ -180,24 +254,26 @@ def _falsified(claim: Token) -> str | None:
     return None
 
 
-def _denied_later(trigger: Token, chain: list[Token]) -> str | None:
+def _denied_later(parse: Parse, i: int, chain: list[int]) -> str | None:
     """ "Reports circulated that X had been arrested. Police denied the reports the same day", "messages
     claimed that X had been detained. Police denied that any such arrest had taken place": an event told
     as a claim, which a later sentence of the part denies ("the reports", "any such arrest"); the verb
     that denies it, or None."""
-    w = words()
+    w, ids = words(), _ids()
+    deps, lemmas, poses, kids = parse.columns[_DEP], parse.columns[_LEMMA], parse.columns[_POS], parse.children
     claimed = any(
-        tok.lemma_ in w["reporting_verbs"]
-        or tok.lemma_ in w["alleging_verbs"]
-        or any(c.dep_ == "nsubj" and c.lemma_ in w["denial_objects"] for c in tok.children)
+        lemmas[tok] in ids.reporting_verbs
+        or lemmas[tok] in ids.alleging_verbs
+        or any(deps[c] == _NSUBJ and lemmas[c] in ids.denial_objects for c in kids[tok])
         for tok in chain[1:]
     )
     if not claimed:
         return None
-    doc = trigger.doc
-    for verb in doc[trigger.sent.end :]:
-        if verb.pos_ != "VERB" or verb.lemma_ not in w["denial_verbs"]:
+    doc = parse.doc
+    for v in range(parse.sentence(i)[1], len(doc)):
+        if poses[v] != _VERB or lemmas[v] not in ids.denial_verbs:
             continue
+        verb = doc[v]
         for c in verb.children:
             pointing = any(d.dep_ == "det" and d.lower_ in _POINTING for d in c.children)
             if c.dep_ == "dobj" and c.lemma_ in w["denial_objects"] and pointing:
@@ -207,14 +283,15 @@ def _denied_later(trigger: Token, chain: list[Token]) -> str | None:
     return None
 
 
-def _action_item(chain: list[Token]) -> str | None:
+def _action_item(parse: Parse, chain: list[int]) -> str | None:
     """ "RFN calls on the authorities to: • release X and quash his conviction": an item of an action
     list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
     asks for; that verb is the cue."""
-    top = chain[-1]
-    if not top.text[:1].islower():
+    doc = parse.doc
+    if not doc.vocab.strings[parse.columns[_ORTH][chain[-1]]][:1].islower():
         return None
-    doc, i = top.doc, top.i  # the item's first word: only spaces and bullets before it in its sentence
+    top = doc[chain[-1]]
+    i = top.i  # the item's first word: only spaces and bullets before it in its sentence
     while i > 0 and not doc[i].is_sent_start:
         i -= 1
         if not (doc[i].is_space or doc[i].text in BULLETS):
@@ -231,27 +308,32 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     over it, an alleging word, a reporting frame. A statement or a demand is the speaker's own act:
     only negation and allegation apply to it.
     """
-    w = words()
-    if negated(trigger):
+    return _standing(Parse(trigger.doc), trigger.i, event_type)
+
+
+def _standing(parse: Parse, i: int, event_type: str) -> tuple[Standing, str]:
+    """:func:`standing_of` token ``i``, read off the parse."""
+    w, ids = words(), _ids()
+    if _negated(parse, i):
         return Standing.DENIED, "not"
     own_speech = event_type in w["own_speech_types"]
-    chain = _clause_chain(trigger)
+    chain = _clause_chain(parse, i)
     denial = (
-        _governed_by(trigger, w["denial_verbs"], through_conj=False)
-        or _denied_claim(trigger)
-        or _denied_later(trigger, chain)
+        _governed_by(parse, i, ids.denial_verbs, through_conj=False)
+        or _denied_claim(parse, i)
+        or _denied_later(parse, i, chain)
     )
     if denial:
         return Standing.DENIED, denial
     if not own_speech:
-        demand = _governed_by(trigger, w["demand_verbs"], w["demand_nouns"]) or _action_item(chain)
+        demand = _governed_by(parse, i, ids.demand_verbs, ids.demand_nouns) or _action_item(parse, chain)
         if demand:
             return Standing.DEMANDED, demand
-    alleged = _alleged(trigger, chain)
+    alleged = _alleged(parse, i, chain)
     if alleged:
         return Standing.ALLEGED, alleged
     if not own_speech:
-        reported = _reported(chain)
+        reported = _reported(parse, chain)
         if reported:
             return Standing.REPORTED, reported
     return Standing.ASSERTED, ""
@@ -276,14 +358,17 @@ class StandingFinder:
 
 
 def _standings(doc: Doc, events: list[dict]) -> list[tuple[Standing, str]]:
-    """The standing of each of a Doc's events, and its cue."""
-    return [standing_of(doc[ev["trigger"][0]], ev["type"]) for ev in events]
+    """The standing of each of a Doc's events, and its cue (off the Doc's parse, read once)."""
+    if not events:
+        return []
+    parse = Parse(doc)
+    return [_standing(parse, ev["trigger"][0], ev["type"]) for ev in events]
 
 
 def _annotate(events: list[dict], found: list[tuple[Standing, str]]) -> None:
     """Each event's ``standing`` (and ``standing_cue``)."""
     for ev, (standing, cue) in zip(events, found, strict=True):
-        ev["standing"] = standing.value
+        ev["standing"] = _VALUES[standing]
         if cue:
             ev["standing_cue"] = cue
 
