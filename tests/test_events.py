@@ -2182,3 +2182,15 @@ def test_a_verb_after_a_quoted_charge_shares_the_charging_clause(build_text):
     )
     assert _one(r, "Detention")["subject"] == ["Brenik"]
     assert _one(r, "Lawsuit")["subject"] == ["Brenik"]
+
+
+def test_cited_reports_and_opinions_are_statements_of_their_issuer_on_their_date(build_text):
+    r = build_text(
+        "European Parliament resolution of 12 February 2031 on Lumeria (2031/2557(RSP))\n\nThe European Parliament,\n\n"
+        "– having regard to the report of 2 October 2030 of the UN Special Rapporteur on the situation of human "
+        "rights in Lumeria, Ysolde Brenik, to the UN Human Rights Council,\n\n"
+        "– having regard to Opinion No 12/2030 of the UN Working Group on Arbitrary Detention, adopted on "
+        "28 April 2030, concerning Halvard Vessa,\n\nA. whereas Halvard Vessa was arrested on 3 June 2030;"
+    )
+    said = {(e["subject"][0], e["date"][0]) for e in _events(r, "Statement")}
+    assert said == {("Ysolde Brenik", "2030-10-02"), ("UN Working Group on Arbitrary Detention", "2030-04-28")}

@@ -962,6 +962,8 @@ class EventFinder:
                 span = at.get(nxt)
                 if span is not None and span.start == nxt and span.label_ in self.words["issuing_bodies"]:
                     return [span]
+                if span is not None and span.start == nxt and span.label_ == "Position":
+                    return self._actors_at(doc, span.root, at, triggers)  # "… of the UN Special Rapporteur, X,"
         return []
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
@@ -1265,7 +1267,12 @@ class EventFinder:
                 continue
             if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
                 break  # another clause; "those of D1 on executions in X and of D2" still lists
-            if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", ",", "and"):
+            issued = (  # "Opinion No 12/2025 of the Working Group, adopted on 28 April 2025"
+                ent.start > 1
+                and doc[ent.start - 1].lower_ == "on"
+                and doc[ent.start - 2].lemma_ in self.words["issuing_participles"]
+            )
+            if ent.start > 0 and (doc[ent.start - 1].lower_ in ("of", ",", "and") or issued):
                 phrase = self._phrase(ent)
                 if phrase is not None:
                     out.append(phrase)
