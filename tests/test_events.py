@@ -2194,3 +2194,22 @@ def test_cited_reports_and_opinions_are_statements_of_their_issuer_on_their_date
     )
     said = {(e["subject"][0], e["date"][0]) for e in _events(r, "Statement")}
     assert said == {("Ysolde Brenik", "2030-10-02"), ("UN Working Group on Arbitrary Detention", "2030-04-28")}
+
+
+def test_press_releases_resolutions_and_statements_made_in_a_clause_are_their_speakers(build_text):
+    r = build_text(
+        "European Parliament resolution of 12 February 2031 on Lumeria (2031/2557(RSP))\n\nThe European Parliament,\n\n"
+        "– having regard to Resolution 61/2030 of the Inter-American Commission on Human Rights (IACHR) of "
+        "30 August 2030 granting precautionary measures in favour of Halvard Vessa,\n\n"
+        "– having regard to the press release of 8 January 2031 of the Orsk Bar Association condemning the "
+        "arrests of lawyers,\n\n"
+        "A. whereas the Lumerian Ministry of Interior, in a statement of 9 March 2031, denied that Mr Vessa had "
+        "been tortured;"
+    )
+    said = {(e["subject"][0], e["date"][0]) for e in _events(r, "Statement")}
+    assert said == {
+        ("Inter-American Commission on Human Rights", "2030-08-30"),
+        ("Orsk Bar Association", "2031-01-08"),
+        ("Lumerian Ministry of Interior", "2031-03-09"),
+    }
+    assert _events(r, "Release") == []  # a press release is no one's release
