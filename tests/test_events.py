@@ -2213,3 +2213,11 @@ def test_press_releases_resolutions_and_statements_made_in_a_clause_are_their_sp
         ("Lumerian Ministry of Interior", "2031-03-09"),
     }
     assert _events(r, "Release") == []  # a press release is no one's release
+
+
+def test_an_arrest_after_a_raid_is_in_the_city_the_raided_office_is_named_by(build_text):
+    r = build_text(
+        "A. whereas on 20 November 2031 officers of the State Security Service raided the Minsk office of the "
+        "independent outlet Lumeria Voice and arrested its editor-in-chief, Halvard Brenik;"
+    )
+    assert _one(r, "Arrest")["place"] == ["Minsk"]

@@ -1816,6 +1816,12 @@ class EventFinder:
                             span = at.get(obj.i)
                             if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
                                 e["place"].append([span.start, span.end])
+                if not e["place"]:  # "raided the Baku office of X and arrested": the place its object names
+                    for obj in (c for c in head.children if c.dep_ == "dobj" and c.i < tok.i):
+                        for word in obj.children:
+                            span = at.get(word.i) if word.dep_ == "compound" else None
+                            if span is not None and span.label_ == "Place" and [span.start, span.end] not in e["place"]:
+                                e["place"].append([span.start, span.end])
             if (
                 not e["subject"]
                 and e["frame"] == "actor"
