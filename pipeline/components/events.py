@@ -3,8 +3,9 @@
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -193,14 +194,18 @@ class EventFinder:
         parse = self._parse
         return parse if parse is not None and parse.doc is doc else Parse(doc)
 
+    def _once(self, doc: Doc, key: str, make: Callable[[], Any]) -> Any:
+        """What ``make`` returns of ``doc``, made once per call of the component (for another Doc: now)."""
+        if self._read is None or self._read[0] is not doc:
+            return make()
+        memo = self._read[1]
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
-        if self._read is None or self._read[0] is not doc:
-            return doc.ents
-        memo = self._read[1]
-        if "ents" not in memo:
-            memo["ents"] = doc.ents
-        return memo["ents"]  # type: ignore[return-value]
+        return cast(Sequence[Span], self._once(doc, "ents", lambda: doc.ents))
 
     def _sentence(self, doc: Doc, trigger: Token) -> tuple[int, int]:
         """``trigger.sent``'s start and end, off the parse this call of the component read."""
@@ -229,12 +234,7 @@ class EventFinder:
 
     def _text(self, doc: Doc) -> str:
         """``doc.text`` (a join of every token's text), made once per call of the component."""
-        if self._read is None or self._read[0] is not doc:
-            return doc.text
-        memo = self._read[1]
-        if "text" not in memo:
-            memo["text"] = doc.text
-        return memo["text"]  # type: ignore[return-value]
+        return cast(str, self._once(doc, "text", lambda: doc.text))
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
