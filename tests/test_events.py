@@ -2221,3 +2221,12 @@ def test_an_arrest_after_a_raid_is_in_the_city_the_raided_office_is_named_by(bui
         "independent outlet Lumeria Voice and arrested its editor-in-chief, Halvard Brenik;"
     )
     assert _one(r, "Arrest")["place"] == ["Minsk"]
+
+
+def test_a_quoted_charge_leaves_out_the_full_stop_inside_its_quotes(build_text):
+    r = build_text(
+        'The prosecution questioned Tamsin Vessa for seven hours and charged her with "spreading false news." '
+        "She was released on bail.",
+        name="news-2099-test",
+    )
+    assert _one(r, "Lawsuit")["charge"] == ["spreading false news"]

@@ -1667,7 +1667,7 @@ class EventFinder:
                 continue
             listed = _QUOTED_LIST.match(doc[tok.i + 1 : end].text)  # the rest of the sentence
             if listed:
-                return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
+                return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
 
     def _ruled_before(self, doc: Doc, trigger: Token) -> Token | None:
@@ -2023,7 +2023,7 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
     rest = doc[start : tok.sent.end].text  # the text from the phrase to the sentence's end
     listed = _QUOTED_LIST.match(rest)
     if listed:
-        return [q.strip(" ,;") for q in _QUOTED_ITEM.findall(listed.group(1))]
+        return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
     if quoted_only:
         return []
     cut = [
@@ -2042,7 +2042,8 @@ def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
         last = next((t.i for t in doc[start + 1 : last] if t.text in closing), last)
     text = doc[words[0].i : last].text.strip(QUOTES + " ,;")
     if text[:1] in QUOTES or doc[start].text in QUOTES:
-        return [text.strip(QUOTES)]  # one quoted charge: its "and" and "or" are its own
+        # one quoted charge: its "and" and "or" are its own; not the full stop American style puts inside quotes
+        return [text.strip(QUOTES).rstrip(".,")]
     if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
         return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
     gerunds = [t for t in doc[tok.i + 1 : last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
