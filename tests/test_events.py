@@ -2230,3 +2230,15 @@ def test_a_quoted_charge_leaves_out_the_full_stop_inside_its_quotes(build_text):
         name="news-2099-test",
     )
     assert _one(r, "Lawsuit")["charge"] == ["spreading false news"]
+
+
+def test_a_judges_separate_opinion_is_a_statement_of_the_judgments_day(build_text):
+    r = build_text(
+        "issued by the Registrar of the Court\nECHR 142 (2031)\n18.06.2031\n\n"
+        "In today's Chamber judgment in the case of Vessa v. Lumeria the European Court of Human Rights held "
+        "that there had been a violation of Article 10.\n\n"
+        "Judge Halvard Brenik expressed a partly dissenting opinion, which is annexed to the judgment.",
+        name="news-2099-test",
+    )
+    said = {(e["subject"][0], *e.get("date", [])) for e in _events(r, "Statement")}
+    assert ("Halvard Brenik", "2031-06-18") in said

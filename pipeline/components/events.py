@@ -462,6 +462,8 @@ class EventFinder:
                 and not any(tok.text in QUOTES for tok in doc[self._sentence_at(doc, trigger.i)[0] : trigger.i])
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
+            if entry["type"] == "Statement" and frame == "actor" and not dates and self._separate_opinion(trigger):
+                event["now"] = True  # "Judge X expressed a dissenting opinion": annexed to the judgment of the day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
             if entry["type"] == "Sentencing":
@@ -1384,6 +1386,15 @@ class EventFinder:
         event["subject"] = [subjects[0]]
         event["term"] = terms[0]
         return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
+
+    def _separate_opinion(self, trigger: Token) -> bool:
+        """Whether ``trigger`` expresses a judge's separate opinion ("appended a partly dissenting opinion")."""
+        return any(
+            obj.dep_ == "dobj"
+            and obj.lemma_ == "opinion"
+            and any(c.lower_ in self.words["separate_opinions"] for c in obj.children)
+            for obj in trigger.children
+        )
 
     def _concern_object(self, trigger: Token) -> Token | None:
         """What a statement of concern is about ("expressed concern at / alarm about the designation …"):
