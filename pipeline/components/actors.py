@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
-from pipeline.components.gazetteer import bare_aliases, city_population, demonyms, lookup
+from pipeline.components.gazetteer import bare_aliases, city_population, country_names, demonyms, lookup
 from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capitalised_word, name_words
 from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
@@ -357,7 +357,7 @@ class ActorTyper:
                 and closed
                 and not any(w in self.name_words.heads or w in self.institutions for w in words)
                 and not lookup(doc[tok.i + 1 : end].text)
-                and (lookup(doc[end - 1].text) or ("", ""))[1] != "Country"  # "Justice Access Uganda": a body
+                and doc[end - 1].text not in country_names()  # "Justice Access Uganda (JAU)": a body's name
             ):
                 out.append(Candidate(tok.i + 1, end, [("Person", W_CONTEXT, f"title:{tok.lower_}")], exact=True))
         return out

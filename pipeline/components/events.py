@@ -207,17 +207,9 @@ class EventFinder:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
         return cast(Sequence[Span], self._once(doc, "ents", lambda: doc.ents))
 
-    def _sentence(self, doc: Doc, trigger: Token) -> tuple[int, int]:
-        """``trigger.sent``'s start and end, off the parse this call of the component read."""
-        return self._sentence_at(doc, trigger.i)
-
     def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
         """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
         return self._tree(doc).sentence(i)
-
-    def _sentence_end(self, doc: Doc, trigger: Token) -> int:
-        """``self._sentence_at(doc, trigger.i)[1]``, off the parse this call of the component read."""
-        return self._sentence(doc, trigger)[1]
 
     def _holding(self, doc: Doc, words: str) -> list[int]:
         """The tokens whose lower-case form is one of ``self.words[words]``, found once per call."""
@@ -238,12 +230,7 @@ class EventFinder:
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
-        if self._read is None or self._read[0] is not doc:
-            return [[e] for e in doc.ents if e.label_ == "DATE"]
-        memo = self._read[1]
-        if "dates" not in memo:
-            memo["dates"] = [[e] for e in self._ents(doc) if e.label_ == "DATE"]
-        return memo["dates"]  # type: ignore[return-value]
+        return cast(list, self._once(doc, "dates", lambda: [[e] for e in self._ents(doc) if e.label_ == "DATE"]))
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -379,7 +366,7 @@ class EventFinder:
                     for sub in c.subtree
                 }
                 roles["subject"] = self._it_named_before(doc, trigger, at, roles["agent"], acting)
-            sent_start, sent_end = self._sentence(doc, trigger)
+            sent_start, sent_end = self._sentence_at(doc, trigger.i)
             event = {
                 "type": entry["type"],
                 "pattern": entry["id"],
@@ -673,7 +660,7 @@ class EventFinder:
         Read from the first "on", "about" or "concerning" after the statement's word in its
         sentence, however the parser attached it, before any other statement begins.
         """
-        for tok in self._tokens_after(doc, trigger, self._sentence_end(doc, trigger), _ABOUT, _LOWER, triggers):
+        for tok in self._tokens_after(doc, trigger, self._sentence_at(doc, trigger.i)[1], _ABOUT, _LOWER, triggers):
             if tok.i in triggers and tok.lemma_ == trigger.lemma_:
                 return
             if (
@@ -1605,7 +1592,7 @@ class EventFinder:
                                 for pobj in _objects(again):
                                     charges.extend(_items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for i in range(trigger.i + 1, self._sentence_end(doc, trigger)):
+            for i in range(trigger.i + 1, self._sentence_at(doc, trigger.i)[1]):
                 if lemmas[i] not in noun_ids:
                     continue
                 tok = doc[i]
@@ -1667,7 +1654,7 @@ class EventFinder:
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
         heads = self._charge_heads
-        end = self._sentence_end(doc, trigger)  # the sentence of every token read
+        end = self._sentence_at(doc, trigger.i)[1]  # the sentence of every token read
         for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
             if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
                 return []
@@ -1948,11 +1935,11 @@ class EventFinder:
         ):
             return head.head
         doc = tok.doc
-        opened = (  # "charged with ‘spreading X’ and is held": the parser joins "held" to a verb inside the quoted
-            next((t.i for t in reversed(doc[: head.i]) if t.text in QUOTES), None)  # charge; it shares the clause
-            if any(t.text in QUOTES for t in doc[head.i + 1 : tok.i])  # of the charging verb, where the quotes
-            else None  # close before it
-        )
+        # "charged with ‘spreading X’ and is held": the parser joins "held" to a verb inside the quoted charge;
+        # where the quotes close before it, it shares the clause of the verb before them
+        opened = None
+        if any(t.text in QUOTES for t in doc[head.i + 1 : tok.i]):
+            opened = next((t.i for t in reversed(doc[: head.i]) if t.text in QUOTES), None)
         if opened is not None and sum(t.text in QUOTES for t in doc[opened : tok.i]) % 2 == 0:
             verb = head
             while (verb.i > opened or verb.pos_ not in ("VERB", "AUX")) and verb.head.i != verb.i:
