@@ -731,6 +731,27 @@ def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(bui
 
 
 @pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # the group's noun before the names: the numbers go to the names
+        (
+            "On 3 May 2024, the Minsk City Court sentenced the three journalists, Halvard Brenik, Orsolya "
+            "Quillon and Ysolde Brenik, to nine, eight and seven years respectively on charges of extremism.",
+            [("Halvard Brenik", "P9Y"), ("Orsolya Quillon", "P8Y"), ("Ysolde Brenik", "P7Y")],
+        ),
+        # "respectively" hung on the term's noun
+        (
+            "The court sentenced Perrin Vessa and Tamsin Vessa to 12 and 10 years respectively.",
+            [("Perrin Vessa", "P12Y"), ("Tamsin Vessa", "P10Y")],
+        ),
+    ],
+)
+def test_respectively_reads_past_a_group_noun_and_wherever_the_parser_hangs_it(build_text, text, got):
+    r = build_text(text)
+    assert sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing")) == got
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # semicolons the parser takes for sentence ends; honorifics; "each"

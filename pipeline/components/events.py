@@ -1362,12 +1362,17 @@ class EventFinder:
                     out.append((more, term))
             return out
         subjects = sorted(event["subject"])
-        if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in trigger.children):
+        words = list(preps[0].subtree) if preps else []
+        respectively = [*trigger.children, *words]  # hung on the verb or on the term ("12 and 10 years respectively")
+        if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in respectively):
             return self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else []
-        words = list(preps[0].subtree)
         numbers = [t for t in words if t.like_num]
         unit = next((t.lower_ for t in words if t.lemma_ in self.words["term_units"]), None)
-        if unit is None or len(numbers) != len(subjects):
+        if unit is None:
+            return []
+        if len(numbers) != len(subjects):  # "the three journalists, A, B and C, to nine, eight and seven years"
+            subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label_ == "Person"]
+        if len(numbers) != len(subjects):
             return []
         terms = [normalise_term(f"{n.text} {unit}") for n in numbers]
         event["subject"] = [subjects[0]]
