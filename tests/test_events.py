@@ -744,11 +744,24 @@ def test_respectively_gives_each_person_their_term_and_the_trial_all_of_them(bui
             "The court sentenced Perrin Vessa and Tamsin Vessa to 12 and 10 years respectively.",
             [("Perrin Vessa", "P12Y"), ("Tamsin Vessa", "P10Y")],
         ),
+        # the terms in an "of" phrase of the sentence's noun
+        (
+            "Two activists, Halvard Brenik and Orsolya Quillon, received prison terms of six and four years "
+            "respectively.",
+            [("Halvard Brenik", "P6Y"), ("Orsolya Quillon", "P4Y")],
+        ),
     ],
 )
 def test_respectively_reads_past_a_group_noun_and_wherever_the_parser_hangs_it(build_text, text, got):
     r = build_text(text)
     assert sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing")) == got
+
+
+def test_a_sentence_handed_by_a_court_is_that_courts(build_text):
+    r = build_text("Halvard Brenik was handed a five-year sentence by the Minsk Regional Court.")
+    assert [(ev["subject"], ev["court"], ev["sentenceTerm"]) for ev in _events(r, "Sentencing")] == [
+        (["Halvard Brenik"], ["Minsk Regional Court"], ["P5Y"])
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1362,9 +1362,13 @@ class EventFinder:
                     out.append((more, term))
             return out
         subjects = sorted(event["subject"])
-        words = list(preps[0].subtree) if preps else []
+        # "to nine and eight years", "received prison terms of six and four years"
+        told = preps[:1] or [
+            c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in self.words["sentence_nouns"]
+        ]
+        words = list(told[0].subtree) if told else []
         respectively = [*trigger.children, *words]  # hung on the verb or on the term ("12 and 10 years respectively")
-        if len(subjects) < 2 or not preps or not any(c.lower_ == "respectively" for c in respectively):
+        if len(subjects) < 2 or not words or not any(c.lower_ == "respectively" for c in respectively):
             return self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else []
         numbers = [t for t in words if t.like_num]
         unit = next((t.lower_ for t in words if t.lemma_ in self.words["term_units"]), None)
