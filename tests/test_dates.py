@@ -196,3 +196,10 @@ def test_a_year_told_later_in_the_sentence_about_the_past_does_not_date_the_even
     cal = Calendar(told, None)
     at = told.index("May")
     assert cal.resolve("May", at, (told.index("In May"), len(told)), (0, len(told)))[0].value == "2023-05"
+
+
+def test_a_founding_year_or_a_since_year_told_before_does_not_give_a_later_month_its_year():
+    text = "The weekly, founded in 2020, was closed. In January, its columnist was arrested."
+    assert _at(_cal(text, "14 March 2025"), "January") == "2025-01"
+    text = "It was the first such visit since 2016. In his statement on 26 September, he spoke."
+    assert _at(_cal(text, "3 October 2023"), "26 September") == "2023-09-26"

@@ -479,16 +479,15 @@ class Calendar:
             return int(min(later, key=lambda x: x[0])[2].value[:4])
         if part is not None:
             told = [(s, v) for s, e, v in self.anchors if part[0] <= s and e <= start]
-            # "the first such visit since 2016. In his statement on 26 September": a year a period runs
-            # from is not the year the story is in
+            # "the first such visit since 2016. In his statement on 26 September", "the weekly, founded in
+            # 2020, … In January": a year a period runs from, or a founding's, is not the year the story is in
             story = [
                 v
                 for s, v in told
                 if not (v.precision is DatePrecision.YEAR and _SINCE.search(self.text[max(0, s - 24) : s]))
             ]
-            before = story or [v for _, v in told]
-            if before:
-                return after(before[-1])
+            if story:
+                return after(story[-1])
         if self.own is not None and self.own.precision is not DatePrecision.YEAR:
             own = _order(self.own)
             p = _order(probe)
@@ -501,8 +500,9 @@ class Calendar:
         return self.year
 
 
-#: "since" just before a date phrase (searched up to the phrase's start)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:year\s+)?)?$", re.I)
+#: "since", or a founding or a birth, just before a year (searched up to the phrase's start): a year a period
+#: runs from, or an actor's background ("the weekly, founded in 2020, …"), not the year the story is in
+_SINCE = re.compile(r"\b(?:since|(?:founded|established|created|set\s+up|born)\s+in)\s+(?:the\s+(?:year\s+)?)?$", re.I)
 
 
 def is_date_phrase(text: str) -> bool:
