@@ -2276,3 +2276,13 @@ def test_a_judges_separate_opinion_is_a_statement_of_the_judgments_day(build_tex
     )
     said = {(e["subject"][0], *e.get("date", [])) for e in _events(r, "Statement")}
     assert ("Halvard Brenik", "2031-06-18") in said
+
+
+def test_a_since_date_that_opens_a_count_dates_no_event_and_one_of_a_state_does(build_text):
+    r = build_text(
+        "MINSK, 14 March 2025\n\nThe authorities closed the newspaper Lumeria Voice, the fourth outlet to be shut "
+        "down since 2021.\n\nPolice have detained more than 30 journalists since January 2024, including Halvard "
+        "Brenik.\n\nThe weekly Minsk Courier has been banned since May 2023."
+    )
+    got = sorted((ev["subject"][0], ev.get("date", [None])[0]) for ev in _events(r, "Ban") + _events(r, "Arrest"))
+    assert got == [("Halvard Brenik", None), ("Lumeria Voice", None), ("Minsk Courier", "2023-05")]

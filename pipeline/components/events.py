@@ -419,6 +419,8 @@ class EventFinder:
                                 if [court.start, court.end] not in event["court"]:
                                     event["court"].append([court.start, court.end])
             dates = self._dates(doc, trigger, region)
+            if entry["type"] not in self.words["since_types"]:
+                dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
@@ -1247,6 +1249,21 @@ class EventFinder:
                     }
                     found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+
+    @staticmethod
+    def _counted_since(doc: Doc, trigger: Token, date: dict) -> bool:
+        """Whether ``date`` only opens a period things are counted in ("have detained more than 30
+        journalists since January 2024, including X", "the fourth outlet to be shut down since 2021"):
+        a "since" not on the trigger, or on a trigger that tells no state ("has been banned since 2021" does)."""
+        start = date["span"][0]
+        since = (
+            doc[start - 1] if start > 0 and doc[start - 1].lower_ == "since" else doc[start : date["span"][1]].root.head
+        )
+        if since.lower_ != "since":
+            return False
+        return since.head.i != trigger.i or not any(
+            c.lower_ == "been" and c.dep_ in ("aux", "auxpass") for c in trigger.children
+        )
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
         """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
