@@ -122,10 +122,16 @@ def _ends_with_colon(text: str, start: int, end: int) -> bool:
     return end > start and text[end - 1] == ":"
 
 
+#: a sentence of prose ending its block: "Having regard to the timing of the arrest, the Court found that … ."
+_PROSE_END = re.compile(r"[.!?][\"”’']?\s*$")
+
+
 def _marker(text: str) -> tuple[PartKind, str] | None:
     for kind in (PartKind.CITATION, PartKind.RECITAL, PartKind.PARAGRAPH):
         m = PART_MARKERS[kind].match(text)
         if m:
+            if kind is PartKind.CITATION and text.startswith("H") and _PROSE_END.search(text):
+                return None  # a citation ends in a comma or a semicolon; this is a judgment's or report's prose
             return kind, m.groupdict().get("number") or ""
     return None
 

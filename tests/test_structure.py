@@ -338,3 +338,15 @@ def test_web_page_layout_of_a_resolution():
         (PartKind.RECITAL, "B"),
         (PartKind.PARAGRAPH, "1"),
     ]
+
+
+def test_a_sentence_of_prose_opening_with_having_regard_to_does_not_make_a_report_a_resolution():
+    text = (
+        "Arrest of journalists pursued an ulterior purpose\n\n"
+        "On 14 May 2017 Mr Tomin was arrested by officers of the State Security Service.\n\n"
+        "Having regard to the timing of the arrest, the Court found that the charges were a pretext.\n\n"
+        "The Court held that there had been a violation of Article 18.\n"
+    )
+    s = find_structure(SourceDocument("j", "j.txt", text))
+    assert s.kind == "report"
+    assert [p.text[:9] for p in s.parts] == ["Arrest of", "On 14 May", "Having re", "The Court"]
