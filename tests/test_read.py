@@ -325,6 +325,22 @@ def test_html_layout_tables_read_as_parts(read_data):
             "B. whereas Kozlov1 was sentenced to\n1 OJ C 224 E.\n2 Second note\ngoes on.\f12 years in prison;\n",
             "B. whereas Kozlov was sentenced to 12 years in prison;\n\n1 OJ C 224 E.\n\n2 Second note goes on.\n",
         ),
+        # an EP document's running footer ends its page: it goes, and the part goes on after it
+        (
+            "2. Calls for the release of Ms Tomin1 and\n\n1 Article 437 bis.\n\nRC\\1284467EN.docx 2/3 "
+            "PE753.112v01-00\nEN United in diversity EN\n\nMs Pelko;\n\n3. Asks E.\n",
+            "2. Calls for the release of Ms Tomin and Ms Pelko;\n\n3. Asks E.\n\n1 Article 437 bis.\n",
+        ),
+        (
+            "A. whereas x;\nPE641.392v01-00 2/5 RE\\1190837EN.docx\nB. whereas y 1/3;\n",
+            "A. whereas x;\n\nB. whereas y 1/3;\n",
+        ),
+        # a sentence a page break cuts goes on on the next page; a heading before one does not
+        (
+            "A. whereas X was sentenced to\n\nRC\\1190837EN.docx 1/3\n\nten years;\n",
+            "A. whereas X was sentenced to ten years;\n",
+        ),
+        ("Principal facts\n\fThe applicants were born.\n", "Principal facts\n\nThe applicants were born.\n"),
         # bracketed marks and bodies, as on the EP's web pages; "Article 7(1)" is no mark
         (
             "1. Recalls Article 7(1) and Kazakhstan(1);\n\n(1) OJ C 1.\n",

@@ -32,9 +32,21 @@ _BARE_NUMBER = re.compile(r"(?P<open>\()?(?P<number>[0-9]{1,3})(?(open)\))")
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:[-\u2010][^\W\d_]++)+")
 #: How far back from a line end a hyphenated word is looked for; how far back from a footnote mark.
 _TAIL = 128
+#: the longest heading a page break may follow ("Principal facts"): a longer block without a full stop goes on
+_HEADING = 100
 #: the longest line of an address block ("Office of the Prosecutor General, PO Box 12")
 _ADDRESS_LINE = 48
 _WORD_TAIL = re.compile(r"[^\W\d_]{1,64}$")
+
+
+#: The running footer of a page of a European Parliament document as a PDF gives it: its file
+#: ("RC\1190837EN.docx", "B9-0123/2019"), page ("1/3"), PE number ("PE641.392v01-00") and the motto
+#: line ("EN United in diversity EN"). A run of such lines ends a page, as a form feed does.
+_FOOTER_LINE = (
+    r"(?:(?:[A-Z]{2,3}\\\d{5,8}[A-Z]{2}\.docx|PE[ \t]?\d{3}\.\d{3}(?:v\d{2}-\d{2})?|\d{1,3}/\d{1,3}|EN)[ \t]*+)++"
+    r"|(?:EN[ \t]++)?United in diversity(?:[ \t]++EN)?"
+)
+_PAGE_FOOTER = re.compile(rf"^(?:[ \t]*+(?:{_FOOTER_LINE})[ \t]*+(?:\n|\Z))++", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,17 +322,37 @@ class _Grouper:
         ):
             self.current = self.resume  # the sentence the footnotes interrupted goes on
             self.current.append(line)
+        elif self._goes_on(line):
+            self.current = self.blocks[-1]  # the sentence a page break interrupted goes on
+            self.current.append(line)
         else:
             self.current = [line]
             self.blocks.append(self.current)
         self.after_run = False
         self.blank_after_run = None
 
+    def _goes_on(self, line: _Line) -> bool:
+        """Whether ``line``, first of a new page, goes on with the last block: that block's sentence has not
+        ended, and the line begins in lower case or the block is longer than a heading."""
+        if not self.blocks or self.blocks[-1][-1].page >= line.page:
+            return False
+        last = self.blocks[-1]
+        if last[-1].text.endswith(tuple(_SENTENCE_END)):
+            return False
+        return line.text[:1].islower() or sum(len(x.text) for x in last) > _HEADING
+
     def run(self) -> _Grouper:
         for i, line in enumerate(self.lines):
             if self.note is None or not self.in_run(i, line):
                 self.in_body(i, line)
         return self
+
+
+def _page_break(footer: re.Match[str]) -> str:
+    """A page's running footer, as the page break it stands for (one only: a page already broken keeps its break)."""
+    if "docx" not in footer[0] and "PE" not in footer[0] and "diversity" not in footer[0]:
+        return footer[0]  # "EN 1/3" alone could be anything
+    return "\f"
 
 
 def clean(raw_text: str) -> str:
@@ -352,6 +384,7 @@ def clean(raw_text: str) -> str:
     1 P7_TA(2012)0089.
     """
     text = scrub(raw_text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _PAGE_FOOTER.sub(_page_break, text)
     first_reference: dict[int, int] = {}
     for m in _REFERENCE.finditer(text):
         first_reference.setdefault(int(m["number"]), m.start())
