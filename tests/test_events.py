@@ -2286,3 +2286,42 @@ def test_a_since_date_that_opens_a_count_dates_no_event_and_one_of_a_state_does(
     )
     got = sorted((ev["subject"][0], ev.get("date", [None])[0]) for ev in _events(r, "Ban") + _events(r, "Arrest"))
     assert got == [("Halvard Brenik", None), ("Lumeria Voice", None), ("Minsk Courier", "2023-05")]
+
+
+def test_respectively_with_whole_terms_gives_each_its_own_and_no_sum(build_text):
+    r = build_text(
+        "On 10 March 2025 the Minsk City Court sentenced Halvard Brenik, Orsolya Quillon and Ysolde Brenik to four "
+        "years, four years and six months, and five years in prison respectively."
+    )
+    got = sorted((ev["subject"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Halvard Brenik", "P4Y"), ("Orsolya Quillon", "P4Y6M"), ("Ysolde Brenik", "P5Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a plural descriptor in apposition to a list: its participle is all of theirs
+        (
+            "On 10 March 2025 the court sentenced Halvard Brenik, Orsolya Quillon and Ysolde Brenik, three students "
+            "arrested in Minsk on 4 December 2024, to four years.",
+            ["Halvard Brenik", "Orsolya Quillon", "Ysolde Brenik"],
+        ),
+        # a counted object, then the list after a colon; "her deputy B" is another person than A
+        (
+            "On 4 December 2024, officers searched the homes of seven staff members and detained four of them: "
+            "editor-in-chief Orsolya Quillon, her deputy Halvard Brenik, and the reporters Ysolde Brenik and "
+            "Tamsin Vessa.",
+            ["Halvard Brenik", "Orsolya Quillon", "Tamsin Vessa", "Ysolde Brenik"],
+        ),
+        # a role's apposition, then more people with their own descriptor
+        (
+            "On 4 December 2024 police arrested the party's youth leader, Orsolya Quillon, and two party mobilisers, "
+            "Halvard Brenik and Tamsin Vessa, in Minsk.",
+            ["Halvard Brenik", "Orsolya Quillon", "Tamsin Vessa"],
+        ),
+    ],
+)
+def test_every_person_of_a_described_list_is_arrested_on_its_day(build_text, text, people):
+    r = build_text(text)
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert got == [(p, "2024-12-04") for p in people]

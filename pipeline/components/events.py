@@ -976,6 +976,11 @@ class EventFinder:
             for child in tok.subtree:
                 if child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Person":
                     out.append(at[child.i])
+                    # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
+                    for conj in (c for c in child.conjuncts if c.i > child.i) if child.head.i == tok.i else ():
+                        for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+                            if other not in out and other.label_ == "Person":
+                                out.append(other)
             named = at.get(span.end)
             if not out and named is not None and named.start == span.end and named.label_ == "Person":
                 out.append(named)  # "former Minister of Justice X": the title before the name
@@ -1023,6 +1028,13 @@ class EventFinder:
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
+            if not out and span is None and tok.dep_ == "appos" and tok.tag_ == "NNS" and head is not None:
+                if head.label_ in ACTOR_LABELS:  # "A, B and C, three students arrested on 4 May": all of them
+                    out.append(head)
+                    for c in tok.head.conjuncts:
+                        named = at.get(c.i)
+                        if named is not None and named.label_ == head.label_ and named not in out:
+                            out.append(named)
             one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") else None
             if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
                 named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
@@ -1072,7 +1084,9 @@ class EventFinder:
                     name = self._untyped_name(doc, child) if child.dep_ == "poss" else None
                     if name is not None:
                         out.append(name)
-        if tok.dep_ != "conj":  # the first of a list gathers the others: "X, Y and her husband Z"
+        # the first of a list gathers the others: "X, Y and her husband Z" (a noun the parser joined to a verb
+        # is the first of its own: "arrested the leader, X, and two mobilisers, Y and Z")
+        if tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"):
             firsts = [tok]
             # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
             if span is None or span.label_ == "Person":
@@ -1081,6 +1095,19 @@ class EventFinder:
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
                     if any(c.i > b.i for c in b.conjuncts) and at[b.i] is not span and at[b.i] not in out:
                         out.append(at[b.i])
+                # "editor-in-chief A, her deputy B, and the reporters C and D": B is A's deputy, another person
+                if span is not None and any(c.i > tok.i for c in tok.conjuncts):
+                    for c in tok.children:
+                        role = at.get(c.i)
+                        if (
+                            c.dep_ == "appos"
+                            and (role is None or role.label_ == "Position")
+                            and any(g.dep_ == "poss" for g in c.children)
+                        ):
+                            for g in c.children:
+                                named = at.get(g.i) if g.dep_ == "appos" else None
+                                if named is not None and named.label_ == "Person" and named not in out:
+                                    out.append(named)
             for conj in (c for first in firsts for c in first.conjuncts if c.i > first.i):
                 for other in self._actors_at(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
@@ -1391,11 +1418,14 @@ class EventFinder:
         unit = next((t.lower_ for t in words if t.lemma_ in self.words["term_units"]), None)
         if unit is None:
             return []
-        if len(numbers) != len(subjects):  # "the three journalists, A, B and C, to nine, eight and seven years"
+        # "to four years, four years and six months, and five years respectively": whole terms between commas
+        terms = [normalise_term(" ".join(t.text for t in chunk)) for chunk in _between_commas(words[1:])]
+        if len(terms) < 2 or None in terms:
+            terms = [normalise_term(f"{n.text} {unit}") for n in numbers]  # "to nine, eight and seven years"
+        if len(terms) != len(subjects):  # "the three journalists, A, B and C, to nine, eight and seven years"
             subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label_ == "Person"]
-        if len(numbers) != len(subjects):
+        if len(terms) != len(subjects):
             return []
-        terms = [normalise_term(f"{n.text} {unit}") for n in numbers]
         event["subject"] = [subjects[0]]
         event["term"] = terms[0]
         return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
@@ -2118,6 +2148,17 @@ def _dedupe(items: list[str]) -> list[str]:
 @Language.factory("whereas_events", requires=["doc.ents", "token.dep"], assigns=["doc._.events"])
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
+
+
+def _between_commas(words: Sequence[Token]) -> list[list[Token]]:
+    """``words`` cut at their commas, each piece without a leading "and"."""
+    pieces: list[list[Token]] = [[]]
+    for t in words:
+        if t.text == ",":
+            pieces.append([])
+        elif t.lower_ != "and" or pieces[-1]:
+            pieces[-1].append(t)
+    return [p for p in pieces if p]
 
 
 def _without(events: list[dict], gone: set[int]) -> list[dict]:

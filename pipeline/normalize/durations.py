@@ -44,6 +44,8 @@ _RANGE = re.compile(r"\bbetween\b", re.I)
 #: several people's terms told together ("to 12 and 15 years respectively", "10 to 12 years") state none
 _LISTED = re.compile(rf"\b{_NUM}\s*(?:,|and|or|to)\s+{_NUM}[\s-]+(?:years?|months?|weeks?|days?)\b", re.I)
 _PART = re.compile(rf"\b{_NUM}(\s+and\s+a\s+half)?[\s-]+(years?|months?|weeks?|days?)\b(\s+and\s+a\s+half)?", re.I)
+#: a term's units, largest first: one term tells each at most once, in this order ("two years and six months")
+_ORDER = "YMWD"
 _LIFE = re.compile(r"\blife\b", re.I)
 
 
@@ -70,18 +72,23 @@ def normalise_term(text: str) -> str | None:
     True
     >>> normalise_term("12 and 15 years in prison respectively"), normalise_term("seven and a half years")
     (None, 'P7Y6M')
+    >>> normalise_term("four years, four years and six months, and five years") is None  # several people's
+    True
     """
     if _RANGE.search(text) or _LISTED.search(text):
         return None
     total = {"Y": 0.0, "M": 0.0, "W": 0.0, "D": 0.0}
-    found = False
+    told: list[str] = []
     for m in _PART.finditer(text):
         n = _number(m.group(1), m.group(2))
         if m.group(3) or m.group(5):
             n += 0.5
-        total[_UNITS[m.group(4).lower()]] += n
-        found = True
-    if not found:
+        unit = _UNITS[m.group(4).lower()]
+        if told and _ORDER.index(unit) <= _ORDER.index(told[-1]):
+            return None  # "four years, four years and six months, and five years": several terms, not one
+        told.append(unit)
+        total[unit] += n
+    if not told:
         return None
     # canonical form, as rdflib writes an xsd:duration: "18 months" is P1Y6M
     months_total = round(total["Y"] * 12 + total["M"])
