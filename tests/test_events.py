@@ -2325,3 +2325,22 @@ def test_every_person_of_a_described_list_is_arrested_on_its_day(build_text, tex
     r = build_text(text)
     got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
     assert got == [(p, "2024-12-04") for p in people]
+
+
+def test_a_day_the_model_left_out_of_a_date_dates_the_event(build_text):
+    r = build_text(
+        "Brussels, 6 March 2025 – The federation condemned the closure.\n\nIn the early hours of 27 February, "
+        "officers searched the homes of seven staff members and detained Orsolya Quillon."
+    )
+    assert [ev["date"] for ev in _events(r, "Arrest")] == [["2025-02-27"]]
+
+
+def test_she_in_what_an_office_says_is_that_office_not_the_woman_named_before(build_text):
+    r = build_text(
+        '"They took his glasses," his wife, Ysolde Brenik, told reporters.\n\nOn 28 February 2025 the OSCE '
+        'Representative on Freedom of the Media said she was "alarmed" by the detentions and urged Minsk to free '
+        "Orsolya Quillon."
+    )
+    assert [(ev["subject"], ev.get("agent")) for ev in _events(r, "ReleaseDemand")] == [
+        (["Orsolya Quillon"], ["OSCE Representative on Freedom of the Media"])
+    ]

@@ -33,6 +33,10 @@ def cue_key(start: int, end: int) -> str:
     return f"{start}:{end}"
 
 
+#: bodies whose name may be an office's ("the OSCE Representative on Freedom of the Media said she …")
+_TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisation"})
+
+
 def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
     """The person a relative "who" opening ``verb``'s clause stands for, where the parser hung the clause
     on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the first person
@@ -439,7 +443,20 @@ class CorefCues:
     def _subject_after(doc: Doc, tok: Token, at: dict[int, Span]) -> str:
         """ "Following her visit to X, the Special Rapporteur recommended …", "After his release, Y said …": a
         possessive in a phrase opening the sentence, before its verb's subject, is that subject (a person
-        named, or an office); its cue key, or "" where the sentence is not so."""
+        named, or an office); "the Special Rapporteur said she was alarmed": the subject of a clause an office
+        says is that office; its cue key, or "" where the sentence is not so."""
+        if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and tok.head.dep_ == "ccomp":
+            # "the OSCE Representative said she was alarmed and urged …": the office that says it
+            offices = {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+            for c in tok.head.head.children:
+                if c.dep_ != "nsubj" or c.i > tok.i or any(a.dep_ == "appos" and a.i in at for a in c.children):
+                    continue
+                # an office, or a title the model typed as a body ("the OSCE Representative on …")
+                named = at.get(c.i)
+                office = offices.get(c.i) or (named if named is not None and named.label_ in _TITLED else None)
+                if office is not None:
+                    return cue_key(office.start, office.end)
+            return ""
         if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
             return ""
         phrase = tok.head

@@ -230,7 +230,9 @@ class EventFinder:
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
-        return cast(list, self._once(doc, "dates", lambda: [[e] for e in self._ents(doc) if e.label_ == "DATE"]))
+        return cast(
+            list, self._once(doc, "dates", lambda: [[_with_day(e)] for e in self._ents(doc) if e.label_ == "DATE"])
+        )
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -2148,6 +2150,23 @@ def _dedupe(items: list[str]) -> list[str]:
 @Language.factory("whereas_events", requires=["doc.ents", "token.dep"], assigns=["doc._.events"])
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
+
+
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _with_day(ent: Span) -> Span:
+    """A DATE entity the model began at its month, with the day number before it that it left out ("the
+    early hours of 27 February": "the early hours" a TIME, "February" a DATE)."""
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in _MONTH_NAMES:
+        return ent
+    day = ent.doc[ent.start - 1]
+    if day.is_digit and 1 <= int(day.text) <= 31 and len(day.text) <= 2 and day.ent_type_ != "DATE":
+        return Span(ent.doc, ent.start - 1, ent.end, label=ent.label)
+    return ent
 
 
 def _between_commas(words: Sequence[Token]) -> list[list[Token]]:
