@@ -365,6 +365,18 @@ def test_names_with_lower_case_particles_are_whole(build_text):
     assert "Santos" not in actors and "Folha" not in actors
 
 
+def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
+    r = build_text(
+        "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "
+        "(CUDH), a Burundian organisation. The lawyers of Justicia en Red said the raid was illegal.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Collectif Ubuntu pour les Droits Humains"] == "NGO"
+    assert actors["Justicia en Red"] == "Organisation"
+    assert "Droits Humains" not in actors
+
+
 def test_a_surname_with_an_article_after_an_honorific_is_the_person_named_in_full(build_text):
     r = build_text(
         "The rights defender Halvard Brenik al-Quillon was arrested in Kelmar on 3 May 2031. Mr. al-Quillon "

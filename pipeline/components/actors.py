@@ -150,7 +150,8 @@ class ActorTyper:
         self.demand_verbs = frozenset(cues["demand_verbs"])
         self.regions = frozenset(name_key(r) for r in cues["world_regions"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
-        self.particles = frozenset(cues["name_particles"])
+        self.body_particles = frozenset(cues["body_particles"])
+        self.particles = frozenset(cues["name_particles"]) | self.body_particles
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
         self.suffixes = frozenset(cues["name_suffixes"])
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
@@ -901,6 +902,8 @@ class ActorTyper:
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
+            while start > 0 and capitalised(doc[start - 1]) and end - start < 7 and not doc[start].is_sent_start:
+                start -= 1  # "Collectif Ubuntu pour les [Droits Humains]": the words of the name before
         if start > 0 and _JOINED_PARTICLE.match(doc[start - 1].text) and not doc[start - 1].ent_type_:
             start -= 1  # "Hezb-e [Azadi]", "Jamaat-e [Islami]": a particle joined to the word before it
         return start, end
@@ -993,6 +996,8 @@ class ActorTyper:
                 votes.append(("Person", W_PHRASE, "first-name"))
         if ent.label_ in ("PERSON", "ORG"):
             start, end = self._across_particles(doc, start, end)
+            if any(t.is_lower and t.lower_ in self.body_particles for t in doc[start + 1 : end - 1]):
+                votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
         if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
