@@ -2344,3 +2344,21 @@ def test_she_in_what_an_office_says_is_that_office_not_the_woman_named_before(bu
     assert [(ev["subject"], ev.get("agent")) for ev in _events(r, "ReleaseDemand")] == [
         (["Orsolya Quillon"], ["OSCE Representative on Freedom of the Media"])
     ]
+
+
+def test_what_which_stands_for_is_no_person_the_parser_hung_the_clause_on():
+    # the parse the model gave a resolution's recital: the clause on "which" hung on the person, not the daily
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from pipeline.components.events import EventFinder
+
+    words = ["X", "Y", ",", "editor", "of", "Lumeria", "Voice", ",", "which", "police", "closed", ",", "was", "held"]
+    heads = [1, 13, 1, 1, 3, 6, 4, 1, 10, 10, 1, 1, 13, 13]
+    deps = ["compound", "nsubjpass", "punct", "appos", "prep", "compound", "pobj", "punct", "dobj", "nsubj"]
+    deps += ["relcl", "punct", "auxpass", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    person, daily = Span(doc, 0, 2, label="Person"), Span(doc, 5, 7, label="MediaOutlet")
+    at = {i: span for span in (person, daily) for i in range(span.start, span.end)}
+    assert EventFinder._which_stands_for(doc, doc[10], [person], at) == [daily]
+    assert EventFinder._which_stands_for(doc, doc[10], [daily], at) == [daily]

@@ -358,6 +358,8 @@ class EventFinder:
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
+            if trigger.dep_ == "relcl" and roles["subject"]:
+                roles["subject"] = self._which_stands_for(doc, trigger, roles["subject"], at)
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
@@ -1431,6 +1433,19 @@ class EventFinder:
         event["subject"] = [subjects[0]]
         event["term"] = terms[0]
         return [([sp], term) for sp, term in zip(subjects[1:], terms[1:], strict=True)]
+
+    @staticmethod
+    def _which_stands_for(doc: Doc, trigger: Token, subjects: list[Span], at: dict[int, Span]) -> list[Span]:
+        """The subjects of a relative clause opened by "which": no person ("X, the editor of the daily Y, which
+        the Authority suspended": the parser hangs the clause on X), but the body named right before it."""
+        which = next((c for c in trigger.children if c.lower_ == "which" and c.i < trigger.i), None)
+        if which is None or any(s.label_ != "Person" for s in subjects):
+            return subjects
+        before = which.i - 1 if which.i > 0 and doc[which.i - 1].text == "," else which.i
+        named = at.get(before - 1)
+        if named is not None and named.end == before and named.label_ in ACTOR_LABELS and named.label_ != "Person":
+            return [named]
+        return []
 
     def _separate_opinion(self, trigger: Token) -> bool:
         """Whether ``trigger`` expresses a judge's separate opinion ("appended a partly dissenting opinion")."""
