@@ -377,6 +377,12 @@ def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     assert "Droits Humains" not in actors
 
 
+def test_a_letters_salutation_is_no_part_of_a_name(build_text):
+    r = build_text("Dear Prosecutor General,\n\nI write about Halvard Brenik, held in Minsk.", name="news-test")
+    assert not [label for label in _actors(r) if label.startswith("Dear")]
+    assert _actors(r)["Halvard Brenik"] == "Person"
+
+
 def test_a_surname_with_an_article_after_an_honorific_is_the_person_named_in_full(build_text):
     r = build_text(
         "The rights defender Halvard Brenik al-Quillon was arrested in Kelmar on 3 May 2031. Mr. al-Quillon "

@@ -151,6 +151,7 @@ class ActorTyper:
         self.regions = frozenset(name_key(r) for r in cues["world_regions"])
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.body_particles = frozenset(cues["body_particles"])
+        self.salutations = frozenset(load_json("offices.json")["salutations"])  # "Dear Minister X"
         self.particles = frozenset(cues["name_particles"]) | self.body_particles
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
         self.suffixes = frozenset(cues["name_suffixes"])
@@ -917,6 +918,11 @@ class ActorTyper:
             word, tok = lower[start], doc[start]
             if word in ("the", "a", "an", "whereas") or tok.text in QUOTES or tok.is_punct:
                 start += 1
+            elif word in self.salutations and end - start >= 2:
+                rest = lower[start + 1 : end]
+                if ent.label_ != "PERSON" or all(w in self.titles or w in self.before for w in rest):
+                    return end, end  # "Dear Prosecutor General,": a letter's reader, by office only
+                start += 1  # "Dear Mr Brenik"
             elif word in self.titles or (
                 word in self.occupations
                 and end - start >= 2
