@@ -357,9 +357,30 @@ class TreeMatcher:
             if len(nodes) == 1:
                 out.extend((key, [i]) for i in candidates)
                 continue
+            if starts is None and first.index is None and nodes[1].left == 0 and nodes[1].op in ("<", ">"):
+                candidates = _related_to(parse, nodes[1], candidates)
             for i in candidates:
                 _extend(parse, nodes, [i], out, key)
         return out
+
+
+def _related_to(parse: Parse, second: _Node, candidates: list[int]) -> list[int]:
+    """Those of a first node's ``candidates`` (every token of the Doc, where the node names no word, tag or
+    label) that are the head (``>``) or a child (``<``) of a token the pattern's ``second`` node, hanging on
+    the first, takes: found from the few tokens that pass its tests ("X, a journalist": an ``appos``), not by
+    a walk from every token. The matches are those of every candidate: the others have none."""
+    below = parse.holding(*second.index) if second.index is not None else range(len(parse.heads))
+    if second.sent_start is None and second.morph is None:  # its tests are all read here (Parse.fits inlined)
+        columns = parse.columns
+        fitting = [j for j in below if all((columns[c][j] in words) is inside for c, inside, words in second.tests)]
+    else:
+        fitting = [j for j in below if parse.fits(j, second)]
+    if second.op == ">":
+        heads = parse.heads
+        related = {heads[j] for j in fitting if heads[j] != j}
+    else:
+        related = {c for j in fitting for c in parse.children[j]}
+    return [i for i in candidates if i in related]
 
 
 def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:
