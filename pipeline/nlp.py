@@ -88,8 +88,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
         offices.add_patterns(position_patterns())
     for filled in (ruler, countries, offices):  # their check for no patterns counted them all at each Doc
         filled._require_patterns = _patterns_given
-    ruler.set_annotations = _ruler_annotations(ruler)  # its matches overwrite many entities (the countries' few)
     for entity_ruler in (ruler, countries):
+        entity_ruler.set_annotations = _ruler_annotations(entity_ruler)
         entity_ruler.match = _entity_matches(entity_ruler)
     offices.match = _span_matches(offices)
     nlp.add_pipe("whereas_offices", after="whereas_positions")
@@ -113,9 +113,13 @@ def _patterns_given() -> None:
 def _ruler_annotations(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int]]], None]:
     """An entity ruler's ``set_annotations`` as spaCy's ``EntityRuler`` has it, the Doc's entities that its
     matches overlap left out once, after the matches are read (spaCy's filtered the list again after each
-    match), and whether a match's tokens have an entity type read off the Doc's array."""
+    match), and whether a match's tokens have an entity type read off the Doc's array. Without a match the
+    Doc's entities are neither read nor set again (after the model's ``ner`` setting them back changes no
+    token: most Docs hold no country's name, nearly half no name of the gazetteer's)."""
 
     def set_annotations(doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        if not matches:
+            return
         entities = list(doc.ents)
         new_entities = []
         seen_tokens: set[int] = set()

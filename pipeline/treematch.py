@@ -107,7 +107,7 @@ def _compile(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[_Node, ...]:
 class Parse:
     """A Doc's attribute columns, heads and children as Python lists (one pass over the Doc)."""
 
-    __slots__ = ("_index", "_present", "_related", "_sentences", "children", "columns", "doc", "heads")
+    __slots__ = ("_present", "_related", "_sentences", "children", "columns", "doc", "heads")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -119,7 +119,6 @@ class Parse:
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)
-        self._index: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
         self._sentences: list[tuple[int, int]] | None = None
@@ -154,16 +153,20 @@ class Parse:
         return not words.isdisjoint(self.present(column))
 
     def holding(self, column: int, words: frozenset[int]) -> list[int]:
-        """The tokens whose ``column`` is one of ``words``, in order."""
-        by_word = self._index.get(column)
-        if by_word is None:
-            by_word = self._index[column] = {}
-            for i, value in enumerate(self.columns[column]):
-                by_word.setdefault(value, []).append(i)
-        if words.isdisjoint(by_word):
+        """The tokens whose ``column`` is one of ``words``, in order (the words found in C first: most Docs
+        hold none, or one, of a pattern's)."""
+        values = self.columns[column]
+        held = words.intersection(values)
+        if not held:
             return []
-        found = [i for w in words for i in by_word.get(w, ())]
-        return sorted(found) if len(words) > 1 else found
+        if len(held) > 1:
+            return [i for i, value in enumerate(values) if value in held]
+        (word,) = held
+        found, i = [], -1
+        for _ in range(values.count(word)):
+            i = values.index(word, i + 1)
+            found.append(i)
+        return found
 
     def subtree(self, i: int) -> list[int]:
         """Token ``i`` and its descendants (``Token.subtree``'s tokens, in no set order)."""
@@ -240,6 +243,13 @@ class _Filing(NamedTuple):
     needs: list[int]  # per pattern (by its place in ``ordered``), the requirements it has, as bits
     words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
     meets: dict[int, dict[int, int]]  # per column, each of those words -> the requirements it meets, as bits
+    #: the requirements a Doc meets -> the patterns (their places in ``ordered``) all of whose it meets, in
+    #: order: worked out once for each set met (Docs of a text meet few different sets)
+    passing: dict[int, list[int]]
+
+
+#: how many sets of requirements met a TreeMatcher keeps the passing patterns of
+_PASSING_KEPT = 4096
 
 
 class TreeMatcher:
@@ -288,7 +298,7 @@ class TreeMatcher:
                 column: {word: sum(1 << n for n in met) for word, met in meets.items()}
                 for column, meets in self._meets.items()
             }
-            self._filed = _Filing(ordered, needs, words, bits)
+            self._filed = _Filing(ordered, needs, words, bits, {})
         return self._filed
 
     def __len__(self) -> int:
@@ -305,6 +315,16 @@ class TreeMatcher:
                 held |= meets[word]
         return held
 
+    def _passing(self, held: int) -> list[int]:
+        """The places in the filing's order of the patterns all of whose requirements are among ``held``."""
+        filed = self._filing()
+        passing = filed.passing.get(held)
+        if passing is None:
+            if len(filed.passing) >= _PASSING_KEPT:
+                filed.passing.clear()
+            passing = filed.passing[held] = [place for place, need in enumerate(filed.needs) if need & held == need]
+        return passing
+
     def parse(self, doc: Doc) -> Parse:
         """What the matcher reads of a Doc, to give to several calls on the same parse."""
         return Parse(doc)
@@ -319,13 +339,10 @@ class TreeMatcher:
         if not self._patterns or starts == [] or not len(doc):
             return []
         parse = parse if parse is not None and parse.doc is doc else Parse(doc)
-        ordered, needs, _, _ = self._filing()
-        held = self._held(parse)
+        ordered = self._filing().ordered
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
-        for place, need in enumerate(needs):
-            if need & held != need:
-                continue
+        for place in self._passing(self._held(parse)):
             key, nodes, _ = ordered[place]
             first = nodes[0]
             candidates = firsts.get(first)
@@ -340,9 +357,30 @@ class TreeMatcher:
             if len(nodes) == 1:
                 out.extend((key, [i]) for i in candidates)
                 continue
+            if starts is None and first.index is None and nodes[1].left == 0 and nodes[1].op in ("<", ">"):
+                candidates = _related_to(parse, nodes[1], candidates)
             for i in candidates:
                 _extend(parse, nodes, [i], out, key)
         return out
+
+
+def _related_to(parse: Parse, second: _Node, candidates: list[int]) -> list[int]:
+    """Those of a first node's ``candidates`` (every token of the Doc, where the node names no word, tag or
+    label) that are the head (``>``) or a child (``<``) of a token the pattern's ``second`` node, hanging on
+    the first, takes: found from the few tokens that pass its tests ("X, a journalist": an ``appos``), not by
+    a walk from every token. The matches are those of every candidate: the others have none."""
+    below = parse.holding(*second.index) if second.index is not None else range(len(parse.heads))
+    if second.sent_start is None and second.morph is None:  # its tests are all read here (Parse.fits inlined)
+        columns = parse.columns
+        fitting = [j for j in below if all((columns[c][j] in words) is inside for c, inside, words in second.tests)]
+    else:
+        fitting = [j for j in below if parse.fits(j, second)]
+    if second.op == ">":
+        heads = parse.heads
+        related = {heads[j] for j in fitting if heads[j] != j}
+    else:
+        related = {c for j in fitting for c in parse.children[j]}
+    return [i for i in candidates if i in related]
 
 
 def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list, key: int) -> None:

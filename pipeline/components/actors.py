@@ -1200,7 +1200,7 @@ class ActorTyper:
             elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = lower[max(0, i - 1) : i + 1]
-        for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:])):
+        for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:]), words):
             votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
         while j < len(doc) and doc[j].text in QUOTES:
@@ -1246,7 +1246,7 @@ class ActorTyper:
         following = lower[j : j + 2]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
-        for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n])):
+        for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n]), following):
             if not (owned and t == "Person"):
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
@@ -1476,22 +1476,29 @@ def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
 
 
 #: a list of (phrase, type) by where each phrase stands in it: {phrase length: {phrase: [places]}}
-_PhraseIndex = tuple[list[tuple[tuple[str, ...], str]], dict[int, dict[tuple[str, ...], list[int]]]]
+_PhraseIndex = tuple[
+    list[tuple[tuple[str, ...], str]], dict[int, dict[tuple[str, ...], list[int]]], frozenset[str] | None
+]
 
 
 def _phrase_index(rows: list[tuple[tuple[str, ...], str]]) -> _PhraseIndex:
     by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
     for n, (phrase, _) in enumerate(rows):
         by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(n)
-    return rows, by_length
+    # the words of every phrase (None where a phrase has none: no word is needed to match it)
+    vocabulary = frozenset(w for phrase, _ in rows for w in phrase) if all(phrase for phrase, _ in rows) else None
+    return rows, by_length, vocabulary
 
 
 def _phrases_matching(
-    index: _PhraseIndex, words_of: Callable[[int], tuple[str, ...]]
+    index: _PhraseIndex, words_of: Callable[[int], tuple[str, ...]], near: Sequence[str]
 ) -> list[tuple[tuple[str, ...], str]]:
     """The rows whose phrase is ``words_of(len(phrase))``, in the rows' order: what a loop over all rows
-    comparing each finds, with one look-up per phrase length."""
-    rows, by_length = index
+    comparing each finds, with one look-up per phrase length. ``near``: the words ``words_of`` takes its
+    words from; where no phrase holds one of them, none matches (most names' neighbours)."""
+    rows, by_length, vocabulary = index
+    if vocabulary is not None and vocabulary.isdisjoint(near):
+        return []
     places = [n for length, phrases in by_length.items() for n in phrases.get(words_of(length), ())]
     return [rows[n] for n in sorted(places)]
 

@@ -1,10 +1,16 @@
 """A Doc's token attributes as Python lists: what a component reads of many tokens, without a Token object
 (``doc[i]``, about 0.1 µs) or a Span (``doc[a:b]``, about 1 µs) for each reading."""
 
+from typing import cast
+
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
+
+#: the strings of the LOWER hashes read so far (a hash is its string's, in any Doc's StringStore): a look-up in
+#: a dict, not a decoding of the StringStore's bytes, for each token of each Doc
+_LOWER_STRINGS: dict[int, str] = {}
 
 
 class Columns:
@@ -41,6 +47,12 @@ class Columns:
     def lower(self) -> list[str]:
         """Each token's ``lower_``."""
         if self._lower is None:
-            strings = self.doc.vocab.strings
-            self._lower = [strings[h] for h in self[LOWER]]
+            hashes = self[LOWER]
+            lower: list[str | None] = list(map(_LOWER_STRINGS.get, hashes))
+            if None in lower:
+                strings = self.doc.vocab.strings
+                for k, h in enumerate(hashes):
+                    if lower[k] is None:
+                        lower[k] = _LOWER_STRINGS[h] = strings[h]
+            self._lower = cast(list[str], lower)
         return self._lower
