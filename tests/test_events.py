@@ -2362,3 +2362,11 @@ def test_what_which_stands_for_is_no_person_the_parser_hung_the_clause_on():
     at = {i: span for span in (person, daily) for i in range(span.start, span.end)}
     assert EventFinder._which_stands_for(doc, doc[10], [person], at) == [daily]
     assert EventFinder._which_stands_for(doc, doc[10], [daily], at) == [daily]
+
+
+def test_words_according_to_someone_are_theirs_alone(build_text):
+    r = build_text(
+        "Halvard Brenik was arrested in May 2024. According to his wife, Orsolya Quillon, he lost 14 kilograms in "
+        "the Minsk detention centre."
+    )
+    assert [ev["subject"] for ev in _events(r, "Statement")] == [["Orsolya Quillon"]]

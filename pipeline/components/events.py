@@ -360,6 +360,11 @@ class EventFinder:
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if trigger.dep_ == "relcl" and roles["subject"]:
                 roles["subject"] = self._which_stands_for(doc, trigger, roles["subject"], at)
+            to = next((c for c in trigger.children if c.lower_ == "to"), None) if frame == "source" else None
+            if to is not None:  # "According to his wife, X, he lost 14 kilograms": the words are hers alone
+                roles["subject"] = [
+                    s for s in roles["subject"] if to.left_edge.i <= s.start and s.end - 1 <= to.right_edge.i
+                ] or roles["subject"]
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
