@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -320,6 +321,29 @@ def _person(
     return max(sorted(score), key=lambda k: (round(score[k], 6), named[k]))
 
 
+def called_nouns(facts: DocumentFacts, keys: list[str | None]) -> dict[str, set[str]]:
+    """Person key -> the nouns the text calls them by next to their name ("the lawyer X", "X, a reporter")."""
+    called: dict[str, set[str]] = defaultdict(set)
+    for k, mention in enumerate(facts.mentions):
+        key = keys[k]
+        if key and not mention.refers:
+            called[key].update(n for n in _cues(mention).get("nouns", "").split("|") if n)
+    return called
+
+
+def may_be(group: Mention, members: Sequence[str], called: dict[str, set[str]]) -> bool:
+    """Whether a plural anaphor may stand for ``members``: "…, the lawyers said" speaks for the people named
+    before it and is not them, unless the text called one of them a lawyer."""
+    counsel = _counsel_nouns()
+    pleading = set(_cues(group).get("nouns", "").split("|")) & counsel
+    return not pleading or any(called.get(k, set()) & counsel for k in members)
+
+
+@lru_cache(maxsize=1)
+def _counsel_nouns() -> frozenset[str]:
+    return frozenset(load_json("coref.json")["counsel_nouns"])
+
+
 def resolve_groups(
     facts: DocumentFacts,
     keys: list[str | None],
@@ -340,6 +364,7 @@ def resolve_groups(
     out: dict[int, tuple[str, ...]] = {}
     history: list[_Seen] = []
     ranked = _ranked(doc, keys)
+    called = called_nouns(facts, keys)
 
     def resolved(i: int, m: Mention, members: tuple[str, ...]) -> None:
         """The group ``i`` found by other means than the names listed before it: one that a later "they"
@@ -384,6 +409,8 @@ def resolve_groups(
             if j not in window:
                 continue
             members = groups[gid]
+            if not may_be(m, members, called):
+                continue
             if len(members) >= 2 and (not count or len(members) == count):
                 out[i] = tuple(members)
                 break

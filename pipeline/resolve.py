@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
-from pipeline.coref import is_heading, listed_speakers, resolve_groups
+from pipeline.coref import called_nouns, is_heading, listed_speakers, may_be, resolve_groups
 from pipeline.facts import (
     Actor,
     ActorType,
@@ -159,6 +159,7 @@ def _groups_of_events(
     taken to …"): the people the last event before it in its paragraph happened to together, where
     they are as many as the anaphor says."""
     out: dict[int, tuple[str, ...]] = {}
+    called = called_nouns(facts, keys)
     for i, m in enumerate(facts.mentions):
         if m.refers != "group" or i in known:
             continue
@@ -177,6 +178,8 @@ def _groups_of_events(
                     if k is not None and actors[k].type is ActorType.PERSON
                 )
             )
+            if not may_be(m, people, called):
+                continue
             if len(people) >= 2 and (not count or len(people) == count) and (best is None or ev.trigger[0] > best[0]):
                 best = (ev.trigger[0], people)
         if best is not None:

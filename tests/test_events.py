@@ -2370,3 +2370,13 @@ def test_words_according_to_someone_are_theirs_alone(build_text):
         "the Minsk detention centre."
     )
     assert [ev["subject"] for ev in _events(r, "Statement")] == [["Orsolya Quillon"]]
+
+
+def test_the_lawyers_who_speak_are_not_the_people_they_speak_for(build_text):
+    r = build_text(
+        "ISTANBUL, Nov 21 (Reuters) - Police detained the agency's editor-in-chief, Orsolya Quillon, and reporters "
+        "Ysolde Brenik and Halvard Brenik in dawn raids on their homes in Istanbul on Nov. 15. Quillon and "
+        "Ysolde Brenik were sent to Bakırköy Women's Prison and Halvard Brenik to Marmara Prison, the lawyers said."
+    )
+    people = {"Orsolya Quillon", "Ysolde Brenik", "Halvard Brenik"}
+    assert [ev for ev in _events(r, "Statement") if people & set(ev.get("subject", []))] == []
