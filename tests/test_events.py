@@ -2380,3 +2380,14 @@ def test_the_lawyers_who_speak_are_not_the_people_they_speak_for(build_text):
     )
     people = {"Orsolya Quillon", "Ysolde Brenik", "Halvard Brenik"}
     assert [ev for ev in _events(r, "Statement") if people & set(ev.get("subject", []))] == []
+
+
+def test_participles_after_a_while_clause_go_with_the_main_clause_and_pending_trial_is_no_trial(build_text):
+    r = build_text(
+        "E. whereas Orsolya Quillon, a reporter for the independent news website Lumeria Voice, was detained in "
+        "Minsk on 13 July 2021 while filming a police operation, charged with ‘public disorder’ and released on "
+        "2 August 2021 pending trial;"
+    )
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Release")] == [(["Orsolya Quillon"], ["2021-08-02"])]
+    assert [ev["subject"] for ev in _events(r, "Lawsuit")] == [["Orsolya Quillon"]]
+    assert _events(r, "Trial") == []

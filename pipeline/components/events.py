@@ -256,6 +256,8 @@ class EventFinder:
             t = named["trigger"]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
+            if self._awaited(doc[t]):
+                continue  # "released pending trial": no trial (yet), and its phrases are the release's
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
         return found
@@ -780,6 +782,13 @@ class EventFinder:
         if dets and dets[0] in self.words["anaphoric_determiners"] and not preps:
             event["decision_on"] = "previous"
             event["decided"] = trigger.lemma_
+
+    def _awaited(self, trigger: Token) -> bool:
+        """Whether an event's noun is only awaited: "released pending trial", "held awaiting trial"."""
+        return trigger.pos_ == "NOUN" and (
+            trigger.head.lower_ in self.words["awaiting_words"]
+            or any(c.dep_ == "amod" and c.lower_ in self.words["awaiting_words"] for c in trigger.children)
+        )
 
     def _sought(self, doc: Doc, trigger: Token, entry: dict) -> bool:
         """ "a lawsuit seeking the dissolution of X", "prosecutors requested a ten-year sentence", "a motion
@@ -2024,12 +2033,28 @@ class EventFinder:
                 verb = verb.head
             if verb.i < opened and verb.pos_ in ("VERB", "AUX"):
                 return verb
+        if (
+            tok.tag_ in ("VBN", "VBD")
+            and head.tag_ == "VBG"
+            and head.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in (*tok.children, *head.children))
+        ):  # "was detained … while filming a protest, charged with X and released on D": the passive
+            return head.head  # participles go with the clause "while filming" hangs on, not with the filming
         return head
 
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
         if tok.dep_ == "conj" and tok.pos_ == "VERB":
             return self._coordinated_with(tok)
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBN"
+            and tok.head.tag_ == "VBG"
+            and any(c.dep_ == "mark" for c in tok.head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):  # "detained while filming a protest, charged with X": the parser hangs "charged" on the filming
+            return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
             head = tok.head
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
