@@ -256,7 +256,7 @@ class EventFinder:
             t = named["trigger"]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
-            if self._awaited(doc[t]):
+            if entry["type"] in self.words["awaited_types"] and self._awaited(doc[t]):
                 continue  # "released pending trial": no trial (yet), and its phrases are the release's
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
