@@ -377,6 +377,16 @@ def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     assert "Droits Humains" not in actors
 
 
+def test_a_patronymic_inside_a_name_keeps_the_name_whole(build_text):
+    r = build_text(
+        "The applicants, Rauf Akif oglu Sultanli and Gunel Rafig gizi Aghayeva, are Azerbaijani nationals.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Rauf Akif oglu Sultanli"] == "Person" and actors["Gunel Rafig gizi Aghayeva"] == "Person"
+    assert "Aghayeva" not in actors and "Gunel Rafig" not in actors
+
+
 def test_a_letters_salutation_is_no_part_of_a_name(build_text):
     r = build_text("Dear Prosecutor General,\n\nI write about Halvard Brenik, held in Minsk.", name="news-test")
     assert not [label for label in _actors(r) if label.startswith("Dear")]

@@ -2391,3 +2391,12 @@ def test_participles_after_a_while_clause_go_with_the_main_clause_and_pending_tr
     assert [(ev["subject"], ev["date"]) for ev in _events(r, "Release")] == [(["Orsolya Quillon"], ["2021-08-02"])]
     assert [ev["subject"] for ev in _events(r, "Lawsuit")] == [["Orsolya Quillon"]]
     assert _events(r, "Trial") == []
+
+
+def test_the_applicants_trial_is_the_trial_of_each_applicant(build_text):
+    r = build_text(
+        "The applicants, Halvard Brenik and Orsolya Quillon, are Belarusian nationals who live in Minsk.\n\n"
+        "The applicants’ trial before the Minsk Regional Court opened on 11 January 2018."
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Trial"))
+    assert got == [("Halvard Brenik", "2018-01-11"), ("Orsolya Quillon", "2018-01-11")]

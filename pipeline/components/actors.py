@@ -155,6 +155,7 @@ class ActorTyper:
         self.particles = frozenset(cues["name_particles"]) | self.body_particles
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
         self.suffixes = frozenset(cues["name_suffixes"])
+        self.particles |= self.suffixes  # "Rauf Akif oglu Sultanli": a patronymic inside a name
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
         self.occupations = frozenset(cues["before_name"]["Person"]) - {
             "wife",
@@ -1000,8 +1001,11 @@ class ActorTyper:
             start = self._first_name(doc, start)
             if start < ent.start:  # a first name and a surname: a person's shape
                 votes.append(("Person", W_PHRASE, "first-name"))
-        if ent.label_ in ("PERSON", "ORG"):
+        patronymic = end < len(doc) and doc[end].lower_ in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
+        if ent.label_ in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
+            if any(t.lower_ in self.suffixes for t in doc[start + 1 : end]):
+                votes.append(("Person", W_HEAD, "patronymic"))
             if any(t.is_lower and t.lower_ in self.body_particles for t in doc[start + 1 : end - 1]):
                 votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
         if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):

@@ -180,7 +180,8 @@ class CorefCues:
     def _descriptor(self, doc: Doc, tok: Token, taken: set[int]) -> tuple[Span, dict] | None:
         """ "the 34-year-old journalist", "the applicant", "the two men", "that court", "the paper"."""
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("compound", "amod", "appos", "nmod"):
-            return None
+            if not (tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children)):
+                return None  # (but "the applicants’ trial": a possessive the parser took for a modifier)
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NNPS":
             lemma = self._person_noun(lemma) or lemma
