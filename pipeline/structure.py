@@ -254,8 +254,13 @@ def dateline(text: str) -> str | None:
 
 #: the marks that open a list's item
 BULLETS = frozenset("•·▪◦*-–—")
-#: A list item in a report: "• …", "- …", "* …" at the start of a line.
-BULLET = re.compile(r"[•·*–—-][ \t]+")
+#: A list item in a report: "• …", "- …", "* …" at the start of a line; or a chronology's line, a date and a
+#: dash ("22 May 2016 – arrested at …", "April 2008 – detained", "2013–2016 – member of …").
+BULLET = re.compile(
+    r"[•·*–—-][ \t]+"
+    rf"|(?:\d{{1,2}}[ \t]+)?(?:{'|'.join(MONTHS)})[ \t]+\d{{4}}[ \t]+[–—-][ \t]+"
+    r"|\d{4}(?:[–-]\d{2,4})?[ \t]+[–—-][ \t]+"
+)
 #: Words that end the name of a body publishing a report ("… Network", "… Watch").
 _PUBLISHER_HEADS = frozenset(
     {

@@ -335,6 +335,13 @@ def test_html_layout_tables_read_as_parts(read_data):
             "A. whereas x;\nPE641.392v01-00 2/5 RE\\1190837EN.docx\nB. whereas y 1/3;\n",
             "A. whereas x;\n\nB. whereas y 1/3;\n",
         ),
+        # a chronology's lines, each a date and a dash, are items of their own
+        (
+            "Timeline\n1966 – born in Minsk\nApril 2008 – detained for three days\n22 May 2016 – arrested; freed on\n"
+            "24 May\n2013–2016 – member of the council\n",
+            "Timeline\n\n1966 – born in Minsk\n\nApril 2008 – detained for three days\n\n22 May 2016 – arrested; freed on "
+            "24 May\n\n2013–2016 – member of the council\n",
+        ),
         # a sentence a page break cuts goes on on the next page; a heading before one does not
         (
             "A. whereas X was sentenced to\n\nRC\\1190837EN.docx 1/3\n\nten years;\n",
