@@ -32,11 +32,21 @@ def run(*args: str) -> str:
 
 
 def replace_block(text: str, after: str, new: str) -> str:
-    """The first fenced block after the line holding ``after``, its content made ``new``."""
-    at = text.index(after)
-    start = text.index("```\n", at) + 4
+    """The first fenced block opened after the line holding ``after``, its content made ``new``."""
+    start = _opening(text, after)
     end = text.index("```\n", start)
     return text[:start] + new.rstrip("\n") + "\n" + text[end:]
+
+
+def _opening(text: str, after: str) -> int:
+    """Where the content of the first block opened after ``after`` starts (a fence closing the block that
+    holds ``after`` itself is skipped)."""
+    at = text.index(after)
+    fences = text[:at].count("\n```")
+    start = text.index("```\n", at) + 4
+    if fences % 2 == 1:  # ``after`` is inside a block: the fence found closes it
+        start = text.index("```\n", start) + 4
+    return start
 
 
 def excerpt(old_block: str, new_output: str, key_columns: int) -> str:
@@ -46,12 +56,13 @@ def excerpt(old_block: str, new_output: str, key_columns: int) -> str:
     new_lines = new_output.rstrip("\n").split("\n")
     header, rows, count = new_lines[0], new_lines[2:-1], new_lines[-1]
     old_rows = old_lines[2:-1]
-    if len(old_rows) >= len(rows) - 1:
+    shown = re.match(r"(\d+) rows", old_lines[-1])
+    if shown is None or len(old_rows) >= int(shown.group(1)):  # the README showed every row: it still does
         return new_output
     starts = _column_starts(header)
 
     def key(line: str) -> tuple[str, ...]:
-        cells = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line) + 1], strict=False)]
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line) + 1], strict=False)]
         return tuple(cells[:key_columns])
 
     wanted = {key(r) for r in old_rows}
@@ -64,8 +75,7 @@ def _column_starts(header: str) -> list[int]:
 
 
 def old_block(text: str, after: str) -> str:
-    at = text.index(after)
-    start = text.index("```\n", at) + 4
+    start = _opening(text, after)
     return text[start : text.index("```\n", start)]
 
 
