@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
-from pipeline.normalize.dates import is_date_phrase, normalise_date
+from pipeline.normalize.dates import is_date_phrase, is_month_name, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -2197,16 +2197,10 @@ def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
 
 
-_MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
 def _with_day(ent: Span) -> Span:
     """A DATE entity the model began at its month, with the day number before it that it left out ("the
     early hours of 27 February": "the early hours" a TIME, "February" a DATE)."""
-    if ent.start == 0 or ent[0].lower_.rstrip(".") not in _MONTH_NAMES:
+    if ent.start == 0 or not is_month_name(ent[0].text):
         return ent
     day = ent.doc[ent.start - 1]
     if day.is_digit and 1 <= int(day.text) <= 31 and len(day.text) <= 2 and day.ent_type_ != "DATE":

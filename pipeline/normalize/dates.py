@@ -11,6 +11,7 @@ from pipeline.facts import DatePrecision, DateValue
 from pipeline.normalize.durations import NUMBER_WORDS
 
 __all__ = [
+    "is_month_name",
     "may_be_same_day",
     "normalise_date",
     "years_in",
@@ -50,6 +51,15 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)(?![\d/-])")
 _DOTTED_YEAR = re.compile(r"\b[0-3]?\d\.[01]?\d\.((?:1[89]|20)\d\d)\b")  # "23.01.2022"
 # Phrases that name a span of time, not a date ("12 years", "the last two years").
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?)\b|\d{4}\s*+[-–]\s*+\d{4}", re.I)
+
+
+def is_month_name(word: str) -> bool:
+    """Whether ``word`` names a month, in full or cut short ("February", "Feb.", "Sept").
+
+    >>> is_month_name("February"), is_month_name("feb."), is_month_name("Monday")
+    (True, True, False)
+    """
+    return word.lower().rstrip(".") in _MONTHS
 
 
 def _month(text: str) -> int:
