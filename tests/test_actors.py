@@ -387,6 +387,15 @@ def test_a_patronymic_inside_a_name_keeps_the_name_whole(build_text):
     assert "Aghayeva" not in actors and "Gunel Rafig" not in actors
 
 
+def test_a_state_bodys_name_goes_on_after_the_and_of_its_mandate(build_text):
+    r = build_text(
+        "On 27 February 2025 officers of the Main Directorate for Combating Organised Crime and Corruption "
+        "(GUBOPiK) detained Orsolya Quillon.",
+        name="news-test",
+    )
+    assert _actors(r)["Main Directorate for Combating Organised Crime and Corruption"] == "GovernmentBody"
+
+
 def test_a_letters_salutation_is_no_part_of_a_name(build_text):
     r = build_text("Dear Prosecutor General,\n\nI write about Halvard Brenik, held in Minsk.", name="news-test")
     assert not [label for label in _actors(r) if label.startswith("Dear")]

@@ -569,7 +569,7 @@ class ActorTyper:
             c.kb_id
             or c.end + 1 >= len(doc)
             or doc[c.end].lower_ != "and"
-            or best_type(c.votes) not in ("NGO", "Organisation", "PoliticalParty")
+            or best_type(c.votes) not in ("NGO", "Organisation", "PoliticalParty", "GovernmentBody")
             or not any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
         ):
             return None
