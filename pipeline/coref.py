@@ -131,17 +131,15 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
     doc = _Document(facts)
     report = facts.structure.kind == "report"
     gender: dict[str, str] = {}
-    nouns: dict[str, set[str]] = defaultdict(set)
+    nouns = called_nouns(facts, keys)
     ranked = _ranked(doc, keys)
     for i, m in enumerate(doc.mentions):
         key = keys[i]
         if m.refers or not key:
             continue
-        cues = _cues(m)
-        g = cues.get("gender", "")
+        g = _cues(m).get("gender", "")
         if g:
             gender[key] = g if gender.get(key, g) == g else "?"
-        nouns[key].update(n for n in cues.get("nouns", "").split("|") if n)
     for key in {k for k in keys if k} - gender.keys():  # the document's people (not the corpus's)
         actor = actors.get(key)
         if actor is not None and actor.type is ActorType.PERSON:
@@ -349,12 +347,14 @@ def resolve_groups(
     keys: list[str | None],
     actors: dict[str, Actor],
     speakers: tuple[str, ...] | None = None,
+    called: dict[str, set[str]] | None = None,
 ) -> dict[int, tuple[str, ...]]:
     """Mention index -> the people a plural anaphor points back to ("they", "the two men", "both").
 
     The people last named together ("A and B", "A, together with B") in the window; where the
     anaphor says how many ("the three men"), a group of that size. ``speakers``: :func:`listed_speakers`,
-    where the caller has read them (else read when a group first needs them).
+    where the caller has read them (else read when a group first needs them); ``called``: :func:`called_nouns`,
+    likewise.
     """
     cfg = load_json("coref.json")["salience"]
     doc = _Document(facts)
@@ -364,7 +364,8 @@ def resolve_groups(
     out: dict[int, tuple[str, ...]] = {}
     history: list[_Seen] = []
     ranked = _ranked(doc, keys)
-    called = called_nouns(facts, keys)
+    if called is None:
+        called = called_nouns(facts, keys)
 
     def resolved(i: int, m: Mention, members: tuple[str, ...]) -> None:
         """The group ``i`` found by other means than the names listed before it: one that a later "they"

@@ -81,8 +81,9 @@ def resolve_events(
     allowed = {EventType(t): set(types) for t, types in values["subject_types"].items()}
 
     listed = listed_speakers(facts, keys)  # "the experts said": those a UN press release lists
-    groups = resolve_groups(facts, keys, actors, listed)  # "they", "the two men": the people named together
-    groups.update(_groups_of_events(facts, keys, actors, groups))
+    called = called_nouns(facts, keys)  # the nouns each person is called by: "the lawyers" are not the accused
+    groups = resolve_groups(facts, keys, actors, listed, called)  # "they", "the two men": the people named together
+    groups.update(_groups_of_events(facts, keys, actors, groups, called))
 
     def refs(indices: tuple[int, ...], types: AbstractSet[str] | None = None) -> tuple[str, ...]:
         out = []
@@ -153,13 +154,16 @@ def resolve_events(
 
 
 def _groups_of_events(
-    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], known: dict[int, tuple[str, ...]]
+    facts: DocumentFacts,
+    keys: list[str | None],
+    actors: dict[str, Actor],
+    known: dict[int, tuple[str, ...]],
+    called: dict[str, set[str]],
 ) -> dict[int, tuple[str, ...]]:
     """A plural anaphor no names listed together explain ("X was arrested, together with Y. Both were
     taken to …"): the people the last event before it in its paragraph happened to together, where
     they are as many as the anaphor says."""
     out: dict[int, tuple[str, ...]] = {}
-    called = called_nouns(facts, keys)
     for i, m in enumerate(facts.mentions):
         if m.refers != "group" or i in known:
             continue

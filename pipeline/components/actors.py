@@ -152,10 +152,11 @@ class ActorTyper:
         #: lower-case words inside a name: "Mariana dos Santos", "Folha do Norte", "Mohammed bin Salman"
         self.body_particles = frozenset(cues["body_particles"])
         self.salutations = frozenset(load_json("offices.json")["salutations"])  # "Dear Minister X"
-        self.particles = frozenset(cues["name_particles"]) | self.body_particles
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
         self.suffixes = frozenset(cues["name_suffixes"])
-        self.particles |= self.suffixes  # "Rauf Akif oglu Sultanli": a patronymic inside a name
+        # lower-case words inside a name: "dos" ("Mariana dos Santos"), "pour les" ("Collectif … pour les
+        # Droits Humains"), a patronymic ("Rauf Akif oglu Sultanli")
+        self.particles = frozenset(cues["name_particles"]) | self.body_particles | self.suffixes
         #: words for what a person does, which stand before a name ("blogger X", "Magistrate X")
         self.occupations = frozenset(cues["before_name"]["Person"]) - {
             "wife",

@@ -37,6 +37,11 @@ def cue_key(start: int, end: int) -> str:
 _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisation"})
 
 
+def _offices_at(doc: Doc) -> dict[int, Span]:
+    """Token -> the office span (``doc.spans[POSITIONS]``) it lies in."""
+    return {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+
+
 def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
     """The person a relative "who" opening ``verb``'s clause stands for, where the parser hung the clause
     on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the first person
@@ -448,7 +453,7 @@ class CorefCues:
         says is that office; its cue key, or "" where the sentence is not so."""
         if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and tok.head.dep_ == "ccomp":
             # "the OSCE Representative said she was alarmed and urged …": the office that says it
-            offices = {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+            offices = _offices_at(doc)
             for c in tok.head.head.children:
                 if c.dep_ != "nsubj" or c.i > tok.i or any(a.dep_ == "appos" and a.i in at for a in c.children):
                     continue
@@ -466,7 +471,7 @@ class CorefCues:
         verb = phrase.head
         if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
             return ""
-        offices = {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
+        offices = _offices_at(doc)
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i > phrase.right_edge.i:
                 people = [at[t.i] for t in (c, *(a for a in c.children if a.dep_ == "appos")) if t.i in at]
