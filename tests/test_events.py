@@ -892,6 +892,24 @@ def test_places_of_a_coordinated_search_and_of_an_arrival(build_text):
     assert got == [("Lev Pelko", "Omsk"), ("Timur Vasin", "Tomsk")]
 
 
+def test_places_hung_on_the_agent_on_a_raid_and_on_a_city_the_model_did_not_label(build_text):
+    r = build_text(
+        "On 4 May 2023 Perrin Vessa was arrested by officers of the State Security Service at Orsk "
+        "International Airport on his return from Tbilisi. Halvard Brenik was arrested by members of the "
+        "Lumerian Police Force in Gomel on 12 June 2023. Police detained the reporters Tamsin Vessa and "
+        "Ysolde Brenik in dawn raids on their homes in Istanbul on 5 November 2024. The National Police "
+        "arrested Orsolya Quillon, a member of the ACN, in Matagalpa on 7 March 2023."
+    )
+    got = sorted((ev["subject"][0], ev.get("place", [None])[0]) for ev in _events(r, "Arrest"))
+    assert got == [
+        ("Halvard Brenik", "Gomel"),
+        ("Orsolya Quillon", "Matagalpa"),
+        ("Perrin Vessa", "Orsk International Airport"),
+        ("Tamsin Vessa", "Istanbul"),
+        ("Ysolde Brenik", "Istanbul"),
+    ]
+
+
 # -- charges as worded ------------------------------------------------------------------------------
 
 

@@ -680,6 +680,8 @@ class ActorTyper:
                 cand = self._candidate(doc, ent)
                 if cand is None or (cand.start, cand.end) in offices:
                     return None
+                if any(cue == "city" for _, _, cue in cand.votes) and self._located(doc, cand.start, cand.end):
+                    return cand  # "arrested X, a member of Y, in Matagalpa": a city the model took for a product
                 return cand if any(w >= W_CONTEXT and t == "Person" for t, w, _ in cand.votes) else None
             else:
                 return None
@@ -770,6 +772,8 @@ class ActorTyper:
             if j > i and lower[i] not in self.titles:
                 votes: list[tuple[str, int, str]] = []
                 self._context_votes(doc, i, j, votes)
+                if self._located(doc, i, j) and not is_acronym(doc[i:j].text) and city_population(doc[i:j].text):
+                    votes.append(("Place", W_CONTEXT, "city"))  # "arrested by police in Mandalay": no entity there
                 kind = lower[j] if j < len(doc) else ""
                 if (
                     kind in self.kind_after
