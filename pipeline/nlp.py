@@ -26,7 +26,8 @@ import pipeline.components.events
 import pipeline.components.lemmas
 import pipeline.components.offices
 import pipeline.components.relations
-import pipeline.components.standing  # noqa: F401
+import pipeline.components.standing
+import pipeline.components.verbs  # noqa: F401
 from pipeline import DEFAULT_MODEL
 from pipeline.anchored import AnchoredMatcher
 from pipeline.components.extensions import POSITIONS
@@ -53,6 +54,8 @@ def add_whereas_pipes(nlp: Language) -> Language:
     nlp.add_pipe("whereas_clauses", before="parser")
     if "lemmatizer" in nlp.pipe_names:  # "re-arrested": the genre's hyphenated verbs, which it misreads
         nlp.add_pipe("whereas_lemmas", after="lemmatizer")
+    # "A court on Tuesday jailed journalist X": a verb the parser hung on the noun after it (lemmas read)
+    nlp.add_pipe("whereas_verbs", after="whereas_lemmas" if "whereas_lemmas" in nlp.pipe_names else "parser")
     nlp.add_pipe("whereas_statistical_ents", after="ner")
     ruler: Any = nlp.add_pipe(
         "entity_ruler",

@@ -14,20 +14,26 @@ from spacy.tokens import Doc
 
 from pipeline.patterns import load_json, load_jsonl
 
-__all__ = ["HyphenatedLemmas", "hyphenated_verbs"]
+__all__ = ["HyphenatedLemmas", "hyphenated_verbs", "trigger_lemmas"]
 
 #: the endings of a regular English verb, longest first ("re-arrested", "re-arrests", "re-arresting")
 _ENDINGS = ("ing", "ed", "es", "s", "d", "")
 
 
-def hyphenated_verbs() -> frozenset[str]:
-    """The hyphenated verbs the event triggers, the person verbs of ``type_cues.json`` and the role verbs of
-    ``relation_roles.json`` ("co-found") name."""
+def trigger_lemmas() -> frozenset[str]:
+    """The lemmas the event patterns (``events.jsonl``) name."""
     words: set[str] = set()
     for entry in load_jsonl("events.jsonl"):
         for node in entry["pattern"]:
             spec = node.get("RIGHT_ATTRS", {}).get("LEMMA")
             words.update([spec] if isinstance(spec, str) else spec.get("IN", []) if isinstance(spec, dict) else [])
+    return frozenset(words)
+
+
+def hyphenated_verbs() -> frozenset[str]:
+    """The hyphenated verbs the event triggers, the person verbs of ``type_cues.json`` and the role verbs of
+    ``relation_roles.json`` ("co-found") name."""
+    words = set(trigger_lemmas())
     cues = load_json("type_cues.json")
     words.update(cues["person_verbs"], cues["person_subject_verbs"], cues["person_passive_verbs"])
     words.update(w for verbs in load_json("relation_roles.json")["verbs"].values() for w in verbs)
