@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -51,6 +52,11 @@ _COURT_SHARED = {EventType.TRIAL, EventType.SENTENCING}
 _SAID = (EventType.RELEASE_DEMAND, EventType.STATEMENT)
 #: a place is where something happens, never who acts
 _AGENT_TYPES = frozenset(t.value for t in ActorType) - {"Place"}
+#: what follows the person's name that opens a list's entry: "Ivo Brel – reporter, Lumeria Daily. Arrested …",
+#: "Ivo Brel (Lumeria): arrested …"
+_ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?[–—:-]\s")
+#: what happens to the person an entry is about, told with no subject ("Arrested in Yangon on 3 April")
+_ENTRY_TYPES = PER_SUBJECT - {EventType.RELEASE_DEMAND}
 #: what "this sentence", "the ban", "the verdict" … point back to
 _RULED_ON_BY_WORD = {
     "sentence": (EventType.SENTENCING,),
@@ -132,6 +138,7 @@ def resolve_events(
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _of_the_entry(facts, keys, drafts, actors)
     _refer_back(facts, keys, drafts, actors)
     _held_since_taken(facts.events, drafts)
     _sentenced_together(facts.events, drafts)
@@ -250,6 +257,40 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
+
+
+def _of_the_entry(
+    facts: DocumentFacts, keys: list[str | None], drafts: list[Event | None], actors: dict[str, Actor]
+) -> None:
+    """A list's entry that opens on a person's name and a dash or colon ("Thiha Aung Lwin – Mingalar Post
+    (online). Arrested in Yangon on 3 April 2021. Sentenced on …", a census of prisoners, a case list) tells
+    of that person: an event of the entry told with no subject, its verb opening its sentence or the
+    entry's text, is theirs."""
+    text = facts.document.text
+    parts = facts.structure.parts
+    starts = [p.start for p in parts]
+    bodies: dict[int, tuple[int, str]] = {}  # part index -> (where the entry's text starts, the person)
+    for i, m in enumerate(facts.mentions):
+        key = keys[i]
+        if m.refers or key is None or actors[key].type is not ActorType.PERSON:
+            continue
+        n = bisect_right(starts, m.start) - 1
+        if n < 0 or n in bodies or text[parts[n].start : m.start].strip(" •*·-–—\t"):
+            continue
+        head = _ENTRY_HEAD.match(text, m.end, parts[n].end)
+        if head is not None:
+            bodies[n] = (head.end(), key)
+    if not bodies:
+        return
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or draft.subjects or ev.type not in _ENTRY_TYPES:
+            continue
+        body = bodies.get(bisect_right(starts, ev.trigger[0]) - 1)
+        if body is None or ev.trigger[0] < body[0]:
+            continue
+        if not text[max(ev.evidence.start, body[0]) : ev.trigger[0]].strip(" \"“‘'"):
+            drafts[n] = replace(draft, subjects=(body[1],), confidence=round(draft.confidence * INHERITED, 3))
 
 
 def _refer_back(

@@ -2418,3 +2418,35 @@ def test_the_applicants_trial_is_the_trial_of_each_applicant(build_text):
     )
     got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Trial"))
     assert got == [("Halvard Brenik", "2018-01-11"), ("Orsolya Quillon", "2018-01-11")]
+
+
+# -- a wire story's verb the parser read as an adjective ---------------------------------------------
+
+
+def test_a_wire_verb_before_a_role_noun_is_the_clause_verb(build_text):
+    r = build_text(
+        "A court in Almaty on Tuesday jailed opposition activist Halvard Brenik for seven years on charges of "
+        "extremism, his lawyer said. Lumerian authorities on Friday detained journalist Ysolde Brenik. "
+        "Relatives of detained journalist Tamsin Vessa on Monday demanded her release."
+    )
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["sentenceTerm"], ev["charge"]) == (["Halvard Brenik"], ["P7Y"], ["extremism"])
+    assert [ev["subject"] for ev in _events(r, "Arrest")] == [["Ysolde Brenik"]]  # not the relatives' "detained"
+
+
+# -- a list's entries: the person named at the head of each ------------------------------------------
+
+
+def test_subjectless_sentences_of_a_list_entry_are_of_the_person_it_opens_on(build_text):
+    r = build_text(
+        "LUMERIA\n\n"
+        "Halvard Brenik – reporter, Korvel Daily. Arrested in Gomel on 3 April 2021. Sentenced on 14 December "
+        ' 2022 by the Gomel Regional Court to 15 years for "incitement".\n\n'
+        "Tamsin Vessa (Lumeria): arrested on 5 May 2023; released on 9 June 2023.\n\n"
+        "The editors of the weekly were questioned. Arrested on 2 June 2023, according to colleagues.\n"
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert got == [("Halvard Brenik", "2021-04-03"), ("Tamsin Vessa", "2023-05-05")]
+    ev = _one(r, "Sentencing")
+    assert (ev["subject"], ev["court"], ev["sentenceTerm"]) == (["Halvard Brenik"], ["Gomel Regional Court"], ["P15Y"])
+    assert [ev["subject"] for ev in _events(r, "Release")] == [["Tamsin Vessa"]]
