@@ -2450,3 +2450,15 @@ def test_subjectless_sentences_of_a_list_entry_are_of_the_person_it_opens_on(bui
     ev = _one(r, "Sentencing")
     assert (ev["subject"], ev["court"], ev["sentenceTerm"]) == (["Halvard Brenik"], ["Gomel Regional Court"], ["P15Y"])
     assert [ev["subject"] for ev in _events(r, "Release")] == [["Tamsin Vessa"]]
+
+
+def test_a_count_of_people_named_after_it_and_a_detention_a_judge_orders(build_text):
+    r = build_text(
+        "whereas on 12 September 2024 the police arrested the director of Lumen Media, Halvard Brenik; whereas "
+        "two of the outlet's reporters, Tamsin Vessa and Perrin Vessa, were arrested at their homes the "
+        "following day; whereas on 23 September 2024 an investigating judge charged Ysolde Brenik with fraud "
+        "and ordered her detained at CC1;"
+    )
+    got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
+    assert got == [("Halvard Brenik", "2024-09-12"), ("Perrin Vessa", "2024-09-13"), ("Tamsin Vessa", "2024-09-13")]
+    assert [(ev["subject"], ev["date"]) for ev in _events(r, "Detention")] == [(["Ysolde Brenik"], ["2024-09-23"])]

@@ -117,6 +117,12 @@ def test_what_it_cannot_do_is_refused_when_added():
         tree.add("z", [[{"RIGHT_ID": "a", "RIGHT_ATTRS": {"IS_TITLE": True}}]])
 
 
+def test_every_event_pattern_has_an_id_of_its_own():
+    """The event finder keys its patterns by id: a second pattern with an id silently replaces the first."""
+    ids = [entry["id"] for entry in load_jsonl("events.jsonl")]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
 def test_every_pattern_the_pipeline_adds_unvalidated_passes_spacys_validation(nlp):
     """The components add their patterns without spaCy's validation (a tenth of a second of each
     load); every one is validated here, so a malformed pattern fails the tests, not a build."""

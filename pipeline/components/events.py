@@ -1058,6 +1058,8 @@ class EventFinder:
                 named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
                 if named is not None and named.label_ in ACTOR_LABELS:
                     out.append(named)
+            if not out and span is None and tok.like_num:
+                out += self._counted_of(tok, at)
             if not out and span is None and one is not None and tok.head.lower_ == "among" and one.lemma_ == "be":
                 for c in one.children:  # "X and Y were among the figures arrested on 6 May": X and Y
                     if c.dep_ in ("nsubj", "nsubjpass"):
@@ -1148,6 +1150,29 @@ class EventFinder:
                             if child.lower_ != "at" or sp.label_ != "Place"
                         ]
         return out
+
+    @staticmethod
+    def _counted_of(count: Token, at: dict[int, Span]) -> list[Span]:
+        """ "two of the outlet's reporters, A and B, were arrested": the people a count's "of" phrase lists
+        after a comma (the parser hangs them on the plural noun as its apposition or its conjuncts)."""
+        for prep in count.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for group in prep.children:
+                if group.dep_ != "pobj" or group.tag_ != "NNS":
+                    continue
+                for named in group.children:
+                    first = at.get(named.i)
+                    if (
+                        named.dep_ in ("appos", "conj")
+                        and first is not None
+                        and first.label_ == "Person"
+                        and first.start > 0
+                        and first.doc[first.start - 1].text == ","
+                    ):
+                        listed = (at.get(c.i) for c in (named, *named.conjuncts) if c.i >= named.i)
+                        return [sp for sp in listed if sp is not None and sp.label_ == "Person"]
+        return []
 
     def _named_after_of(self, doc: Doc, tok: Token, at: dict[int, Span]) -> list[Span]:
         """ "the chair of the party, X, was arrested", "the lawyer of Ms Y, X,", "the chair of the Z and former
