@@ -325,6 +325,11 @@ class _PartReader:
             out.append((name, str(value)))
         return tuple(out)
 
+    def _offsets(self, start: int, end: int) -> tuple[int, int]:
+        """The document offsets of the part's tokens ``start`` to ``end``."""
+        last = self.doc[end - 1]
+        return self.offset + self.doc[start].idx, self.offset + last.idx + len(last)
+
     def _refs(self, spans: list[list[int]]) -> tuple[int, ...]:
         out = []
         for s, e in spans:
@@ -385,10 +390,7 @@ class _PartReader:
                 EventMention(
                     type=EventType(raw["type"]),
                     evidence=self._evidence(*raw["sentence"]),
-                    trigger=(
-                        self.offset + self.doc[raw["trigger"][0]].idx,
-                        self.offset + self.doc[raw["trigger"][1] - 1].idx + len(self.doc[raw["trigger"][1] - 1]),
-                    ),
+                    trigger=self._offsets(*raw["trigger"]),
                     subjects=self._refs(raw["subject"]),
                     agents=self._refs(raw["agent"]),
                     courts=self._refs(raw["court"]),
@@ -410,6 +412,7 @@ class _PartReader:
                     standing=Standing(raw.get("standing", "asserted")),
                     refers_back=raw.get("refers_back", False),
                     classes=tuple(EventClass(c) for c in raw.get("classes", ())),
+                    in_document=self._offsets(*raw["in_document"]) if "in_document" in raw else None,
                 )
             )
 

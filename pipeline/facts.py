@@ -260,6 +260,9 @@ class EventMention:
     #: told of before, whose subject it leaves out
     refers_back: bool = False
     classes: tuple[EventClass, ...] = ()  # beside its type: an acquittal, a pardon
+    #: "the resolution, which calls for his release": document offsets of the noun of the document whose
+    #: words a demand is (a statement's own noun, or one pointing back to a statement told before)
+    in_document: tuple[int, int] | None = None
 
 
 @_pickled_by_fields

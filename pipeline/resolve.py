@@ -110,8 +110,8 @@ def resolve_events(
         places = tuple(k for k in refs(ev.places) if actors[k].type.value in values["place_types"])
         if ev.type is EventType.RELEASE_DEMAND and signers and set(agents) <= set(signers):
             agents = signers  # the statement's own demand, however many of its signers the sentence names
-        elif ev.type is EventType.RELEASE_DEMAND and not agents and author:
-            agents = (author,)
+        elif ev.type is EventType.RELEASE_DEMAND and not agents and author and ev.in_document is None:
+            agents = (author,)  # (a demand a cited document makes is that document's author's: _demanded_in)
         drafts.append(
             Event(
                 ev.type,
@@ -138,6 +138,7 @@ def resolve_events(
             )
         )
     _inherit_from_context(facts.events, drafts)
+    _demanded_in(facts, drafts)
     _of_the_entry(facts, keys, drafts, actors)
     _refer_back(facts, keys, drafts, actors)
     _held_since_taken(facts.events, drafts)
@@ -257,6 +258,40 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
             changes["courts"] = frame.courts  # "after a trial …, the X Court sentenced him": the trial's court
         if changes:
             drafts[n] = replace(draft, confidence=round(draft.confidence * INHERITED, 3), **changes)
+
+
+def _demanded_in(facts: DocumentFacts, drafts: list[Event | None]) -> None:
+    """A demand a document makes is its author's, on its day: "The statement issued on 30 September 2024 by
+    X calls for his release" (the statement's own noun), "… rejects the resolution adopted by the European
+    Parliament on 13 March 2025. The resolution, which calls for his immediate release, …" (the last
+    statement told by that noun)."""
+    text = facts.document.text
+    statements = [n for n, m in enumerate(facts.events) if m.type is EventType.STATEMENT]
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or ev.in_document is None:
+            continue
+        own = [k for k in statements if facts.events[k].trigger == ev.in_document]
+        word = text[slice(*ev.in_document)].lower()
+        told = [
+            k
+            for k in statements
+            if facts.events[k].trigger[0] < ev.in_document[0]
+            and text[slice(*facts.events[k].trigger)].lower() == word
+            and drafts[k] is not None
+        ]
+        # the statement the noun itself tells, unless it names no author ("The resolution, which calls for …"
+        # after the resolution was told): then the last one told before by the same noun that does
+        frame = next((f for k in [*own, *reversed(told)] if (f := drafts[k]) is not None and f.subjects), None)
+        if frame is None:
+            continue
+        changes: dict[str, Any] = {}
+        if not draft.agents and frame.subjects:
+            changes["agents"] = frame.subjects
+        if draft.date is None and frame.date is not None:
+            changes["date"] = frame.date
+        if changes:
+            drafts[n] = replace(draft, **changes)
 
 
 def _of_the_entry(

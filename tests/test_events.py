@@ -2462,3 +2462,28 @@ def test_a_count_of_people_named_after_it_and_a_detention_a_judge_orders(build_t
     got = sorted((ev["subject"][0], ev["date"][0]) for ev in _events(r, "Arrest"))
     assert got == [("Halvard Brenik", "2024-09-12"), ("Perrin Vessa", "2024-09-13"), ("Tamsin Vessa", "2024-09-13")]
     assert [(ev["subject"], ev["date"]) for ev in _events(r, "Detention")] == [(["Ysolde Brenik"], ["2024-09-23"])]
+
+
+def test_a_demand_a_cited_document_makes_is_its_authors_on_its_day(build_text):
+    r = build_text(
+        "Lumeria rejects the resolution adopted by the European Parliament on 13 March 2025 on the case of "
+        "Halvard Brenik. The resolution, which calls for his immediate release, contains false allegations. "
+        "The statement issued on 30 September 2024 by Amnesty International calls for the release of "
+        "Ysolde Brenik."
+    )
+    got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "ReleaseDemand"))
+    assert got == [
+        ("Halvard Brenik", "European Parliament", "2025-03-13"),
+        ("Ysolde Brenik", "Amnesty International", "2024-09-30"),
+    ]
+
+
+def test_a_sentence_a_court_reduces_is_a_new_sentencing_and_the_decision_rules_on_the_old(build_text):
+    r = build_text(
+        "whereas on 24 June 2022 the Korvel Court sentenced Perrin Vessa to seven years; whereas on 19 August 2022 "
+        "the Supreme Court reduced the sentence of Mr Vessa to five years' imprisonment;"
+    )
+    got = sorted((ev["court"][0], ev["date"][0], ev["sentenceTerm"][0]) for ev in _events(r, "Sentencing"))
+    assert got == [("Korvel Court", "2022-06-24", "P7Y"), ("Supreme Court", "2022-08-19", "P5Y")]
+    decision = _one(r, "CourtDecision")
+    assert (decision["court"], decision["date"], decision["outcome"]) == (["Supreme Court"], ["2022-08-19"], ["other"])

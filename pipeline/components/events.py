@@ -132,6 +132,8 @@ class EventFinder:
             self.entries[entry["id"]] = entry
             self.triggers.add(entry["id"], [entry["pattern"]])
         self.order = list(self.entries)
+        #: the nouns of documents an actor issues ("statement", "resolution", "letter"): the statement pattern's
+        self.document_nouns = frozenset(self.entries["statement-noun"]["pattern"][0]["RIGHT_ATTRS"]["LEMMA"]["IN"])
         #: per trigger pattern, its rank (the first in events.jsonl wins a token) and its nodes' names
         self._rank = {key: n for n, key in enumerate(self.order)}
         self._node_names = {key: [n["RIGHT_ID"] for n in e["pattern"]] for key, e in self.entries.items()}
@@ -543,6 +545,9 @@ class EventFinder:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
                 self._about(doc, trigger, at, found_ids, event)
+            document = self._calling_document(doc[named["call"]]) if "call" in named else None
+            if entry["type"] == "ReleaseDemand" and document is not None:
+                event["in_document"] = [document.i, document.i + 1]
             if entry["type"] == "Ban" and any(
                 c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
@@ -563,6 +568,7 @@ class EventFinder:
         events = self._fold(doc, events)
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
+        self._changed_terms(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
             for spans, term in event.pop("split", []):
                 each = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
@@ -693,6 +699,20 @@ class EventFinder:
                             [sp.start, sp.end] for sp in spans if [sp.start, sp.end] not in event["subject"]
                         ]
                 return
+
+    def _calling_document(self, call: Token) -> Token | None:
+        """ "The statement issued on 30 September by X calls for …", "the resolution, which calls for …",
+        "In the letter, X urged …": the noun of the document whose words a demand is."""
+        for c in call.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                noun = call.head if c.lower_ in ("which", "that") and call.dep_ == "relcl" else c
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                noun = next((p for p in c.children if p.dep_ == "pobj"), c)
+            else:
+                continue
+            if noun.lemma_.lower() in self.document_nouns:
+                return noun
+        return None
 
     def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
         """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
@@ -2001,10 +2021,28 @@ class EventFinder:
                     break
                 verb = verb.head
 
+    def _changed_terms(self, doc: Doc, events: list[dict]) -> None:
+        """ "On 19 August the Supreme Court reduced the sentence of X to five years": the sentence the
+        decision changes, told by its noun, is the new one — the decision's court and day, its "to" term."""
+        by_trigger = {e["trigger"][0]: e for e in events}
+        for e in events:
+            verb = doc[e["trigger"][0]]
+            if e["type"] != "CourtDecision" or verb.lemma_ not in self.words["term_changing_verbs"]:
+                continue
+            to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            term = normalise_term(" ".join(t.text for t in to.subtree)) if to is not None else None
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                changed = by_trigger.get(obj.i)
+                if term and changed is not None and changed["type"] == "Sentencing" and not changed.get("term"):
+                    changed.update(
+                        term=term, court=[list(c) for c in e["court"]], date=[dict(d) for d in e.get("date", [])]
+                    )
+
     def _said_in(self, doc: Doc, events: list[dict]) -> None:
         """ "X criticised it in a statement of 11 October 2022", "In a resolution adopted on 14 December,
         X called for …", "Speaking at … in September 2019, she said": words said in a dated statement
-        (or on a dated occasion) take its date, and so do the demands made in them."""
+        (or on a dated occasion) take its date, and so do the demands made in them (a statement told in
+        another sentence: ``in_document``, read by resolve._demanded_in)."""
         by_trigger = {e["trigger"][0]: e for e in events}
         for e in events:
             if e.get("date") or e["type"] not in ("Statement", "ReleaseDemand"):
