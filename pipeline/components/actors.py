@@ -1348,10 +1348,13 @@ class ActorTyper:
         doc.ents = sorted(actors + others, key=lambda s: s.start)
         self._of(doc).ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
-        doc._.actor_cues = {
+        extensions = doc._  # (each doc._ read makes an Underscore)
+        extensions.actor_cues = {
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
-        doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
+        extensions.actor_names = {
+            f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name
+        }
         document = self._document(doc)
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
