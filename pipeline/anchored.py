@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, TAG
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 __all__ = ["AnchoredMatcher", "PatternGate", "WordGate", "anchor", "holds_any", "requirements"]
@@ -271,8 +271,9 @@ class _Group:
         for i in sorted(anchored):
             if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
-                # the Matcher gives a Span's matches from the Span's start
-                matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end], **kw))
+                # the Matcher gives a Span's matches from the Span's start (a Span made as doc[start:end] makes
+                # it, without the slice's checks: the run lies in the Doc)
+                matches.extend((key, start + s, start + e) for key, s, e in matcher(Span(doc, start, end), **kw))
         return matches
 
 

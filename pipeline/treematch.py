@@ -23,19 +23,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from numpy import arange
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.components.columns import joined, strings_of
+
 __all__ = ["Parse", "TreeMatcher"]
 
 #: a pattern attribute -> the column of the Doc's attribute array that holds it
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
-_ARRAY = [ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START]
-_SENT_START = 8
+_ARRAY = [ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START, SPACY]
+_SENT_START, _SPACY = 8, 9
+#: an unsigned 64-bit value at or above this is a negative offset (that value less ``_WRAP``)
+_SIGNED, _WRAP = 1 << 63, 1 << 64
 #: attributes whose literal words give the first node's candidates from an index of the Doc (else the
 #: narrowest tags, labels or types it must have do)
 _INDEXED = ("ORTH", "TEXT", "LOWER", "LEMMA")
@@ -111,10 +114,13 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        array = doc.to_array([*_ARRAY, HEAD]) if len(doc) else None  # one read of the Doc
-        self.columns: list[list[int]] = array[:, :-1].T.tolist() if array is not None else [[] for _ in _ARRAY]
-        # (heads as offsets, stored unsigned: made signed and absolute in one array operation)
-        self.heads = (array[:, -1].astype("int64") + arange(len(array))).tolist() if array is not None else []
+        # one read of the Doc; the heads as offsets, stored unsigned, made signed and absolute in Python (numpy's
+        # operations on a part's twenty values cost more in their calls than the additions)
+        *columns, offsets = (
+            doc.to_array([*_ARRAY, HEAD]).T.tolist() if len(doc) else [[] for _ in range(len(_ARRAY) + 1)]
+        )
+        self.columns: list[list[int]] = columns
+        self.heads = [i + (o - _WRAP if o >= _SIGNED else o) for i, o in enumerate(offsets)]
         self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -135,6 +141,10 @@ class Parse:
                     bounds.extend([(start, k)] * (k - start))
                     start = k
         return self._sentences[i]
+
+    def text(self) -> str:
+        """``doc.text``, off the parse's columns (``Doc.text`` makes a Token for each token)."""
+        return joined(strings_of(self.doc, self.columns[_COLUMNS["ORTH"]]), self.columns[_SPACY])
 
     def present(self, column: int) -> frozenset[int]:
         """The values the tokens hold in ``column``."""

@@ -4,10 +4,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, TAG
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -302,7 +302,7 @@ class ActorTyper:
         found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
-        text = doc.text  # (a join of every token's text: made once for the card and header readers)
+        text = self._read(doc).text  # (made once for the card and header readers)
         found.extend(self._contact_card(doc, text, found))
         found.extend(self._labelled_names(doc, text))
         found.extend(self._judges(doc))
@@ -919,10 +919,11 @@ class ActorTyper:
         """The name inside an entity: no article, title, occupation, country's possessive or
         trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
-        lower = self._read(doc).lower
+        columns = self._read(doc)
+        lower, texts = columns.lower, columns.texts
         while start < end:
             word, tok = lower[start], doc[start]
-            if word in ("the", "a", "an", "whereas") or tok.text in QUOTES or tok.is_punct:
+            if word in ("the", "a", "an", "whereas") or texts[start] in QUOTES or tok.is_punct:
                 start += 1
             elif word in self.salutations and end - start >= 2:
                 rest = lower[start + 1 : end]
@@ -932,8 +933,8 @@ class ActorTyper:
             elif word in self.titles or (
                 word in self.occupations
                 and end - start >= 2
-                and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
-                and self.name_words.type_of([t.text for t in doc[start + 1 : end]]) is None
+                and all(re.match(CAPITALISED, t) for t in texts[start + 1 : end])
+                and self.name_words.type_of(texts[start + 1 : end]) is None
             ):
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
@@ -942,7 +943,7 @@ class ActorTyper:
                 and tok.is_alpha
                 and word not in self.particles
                 and end - start >= 2
-                and all(re.match(CAPITALISED, t.text) for t in doc[start + 1 : end])
+                and all(re.match(CAPITALISED, t) for t in texts[start + 1 : end])
             ):  # "the weekly Nordlys", "the reformist daily X": what the name is, before it
                 if word in self.before and self.before[word] != "Person":
                     votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
@@ -950,7 +951,7 @@ class ActorTyper:
             elif (
                 end - start >= 2
                 and self._opens_demand(doc, start)
-                and self.name_words.type_of([t.text for t in doc[start + 1 : end]]) is None
+                and self.name_words.type_of(texts[start + 1 : end]) is None
             ):  # (not "Free Lumeria Foundation": what follows the verb names an organisation by its head)
                 start += 1  # "- Release X and Y immediately": a demand's imperative, not the name's first word
             elif (
@@ -966,20 +967,20 @@ class ActorTyper:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
         if end - start > 1 and end < len(doc) and (lower[end - 1], lower[end]) in self.report_kinds:
             end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
-        orth = self._column(doc, ORTH)
+        orth = columns[ORTH]
         bracket = next((k for k in range(start + 1, end) if orth[k] == _OPENING_BRACKET), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
         while (
             end - start > 1
+            and len(texts[end - 1]) == 4
             and doc[end - 1].like_num
-            and len(doc[end - 1]) == 4
-            and doc[end - 2].text not in ("No.", "No", "Nr.")
+            and texts[end - 2] not in ("No.", "No", "Nr.")
         ):
             end -= 1  # "Tajik State National University 1997": a year after a name
         while end > start and (
             lower[end - 1] in ("’s", "'s", "’", "'")
-            or (doc[end - 1].is_punct and doc[end - 1].text not in "!)")
+            or (doc[end - 1].is_punct and texts[end - 1] not in "!)")
             or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
         ):  # "found Tsertsvadze guilty"
             end -= 1
@@ -1006,26 +1007,27 @@ class ActorTyper:
             start = self._first_name(doc, start)
             if start < ent.start:  # a first name and a surname: a person's shape
                 votes.append(("Person", W_PHRASE, "first-name"))
-        patronymic = end < len(doc) and doc[end].lower_ in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
+        columns = self._read(doc)
+        lower, texts = columns.lower, columns.texts
+        patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
         if ent.label_ in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
-            if any(t.lower_ in self.suffixes for t in doc[start + 1 : end]):
+            if any(w in self.suffixes for w in lower[start + 1 : end]):
                 votes.append(("Person", W_HEAD, "patronymic"))
-            if any(t.is_lower and t.lower_ in self.body_particles for t in doc[start + 1 : end - 1]):
+            if any(lower[k] in self.body_particles and doc[k].is_lower for k in range(start + 1, end - 1)):
                 votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
         if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
-        text = span.text
+        text = columns.span_text(start, end)
         if not any(t.is_title or t.is_upper or capitalised_word(t.text) for t in span):
             return None
-        if _CREDIT.match(span[0].text):
+        if _CREDIT.match(texts[start]):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
         if name_key(text) in self.not_names or text in self.demonyms:
             return None
         if name_key(text) in self.regions and self._area_of_post(doc, start, end):
             return None
-        lower = self._read(doc).lower
         if not ent.ent_id_ and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
         first = lower[start]
@@ -1034,9 +1036,9 @@ class ActorTyper:
         kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
-                if lower[k] == "of" and lookup(doc[start:k].text):
+                if lower[k] == "of" and lookup(columns.span_text(start, k)):
                     end = k
-                    span, text = doc[start:end], doc[start:end].text
+                    span, text = doc[start:end], columns.span_text(start, end)
                     break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
@@ -1051,7 +1053,7 @@ class ActorTyper:
         # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
         if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
-            typed = self.name_words.type_of([t.text for t in span])
+            typed = self.name_words.type_of(texts[start:end])
         if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
             weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
@@ -1188,55 +1190,53 @@ class ActorTyper:
         """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
         "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper" (``name``: the span
         ``doc[start:end]`` where the caller has made it)."""
-        lower = self._read(doc).lower
+        columns = self._read(doc)  # (the words around the name off the columns: a Token only for a flag or a head)
+        lower, texts, pos = columns.lower, columns.texts, columns[POS]
         i = start - 1
-        while i >= 0 and doc[i].text in QUOTES:
+        while i >= 0 and texts[i] in QUOTES:
             i -= 1
         labelled = (
-            i >= 1
-            and doc[i].text in (":", ",")
-            and doc[i - 1].lower_ in self.before
-            and self.before[doc[i - 1].lower_] == "Person"
+            i >= 1 and texts[i] in (":", ",") and lower[i - 1] in self.before and self.before[lower[i - 1]] == "Person"
         )
         if labelled:
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
-            word = doc[i].lower_
+            word = lower[i]
             if word in self.before and (labelled or not (doc[i].is_title and self._headline_word(doc, i))):
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
-            elif doc[i].is_lower and word in self.before_lower:
+            elif word in self.before_lower and doc[i].is_lower:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
-            elif doc[i].pos_ == "VERB" and doc[i].lemma_ in self.person_verbs:
+            elif pos[i] == VERB and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = lower[max(0, i - 1) : i + 1]
         for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:]), words):
             votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
-        while j < len(doc) and doc[j].text in QUOTES:
+        while j < len(doc) and texts[j] in QUOTES:
             j += 1
         if (
             j + 2 < len(doc)
-            and doc[j].text == ","
-            and doc[j + 2].text == ","
+            and texts[j] == ","
+            and texts[j + 2] == ","
             and doc[j + 1].is_digit
-            and 0 < int(doc[j + 1].text) <= 110
+            and 0 < int(texts[j + 1]) <= 110
         ):
             votes.append(("Person", W_CONTEXT, "age"))  # "X, 58, was taken from his home"
         # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
         k = j
-        if k < len(doc) and doc[k].text == ",":
+        if k < len(doc) and texts[k] == ",":
             k += 1
             while k < len(doc) and k - j < 6:
-                if doc[k].lower_ in self.apposition_skip or doc[k].pos_ in ("DET", "ADJ", "NUM"):
+                if lower[k] in self.apposition_skip or pos[k] in _APPOSITION_SKIP_POS:
                     k += 1
-                elif k + 1 < len(doc) and doc[k + 1].lower_ in ("’s", "'s"):
+                elif k + 1 < len(doc) and lower[k + 1] in ("’s", "'s"):
                     k += 2  # "X, the group's executive director"
-                elif doc[k].dep_ == "compound" and doc[k].pos_ == "NOUN" and 0 < doc[k].head.i - k <= 2:
+                elif pos[k] == NOUN and doc[k].dep_ == "compound" and 0 < doc[k].head.i - k <= 2:
                     k = doc[k].head.i  # "X, a regional television channel": the noun the others qualify
                 else:
                     break
-            if k < len(doc) and doc[k].lower_ in self.before and not doc[k].is_title:
-                votes.append((self.before[doc[k].lower_], W_CONTEXT, f"apposition:{doc[k].lower_}"))
+            if k < len(doc) and lower[k] in self.before and not doc[k].is_title:
+                votes.append((self.before[lower[k]], W_CONTEXT, f"apposition:{lower[k]}"))
         name = name if name is not None else doc[start:end]
         root = name.root
         if (
@@ -1249,7 +1249,7 @@ class ActorTyper:
         ):
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
-        role = self._role_named(root) if root.dep_ == "appos" and start > 0 and doc[start - 1].text == "," else None
+        role = self._role_named(root) if root.dep_ == "appos" and start > 0 and texts[start - 1] == "," else None
         if role is not None:  # "the chair of the party, X,", "the lawyer of Ms Y, X,": X is the chair, the lawyer
             votes.append(("Person", W_CONTEXT, f"apposition:{role}"))
         following = lower[j : j + 2]
@@ -1313,6 +1313,7 @@ class ActorTyper:
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
         found = self._join_fragments(doc, found)
         self._conjunct_votes(doc, found)
+        lower = self._read(doc).lower
         by_span: dict[tuple[int, int], Candidate] = {}
         for c in found:
             prev = by_span.get((c.start, c.end))
@@ -1324,7 +1325,7 @@ class ActorTyper:
                 prev.name = prev.name or c.name
         for (s, e), c in list(by_span.items()):  # a person's name holds no "and": "A B and C D" are two people
             if best_type(c.votes) == "Person" and not c.kb_id:
-                cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", "&")]
+                cuts = [i for i in range(s + 1, e - 1) if lower[i] in ("and", "&")]
                 if cuts:
                     del by_span[(s, e)]
                     for first, last in zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True):
@@ -1351,10 +1352,13 @@ class ActorTyper:
         doc.ents = sorted(actors + others, key=lambda s: s.start)
         self._of(doc).ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
-        doc._.actor_cues = {
+        extensions = doc._  # (each doc._ read makes an Underscore)
+        extensions.actor_cues = {
             f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
         }
-        doc._.actor_names = {f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name}
+        extensions.actor_names = {
+            f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name
+        }
         document = self._document(doc)
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
@@ -1513,9 +1517,11 @@ def _phrases_matching(
 
 
 #: the columns the finding reads of (nearly) every Doc: read in one array
-_COLUMNS = (ORTH, LOWER, TAG, POS)
+_COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
+#: the parts of speech of the words an apposition may open with before what it names ("a daily newspaper")
+_APPOSITION_SKIP_POS = frozenset({DET, ADJ, NUM})
 _NNS = frozenset({get_string_id("NNS")})
 _OPENING_BRACKET = get_string_id("(")
 _OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})

@@ -3,19 +3,19 @@
 
 from typing import cast
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-__all__ = ["Columns"]
+__all__ = ["Columns", "joined", "strings_of"]
 
-#: the strings of the LOWER hashes read so far (a hash is its string's, in any Doc's StringStore): a look-up in
-#: a dict, not a decoding of the StringStore's bytes, for each token of each Doc
-_LOWER_STRINGS: dict[int, str] = {}
+#: the strings of the ORTH and LOWER hashes read so far (a hash is its string's, in any Doc's StringStore): a
+#: look-up in a dict, not a decoding of the StringStore's bytes, for each token of each Doc
+_STRINGS: dict[int, str] = {}
 
 
 class Columns:
     """The columns of one Doc's attribute array (``LOWER``, ``ORTH``, ``POS``, ``TAG`` …), each read off the
-    Doc once, when first asked, and its tokens' lower-case forms as strings.
+    Doc once, when first asked, and its tokens' texts and lower-case forms as strings.
 
     Made for one call of a component: a column read stays as it was read, so a component that sets
     entities reads ``ENT_*`` anew after it has. The attributes ``together`` (those a component reads of
@@ -23,13 +23,14 @@ class Columns:
     about half as much as four reads of one).
     """
 
-    __slots__ = ("_lower", "_read", "_together", "doc")
+    __slots__ = ("_decoded", "_read", "_text", "_together", "doc")
 
     def __init__(self, doc: Doc, together: tuple[int, ...] = ()) -> None:
         self.doc = doc
         self._read: dict[int, list[int]] = {}
         self._together = together
-        self._lower: list[str] | None = None
+        self._decoded: dict[int, list[str]] = {}
+        self._text: str | None = None
 
     def __getitem__(self, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute id from ``spacy.attrs``) as a list."""
@@ -43,16 +44,49 @@ class Columns:
             column = self._read[attr] = self.doc.to_array(attr).tolist() if len(self.doc) else []
         return column
 
+    def _strings(self, attr: int) -> list[str]:
+        """The strings of the Doc's ``attr`` column (``ORTH`` or ``LOWER``)."""
+        decoded = self._decoded.get(attr)
+        if decoded is None:
+            decoded = self._decoded[attr] = strings_of(self.doc, self[attr])
+        return decoded
+
     @property
     def lower(self) -> list[str]:
         """Each token's ``lower_``."""
-        if self._lower is None:
-            hashes = self[LOWER]
-            lower: list[str | None] = list(map(_LOWER_STRINGS.get, hashes))
-            if None in lower:
-                strings = self.doc.vocab.strings
-                for k, h in enumerate(hashes):
-                    if lower[k] is None:
-                        lower[k] = _LOWER_STRINGS[h] = strings[h]
-            self._lower = cast(list[str], lower)
-        return self._lower
+        return self._strings(LOWER)
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's ``text``."""
+        return self._strings(ORTH)
+
+    @property
+    def text(self) -> str:
+        """``doc.text``: the tokens' texts, each with the space after it (Doc.text makes a Token for each)."""
+        if self._text is None:
+            self._text = joined(self.texts, self[SPACY])
+        return self._text
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the Doc's text (a Span's joins its tokens' texts)."""
+        if start >= end:
+            return ""
+        idx = self[IDX]
+        return self.text[idx[start] : idx[end - 1] + len(self.texts[end - 1])]
+
+
+def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (a Doc's ``ORTH`` or ``LOWER`` column), each decoded once per process."""
+    found: list[str | None] = list(map(_STRINGS.get, hashes))
+    if None in found:
+        strings = doc.vocab.strings
+        for k, h in enumerate(hashes):
+            if found[k] is None:
+                found[k] = _STRINGS[h] = strings[h]
+    return cast(list[str], found)
+
+
+def joined(texts: list[str], spaces: list[int]) -> str:
+    """A Doc's text from its tokens' ``texts`` and their ``SPACY`` column (whether a space follows each)."""
+    return "".join([t + " " if space else t for t, space in zip(texts, spaces, strict=True)])

@@ -227,8 +227,8 @@ class EventFinder:
         return memo[key]  # type: ignore[return-value]
 
     def _text(self, doc: Doc) -> str:
-        """``doc.text`` (a join of every token's text), made once per call of the component."""
-        return cast(str, self._once(doc, "text", lambda: doc.text))
+        """``doc.text``, made once per call of the component (off its parse)."""
+        return cast(str, self._once(doc, "text", lambda: self._tree(doc).text()))
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""

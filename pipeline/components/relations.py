@@ -146,14 +146,10 @@ class _Index:
         for ent in self.actors:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-        self.pronouns = {s.start: s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"}
+        persons = [s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"]  # (each read makes the Spans)
+        self.pronouns = {s.start: s for s in persons}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
-        self.descriptors = {
-            i: s
-            for s in doc.spans.get(ANAPHORS, [])
-            if s.label_ == "Person" and len(s) > 1
-            for i in range(s.start, s.end)
-        }
+        self.descriptors = {i: s for s in persons if len(s) > 1 for i in range(s.start, s.end)}
 
     def with_references(self, references: dict) -> "_Index":
         """The same index, reading ``references`` ("the newspaper", "its founder") too."""
@@ -353,7 +349,8 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
-        relations = doc._.relations = self.match(doc, index)
+        extensions = doc._  # (each doc._ read makes an Underscore)
+        relations = extensions.relations = self.match(doc, index)
         described = self.described(doc, index)
         for rel in relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
@@ -361,9 +358,9 @@ class RelationFinder:
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
         doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
-        cues = doc._.actor_cues
+        cues = extensions.actor_cues
         if cues is None:
-            cues = doc._.actor_cues = {}
+            cues = extensions.actor_cues = {}
         for rel in relations:
             for side, kind in rel.get("cues", ()):
                 s, e = rel[side]
