@@ -27,6 +27,7 @@ from pipeline.facts import (
 )
 from pipeline.normalize.dates import may_be_same_day
 from pipeline.patterns import load_json
+from pipeline.structure import BULLETS
 
 __all__ = ["resolve_events", "resolve_relations", "fit_relation", "PER_SUBJECT"]
 
@@ -55,6 +56,8 @@ _AGENT_TYPES = frozenset(t.value for t in ActorType) - {"Place"}
 #: what follows the person's name that opens a list's entry: "Ivo Brel – reporter, Lumeria Daily. Arrested …",
 #: "Ivo Brel (Lumeria): arrested …"
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?[–—:-]\s")
+#: what may stand before the name that opens a list's entry: its bullet, spaces
+_OPENING_MARKS = "".join(sorted(BULLETS)) + " \t"
 #: what happens to the person an entry is about, told with no subject ("Arrested in Yangon on 3 April")
 _ENTRY_TYPES = PER_SUBJECT - {EventType.RELEASE_DEMAND}
 #: what "this sentence", "the ban", "the verdict" … point back to
@@ -276,9 +279,7 @@ def _demanded_in(facts: DocumentFacts, drafts: list[Event | None]) -> None:
         told = [
             k
             for k in statements
-            if facts.events[k].trigger[0] < ev.in_document[0]
-            and text[slice(*facts.events[k].trigger)].lower() == word
-            and drafts[k] is not None
+            if facts.events[k].trigger[0] < ev.in_document[0] and text[slice(*facts.events[k].trigger)].lower() == word
         ]
         # the statement the noun itself tells, unless it names no author ("The resolution, which calls for …"
         # after the resolution was told): then the last one told before by the same noun that does
@@ -286,7 +287,7 @@ def _demanded_in(facts: DocumentFacts, drafts: list[Event | None]) -> None:
         if frame is None:
             continue
         changes: dict[str, Any] = {}
-        if not draft.agents and frame.subjects:
+        if not draft.agents:
             changes["agents"] = frame.subjects
         if draft.date is None and frame.date is not None:
             changes["date"] = frame.date
@@ -310,7 +311,7 @@ def _of_the_entry(
         if m.refers or key is None or actors[key].type is not ActorType.PERSON:
             continue
         n = bisect_right(starts, m.start) - 1
-        if n < 0 or n in bodies or text[parts[n].start : m.start].strip(" •*·-–—\t"):
+        if n < 0 or n in bodies or text[parts[n].start : m.start].strip(_OPENING_MARKS):
             continue
         head = _ENTRY_HEAD.match(text, m.end, parts[n].end)
         if head is not None:

@@ -545,9 +545,10 @@ class EventFinder:
                 event["context"] = context  # a trigger token; made an index below
             if entry["type"] == "Statement":
                 self._about(doc, trigger, at, found_ids, event)
-            document = self._calling_document(doc[named["call"]]) if "call" in named else None
-            if entry["type"] == "ReleaseDemand" and document is not None:
-                event["in_document"] = [document.i, document.i + 1]
+            if entry["type"] == "ReleaseDemand" and "call" in named:
+                document = self._calling_document(doc[named["call"]])
+                if document is not None:
+                    event["in_document"] = [document.i, document.i + 1]
             if entry["type"] == "Ban" and any(
                 c.lemma_.lower() in self.words["restriction_words"] for c in trigger.lefts
             ):
@@ -2098,10 +2099,9 @@ class EventFinder:
                 return verb
         if (
             tok.tag_ in ("VBN", "VBD")
-            and head.tag_ == "VBG"
             and head.dep_ == "advcl"
-            and any(c.dep_ == "mark" for c in head.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in (*tok.children, *head.children))
+            and _hung_on_while(tok)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
         ):  # "was detained … while filming a protest, charged with X and released on D": the passive
             return head.head  # participles go with the clause "while filming" hangs on, not with the filming
         return head
@@ -2111,11 +2111,7 @@ class EventFinder:
         if tok.dep_ == "conj" and tok.pos_ == "VERB":
             return self._coordinated_with(tok)
         if (
-            tok.dep_ == "advcl"
-            and tok.tag_ == "VBN"
-            and tok.head.tag_ == "VBG"
-            and any(c.dep_ == "mark" for c in tok.head.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            tok.dep_ == "advcl" and tok.tag_ == "VBN" and _hung_on_while(tok)
         ):  # "detained while filming a protest, charged with X": the parser hangs "charged" on the filming
             return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
@@ -2258,6 +2254,17 @@ def _dedupe(items: list[str]) -> list[str]:
 @Language.factory("whereas_events", requires=["doc.ents", "token.dep"], assigns=["doc._.events"])
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
+
+
+def _hung_on_while(participle: Token) -> bool:
+    """Whether the parser hung a participle with no subject of its own on a "while …ing" clause ("detained
+    while filming a protest, charged with X"): it goes with the clause that one hangs on."""
+    clause = participle.head
+    return (
+        clause.tag_ == "VBG"
+        and any(c.dep_ == "mark" for c in clause.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+    )
 
 
 def _with_day(ent: Span) -> Span:

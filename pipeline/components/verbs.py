@@ -13,16 +13,18 @@ between, the clause is rebuilt around it — the subject its ``nsubj``, the noun
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from pipeline.components.lemmas import trigger_lemmas
+from pipeline.normalize.dates import is_weekday
 
 __all__ = ["VerbRepair"]
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PAST = frozenset({"VBD", "VBN"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_AMOD = get_string_id("amod")
 #: what the parser hung on the subject or on its root that follows the object and is the verb's own
 _CLAUSE_DEPS = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl", "agent", "cc", "conj"})
 
@@ -47,9 +49,8 @@ class VerbRepair:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        amod = doc.vocab.strings["amod"]
         changes: dict[int, tuple[int, str]] = {}
-        for i in numpy.flatnonzero(doc.to_array([DEP]) == amod).tolist():
+        for i in numpy.flatnonzero(doc.to_array([DEP]) == _AMOD).tolist():
             verb = doc[i]
             if verb.tag_ in _PAST and verb.lemma_ in self.verbs and verb.head.i > i:
                 changes.update(_rebuilt(doc, verb) or {})
@@ -70,9 +71,7 @@ def _dated(tok: Token) -> bool:
     """ "last week", "on Tuesday", "on 3 May": a date phrase of the clause."""
     return tok.dep_ == "npadvmod" or (
         tok.dep_ == "prep"
-        and any(
-            c.dep_ == "pobj" and (c.ent_type_ == "DATE" or c.lower_ in _WEEKDAYS or c.like_num) for c in tok.children
-        )
+        and any(c.dep_ == "pobj" and (c.ent_type_ == "DATE" or is_weekday(c.text) or c.like_num) for c in tok.children)
     )
 
 
@@ -91,7 +90,7 @@ def _rebuilt(doc: Doc, verb: Token) -> dict[int, tuple[int, str]] | None:
             for t in before
             if t.pos_ in _NOMINAL
             and t.ent_type_ != "DATE"
-            and t.lower_ not in _WEEKDAYS
+            and not is_weekday(t.text)
             # a noun as the root or a clause ("ccomp") stands where the lost verb's clause did
             and (t.dep_ in ("ROOT", "nsubj", "nsubjpass", "ccomp") or verb.i <= t.head.i <= obj.i)
         ),

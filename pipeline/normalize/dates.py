@@ -12,6 +12,7 @@ from pipeline.normalize.durations import NUMBER_WORDS
 
 __all__ = [
     "is_month_name",
+    "is_weekday",
     "may_be_same_day",
     "normalise_date",
     "years_in",
@@ -60,6 +61,15 @@ def is_month_name(word: str) -> bool:
     (True, True, False)
     """
     return word.lower().rstrip(".") in _MONTHS
+
+
+def is_weekday(word: str) -> bool:
+    """Whether ``word`` names a day of the week ("Tuesday").
+
+    >>> is_weekday("Tuesday"), is_weekday("tuesday"), is_weekday("Tues")
+    (True, True, False)
+    """
+    return word.lower() in _WEEKDAYS
 
 
 def _month(text: str) -> int:
