@@ -197,6 +197,8 @@ _DATE_AT_END = re.compile(
 )
 #: a line of a header block holding a date alone ("14.02.2025\nPress Team", "12 March 2024\nIndex: …")
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>" + _DAY_DATE + r")[ \t]*$", re.M)
+#: a line holding a date alone, or a place and a date ("21 October 2024", "Caracas, 20 February 2025")
+DATE_ALONE = re.compile(r"[ \t]*(?:[A-Z][\w'’. -]{1,40},[ \t]*)?(?:" + _DAY_DATE + r")[ \t]*")
 NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "LUMEPORT, Ruritania, June 11": the place's country

@@ -89,6 +89,14 @@ def test_places_of_detention_named_with_a_lower_case_head(build_text):
     assert actors["Samir Haddad"] == "Person"  # the occupation before the name is not part of it
 
 
+def test_a_numbered_place_of_detention_and_a_place_before_an_abbreviated_month(build_text):
+    r = build_text(
+        "The reporter Perrin Vessa, arrested at Korvel airport on Feb. 24, 2023, is held in Penitentiary No. 13.",
+        name="news-test",
+    )
+    assert _actors(r) == {"Perrin Vessa": "Person", "Korvel airport": "Place", "Penitentiary No. 13": "Place"}
+
+
 def test_a_court_named_after_its_city_in_lower_case_but_not_an_indefinite_one(build_text):
     r = build_text(
         "Separately, the Velgrad court on Sunday sentenced Ana Vell, an activist, to three years in prison. "
@@ -159,6 +167,37 @@ def test_a_capitalised_noun_of_a_headline_names_no_one_after_it(build_text):
 
 
 # -- types from context ------------------------------------------------------------------------
+
+
+def test_lower_case_words_before_a_name_say_its_kind_and_are_no_part_of_it(build_text):
+    r = build_text(
+        "Halvard Brenik is a former member of the board of the cultural association Asirem, which the "
+        "Administrative Court of Korvel dissolved on 13 October 2021.",
+        name="news-test",
+    )
+    assert _actors(r)["Asirem"] == "NGO"
+
+
+def test_an_organisation_named_after_its_country_keeps_the_country_in_its_name(build_text):
+    r = build_text(
+        "Tamsin Vessa, a researcher with the Uganda Centre for Rights and Dignity, was arrested on 2 May 2023.",
+        name="news-test",
+    )
+    assert _actors(r) == {"Tamsin Vessa": "Person", "Uganda Centre for Rights and Dignity": "NGO"}
+
+
+def test_a_title_opening_the_name_of_a_place_is_no_persons(build_text):
+    r = build_text("Perrin Vessa was arrested at the King Fahd Causeway on 3 May 2023.", name="news-test")
+    assert _actors(r) == {"Perrin Vessa": "Person", "King Fahd Causeway": "Place"}
+
+
+def test_a_bylines_publisher_is_an_outlet(build_text):
+    r = build_text(
+        "Letters from Korvel\n\nBy Ysolde Brenik, The Korvel Quarterly\n21 October 2024\n\n"
+        "Perrin Vessa was arrested on 3 May 2024.",
+        name="news-test",
+    )
+    assert _actors(r) == {"Ysolde Brenik": "Person", "Korvel Quarterly": "MediaOutlet", "Perrin Vessa": "Person"}
 
 
 def test_an_apposition_types_the_name_before_it(build_text):

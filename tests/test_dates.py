@@ -78,6 +78,16 @@ def test_year_less_date_after_a_later_day_of_the_year_is_in_the_next_year():
     assert _at(cal, "January") == "2017-01"
 
 
+def test_a_year_less_day_a_little_before_the_one_told_before_is_of_its_year():
+    # a story told out of order, in a brief dated the year after: not the next year's 7 March
+    cal = _cal(
+        "On 6 March 2024 officers detained Tamsin Vessa and Perrin Vessa. Perrin was released on 20 March. "
+        "Tamsin was placed in criminal detention on 7 March.",
+        "18 March 2025",
+    )
+    assert (_at(cal, "20 March"), _at(cal, "7 March")) == ("2024-03-20", "2024-03-07")
+
+
 def test_relative_dates_count_from_the_date_told_before():
     cal = _cal(
         "On 2 December 2017 he was arrested. Two days later, on 4 December, a court met. "

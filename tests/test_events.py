@@ -1287,10 +1287,12 @@ def test_what_a_ban_stops_belongs_to_the_one_banned(build_text):
         "On 4 May 2021 the Press Council blocked the website of the independent news outlet Orsk Vestnik for "
         "six months. The website of Radio Tamsk was blocked by the Press Council on 9 June 2021. On 2 July 2021 "
         "the Media Authority blocked access to the website of the news portal Nova Zorya. On 3 August 2021 the Ministry of "
-        "Justice suspended the activities of the rights group Tamsk Watch for six months."
+        "Justice suspended the activities of the rights group Tamsk Watch for six months. On 9 August 2021 the Media "
+        "Authority blocked access in Moldova to the news website Korvel Azi Online."
     )
     got = sorted((ev["subject"][0], ev["agent"][0], ev["date"][0]) for ev in _events(r, "Ban"))
     assert got == [
+        ("Korvel Azi Online", "Media Authority", "2021-08-09"),
         ("Nova Zorya", "Media Authority", "2021-07-02"),
         ("Orsk Vestnik", "Press Council", "2021-05-04"),
         ("Radio Tamsk", "Press Council", "2021-06-09"),

@@ -508,3 +508,21 @@ def test_a_byte_order_mark_decides_the_encoding(tmp_path):
     ):
         (tmp_path / name).write_bytes(data)
         assert read_document(tmp_path / name).text == "A. whereas Zoë;\n"
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        # a byline's date on the next line: a part of its own, the byline whole
+        (
+            "By Ysolde Brenik, The Korvel Quarterly\n21 October 2024\n\nPerrin Vessa was held.",
+            "By Ysolde Brenik, The Korvel Quarterly\n\n21 October 2024\n\nPerrin Vessa was held.\n",
+        ),
+        ("Korvel, 20 February 2025\nThe court ruled.", "Korvel, 20 February 2025\n\nThe court ruled.\n"),
+        # a sentence wrapped before its date, or a place line ending in a comma: one line
+        ("Perrin Vessa was arrested on\n3 May 2021\nand held.", "Perrin Vessa was arrested on 3 May 2021 and held.\n"),
+        ("Korvel,\n20 February 2025", "Korvel, 20 February 2025\n"),
+    ],
+)
+def test_a_line_holding_a_date_alone_stands_apart_from_a_header_line(raw, cleaned):
+    assert clean(raw) == cleaned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 import pytest
 
 from pipeline.doc_to_facts import _person_before
@@ -559,6 +560,18 @@ CASES = [
         "said the family had received threats.",
         {("spouseOf", "Perrin Vessa", "Tamsin Quillor")},
     ),
+    # a byline: the author works for the publisher it names
+    (
+        "Letters from Korvel\n\nBy Ysolde Brenik, The Korvel Quarterly\n21 October 2024\n\n"
+        "Perrin Vessa was arrested on 3 May 2024.",
+        {("employeeOf", "Ysolde Brenik", "Korvel Quarterly")},
+    ),
+    # two roles each with its article: the second one's object is not the first one's
+    (
+        "Perrin Vessa, a retired professor and a founding member of the opposition society Korvel National Society, "
+        "was arrested at his home.",
+        {("memberOf", "Perrin Vessa", "Korvel National Society")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"
@@ -669,3 +682,21 @@ def test_a_relation_two_documents_state_has_one_statement_each(nlp):
     assert len(set(statements)) == 2  # one per document, each with its own evidence and confidence
     report = validate_graph(result.dataset)
     assert report.conforms, "\n".join(report.messages)
+
+
+def test_a_role_right_after_a_name_and_a_comma_is_that_persons_however_parsed(nlp):
+    # the small model reads the last word of names like "al-Mahfoodh" as a verb and hangs "a researcher" anywhere
+    from spacy.attrs import DEP, HEAD
+
+    doc = nlp.make_doc("Tamsin Vessa, a researcher with the Lumeria Centre for Rights, was arrested on 2 May 2023.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_relations")]:
+        doc = proc(doc)
+    role, verb = (next(t for t in doc if t.text == word) for word in ("researcher", "arrested"))
+    assert role.dep_ == "appos" and role.head.text == "Vessa"  # as parsed: no test of the pattern yet
+    rows = doc.to_array([HEAD, DEP])
+    rows[role.i] = [numpy.int64(verb.i - role.i).astype("uint64"), doc.vocab.strings.add("npadvmod")]
+    doc.from_array([HEAD, DEP], rows)
+    doc = nlp.get_pipe("whereas_relations")(doc)
+    found = {(r["type"], doc[slice(*r["subject"])].text, doc[slice(*r["object"])].text) for r in doc._.relations}
+    assert found == {("employeeOf", "Tamsin Vessa", "Lumeria Centre for Rights")}

@@ -24,6 +24,10 @@ from pipeline.structure import BULLETS
 __all__ = ["ActorTyper", "CONTACT_CARD", "Candidate", "LABELLED", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+#: a byline: its author, a role maybe, and the publisher ("By Ana Vell, The Quarterly"; "By X, Researcher, Y Watch")
+BYLINE = re.compile(
+    r"By [A-Z][^,\n]{2,60}, (?:[A-Z][^,\n]{2,60}, )?(?:The )?(?P<publisher>[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|for|and|the|on)){0,8})"
+)
 WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00C0-\u024F.' -]+, [^\n()]{3,30}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE
 )  # ("Tunis, May 22, 2024 (AMP) –" too)
@@ -286,6 +290,8 @@ class ActorTyper:
                 if cand is not None:
                     found.append(cand)
                     taken |= set(range(cand.start, cand.end))
+            elif ent.label_ == "ORG":
+                found = self._country_led(doc, ent, found)
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
         for match_id, start, end in self.quoted(doc) if self._may_quote(doc) else ():
@@ -302,11 +308,28 @@ class ActorTyper:
         found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
         found.extend(self._dateline_agency(doc))
+        found.extend(self._byline_publisher(doc, found))
         text = self._read(doc).text  # (made once for the card and header readers)
         found.extend(self._contact_card(doc, text, found))
         found.extend(self._labelled_names(doc, text))
         found.extend(self._judges(doc))
         return [c for c in found if not _cites_a_case(doc, c.end)]
+
+    def _country_led(self, doc: Doc, ent: Span, found: list[Candidate]) -> list[Candidate]:
+        """ "the Bahrain Centre for Rights and Dignity": an organisation whose name opens with its country's,
+        which the gazetteer took for the country and a name shape for the rest; the model's entity spans
+        both. The two become one organisation (not a state body: "the Bahrain Ministry of Interior" is
+        the ministry)."""
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        country = next((c for c in found if c.start == start and c.kb_id.startswith("country/")), None)
+        rest = next((c for c in found if country and c.start == country.end and c.end == ent.end), None)
+        if country is None or rest is None or rest.kb_id or doc[country.end - 1].dep_ != "compound":
+            return found
+        kind = best_type(rest.votes)
+        if kind not in _ORGANISATION_TYPES or kind == "GovernmentBody":
+            return found
+        joined = Candidate(country.start, rest.end, [*rest.votes, (kind, W_CONTEXT, "country-led")])
+        return [joined if c is rest else c for c in found if c is not country]
 
     def _contact_card(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         """A press release's contact card ("Ana Vell / Press Officer for … / +32 2 29 53183", its lines kept by
@@ -384,6 +407,19 @@ class ActorTyper:
         if city is not None and len(city) and city_population(city.text) is not None:
             out.append(Candidate(city.start, city.end, [("Place", W_GAZETTEER, "dateline")]))
         return out
+
+    def _byline_publisher(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """The body a byline names after its author ("By Ana Vell, The Atlas Quarterly", "By X, Senior Researcher,
+        Y Watch"): the publisher, a media outlet unless its name's words say what else it is. Only where no
+        other reading took the words."""
+        if not len(doc) or doc[0].lower_ != "by":
+            return []
+        m = BYLINE.fullmatch(self._read(doc).text)
+        span = doc.char_span(m.start("publisher"), m.end("publisher"), alignment_mode="contract") if m else None
+        if span is None or not len(span) or any(c.start < span.end and span.start < c.end for c in found):
+            return []
+        typed = self.name_words.type_of([t.text for t in span])
+        return [Candidate(span.start, span.end, [(typed[0] if typed else "MediaOutlet", W_CONTEXT, "byline")])]
 
     def _bracket_closed(self, doc: Doc, forms: list[int]) -> bool:
         """Whether one of the token texts ``forms`` (ORTH hashes) holds a ")" (each text is read once a process)."""
@@ -689,7 +725,7 @@ class ActorTyper:
         if cand is None or (cand.start, cand.end) in offices:
             return None
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
-        if inner and not cand.kb_id:
+        if inner and not cand.kb_id and not self._named_after(self._read(doc).texts, cand.start, cand.end):
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
         if any(s <= cand.start and cand.end <= e for s, e in offices) and (
             not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)
@@ -930,7 +966,7 @@ class ActorTyper:
                 if ent.label_ != "PERSON" or all(w in self.titles or w in self.before for w in rest):
                     return end, end  # "Dear Prosecutor General,": a letter's reader, by office only
                 start += 1  # "Dear Mr Brenik"
-            elif word in self.titles or (
+            elif (word in self.titles and not self._named_after(texts, start, end)) or (
                 word in self.occupations
                 and end - start >= 2
                 and all(re.match(CAPITALISED, t) for t in texts[start + 1 : end])
@@ -943,8 +979,8 @@ class ActorTyper:
                 and tok.is_alpha
                 and word not in self.particles
                 and end - start >= 2
-                and all(re.match(CAPITALISED, t) for t in texts[start + 1 : end])
-            ):  # "the weekly Nordlys", "the reformist daily X": what the name is, before it
+                and self._name_after_words(texts, start + 1, end)
+            ):  # "the weekly Nordlys", "the youth association X": what the name is, before it
                 if word in self.before and self.before[word] != "Person":
                     votes.append((self.before[word], W_CONTEXT, f"kind:{word}"))
                 start += 1
@@ -985,6 +1021,20 @@ class ActorTyper:
         ):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
+
+    def _named_after(self, texts: list[str], start: int, end: int) -> bool:
+        """Whether a title opens the name of a place or body named after its holder ("King Fahd Causeway",
+        "Sheikh Zayed Road", "King Abdulaziz University"): the words after it say what the name is."""
+        typed = self.name_words.type_of(texts[start + 1 : end]) if end - start >= 3 else None
+        return typed is not None and typed[0] != "Person"
+
+    def _name_after_words(self, texts: list[str], start: int, end: int) -> bool:
+        """Whether ``texts[start:end]`` is a capitalised name after none or more lower-case words ("Nordlys";
+        "association Nadhor" of "the youth association Nadhor")."""
+        k = start
+        while k < end and texts[k].isalpha() and texts[k].islower() and texts[k] not in self.particles:
+            k += 1
+        return k < end and all(re.match(CAPITALISED, t) for t in texts[k:end])
 
     def _kind_before_name(self, doc: Doc, start: int, end: int) -> bool:
         """ "the NGO Orsk Civic Monitor": a kind in capitals before a name, where the name's own words say

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache, lru_cache
 from typing import Any
@@ -300,7 +301,7 @@ _NOT_NAME_START = [
 ]
 _POSSESSIVES = ["’s", "'s", "’", "'"]
 _ORDINAL = r"^\d+(st|nd|rd|th)$"
-#: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday")
+#: capitalised words that end a name's "of …" rather than continue it ("the Supreme Court on Monday", "X airport on Feb. 24")
 CALENDAR = [
     "monday",
     "tuesday",
@@ -321,6 +322,9 @@ CALENDAR = [
     "october",
     "november",
     "december",
+    # a month's abbreviation with its full stop ("on Feb. 24"): never a name's word ("May" alone may be one)
+    *(m.lower() + "." for m in calendar.month_abbr if m),
+    "sept.",
 ]
 _ARTICLE = r"(?:al|el|ad|ash|as|at|az|ibn|bin|abu)-[A-Z]"
 #: a word with an Arabic article (or "bin", "abu") before its capital ("al-Ha'ir", "el-Sisi")
@@ -366,9 +370,13 @@ def shape_patterns() -> list[dict]:
     of_name: list[dict[str, Any]] = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
     # "Association for Migrants' Dignity": a mandate holding a plural possessive
     possessive_tail: list[dict[str, Any]] = [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
+    numbered: list[dict[str, Any]] = [
+        {"ORTH": {"IN": ["No.", "Nr.", "no."]}},
+        {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}},
+    ]
     tails: list[list[dict[str, Any]]] = [
         [],
-        [{"ORTH": {"IN": ["No.", "Nr.", "no."]}}, {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}}],  # "Colony No. 47"
+        numbered,  # "Colony No. 47"
         [{"LOWER": {"IN": data["numbered_parts"]}}, {"TEXT": {"REGEX": r"^\d+[A-Za-z]?$"}}],  # "… Court Branch 6"
         [
             {"ORTH": ",", "OP": "?"},
@@ -407,7 +415,7 @@ def shape_patterns() -> list[dict]:
         ]
         for tail in tails:
             patterns.append({"label": kind, "pattern": before + head_tokens + tail})
-            if tail and (not lower or len(parts) > 1):
+            if tail and (not lower or len(parts) > 1 or tail is numbered):  # "Penitentiary No. 13" too
                 named_head = [
                     {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts
                 ]

@@ -707,7 +707,8 @@ class RelationFinder:
                     and (self.lexicon.nouns.get(word) in _KIN) == (base in _KIN)
                     and other.i in links
                     and links[other.i].objects
-                ):
+                    and not any(c.dep_ == "det" for c in max(tok, other, key=lambda t: t.i).children)
+                ):  # not "a retired professor and a founding member of X": a determiner opens a role of its own
                     own = [(o, c * 0.95, via) for o, c, via in links[other.i].objects]
                     break
         if not own and tok.dep_ == "appos" and tok.head.dep_ == "nsubj" and tok.head.head.lemma_ == "be":

@@ -258,6 +258,24 @@ def _shift(value: DateValue, unit: str, n: int) -> DateValue | None:
     return DateValue(date.fromordinal(date(*parts).toordinal() + n).isoformat(), DatePrecision.DAY)
 
 
+#: how far back in the year a date told without its year may lie from the one told before it, and still be of its year
+_HALF_YEAR = 182
+
+
+def _days_back(anchor: tuple[int, ...], probe: tuple[int, ...]) -> int:
+    """How many days of the year ``probe`` ((month, day), or (month,): its middle) lies before ``anchor``; 0 where
+    it lies after it.
+
+    >>> _days_back((3, 20), (3, 7)), _days_back((11, 3), (1, 5)), _days_back((7,), (5,)), _days_back((3, 1), (4, 2))
+    (13, 302, 61, 0)
+    """
+
+    def day_of_year(when: tuple[int, ...]) -> int:
+        return date(2001, when[0], when[1] if len(when) > 1 else 15).timetuple().tm_yday
+
+    return max(0, day_of_year(anchor) - day_of_year(probe))
+
+
 def _order(value: DateValue) -> tuple[int, ...]:
     """(month, day) of a date, as far as its precision goes."""
     return tuple(int(x) for x in value.value.split("-")[1:])
@@ -475,9 +493,11 @@ class Calendar:
         def after(anchor: DateValue) -> int:
             year = int(anchor.value[:4])
             a, p = _order(anchor), _order(probe)
-            if a and (p[0] < a[0] or (len(p) > 1 and len(a) > 1 and p[0] == a[0] and p[1] < a[1])):
-                year += 1  # told after a later day of the year: the year after
-            return year
+            if a and _days_back(a, p) > _HALF_YEAR:
+                year += (
+                    1  # told after a day far later in the year: the year after ("On 3 November 2023 … On 5 January")
+                )
+            return year  # (not "On 6 March 2024 … released on 20 March. X was detained on 7 March": told out of order)
 
         near = []
         if sentence is not None:

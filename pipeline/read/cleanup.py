@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from pipeline.facts import PartKind
 from pipeline.read.hygiene import finish, scrub
-from pipeline.structure import BULLET, PART_MARKERS, SIGNED_HEADER, next_recital_letter, signature_line
+from pipeline.structure import BULLET, DATE_ALONE, PART_MARKERS, SIGNED_HEADER, next_recital_letter, signature_line
 
 __all__ = ["clean"]
 
@@ -155,6 +155,22 @@ def _join(left: str, right: str, compounds: frozenset[str]) -> tuple[bool, str]:
             return True, ""
         return False, ""
     return False, " "
+
+
+def _date_apart(left: str, right: str) -> bool:
+    """Whether a line holding a date alone stands apart from the line before or after it: a header's or
+    byline's date ("By Ana Vell, The Quarterly" / "21 October 2024"), not a sentence wrapped before its
+    date ("… was arrested on" / "3 May 2021").
+
+    >>> _date_apart("By Ana Vell, The Quarterly", "21 October 2024"), _date_apart("was arrested on", "3 May 2021")
+    (True, False)
+    >>> _date_apart("21 October 2024", "Khadija keeps her letters"), _date_apart("21 October 2024", "and later")
+    (True, False)
+    """
+    if DATE_ALONE.fullmatch(right):
+        last = left.split()[-1] if left.split() else ""
+        return bool(last) and (last[0].isupper() or last[0].isdigit()) and left[-1] not in ","
+    return DATE_ALONE.fullmatch(left) is not None and right[:1].isupper()
 
 
 def _strippable(text: str, at: int) -> bool:
@@ -395,10 +411,12 @@ def clean(raw_text: str) -> str:
         pieces = [lines[0].text]
         tail = lines[0].text[-_TAIL:]  # the end of the text so far: all a join looks at
         listed = _is_address(lines)
-        for line in lines[1:]:
+        for previous, line in pairwise(lines):
             drop, between = _join(tail, line.text, compounds)
             if listed and between == " ":
                 between = "\n"  # an address's lines stay lines: no name runs across them
+            elif between == " " and _date_apart(previous.text, line.text):
+                between = "\n\n"  # a header's date: a part of its own
             if drop:
                 pieces[-1] = pieces[-1][:-1]
                 tail = tail[:-1]
