@@ -360,6 +360,16 @@ def test_a_shorter_name_of_an_organisation_joins_its_full_name(build_text):
     assert _actors(r)["Harbour Tribune"] == "MediaOutlet"
 
 
+def test_a_numbered_place_named_short_is_the_one_of_its_number(build_text):
+    r = build_text(
+        "The journalist Perrin Vessa is serving his sentence in Correctional Colony No. 47 in Korvel. The Ombudsman visited "
+        "Vessa in Colony No. 47 on 3 May 2024.",
+        name="news-test",
+    )
+    assert "Colony No. 47" in _forms(r, "Correctional Colony No. 47")
+    assert "Colony No. 47" not in _actors(r)
+
+
 def test_native_and_ascii_spellings_are_one_person(build_text):
     r = build_text(
         "Barış Yıldırım, a columnist, was detained on 5 May 2020. Prosecutors said Baris Yildirim "
