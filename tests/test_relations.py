@@ -572,6 +572,12 @@ CASES = [
         "was arrested at his home.",
         {("memberOf", "Perrin Vessa", "Korvel National Society")},
     ),
+    # a list's entries: a name, a dash, the role and its outlet
+    (
+        "Ysolde Brenik – reporter, Korvel Valley News. Arrested on 21 September 2023 in Lashio.\n\n"
+        "Halvard Brenik – correspondent for the exile news service Tamsk Sesi. Arrested in Ashgabat on 8 July 2023.",
+        {("employeeOf", "Ysolde Brenik", "Korvel Valley News"), ("employeeOf", "Halvard Brenik", "Tamsk Sesi")},
+    ),
     # a possessive opening a recital: the person of the recitals before it
     (
         "A. whereas the journalist Perrin Vessa has been held in Kelmar since 2 May 2031;\n\n"

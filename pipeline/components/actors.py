@@ -1274,7 +1274,7 @@ class ActorTyper:
             votes.append(("Person", W_CONTEXT, "age"))  # "X, 58, was taken from his home"
         # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
         k = j
-        if k < len(doc) and texts[k] == ",":
+        if k < len(doc) and texts[k] in (",", "–", "—"):  # (a list entry's "X – reporter, Y")
             k += 1
             while k < len(doc) and k - j < 6:
                 if lower[k] in self.apposition_skip or pos[k] in _APPOSITION_SKIP_POS:
