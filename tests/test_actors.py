@@ -154,6 +154,15 @@ def test_headlines_codes_and_platforms_are_no_actors(build_text):
     assert actors["Ion Rusu"] == "Person"
 
 
+def test_a_headings_roman_number_is_no_part_of_a_name(build_text):
+    r = build_text(
+        "I. Information received\n\nII. Perrin Vessa: eleven years for a lawyer\n\n"
+        "The lawyer Perrin Vessa was arrested on 3 May 2023.",
+        name="news-test",
+    )
+    assert _actors(r) == {"Perrin Vessa": "Person"}
+
+
 def test_a_capitalised_noun_of_a_headline_names_no_one_after_it(build_text):
     r = build_text(
         "Lumeria: Rights Lawyer Forcibly Disappeared, Then Jailed on Terrorism Charges\n"

@@ -2366,6 +2366,21 @@ def test_she_in_what_an_office_says_is_that_office_not_the_woman_named_before(bu
     ]
 
 
+def test_the_commissioner_and_her_she_are_the_commissioner_named_before_not_the_woman_she_visited(build_text):
+    r = build_text(
+        "Strasbourg, 3 April 2025 – The Council of Europe Commissioner for Human Rights, Ysolde Brenik, published her "
+        "report on Lumeria today. The Commissioner called for the release of the journalist Orsolya Quillon, who was "
+        "arrested on 11 January.\n\nTurning to the opposition, the Commissioner noted that Halvard Vessa, the chair "
+        "of the party Korvel Path, was sentenced on 19 March to seven months. She urged the authorities to release "
+        "Mr Vessa.",
+        name="news-test",
+    )
+    assert sorted((ev["subject"][0], ev["agent"][0]) for ev in _events(r, "ReleaseDemand")) == [
+        ("Halvard Vessa", "Ysolde Brenik"),
+        ("Orsolya Quillon", "Ysolde Brenik"),
+    ]
+
+
 def test_what_which_stands_for_is_no_person_the_parser_hung_the_clause_on():
     # the parse the model gave a resolution's recital: the clause on "which" hung on the person, not the daily
     import spacy

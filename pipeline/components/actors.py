@@ -24,6 +24,8 @@ from pipeline.structure import BULLETS
 __all__ = ["ActorTyper", "CONTACT_CARD", "Candidate", "LABELLED", "best_type", "WIRE_DATELINE"]
 
 #: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
+#: the number of a heading in Roman numerals ("II."), never a person's initial at a sentence's start
+_HEADING_NUMBER = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)\.$")
 #: a byline: its author, a role maybe, and the publisher ("By Ana Vell, The Quarterly"; "By X, Researcher, Y Watch")
 BYLINE = re.compile(
     r"By [A-Z][^,\n]{2,60}, (?:[A-Z][^,\n]{2,60}, )?(?:The )?(?P<publisher>[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|for|and|the|on)){0,8})"
@@ -961,6 +963,8 @@ class ActorTyper:
             word, tok = lower[start], doc[start]
             if word in ("the", "a", "an", "whereas") or texts[start] in QUOTES or tok.is_punct:
                 start += 1
+            elif tok.is_sent_start and _HEADING_NUMBER.match(texts[start]):
+                start += 1  # "I. Wen Zhiqiang: eleven years …", "II. Information received": a heading's number
             elif word in self.salutations and end - start >= 2:
                 rest = lower[start + 1 : end]
                 if ent.label_ != "PERSON" or all(w in self.titles or w in self.before for w in rest):
