@@ -23,13 +23,13 @@ from pipeline.structure import BULLETS
 
 __all__ = ["ActorTyper", "CONTACT_CARD", "Candidate", "LABELLED", "best_type", "WIRE_DATELINE"]
 
-#: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 #: the number of a heading in Roman numerals ("II."), never a person's initial at a sentence's start
 _HEADING_NUMBER = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)\.$")
 #: a byline: its author, a role maybe, and the publisher ("By Ana Vell, The Quarterly"; "By X, Researcher, Y Watch")
 BYLINE = re.compile(
     r"By [A-Z][^,\n]{2,60}, (?:[A-Z][^,\n]{2,60}, )?(?:The )?(?P<publisher>[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|for|and|the|on)){0,8})"
 )
+#: a wire story's dateline, the agency in its brackets: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00C0-\u024F.' -]+, [^\n()]{3,30}\(([^()\n]{2,60})\) [–—-]", re.MULTILINE
 )  # ("Tunis, May 22, 2024 (AMP) –" too)

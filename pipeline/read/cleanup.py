@@ -375,7 +375,8 @@ def clean(raw_text: str) -> str:
     """Turn extracted text into the text every offset downstream points into.
 
     Each part (title, citation, recital, paragraph) becomes one line (an address
-    block keeps its short lines), parts are separated by one blank line; stray spaces at page tops go, lines broken
+    block keeps its short lines; a header's line holding a date alone is a part of its own),
+    parts are separated by one blank line; stray spaces at page tops go, lines broken
     mid-sentence are joined with one space; a word hyphenated across a line end is
     rejoined ("repres-\\nsion" → "repression", "Prosecutor-\\nGeneral" keeps its hyphen);
     footnote bodies leave the flow for a final section, one per line, and their
