@@ -413,27 +413,14 @@ class ActorTyper:
             of = doc[at]
             if of.i < 3:
                 continue
+            # the bodies listed before the "of" first: most "of"s follow no list, and the state's name is not read
+            conjuncts = _conjuncts_before(doc, of.i)
+            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
+                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             state = of.i + 1 + (of.i + 1 < len(doc) and doc[of.i + 1].lower_ == "the")
             end = OfficeFinder.state_end(doc, of.i)
             if end == of.i or not is_state(doc[state:end].text):
                 continue
-            conjuncts: list[tuple[int, int]] = []
-            i = of.i
-            while i > 0:
-                j = i
-                while j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",):
-                    j -= 1
-                if j == i:
-                    break
-                conjuncts.append((j, i))
-                if j > 0 and doc[j - 1].lower_ in ("and", "or", ","):
-                    i = j - 1
-                    if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
-                        i -= 1
-                    continue
-                break
-            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
-                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             of_state = doc[of.i : end].text
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
@@ -1401,6 +1388,26 @@ _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
+
+
+def _conjuncts_before(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """The runs of capitalised words listed before token ``i`` ("the President, Government and Jogorku Kenesh [of]"),
+    nearest first, each as (start, end): a run, then "and", "or", "," or ", and" before it, another run."""
+    conjuncts: list[tuple[int, int]] = []
+    while i > 0:
+        j = i
+        while j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",):
+            j -= 1
+        if j == i:
+            break
+        conjuncts.append((j, i))
+        if j > 0 and doc[j - 1].lower_ in ("and", "or", ","):
+            i = j - 1
+            if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+                i -= 1
+            continue
+        break
+    return conjuncts
 
 
 def _cites_a_case(doc: Doc, end: int) -> bool:
