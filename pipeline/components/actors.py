@@ -272,16 +272,23 @@ class ActorTyper:
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in self._positions(doc)}
+        rejected = set()  # the entities no candidate came of: the same span and label gives none again
         for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
                 found.append(cand)
+            else:
+                rejected.add(_entity_key(ent))
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
         for ent in self._statistical(doc):
-            if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
+            if (
+                ent.label_ in self.ner_labels
+                and not any(i in taken for i in range(ent.start, ent.end))
+                and _entity_key(ent) not in rejected
+            ):
                 cand = self._accept(doc, ent, offices)
                 if cand is not None:
                     found.append(cand)
@@ -1388,6 +1395,12 @@ _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
+
+
+def _entity_key(ent: Span) -> tuple[int, int, int]:
+    """What :meth:`ActorTyper._accept` reads of an entity, in a Doc whose reading it does not change: its tokens and
+    label (its ``ent_id_`` is its root token's), the same key, the same answer."""
+    return ent.start, ent.end, ent.label
 
 
 def _conjuncts_before(doc: Doc, i: int) -> list[tuple[int, int]]:
