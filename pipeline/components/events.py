@@ -97,14 +97,6 @@ def _role_rules_read(rules: dict[str, dict], frame: str) -> list[str]:
     ]
 
 
-def _role_matcher(vocab: Any, rules: dict[str, dict], keys: list[str]) -> TreeMatcher:
-    """A TreeMatcher of the role rules ``keys`` (in their order): the matches of each, as one of all the rules gives them."""
-    matcher = TreeMatcher(vocab)
-    for key in keys:
-        matcher.add(key, [rules[key]["pattern"]])
-    return matcher
-
-
 @lru_cache(maxsize=4096)
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
@@ -168,10 +160,12 @@ class EventFinder:
             self.role_rules[key] = rule
             found = f"{'|'.join(rule['frames'])}:{rule['role']}"
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
-        #: per trigger frame, the role rules read of its triggers (see _role_rules_read), walked from the triggers
-        #: found of that frame, and only from them
-        self.roles = {
-            frame: _role_matcher(nlp.vocab, self.role_rules, _role_rules_read(self.role_rules, frame))
+        self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
+        for key, rule in self.role_rules.items():
+            self.roles.add(key, [rule["pattern"]])
+        #: per trigger frame, the role rules read of its triggers (see _role_rules_read): a trigger is walked by those
+        self._role_keys = {
+            frame: frozenset(get_string_id(key) for key in _role_rules_read(self.role_rules, frame))
             for frame in {entry["frame"] for entry in self.entries.values()}
         }
         #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
@@ -293,14 +287,14 @@ class EventFinder:
 
     def _role_tokens(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> dict[int, dict[str, list[int]]]:
         """Per trigger, per role rule's finding ("frame|frame:role"), the tokens the rules read of its frame found,
-        in the rules' order (each trigger's matches come from the one walk of its frame's rules)."""
+        in the rules' order (a trigger's matches all come from the walk of its frame's rules)."""
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         by_frame: dict[str, list[int]] = defaultdict(list)
         for t, (entry, _) in found.items():
             by_frame[entry["frame"]].append(t)
         for frame, triggers in by_frame.items():
             # a parse tree is one sentence: they stay in it
-            for match_id, tokens in self.roles[frame](doc, triggers, parse=self._parse):
+            for match_id, tokens in self.roles(doc, triggers, parse=self._parse, keys=self._role_keys[frame]):
                 names, finding, role = self._role_by_id[match_id]
                 named = dict(zip(names, tokens, strict=False))
                 out[named["trigger"]][finding].append(named[role])
