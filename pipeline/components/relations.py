@@ -321,9 +321,8 @@ class RelationFinder:
         # the link patterns run only on a Doc holding a role word (any form noun() or verb() could take): their
         # matches count only at a role word and at the tokens of its tree
         self.links = TreeMatcher(nlp.vocab)  # the parse walked from each first node's words
-        #: the link rules whose first node is the role word, walked only from the role words whose links are read
-        self._role_links = TreeMatcher(nlp.vocab)
         self._link_rank: dict[int, int] = {}  # a link rule's place in relations.jsonl, by match id
+        rooted: set[int] = set()  # the link rules whose first node is the role word, by match id
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
@@ -341,13 +340,17 @@ class RelationFinder:
                 self.rosters.append(rule)
                 self._roster_marks.append([[get_string_id(w) for w in mark.split()] for mark in rule["after"]])
             elif "link" in rule:
-                rooted = rule["pattern"][0]["RIGHT_ID"] == "role"
-                (self._role_links if rooted else self.links).add(key, [self._expand_link(rule["pattern"])])
+                self.links.add(key, [self._expand_link(rule["pattern"])])
                 self._link_rank[get_string_id(key)] = len(self._link_rank)
+                if rule["pattern"][0]["RIGHT_ID"] == "role":
+                    rooted.add(get_string_id(key))
                 self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
+        #: the link rules walked only from the role words whose links are read (those whose first node is the role
+        #: word), and the others, walked from every token their first node may take
+        self._rooted_links, self._free_links = frozenset(rooted), frozenset(self._link_rank.keys() - rooted)
         positions = load_jsonl("positions.jsonl")
         self.generic = {row["label"] for row in positions if row.get("generic")}
         #: offices that are a seat in a body, and the words that name such a body ("parliament", "assembly")
@@ -636,8 +639,9 @@ class RelationFinder:
         a rule whose first node is the role word is walked only from the role words whose links are read (a role
         rule starting at every noun of the Doc walked mostly from words no one reads the links of)."""
         parse = self.links.parse(doc)
-        rooted = self._role_links(doc, _links_read(parse, candidates), parse=parse)
-        return sorted([*rooted, *self.links(doc, parse=parse)], key=lambda match: self._link_rank[match[0]])
+        rooted = self.links(doc, _links_read(parse, candidates), parse=parse, keys=self._rooted_links)
+        free = self.links(doc, parse=parse, keys=self._free_links)
+        return sorted([*rooted, *free], key=lambda match: self._link_rank[match[0]])
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
