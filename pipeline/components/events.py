@@ -82,21 +82,6 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
     return None
 
 
-#: the frames whose triggers, wanting a subject, look for the words any frame's subject rules found there
-_SUBJECT_SEEKING = ("patient", "nominal")
-
-
-def _role_rules_read(rules: dict[str, dict], frame: str) -> list[str]:
-    """The role rules (keys of ``rules``, in order) whose findings the event finder reads of a trigger of ``frame``:
-    those of the frame, and for a frame of :data:`_SUBJECT_SEEKING` the subject rules of any frame (whether any
-    of them found a subject counts: "222 prisoners were released. Among them were X and Y.")."""
-    return [
-        key
-        for key, rule in rules.items()
-        if frame in rule["frames"] or (frame in _SUBJECT_SEEKING and rule["role"] == "subject")
-    ]
-
-
 @lru_cache(maxsize=4096)
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
@@ -152,22 +137,16 @@ class EventFinder:
         #: per trigger pattern, its rank (the first in events.jsonl wins a token) and its nodes' names
         self._rank = {key: n for n, key in enumerate(self.order)}
         self._node_names = {key: [n["RIGHT_ID"] for n in e["pattern"]] for key, e in self.entries.items()}
+        self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
         #: per role rule, its nodes' names and what it finds ("frame|frame:role"), worked out once
         self._role_reading: dict[str, tuple[list[str], str, str]] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
+            self.roles.add(key, [rule["pattern"]])
             found = f"{'|'.join(rule['frames'])}:{rule['role']}"
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
-        self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
-        for key, rule in self.role_rules.items():
-            self.roles.add(key, [rule["pattern"]])
-        #: per trigger frame, the role rules read of its triggers (see _role_rules_read): a trigger is walked by those
-        self._role_keys = {
-            frame: frozenset(get_string_id(key) for key in _role_rules_read(self.role_rules, frame))
-            for frame in {entry["frame"] for entry in self.entries.values()}
-        }
         #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
         self._role_by_id = {get_string_id(key): reading for key, reading in self._role_reading.items()}
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
@@ -285,19 +264,14 @@ class EventFinder:
                 found[t] = (entry, named)
         return found
 
-    def _role_tokens(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> dict[int, dict[str, list[int]]]:
-        """Per trigger, per role rule's finding ("frame|frame:role"), the tokens the rules read of its frame found,
-        in the rules' order (a trigger's matches all come from the walk of its frame's rules)."""
+    def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        by_frame: dict[str, list[int]] = defaultdict(list)
-        for t, (entry, _) in found.items():
-            by_frame[entry["frame"]].append(t)
-        for frame, triggers in by_frame.items():
-            # a parse tree is one sentence: they stay in it
-            for match_id, tokens in self.roles(doc, triggers, parse=self._parse, keys=self._role_keys[frame]):
-                names, finding, role = self._role_by_id[match_id]
-                named = dict(zip(names, tokens, strict=False))
-                out[named["trigger"]][finding].append(named[role])
+        for match_id, tokens in self.roles(
+            doc, triggers, parse=self._parse
+        ):  # a parse tree is one sentence: they stay in it
+            names, found, role = self._role_by_id[match_id]
+            named = dict(zip(names, tokens, strict=False))
+            out[named["trigger"]][found].append(named[role])
         return out
 
     # -- annotations ------------------------------------------------------------------------
@@ -307,7 +281,7 @@ class EventFinder:
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, found)
+        role_tokens = self._role_tokens(doc, found_ids)
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
@@ -383,7 +357,7 @@ class EventFinder:
                 roles["subject"] = self._named_after(doc, trigger, at)
             if (
                 not roles["subject"]
-                and frame in _SUBJECT_SEEKING
+                and frame in ("patient", "nominal")
                 and trigger.dep_ not in ("relcl", "acl")
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
