@@ -204,6 +204,30 @@ class _Reach:
         return True
 
 
+#: the keys of a pattern's token that read the word alone: its text, its lower-case form, the lexeme's flag
+_WORD_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "IS_TITLE", "OP"})
+#: how many runs of words a group keeps the matches of
+_RUNS_KEPT = 4096
+
+
+def _reads_words(pattern: list[dict[str, Any]]) -> bool:
+    """Whether every token of ``pattern`` reads only the word it stands for (its text or lower-case form as a
+    word, a list of words or a regular expression; whether it is title-cased): then the Matcher's matches in a
+    run of tokens are those of its words, wherever the run stands, whatever else the Doc holds.
+
+    >>> _reads_words([{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["court"]}}, {"TEXT": {"REGEX": "^A"}}])
+    True
+    >>> _reads_words([{"POS": "PROPN"}]), _reads_words([{"LOWER": {"FUZZY": "court"}}])
+    (False, False)
+    """
+    return all(
+        key in _WORD_KEYS
+        and (isinstance(value, (str, bool)) or (isinstance(value, dict) and set(value) <= {"IN", "NOT_IN", "REGEX"}))
+        for spec in pattern
+        for key, value in spec.items()
+    )
+
+
 class _Group:
     """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
     holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
@@ -213,9 +237,11 @@ class _Group:
     The Matcher runs only over the stretches of a Doc a match may cover (:class:`_Reach`) around the
     tokens holding the anchor, where every match lies: it walks every token it is given, making a
     Token object for each and testing each pattern's first token there (a Doc's part is about 22
-    tokens, a name's stretch a few)."""
+    tokens, a name's stretch a few). Where every pattern reads only words (:func:`_reads_words`), a
+    stretch's matches are those of its words: found once for each run of words (a text names the same
+    bodies and people again and again) and kept."""
 
-    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_whole")
+    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_runs", "_whole", "_worded")
 
     def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
@@ -224,9 +250,14 @@ class _Group:
         #: read off the patterns with the Matcher; a removed pattern's tokens stay: the stretches are at most longer
         self._reach = _Reach()
         self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
+        self._worded = True  # every pattern reads only words: the matches of a run are its words'
+        #: a run's words (ORTH hashes) -> the matches in it, from its start (kept while every pattern reads words)
+        self._runs: dict[tuple[int, ...], list[tuple[int, int, int]]] = {}
 
     def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
         self._whole = self._whole or on_match is not None
+        self._worded = self._worded and _reads_words(pattern)
+        self._runs.clear()  # a pattern more: the runs' matches found before may lack its
         if self._matcher is not None:
             self._reach.add(pattern)
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
@@ -234,6 +265,7 @@ class _Group:
             self._pending.append((key, pattern, on_match, kw))
 
     def remove(self, key: str) -> None:
+        self._runs.clear()
         if self._matcher is not None:
             if key in self._matcher:
                 self._matcher.remove(key)
@@ -271,10 +303,25 @@ class _Group:
         for i in sorted(anchored):
             if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
-                # the Matcher gives a Span's matches from the Span's start (a Span made as doc[start:end] makes
-                # it, without the slice's checks: the run lies in the Doc)
-                matches.extend((key, start + s, start + e) for key, s, e in matcher(Span(doc, start, end), **kw))
+                matches.extend((key, start + s, start + e) for key, s, e in self._in_run(doc, orths, start, end, kw))
         return matches
+
+    def _in_run(
+        self, doc: Doc, orths: list[int], start: int, end: int, kw: dict[str, Any]
+    ) -> list[tuple[int, int, int]]:
+        """The Matcher's matches in the run ``start``-``end`` of ``doc`` (whose ORTH column is ``orths``), from the
+        run's start."""
+        # the Matcher gives a Span's matches from the Span's start (a Span made as doc[start:end] makes it, without
+        # the slice's checks: the run lies in the Doc)
+        if not self._worded or kw:
+            return self.matcher()(Span(doc, start, end), **kw)
+        words = tuple(orths[start:end])
+        found = self._runs.get(words)
+        if found is None:
+            if len(self._runs) >= _RUNS_KEPT:
+                self._runs.clear()
+            found = self._runs[words] = self.matcher()(Span(doc, start, end))
+        return found
 
 
 #: the token attributes a pattern of one token may test to be looked up in the Doc's arrays, not matched

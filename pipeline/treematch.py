@@ -253,9 +253,9 @@ class _Filing(NamedTuple):
     needs: list[int]  # per pattern (by its place in ``ordered``), the requirements it has, as bits
     words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
     meets: dict[int, dict[int, int]]  # per column, each of those words -> the requirements it meets, as bits
-    #: the requirements a Doc meets -> the patterns (their places in ``ordered``) all of whose it meets, in
-    #: order: worked out once for each set met (Docs of a text meet few different sets)
-    passing: dict[int, list[int]]
+    #: (the requirements a Doc meets, the keys asked for or None for all) -> the patterns (their places in
+    #: ``ordered``) all of whose it meets, in order: worked out once for each (Docs of a text meet few different sets)
+    passing: dict[tuple[int, frozenset[int] | None], list[int]]
 
 
 #: how many sets of requirements met a TreeMatcher keeps the passing patterns of
@@ -275,6 +275,8 @@ class TreeMatcher:
         #: per column, each word a requirement names -> the requirements (numbers) a token holding it meets
         self._meets: dict[int, dict[int, list[int]]] = {}
         self._filed: _Filing | None = None
+        #: the last parse read and the requirements it meets (several calls read one parse: the roles of each frame)
+        self._held_by: tuple[Parse, int] | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         if self._checker is not None:  # spaCy's own validation of the patterns, as before
@@ -295,6 +297,7 @@ class TreeMatcher:
                         needs.add(self._needs[(c, w)])
             self._patterns.setdefault(self.vocab.strings.add(key), []).append(((first, *rest), frozenset(needs)))
         self._filed = None
+        self._held_by = None
 
     def _filing(self) -> _Filing:
         """The patterns in the order of their matches with their requirements, and the words that meet
@@ -316,23 +319,31 @@ class TreeMatcher:
 
     def _held(self, parse: Parse) -> int:
         """The requirements a Doc meets, as bits (see :class:`_Filing`): one of their words is in its column
-        (a pattern lacking one has no match)."""
+        (a pattern lacking one has no match). Read once for the last parse (a parse does not change)."""
+        if self._held_by is not None and self._held_by[0] is parse:
+            return self._held_by[1]
         held = 0
         filed = self._filing()
         for column, words in filed.words.items():
             meets = filed.meets[column]
             for word in parse.among(column, words):
                 held |= meets[word]
+        self._held_by = (parse, held)
         return held
 
-    def _passing(self, held: int) -> list[int]:
-        """The places in the filing's order of the patterns all of whose requirements are among ``held``."""
+    def _passing(self, held: int, keys: frozenset[int] | None) -> list[int]:
+        """The places in the filing's order of the patterns all of whose requirements are among ``held`` (of the
+        ``keys`` given, where they are)."""
         filed = self._filing()
-        passing = filed.passing.get(held)
+        passing = filed.passing.get((held, keys))
         if passing is None:
             if len(filed.passing) >= _PASSING_KEPT:
                 filed.passing.clear()
-            passing = filed.passing[held] = [place for place, need in enumerate(filed.needs) if need & held == need]
+            passing = filed.passing[(held, keys)] = [
+                place
+                for place, need in enumerate(filed.needs)
+                if need & held == need and (keys is None or filed.ordered[place][0] in keys)
+            ]
         return passing
 
     def parse(self, doc: Doc) -> Parse:
@@ -340,11 +351,15 @@ class TreeMatcher:
         return Parse(doc)
 
     def __call__(
-        self, doc: Doc, roots: Iterable[int] | None = None, parse: Parse | None = None
+        self,
+        doc: Doc,
+        roots: Iterable[int] | None = None,
+        parse: Parse | None = None,
+        keys: frozenset[int] | None = None,
     ) -> list[tuple[int, list[int]]]:
         """Every match as ``(key, token indices in pattern order)``; with ``roots``, only the matches
-        whose first node is one of those tokens. ``parse`` (from :meth:`parse`) saves reading the
-        Doc again."""
+        whose first node is one of those tokens; with ``keys`` (the hashes of keys), only the matches of
+        those keys' patterns. ``parse`` (from :meth:`parse`) saves reading the Doc again."""
         starts = sorted(set(roots)) if roots is not None else None
         if not self._patterns or starts == [] or not len(doc):
             return []
@@ -352,7 +367,7 @@ class TreeMatcher:
         ordered = self._filing().ordered
         out: list[tuple[int, list[int]]] = []
         firsts: dict[_Node, list[int]] = {}  # the tokens a first node takes, once for the patterns sharing it
-        for place in self._passing(self._held(parse)):
+        for place in self._passing(self._held(parse), keys):
             key, nodes, _ = ordered[place]
             first = nodes[0]
             candidates = firsts.get(first)

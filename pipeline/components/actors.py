@@ -278,16 +278,23 @@ class ActorTyper:
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         offices = {(s.start, s.end) for s in self._positions(doc)}
+        rejected = set()  # the entities no candidate came of: the same span and label gives none again
         for ent in self._ents(doc):
             cand = self._accept(doc, ent, offices)
             if cand is not None:
                 found.append(cand)
+            else:
+                rejected.add(_entity_key(ent))
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
         taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
         for ent in self._statistical(doc):
-            if ent.label_ in self.ner_labels and not any(i in taken for i in range(ent.start, ent.end)):
+            if (
+                ent.label_ in self.ner_labels
+                and not any(i in taken for i in range(ent.start, ent.end))
+                and _entity_key(ent) not in rejected
+            ):
                 cand = self._accept(doc, ent, offices)
                 if cand is not None:
                     found.append(cand)
@@ -451,27 +458,14 @@ class ActorTyper:
             of = doc[at]
             if of.i < 3:
                 continue
+            # the bodies listed before the "of" first: most "of"s follow no list, and the state's name is not read
+            conjuncts = _conjuncts_before(doc, of.i)
+            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
+                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             state = of.i + 1 + (of.i + 1 < len(doc) and doc[of.i + 1].lower_ == "the")
             end = OfficeFinder.state_end(doc, of.i)
             if end == of.i or not is_state(doc[state:end].text):
                 continue
-            conjuncts: list[tuple[int, int]] = []
-            i = of.i
-            while i > 0:
-                j = i
-                while j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",):
-                    j -= 1
-                if j == i:
-                    break
-                conjuncts.append((j, i))
-                if j > 0 and doc[j - 1].lower_ in ("and", "or", ","):
-                    i = j - 1
-                    if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
-                        i -= 1
-                    continue
-                break
-            if len(conjuncts) < 2 or not any(doc[s - 1].lower_ in ("and", "or") for s, _ in conjuncts[:-1]):
-                continue  # a list ends in "and": not "Mohamed Eddine, Secretary General of the …"
             of_state = doc[of.i : end].text
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
@@ -1455,6 +1449,32 @@ _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
+
+
+def _entity_key(ent: Span) -> tuple[int, int, int]:
+    """What :meth:`ActorTyper._accept` reads of an entity, in a Doc whose reading it does not change: its tokens and
+    label (its ``ent_id_`` is its root token's), the same key, the same answer."""
+    return ent.start, ent.end, ent.label
+
+
+def _conjuncts_before(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """The runs of capitalised words listed before token ``i`` ("the President, Government and Jogorku Kenesh [of]"),
+    nearest first, each as (start, end): a run, then "and", "or", "," or ", and" before it, another run."""
+    conjuncts: list[tuple[int, int]] = []
+    while i > 0:
+        j = i
+        while j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",):
+            j -= 1
+        if j == i:
+            break
+        conjuncts.append((j, i))
+        if j > 0 and doc[j - 1].lower_ in ("and", "or", ","):
+            i = j - 1
+            if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+                i -= 1
+            continue
+        break
+    return conjuncts
 
 
 def _cites_a_case(doc: Doc, end: int) -> bool:

@@ -18,7 +18,7 @@ from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import TreeMatcher
+from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
@@ -50,6 +50,8 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 #: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general",
 #: "he has been secretary-general of Y" (acomp)
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
+#: the dependency labels _links_read follows, hashed as a parse's columns hold them
+_CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -59,6 +61,24 @@ def expand_pattern(pattern: list) -> list[dict]:
     [{'ENT_TYPE': {'IN': ['Person']}, 'OP': '+'}, {'LOWER': 'and'}]
     """
     return [{"ENT_TYPE": {"IN": _PLACEHOLDERS[t]}, "OP": "+"} if isinstance(t, str) else t for t in pattern]
+
+
+def _links_read(parse: Parse, candidates: list[int]) -> set[int]:
+    """The role words whose links ``_roles`` may read for the role words ``candidates``: each candidate's own, those
+    of the words it is coordinated with (``_related``), its head's (a compound's: "a member state of the AU") and
+    those of the attributes of its head's head ("X was its editor-in-chief, Y a columnist")."""
+    heads, children, deps = parse.heads, parse.children, parse.columns[_COLUMNS["DEP"]]
+    read: set[int] = set()
+    for i in candidates:
+        read.add(i)
+        j = i
+        while deps[j] == _CONJ and heads[j] != j:
+            j = heads[j]
+            read.add(j)
+        read.update(k for k in children[i] if deps[k] == _CONJ)
+        read.add(heads[i])
+        read.update(k for k in children[heads[heads[i]]] if deps[k] == _ATTR)
+    return read
 
 
 @dataclass
@@ -301,6 +321,8 @@ class RelationFinder:
         # the link patterns run only on a Doc holding a role word (any form noun() or verb() could take): their
         # matches count only at a role word and at the tokens of its tree
         self.links = TreeMatcher(nlp.vocab)  # the parse walked from each first node's words
+        self._link_rank: dict[int, int] = {}  # a link rule's place in relations.jsonl, by match id
+        rooted: set[int] = set()  # the link rules whose first node is the role word, by match id
         nouns = set(self.lexicon.nouns) | self.lexicon.offices
         self._role_forms = frozenset(nouns | {w.split()[-1] for w in nouns} | set(self.lexicon.verbs))
         #: the tokens that may be role words (noun() or verb() is None for any other): the only ones _roles reads
@@ -319,10 +341,16 @@ class RelationFinder:
                 self._roster_marks.append([[get_string_id(w) for w in mark.split()] for mark in rule["after"]])
             elif "link" in rule:
                 self.links.add(key, [self._expand_link(rule["pattern"])])
+                self._link_rank[get_string_id(key)] = len(self._link_rank)
+                if rule["pattern"][0]["RIGHT_ID"] == "role":
+                    rooted.add(get_string_id(key))
                 self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
+        #: the link rules walked only from the role words whose links are read (those whose first node is the role
+        #: word), and the others, walked from every token their first node may take
+        self._rooted_links, self._free_links = frozenset(rooted), frozenset(self._link_rank.keys() - rooted)
         positions = load_jsonl("positions.jsonl")
         self.generic = {row["label"] for row in positions if row.get("generic")}
         #: offices that are a seat in a body, and the words that name such a body ("parliament", "assembly")
@@ -530,7 +558,7 @@ class RelationFinder:
         links: dict[int, _Links] = defaultdict(_Links)
         # holds_any(doc, self._role_forms), token by token
         candidates = self._role_gate.tokens(doc, (index.columns[LOWER], index.columns[LEMMA]))
-        for match_id, tokens in self.links(doc) if candidates else ():
+        for match_id, tokens in self._link_matches(doc, candidates) if candidates else ():
             rule = self._rule_of[match_id]
             # each node's token (its index: a Token is made only for what is read of it)
             named = dict(zip(self._link_nodes[match_id], tokens, strict=False))
@@ -605,6 +633,15 @@ class RelationFinder:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
+
+    def _link_matches(self, doc: Doc, candidates: list[int]) -> list[tuple[int, list[int]]]:
+        """The link rules' matches, in the order one walk of them all gives them (by rule, each rule's in order):
+        a rule whose first node is the role word is walked only from the role words whose links are read (a role
+        rule starting at every noun of the Doc walked mostly from words no one reads the links of)."""
+        parse = self.links.parse(doc)
+        rooted = self.links(doc, _links_read(parse, candidates), parse=parse, keys=self._rooted_links)
+        free = self.links(doc, parse=parse, keys=self._free_links)
+        return sorted([*rooted, *free], key=lambda match: self._link_rank[match[0]])
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
