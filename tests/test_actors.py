@@ -163,6 +163,15 @@ def test_a_headings_roman_number_is_no_part_of_a_name(build_text):
     assert _actors(r) == {"Perrin Vessa": "Person"}
 
 
+def test_an_international_bodys_acronym_before_its_people_is_no_mention_of_the_body(build_text):
+    r = build_text(
+        "On 20 September 2023 UN human rights experts called for the release of Perrin Vessa. He is subject to "
+        "EU restrictive measures. KGB officers arrested the journalist Perrin Vessa on 3 May 2023.",
+        name="news-test",
+    )
+    assert _actors(r) == {"EU": "InternationalOrganisation", "KGB": "GovernmentBody", "Perrin Vessa": "Person"}
+
+
 def test_a_capitalised_noun_of_a_headline_names_no_one_after_it(build_text):
     r = build_text(
         "Lumeria: Rights Lawyer Forcibly Disappeared, Then Jailed on Terrorism Charges\n"

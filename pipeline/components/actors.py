@@ -119,6 +119,7 @@ class ActorTyper:
         self.name_words = name_words()
         self.before = {w: t for t, words in cues["before_name"].items() for w in words}
         self.kind_acronyms = frozenset(cues["kind_acronyms"])
+        self.people_of_body = frozenset(cues["people_of_body"])
         self.before_lower = {w: t for t, words in cues["before_name_lowercase"].items() for w in words}
         self.person_verbs = frozenset(cues["person_verbs"])
         self.person_subject_verbs = frozenset(cues["person_subject_verbs"])
@@ -718,7 +719,7 @@ class ActorTyper:
             else:
                 return None
         cand = self._candidate(doc, ent)
-        if cand is None or (cand.start, cand.end) in offices:
+        if cand is None or (cand.start, cand.end) in offices or self._qualifies_people(doc, cand):
             return None
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
         if inner and not cand.kb_id and not self._named_after(self._read(doc).texts, cand.start, cand.end):
@@ -729,6 +730,21 @@ class ActorTyper:
             return None  # "the Union for Foreign Affairs" inside "High Representative of the Union …",
             # "UN" in "UN Special Rapporteur on …": the office's own organisation
         return cand
+
+    def _qualifies_people(self, doc: Doc, cand: Candidate) -> bool:
+        """ "UN human rights experts", "three UN special rapporteurs", "EU citizens": an international body's
+        acronym before people in the plural says whose they are; the body itself is not spoken of (not "KGB
+        officers", a state body's, who act for it; not "EU restrictive measures"; not "sent to the UN")."""
+        tok = doc[cand.start]
+        return (
+            cand.end - cand.start == 1
+            and best_type(cand.votes) == "InternationalOrganisation"
+            and tok.is_upper
+            and tok.dep_ in ("compound", "nmod")
+            and tok.head.i > tok.i
+            and tok.head.tag_ == "NNS"
+            and tok.head.lemma_.lower() in self.people_of_body
+        )
 
     def _listed_with_people(self, doc: Doc, ent: Span) -> bool:
         """A name of two or more capitalised words the model read as a nationality or a work, listed
