@@ -190,6 +190,8 @@ def _preamble(text: str, spans: list[tuple[int, int]]) -> tuple[str | None, str 
 _DAY_DATE = (
     r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}"
 )
+#: a place before a date, and its comma ("Caracas, ")
+_PLACE = r"[A-Z][\w'’. -]{1,40},[ \t]*"
 _LABELLED_DATE = re.compile(r"\b(?i:date)[ \t]*:[ \t]*(?P<date>[\w .,]{4,30}?)(?=[ \t]*(?:\n|$))", re.M)
 _DATE_AT_END = re.compile(
     r"(?P<date>(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
@@ -198,7 +200,7 @@ _DATE_AT_END = re.compile(
 #: a line of a header block holding a date alone ("14.02.2025\nPress Team", "12 March 2024\nIndex: …")
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>" + _DAY_DATE + r")[ \t]*$", re.M)
 #: a line holding a date alone, or a place and a date ("21 October 2024", "Caracas, 20 February 2025")
-DATE_ALONE = re.compile(r"[ \t]*(?:[A-Z][\w'’. -]{1,40},[ \t]*)?(?:" + _DAY_DATE + r")[ \t]*")
+DATE_ALONE = re.compile(r"[ \t]*(?:" + _PLACE + r")?(?:" + _DAY_DATE + r")[ \t]*")
 NEWS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z]|[A-Z][a-z\u00C0-\u024F'’-]+(?:[ \t][A-Z][a-z\u00C0-\u024F'’-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z\u00C0-\u024F'’. -]{1,30}?)?"  # "LUMEPORT, Ruritania, June 11": the place's country
@@ -206,7 +208,7 @@ NEWS_DATELINE = re.compile(
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[–—-]"
 )
 #: a header block opening with its place and date, whatever follows ("Brussels, 09.02.2024 Statement 24/071")
-_PLACE_DATE = re.compile(r"[A-Z][\w'’. -]{1,40},[ \t]*(?P<date>" + _DAY_DATE + r")\b")
+_PLACE_DATE = re.compile(_PLACE + r"(?P<date>" + _DAY_DATE + r")\b")
 #: how far into a report its header (and dateline) may stand, and how long a header block is
 _HEADER_CHARS = 1200
 _HEADER_BLOCK = 250

@@ -129,6 +129,10 @@ class Parse:
         self._present: dict[int, frozenset[int]] = {}
         self._sentences: list[tuple[int, int]] | None = None
 
+    def column(self, attr: str) -> list[int]:
+        """The Doc's column of a token attribute ("DEP", "LOWER", …) as hashes, one a token."""
+        return self.columns[_COLUMNS[attr]]
+
     def sentence(self, i: int) -> tuple[int, int]:
         """The start and end of the sentence token ``i`` lies in: those of ``doc[i].sent`` (of a parsed Doc),
         without the Span it makes and its scan for sentence starts (the bounds of every token found once)."""

@@ -18,7 +18,7 @@ from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
+from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
@@ -67,7 +67,7 @@ def _links_read(parse: Parse, candidates: list[int]) -> set[int]:
     """The role words whose links ``_roles`` may read for the role words ``candidates``: each candidate's own, those
     of the words it is coordinated with (``_related``), its head's (a compound's: "a member state of the AU") and
     those of the attributes of its head's head ("X was its editor-in-chief, Y a columnist")."""
-    heads, children, deps = parse.heads, parse.children, parse.columns[_COLUMNS["DEP"]]
+    heads, children, deps = parse.heads, parse.children, parse.column("DEP")
     read: set[int] = set()
     for i in candidates:
         read.add(i)
