@@ -812,3 +812,14 @@ def test_the_eus_delegation_named_with_a_possessive_is_one_body(build_text):
         name="news-2099-test",
     )
     assert _actors(r).get("European Union's delegation in Varno") == "InternationalOrganisation", _actors(r)
+
+
+def test_a_possessive_before_a_kind_in_lower_case_is_a_persons_not_part_of_a_name(build_text):
+    r = build_text(
+        "Halvard Brenik's prison term was reduced on 2 June 2031. Tamsin Vessa's prison conditions have "
+        "worsened, said the journalist Ysolde Quillon. Perrin Vessa was held in St Mary's Prison in Korvel."
+    )
+    actors = _actors(r)
+    assert {actors.get("Halvard Brenik"), actors.get("Tamsin Vessa")} == {"Person"}
+    assert not any(label.endswith(" prison") for label in actors)
+    assert actors.get("St Mary's Prison") == "Place"

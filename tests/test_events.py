@@ -2504,3 +2504,17 @@ def test_a_sentence_a_court_reduces_is_a_new_sentencing_and_the_decision_rules_o
     assert got == [("Korvel Court", "2022-06-24", "P7Y"), ("Supreme Court", "2022-08-19", "P5Y")]
     decision = _one(r, "CourtDecision")
     assert (decision["court"], decision["date"], decision["outcome"]) == (["Supreme Court"], ["2022-08-19"], ["other"])
+
+
+def test_a_prison_term_a_court_reduces_is_a_decision_on_its_holders_case(build_text):
+    r = build_text(
+        "On 2 June 2031 the Supreme Court reduced Halvard Brenik's prison term to four years. On 9 June 2031 the "
+        "Korvel Court increased the prison term of the blogger Orsolya Quillon."
+    )
+    got = sorted(
+        (ev["subject"][0], ev["court"][0], ev["date"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision")
+    )
+    assert got == [
+        ("Halvard Brenik", "Supreme Court", "2031-06-02", "other"),
+        ("Orsolya Quillon", "Korvel Court", "2031-06-09", "other"),
+    ]

@@ -614,6 +614,15 @@ CASES = [
             ("memberOf", "Ysolde Quillon-Varno", "The Left Group"),
         },
     ),
+    # a portfolio in lower case before "minister" is an office; "former" between a name's comma and its office
+    (
+        "Former transport minister Halvard Brenik was arrested on 3 May 2031. Tamsin Vessa, a former interior "
+        "minister, was arrested the next day.",
+        {
+            ("holdsPosition", "Halvard Brenik", "transport minister"),
+            ("holdsPosition", "Tamsin Vessa", "interior minister"),
+        },
+    ),
 ]
 
 

@@ -413,12 +413,17 @@ def shape_patterns() -> list[dict]:
             dict(inner),
             {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"},
         ]
+        # a possessive before a head in lower case is a person's ("Brenik's prison term", "Brenik's
+        # police escort"); before a capitalised one it may be part of the name ("St Mary's Prison")
+        named_head = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts]
+        no_possessive = [t for t in before if t.get("ORTH") != {"IN": _POSSESSIVES}]
         for tail in tails:
-            patterns.append({"label": kind, "pattern": before + head_tokens + tail})
+            if lower:
+                patterns.append({"label": kind, "pattern": no_possessive + head_tokens + tail})
+                patterns.append({"label": kind, "pattern": before + named_head + tail})
+            else:
+                patterns.append({"label": kind, "pattern": before + head_tokens + tail})
             if tail and (not lower or len(parts) > 1 or tail is numbered):  # "Penitentiary No. 13" too
-                named_head = [
-                    {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts
-                ]
                 patterns.append({"label": kind, "pattern": named_head + tail})
         if kind == "Place":
             patterns.append({"label": kind, "pattern": head_tokens + code})

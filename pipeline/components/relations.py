@@ -1117,6 +1117,8 @@ class RelationFinder:
                     holder, confidence = after, 0.85
             if holder is None:
                 start = office.start - 1
+                while start >= 0 and doc[start].lower_ in self.lexicon.not_in_office:
+                    start -= 1  # "X, a former interior minister"
                 if start >= 0 and doc[start].lower_ in ("the", "a", "an"):
                     start -= 1
                 if start >= 1 and doc[start].text == "," and start in ends:
