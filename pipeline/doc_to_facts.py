@@ -549,7 +549,13 @@ class _PartReader:
                     and (not strong or any(v[1] > 1 for v in m.votes))
                 ]
                 if fits:
-                    return (max(fits, key=lambda i: mentions[i].start),)
+                    near = max(fits, key=lambda i: mentions[i].start)
+                    said = mentions[near].sentence
+                    if not kind_word and said is not None and said.end <= at and self.doc[span[0]].is_sent_start:
+                        # "its" after the sentence naming it: that sentence's first of its kinds, its topic ("X
+                        # went off the air after the ministry revoked its licence. Its director, …" is X's)
+                        near = min((i for i in fits if mentions[i].sentence == said), key=lambda i: mentions[i].start)
+                    return (near,)
         if ref == [["PoliticalParty"]] and kind_word:  # "the party" of a "Movement for …" its words made civil
             heads = name_words().political_heads
             named = [

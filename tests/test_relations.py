@@ -623,6 +623,12 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # "its" after the sentence naming it: that sentence's topic, a civil body before the state's that acted on it
+    (
+        "Radio Lumeria, a station that rebroadcast speeches of the Korvel Democratic Party, went off the air in "
+        "2031 after the Ministry of Information revoked its licence. Its director, Halvard Brenik, left the country.",
+        {("leaderOf", "Halvard Brenik", "Radio Lumeria")},
+    ),
 ]
 
 

@@ -35,6 +35,7 @@ ORGANISATIONS = sorted(ACTOR_LABELS - {"Person", "Place", "Country"})
 _PERSONS_OF = frozenset(set(ORGANISATIONS) - {"Court"})
 #: organisations whose offices are roles in them, not public offices
 _CIVIL = frozenset({"NGO", "Organisation", "PoliticalParty", "MediaOutlet"})
+_CIVIL_KINDS = sorted(_CIVIL)
 #: what "its" or "the organisation" may stand for: courts have no staff, members or editors in this genre
 _REFERABLE = sorted(set(ORGANISATIONS) - {"Court"})
 _PLACEHOLDERS = {
@@ -289,7 +290,10 @@ class _Index:
                 return self.doc[tok.i : tok.i + 1], [["couple"]]  # "the couple's son": the spouses named before
             return None
         if lower in ("its", "their"):
-            prefer = [["MediaOutlet"], _REFERABLE] if media else [_REFERABLE]
+            # a civil body's role ("its director", "its national coordinator") before a state's: the ministry
+            # whose orders closed an outlet is not what "its director" is of
+            civil = [_CIVIL_KINDS] if tok.is_sent_start else []  # "Its director, X, …" opening a sentence
+            prefer = [["MediaOutlet"], *civil, _REFERABLE] if media else [*civil, _REFERABLE]
             noun = self._referred_before(tok, references)
             if noun is not None:  # "the network's director … and its finance officer": what "the network" is
                 return self.doc[noun.i : noun.i + 1], [references[noun.lemma_.lower()], *prefer]
