@@ -2518,3 +2518,25 @@ def test_a_prison_term_a_court_reduces_is_a_decision_on_its_holders_case(build_t
         ("Halvard Brenik", "Supreme Court", "2031-06-02", "other"),
         ("Orsolya Quillon", "Korvel Court", "2031-06-09", "other"),
     ]
+
+
+def test_a_person_granted_or_denied_bail_in_the_passive_is_the_one_the_decision_is_on(build_text):
+    r = build_text(
+        "Halvard Brenik was denied bail by the Korvel Court on 8 October 2031. Orsolya Quillon was granted "
+        "bail by the Supreme Court on 9 October 2031."
+    )
+    got = sorted(
+        (ev["subject"][0], ev["court"][0], ev["date"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision")
+    )
+    assert got == [
+        ("Halvard Brenik", "Korvel Court", "2031-10-08", "refused"),
+        ("Orsolya Quillon", "Supreme Court", "2031-10-09", "other"),
+    ]
+
+
+def test_a_date_between_and_and_the_coordinated_verb_is_that_verbs(build_text):
+    r = build_text(
+        "The Korvel Court released Halvard Brenik on bail on 6 May 2031 and, on 11 December 2031, acquitted him."
+    )
+    assert _one(r, "Release")["date"] == ["2031-05-06"]
+    assert _one(r, "Trial")["date"] == ["2031-12-11"]

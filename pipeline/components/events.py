@@ -83,6 +83,23 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
 
 
 @lru_cache(maxsize=4096)
+def _displaced(verb: Token) -> list[tuple[int, int]]:
+    """(phrase, verb) for each phrase the parser hung on ``verb`` that stands between its "and" and the
+    verb coordinated with it, and is that verb's: "released X on bail on 6 May and, on 11 December,
+    acquitted him" (the acquittal's date)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    kids = list(verb.children)
+    out = []
+    for conj in kids:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB":
+            continue
+        cc = [k.i for k in kids if k.dep_ == "cc" and verb.i < k.i < conj.i]
+        if cc:
+            out += [(k.i, conj.i) for k in kids if cc[-1] < k.i < conj.i and k.dep_ in ("prep", "npadvmod")]
+    return out
+
+
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
     parts and a corpus's documents tell the same dates again)."""
@@ -1269,8 +1286,15 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
+        seen |= {c for c, _ in _displaced(trigger)}  # not its own phrases, its coordinated verb's
+        starts = [t.i for t in todo]
+        if trigger.dep_ == "conj":
+            for c, verb in _displaced(trigger.head):
+                if verb == trigger.i and c not in triggers:
+                    seen.add(c)
+                    starts.append(c)
         parse = self._tree(trigger.doc)
-        return self._region_walk(parse, trigger, [t.i for t in todo], seen, triggers, allowed_acl)
+        return self._region_walk(parse, trigger, starts, seen, triggers, allowed_acl)
 
     def _region_walk(
         self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
