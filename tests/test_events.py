@@ -2540,3 +2540,17 @@ def test_a_date_between_and_and_the_coordinated_verb_is_that_verbs(build_text):
     )
     assert _one(r, "Release")["date"] == ["2031-05-06"]
     assert _one(r, "Trial")["date"] == ["2031-12-11"]
+
+
+def test_a_release_urged_by_a_resolution_adopted_on_a_day_is_its_adopters_demand_of_that_day(build_text):
+    r = build_text(
+        "On 19 March 2031 the Korvel Court sentenced Orsolya Quillon to three years. The UN Special Rapporteur on "
+        'the situation of human rights defenders called the verdict "a grave blow" in a statement on 22 March 2031, '
+        "and on 25 April 2031 the European Parliament adopted a resolution urging her release."
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], demand["agent"], demand["date"]) == (
+        ["Orsolya Quillon"],
+        ["European Parliament"],
+        ["2031-04-25"],
+    )

@@ -279,6 +279,8 @@ class EventFinder:
                 continue  # "released pending trial": no trial (yet), and its phrases are the release's
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
+            elif entry is found[t][0] and "call" in named and doc[found[t][1]["call"]].is_ancestor(doc[named["call"]]):
+                found[t] = (entry, named)  # "X called it a blow, and Y adopted a resolution urging her release": Y's
         return found
 
     def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
@@ -466,6 +468,16 @@ class EventFinder:
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
                     call = self._coordinated_with(call)
+                issued = call.head.head  # "on 25 April adopted a resolution urging her release": the resolution's day
+                if (
+                    not dates
+                    and call.dep_ == "acl"
+                    and call.head.pos_ == "NOUN"
+                    and call.head.dep_ in ("dobj", "nsubjpass")
+                    and issued.lemma_ in self.words["issuing_participles"]
+                    and issued.i not in found_ids
+                ):
+                    dates = self._dates(doc, issued, self._region(issued, found_ids))
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, found_ids)
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
