@@ -528,6 +528,16 @@ def _type_of(mentions: list[Mention]) -> str:
     ("Moyo" of "Tendai Moyo") says nothing of the actor's type."""
     longest = max(len(m.text.split()) for m in mentions)
     votes = [v for m in mentions for v in m.votes if v[2] != "city" or len(m.text.split()) == longest]
+    # the model's guess on the full name outweighs its guesses on a part ("Hamidouche", taken for an
+    # organisation three times, of "Yacine Hamidouche", a person)
+    full_guess = any(v[2].startswith("ner:") for m in mentions if len(m.text.split()) == longest for v in m.votes)
+    if full_guess:
+        votes = [
+            v
+            for m in mentions
+            for v in m.votes
+            if (v[2] != "city" and not v[2].startswith("ner:")) or len(m.text.split()) == longest
+        ]
     if any(v[0] not in ("Person", "Place") and v[2].startswith(_DEFINING) for v in votes) and not given_name_gender(
         max(mentions, key=lambda m: len(m.text.split())).text.split()[0]
     ):  # "the human rights organisation X" says what X is; the model's "person" on each other mention of the

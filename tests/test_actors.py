@@ -823,3 +823,18 @@ def test_a_possessive_before_a_kind_in_lower_case_is_a_persons_not_part_of_a_nam
     assert {actors.get("Halvard Brenik"), actors.get("Tamsin Vessa")} == {"Person"}
     assert not any(label.endswith(" prison") for label in actors)
     assert actors.get("St Mary's Prison") == "Place"
+
+
+def test_the_models_guess_on_a_full_name_outweighs_its_guesses_on_the_surname_alone():
+    from pipeline.facts import ActorType, Mention
+    from pipeline.identity import _type_of
+
+    def mention(text: str, kind: ActorType, votes: tuple) -> Mention:
+        return Mention(0, len(text), text, kind, votes=votes)
+
+    full = mention("Halvard Brenik", ActorType.PERSON, (("Person", 1, "ner:PERSON"),))
+    part = mention("Brenik", ActorType.ORGANISATION, (("Organisation", 1, "ner:ORG"),))
+    assert _type_of([full, part, part, part]) == "Person"
+    # what the text says of a part still counts ("Brenik, the newspaper")
+    said = mention("Brenik", ActorType.MEDIA_OUTLET, (("MediaOutlet", 3, "apposition:newspaper"),))
+    assert _type_of([full, said]) == "MediaOutlet"
