@@ -544,9 +544,15 @@ def _type_of(mentions: list[Mention]) -> str:
         # same words is one guess made again, not evidence against it (unless X opens with a given name:
         # "the community broadcaster Jennelyn X")
         votes = [v for v in votes if not (v[0] == "Person" and v[2].startswith("ner:"))]
+    if any(v[0] not in _GENERIC and v[2].startswith(_DEFINING) for v in votes):
+        # "the X Movement, a small left-wing party": what the text calls it over what a generic head or
+        # shape says (an organisation of some kind)
+        votes = [v for v in votes if v[0] != "Organisation"]
     return best_type(votes) or (mentions[0].type.value if mentions[0].type else "Organisation")
 
 
+#: types a defining cue outweighs the generic votes for an organisation with
+_GENERIC = ("Person", "Place", "Country", "Organisation")
 #: the cues that say in the text's own words what kind of actor a name is ("the newspaper X", "X, a weekly")
 _DEFINING = ("before:", "apposition:")
 

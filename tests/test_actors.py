@@ -838,3 +838,16 @@ def test_the_models_guess_on_a_full_name_outweighs_its_guesses_on_the_surname_al
     # what the text says of a part still counts ("Brenik, the newspaper")
     said = mention("Brenik", ActorType.MEDIA_OUTLET, (("MediaOutlet", 3, "apposition:newspaper"),))
     assert _type_of([full, said]) == "MediaOutlet"
+
+
+def test_a_movement_for_a_cause_is_one_name_and_its_apposition_after_an_acronym_says_its_kind(build_text):
+    r = build_text(
+        "In January 2031 the Council of State suspended the Movement for a Free Korvel (MFK), a small left-wing "
+        "party. The Lumeria Civic Union (LCU), a small opposition party, was dissolved in 2030."
+    )
+    actors = _actors(r)
+    assert actors["Movement for a Free Korvel"] == "PoliticalParty"
+    assert _forms(r, "Movement for a Free Korvel") == {"Movement for a Free Korvel", "MFK"}
+    assert actors["Lumeria Civic Union"] == "PoliticalParty"
+    banned = {r.actors[key].label for ev in _events(r, "Ban") for key in ev.subjects}
+    assert banned == {"Movement for a Free Korvel", "Lumeria Civic Union"}

@@ -1286,11 +1286,13 @@ class ActorTyper:
             and 0 < int(texts[j + 1]) <= 110
         ):
             votes.append(("Person", W_CONTEXT, "age"))  # "X, 58, was taken from his home"
-        # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is
-        k = j
+        # "X, the leader of …", "X, a daily newspaper …": an apposition naming what the actor is (after its
+        # acronym: "X (MFK), a small left-wing party")
+        opens = j + 3 if j + 3 < len(doc) and texts[j] == "(" and texts[j + 2] == ")" else j
+        k = opens
         if k < len(doc) and texts[k] in (",", "–", "—"):  # (a list entry's "X – reporter, Y")
             k += 1
-            while k < len(doc) and k - j < 6:
+            while k < len(doc) and k - opens < 6:
                 if lower[k] in self.apposition_skip or pos[k] in _APPOSITION_SKIP_POS:
                     k += 1
                 elif k + 1 < len(doc) and lower[k + 1] in ("’s", "'s"):

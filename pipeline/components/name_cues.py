@@ -367,7 +367,11 @@ def shape_patterns() -> list[dict]:
     }
     inner: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "OP": "*"}
     named: dict[str, Any] = {"TEXT": {"REGEX": CAPITALISED}, "LOWER": {"NOT_IN": CALENDAR}, "OP": "+"}
-    of_name: list[dict[str, Any]] = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, named]
+    of_name: list[dict[str, Any]] = [
+        {"LOWER": {"IN": ["of", "for", "on"]}},
+        {"LOWER": {"IN": ["the", "a"]}, "OP": "?"},
+        named,
+    ]
     # "Association for Migrants' Dignity": a mandate holding a plural possessive
     possessive_tail: list[dict[str, Any]] = [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
     numbered: list[dict[str, Any]] = [
