@@ -2554,3 +2554,13 @@ def test_a_release_urged_by_a_resolution_adopted_on_a_day_is_its_adopters_demand
         ["European Parliament"],
         ["2031-04-25"],
     )
+
+
+def test_a_weekday_before_its_date_is_that_date_with_the_year_of_its_update_heading(build_text):
+    r = build_text(
+        "CASE TRACKER\nLast updated: 8 December 2031\n\nUPDATE – 6 September 2031\nThe Supreme Court rejected the "
+        "appeal of Halvard Brenik.\n\nUPDATE – 9 February 2029\nHalvard Brenik was arrested on Monday, 5 February, "
+        "by officers of the Korvel Police.\n",
+        name="news-2099-test",
+    )
+    assert _one(r, "Arrest")["date"] == ["2029-02-05"]

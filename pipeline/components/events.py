@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
-from pipeline.normalize.dates import is_date_phrase, is_month_name, normalise_date
+from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -249,9 +249,7 @@ class EventFinder:
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
-        return cast(
-            list, self._once(doc, "dates", lambda: [[_with_day(e)] for e in self._ents(doc) if e.label_ == "DATE"])
-        )
+        return cast(list, self._once(doc, "dates", lambda: [[e] for e in _weekday_joined(self._ents(doc))]))
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -2301,6 +2299,26 @@ def _hung_on_while(participle: Token) -> bool:
         and any(c.dep_ == "mark" for c in clause.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
     )
+
+
+def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
+    """The DATE entities (see :func:`_with_day`), a weekday the model told apart from the date after its
+    comma joined to it ("on Monday, 8 February": one date, not a Monday counted back from the document's)."""
+    dates = [_with_day(e) for e in ents if e.label_ == "DATE"]
+    out: list[Span] = []
+    for ent in dates:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last) == 1
+            and is_weekday(last[0].text)
+            and ent.start == last.end + 1
+            and ent.doc[last.end].text == ","
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label=ent.label)
+        else:
+            out.append(ent)
+    return out
 
 
 def _with_day(ent: Span) -> Span:
