@@ -29,7 +29,7 @@ CASES = [
         "The journalist Marek Tarvel founded the Varno Detainees Fund in 2019. On 14 April 2031, agents arrested Tarvel at a café "
         "in Varno together with Ilan Voss, a member of the fund. His wife, Ana Lind, a nurse, was arrested the next "
         "day.",
-        {("spouseOf", "Ana Lind", "Marek Tarvel")},
+        {("spouseOf", "Ana Lind", "Marek Tarvel"), ("leaderOf", "Marek Tarvel", "Varno Detainees Fund")},
     ),
     # an outlet in a network of outlets
     (
