@@ -623,6 +623,15 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # a prosecutor general, deputy or not, holds an office: the title is no part of the name
+    (
+        "Deputy Prosecutor General Halvard Brenik said on 3 May 2031 that the journalists had broken the law. "
+        "The chief prosecutor, Orsolya Quillon, agreed.",
+        {
+            ("holdsPosition", "Halvard Brenik", "Deputy Prosecutor General"),
+            ("holdsPosition", "Orsolya Quillon", "chief prosecutor"),
+        },
+    ),
     # "its" after the sentence naming it: that sentence's topic, a civil body before the state's that acted on it
     (
         "Radio Lumeria, a station that rebroadcast speeches of the Korvel Democratic Party, went off the air in "
