@@ -403,8 +403,8 @@ def _part_of_organisation(
         return True  # "Federal High Court" for "Federal High Court, Lideta Division"; "TSJ" for "Electoral Chamber of the TSJ"
     if len(part) >= 3 and part[-2] in ("no", "nr") and whole[-len(part) :] == part:
         return True  # "Colony No. 47" for "Correctional Colony No. 47": the same number, the end of the name
-    if len(part) == 1 and whole[0] == part[0] and _distinctive(part[0], nw):
-        return True  # "Horizon" for "Horizon Human Rights Observatory"
+    if len(part) == 1 and whole[0] == part[0] and part_kind not in ("Place", "Country") and _distinctive(part[0], nw):
+        return True  # "Horizon" for "Horizon Human Rights Observatory"; not "Varno", a town, for "Varno Detainees Fund"
     if (
         kind == part_kind == "Place"
         and whole[: len(part)] == part

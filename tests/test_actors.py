@@ -851,3 +851,13 @@ def test_a_movement_for_a_cause_is_one_name_and_its_apposition_after_an_acronym_
     assert actors["Lumeria Civic Union"] == "PoliticalParty"
     banned = {r.actors[key].label for ev in _events(r, "Ban") for key in ev.subjects}
     assert banned == {"Movement for a Free Korvel", "Lumeria Civic Union"}
+
+
+def test_a_town_alone_is_not_the_organisation_named_after_it(build_text):
+    r = build_text(
+        "The journalist Marek Tarvel founded the Varno Detainees Fund in 2019. On 14 April 2031, agents arrested "
+        "Tarvel at a café in Varno."
+    )
+    actors = _actors(r)
+    assert actors.get("Varno") == "Place"
+    assert _forms(r, "Varno Detainees Fund") == {"Varno Detainees Fund"}

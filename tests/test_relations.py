@@ -623,6 +623,11 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # "She is married to Y": the pronoun's person
+    (
+        "Anna Petrova is a lawyer in Korvel. She is married to Ivan Petrov, a reporter for the daily Korvel Times.",
+        {("spouseOf", "Anna Petrova", "Ivan Petrov"), ("employeeOf", "Ivan Petrov", "Korvel Times")},
+    ),
     # a prosecutor general, deputy or not, holds an office: the title is no part of the name
     (
         "Deputy Prosecutor General Halvard Brenik said on 3 May 2031 that the journalists had broken the law. "

@@ -421,7 +421,7 @@ class RelationFinder:
     def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
         index = index if index is not None else _Index(doc)
         actors = list(index.actors)
-        found = self._token_patterns(doc, actors, index.columns)
+        found = self._token_patterns(doc, actors, index.columns, index.pronouns)
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
@@ -468,7 +468,9 @@ class RelationFinder:
         return out
 
     # -- token patterns ------------------------------------------------------
-    def _token_patterns(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
+    def _token_patterns(
+        self, doc: Doc, actors: list[Span], columns: Columns | None = None, pronouns: dict[int, Span] | None = None
+    ) -> list[dict]:
         found: list[dict] = []
         forms = (columns[ORTH], columns[LOWER]) if columns is not None else None
         for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc, forms) else ():
@@ -487,6 +489,20 @@ class RelationFinder:
                         obj_ref=[["dateline"]],
                     )
                 )
+                continue
+            if rule.get("pronoun"):  # "She is married to Y": the pronoun opening the match, which coreference resolves
+                pronoun = (pronouns or {}).get(start)
+                if pronoun is not None and inside:
+                    found.append(
+                        self._relation(
+                            rule["type"],
+                            pronoun,
+                            doc[start:end],
+                            rule.get("confidence", 0.8),
+                            obj=inside[-1],
+                            subj_ref=[["Person"]],
+                        )
+                    )
                 continue
             if len(inside) < 2:
                 continue
