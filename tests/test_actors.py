@@ -861,3 +861,23 @@ def test_a_town_alone_is_not_the_organisation_named_after_it(build_text):
     actors = _actors(r)
     assert actors.get("Varno") == "Place"
     assert _forms(r, "Varno Detainees Fund") == {"Varno Detainees Fund"}
+
+
+def test_a_district_and_its_city_the_model_read_as_one_place_are_two(build_text):
+    r = build_text(
+        "On 3 March 2031 the reporter Halvard Brenik was summoned to the headquarters of the National Guard in "
+        "El Aouina, Tunis, and questioned for eight hours."
+    )
+    actors = _actors(r)
+    assert (actors.get("El Aouina"), actors.get("Tunis")) == ("Place", "Place")
+    assert "El Aouina, Tunis" not in actors
+
+
+def test_a_place_of_detention_keeps_the_lower_case_words_of_its_name(build_text):
+    r = build_text(
+        "Halvard Brenik is being held in the Korvel civil prison. The journalist Orsolya Quillon is held at the "
+        "Vessa women's prison."
+    )
+    actors = _actors(r)
+    assert actors.get("Korvel civil prison") == "Place"
+    assert actors.get("Vessa women's prison") == "Place"

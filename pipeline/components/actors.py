@@ -1397,6 +1397,14 @@ class ActorTyper:
                     for first, last in zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True):
                         if first < last and doc[first].is_title and (first, last) not in by_span:
                             by_span[(first, last)] = Candidate(first, last, list(c.votes))
+        for (s, e), c in list(by_span.items()):  # "in El Aouina, Tunis": a district and its city, two places
+            if best_type(c.votes) == "Place" and not c.kb_id:
+                cuts = [i for i in range(s + 1, e - 1) if lower[i] == ","]
+                pieces = list(zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True))
+                if cuts and all(first < last and doc[first].is_title for first, last in pieces):
+                    del by_span[(s, e)]
+                    for first, last in pieces:
+                        by_span.setdefault((first, last), Candidate(first, last, list(c.votes)))
         exact = [c for c in by_span.values() if c.exact]
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:

@@ -421,6 +421,9 @@ def shape_patterns() -> list[dict]:
         # police escort"); before a capitalised one it may be part of the name ("St Mary's Prison")
         named_head = [{"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} if w.isalpha() else {"LOWER": w} for w in parts]
         no_possessive = [t for t in before if t.get("ORTH") != {"IN": _POSSESSIVES}]
+        if kind == "Place":  # "the Sfax civil prison", "the Manouba women's prison"
+            qualifier = [{"LOWER": {"IN": data["place_qualifiers"]}}, {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}]
+            patterns.append({"label": kind, "pattern": no_possessive + qualifier + head_tokens})
         for tail in tails:
             if lower:
                 patterns.append({"label": kind, "pattern": no_possessive + head_tokens + tail})
