@@ -2564,3 +2564,11 @@ def test_a_weekday_before_its_date_is_that_date_with_the_year_of_its_update_head
         name="news-2099-test",
     )
     assert _one(r, "Arrest")["date"] == ["2029-02-05"]
+
+
+def test_a_verb_of_saying_with_what_is_said_is_its_speakers_statement(build_text):
+    r = build_text(
+        '"They took his phone and his laptop," recalls his mother, Anna Petrova, a retired teacher. Halvard Brenik '
+        "wrote a book about the trial."
+    )
+    assert [ev["subject"] for ev in _events(r, "Statement")] == [["Anna Petrova"]]
