@@ -2572,3 +2572,17 @@ def test_a_verb_of_saying_with_what_is_said_is_its_speakers_statement(build_text
         "wrote a book about the trial."
     )
     assert [ev["subject"] for ev in _events(r, "Statement")] == [["Anna Petrova"]]
+
+
+def test_bail_granted_is_a_decision_and_the_release_it_orders_bail_denied_only_a_decision(build_text):
+    r = build_text(
+        "Halvard Brenik was granted bail by the Korvel Court on 8 October 2031. Orsolya Quillon was denied bail "
+        "by the same court on 9 October 2031."
+    )
+    release = _one(r, "Release")
+    assert (release["subject"], release["court"], release["date"]) == (
+        ["Halvard Brenik"],
+        ["Korvel Court"],
+        ["2031-10-08"],
+    )
+    assert sorted(ev["subject"][0] for ev in _events(r, "CourtDecision")) == ["Halvard Brenik", "Orsolya Quillon"]

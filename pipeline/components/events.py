@@ -597,6 +597,7 @@ class EventFinder:
         self._share_across_conjuncts(doc, events)
         self._said_in(doc, events)
         self._changed_terms(doc, events)
+        events += self._bail_releases(doc, events)
         for event in list(events):  # "A to six years and B to four", "to nine and eight years respectively"
             for spans, term in event.pop("split", []):
                 each = {k: (list(v) if isinstance(v, list) else v) for k, v in event.items()}
@@ -2055,6 +2056,17 @@ class EventFinder:
                 if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
                     break
                 verb = verb.head
+
+    @staticmethod
+    def _bail_releases(doc: Doc, events: list[dict]) -> list[dict]:
+        """ "X was granted bail by the Y Court on 8 October": the decision, and the release it orders (of the
+        same persons, by the same court, on the same day)."""
+        out = []
+        for e in events:
+            if e["type"] == "CourtDecision" and e.get("decided") == "bail" and doc[e["trigger"][0]].lemma_ == "grant":
+                release = {k: v for k, v in e.items() if k not in ("outcome", "decided", "decision_on", "about_event")}
+                out.append({**release, "type": "Release", "pattern": "release-on-bail", "frame": "patient"})
+        return out
 
     def _changed_terms(self, doc: Doc, events: list[dict]) -> None:
         """ "On 19 August the Supreme Court reduced the sentence of X to five years": the sentence the
