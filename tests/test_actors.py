@@ -736,6 +736,16 @@ def test_a_name_whose_mandate_holds_a_plural_possessive_is_whole(build_text):
     assert "Association for Vessans" not in actors and "Committee for Weavers" not in actors
 
 
+def test_a_mandate_of_two_phrases_ending_in_a_plural_possessive_is_whole(build_text):
+    r = build_text(
+        "The authorities of Kelmar suspended the Association for the Protection of Vessans' Rights on 2 May 2031.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert "Association for the Protection of Vessans' Rights" in actors
+    assert "Association for the Protection of Vessans" not in actors
+
+
 def test_a_currency_after_a_name_is_no_part_of_it(build_text):
     r = build_text(
         "The Court held that Lumeria was to pay Mr Brenik 9,800 euros (EUR), Ms Quillonov EUR 7,500 and "

@@ -396,6 +396,8 @@ def shape_patterns() -> list[dict]:
         ],  # "Assembly of the Representatives of the People"
         [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
         possessive_tail,
+        [*of_name, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, named, {"ORTH": {"IN": _POSSESSIVES}}, named],
+        # "Association for the Protection of Detainees' Rights"
     ]
     code: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
