@@ -2586,3 +2586,13 @@ def test_bail_granted_is_a_decision_and_the_release_it_orders_bail_denied_only_a
         ["2031-10-08"],
     )
     assert sorted(ev["subject"][0] for ev in _events(r, "CourtDecision")) == ["Halvard Brenik", "Orsolya Quillon"]
+
+
+def test_a_sentence_opening_with_its_day_dates_what_it_tells_however_parsed(build_text):
+    r = build_text(
+        "On the evening of 11 July 2031, men in civilian clothes who identified themselves as SNR agents arrested "
+        "Halvard Brenik at a bar in Korvel. On 12 July 2031, Orsolya Quillon said that she had been arrested."
+    )
+    dated = {ev["subject"][0]: ev.get("date") for ev in _events(r, "Arrest")}
+    assert dated["Halvard Brenik"] == ["2031-07-11"]
+    assert ["2031-07-12"] not in dated.values()  # what she said had happened took no day of the saying

@@ -451,6 +451,8 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if entry["type"] not in self.words["since_types"]:
                 dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
+            if not dates and roles["subject"]:
+                dates = self._opening_date(doc, trigger)
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
@@ -1409,6 +1411,22 @@ class EventFinder:
                 if phrase is not None:
                     out.append(phrase)
         return out
+
+    def _opening_date(self, doc: Doc, trigger: Token) -> list[dict]:
+        """ "On the evening of 11 July 2016, men who said they were agents arrested X": a sentence that opens
+        with its day before its first comma sets the day of what it tells, however the parser hung it
+        (not of what is reported in a clause of saying: "On 11 July she said she had been arrested")."""
+        start, _ = self._sentence_at(doc, trigger.i)
+        if doc[start].lower_ != "on" or any(t.dep_ == "ccomp" for t in [trigger, *trigger.ancestors]):
+            return []
+        comma = next((i for i in range(start, min(start + 9, trigger.i)) if doc[i].text == ","), None)
+        if comma is None:
+            return []
+        dated = [d for d in self._date_ents(doc) if start < d[0].start and d[0].end <= comma]
+        if len(dated) != 1:
+            return []
+        phrase = self._phrase(dated[0][0])
+        return [{**phrase, "span": [dated[0][0].start, dated[0][0].end]}] if phrase is not None else []
 
     def _leading_date(self, doc: Doc) -> dict | None:
         """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
