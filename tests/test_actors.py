@@ -891,3 +891,13 @@ def test_a_place_of_detention_keeps_the_lower_case_words_of_its_name(build_text)
     actors = _actors(r)
     assert actors.get("Korvel civil prison") == "Place"
     assert actors.get("Vessa women's prison") == "Place"
+
+
+def test_a_name_opening_with_a_given_name_that_the_model_took_for_a_body_is_a_persons(build_text):
+    r = build_text(
+        "On 12 July 2031, the European Court of Human Rights, ruling in the case brought by Malika Tarvelova over "
+        "the disappearance of her husband in Korvel in 2029, found Lumeria responsible. Ysolde Quillon is married "
+        "to Halvard Brenik."
+    )
+    actors = _actors(r)
+    assert (actors.get("Malika Tarvelova"), actors.get("Ysolde Quillon")) == ("Person", "Person")

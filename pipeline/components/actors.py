@@ -14,7 +14,14 @@ from spacy.util import filter_spans
 
 from pipeline.components.columns import Columns
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
-from pipeline.components.gazetteer import bare_aliases, city_population, country_names, demonyms, lookup
+from pipeline.components.gazetteer import (
+    bare_aliases,
+    city_population,
+    country_names,
+    demonyms,
+    given_name_gender,
+    lookup,
+)
 from pipeline.components.name_cues import CALENDAR, CAPITALISED, best_type, capitalised_word, name_words
 from pipeline.components.offices import OfficeFinder, is_state
 from pipeline.normalize.names import QUOTES, is_acronym, name_key
@@ -703,6 +710,17 @@ class ActorTyper:
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
             elif (
                 ent.label_ == "NORP"
+                and len(ent) == 1
+                and ent.text not in self.demonyms
+                and given_name_gender(ent.text)
+                and ent.end < len(doc)
+                and doc[ent.end].is_title
+                and doc[ent.end].pos_ == "PROPN"
+                and not doc[ent.end].ent_type_
+            ):  # "brought by Malika Umarova": a given name the model took for a people, the surname after it
+                return Candidate(ent.start, ent.end + 1, [("Person", W_CONTEXT, "given-name-and-surname")])
+            elif (
+                ent.label_ == "NORP"
                 and ent.text not in self.demonyms
                 and ent.end < len(doc)
                 and doc[ent.end].lower_ in self.kind_after
@@ -1139,6 +1157,15 @@ class ActorTyper:
                 break
         if ent.label_ in self.ner_labels:
             votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if (
+            ent.label_ in ("ORG", "NORP")
+            and not kb_id
+            and typed is None
+            and 2 <= len(span) <= 3
+            and all(t.is_title and t.is_alpha for t in span)
+            and given_name_gender(span[0].text)
+        ):  # "the case brought by Malika Umarova": a given name opening it says whose name the model took for a body's
+            votes.append(("Person", W_PHRASE, "given-name"))
         if (
             ent.label_ in self.ner_labels
             and ent.label_ != "PERSON"
