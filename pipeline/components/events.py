@@ -451,8 +451,8 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if entry["type"] not in self.words["since_types"]:
                 dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
-            if not dates and roles["subject"]:
-                dates = self._opening_date(doc, trigger)
+            if not dates and roles["subject"] and not (trigger.dep_ == "conj" and trigger.head.i in found_ids):
+                dates = self._opening_date(doc, trigger)  # (a verb coordinated with an event's shares its day)
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
