@@ -2596,3 +2596,11 @@ def test_a_sentence_opening_with_its_day_dates_what_it_tells_however_parsed(buil
     dated = {ev["subject"][0]: ev.get("date") for ev in _events(r, "Arrest")}
     assert dated["Halvard Brenik"] == ["2031-07-11"]
     assert ["2031-07-12"] not in dated.values()  # what she said had happened took no day of the saying
+
+
+def test_a_term_of_months_or_years_given_to_a_person_is_a_sentencing(build_text):
+    r = build_text(
+        "Halvard Brenik, 26, who led the party's youth wing in the capital, was given 20 months on the incitement "
+        "charge alone. He was given two days to leave the flat, said Orsolya Quillon."
+    )
+    assert [(ev["subject"], ev["sentenceTerm"]) for ev in _events(r, "Sentencing")] == [(["Halvard Brenik"], ["P1Y8M"])]

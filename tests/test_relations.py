@@ -623,6 +623,15 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # a government's spokesperson holds a public office (a spokesperson of no one named is a generic role)
+    (
+        "Government spokesman Halvard Brenik dismissed the criticism on 3 May 2031. Tamsin Vessa, a government "
+        "spokeswoman, agreed.",
+        {
+            ("holdsPosition", "Halvard Brenik", "Government spokesman"),
+            ("holdsPosition", "Tamsin Vessa", "government spokeswoman"),
+        },
+    ),
     # "She is married to Y": the pronoun's person
     (
         "Anna Petrova is a lawyer in Korvel. She is married to Ivan Petrov, a reporter for the daily Korvel Times.",
