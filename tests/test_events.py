@@ -2604,3 +2604,12 @@ def test_a_term_of_months_or_years_given_to_a_person_is_a_sentencing(build_text)
         "charge alone. He was given two days to leave the flat, said Orsolya Quillon."
     )
     assert [(ev["subject"], ev["sentenceTerm"]) for ev in _events(r, "Sentencing")] == [(["Halvard Brenik"], ["P1Y8M"])]
+
+
+def test_a_verdict_set_aside_or_upheld_is_a_decision_on_the_person_it_was_against(build_text):
+    r = build_text(
+        "On 11 December 2031 the Korvel Appeal Court set aside the verdict against Halvard Brenik. On 12 December "
+        "2031 the Supreme Court upheld the verdict against Orsolya Quillon."
+    )
+    got = sorted((ev["subject"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision"))
+    assert got == [("Halvard Brenik", "overturned"), ("Orsolya Quillon", "upheld")]
