@@ -901,3 +901,8 @@ def test_a_name_opening_with_a_given_name_that_the_model_took_for_a_body_is_a_pe
     )
     actors = _actors(r)
     assert (actors.get("Malika Tarvelova"), actors.get("Ysolde Quillon")) == ("Person", "Person")
+
+
+def test_a_kinds_word_labelling_a_line_names_no_one(build_text):
+    r = build_text("The journalist Halvard Brenik was released on 3 May 2031.\n\nMedia contact: press@lumeria.org\n")
+    assert set(_actors(r)) == {"Halvard Brenik"}

@@ -2613,3 +2613,11 @@ def test_a_verdict_set_aside_or_upheld_is_a_decision_on_the_person_it_was_agains
     )
     got = sorted((ev["subject"][0], ev["outcome"][0]) for ev in _events(r, "CourtDecision"))
     assert got == [("Halvard Brenik", "overturned"), ("Orsolya Quillon", "upheld")]
+
+
+def test_a_warrant_issued_for_an_arrest_is_no_arrest(build_text):
+    r = build_text(
+        "A warrant was issued for the arrest of Halvard Brenik on 3 May 2031. The court issued a warrant for the "
+        "arrest of Orsolya Quillon on 4 May 2031."
+    )
+    assert _events(r, "Arrest") == []

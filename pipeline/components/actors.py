@@ -60,6 +60,8 @@ _PHONE_LINE = re.compile(r"\n[ \t]*\+[0-9]")
 #: the cues of a contact card's name and of a header's labelled name: the relations component reads their
 #: offices off the same lines
 CONTACT_CARD, LABELLED = "contact-card", "labelled:"
+#: words after a kind's word that make it a line's label ("Media contact:", "Press enquiries")
+_LABEL_AFTER = frozenset({"contact", "contacts", "enquiries", "inquiries", "office", ":"})
 #: the tokens a hyphenated name's hyphen may be ("Kovács - Vell")
 _HYPHENS = ("-", "‐")
 
@@ -1129,6 +1131,14 @@ class ActorTyper:
         known = lookup(text)
         if known and not kb_id:
             kb_id = known[0]
+        if (
+            not kb_id
+            and end - start == 1
+            and first in self.name_words.heads
+            and end < len(doc)
+            and lower[end] in _LABEL_AFTER
+        ):
+            return None  # "Media contact: …", "Press enquiries:": a kind's word labelling a line, no one named
         if kb_id:
             votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
         typed = None

@@ -857,6 +857,11 @@ class EventFinder:
                 if tok.lower_ == "to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "be":
                     return False
             head = head.head
+            if any(  # "a warrant was issued for his arrest", "issued a warrant for the arrest of X"
+                c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in self.words["sought_words"]
+                for c in head.children
+            ):
+                return True
         elif trigger.dep_ not in ("dobj", "nsubjpass"):
             return False
         return head.lemma_.lower() in self.words["sought_words"]
