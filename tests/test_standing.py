@@ -115,3 +115,16 @@ def test_what_an_action_list_asks_for_is_demanded(build_text) -> None:
     )
     assert ("CourtDecision", "Timur Vasin", "demanded") in _standings(r)
     assert ("CourtDecision", "Timur Vasin", "asserted") not in _standings(r)
+
+
+def test_an_event_a_citation_names_is_no_demand(build_text) -> None:
+    r = build_text(
+        "European Parliament resolution of 14 March 2031 on the case of Halvard Brenik in Lumeria\n\n"
+        "The European Parliament,\n\n"
+        "– having regard to the statement by the Spokesperson of the European External Action Service of "
+        "3 February 2031 on the sentencing of Halvard Brenik,\n\n"
+        "B. whereas on 2 February 2031 the Korvel Regional Court sentenced Mr Brenik to nine years in prison;\n",
+        name="ep-2099-test",
+    )
+    assert ("Sentencing", "Halvard Brenik", "asserted") in _standings(r)
+    assert ("Sentencing", "Halvard Brenik", "demanded") not in _standings(r)

@@ -291,6 +291,8 @@ def _action_item(parse: Parse, chain: list[int]) -> str | None:
     if not doc.vocab.strings[parse.columns[_ORTH][chain[-1]]][:1].islower():
         return None
     top = doc[chain[-1]]
+    if top.tag_ not in ("VB", "VBP"):
+        return None  # an item's verb is bare ("release X"); "– having regard to …" is a citation
     i = top.i  # the item's first word: only spaces and bullets before it in its sentence
     while i > 0 and not doc[i].is_sent_start:
         i -= 1
