@@ -593,6 +593,8 @@ def _merge(events: list[Event]) -> list[Event]:
                     fine_amount=kept.fine_amount or ev.fine_amount,
                     fine_currency=kept.fine_currency or ev.fine_currency,
                     classes=_union(kept.classes, ev.classes),
+                    # what the text states in its own voice outweighs a mention that reports, alleges or asks for it
+                    standing=Standing.ASSERTED if Standing.ASSERTED in (kept.standing, ev.standing) else kept.standing,
                 )
                 break
         else:

@@ -128,3 +128,11 @@ def test_an_event_a_citation_names_is_no_demand(build_text) -> None:
     )
     assert ("Sentencing", "Halvard Brenik", "asserted") in _standings(r)
     assert ("Sentencing", "Halvard Brenik", "demanded") not in _standings(r)
+
+
+def test_an_event_the_text_states_in_its_own_voice_is_asserted_whatever_another_mention_reports(build_text) -> None:
+    r = build_text(
+        "Halvard Brenik was sentenced to seven years on 10 October 2031, his lawyer said.\n\n"
+        "On 10 October 2031 the Korvel District Court sentenced Halvard Brenik to seven years in prison."
+    )
+    assert {s for s in _standings(r) if s[0] == "Sentencing"} == {("Sentencing", "Halvard Brenik", "asserted")}
