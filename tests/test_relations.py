@@ -623,6 +623,12 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # the "of" right after a coordinated role word is its own, wherever the parser hung it
+    (
+        "A. whereas Halvard Brenik, a prominent human rights defender and chair of the Korvel Helsinki Committee, "
+        "was detained on 4 October 2030;",
+        {("leaderOf", "Halvard Brenik", "Korvel Helsinki Committee")},
+    ),
     # a government's spokesperson holds a public office (a spokesperson of no one named is a generic role)
     (
         "Government spokesman Halvard Brenik dismissed the criticism on 3 May 2031. Tamsin Vessa, a government "
