@@ -623,6 +623,15 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "interior minister"),
         },
     ),
+    # a role's organisation after "to" or "from", where it is a named outlet, party or NGO (not a town)
+    (
+        "Halvard Brenik, a freelance contributor to the Korvel Times, was arrested on 3 May 2031. Tamsin Vessa, an "
+        "opposition MP from the Korvel Democratic Party, and Perrin Quillon, a lawyer from Varno, were arrested too.",
+        {
+            ("employeeOf", "Halvard Brenik", "Korvel Times"),
+            ("memberOf", "Tamsin Vessa", "Korvel Democratic Party"),
+        },
+    ),
     # the "of" right after a coordinated role word is its own, wherever the parser hung it
     (
         "A. whereas Halvard Brenik, a prominent human rights defender and chair of the Korvel Helsinki Committee, "
