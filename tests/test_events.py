@@ -2621,3 +2621,12 @@ def test_a_warrant_issued_for_an_arrest_is_no_arrest(build_text):
         "arrest of Orsolya Quillon on 4 May 2031."
     )
     assert _events(r, "Arrest") == []
+
+
+def test_the_person_right_after_a_misread_verb_of_sentencing_is_its_subject(build_text):
+    r = build_text(
+        "A court in Lumeria on Tuesday sentenced journalist Halvard Brenik to five years in prison on charges of "
+        "treason, his lawyer said on Wednesday."
+    )
+    sentencing = _one(r, "Sentencing")
+    assert (sentencing["subject"], sentencing["charge"]) == (["Halvard Brenik"], ["treason"])

@@ -346,6 +346,8 @@ class EventFinder:
                     roles["subject"] = [person]
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
+            if not roles["subject"] and frame == "patient" and (trigger.tag_ == "VBD" or trigger.dep_ == "amod"):
+                roles["subject"] = _object_after(doc, trigger, at)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, found_ids)
             aside = self._dated_aside(doc, trigger) if frame == "nominal" and not roles["subject"] else None
@@ -2334,6 +2336,17 @@ def _hung_on_while(participle: Token) -> bool:
         and any(c.dep_ == "mark" for c in clause.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
     )
+
+
+def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
+    """ "A court on Tuesday sentenced journalist X to five years, his lawyer said": the person named right
+    after a verb in the past that acts on someone (only a determiner, adjectives or nouns of kind between),
+    where the parser read the verb as no verb and found it no object."""
+    i = trigger.i + 1
+    while i < len(doc) and i - trigger.i <= 4 and i not in at and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
+        i += 1
+    person = at.get(i)
+    return [person] if person is not None and person.start == i and person.label_ == "Person" else []
 
 
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
