@@ -82,7 +82,6 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
     return None
 
 
-@lru_cache(maxsize=4096)
 def _displaced(verb: Token) -> list[tuple[int, int]]:
     """(phrase, verb) for each phrase the parser hung on ``verb`` that stands between its "and" and the
     verb coordinated with it, and is that verb's: "released X on bail on 6 May and, on 11 December,
@@ -100,6 +99,7 @@ def _displaced(verb: Token) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
     parts and a corpus's documents tell the same dates again)."""
@@ -1433,7 +1433,7 @@ class EventFinder:
         if len(dated) != 1:
             return []
         phrase = self._phrase(dated[0][0])
-        return [{**phrase, "span": [dated[0][0].start, dated[0][0].end]}] if phrase is not None else []
+        return [phrase] if phrase is not None else []
 
     def _leading_date(self, doc: Doc) -> dict | None:
         """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
