@@ -346,7 +346,14 @@ class EventFinder:
                     roles["subject"] = [person]
             if not roles["subject"]:
                 roles["subject"] = self._listed_after(doc, trigger, at, role_tokens.get(t, {}), frame)
-            if not roles["subject"] and frame == "patient" and (trigger.tag_ == "VBD" or trigger.dep_ == "amod"):
+            if (
+                not roles["subject"]
+                and frame == "patient"
+                and (
+                    trigger.tag_ == "VBD"
+                    or (trigger.dep_ == "amod" and trigger.i and doc[trigger.i - 1].ent_type_ == "DATE")
+                )
+            ):  # (not "relatives of detained journalist X": an adjective, no event told)
                 roles["subject"] = _object_after(doc, trigger, at)
             if not roles["subject"] and frame == "nominal-actor":
                 roles["subject"] = self._by_after(doc, trigger, at, found_ids)
@@ -2346,7 +2353,9 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     while i < len(doc) and i - trigger.i <= 4 and i not in at and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
         i += 1
     person = at.get(i)
-    return [person] if person is not None and person.start == i and person.label_ == "Person" else []
+    if person is None or person.start != i or person.label_ != "Person" or doc[i].pos_ != "PROPN":
+        return []  # a name, not a pronoun ("seized his laptop")
+    return [person]
 
 
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
