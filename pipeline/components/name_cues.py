@@ -429,7 +429,8 @@ def shape_patterns() -> list[dict]:
         for tail in tails:
             if lower:
                 patterns.append({"label": kind, "pattern": no_possessive + head_tokens + tail})
-                patterns.append({"label": kind, "pattern": before + named_head + tail})
+                if not tail:  # (the possessive's form alone: each pattern costs every part it may match)
+                    patterns.append({"label": kind, "pattern": before + named_head})
             else:
                 patterns.append({"label": kind, "pattern": before + head_tokens + tail})
             if tail and (not lower or len(parts) > 1 or tail is numbered):  # "Penitentiary No. 13" too
