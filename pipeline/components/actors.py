@@ -60,6 +60,9 @@ _PHONE_LINE = re.compile(r"\n[ \t]*\+[0-9]")
 #: the cues of a contact card's name and of a header's labelled name: the relations component reads their
 #: offices off the same lines
 CONTACT_CARD, LABELLED = "contact-card", "labelled:"
+#: what joins two names the model read as one, by the name's type: a person's name holds no "and" ("A B and C
+#: D" are two people); "in El Aouina, Tunis" is a district and its city
+_JOINERS = {"Person": frozenset({"and", "&"}), "Place": frozenset({","})}
 #: words after a kind's word that make it a line's label ("Media contact:", "Press enquiries")
 _LABEL_AFTER = frozenset({"contact", "contacts", "enquiries", "inquiries", "office", ":"})
 #: the tokens a hyphenated name's hyphen may be ("Kovács - Vell")
@@ -1426,22 +1429,18 @@ class ActorTyper:
                 prev.votes.extend(c.votes)
                 prev.kb_id = prev.kb_id or c.kb_id
                 prev.name = prev.name or c.name
-        for (s, e), c in list(by_span.items()):  # a person's name holds no "and": "A B and C D" are two people
-            if best_type(c.votes) == "Person" and not c.kb_id:
-                cuts = [i for i in range(s + 1, e - 1) if lower[i] in ("and", "&")]
-                if cuts:
-                    del by_span[(s, e)]
-                    for first, last in zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True):
-                        if first < last and doc[first].is_title and (first, last) not in by_span:
-                            by_span[(first, last)] = Candidate(first, last, list(c.votes))
-        for (s, e), c in list(by_span.items()):  # "in El Aouina, Tunis": a district and its city, two places
-            if best_type(c.votes) == "Place" and not c.kb_id:
-                cuts = [i for i in range(s + 1, e - 1) if lower[i] == ","]
-                pieces = list(zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True))
-                if cuts and all(first < last and doc[first].is_title for first, last in pieces):
-                    del by_span[(s, e)]
-                    for first, last in pieces:
-                        by_span.setdefault((first, last), Candidate(first, last, list(c.votes)))
+        for (s, e), c in list(by_span.items()):  # two names the model read as one (see _JOINERS)
+            kind = best_type(c.votes)
+            if kind not in _JOINERS or c.kb_id:
+                continue
+            cuts = [i for i in range(s + 1, e - 1) if lower[i] in _JOINERS[kind]]
+            pieces = list(zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True))
+            named = [(first, last) for first, last in pieces if first < last and doc[first].is_title]
+            if not cuts or (kind == "Place" and len(named) < len(pieces)):
+                continue  # a place's pieces are each a name, or it is one name
+            del by_span[(s, e)]
+            for first, last in named:
+                by_span.setdefault((first, last), Candidate(first, last, list(c.votes)))
         exact = [c for c in by_span.values() if c.exact]
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
