@@ -893,6 +893,19 @@ def test_a_place_of_detention_keeps_the_lower_case_words_of_its_name(build_text)
     assert actors.get("Vessa women's prison") == "Place"
 
 
+def test_a_place_named_with_a_lower_case_kind_ends_at_the_kind(build_text):
+    # "for LURIL" is what the monitor worked for; a capitalised kind goes on ("the Korvel Prison for Women")
+    r = build_text(
+        "Perrin Vessa has worked since 2011 as a monitor in Korvel province for LURIL, an organisation that visits "
+        "prisons. Halvard Brenik is held in the Varno Prison for Women."
+    )
+    actors = _actors(r)
+    assert actors.get("Korvel province") == "Place"
+    assert actors.get("LURIL") in ("NGO", "Organisation")
+    assert "Korvel province for LURIL" not in actors
+    assert actors.get("Varno Prison for Women") == "Place"
+
+
 def test_a_name_opening_with_a_given_name_that_the_model_took_for_a_body_is_a_persons(build_text):
     r = build_text(
         "On 12 July 2031, the European Court of Human Rights, ruling in the case brought by Malika Tarvelova over "

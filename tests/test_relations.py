@@ -667,6 +667,23 @@ CASES = [
         "2031 after the Ministry of Information revoked its licence. Its director, Halvard Brenik, left the country.",
         {("leaderOf", "Halvard Brenik", "Radio Lumeria")},
     ),
+    # the head of a part of a body (its office, desk) works for the body that possesses the part or that the
+    # part is "of"; the word before the part names where it is
+    (
+        'The Korvel Rights Observatory published its report on 3 May 2031. "It is a disgrace," said Halvard '
+        "Brenik, director of the Observatory's Varno office. Tamsin Vessa, head of the Varno desk of the Lumeria "
+        "Press Union, agreed.",
+        {
+            ("employeeOf", "Halvard Brenik", "Korvel Rights Observatory"),
+            ("employeeOf", "Tamsin Vessa", "Lumeria Press Union"),
+        },
+    ),
+    # a monitor or a fieldworker works for the organisation, wherever the parser hung its "for"
+    (
+        "Perrin Vessa has worked since 2011 as a monitor in Korvel province for LURIL, an organisation that "
+        "visits prisons. Ysolde Brenik, an aid worker for the Lumeria Rights League, was detained on 3 May 2031.",
+        {("employeeOf", "Perrin Vessa", "LURIL"), ("employeeOf", "Ysolde Brenik", "Lumeria Rights League")},
+    ),
 ]
 
 

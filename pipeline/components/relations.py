@@ -111,6 +111,7 @@ class RoleLexicon:
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
         self.peers = set(data["peers"])
+        self.units = set(data["units"])
         self.definite_leaders = set(data["definite_leaders"])
         self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
@@ -881,6 +882,12 @@ class RelationFinder:
                 if kin and via == "holder-of":
                     continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
+                this_kind = kind
+                if target is not None and not kin and via in ("of", "at", "for", "in") and self._unit_of(obj_tok):
+                    # "director of the Observatory's Varno office": the holder works in a part of the body that
+                    # possesses it; the word before the part names where it is, not the organisation
+                    target = self._inner_organisation(obj_tok, index)
+                    this_kind = "employeeOf" if kind == "leaderOf" else kind
                 if target is not None and via in ("compound", "nmod") and not self._unknown_place(target[0]):
                     continue  # "the Tashkent office director": a city, not an organisation
                 if (
@@ -892,7 +899,6 @@ class RelationFinder:
                     and not target[0].kb_id_
                 ):
                     continue  # "the Oriel activist X": one word the model took for a place or person is no body
-                this_kind = kind
                 if target is None and not kin and not office and via in ("of", "at", "for", "in"):
                     # "the editor of investigations of Radio Kestrel", "head of the legal department of Z":
                     # the holder works in a part of the organisation
@@ -1043,6 +1049,15 @@ class RelationFinder:
                         continue
                     out.append(self._relation(self._title_kind(ent), ent, prep, 0.75, obj=found[0]))
         return out
+
+    def _unit_of(self, tok: Token) -> bool:
+        """Whether a word names a part of an organisation that an actor possesses or that is "of" one ("the
+        Observatory's Varno office", "LPW's North Africa desk", "the Varno office of the League")."""
+        return tok.lemma_.lower() in self.lexicon.units and any(
+            (c.dep_ == "poss" and c.lower_ not in ("his", "her", "my", "our", "your"))
+            or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children
+        )
 
     @staticmethod
     def _inner_organisation(tok: Token, index: "_Index") -> tuple[Span, list | None] | None:
