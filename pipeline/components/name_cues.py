@@ -430,8 +430,8 @@ def shape_patterns() -> list[dict]:
             if lower:
                 # a name goes on after a head in lower case only where the head is capitalised ("the Prison
                 # for Women"): "Ngozi province for APRODE" is a place and the body it works for
-                head = named_head if tail and tail[0] is of_name[0] else head_tokens
-                patterns.append({"label": kind, "pattern": no_possessive + head + tail})
+                start = named_head if tail and tail[0] is of_name[0] else head_tokens
+                patterns.append({"label": kind, "pattern": no_possessive + start + tail})
                 if not tail:  # (the possessive's form alone: each pattern costs every part it may match)
                     patterns.append({"label": kind, "pattern": before + named_head})
             else:
