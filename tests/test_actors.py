@@ -893,6 +893,15 @@ def test_a_place_of_detention_keeps_the_lower_case_words_of_its_name(build_text)
     assert actors.get("Vessa women's prison") == "Place"
 
 
+def test_a_rank_the_model_read_as_a_name_is_no_part_of_the_persons_name(build_text):
+    r = build_text(
+        "His family sent telegrams to the Minister of Interior, Major General Halvard Brenik, on 3 May 2031."
+    )
+    actors = _actors(r)
+    assert actors.get("Halvard Brenik") == "Person"
+    assert not [a for a in actors if "General" in a]
+
+
 def test_a_place_named_with_a_lower_case_kind_ends_at_the_kind(build_text):
     # "for LURIL" is what the monitor worked for; a capitalised kind goes on ("the Korvel Prison for Women")
     r = build_text(

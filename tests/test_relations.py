@@ -684,6 +684,32 @@ CASES = [
         "visits prisons. Ysolde Brenik, an aid worker for the Lumeria Rights League, was detained on 3 May 2031.",
         {("employeeOf", "Perrin Vessa", "LURIL"), ("employeeOf", "Ysolde Brenik", "Lumeria Rights League")},
     ),
+    # a deputy of a body's head is one of its members (a party's deputy leader holds an office too)
+    (
+        "Tamsin Vessa, the deputy chair of the Korvel Human Rights Network, was detained on 3 May 2031.",
+        {("memberOf", "Tamsin Vessa", "Korvel Human Rights Network")},
+    ),
+    # a human rights group's lawyers are its staff; a newspaper's lawyer is its counsel, no relation
+    (
+        "Tamsin Vessa, a lawyer of the Korvel Rights Centre, was detained on 3 May 2031. Halvard Brenik, the lawyer "
+        "of the newspaper Korvel Times, was questioned.",
+        {("employeeOf", "Tamsin Vessa", "Korvel Rights Centre")},
+    ),
+    # a group's representative and its staff members work for it
+    (
+        'The Lumeria Press Watch condemned the verdict of 3 May 2031. "Korvel is now one of the worst jailers," '
+        "said Halvard Brenik, the group's Southeast Asia representative.",
+        {("employeeOf", "Halvard Brenik", "Lumeria Press Watch")},
+    ),
+    # a title or a rank between an office and its holder's name is no part of the name
+    (
+        "His family wrote to the Minister of Justice, Dr Halvard Brenik, on 3 May 2031 and to the Minister of "
+        "Interior, Major General Tamsin Vessa, but received no reply.",
+        {
+            ("holdsPosition", "Halvard Brenik", "Minister of Justice"),
+            ("holdsPosition", "Tamsin Vessa", "Minister of Interior"),
+        },
+    ),
 ]
 
 

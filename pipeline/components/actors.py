@@ -1384,6 +1384,14 @@ class ActorTyper:
             if (
                 prev is not None
                 and prev.end == c.start
+                and all(doc[i].lower_ in self.occupations for i in range(prev.start, prev.end))
+                and all(t.pos_ == "PROPN" for t in doc[prev.start : c.end])
+            ):  # "Major General" + "Adel Ghoneim": what is left of a rank the model read as a name is the title
+                out[-1] = Candidate(c.start, c.end, prev.votes + c.votes)
+                continue
+            if (
+                prev is not None
+                and prev.end == c.start
                 and self._offices(doc).isdisjoint(range(prev.start, c.end))  # "Bar Association President Ana Ruiz"
                 and not prev.kb_id
                 and not c.kb_id

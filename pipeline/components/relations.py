@@ -110,8 +110,10 @@ class RoleLexicon:
         self.references = data["references"]
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
+        self.elected_heads = set(data["elected_heads"])
         self.peers = set(data["peers"])
         self.units = set(data["units"])
+        self.titles_before_names = set(data["titles_before_names"])
         self.definite_leaders = set(data["definite_leaders"])
         self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
@@ -831,6 +833,8 @@ class RelationFinder:
         words = {m.lower_ for m in mods}
         if word in self.lexicon.promote_nouns and words & self.lexicon.promote:
             return "leaderOf"
+        if word in self.lexicon.elected_heads and words & self.lexicon.deputies:
+            return "memberOf"  # "Zorya's deputy chair": one of the members who lead it (a deputy director is staff)
         if base == "leaderOf" and words - self.lexicon.leader_modifiers:
             return "employeeOf"
         return base
@@ -1016,8 +1020,11 @@ class RelationFinder:
 
     def _practice(self, tok: Token, index: "_Index") -> bool:
         """Whether a lawyer's "of" names where the lawyer practises ("of the firm X", "of the Y Bar
-        Association") rather than a client."""
+        Association", "lawyers of the human rights group Z": a group's lawyers are its staff) rather than a
+        client."""
         named = index.actor(tok)
+        if named is not None and named.label_ == "NGO":
+            return True
         words = {t.lemma_.lower() for t in (named if named is not None else [tok])}
         words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos", "nmod")}
         words.add(tok.lemma_.lower())
@@ -1144,10 +1151,10 @@ class RelationFinder:
             nxt = office.end
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
-            if nxt in persons:  # "High Representative Catherine Ashton"
-                holder, confidence = persons[nxt], 0.9
-            elif nxt < len(doc) and doc[nxt].text == "," and nxt + 1 in persons:
-                after = persons[nxt + 1]  # "the UN High Commissioner, Navi Pillay,"
+            if self._titled(doc, nxt) in persons:  # "High Representative Catherine Ashton", "Interior Minister Gen. X"
+                holder, confidence = persons[self._titled(doc, nxt)], 0.9
+            elif nxt < len(doc) and doc[nxt].text == "," and self._titled(doc, nxt + 1) in persons:
+                after = persons[self._titled(doc, nxt + 1)]  # "the UN High Commissioner, Navi Pillay,"
                 if after.end >= len(doc) or doc[after.end].is_punct:
                     holder, confidence = after, 0.85
             if holder is None:
@@ -1179,6 +1186,12 @@ class RelationFinder:
                 rel["seat_in"] = self.seats[label]
             out.append(rel)
         return out
+
+    def _titled(self, doc: Doc, i: int) -> int:
+        """Where a name starts after the titles at ``i`` ("Dr", "Major General"): ``i`` where there are none."""
+        while i < len(doc) - 1 and doc[i].is_title and doc[i].lower_ in self.lexicon.titles_before_names:
+            i += 1
+        return i
 
     def _served_as(self, office: Span, index: "_Index") -> tuple[Span, list | None] | None:
         """The person who served "as" an office, the subject of the verb the "as" (or the first of the "as"
