@@ -893,6 +893,18 @@ def test_a_place_of_detention_keeps_the_lower_case_words_of_its_name(build_text)
     assert actors.get("Vessa women's prison") == "Place"
 
 
+def test_a_given_name_of_two_joined_syllables_ends_the_name_the_model_cut_short(build_text):
+    # the tagger reads "Yee-ting" as a verb and the model takes the surname alone
+    r = build_text(
+        "2. Calls on the authorities to release immediately and unconditionally Ho Man-lok, Tang Siu-fung and "
+        "Cheung Yee-ting;",
+        name="ep-2099-test",
+    )
+    actors = _actors(r)
+    assert actors.get("Cheung Yee-ting") == "Person"
+    assert "Cheung" not in actors
+
+
 def test_a_rank_the_model_read_as_a_name_is_no_part_of_the_persons_name(build_text):
     r = build_text(
         "His family sent telegrams to the Minister of Interior, Major General Halvard Brenik, on 3 May 2031."

@@ -710,6 +710,16 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "Minister of Interior"),
         },
     ),
+    # a UN mandate worded in lower case, its holder named after it
+    (
+        "On 20 April 2031, the UN Special Rapporteur on the situation of human rights in Lumeria, Kristiina Vessa, "
+        "called the sentence a travesty. The Special Rapporteur on extrajudicial, summary or arbitrary executions, "
+        "Halvard Brenik, agreed.",
+        {
+            ("holdsPosition", "Kristiina Vessa", "UN Special Rapporteur on the situation of human rights in Lumeria"),
+            ("holdsPosition", "Halvard Brenik", "Special Rapporteur on extrajudicial, summary or arbitrary executions"),
+        },
+    ),
 ]
 
 

@@ -75,6 +75,11 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True))
 
 
+#: a given name of two joined syllables, the second in lower case ("Yee-ting", "Tae-yang"), which the tagger may
+#: read as a verb or a noun
+_GIVEN_NAME_PAIR = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def _name_words(words: Span) -> bool:
     """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
     named = [t for t in words if t.text not in _HYPHENS]
@@ -938,7 +943,7 @@ class ActorTyper:
         name, title, office ("Minister of Foreign Affairs [Karin Dahl]"), kind, nationality or day."""
         return (
             tok.i not in offices
-            and tok.pos_ == "PROPN"
+            and (tok.pos_ == "PROPN" or (not tok.is_sent_start and bool(_GIVEN_NAME_PAIR.match(tok.text))))
             and bool(re.match(CAPITALISED, tok.text))
             and _wordlike(tok.text)
             and not tok.ent_type_
