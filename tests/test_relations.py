@@ -720,6 +720,24 @@ CASES = [
             ("holdsPosition", "Halvard Brenik", "Special Rapporteur on extrajudicial, summary or arbitrary executions"),
         },
     ),
+    # "of which Y is a member": the body the relative clause is on
+    (
+        "Between 2012 and 2016 Tamsin Vessa was a member of the Korvel Human Rights Network, of which the Zorya "
+        "Foundation is a member.",
+        {
+            ("memberOf", "Tamsin Vessa", "Korvel Human Rights Network"),
+            ("memberOf", "Zorya Foundation", "Korvel Human Rights Network"),
+        },
+    ),
+    # the names after a plural role and its comma, parsed as its coordination; "staff members" are staff
+    (
+        "The Korvel Rights Centre was closed in 2020. Two of the group's former staff members, Halvard Brenik and "
+        "Tamsin Vessa, were arrested in Varno on July 30, 2022.",
+        {
+            ("employeeOf", "Halvard Brenik", "Korvel Rights Centre"),
+            ("employeeOf", "Tamsin Vessa", "Korvel Rights Centre"),
+        },
+    ),
 ]
 
 

@@ -132,9 +132,12 @@ class RoleLexicon:
         return None
 
     def pair(self, tok: Token) -> str | None:
+        """The two-word role a noun ends with its compound ("secretary general", "staff members")."""
         for child in tok.lefts:
-            if child.dep_ == "compound" and child.i == tok.i - 1 and f"{child.lower_} {tok.lower_}" in self.nouns:
-                return f"{child.lower_} {tok.lower_}"
+            if child.dep_ == "compound" and child.i == tok.i - 1:
+                for form in (tok.lower_, tok.lemma_.lower()):
+                    if f"{child.lower_} {form}" in self.nouns:
+                        return f"{child.lower_} {form}"
         return None
 
     def verb(self, tok: Token) -> str | None:
