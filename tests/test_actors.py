@@ -905,6 +905,22 @@ def test_a_given_name_of_two_joined_syllables_ends_the_name_the_model_cut_short(
     assert "Cheung" not in actors
 
 
+def test_a_numbered_place_of_detention_needs_no_name_of_its_own(build_text):
+    r = build_text(
+        "Both were held in pre-trial detention centre No 1 on Lenin Street in Varno. Brenik was then transferred "
+        "to prison colony No. 3/1 and later to penal colony No 4 in Korvel."
+    )
+    actors = _actors(r)
+    assert actors.get("pre-trial detention centre No 1") == "Place"
+    assert actors.get("prison colony No. 3/1") == "Place"
+    assert actors.get("penal colony No 4") == "Place"
+
+
+def test_a_government_of_a_country_named_with_a_possessive(build_text):
+    r = build_text("A. whereas the Government of the People's Republic of Lumeria closed the newspaper in 2031;")
+    assert _actors(r).get("Government of the People's Republic of Lumeria") == "GovernmentBody"
+
+
 def test_a_rank_the_model_read_as_a_name_is_no_part_of_the_persons_name(build_text):
     r = build_text(
         "His family sent telegrams to the Minister of Interior, Major General Halvard Brenik, on 3 May 2031."

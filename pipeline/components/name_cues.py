@@ -375,7 +375,7 @@ def shape_patterns() -> list[dict]:
     # "Association for Migrants' Dignity": a mandate holding a plural possessive
     possessive_tail: list[dict[str, Any]] = [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
     numbered: list[dict[str, Any]] = [
-        {"ORTH": {"IN": ["No.", "Nr.", "no."]}},
+        {"ORTH": {"IN": ["No.", "Nr.", "no.", "No", "Nr", "no", "N°", "№"]}},
         {"TEXT": {"REGEX": r"^\d+(/\d+)?[A-Za-z]?$"}},
     ]
     tails: list[list[dict[str, Any]]] = [
@@ -403,6 +403,7 @@ def shape_patterns() -> list[dict]:
         {"TEXT": {"REGEX": r"^[A-Z]{2,6}-?\d{1,3}$"}}
     ]  # "remand prison SIZO-1", "correctional colony IK-7"
     patterns: list[dict] = []
+    place_kind = {"LOWER": {"IN": sorted(h for h, k in nw.heads.items() if k == "Place" and " " not in h)}, "OP": "?"}
     for head, kind in sorted(nw.heads.items()):
         if kind in data["skip_types"]:
             continue
@@ -440,6 +441,8 @@ def shape_patterns() -> list[dict]:
                 patterns.append({"label": kind, "pattern": named_head + tail})
         if kind == "Place":
             patterns.append({"label": kind, "pattern": head_tokens + code})
+            # "penal colony No 4", "prison colony No. 3/1" (a kind before the kind)
+            patterns.append({"label": kind, "pattern": [place_kind, *head_tokens, *numbered]})
         if kind == "Court":  # "Branch 15 of the X Revolutionary Court", "Chamber 2 of the Supreme Court"
             part: list[dict[str, Any]] = [
                 {"LOWER": {"IN": data["numbered_parts"]}, "TEXT": {"REGEX": CAPITALISED}},
