@@ -921,6 +921,17 @@ def test_a_government_of_a_country_named_with_a_possessive(build_text):
     assert _actors(r).get("Government of the People's Republic of Lumeria") == "GovernmentBody"
 
 
+def test_names_the_model_missed_in_a_list_of_people_are_persons(build_text):
+    r = build_text(
+        "2. Calls on the authorities to release immediately and unconditionally Lam Wing-sze, Chow Tsz-kin, "
+        "Ho Man-lok, Tang Siu-fung and Cheung Yee-ting;",
+        name="ep-2099-test",
+    )
+    actors = _actors(r)
+    assert actors.get("Lam Wing-sze") == "Person"
+    assert actors.get("Chow Tsz-kin") == "Person"
+
+
 def test_a_rank_the_model_read_as_a_name_is_no_part_of_the_persons_name(build_text):
     r = build_text(
         "His family sent telegrams to the Minister of Interior, Major General Halvard Brenik, on 3 May 2031."

@@ -835,6 +835,7 @@ class ActorTyper:
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
+        people = {(c.start, c.end) for c in found if best_type(c.votes) == "Person"}
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
@@ -859,6 +860,8 @@ class ActorTyper:
                     and not lookup(doc[i:j].text)
                 ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
+                if j - i >= 2 and self._in_list_of_people(doc, i, j, people):
+                    votes.append(("Person", W_PHRASE, "listed-with-people"))
                 last = lower[j - 1]
                 if last in surnames or last in named_before:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
@@ -876,6 +879,34 @@ class ActorTyper:
                     out.append(Candidate(i, j, votes))
             after = max(j, i + 1)
         return out
+
+    @staticmethod
+    def _in_list_of_people(doc: Doc, start: int, end: int, people: set[tuple[int, int]]) -> bool:
+        """Whether a run of capitalised words stands in a list of names, separated by commas and "and", that
+        holds a person's ("release Lam Wing-sze, Chow Tsz-kin, Ho Man-lok and …": the model saw only the last)."""
+        starts, ends = {s for s, _ in people}, {e for _, e in people}
+        for step in (1, -1):
+            at = end if step == 1 else start - 1
+            for _ in range(6):  # (a list's names, at most)
+                gap = at
+                while 0 <= gap < len(doc) and doc[gap].text in (",", "and") and abs(gap - at) < 2:
+                    gap += step
+                if gap == at or not 0 <= gap < len(doc):
+                    break
+                if (step == 1 and gap in starts) or (step == -1 and gap + 1 in ends):
+                    return True
+                edge = gap  # another capitalised name of two or three words, read on
+                while (
+                    0 <= edge < len(doc)
+                    and abs(edge - gap) < 3
+                    and doc[edge].pos_ == "PROPN"
+                    and re.match(CAPITALISED, doc[edge].text)
+                ):
+                    edge += step
+                if abs(edge - gap) < 2:
+                    break
+                at = edge
+        return False
 
     @staticmethod
     def _mandate(doc: Doc, end: int, taken: set[int]) -> int:
