@@ -921,6 +921,17 @@ def test_a_government_of_a_country_named_with_a_possessive(build_text):
     assert _actors(r).get("Government of the People's Republic of Lumeria") == "GovernmentBody"
 
 
+def test_a_mandate_of_two_words_joined_by_and_is_part_of_the_name(build_text):
+    r = build_text(
+        "Halvard Brenik, a researcher at the Varno Centre for Rights and Freedoms, was arrested on 3 May 2031, "
+        "according to the Korvel-based Observatory for Peace and Justice."
+    )
+    actors = _actors(r)
+    assert actors.get("Varno Centre for Rights and Freedoms") in ("NGO", "Organisation")
+    assert actors.get("Observatory for Peace and Justice") in ("NGO", "Organisation")
+    assert "Freedoms" not in actors and "Justice" not in actors
+
+
 def test_names_the_model_missed_in_a_list_of_people_are_persons(build_text):
     r = build_text(
         "2. Calls on the authorities to release immediately and unconditionally Lam Wing-sze, Chow Tsz-kin, "
