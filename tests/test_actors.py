@@ -30,6 +30,9 @@ def _forms(result, label: str) -> set[str]:
         ("Moldovan Human Rights Commission", "GovernmentBody"),  # a national human-rights commission
         ("Harbour City Prosecutor's Office", "GovernmentBody"),
         ("Riverside Legal Defence Trust", "NGO"),  # an NGO head
+        ("Colectivo Korvelo de Derechos Humanos", "NGO"),  # the head opening the name, in its own language
+        ("Global Justice Alert", "NGO"),
+        ("Rapid Action Battalion", "GovernmentBody"),  # a unit of the security forces
         ("Centre for Legal Aid and Civic Education", "NGO"),  # an institution head with civil words
         ("OSCE Mission to Skopje", "InternationalOrganisation"),  # an international prefix
         ("Valley Observer", "MediaOutlet"),
