@@ -373,6 +373,8 @@ def shape_patterns() -> list[dict]:
         named,
     ]
     and_name: list[dict[str, Any]] = [*of_name, {"LOWER": "and"}, named]  # "Observatory for Rights and Freedoms"
+    # "Movement for Human and Peoples' Rights"
+    and_possessive: list[dict[str, Any]] = [*and_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
     # "Association for Migrants' Dignity": a mandate holding a plural possessive
     possessive_tail: list[dict[str, Any]] = [*of_name, {"ORTH": {"IN": _POSSESSIVES}}, named]
     numbered: list[dict[str, Any]] = [
@@ -397,6 +399,7 @@ def shape_patterns() -> list[dict]:
         ],  # "Assembly of the Representatives of the People"
         [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
         and_name,
+        and_possessive,
         possessive_tail,
         [*of_name, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, named, {"ORTH": {"IN": _POSSESSIVES}}, named],
         # "Association for the Protection of Detainees' Rights"
@@ -471,7 +474,7 @@ def shape_patterns() -> list[dict]:
     for head in sorted(nw.institutions):
         opening: list[dict[str, Any]] = [{"LOWER": head, "TEXT": {"REGEX": CAPITALISED}}]
         before = [dict(word, OP="+"), {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}, dict(inner)]
-        for tail in ([], tails[4], tails[5], possessive_tail, and_name):
+        for tail in ([], tails[4], tails[5], possessive_tail, and_name, and_possessive):
             patterns.append({"label": "Organisation", "pattern": before + opening + tail})
             if tail:
                 patterns.append({"label": "Organisation", "pattern": opening + tail})
