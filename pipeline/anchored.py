@@ -122,6 +122,8 @@ def _text_gate(pattern: list[dict[str, Any]]) -> tuple[int, re.Pattern[str]] | N
 #: a test of a token's form by a pattern's token: (ORTH or LOWER, "IN", "NOT_IN" or "REGEX", hashes or expression),
 #: or (ORTH, "IS_TITLE", whether the word is title-cased)
 _FormTest = tuple[int, str, Any]
+#: the keys of a pattern's token that test its form, and the attribute each reads
+_FORM_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 
 
 def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
@@ -139,18 +141,41 @@ def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
         if key == "IS_TITLE" and isinstance(value, bool):  # "one or more capitalised words": not any word
             tests.append((ORTH, key, value))
             continue
-        attr = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}.get(key)
+        attr = _FORM_ATTRS.get(key)
         if attr is None:
             continue
         if isinstance(value, str):
             tests.append((attr, "IN", frozenset({get_string_id(value)})))
         elif isinstance(value, dict) and len(value) == 1:
             ((op, words),) = value.items()
-            if op in ("IN", "NOT_IN") and isinstance(words, list) and all(isinstance(w, str) for w in words):
-                tests.append((attr, op, frozenset(get_string_id(w) for w in words)))
+            hashed = _word_hashes(words) if op in ("IN", "NOT_IN") and isinstance(words, list) else None
+            if hashed is not None:
+                tests.append((attr, op, hashed))
             elif op == "REGEX" and isinstance(words, str):
                 tests.append((attr, op, re.compile(words)))
     return tuple(tests)
+
+
+#: the hashes of the lists of words of patterns' tokens read so far, by their words (the name shapes share a few
+#: long lists: each hashed once a process, not once for each group made)
+_HASHED_WORDS: dict[tuple[Any, ...], frozenset[int] | None] = {}
+
+
+def _word_hashes(words: list[Any]) -> frozenset[int] | None:
+    """The ORTH (or LOWER) hashes of an ``IN`` or ``NOT_IN`` list of words, or None where an item is no string.
+
+    >>> _word_hashes(["a", "b"]) == frozenset({get_string_id("a"), get_string_id("b")}), _word_hashes(["a", 1])
+    (True, None)
+    """
+    try:
+        key = tuple(words)
+        if key in _HASHED_WORDS:
+            return _HASHED_WORDS[key]
+    except TypeError:  # an item that is no string (nor hashable)
+        return None
+    hashed = frozenset(get_string_id(w) for w in words) if all(isinstance(w, str) for w in words) else None
+    _HASHED_WORDS[key] = hashed
+    return hashed
 
 
 class _Reach:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PROPN, VERB
+from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -90,13 +90,14 @@ class _Reading:
     """What one call of the component reads once of its Doc (each read of ``doc.ents``, ``doc._`` or a span
     group makes its objects anew)."""
 
-    __slots__ = ("columns", "doc", "document", "ents", "offices", "positions", "statistical")
+    __slots__ = ("columns", "doc", "document", "ents", "extensions", "offices", "positions", "statistical")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
-        self.document: dict | None = doc._.document
+        self.extensions = doc._  # (each doc._ read makes an Underscore)
+        self.document: dict | None = self.extensions.document
         self.positions: list[Span] | None = None  # the offices whereas_positions found, when first asked for
         self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
         self.offices: set[int] | None = None  # their tokens, when first asked for
@@ -131,6 +132,7 @@ class ActorTyper:
         cues = load_json("type_cues.json")
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
+        self._non_actor_ids = frozenset(get_string_id(label) for label in self.non_actor_labels)  # (Span.label)
         #: labels the model gives to a person's name often enough to look at its context
         self.misread_labels = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
         self.name_words = name_words()
@@ -283,7 +285,7 @@ class ActorTyper:
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute this component does not change)."""
-        return self._read(doc)[attr]
+        return self._of(doc).columns[attr]
 
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
@@ -306,10 +308,11 @@ class ActorTyper:
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in self._ents(doc) if e.label_ in self.non_actor_labels for i in range(e.start, e.end)}
+        taken |= {i for e in self._ents(doc) if e.label in self._non_actor_ids for i in range(e.start, e.end)}
         for ent in self._statistical(doc):
+            label = ent.label_  # (each read decodes the string anew)
             if (
-                ent.label_ in self.ner_labels
+                label in self.ner_labels
                 and not any(i in taken for i in range(ent.start, ent.end))
                 and _entity_key(ent) not in rejected
             ):
@@ -317,7 +320,7 @@ class ActorTyper:
                 if cand is not None:
                     found.append(cand)
                     taken |= set(range(cand.start, cand.end))
-            elif ent.label_ == "ORG":
+            elif label == "ORG":
                 found = self._country_led(doc, ent, found)
         found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
@@ -340,6 +343,8 @@ class ActorTyper:
         found.extend(self._contact_card(doc, text, found))
         found.extend(self._labelled_names(doc, text))
         found.extend(self._judges(doc))
+        if _VERSUS_IDS.isdisjoint(self._column(doc, LOWER)):
+            return found  # no "v." between parties: no name cites a case
         return [c for c in found if not _cites_a_case(doc, c.end)]
 
     def _country_led(self, doc: Doc, ent: Span, found: list[Candidate]) -> list[Candidate]:
@@ -347,7 +352,7 @@ class ActorTyper:
         which the gazetteer took for the country and a name shape for the rest; the model's entity spans
         both. The two become one organisation (not a state body: "the Bahrain Ministry of Interior" is
         the ministry)."""
-        start = ent.start + (doc[ent.start].lower_ == "the")
+        start = ent.start + (self._read(doc).lower[ent.start] == "the")
         country = next((c for c in found if c.start == start and c.kb_id.startswith("country/")), None)
         rest = next((c for c in found if country and c.start == country.end and c.end == ent.end), None)
         if country is None or rest is None or rest.kb_id or doc[country.end - 1].dep_ != "compound":
@@ -439,7 +444,7 @@ class ActorTyper:
         """The body a byline names after its author ("By Ana Vell, The Atlas Quarterly", "By X, Senior Researcher,
         Y Watch"): the publisher, a media outlet unless its name's words say what else it is. Only where no
         other reading took the words."""
-        if not len(doc) or doc[0].lower_ != "by":
+        if not len(doc) or self._read(doc).lower[0] != "by":
             return []
         m = BYLINE.fullmatch(self._read(doc).text)
         span = doc.char_span(m.start("publisher"), m.end("publisher"), alignment_mode="contract") if m else None
@@ -472,6 +477,8 @@ class ActorTyper:
         the state they share, each named with it ("Government of the Kyrgyz Republic"); a body with a
         name of its own keeps it ("Jogorku Kenesh")."""
         out: list[Candidate] = []
+        if _AND_OR.isdisjoint(self._column(doc, LOWER)):
+            return out  # no list: its last body follows "and" or "or"
         for at in self._tokens_with(doc, LOWER, _OF):
             of = doc[at]
             if of.i < 3:
@@ -558,6 +565,8 @@ class ActorTyper:
             end = self._mandate_after_and(doc, c, starts)  # "the Y Association for Freedoms and Equality"
             return Candidate(c.start, end, c.votes) if end is not None else c
 
+        if _AND not in self._column(doc, LOWER):
+            return sorted(found, key=lambda c: c.start)  # no "and": none joined, none goes on (as _join_next)
         return self._join_next(doc, found, partner, alone)
 
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -578,6 +587,8 @@ class ActorTyper:
                 return nxt
             return None
 
+        if _FOR not in self._column(doc, LOWER):
+            return sorted(found, key=lambda c: c.start)  # no "for": none joined (as _join_next)
         return self._join_next(doc, found, partner)
 
     def _join_next(
@@ -705,24 +716,26 @@ class ActorTyper:
 
     def _accept(self, doc: Doc, ent: Span, offices: set[tuple[int, int]]) -> Candidate | None:
         """The actor candidate an entity gives, if it names an actor that is not an office."""
-        if ent.label_ in self.non_actor_labels:
-            known = lookup(ent.text)
+        label = ent.label_  # (each read decodes the string anew)
+        if label in self.non_actor_labels:
+            text = self._read(doc).span_text(ent.start, ent.end)  # (ent.text joins its tokens' texts)
+            known = lookup(text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             elif (
                 len(ent) == 1
                 and ent[0].is_title
-                and ent[0].lower_ in _surnames_named(doc, self._told_before(doc, "surnames"))
+                and ent[0].lower_ in _surnames_named(self._statistical(doc), self._told_before(doc, "surnames"))
             ):
                 # "Ivo Bengali … Bengali was released": a surname the model took for a language or a people
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
             elif self._listed_with_people(doc, ent):  # "Rustam Aliyev, Kamran Mammadov and Elnur Huseynov"
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "listed-with-person")])
             elif (
-                ent.label_ == "NORP"
+                label == "NORP"
                 and len(ent) == 1
-                and ent.text not in self.demonyms
-                and given_name_gender(ent.text)
+                and text not in self.demonyms
+                and given_name_gender(text)
                 and ent.end < len(doc)
                 and doc[ent.end].is_title
                 and doc[ent.end].pos_ == "PROPN"
@@ -730,14 +743,14 @@ class ActorTyper:
             ):  # "brought by Malika Umarova": a given name the model took for a people, the surname after it
                 return Candidate(ent.start, ent.end + 1, [("Person", W_CONTEXT, "given-name-and-surname")])
             elif (
-                ent.label_ == "NORP"
-                and ent.text not in self.demonyms
+                label == "NORP"
+                and text not in self.demonyms
                 and ent.end < len(doc)
                 and doc[ent.end].lower_ in self.kind_after
             ):  # "the opposition Birlik movement": a name the model took for a nationality, its kind after it
                 kind = self.kind_after[doc[ent.end].lower_]
                 return self._candidate(doc, ent, [(kind, W_CONTEXT, f"kind-after:{doc[ent.end].lower_}")])
-            elif ent.label_ in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
+            elif label in self.misread_labels:  # "the writer Ernesto Villalta" read as a title
                 cand = self._candidate(doc, ent)
                 if cand is None or (cand.start, cand.end) in offices:
                     return None
@@ -763,10 +776,11 @@ class ActorTyper:
         """ "UN human rights experts", "three UN special rapporteurs", "EU citizens": an international body's
         acronym before people in the plural says whose they are; the body itself is not spoken of (not "KGB
         officers", a state body's, who act for it; not "EU restrictive measures"; not "sent to the UN")."""
+        if cand.end - cand.start != 1:
+            return False
         tok = doc[cand.start]
         return (
-            cand.end - cand.start == 1
-            and best_type(cand.votes) == "InternationalOrganisation"
+            best_type(cand.votes) == "InternationalOrganisation"
             and tok.is_upper
             and tok.dep_ in ("compound", "nmod")
             and tok.head.i > tok.i
@@ -810,17 +824,19 @@ class ActorTyper:
         """ "sentenced Mr Alasgarli to eight years": the first word of a date, number or quantity the model
         read right after a title ("Mr", "Ms") is the name the title is of."""
         out = set()
+        columns = self._read(doc)  # (the words off the columns: no Token per entity)
+        lower, texts, pos = columns.lower, columns.texts, columns[POS]
         for e in self._ents(doc):
-            first = doc[e.start]
+            first = e.start
             if (
-                e.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
-                and e.start > 0
-                and doc[e.start - 1].lower_ in self.titles
-                and first.pos_ == "PROPN"
-                and re.match(CAPITALISED, first.text)
-                and first.lower_ not in CALENDAR
+                first > 0
+                and lower[first - 1] in self.titles
+                and e.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
+                and pos[first] == PROPN
+                and re.match(CAPITALISED, texts[first])
+                and lower[first] not in CALENDAR
             ):
-                out.add(e.start)
+                out.add(first)
         return out
 
     def _unlabelled_names(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -841,6 +857,9 @@ class ActorTyper:
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
         for i in (k for k, pos in enumerate(self._column(doc, POS)) if pos == PROPN):
             if i < after:
+                continue
+            if i in taken:  # no run opens on a word an entity or office holds
+                after = i + 1
                 continue
             j = _name_run(doc, i, taken)
             j = self._before_currency(doc, i, j)
@@ -998,9 +1017,11 @@ class ActorTyper:
                 and tok.text not in self.demonyms
             )
 
+        lower = self._read(doc).lower
+
         def particles(i: int, step: int) -> int:
             n = 0
-            while 0 <= i + step * n < len(doc) and n < 2 and doc[i + step * n].lower_ in self.particles:
+            while 0 <= i + step * n < len(doc) and n < 2 and lower[i + step * n] in self.particles:
                 if not doc[i + step * n].is_lower:
                     return 0
                 n += 1
@@ -1026,6 +1047,7 @@ class ActorTyper:
         """The name inside an entity: no article, title, occupation, country's possessive or
         trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
         start, end = ent.start, ent.end
+        label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
         columns = self._read(doc)
         lower, texts = columns.lower, columns.texts
         while start < end:
@@ -1036,7 +1058,7 @@ class ActorTyper:
                 start += 1  # "I. Wen Zhiqiang: eleven years …", "II. Information received": a heading's number
             elif word in self.salutations and end - start >= 2:
                 rest = lower[start + 1 : end]
-                if ent.label_ != "PERSON" or all(w in self.titles or w in self.before for w in rest):
+                if label != "PERSON" or all(w in self.titles or w in self.before for w in rest):
                     return end, end  # "Dear Prosecutor General,": a letter's reader, by office only
                 start += 1  # "Dear Mr Brenik"
             elif (word in self.titles and not self._named_after(texts, start, end)) or (
@@ -1048,7 +1070,7 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
-                (tok.is_lower or self._kind_before_name(doc, start, end))
+                (tok.is_lower or (word in self.kind_acronyms and self._kind_before_name(doc, start, end)))
                 and tok.is_alpha
                 and word not in self.particles
                 and end - start >= 2
@@ -1059,6 +1081,7 @@ class ActorTyper:
                 start += 1
             elif (
                 end - start >= 2
+                and word in self.demand_verbs
                 and self._opens_demand(doc, start)
                 and self.name_words.type_of(texts[start + 1 : end]) is None
             ):  # (not "Free Lumeria Foundation": what follows the verb names an organisation by its head)
@@ -1066,7 +1089,7 @@ class ActorTyper:
             elif (
                 start + 2 < end
                 and lower[start + 1] in ("’s", "'s")
-                and not ent.ent_id_
+                and not ent_id
                 and (lookup(tok.text) or ("", ""))[1] == "Country"
             ):
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
@@ -1090,7 +1113,7 @@ class ActorTyper:
         while end > start and (
             lower[end - 1] in ("’s", "'s", "’", "'")
             or (doc[end - 1].is_punct and texts[end - 1] not in "!)")
-            or (ent.label_ == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
+            or (label == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
         ):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
@@ -1121,25 +1144,26 @@ class ActorTyper:
 
     def _candidate(self, doc: Doc, ent: Span, cues: list[tuple[str, int, str]] | None = None) -> Candidate | None:
         votes: list[tuple[str, int, str]] = list(cues or [])
+        label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
         start, end = self._trim(doc, ent, votes)
         if start >= end:
             return None
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             start, end = self._whole_name(doc, start, end)
-        elif ent.label_ == "ORG" and end - start == 1:  # "Ana [Vell]" the model took for an organisation
+        elif label == "ORG" and end - start == 1:  # "Ana [Vell]" the model took for an organisation
             start = self._first_name(doc, start)
             if start < ent.start:  # a first name and a surname: a person's shape
                 votes.append(("Person", W_PHRASE, "first-name"))
         columns = self._read(doc)
         lower, texts = columns.lower, columns.texts
         patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
-        if ent.label_ in ("PERSON", "ORG") or patronymic:
+        if label in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
             if any(w in self.suffixes for w in lower[start + 1 : end]):
                 votes.append(("Person", W_HEAD, "patronymic"))
             if any(lower[k] in self.body_particles and doc[k].is_lower for k in range(start + 1, end - 1)):
                 votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
-        if ent.label_ == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
+        if label == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         span = doc[start:end]
         text = columns.span_text(start, end)
@@ -1151,12 +1175,12 @@ class ActorTyper:
             return None
         if name_key(text) in self.regions and self._area_of_post(doc, start, end):
             return None
-        if not ent.ent_id_ and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
+        if not ent_id and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
         first = lower[start]
-        if not ent.ent_id_ and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
+        if not ent_id and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
-        kb_id = ent.ent_id_ if ent.label_ not in self.ner_labels else ""  # a model's span has no identity
+        kb_id = ent_id if label not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
                 if lower[k] == "of" and lookup(columns.span_text(start, k)):
@@ -1179,16 +1203,16 @@ class ActorTyper:
         ):
             return None  # "Media contact: …", "Press enquiries:": a kind's word labelling a line, no one named
         if kb_id:
-            votes.append((known[1] if known else ent.label_, W_GAZETTEER, f"known:{kb_id}"))
+            votes.append((known[1] if known else label, W_GAZETTEER, f"known:{kb_id}"))
         typed = None
         # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
-        if len(span) > 1 or ent.label_ != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
+        if len(span) > 1 or label != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
             typed = self.name_words.type_of(texts[start:end])
-        if not kb_id and ent.label_ in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
+        if not kb_id and label in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
-            weak = ent.label_ == "Organisation" or (typed is not None and typed[0] != ent.label_)
-            votes.append((ent.label_, W_PHRASE if weak else W_HEAD, "shape"))
+            weak = label == "Organisation" or (typed is not None and typed[0] != label)
+            votes.append((label, W_PHRASE if weak else W_HEAD, "shape"))
         head = span.root.lower_
         last = lower[end - 1]
         # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
@@ -1204,10 +1228,10 @@ class ActorTyper:
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
                 votes.append(("Person", W_CONTEXT, f"after-office:{office.text}"))
                 break
-        if ent.label_ in self.ner_labels:
-            votes.append((self.ner_labels[ent.label_], W_NER, f"ner:{ent.label_}"))
+        if label in self.ner_labels:
+            votes.append((self.ner_labels[label], W_NER, f"ner:{label}"))
         if (
-            ent.label_ in ("ORG", "NORP")
+            label in ("ORG", "NORP")
             and not kb_id
             and typed is None
             and 2 <= len(span) <= 3
@@ -1216,18 +1240,18 @@ class ActorTyper:
         ):  # "the case brought by Malika Umarova": a given name opening it says whose name the model took for a body's
             votes.append(("Person", W_PHRASE, "given-name"))
         if (
-            ent.label_ in self.ner_labels
-            and ent.label_ != "PERSON"
+            label in self.ner_labels
+            and label != "PERSON"
             and len(span) == 1
             and not kb_id
             and first in self._told_before(doc, "first_names")  # the people an earlier part named in full
             and city_population(text) is None
         ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
-        if not kb_id and ent.label_ != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
+        if not kb_id and label != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
-            if population and (ent.label_ != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
+            if population and (label != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
                 votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
@@ -1236,7 +1260,7 @@ class ActorTyper:
         ):
             return None  # ... nor a role's noun alone ("Statement by the Spokesperson"): no one named
         if (
-            ent.label_ in ACTOR_LABELS
+            label in ACTOR_LABELS
             and not kb_id
             and end < len(doc)
             and doc[end].is_title
@@ -1251,14 +1275,15 @@ class ActorTyper:
 
     def _before_currency(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name ``start``-``end`` without the currency codes after it ("pay Ms X EUR 7,500")."""
-        while end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in self.currencies:
-            end -= 1
+        if end - start > 1:  # (a name of one word keeps it: its words not read)
+            lower = self._read(doc).lower
+            while end - start > 1 and lower[end - 1] in self.currencies and doc[end - 1].is_upper:
+                end -= 1
         return end
 
-    @staticmethod
-    def _model_read_on(doc: Doc, end: int) -> bool:
+    def _model_read_on(self, doc: Doc, end: int) -> bool:
         """Whether the statistical model read one name going on across token ``end`` from the one before it."""
-        return any(e.start < end < e.end for e in doc.spans.get(STATISTICAL, []))
+        return any(e.start < end < e.end for e in self._statistical(doc))
 
     def _located(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a name stands where a place does: "born in X", "arrested in X" (not "in X's case")."""
@@ -1349,7 +1374,7 @@ class ActorTyper:
             elif pos[i] == VERB and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
         words = lower[max(0, i - 1) : i + 1]
-        for phrase, t in _phrases_matching(self._before_phrase_at, lambda n: tuple(words[-n:]), words):
+        for phrase, t in _phrases_matching(self._before_phrase_at, words, before=True):
             votes.append((t, W_PHRASE, "before:" + " ".join(phrase)))
         j = end
         while j < len(doc) and texts[j] in QUOTES:
@@ -1381,23 +1406,24 @@ class ActorTyper:
                 votes.append((self.before[lower[k]], W_CONTEXT, f"apposition:{lower[k]}"))
         name = name if name is not None else doc[start:end]
         root = name.root
+        dep = root.dep_  # (each read decodes the string anew)
         if (
-            root.dep_ in ("nsubj", "nsubjpass")
+            dep in ("nsubj", "nsubjpass")
             and not name.text.isupper()
             and (
                 root.head.lemma_ in self.person_subject_verbs
-                or (root.dep_ == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
+                or (dep == "nsubjpass" and root.head.lemma_ in self.person_passive_verbs)
             )
         ):
             # "X was born", "X was arrested"; not a dateline's "CITY, May 5 –" the parser hangs on the verb
             votes.append(("Person", W_PHRASE, f"subject-of:{root.head.lemma_}"))
-        role = self._role_named(root) if root.dep_ == "appos" and start > 0 and texts[start - 1] == "," else None
+        role = self._role_named(root) if dep == "appos" and start > 0 and texts[start - 1] == "," else None
         if role is not None:  # "the chair of the party, X,", "the lawyer of Ms Y, X,": X is the chair, the lawyer
             votes.append(("Person", W_CONTEXT, f"apposition:{role}"))
         following = lower[j : j + 2]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
-        owned = root.dep_ == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
-        for phrase, t in _phrases_matching(self._after_at, lambda n: tuple(following[:n]), following):
+        owned = dep == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
+        for phrase, t in _phrases_matching(self._after_at, following, before=False):
             if not (owned and t == "Person"):
                 votes.append((t, W_PHRASE, "after:" + " ".join(phrase)))
 
@@ -1443,10 +1469,12 @@ class ActorTyper:
     @staticmethod
     def _conjunct_votes(doc: Doc, found: list[Candidate]) -> None:
         """ "X, Y and Z": a name listed with people, and known by nothing stronger, is a person too."""
-        at = {i: c for c in found for i in range(c.start, c.end)}
+        at: dict[int, Candidate] | None = None  # the candidate at each token, made when a name first asks
         for c in found:
             if any(w >= W_PHRASE for _, w, _ in c.votes) or best_type(c.votes) == "Person":
                 continue
+            if at is None:
+                at = {i: p for p in found for i in range(p.start, p.end)}
             root = doc[c.start : c.end].root
             for other in root.conjuncts:
                 peer = at.get(other.i)
@@ -1478,6 +1506,8 @@ class ActorTyper:
             if kind not in _JOINERS or c.kb_id:
                 continue
             cuts = [i for i in range(s + 1, e - 1) if lower[i] in _JOINERS[kind]]
+            if not cuts:
+                continue  # nothing joins two names
             pieces = list(zip([s, *(i + 1 for i in cuts)], [*cuts, e], strict=True))
             named = [(first, last) for first, last in pieces if first < last and doc[first].is_title]
             if not cuts or (kind == "Place" and len(named) < len(pieces)):
@@ -1501,18 +1531,16 @@ class ActorTyper:
         others = [
             e
             for e in self._ents(doc)
-            if e.label_ in self.non_actor_labels and not any(i in taken for i in range(e.start, e.end))
+            if e.label in self._non_actor_ids and not any(i in taken for i in range(e.start, e.end))
         ]
-        doc.ents = sorted(actors + others, key=lambda s: s.start)
+        # as ``doc.ents = …`` sets them, without its copy of every Span
+        doc.set_ents(sorted(actors + others, key=lambda s: s.start), default="outside")
         self._of(doc).ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
-        extensions = doc._  # (each doc._ read makes an Underscore)
-        extensions.actor_cues = {
-            f"{s}:{e}": [list(v) for v in c.votes] for (s, e), c in sorted(by_span.items()) if (s, e) in kept
-        }
-        extensions.actor_names = {
-            f"{s}:{e}": c.name for (s, e), c in sorted(by_span.items()) if (s, e) in kept and c.name
-        }
+        extensions = self._of(doc).extensions
+        written = [(f"{s}:{e}", c) for (s, e), c in sorted(by_span.items()) if (s, e) in kept]
+        extensions.actor_cues = {key: [list(v) for v in c.votes] for key, c in written}
+        extensions.actor_names = {key: c.name for key, c in written if c.name}
         document = self._document(doc)
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
@@ -1538,10 +1566,11 @@ class ActorTyper:
                     Span(doc, ent.start, ent.end, label=known[1] if known else "Place", kb_id=known[0] if known else "")
                 )
         doc.spans[NESTED] = nested
+        pos = self._column(doc, POS)
         doc.spans[ANAPHORS] = [
-            Span(doc, t.i, t.i + 1, label=self.pronouns[t.lower_])
-            for t in (doc[i] for i in self._tokens_with(doc, LOWER, self._pronoun_ids))
-            if t.pos_ in ("PRON", "DET")
+            Span(doc, i, i + 1, label=self.pronouns[lower[i]])
+            for i in self._tokens_with(doc, LOWER, self._pronoun_ids)
+            if pos[i] == PRON or pos[i] == DET
         ]
 
 
@@ -1555,6 +1584,7 @@ _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
+_VERSUS_IDS = frozenset(get_string_id(w) for w in _VERSUS)
 
 
 def _entity_key(ent: Span) -> tuple[int, int, int]:
@@ -1589,10 +1619,10 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title
 
 
-def _surnames_named(doc: Doc, before: dict[str, str]) -> set[str]:
-    """The surnames (lower case) of the people the model named in full, or an earlier part of the document
-    (``before``: its surnames)."""
-    named = {e[-1].lower_ for e in doc.spans.get(STATISTICAL, []) if e.label_ == "PERSON" and len(e) >= 2}
+def _surnames_named(statistical: list[Span], before: dict[str, str]) -> set[str]:
+    """The surnames (lower case) of the people the model named in full (``statistical``: its entities), or an
+    earlier part of the document (``before``: its surnames)."""
+    named = {e[-1].lower_ for e in statistical if e.label_ == "PERSON" and len(e) >= 2}
     return named | set(before)
 
 
@@ -1683,16 +1713,19 @@ def _phrase_index(rows: list[tuple[tuple[str, ...], str]]) -> _PhraseIndex:
     return rows, by_length, vocabulary
 
 
-def _phrases_matching(
-    index: _PhraseIndex, words_of: Callable[[int], tuple[str, ...]], near: Sequence[str]
-) -> list[tuple[tuple[str, ...], str]]:
-    """The rows whose phrase is ``words_of(len(phrase))``, in the rows' order: what a loop over all rows
-    comparing each finds, with one look-up per phrase length. ``near``: the words ``words_of`` takes its
-    words from; where no phrase holds one of them, none matches (most names' neighbours)."""
+def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> list[tuple[tuple[str, ...], str]]:
+    """The rows whose phrase is the last words of ``near`` (``before``: the words before a name, the phrase
+    ending where the name starts) or its first words (the words after a name), in the rows' order: what a loop
+    over all rows comparing each finds, with one look-up per phrase length. Where no phrase holds one of the
+    words of ``near``, none matches (most names' neighbours)."""
     rows, by_length, vocabulary = index
     if vocabulary is not None and vocabulary.isdisjoint(near):
         return []
-    places = [n for length, phrases in by_length.items() for n in phrases.get(words_of(length), ())]
+    places = [
+        n
+        for length, phrases in by_length.items()
+        for n in phrases.get(tuple(near[-length:] if before else near[:length]), ())
+    ]
     return [rows[n] for n in sorted(places)]
 
 
@@ -1700,6 +1733,9 @@ def _phrases_matching(
 _COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
+_AND, _FOR = get_string_id("and"), get_string_id("for")
+#: the words a list of bodies sharing a state needs before its last one (see ActorTyper._shared_state)
+_AND_OR = frozenset({_AND, get_string_id("or")})
 #: the parts of speech of the words an apposition may open with before what it names ("a daily newspaper")
 _APPOSITION_SKIP_POS = frozenset({DET, ADJ, NUM})
 _NNS = frozenset({get_string_id("NNS")})

@@ -45,16 +45,21 @@ class OfficeFinder:
         self.bodies = frozenset(data["bodies_named_after_offices"])
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        found = self.match(doc)
+        if found or POSITIONS not in doc.spans or len(doc.spans[POSITIONS]):
+            self.set_annotations(doc, found)
+        # (else the ruler's group, empty, stays: the same as an empty one set anew)
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         spans = [(s.start, s.end, s.id_ or s.text) for s in doc.spans.get(POSITIONS, [])]
+        forms = doc.to_array(ORTH).tolist() if len(doc) else []
+        if not spans and self._mandate_ids.isdisjoint(forms):
+            return []  # no office the ruler found, no mandate's head (most parts): the entities are not read
         covered = {i for s, e, _ in spans for i in range(s, e)}
         # a body the vocabulary knows by name is no office ("OSCE Representative on Freedom of the Media")
         ents = doc.ents  # read once: each read makes every entity's Span anew
         covered |= {i for ent in ents if ent.ent_id_ for i in range(ent.start, ent.end)}
-        forms = doc.to_array(ORTH).tolist() if len(doc) else []
         # mandate offices the vocabulary does not know by name (their tokens found off the Doc's array)
         for tok in (doc[i] for i, orth in enumerate(forms) if orth in self._mandate_ids):
             if tok.i not in covered and tok.pos_ in ("PROPN", "NOUN"):
