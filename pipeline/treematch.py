@@ -112,19 +112,28 @@ class Parse:
 
     __slots__ = ("_present", "_related", "_sentences", "children", "columns", "doc", "heads")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, only: tuple[int, ...] | None = None) -> None:
+        """``only``: the columns (``_COLUMNS``' numbers) a reader needs, where not all: the others are left
+        empty (a column of 64-bit hashes costs a Python int per token to read)."""
         self.doc = doc
         # one read of the Doc; the heads as offsets, stored unsigned, made signed and absolute in Python (numpy's
         # operations on a part's twenty values cost more in their calls than the additions)
-        *columns, offsets = (
-            doc.to_array([*_ARRAY, HEAD]).T.tolist() if len(doc) else [[] for _ in range(len(_ARRAY) + 1)]
-        )
+        attrs = _ARRAY if only is None else [_ARRAY[c] for c in only]
+        *read, offsets = doc.to_array([*attrs, HEAD]).T.tolist() if len(doc) else [[] for _ in range(len(attrs) + 1)]
+        if only is None:
+            columns = read
+        else:
+            columns = [[] for _ in _ARRAY]
+            for c, column in zip(only, read, strict=True):
+                columns[c] = column
         self.columns: list[list[int]] = columns
-        self.heads = [i + (o - _WRAP if o >= _SIGNED else o) for i, o in enumerate(offsets)]
-        self.children: list[list[int]] = [[] for _ in self.heads]
-        for i, head in enumerate(self.heads):
-            if head != i:
-                self.children[head].append(i)
+        self.heads = heads = list(range(len(offsets)))  # a root's offset is 0: its own head
+        self.children: list[list[int]] = [[] for _ in offsets]
+        children = self.children
+        for i, offset in enumerate(offsets):
+            if offset:
+                head = heads[i] = i + (offset - _WRAP if offset >= _SIGNED else offset)
+                children[head].append(i)
         self._related: dict[tuple[int, str], list[int]] = {}
         self._present: dict[int, frozenset[int]] = {}
         self._sentences: list[tuple[int, int]] | None = None
@@ -139,11 +148,14 @@ class Parse:
         if self._sentences is None:
             starts = self.columns[_SENT_START]
             self._sentences = bounds = []
-            start = 0
-            for k in range(1, len(starts) + 1):
-                if k == len(starts) or starts[k] == 1:
-                    bounds.extend([(start, k)] * (k - start))
-                    start = k
+            start, size = 0, len(starts)
+            while start < size:  # each sentence's end: the next start after its first token (found in C)
+                try:
+                    end = starts.index(1, start + 1)
+                except ValueError:  # the last sentence
+                    end = size
+                bounds.extend([(start, end)] * (end - start))
+                start = end
         return self._sentences[i]
 
     def text(self) -> str:
@@ -418,7 +430,8 @@ def _extend(parse: Parse, nodes: tuple[_Node, ...], chosen: list[int], out: list
     last = len(chosen) + 1 == len(nodes)
     columns, tests = parse.columns, node.tests
     plain = node.sent_start is None and node.morph is None  # its tests are all read here (Parse.fits inlined)
-    for j in parse.related(chosen[node.left], node.op):
+    left = chosen[node.left]
+    for j in parse.children[left] if node.op == ">" else parse.related(left, node.op):
         for column, inside, words in tests:
             if (columns[column][j] in words) is not inside:
                 break

@@ -494,13 +494,18 @@ class CorefCues:
                 at[i] = span
         cues: dict[str, dict] = {}
         # "X, president of the Y Council, who was detained": X is the subject of the clause "who" opens
-        subjects = {
-            person.start
-            for i, low in enumerate(self._of(doc)[0][LOWER])
-            if low in _WHO and doc[i].dep_ in _SUBJECT
-            for person in [who_stands_for(doc[i].head, at)]
-            if person is not None
-        }
+        lowers = self._of(doc)[0][LOWER]
+        subjects: set[int] = (
+            set()
+            if _WHO.isdisjoint(lowers)  # (most parts have no "who")
+            else {
+                person.start
+                for i, low in enumerate(lowers)
+                if low in _WHO and doc[i].dep_ in _SUBJECT
+                for person in [who_stands_for(doc[i].head, at)]
+                if person is not None
+            }
+        )
         for ent in names:
             root = ent.root
             role = "subj" if ent.start in subjects else self._role(root)

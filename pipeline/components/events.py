@@ -19,10 +19,13 @@ from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, 
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _COLUMNS, Parse, TreeMatcher
+from pipeline.treematch import _ARRAY, _COLUMNS, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
+#: the parse's columns the matchers and readers read: all but the norms (no pattern of events.jsonl or
+#: roles.jsonl tests a NORM; a column of 64-bit hashes costs a Python int per token to read)
+_READ = tuple(c for c in range(len(_ARRAY)) if c != _COLUMNS["NORM"])
 #: the parse's columns _region reads
 _REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
@@ -34,6 +37,10 @@ _POBJ, _AT, _SINCE = (get_string_id(w) for w in ("pobj", "at", "since"))
 _NO_IDS: frozenset[int] = frozenset()
 _POS = _COLUMNS["POS"]
 _CONJ, _FINE = get_string_id("conj"), get_string_id("fine")
+_CC, _VERB = get_string_id("cc"), get_string_id("VERB")
+_VERBAL = frozenset(get_string_id(w) for w in ("VERB", "AUX"))
+#: the phrases of a verb that may be its coordinated verb's (see _displaced)
+_DISPLACED_DEPS = frozenset(get_string_id(w) for w in ("prep", "npadvmod"))
 _MODIFIER_DEPS = frozenset(get_string_id(w) for w in ("amod", "compound"))
 _SENTENCE_LEMMAS = frozenset(get_string_id(w) for w in ("sentence", "term"))
 _NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
@@ -82,20 +89,21 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
     return None
 
 
-def _displaced(verb: Token) -> list[tuple[int, int]]:
-    """(phrase, verb) for each phrase the parser hung on ``verb`` that stands between its "and" and the
-    verb coordinated with it, and is that verb's: "released X on bail on 6 May and, on 11 December,
-    acquitted him" (the acquittal's date)."""
-    if verb.pos_ not in ("VERB", "AUX"):
+def _displaced(parse: Parse, verb: int) -> list[tuple[int, int]]:
+    """(phrase, verb) for each phrase the parser hung on the verb ``verb`` (its index) that stands between its
+    "and" and the verb coordinated with it, and is that verb's: "released X on bail on 6 May and, on 11
+    December, acquitted him" (the acquittal's date). Read off the parse's columns."""
+    poses, deps = parse.columns[_POS], parse.columns[_DEP]
+    if poses[verb] not in _VERBAL:
         return []
-    kids = list(verb.children)
+    kids = parse.children[verb]
     out = []
     for conj in kids:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB":
+        if deps[conj] != _CONJ or poses[conj] != _VERB:
             continue
-        cc = [k.i for k in kids if k.dep_ == "cc" and verb.i < k.i < conj.i]
+        cc = [k for k in kids if deps[k] == _CC and verb < k < conj]
         if cc:
-            out += [(k.i, conj.i) for k in kids if cc[-1] < k.i < conj.i and k.dep_ in ("prep", "npadvmod")]
+            out += [(k, conj) for k in kids if cc[-1] < k < conj and deps[k] in _DISPLACED_DEPS]
     return out
 
 
@@ -189,6 +197,8 @@ class EventFinder:
         self._term_prep_ids = frozenset(get_string_id(w) for w in self.words["term_preps"])
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
+        #: the word lists :meth:`_holding` looks for, hashed as the parse's columns hold them, made when first asked
+        self._word_ids: dict[str, frozenset[int]] = {}
         #: the words _region reads, hashed as the parse's columns hold them
         self._region_ids = tuple(
             frozenset(get_string_id(w) for w in self.words[k])
@@ -199,7 +209,7 @@ class EventFinder:
         self._read: tuple[Doc, dict[str, object]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._parse = self.triggers.parse(doc)  # read once for the triggers and the roles
+        self._parse = Parse(doc, _READ)  # read once for the triggers and the roles
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
@@ -211,7 +221,7 @@ class EventFinder:
     def _tree(self, doc: Doc) -> Parse:
         """The parse this call of the component read of ``doc`` (another Doc's: read now)."""
         parse = self._parse
-        return parse if parse is not None and parse.doc is doc else Parse(doc)
+        return parse if parse is not None and parse.doc is doc else Parse(doc, _READ)
 
     def _once(self, doc: Doc, key: str, make: Callable[[], Any]) -> Any:
         """What ``make`` returns of ``doc``, made once per call of the component (for another Doc: now)."""
@@ -235,12 +245,14 @@ class EventFinder:
         memo: dict[str, object] = self._read[1] if self._read is not None and self._read[0] is doc else {}
         key = f"holding:{words}"
         if key not in memo:
-            wanted = {get_string_id(w) for w in self.words[words]}
-            if self._parse is not None and self._parse.doc is doc:
-                lowers = self._parse.columns[_LOWER]  # (the parse's column, read once)
+            wanted = self._word_ids.get(words)
+            if wanted is None:
+                wanted = self._word_ids[words] = frozenset(get_string_id(w) for w in self.words[words])
+            if self._parse is not None and self._parse.doc is doc:  # the parse's column, read once, searched in C
+                memo[key] = self._parse.holding(_LOWER, wanted)
             else:
                 lowers = doc.to_array(LOWER).tolist() if len(doc) else []
-            memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
+                memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
 
     def _text(self, doc: Doc) -> str:
@@ -1313,14 +1325,14 @@ class EventFinder:
         ):
             todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
         seen = {trigger.i} | {t.i for t in todo}
-        seen |= {c for c, _ in _displaced(trigger)}  # not its own phrases, its coordinated verb's
+        parse = self._tree(trigger.doc)
+        seen |= {c for c, _ in _displaced(parse, trigger.i)}  # not its own phrases, its coordinated verb's
         starts = [t.i for t in todo]
         if trigger.dep_ == "conj":
-            for c, verb in _displaced(trigger.head):
+            for c, verb in _displaced(parse, parse.heads[trigger.i]):
                 if verb == trigger.i and c not in triggers:
                     seen.add(c)
                     starts.append(c)
-        parse = self._tree(trigger.doc)
         return self._region_walk(parse, trigger, starts, seen, triggers, allowed_acl)
 
     def _region_walk(

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
 from pipeline.structure import BULLETS
-from pipeline.treematch import _COLUMNS, Parse
+from pipeline.treematch import _COLUMNS, _SENT_START, Parse
 
 __all__ = ["StandingFinder", "standing_of", "negated", "words"]
 
@@ -42,6 +42,9 @@ class _Ids:
         #: the first words of the reporting prepositions ("according" of "according to")
         self.reporting_firsts = frozenset(get_string_id(p[0]) for p in w["reporting_prepositions"] if p)
         self.every_preposition = any(not p for p in w["reporting_prepositions"])
+        #: the (label, word) pairs of a child that asks whether or says may (see _negated)
+        self.question_pairs = frozenset((_MARK, get_string_id(word)) for word in w["question_marks"])
+        self.modal_pairs = frozenset((_AUX, get_string_id(word)) for word in w["modal_verbs"])
 
 
 @cache
@@ -54,6 +57,9 @@ def _id_set(*labels: str) -> frozenset[int]:
 
 
 _DEP, _LOWER, _LEMMA, _POS, _ORTH = (_COLUMNS[a] for a in ("DEP", "LOWER", "LEMMA", "POS", "ORTH"))
+#: the parse's columns the readers read (with the sentence starts of ``Parse.sentence``): not its tags, norms,
+#: entity types or spaces
+_READ = (_ORTH, _LOWER, _LEMMA, _POS, _DEP, _SENT_START)
 _MARK, _AUX, _NEG, _DET, _THAT, _PREP, _NSUBJ, _CONJ, _ADVMOD, _BE, _CCOMP = (
     get_string_id(w) for w in ("mark", "aux", "neg", "det", "that", "prep", "nsubj", "conj", "advmod", "be", "ccomp")
 )
@@ -79,7 +85,7 @@ _DENIED_DEPS = _id_set("dobj", "nsubjpass", "conj")
 def negated(trigger: Token) -> bool:
     """ "was not arrested", "did not issue any statement", "no release", "pending his release": the
     text says the event did not (or not yet) take place, puts it ahead or asks whether it did."""
-    return _negated(Parse(trigger.doc), trigger.i)
+    return _negated(Parse(trigger.doc, _READ), trigger.i)
 
 
 def _negated(parse: Parse, i: int) -> bool:
@@ -89,20 +95,18 @@ def _negated(parse: Parse, i: int) -> bool:
     deps, lowers = columns[_DEP], columns[_LOWER]
     if deps[i] in _OBJECTS and lowers[heads[i]] in ids.negation_heads:
         return True
-    # (its children as (label, word), read once)
+    # (its children as (label, word), read once, looked up among the pairs that give a cue)
     children = [(deps[c], lowers[c]) for c in kids[i]]
-    if any(dep == _MARK and word in ids.question_marks for dep, word in children):
+    if not ids.question_pairs.isdisjoint(children):
         return True  # "have not disclosed whether he has been charged"
-    if (
-        columns[_POS][i] == _VERB
-        and any(dep == _AUX and word in ids.modal_verbs for dep, word in children)
-        and (_MARK, _THAT) not in children
-    ):
+    if columns[_POS][i] == _VERB and not ids.modal_pairs.isdisjoint(children) and (_MARK, _THAT) not in children:
         return True  # "could be freed in early 2027": ahead, or possible only (not "so that he could be tried")
     head = heads[i] if deps[i] in _NEGATED_HEAD_DEPS else None
-    for below in (children, [(deps[c], lowers[c]) for c in kids[head]] if head is not None else []):
-        if any(dep == _NEG or (dep == _DET and word in ids.negation_determiners) for dep, word in below):
-            return True
+    negating = ids.negation_determiners
+    for below in (kids[i], kids[head] if head is not None else ()):
+        for c in below:
+            if deps[c] == _NEG or (deps[c] == _DET and lowers[c] in negating):
+                return True
     return False
 
 
@@ -310,7 +314,7 @@ def standing_of(trigger: Token, event_type: str) -> tuple[Standing, str]:
     over it, an alleging word, a reporting frame. A statement or a demand is the speaker's own act:
     only negation and allegation apply to it.
     """
-    return _standing(Parse(trigger.doc), trigger.i, event_type)
+    return _standing(Parse(trigger.doc, _READ), trigger.i, event_type)
 
 
 def _standing(parse: Parse, i: int, event_type: str) -> tuple[Standing, str]:
@@ -363,7 +367,7 @@ def _standings(doc: Doc, events: list[dict]) -> list[tuple[Standing, str]]:
     """The standing of each of a Doc's events, and its cue (off the Doc's parse, read once)."""
     if not events:
         return []
-    parse = Parse(doc)
+    parse = Parse(doc, _READ)
     return [_standing(parse, ev["trigger"][0], ev["type"]) for ev in events]
 
 
