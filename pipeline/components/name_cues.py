@@ -398,8 +398,6 @@ def shape_patterns() -> list[dict]:
             named,
         ],  # "Assembly of the Representatives of the People"
         [*of_name, {"LOWER": {"IN": data["place_particles"]}}, named],  # "Municipal Court of San Pedro de Vell"
-        and_name,
-        and_possessive,
         possessive_tail,
         [*of_name, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, named, {"ORTH": {"IN": _POSSESSIVES}}, named],
         # "Association for the Protection of Detainees' Rights"
@@ -432,7 +430,10 @@ def shape_patterns() -> list[dict]:
         if kind == "Place":  # "the Sfax civil prison", "the Manouba women's prison"
             qualifier = [{"LOWER": {"IN": data["place_qualifiers"]}}, {"ORTH": {"IN": _POSSESSIVES}, "OP": "?"}]
             patterns.append({"label": kind, "pattern": no_possessive + qualifier + head_tokens})
-        for tail in tails:
+        # a mandate of two words joined by "and" names a body, not a place, outlet or court: each pattern costs
+        # every part it may match
+        joined = [and_name, and_possessive] if kind in data["mandate_types"] else []
+        for tail in tails + joined:
             if lower:
                 # a name goes on after a head in lower case only where the head is capitalised ("the Prison
                 # for Women"): "Ngozi province for APRODE" is a place and the body it works for
