@@ -2630,3 +2630,12 @@ def test_the_person_right_after_a_misread_verb_of_sentencing_is_its_subject(buil
     )
     sentencing = _one(r, "Sentencing")
     assert (sentencing["subject"], sentencing["charge"]) == (["Halvard Brenik"], ["treason"])
+
+
+def test_a_plural_role_names_the_persons_listed_after_its_body(build_text):
+    # the parser reads "A and B" as conjuncts of the outlet; closed by a comma, they are the reporters
+    r = build_text(
+        "A. whereas two reporters for the Korvel Times, Tamsin Vessa and Halvard Brenik, were arrested on "
+        "2 October 2030 in Varno;"
+    )
+    assert sorted(e["subject"] for e in _events(r, "Arrest")) == [["Halvard Brenik"], ["Tamsin Vessa"]]

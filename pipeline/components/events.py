@@ -1255,17 +1255,31 @@ class EventFinder:
         """ "the chair of the party, X, was arrested", "the lawyer of Ms Y, X,", "the chair of the Z and former
         member of the W, X,": the person named between commas after a noun's "of" and its object, which the
         parse hangs on the object (or on the last object of the roles listed). It is the noun's own name
-        where the object cannot take it: a body ("the party") or one named already ("Ms Y")."""
+        where the object cannot take it: a body ("the party") or one named already ("Ms Y"). After a plural
+        noun, the persons listed after its body ("two reporters for X, A and B,"), parsed as the body's
+        conjuncts."""
         roles = [tok]
+        plural = tok.tag_ == "NNS"
         while roles:
             role = roles.pop()
             for prep in role.children:
-                if prep.dep_ != "prep" or prep.lower_ != "of":
+                if prep.dep_ != "prep" or not (
+                    prep.lower_ == "of" or (plural and prep.lower_ in ("for", "at", "from"))
+                ):
                     continue
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj" or not (pobj.i in at or pobj.lower_ in self._body_nouns):
                         continue
                     for child in pobj.children:
+                        listed = at.get(child.i) if plural and child.dep_ == "conj" and pobj.i in at else None
+                        if listed is not None and listed.label_ == "Person" and doc[listed.start - 1].text == ",":
+                            # "two reporters for X, A and B, were arrested": the list parsed as the body's
+                            # conjuncts, closed by a comma (not "the lawyers of X, Y and Z were …": their clients)
+                            named = [listed] + [
+                                at[c.i] for c in child.conjuncts if c.i in at and at[c.i].label_ == "Person"
+                            ]
+                            if max(n.end for n in named) < len(doc) and doc[max(n.end for n in named)].text == ",":
+                                return named
                         name = at.get(child.i) if child.dep_ == "appos" else None
                         if (
                             name is not None
