@@ -720,6 +720,17 @@ CASES = [
             ("holdsPosition", "Halvard Brenik", "Special Rapporteur on extrajudicial, summary or arbitrary executions"),
         },
     ),
+    # a minister named "Secretary for …", a "Chief Executive" (capitalised: not a committee's secretary)
+    (
+        "A. whereas on 4 January 2031 the outlet closed after the Secretary for Security, Halvard Brenik, ordered the "
+        "freezing of its assets; whereas Chief Executive Tamsin Vessa described it as a tool of foreign forces; "
+        "whereas Perrin Quillon, a secretary for the Korvel Rights Committee, was detained;",
+        {
+            ("holdsPosition", "Halvard Brenik", "Secretary for Security"),
+            ("holdsPosition", "Tamsin Vessa", "Chief Executive"),
+            ("employeeOf", "Perrin Quillon", "Korvel Rights Committee"),
+        },
+    ),
     # "of which Y is a member": the body the relative clause is on
     (
         "Between 2012 and 2016 Tamsin Vessa was a member of the Korvel Human Rights Network, of which the Zorya "
