@@ -731,6 +731,13 @@ CASES = [
             ("employeeOf", "Perrin Quillon", "Korvel Rights Committee"),
         },
     ),
+    # a body the text said what it is of ("the outlet Kvorum") is known by its name alone in a later part
+    (
+        "C. whereas Tamsin Vessa, a journalist with the independent outlet Kvorum who left Korvel in 2022, was "
+        "charged on 8 December 2023;\n\nD. whereas the editor-in-chief of Kvorum, Halvard Brenik, had been "
+        "designated a foreign agent in 2022;",
+        {("employeeOf", "Tamsin Vessa", "Kvorum"), ("leaderOf", "Halvard Brenik", "Kvorum")},
+    ),
     # "of which Y is a member": the body the relative clause is on
     (
         "Between 2012 and 2016 Tamsin Vessa was a member of the Korvel Human Rights Network, of which the Zorya "

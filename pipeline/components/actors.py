@@ -51,6 +51,8 @@ _NAME_CUES = ("head:", "state:", "civil:", "international:", "political:", "shap
 _WEAK_CUES = ("ner:", "head:", "state:", "civil:", "international:", "political:")
 #: the types of organisations, whose names may go on after "for" or "of" ("Voices for Andean Rights")
 _ORGANISATION_TYPES = frozenset(ACTOR_LABELS - {"Person", "Place", "Country", "Court"})
+#: the bodies a name alone stands for once the text has said what they are ("the outlet Kvorum" … "Kvorum")
+_NAMED_BODIES = frozenset({"MediaOutlet", "NGO", "PoliticalParty"})
 #: a city this large is the city even where the model took its name for a person's
 BIG_CITY = 300_000
 
@@ -851,6 +853,7 @@ class ActorTyper:
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
+        bodies = self._told_before(doc, "bodies")
         people = {(c.start, c.end) for c in found if best_type(c.votes) == "Person"}
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
@@ -881,6 +884,9 @@ class ActorTyper:
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if j - i >= 2 and self._in_list_of_people(doc, i, j, people):
                     votes.append(("Person", W_PHRASE, "listed-with-people"))
+                body = bodies.get(doc[i:j].text.lower())
+                if body is not None:  # "… the outlet Kvorum …. the editor-in-chief of Kvorum"
+                    votes.append((body, W_CONTEXT, "named-before"))
                 last = lower[j - 1]
                 if last in surnames or last in named_before:  # "… Mira Vukovic said. Vukovic denies them."
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
@@ -1545,11 +1551,18 @@ class ActorTyper:
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
             first_names = document.setdefault("first_names", {})
+            bodies = document.setdefault("bodies", {})
             for a in actors:
                 if a.label_ == "Person" and len(a) >= 2 and a[-1].is_title:
                     surnames.setdefault(a[-1].lower_, a.text)
                     if a[0].is_title and a[0].lower_ not in self.titles:
                         first_names.setdefault(a[0].lower_, a.text)
+                elif a.label_ in _NAMED_BODIES and not a.kb_id_ and (a.start, a.end) in by_span:
+                    # "the independent outlet Kvorum": a body its context named, known by its name alone later
+                    if any(
+                        w >= W_CONTEXT and not cue.startswith("ner") for _, w, cue in by_span[(a.start, a.end)].votes
+                    ):
+                        bodies.setdefault(a.text.lower(), a.label_)
         nested = []
         unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
         for ent in self._statistical(doc) if unknown else ():  # a place named inside a longer actor name
