@@ -2639,3 +2639,12 @@ def test_a_plural_role_names_the_persons_listed_after_its_body(build_text):
         "2 October 2030 in Varno;"
     )
     assert sorted(e["subject"] for e in _events(r, "Arrest")) == [["Halvard Brenik"], ["Tamsin Vessa"]]
+
+
+def test_a_body_declared_an_extremist_organisation_is_banned(build_text):
+    r = build_text(
+        "A. whereas in 2031 the Supreme Court designated the Korvel Rights Centre an extremist organisation; "
+        "whereas the Lumeria Democratic Party was declared a terrorist organisation in 2030; whereas the court "
+        "declared Halvard Brenik a terrorist in 2030;"
+    )
+    assert sorted(e["subject"] for e in _events(r, "Ban")) == [["Korvel Rights Centre"], ["Lumeria Democratic Party"]]
