@@ -118,7 +118,7 @@ def test_a_surname_alone_names_the_person_an_earlier_part_named_in_full(nlp):
     first = nlp.make_doc("The journalist Ana Quiroga was arrested on 2 April 2024.")
     first._.document = memory
     nlp(first)
-    assert memory == {"surnames": {"quiroga": "Ana Quiroga"}, "first_names": {"ana": "Ana Quiroga"}}
+    assert memory == {"surnames": {"quiroga": "Ana Quiroga"}, "first_names": {"ana": "Ana Quiroga"}, "bodies": {}}
     text = "Quiroga was released on May 9, 2024, under precautionary measures that require her to report to the court."
     assert "Quiroga" not in [e.text for e in nlp(text).ents]  # alone, no name
     later = nlp.make_doc(text)
