@@ -113,7 +113,10 @@ class RoleLexicon:
         self.elected_heads = set(data["elected_heads"])
         self.peers = set(data["peers"])
         self.units = set(data["units"])
-        self.titles_before_names = set(data["titles_before_names"])
+        # a title or rank between an office and its holder's name ("the Minister of Justice, Dr X", "the Minister
+        # of Interior, Major General Y"): the words that stand before a person's name (type_cues.json)
+        cues = load_json("type_cues.json")
+        self.titles_before_names = set(cues["titles"]) | set(cues["before_name"]["Person"])
         self.definite_leaders = set(data["definite_leaders"])
         self.party_roles = set(data["party_roles"])
         self.not_in_office = set(data["not_in_office"])
@@ -144,6 +147,9 @@ class RoleLexicon:
         lemma = tok.lemma_.lower()
         return lemma if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs else None
 
+
+#: the possessives that stand for a person, never for the organisation a part belongs to ("his office")
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "our", "your"})
 
 #: a person's age as a word: "27-year-old", "41-year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
@@ -1064,8 +1070,7 @@ class RelationFinder:
         """Whether a word names a part of an organisation that an actor possesses or that is "of" one ("the
         Observatory's Varno office", "LPW's North Africa desk", "the Varno office of the League")."""
         return tok.lemma_.lower() in self.lexicon.units and any(
-            (c.dep_ == "poss" and c.lower_ not in ("his", "her", "my", "our", "your"))
-            or (c.dep_ == "prep" and c.lower_ == "of")
+            (c.dep_ == "poss" and c.lower_ not in _PERSONAL_POSSESSIVES) or (c.dep_ == "prep" and c.lower_ == "of")
             for c in tok.children
         )
 
@@ -1074,7 +1079,7 @@ class RelationFinder:
         """The organisation a part of it is "of" ("investigations of Radio Kestrel") or that possesses it ("the
         party's executive bureau")."""
         for poss in tok.children:
-            if poss.dep_ == "poss" and poss.lower_ not in ("his", "her", "my", "our", "your"):
+            if poss.dep_ == "poss" and poss.lower_ not in _PERSONAL_POSSESSIVES:
                 found = index.target(poss, False, False, index.references)
                 if found is not None and (found[1] is None or poss.lower_ not in ("its", "their")):
                     return found
@@ -1154,10 +1159,12 @@ class RelationFinder:
             nxt = office.end
             while nxt < len(doc) and doc[nxt].text in QUOTES:
                 nxt += 1
-            if self._titled(doc, nxt) in persons:  # "High Representative Catherine Ashton", "Interior Minister Gen. X"
-                holder, confidence = persons[self._titled(doc, nxt)], 0.9
-            elif nxt < len(doc) and doc[nxt].text == "," and self._titled(doc, nxt + 1) in persons:
-                after = persons[self._titled(doc, nxt + 1)]  # "the UN High Commissioner, Navi Pillay,"
+            named = self._titled(doc, nxt)  # (past the titles: "Interior Minister General X")
+            after_comma = self._titled(doc, nxt + 1) if nxt < len(doc) and doc[nxt].text == "," else None
+            if named in persons:  # "High Representative Catherine Ashton"
+                holder, confidence = persons[named], 0.9
+            elif after_comma in persons:
+                after = persons[after_comma]  # "the UN High Commissioner, Navi Pillay,"
                 if after.end >= len(doc) or doc[after.end].is_punct:
                     holder, confidence = after, 0.85
             if holder is None:
