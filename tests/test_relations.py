@@ -738,6 +738,18 @@ CASES = [
         "designated a foreign agent in 2022;",
         {("employeeOf", "Tamsin Vessa", "Kvorum"), ("leaderOf", "Halvard Brenik", "Kvorum")},
     ),
+    # a person who holds or wins a seat on or in a body is its member (a party holding seats is no member)
+    (
+        "Brenik's wife, Tamsin Vessa, is a community leader who holds a seat on the Regional Council of the North "
+        "Coast. Halvard Brenik won a seat in the Korvel National Assembly in 2019. The Korvel Democratic Party "
+        "holds two seats in the Korvel National Assembly.",
+        {
+            ("spouseOf", "Halvard Brenik", "Tamsin Vessa"),
+            ("memberOf", "Tamsin Vessa", "Regional Council of the North Coast"),
+            ("memberOf", "Halvard Brenik", "Korvel National Assembly"),
+            ("holdsPosition", "Tamsin Vessa", "community leader"),
+        },
+    ),
     # "of which Y is a member": the body the relative clause is on
     (
         "Between 2012 and 2016 Tamsin Vessa was a member of the Korvel Human Rights Network, of which the Zorya "
