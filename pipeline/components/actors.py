@@ -854,7 +854,8 @@ class ActorTyper:
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
         bodies = self._told_before(doc, "bodies")
-        people = {(c.start, c.end) for c in found if best_type(c.votes) == "Person"}
+        persons = [c for c in found if best_type(c.votes) == "Person"]
+        starts, ends = {c.start for c in persons}, {c.end for c in persons}  # (read by _in_list_of_people)
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
@@ -882,7 +883,7 @@ class ActorTyper:
                     and not lookup(doc[i:j].text)
                 ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
-                if j - i >= 2 and self._in_list_of_people(doc, i, j, people):
+                if j - i >= 2 and self._in_list_of_people(doc, i, j, starts, ends):
                     votes.append(("Person", W_PHRASE, "listed-with-people"))
                 body = bodies.get(doc[i:j].text.lower())
                 if body is not None:  # "… the outlet Kvorum …. the editor-in-chief of Kvorum"
@@ -906,10 +907,10 @@ class ActorTyper:
         return out
 
     @staticmethod
-    def _in_list_of_people(doc: Doc, start: int, end: int, people: set[tuple[int, int]]) -> bool:
+    def _in_list_of_people(doc: Doc, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
         """Whether a run of capitalised words stands in a list of names, separated by commas and "and", that
-        holds a person's ("release Lam Wing-sze, Chow Tsz-kin, Ho Man-lok and …": the model saw only the last)."""
-        starts, ends = {s for s, _ in people}, {e for _, e in people}
+        holds a person's ("release Lam Wing-sze, Chow Tsz-kin, Ho Man-lok and …": the model saw only the last);
+        ``starts`` and ``ends``: where the persons found start and end."""
         for step in (1, -1):
             at = end if step == 1 else start - 1
             for _ in range(6):  # (a list's names, at most)

@@ -1278,7 +1278,8 @@ class EventFinder:
                             named = [listed] + [
                                 at[c.i] for c in child.conjuncts if c.i in at and at[c.i].label_ == "Person"
                             ]
-                            if max(n.end for n in named) < len(doc) and doc[max(n.end for n in named)].text == ",":
+                            end = max(n.end for n in named)
+                            if end < len(doc) and doc[end].text == ",":
                                 return named
                         name = at.get(child.i) if child.dep_ == "appos" else None
                         if (
