@@ -695,6 +695,11 @@ CASES = [
         "of the newspaper Korvel Times, was questioned.",
         {("employeeOf", "Tamsin Vessa", "Korvel Rights Centre")},
     ),
+    # ... and so where the group's name stands beside the noun ("the human rights group Z")
+    (
+        "On 3 May 2031 police arrested two lawyers of the human rights group Kvorum, Halvard Brenik and Perrin Vessa.",
+        {("employeeOf", "Halvard Brenik", "Kvorum"), ("employeeOf", "Perrin Vessa", "Kvorum")},
+    ),
     # a group's representative and its staff members work for it
     (
         'The Lumeria Press Watch condemned the verdict of 3 May 2031. "Korvel is now one of the worst jailers," '
@@ -860,3 +865,24 @@ def test_a_role_right_after_a_name_and_a_comma_is_that_persons_however_parsed(nl
     doc = nlp.get_pipe("whereas_relations")(doc)
     found = {(r["type"], doc[slice(*r["subject"])].text, doc[slice(*r["object"])].text) for r in doc._.relations}
     assert found == {("employeeOf", "Tamsin Vessa", "Lumeria Centre for Rights")}
+
+
+def test_a_noun_of_kin_with_a_name_of_its_own_is_that_names_not_the_one_it_hangs_on(nlp):
+    # the parse the model gave a wire story: "…, her son Y said" with "son" in apposition to X, Y to "son"
+    from spacy.tokens import Doc, Span
+
+    words = ["They", "sentenced", "Tamsin", "Vessa", ",", "a", "campaigner", ",", "her", "son", "Halvard", "Brenik"]
+    words += ["said", "."]
+    heads = [1, 12, 3, 1, 3, 6, 3, 3, 9, 3, 11, 9, 12, 12]
+    deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "punct", "poss", "appos", "compound"]
+    deps += ["appos", "ROOT", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "PRON", "NOUN", "PROPN", "PROPN"]
+    pos += ["VERB", "PUNCT"]
+    tags = ["PRP", "VBD", "NNP", "NNP", ",", "DT", "NN", ",", "PRP$", "NN", "NNP", "NNP", "VBD", "."]
+    lemmas = [w if w[0].isupper() and w != "They" else w.lower() for w in words]
+    lemmas[1], lemmas[12] = "sentence", "say"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 2, 4, "Person"), Span(doc, 10, 12, "Person")]
+    cues = nlp.get_pipe("whereas_coref")(doc)._.coref
+    assert cues["2:4"]["nouns"] == ["campaigner"] and cues["2:4"]["gender"] == ""  # the son is Halvard Brenik
+    assert cues["10:12"]["nouns"] == ["son"]

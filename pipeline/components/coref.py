@@ -305,7 +305,8 @@ class CorefCues:
             nouns.append(doc[i].lemma_.lower())
         root = ent.root
         heads = [root.head] if root.dep_ == "appos" else []
-        heads += [c for c in root.children if c.dep_ == "appos"]
+        # (not "X, her son Y said" parsed with "son" in apposition to X: a noun with a name of its own is that name's)
+        heads += [c for c in root.children if c.dep_ == "appos" and not _named_apart(doc, c, ent)]
         # "the Second Applicant, Ms X," however parsed: the noun before the comma before the name
         heads += [c for c in root.children if c.dep_ == "nmod" and c.i < ent.start and doc[c.i + 1].text == ","]
         listed_names = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
@@ -393,7 +394,8 @@ class CorefCues:
                 if c.dep_ == "appos" and c.i in at:
                     out.append(cue_key(at[c.i].start, at[c.i].end))
             owner = tok.head.head
-            if tok.head.dep_ == "appos" and owner.i in at:  # "the second applicant, his wife,": not her own
+            # "the second applicant, his wife,": not her own (but "X, her son Y said": the noun is Y's)
+            if tok.head.dep_ == "appos" and owner.i in at and not _named_apart(doc, tok.head, at[owner.i]):
                 out.append(cue_key(at[owner.i].start, at[owner.i].end))
             nxt = tok.head.i + 1
             if nxt < len(doc) and nxt in at and at[nxt].start == nxt:  # "his brother Jamshed X"
@@ -538,6 +540,13 @@ class CorefCues:
             cues[cue_key(span.start, span.end)] = entry
         doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
         doc._.coref = cues
+
+
+def _named_apart(doc: Doc, noun: Token, owner: Span) -> bool:
+    """Whether a noun in apposition to ``owner`` has a person's name of its own beside it ("X, her son Y said"
+    parsed with "son" in apposition to X): the noun is that name's, not the owner's."""
+    named = [c.i for c in noun.children if c.dep_ == "appos"] + [noun.i + 1]
+    return any(i < len(doc) and doc[i].ent_type_ == "Person" and not owner.start <= i < owner.end for i in named)
 
 
 def verb_children(tok: Token) -> list[Token]:

@@ -1032,6 +1032,8 @@ class RelationFinder:
         Association", "lawyers of the human rights group Z": a group's lawyers are its staff) rather than a
         client."""
         named = index.actor(tok)
+        if named is None:  # "the human rights group Z": the name stands beside the noun
+            named = next((a for c in tok.children if c.dep_ == "appos" and (a := index.actor(c)) is not None), None)
         if named is not None and named.label_ == "NGO":
             return True
         words = {t.lemma_.lower() for t in (named if named is not None else [tok])}
