@@ -33,6 +33,7 @@ def _forms(result, label: str) -> set[str]:
         ("Colectivo Korvelo de Derechos Humanos", "NGO"),  # the head opening the name, in its own language
         ("Global Justice Alert", "NGO"),
         ("Rapid Action Battalion", "GovernmentBody"),  # a unit of the security forces
+        ("Lumeria Constabulary", "GovernmentBody"),  # a police force
         ("Centre for Legal Aid and Civic Education", "NGO"),  # an institution head with civil words
         ("OSCE Mission to Skopje", "InternationalOrganisation"),  # an international prefix
         ("Valley Observer", "MediaOutlet"),
@@ -981,3 +982,13 @@ def test_a_name_opening_with_a_given_name_that_the_model_took_for_a_body_is_a_pe
 def test_a_kinds_word_labelling_a_line_names_no_one(build_text):
     r = build_text("The journalist Halvard Brenik was released on 3 May 2031.\n\nMedia contact: press@lumeria.org\n")
     assert set(_actors(r)) == {"Halvard Brenik"}
+
+
+def test_a_clergy_title_or_counsel_before_a_name_is_no_part_of_it_nor_a_person(build_text):
+    r = build_text(
+        "Among her co-accused was Fr. Halvard Brenik, a priest. She is survived by her sister, the retired nun "
+        "Sr. Ysolde Vessa. The applicants were represented by Counsel Tamsin Quillon.",
+        name="news-2099-test",
+    )
+    people = {label for label, kind in _actors(r).items() if kind == "Person"}
+    assert people == {"Halvard Brenik", "Ysolde Vessa", "Tamsin Quillon"}

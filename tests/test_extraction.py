@@ -285,3 +285,37 @@ def test_a_bare_parliament_in_a_news_report_is_that_countrys_parliament(build_te
     )
     [parliament] = [a for a in r.actors.values() if a.label == "Parliament"]
     assert (parliament.key, parliament.type.value) == ("ukraine/parliament", "GovernmentBody")
+
+
+def test_a_criminal_investigation_opened_against_a_person_is_a_lawsuit(build_text):
+    r = build_text(
+        "On 21 February 2031 the Public Prosecutor's Office opened a criminal investigation against Halvard Brenik "
+        'for "obstruction of justice".'
+    )
+    [lawsuit] = _events(r, "Lawsuit")
+    assert (lawsuit["subject"], str(lawsuit["date"]), lawsuit["charges"]) == (
+        ["Halvard Brenik"],
+        "2031-02-21",
+        ["obstruction of justice"],
+    )
+
+
+def test_has_been_held_since_a_date_is_a_detention_from_it(build_text):
+    r = build_text("Halvard Brenik, a member of the Korvel Choice Party, has been held since 4 February 2031.")
+    [detention] = _events(r, "Detention")
+    assert (detention["subject"], str(detention["date"])) == (["Halvard Brenik"], "2031-02-04")
+
+
+def test_a_call_to_release_all_the_above_mentioned_persons_is_one_for_each_listed_before(build_text):
+    r = build_text(
+        "The European Parliament,\n\n"
+        "A. whereas on 13 August 2031 the Korvel Grave Crimes Court sentenced Tamsin Vessa to eight years' "
+        "imprisonment and Halvard Brenik to seven years;\n\n"
+        "B. whereas Perrin Quillon was arrested on 2 August 2031;\n\n"
+        "1. Strongly condemns the sentencing of Tamsin Vessa, Halvard Brenik and Perrin Quillon;\n\n"
+        "2. Calls on the Korvel authorities to release immediately and unconditionally all the above-mentioned "
+        "persons;\n",
+        name="ep-2099-test",
+    )
+    demands = _events(r, "ReleaseDemand")
+    assert sorted(s for d in demands for s in d["subject"]) == ["Halvard Brenik", "Perrin Quillon", "Tamsin Vessa"]

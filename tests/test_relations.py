@@ -695,6 +695,27 @@ CASES = [
         "of the newspaper Korvel Times, was questioned.",
         {("employeeOf", "Tamsin Vessa", "Korvel Rights Centre")},
     ),
+    # a relative clause on a noun in apposition to a person is that person's
+    (
+        "Among the accused was Halvard Brenik, a Catholic priest who chaired the Korvel Human Rights Alliance, "
+        "on 3 May 2031.",
+        {("leaderOf", "Halvard Brenik", "Korvel Human Rights Alliance")},
+    ),
+    # the head of a body whose name ends with "Office" leads it (not a part of the body the name's first words name)
+    (
+        "Among them was Halvard Brenik, the former head of the Human Rights Prosecutor's Office, who left Korvel on "
+        "3 May 2031.",
+        {
+            ("leaderOf", "Halvard Brenik", "Human Rights Prosecutor's Office"),
+            ("holdsPosition", "Halvard Brenik", "head of the Human Rights Prosecutor's Office"),
+        },
+    ),
+    # a deputy written as one word ("vice-president") is one of a body's members; a lawyer beside it no staff
+    (
+        "Halvard Brenik, a lawyer and vice-president of the Korvel Association for the Defence of Human Rights, was "
+        "arrested on 3 May 2031.",
+        {("memberOf", "Halvard Brenik", "Korvel Association for the Defence of Human Rights")},
+    ),
     # ... and so where the group's name stands beside the noun ("the human rights group Z")
     (
         "On 3 May 2031 police arrested two lawyers of the human rights group Kvorum, Halvard Brenik and Perrin Vessa.",

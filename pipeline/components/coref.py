@@ -206,6 +206,8 @@ class CorefCues:
             for c in left
             if c.dep_ in ("det", "predet") or (c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.i - 1)
         ]  # "On 28 June that court acquitted him": the parser may take "that" for a clause's mark
+        if len(dets) > 1 and dets[0].lower_ == "all":
+            dets = dets[1:]  # "all the above-mentioned persons": the determiner after "all"
         ahead = False  # "sentenced five journalists of X to …": the people the text names next
         if not dets or dets[0].lower_ not in self.determiners | self.group_words:
             same = any(c.lower_ == "same" for c in left) and any(c.lower_ == "the" for c in left)

@@ -111,6 +111,11 @@ class RoleLexicon:
         self.wide = set(data["wide_references"])
         self.deputies = set(data["deputies"])
         self.elected_heads = set(data["elected_heads"])
+        #: a deputy written as one word with its head ("vice-president", "vice-chair"): the head it deputises
+        self.hyphened_deputies = {
+            prefix + head: head for prefix in self.deputies if prefix.endswith("-") for head in self.elected_heads
+        }
+        self.nouns.update({word: self.nouns[head] for word, head in self.hyphened_deputies.items()})
         self.peers = set(data["peers"])
         self.units = set(data["units"])
         # a title or rank between an office and its holder's name ("the Minister of Justice, Dr X", "the Minister
@@ -654,6 +659,7 @@ class RelationFinder:
                 and index.actor(tok.head) is None
                 and not self.lexicon.noun(tok.head)
                 and tok.head.lower_ not in self.lexicon.references
+                and not self._describes_person(tok.head, index)
             ):
                 continue  # "an article she wrote for the magazine X": one piece of work, not a job
             base = (self.lexicon.verbs if verb else self.lexicon.nouns).get(word, "holdsPosition")
@@ -665,6 +671,12 @@ class RelationFinder:
                 continue
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
+
+    @staticmethod
+    def _describes_person(noun: Token, index: "_Index") -> bool:
+        """Whether a noun is in apposition to a person's name ("X, a Catholic priest who chaired …")."""
+        named = index.actor(noun.head) if noun.dep_ == "appos" else None
+        return named is not None and named.label_ == "Person"
 
     def _link_matches(self, doc: Doc, candidates: list[int]) -> list[tuple[int, list[int]]]:
         """The link rules' matches, in the order one walk of them all gives them (by rule, each rule's in order):
@@ -768,7 +780,8 @@ class RelationFinder:
         self, tok: Token, links: dict[int, _Links], base: str, index: _Index
     ) -> list[tuple[Token, float, str]]:
         own = list(links[tok.i].objects) if tok.i in links else []
-        if not own:
+        # (a lawyer's is never another role's: "a lawyer and member of the Bar Association" is no staff of it)
+        if not own and self.lexicon.noun(tok) not in self.lexicon.lawyers:
             for other in self._related(tok):
                 word = self.lexicon.noun(other)
                 if (
@@ -837,9 +850,17 @@ class RelationFinder:
                         return obj.lemma_ not in self.lexicon.references
         return False
 
+    def _modifier_words(self, word: str, mods: list[Token]) -> set[str]:
+        """The words that modify a role noun, the deputy's prefix of a word like "vice-president" with them."""
+        words = {m.lower_ for m in mods}
+        if word in self.lexicon.hyphened_deputies:
+            words.add(word[: -len(self.lexicon.hyphened_deputies[word])])
+        return words
+
     def _kind(self, word: str, base: str, mods: list[Token]) -> str:
         """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
-        words = {m.lower_ for m in mods}
+        words = self._modifier_words(word, mods)
+        word = self.lexicon.hyphened_deputies.get(word, word)
         if word in self.lexicon.promote_nouns and words & self.lexicon.promote:
             return "leaderOf"
         if word in self.lexicon.elected_heads and words & self.lexicon.deputies:
@@ -896,7 +917,12 @@ class RelationFinder:
                     continue  # "his brother, X of the Y Centre": the centre is X's, not a relative
                 target = index.target(obj_tok, kin, word in self.lexicon.media, self.lexicon.references)
                 this_kind = kind
-                if target is not None and not kin and via in ("of", "at", "for", "in") and self._unit_of(obj_tok):
+                if (
+                    target is not None
+                    and not kin
+                    and via in ("of", "at", "for", "in")
+                    and self._unit_of(obj_tok, index)
+                ):
                     # "director of the Observatory's Varno office": the holder works in a part of the body that
                     # possesses it; the word before the part names where it is, not the organisation
                     target = self._inner_organisation(obj_tok, index)
@@ -972,7 +998,7 @@ class RelationFinder:
                 ]
                 out.append(rel)
                 emitted = True
-                if not verb and kind != base and {m.lower_ for m in mods} & self.lexicon.deputies:
+                if not verb and kind != base and self._modifier_words(word, mods) & self.lexicon.deputies:
                     party = obj_ref == [["PoliticalParty"]] if obj_ref else obj.label_ == "PoliticalParty"
                     # a party's deputy leader holds an office of its own; another body's deputy only where
                     # it is a public one (resolve_relations weighs the organisation's type)
@@ -1068,9 +1094,13 @@ class RelationFinder:
                     out.append(self._relation(self._title_kind(ent), ent, prep, 0.75, obj=found[0]))
         return out
 
-    def _unit_of(self, tok: Token) -> bool:
+    def _unit_of(self, tok: Token, index: "_Index") -> bool:
         """Whether a word names a part of an organisation that an actor possesses or that is "of" one ("the
-        Observatory's Varno office", "LPW's North Africa desk", "the Varno office of the League")."""
+        Observatory's Varno office", "LPW's North Africa desk", "the Varno office of the League"; not the last
+        word of a name, "the Human Rights Prosecutor's Office")."""
+        named = index.actor(tok)
+        if named is not None and named.start < tok.i:
+            return False
         return tok.lemma_.lower() in self.lexicon.units and any(
             (c.dep_ == "poss" and c.lower_ not in _PERSONAL_POSSESSIVES) or (c.dep_ == "prep" and c.lower_ == "of")
             for c in tok.children
