@@ -298,6 +298,11 @@ def _person(
                 people = known
     if not people:
         return None
+    if m.refers == "pronoun" and excluded:  # "his wife, Leyla Hasanli": the one person of her surname
+        surnames = {actors[k].label.split()[-1] for k in excluded if k and k in actors}
+        kin = {s.key for s in people if actors[s.key].label.split()[-1] in surnames}
+        if len(kin) == 1:
+            return kin.pop()
     listed = doc.by_start.get(int(cues["listed"])) if cues.get("listed") else None
     if m.refers == "pronoun" and listed is not None and keys[listed] in {s.key for s in people}:
         return keys[listed]  # "A, B and her brother": the name the phrase is listed after

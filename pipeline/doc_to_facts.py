@@ -538,6 +538,14 @@ class _PartReader:
         ]
         if ending:
             return (max(ending, key=lambda i: mentions[i].start),)
+        # "the station's technician" after "the radio station X" and "the newspaper Y": the one the text called so
+        called = [
+            i
+            for i, m, kind in before
+            if kind_word and kind in allowed and any(noun in v[2].partition(":")[2].split() for v in m.votes)
+        ]
+        if called:
+            return (max(called, key=lambda i: mentions[i].start),)
         for kinds in ref:
             for strong in (True, False) if kind_word else (False,):
                 fits = [

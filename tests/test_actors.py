@@ -992,3 +992,60 @@ def test_a_clergy_title_or_counsel_before_a_name_is_no_part_of_it_nor_a_person(b
     )
     people = {label for label, kind in _actors(r).items() if kind == "Person"}
     assert people == {"Halvard Brenik", "Ysolde Vessa", "Tamsin Quillon"}
+
+
+def test_a_name_the_model_did_not_read_after_its_kinds_word_is_of_that_kind(build_text):
+    r = build_text(
+        "The rights group Korvel Justice Initiative, led by the lawyer Orsolya Quillon, said on 3 May 2031 that the "
+        "verdict was unjust. He was born in the city of Varno.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert actors["Korvel Justice Initiative"] == "NGO"
+    assert not any(label.startswith("of ") for label in actors)
+
+
+def test_a_court_of_generic_words_is_named_with_the_city_it_sits_in(build_text):
+    r = build_text(
+        "On 29 September 2031 the High Court in Nairobi sentenced Halvard Brenik to three years in prison. On 3 May "
+        "2032 the Supreme State Security Emergency Court in Alexandria sentenced Tamsin Vessa to five years.",
+        name="news-2099-test",
+    )
+    actors = _actors(r)
+    assert actors["High Court in Nairobi"] == "Court"
+    assert actors["Supreme State Security Emergency Court"] == "Court"  # a long name: its own
+
+
+def test_a_qualifier_and_and_before_a_partys_name_are_part_of_it(build_text):
+    r = build_text(
+        "The authorities banned the Democratic and Social Renewal Party (PRDS) on 3 May 2031. Two other PRDS "
+        "leaders, Tamsin Vessa and Halvard Brenik, were arrested.",
+        name="news-2099-test",
+    )
+    assert _actors(r)["Democratic and Social Renewal Party"] == "PoliticalParty"
+
+
+def test_a_name_its_acronym_spells_out_to_a_country_it_ends_with_is_no_country(build_text):
+    r = build_text(
+        "A. whereas Ghana is a member of the African Union;\n\n"
+        "B. whereas Halvard Brenik, the executive director of the Coastal Rights Watch Ghana (CRWG), was arrested "
+        "on 3 May 2031;",
+        name="ep-2099-test",
+    )
+    actors = _actors(r)
+    assert (actors["Coastal Rights Watch Ghana"], actors["Ghana"]) == ("NGO", "Country")
+
+
+def test_each_body_listed_with_the_state_they_share_is_named_with_it(build_text):
+    r = build_text(
+        "1. Instructs its President to forward this resolution to the Council, the Commission, and the President, "
+        "Government and National Assembly of Ghana.",
+        name="ep-2099-test",
+    )
+    actors = _actors(r)
+    assert {name: actors.get(name) for name in ("Government of Ghana", "National Assembly of Ghana", "Ghana")} == {
+        "Government of Ghana": "GovernmentBody",
+        "National Assembly of Ghana": "GovernmentBody",
+        "Ghana": "Country",
+    }
+    assert "Government and" not in actors

@@ -319,3 +319,13 @@ def test_a_call_to_release_all_the_above_mentioned_persons_is_one_for_each_liste
     )
     demands = _events(r, "ReleaseDemand")
     assert sorted(s for d in demands for s in d["subject"]) == ["Halvard Brenik", "Perrin Quillon", "Tamsin Vessa"]
+
+
+def test_a_listed_imperative_to_release_is_a_demand_not_a_release(build_text):
+    r = build_text(
+        "We urge the Korvel authorities to:\n\n- immediately release Halvard Brenik and Tamsin Vessa;\n- close the "
+        "criminal investigation against Perrin Quillon.\n",
+        name="statement-2099-test",
+    )
+    assert _events(r, "Release") == []
+    assert sorted(s for d in _events(r, "ReleaseDemand") for s in d["subject"]) == ["Halvard Brenik", "Tamsin Vessa"]

@@ -716,6 +716,35 @@ CASES = [
         "arrested on 3 May 2031.",
         {("memberOf", "Halvard Brenik", "Korvel Association for the Defence of Human Rights")},
     ),
+    # a role the tagger read as an adjective before its holder's name ("the party's secretary-general X")
+    (
+        "The Korvel Democratic Party (KDP) was dissolved on 3 May 2031. Two other KDP officials, the party's "
+        "secretary-general Halvard Brenik and its youth leader Tamsin Vessa, were arrested on 3 July 2031.",
+        {
+            ("leaderOf", "Halvard Brenik", "Korvel Democratic Party"),
+            ("memberOf", "Tamsin Vessa", "Korvel Democratic Party"),
+        },
+    ),
+    # "his wife, Y": of the people "his" may be, the one whose surname she shares
+    (
+        "NAIROBI, Nov 14 (Meridian) - A court on Thursday sentenced Halvard Brenik, the head of an election "
+        "monitoring group, to eight years in prison.\n\nThe same court jailed his deputy, Tamsin Vessa, for five "
+        "years and the group's accountant, Perrin Quillon, for 30 months.\n\nHe was detained in early August. "
+        'Vessa was arrested a week later; Quillon was held under house arrest until the verdict.\n\n"They '
+        'punished him for counting votes," his wife, Ysolde Brenik, told Meridian on Friday.',
+        {("spouseOf", "Halvard Brenik", "Ysolde Brenik")},
+    ),
+    # "the station's": the outlet the text called a station, not the newspaper named since
+    (
+        "The applicants are Halvard Brenik, the managing director of the private radio station Korvel Voice FM; "
+        "Tamsin Vessa, a correspondent who also wrote for the newspaper The Varno Observer; and Perrin Quillon, "
+        "the station's technician.",
+        {
+            ("leaderOf", "Halvard Brenik", "Korvel Voice FM"),
+            ("employeeOf", "Tamsin Vessa", "Varno Observer"),
+            ("employeeOf", "Perrin Quillon", "Korvel Voice FM"),
+        },
+    ),
     # ... and so where the group's name stands beside the noun ("the human rights group Z")
     (
         "On 3 May 2031 police arrested two lawyers of the human rights group Kvorum, Halvard Brenik and Perrin Vessa.",
@@ -907,3 +936,30 @@ def test_a_noun_of_kin_with_a_name_of_its_own_is_that_names_not_the_one_it_hangs
     cues = nlp.get_pipe("whereas_coref")(doc)._.coref
     assert cues["2:4"]["nouns"] == ["campaigner"] and cues["2:4"]["gender"] == ""  # the son is Halvard Brenik
     assert cues["10:12"]["nouns"] == ["son"]
+
+
+def test_an_acronym_the_parser_took_for_an_adjective_names_the_body_a_role_is_of(nlp):
+    # the parse the model gave a report: "Two other PRDS leaders, A and B, …" with the party's acronym an adjective
+    from spacy.tokens import Doc, Span
+
+    words = ["Two", "other", "KRP", "leaders", ",", "Tamsin", "Vessa", "and", "Halvard", "Brenik", ",", "were"]
+    words += ["arrested", "."]
+    heads = [3, 3, 3, 12, 3, 6, 3, 6, 9, 6, 3, 12, 12, 12]
+    deps = ["nummod", "amod", "amod", "nsubjpass", "punct", "compound", "appos", "cc", "compound", "conj", "punct"]
+    deps += ["auxpass", "ROOT", "punct"]
+    pos = ["NUM", "ADJ", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "AUX", "VERB"]
+    pos += ["PUNCT"]
+    tags = ["CD", "JJ", "JJ", "NNS", ",", "NNP", "NNP", "CC", "NNP", "NNP", ",", "VBD", "VBN", "."]
+    lemmas = ["two", "other", "krp", "leader", ",", "Tamsin", "Vessa", "and", "Halvard", "Brenik", ",", "be"]
+    lemmas += ["arrest", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 5, 7, "PERSON"), Span(doc, 8, 10, "PERSON")]
+    names = nlp.pipe_names
+    for name, proc in nlp.pipeline[names.index("ner") + 1 :]:
+        if name == "whereas_relations":  # the acronym as the document made it known: the party named before
+            doc.ents = [Span(doc, 2, 3, "PoliticalParty"), Span(doc, 5, 7, "Person"), Span(doc, 8, 10, "Person")]
+        doc = proc(doc)
+    assert {(r["type"], tuple(r["subject"]), tuple(r["object"] or ())) for r in doc._.relations} == {
+        ("employeeOf", (5, 7), (2, 3)),  # (a party's: resolve_relations makes it a membership)
+        ("employeeOf", (8, 10), (2, 3)),
+    }

@@ -334,8 +334,10 @@ class ActorTyper:
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
         found.extend(self._listed_after_kind(doc))
+        found.extend(self._named_after_kind(doc, found))
         found = self._join_across_and(doc, found)
         found = self._join_across_for(doc, found)
+        found = self._court_in_city(doc, found)
         found.extend(self._acronyms(doc, found))
         found.extend(self._acronyms_defined_before(doc, found))
         found.extend(self._shared_state(doc))
@@ -497,11 +499,12 @@ class ActorTyper:
             known = lookup(doc[state:end].text)
             if known:  # the state itself, which a longer name around it may have hidden
                 out.append(Candidate(state, end, [(known[1], W_GAZETTEER, f"known:{known[0]}")], known[0], exact=True))
-            for n, (s, e) in enumerate(conjuncts):
+            for s, e in conjuncts:
                 words = {t.lower_ for t in doc[s:e]}
                 vote = [("GovernmentBody", W_HEAD, "listed-with-state")]
-                if words <= self.institutions:
-                    out.append(Candidate(s, e if n else end, vote, name=f"{doc[s:e].text} {of_state}"))
+                if words <= self.institutions:  # its words only (the state's name is a name of its own), which
+                    # win over a longer span the model cut ("Government and")
+                    out.append(Candidate(s, e, vote, name=f"{doc[s:e].text} {of_state}", exact=True))
                 else:  # a body with a name of its own: "Jogorku Kenesh", not "… of the Kyrgyz Republic"
                     out.append(Candidate(s, e, vote, exact=True))
         return out
@@ -543,6 +546,41 @@ class ActorTyper:
                 out.append(Candidate(start, end, votes, known[0] if known else "", exact=True))
         return out
 
+    def _named_after_kind(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the rights group Korvel Justice Initiative said": a name the model did not read, right after the
+        word for its kind ("the newspaper", "the rights group"), is one of that kind."""
+        taken = {i for c in found for i in range(c.start, c.end)}
+        out: list[Candidate] = []
+        for at in self._tokens_with(doc, TAG, _NN):  # a singular kind, opened by "the"/"a" or a modifier
+            tok = doc[at]
+            kind = self.before.get(tok.lemma_.lower())
+            if kind in (None, "Person") or at == 0 or at + 1 == len(doc) or doc[at - 1].dep_ not in _KIND_OPENERS:
+                continue
+            if not re.match(CAPITALISED, doc[at + 1].text):
+                continue  # no name right after the word ("the city of Osh")
+            end = at + 1
+            while end < len(doc) and end - at <= 6 and end not in taken:
+                word = doc[end].text
+                if re.match(CAPITALISED, word) and _wordlike(word) and doc[end].lower_ not in CALENDAR:
+                    end += 1
+                elif doc[end].lower_ in _NAME_LINKS and end + 1 < len(doc) and re.match(CAPITALISED, doc[end + 1].text):
+                    end += 1  # "Observatory for Rights": a link inside the name
+                else:
+                    break
+            while end > at + 1 and doc[end - 1].lower_ in _NAME_LINKS:
+                end -= 1
+            first = doc[at + 1].lower_
+            if end == at + 1 or end in taken or first in self.titles or self.before.get(first) == "Person":
+                continue  # no name, one the model read, or a person's title ("the party Chairman X")
+            if end < len(doc) and re.match(CAPITALISED, doc[end].text):
+                continue  # a longer name than six words: not read here
+            known = lookup(doc[at + 1 : end].text)
+            votes = [(kind, W_CONTEXT, f"named-after:{tok.lower_}")]
+            if known:
+                votes.append((known[1], W_GAZETTEER, f"known:{known[0]}"))
+            out.append(Candidate(at + 1, end, votes, known[0] if known else "", exact=True))
+        return out
+
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
         its mandate, the second part no name of its own (no head, no person)."""
@@ -563,9 +601,25 @@ class ActorTyper:
                 return nxt
             return None
 
+        covered = {i for c in found for i in range(c.start, c.end)}
+
         def alone(c: Candidate, starts: dict[int, Candidate]) -> Candidate:
             end = self._mandate_after_and(doc, c, starts)  # "the Y Association for Freedoms and Equality"
-            return Candidate(c.start, end, c.votes) if end is not None else c
+            start = c.start
+            if (  # "the Democratic and Social Renewal Party": a qualifier of the name before its "and"
+                start >= 3
+                and not c.kb_id
+                and doc[start - 1].lower_ == "and"
+                and doc[start - 2].tag_ == "JJ"
+                and doc[start - 2].is_title
+                and start - 2 not in covered
+                and doc[start - 3].lower_ == "the"
+                and best_type(c.votes) in _BODY_TYPES
+            ):
+                start -= 2
+            return (
+                Candidate(start, end if end is not None else c.end, c.votes) if (start, end) != (c.start, None) else c
+            )
 
         if _AND not in self._column(doc, LOWER):
             return sorted(found, key=lambda c: c.start)  # no "and": none joined, none goes on (as _join_next)
@@ -591,6 +645,29 @@ class ActorTyper:
 
         if _FOR not in self._column(doc, LOWER):
             return sorted(found, key=lambda c: c.start)  # no "for": none joined (as _join_next)
+        return self._join_next(doc, found, partner)
+
+    def _court_in_city(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the High Court in Banjul", "the High People's Court in Hanoi": a court with a name of generic words
+        only is named with the city it sits in, where the text names it so."""
+
+        def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
+            nxt = starts.get(c.end + 1)
+            if (
+                nxt is None
+                or doc[c.end].lower_ != "in"
+                or c.kb_id
+                or best_type(c.votes) != "Court"
+                or best_type(nxt.votes) != "Place"
+                or nxt.end - nxt.start > 3
+            ):
+                return None
+            words = [w for w in name_key(doc[c.start : c.end].text).split() if w not in ("the", "of")]
+            # (a long name tells its court apart: "the Supreme State Security Emergency Court in Cairo" is its own)
+            return nxt if len(words) <= 3 and all(w in self.institutions for w in words) else None
+
+        if _IN not in self._column(doc, LOWER):
+            return found
         return self._join_next(doc, found, partner)
 
     def _join_next(
@@ -664,12 +741,19 @@ class ActorTyper:
             named = spell_out(doc, i - 1, acronym)
             name = ends.get(i - 1)
             if named is not None and (name is None or named < name.start):
-                votes = list(name.votes) if name is not None else []
+                # the name before the brackets was only its last words; a country they name is not the name's
+                # ("Anglophone Rights Watch Cameroon (ARWC)")
+                country = (
+                    name is not None
+                    and name.kb_id.startswith("country/")
+                    and not lookup(doc[named : i - 1].text)  # (not "the People's Republic of China (PRC)")
+                )
+                votes = [] if name is None else [v for v in name.votes if not (country and v[2].startswith("known:"))]
                 typed = self.name_words.type_of([t.text for t in doc[named : i - 1]])
                 if typed is not None:
                     votes.append((typed[0], W_HEAD, typed[1]))
                 votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
-                name = Candidate(named, i - 1, votes, name.kb_id if name is not None else "")
+                name = Candidate(named, i - 1, votes, name.kb_id if name is not None and not country else "")
                 out.append(name)
             if name is None:
                 continue
@@ -1747,12 +1831,18 @@ def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> lis
 _COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
-_AND, _FOR = get_string_id("and"), get_string_id("for")
+_AND, _FOR, _IN = get_string_id("and"), get_string_id("for"), get_string_id("in")
 #: the words a list of bodies sharing a state needs before its last one (see ActorTyper._shared_state)
 _AND_OR = frozenset({_AND, get_string_id("or")})
 #: the parts of speech of the words an apposition may open with before what it names ("a daily newspaper")
 _APPOSITION_SKIP_POS = frozenset({DET, ADJ, NUM})
 _NNS = frozenset({get_string_id("NNS")})
+_NN = frozenset({get_string_id("NN")})
+#: the types of body whose names may open with a qualifier and "and" ("the Democratic and Social Renewal Party")
+_BODY_TYPES = ("PoliticalParty", "NGO", "Organisation", "GovernmentBody", "MediaOutlet")
+_KIND_OPENERS = ("det", "compound", "amod")  # what stands before a kind's word that a name follows ("the newspaper")
+#: the lower-case words inside a name read after its kind's word ("the group Observatory for Rights and Freedoms")
+_NAME_LINKS = frozenset({"for", "of", "and", "de", "du", "des", "del", "la", "el"})
 _OPENING_BRACKET = get_string_id("(")
 _OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})
 

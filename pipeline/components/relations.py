@@ -624,8 +624,8 @@ class RelationFinder:
                     via = "acl"  # "a lawyer working for …"
                 elif "prep" in named:
                     via = doc[named["prep"]].lower_
-                else:
-                    via = doc[named["object"]].dep_
+                else:  # (an acronym the parser took for an adjective, "two PRDS leaders", modifies as a compound)
+                    via = doc[named["object"]].dep_.replace("amod", "compound")
                 links[role_at].objects.append((doc[named["object"]], conf, via))
         found: list[dict] = []
         for i in candidates:
@@ -689,8 +689,11 @@ class RelationFinder:
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
-        """A noun, or a role noun the tagger read as an adjective ("X, secretary-general of Y")."""
-        return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS)
+        """A noun, or a role noun the tagger read as an adjective ("X, secretary-general of Y", "the party's
+        secretary-general Y")."""
+        return tok.pos_ in ("NOUN", "PROPN") or (
+            tok.pos_ == "ADJ" and (tok.dep_ in _NOMINAL_DEPS or (tok.dep_ == "amod" and tok.head.ent_type_ == "Person"))
+        )
 
     @staticmethod
     def _closed(tok: Token) -> bool:
@@ -798,7 +801,7 @@ class RelationFinder:
             for attr in tok.head.head.children:
                 if attr.dep_ == "attr" and attr.i < tok.head.i and attr.i in links and self.lexicon.noun(attr):
                     own = [(o, round(c * 0.9, 3), via) for o, c, via in links[attr.i].objects]
-        if not own and tok.dep_ == "compound" and tok.head.i in links:
+        if not own and tok.dep_ in ("compound", "amod") and tok.head.i in links:
             named = index.actor(tok.head)
             if named is None:
                 own = list(links[tok.head.i].objects)
