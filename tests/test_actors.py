@@ -1049,3 +1049,12 @@ def test_each_body_listed_with_the_state_they_share_is_named_with_it(build_text)
         "Ghana": "Country",
     }
     assert "Government and" not in actors
+
+
+def test_a_kind_word_after_a_names_translation_in_brackets_types_the_name(build_text):
+    r = build_text(
+        "On 3 May 2031 the court handed 20 years to Halvard Brenik, the secretary-general of the opposition Korvel "
+        "wal Amal (Dignity and Hope) party, his lawyers said.",
+        name="news-2099-test",
+    )
+    assert _actors(r)["Korvel wal Amal"] == "PoliticalParty"

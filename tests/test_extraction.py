@@ -329,3 +329,17 @@ def test_a_listed_imperative_to_release_is_a_demand_not_a_release(build_text):
     )
     assert _events(r, "Release") == []
     assert sorted(s for d in _events(r, "ReleaseDemand") for s in d["subject"]) == ["Halvard Brenik", "Tamsin Vessa"]
+
+
+def test_a_body_declared_an_undesirable_organisation_in_a_small_clause_is_banned(build_text):
+    r = build_text(
+        "C. whereas Tamsin Vessa, a journalist with the independent outlet Kvorum, was charged in absentia on 8 "
+        "December 2031; whereas on 19 October 2031 the Prosecutor General's Office declared Kvorum an ‘undesirable "
+        "organisation’, making any cooperation with it a criminal offence;"
+    )
+    [ban] = _events(r, "Ban")
+    assert (ban["subject"], ban["agent"], str(ban["date"])) == (
+        ["Kvorum"],
+        ["Prosecutor General's Office"],
+        "2031-10-19",
+    )

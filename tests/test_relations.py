@@ -734,6 +734,18 @@ CASES = [
         'punished him for counting votes," his wife, Ysolde Brenik, told Meridian on Friday.',
         {("spouseOf", "Halvard Brenik", "Ysolde Brenik")},
     ),
+    # a seat on a body's board or bureau is a membership of the body
+    (
+        "The lawyer and activist Ysolde Brenik, who sits on the executive bureau of the Korvel League for "
+        "Citizenship, was sentenced on 3 May 2031 to 12 years.",
+        {("memberOf", "Ysolde Brenik", "Korvel League for Citizenship")},
+    ),
+    # "X's media officer, the journalist and blogger Y" parsed as "journalist and Y": Y holds the office
+    (
+        "The court upheld a three-year sentence handed on 3 May 2031 to the Korvel Dignity Party's media officer, "
+        "the journalist and blogger Halvard Brenik, for spreading false news.",
+        {("memberOf", "Halvard Brenik", "Korvel Dignity Party")},
+    ),
     # "the station's": the outlet the text called a station, not the newspaper named since
     (
         "The applicants are Halvard Brenik, the managing director of the private radio station Korvel Voice FM; "

@@ -748,7 +748,7 @@ class ActorTyper:
                     and name.kb_id.startswith("country/")
                     and not lookup(doc[named : i - 1].text)  # (not "the People's Republic of China (PRC)")
                 )
-                votes = [] if name is None else [v for v in name.votes if not (country and v[2].startswith("known:"))]
+                votes = [] if name is None or country else list(name.votes)  # (the country's cues are not its)
                 typed = self.name_words.type_of([t.text for t in doc[named : i - 1]])
                 if typed is not None:
                     votes.append((typed[0], W_HEAD, typed[1]))
@@ -1512,6 +1512,10 @@ class ActorTyper:
         if role is not None:  # "the chair of the party, X,", "the lawyer of Ms Y, X,": X is the chair, the lawyer
             votes.append(("Person", W_CONTEXT, f"apposition:{role}"))
         following = lower[j : j + 2]
+        if j < len(doc) and texts[j] == "(":  # "the Karama wal Amal (Dignity and Hope) party": after its translation
+            close = next((k for k in range(j + 1, min(j + 9, len(doc))) if texts[k] == ")"), None)
+            if close is not None and lower[close + 1 : close + 2] and lower[close + 1] in self.kind_after:
+                following = lower[close + 1 : close + 3]
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = dep == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, following, before=False):

@@ -732,7 +732,7 @@ class RelationFinder:
         return holder
 
     def _holders(self, tok: Token, links: dict[int, _Links], index: _Index) -> list[tuple[Token, float]]:
-        own = list(links[tok.i].holders) if tok.i in links else []
+        own = [(self._named_occupation(h, index), c) for h, c in links[tok.i].holders] if tok.i in links else []
         if own and self._related(tok):  # "A and B, the son and daughter of X": the son is A
             own = [(self._paired(tok, tok, h, index), c) for h, c in own]
         if not any(index.holder(h, False) is not None for h, _ in own):
@@ -760,6 +760,21 @@ class RelationFinder:
             if plural:  # "A, B and C, the administrators of …"
                 out.extend((c, conf) for c in holder.conjuncts)
         return out
+
+    @staticmethod
+    def _named_occupation(tok: Token, index: _Index) -> Token:
+        """The person an occupation in apposition stands for where the parser hung the name on it as a
+        coordinated word ("X's media officer, the journalist and blogger Y": Y, parsed as "journalist and Y")."""
+        if tok.pos_ == "NOUN" and index.actor(tok) is None:
+            for c in tok.children:
+                named = index.actor(c) if c.dep_ == "conj" else None
+                if (
+                    named is not None
+                    and named.label_ == "Person"
+                    and any(g.dep_ == "compound" and g.pos_ == "NOUN" for g in c.children)
+                ):
+                    return c
+        return tok
 
     def _listed_after_object(
         self, tok: Token, objects: list[tuple[Token, float, str]], index: _Index
