@@ -12,14 +12,16 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.columns import strings_of
 from pipeline.components.coref import GROUP, who_stands_for
+from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _ARRAY, _COLUMNS, Parse, TreeMatcher
+from pipeline.treematch import _ARRAY, _COLUMNS, _SPACY, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -47,6 +49,26 @@ _NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
 _FOLLOWING_DEPS = frozenset(get_string_id(w) for w in ("advcl", "acl", "prep"))
 _FOLLOWING_LEMMAS = frozenset(get_string_id(w) for w in ("follow", "with", "plus"))
 _NONE: set[int] = set()
+_ORTH, _TAG = _COLUMNS["ORTH"], _COLUMNS["TAG"]
+#: the hashes of every text a token may have that ``text in QUOTES`` holds for
+_QUOTE_IDS = substring_ids(QUOTES)
+_POSS, _NNS, _ONE, _AMONG, _BE = (get_string_id(w) for w in ("poss", "NNS", "one", "among", "be"))
+_NOUN, _PROPN = get_string_id("NOUN"), get_string_id("PROPN")
+#: the labels of a noun's children that may name the actor it stands for ("the party ‘X’", "the paper's company")
+_OWNING_DEPS = ids(("appos", "compound", "nmod", "poss"))
+_COMPOUND_NMOD = ids(("compound", "nmod"))
+_OF_AT, _OF_FROM_AT, _OF_AMONG = ids(("of", "at")), ids(("of", "from", "at")), ids(("of", "among"))
+_SUBJECT_DEPS = ids(("nsubj", "nsubjpass"))
+#: the labels of "including" that lists, and of the names it lists
+_LISTING_DEPS, _LISTED_DEPS = ids(("prep", "amod", "advmod")), ids(("pobj", "conj", "appos"))
+_DOBJ, _ON = get_string_id("dobj"), get_string_id("on")
+_IN_UNDER = ids(("in", "under"))
+_IN, _AND, _VBG = get_string_id("in"), get_string_id("and"), get_string_id("VBG")
+#: the words that end a charge's wording (see _items)
+_CUTTING_WORDS = ids(("under", "pursuant", "according", "because", "after"))
+_TOGETHER_ALONG, _PCOMP_POBJ, _PREP_DATIVE = ids(("together", "along")), ids(("pcomp", "pobj")), ids(("prep", "dative"))
+_TIME_UNITS, _ON_OF_FOR = ids(("year", "month", "day")), ids(("on", "of", "for"))
+_NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -178,6 +200,9 @@ class EventFinder:
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
+        self._before_ids, self._type_ids = ids(self.before_nouns), ids(self.type_nouns)
+        #: lemma hash -> the lemma in lower case (``Token.lemma_.lower()``), kept as lemmas are met
+        self._lemma_lowers: dict[int, str] = {}
         #: the nouns that name a body ("the party", "the newspaper"): not a person
         self._body_nouns = self.type_nouns - self.before_nouns
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
@@ -254,6 +279,34 @@ class EventFinder:
                 lowers = doc.to_array(LOWER).tolist() if len(doc) else []
                 memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
+
+    def _word_set(self, words: str) -> frozenset[int]:
+        """``self.words[words]`` hashed as the parse's columns hold them, made when first asked."""
+        wanted = self._word_ids.get(words)
+        if wanted is None:
+            wanted = self._word_ids[words] = ids(self.words[words])
+        return wanted
+
+    def _lower_lemma(self, doc: Doc, lemma: int) -> str:
+        """The lemma whose hash is ``lemma`` in lower case (``Token.lemma_.lower()``)."""
+        lowered = self._lemma_lowers.get(lemma)
+        if lowered is None:
+            if len(self._lemma_lowers) > 100_000:  # a bound on what a long run keeps
+                self._lemma_lowers.clear()
+            lowered = self._lemma_lowers[lemma] = doc.vocab.strings[lemma].lower()
+        return lowered
+
+    def _texts(self, doc: Doc) -> list[str]:
+        """Each token's ``text``, off the parse, made once per call of the component."""
+        return cast(list[str], self._once(doc, "texts", lambda: strings_of(doc, self._tree(doc).columns[_ORTH])))
+
+    def _span_text(self, doc: Doc, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the Doc's text (a Span's joins its tokens' texts)."""
+        if start >= end:
+            return ""
+        texts = self._texts(doc)
+        offsets = cast(list[int], self._once(doc, "offsets", lambda: _offsets(texts, self._tree(doc))))
+        return self._text(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
 
     def _text(self, doc: Doc) -> str:
         """``doc.text``, made once per call of the component (off its parse)."""
@@ -1053,178 +1106,201 @@ class EventFinder:
         return []
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
-        """The actor mentions a role token stands for."""
+        """The actor mentions a role token stands for (see :meth:`_actors_of`)."""
+        return self._actors_of(doc, tok.i, at, triggers, depth)
+
+    def _actors_of(self, doc: Doc, i: int, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
+        """The actor mentions the role token ``i`` stands for, read off the parse by token index."""
         if depth > 3:
             return []
         out: list[Span] = []
-        span = at.get(tok.i)
+        parse = self._tree(doc)
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, lowers = columns[_DEP], columns[_LOWER]
+        span = at.get(i)
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
-            parse = self._parse if self._parse is not None and self._parse.doc is doc else None
+            parse_read = self._parse if self._parse is not None and self._parse.doc is doc else None
             person = (
-                _person_beside(span, at, parse) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+                _person_beside(span, at, parse_read)
+                if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS)
+                else None
             )
             out.append(person or span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
-            for child in tok.subtree:
-                if child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Person":
-                    out.append(at[child.i])
+            for child in ordered_subtree(parse, i):
+                if deps[child] == _APPOS and child in at and at[child].label_ == "Person":
+                    out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
-                    for conj in (c for c in child.conjuncts if c.i > child.i) if child.head.i == tok.i else ():
-                        for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+                    for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
+                        for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                             if other not in out and other.label_ == "Person":
                                 out.append(other)
             named = at.get(span.end)
             if not out and named is not None and named.start == span.end and named.label_ == "Person":
                 out.append(named)  # "former Minister of Justice X": the title before the name
             if not out:  # "a judge of / at the X Court"
-                out = self._bodies_after(doc, tok, ("of", "at"), at, triggers, depth)
+                out = self._bodies_after(doc, i, _OF_AT, at, triggers, depth)
             if not out:
                 out.append(span)  # the office itself: identity resolves it to its holder
         else:
-            for child in tok.children:
+            lower = lowers[i]
+            for child in children[i]:
+                dep = deps[child]
                 if (
-                    child.dep_ in ("appos", "compound", "nmod", "poss")
-                    and child.i in at
-                    and at[child.i].label_ in ACTOR_LABELS
+                    dep in _OWNING_DEPS
+                    and child in at
+                    and at[child].label_ in ACTOR_LABELS
+                    and not (dep == _POSS and (lower in self._before_ids or at[child].label_ == "Person"))
                     and not (
-                        child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
-                    )
-                    and not (
-                        child.dep_ in ("compound", "nmod")
-                        and (at[child.i].label_ == "Place" or tok.lower_ in self.words["independent_roles"])
+                        dep in _COMPOUND_NMOD
+                        and (at[child].label_ == "Place" or lower in self._word_set("independent_roles"))
                     )
                 ):  # "the party ‘X’", "the paper's company"; not "his lawyer", the city of "a Moscow court", nor
                     # the UN of "UN experts" (who speak for themselves)
-                    out.append(at[child.i])
-                elif child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Position":
+                    out.append(at[child])
+                elif dep == _APPOS and child in at and at[child].label_ == "Position":
                     out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
-                        sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
                     ]
-            nxt = tok.i + 1
-            while nxt < len(doc) and doc[nxt].text in QUOTES:
+            orths = columns[_ORTH]
+            nxt = i + 1
+            while nxt < len(orths) and orths[nxt] in _QUOTE_IDS:
                 nxt += 1
             if (
                 not out
                 and nxt in at
                 and at[nxt].start == nxt
                 and at[nxt].label_ in ACTOR_LABELS
-                and tok.lower_ in self.type_nouns
+                and lower in self._type_ids
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            head = at.get(tok.head.i)
+            dep, head_i = deps[i], heads[i]
+            head = at.get(head_i)
             if (
                 not out
-                and tok.dep_ == "appos"
-                and tok.lower_ in self.type_nouns
+                and dep == _APPOS
+                and lower in self._type_ids
                 and head is not None
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
-            if not out and span is None and tok.dep_ == "appos" and tok.tag_ == "NNS" and head is not None:
+            if not out and span is None and dep == _APPOS and columns[_TAG][i] == _NNS and head is not None:
                 if head.label_ in ACTOR_LABELS:  # "A, B and C, three students arrested on 4 May": all of them
                     out.append(head)
-                    for c in tok.head.conjuncts:
-                        named = at.get(c.i)
+                    for c in conjuncts(parse, head_i):
+                        named = at.get(c)
                         if named is not None and named.label_ == head.label_ and named not in out:
                             out.append(named)
-            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") else None
-            if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
-                named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
+            one = heads[head_i] if dep == _POBJ and lowers[head_i] in _OF_AMONG else None
+            if not out and span is None and one is not None and lowers[one] == _ONE and deps[one] == _APPOS:
+                named = at.get(heads[one])  # "X, one of several stations that were shut down": X
                 if named is not None and named.label_ in ACTOR_LABELS:
                     out.append(named)
-            if not out and span is None and tok.like_num:
-                out += self._counted_of(tok, at)
-            if not out and span is None and one is not None and tok.head.lower_ == "among" and one.lemma_ == "be":
-                for c in one.children:  # "X and Y were among the figures arrested on 6 May": X and Y
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        out.extend(self._actors_at(doc, c, at, triggers, depth + 1))
-            if not out and (
-                tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
+            if not out and span is None and doc[i].like_num:
+                out += self._counted_of(doc[i], at)
+            if (
+                not out
+                and span is None
+                and one is not None
+                and lowers[head_i] == _AMONG
+                and columns[_LEMMA][one] == _BE
             ):
-                out = self._bodies_after(doc, tok, ("of", "from", "at"), at, triggers, depth)  # "officials from X"
-            including = self.words["including"]
+                for c in children[one]:  # "X and Y were among the figures arrested on 6 May": X and Y
+                    if deps[c] in _SUBJECT_DEPS:
+                        out.extend(self._actors_of(doc, c, at, triggers, depth + 1))
+            if not out and (
+                lower in self._word_set("speaking_for")
+                or self._lower_lemma(doc, columns[_LEMMA][i]) in self.words["speaking_for"]
+            ):
+                out = self._bodies_after(doc, i, _OF_FROM_AT, at, triggers, depth)  # "officials from X"
             listing = self._holding(doc, "including")  # none in the subtree's range: no token of it lists
-            left, right = tok.left_edge.i, tok.right_edge.i
-            for sub in tok.subtree if any(left <= i <= right for i in listing) else ():
-                if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
-                    for pobj in sub.subtree:
-                        if (
-                            pobj.dep_ in ("pobj", "conj", "appos")
-                            and pobj.i in at
-                            and at[pobj.i].label_ in ACTOR_LABELS
-                            and at[pobj.i] not in out
-                        ):
-                            out.append(at[pobj.i])
+            if listing:
+                left, right = edges(parse, i)
+                if any(left <= k <= right for k in listing):
+                    including = self._word_set("including")
+                    for sub in ordered_subtree(parse, i):
+                        if lowers[sub] in including and deps[sub] in _LISTING_DEPS and sub not in triggers:
+                            for pobj in ordered_subtree(parse, sub):
+                                if (
+                                    deps[pobj] in _LISTED_DEPS
+                                    and pobj in at
+                                    and at[pobj].label_ in ACTOR_LABELS
+                                    and at[pobj] not in out
+                                ):
+                                    out.append(at[pobj])
             if not out and span is None:  # "X's co-defendant, a student named Y": the person the noun names
-                for child in tok.children:
-                    if child.dep_ == "acl" and child.lemma_ in ("name", "call"):
+                for child in children[i]:
+                    if deps[child] == _ACL and columns[_LEMMA][child] in _NAME_CALL:
                         out += [
-                            at[c.i]
-                            for c in child.children
-                            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i in at and at[c.i].label_ == "Person"
+                            at[c]
+                            for c in children[child]
+                            if deps[c] in _NAMED_DEPS and c in at and at[c].label_ == "Person"
                         ]
-                    elif child.dep_ == "appos" and child.i not in at and not out:
+                    elif deps[child] == _APPOS and child not in at and not out:
                         out += [
-                            sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                            sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
                         ]
-            if not out and span is None and tok.pos_ == "NOUN":
-                out += self._named_after_of(doc, tok, at)
-            if not out and span is None:
-                name = self._untyped_name(doc, tok)
+            pos = columns[_POS][i]
+            if not out and span is None and pos == _NOUN:
+                out += self._named_after_of(doc, doc[i], at)
+            if not out and span is None and pos == _PROPN:
+                name = self._untyped_name(doc, doc[i])
                 if name is not None:
                     out.append(name)
-            if not out and span is None and tok.lemma_.lower() in self.words["owned_by_banned"]:
-                for child in tok.children:  # "cancelled the ABC's registration": ABC named so elsewhere
-                    name = self._untyped_name(doc, child) if child.dep_ == "poss" else None
+            if not out and span is None and self._lower_lemma(doc, columns[_LEMMA][i]) in self.words["owned_by_banned"]:
+                for child in children[i]:  # "cancelled the ABC's registration": ABC named so elsewhere
+                    name = self._untyped_name(doc, doc[child]) if deps[child] == _POSS else None
                     if name is not None:
                         out.append(name)
         # the first of a list gathers the others: "X, Y and her husband Z" (a noun the parser joined to a verb
         # is the first of its own: "arrested the leader, X, and two mobilisers, Y and Z")
-        if tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"):
-            firsts = [tok]
+        if deps[i] != _CONJ or columns[_POS][heads[i]] in _VERBAL:
+            firsts = [i]
             # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
             if span is None or span.label_ == "Person":
-                listed = [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
+                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label_ == "Person"]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
-                    if any(c.i > b.i for c in b.conjuncts) and at[b.i] is not span and at[b.i] not in out:
-                        out.append(at[b.i])
+                    if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
+                        out.append(at[b])
                 # "editor-in-chief A, her deputy B, and the reporters C and D": B is A's deputy, another person
-                if span is not None and any(c.i > tok.i for c in tok.conjuncts):
-                    for c in tok.children:
-                        role = at.get(c.i)
+                if span is not None and any(c > i for c in conjuncts(parse, i)):
+                    for c in children[i]:
+                        role = at.get(c)
                         if (
-                            c.dep_ == "appos"
+                            deps[c] == _APPOS
                             and (role is None or role.label_ == "Position")
-                            and any(g.dep_ == "poss" for g in c.children)
+                            and any(deps[g] == _POSS for g in children[c])
                         ):
-                            for g in c.children:
-                                named = at.get(g.i) if g.dep_ == "appos" else None
+                            for g in children[c]:
+                                named = at.get(g) if deps[g] == _APPOS else None
                                 if named is not None and named.label_ == "Person" and named not in out:
                                     out.append(named)
-            for conj in (c for first in firsts for c in first.conjuncts if c.i > first.i):
-                for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+            for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
+                for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
                         out.append(other)
         return out
 
     def _bodies_after(
-        self, doc: Doc, tok: Token, preps: tuple[str, ...], at: dict[int, Span], triggers: set[int], depth: int
+        self, doc: Doc, i: int, preps: frozenset[int], at: dict[int, Span], triggers: set[int], depth: int
     ) -> list[Span]:
-        """The actors the objects of ``tok``'s prepositions ``preps`` stand for: "a judge of / at the X Court",
-        "officials from the ministry" (a place after "at" is where, not whom, one speaks for)."""
+        """The actors the objects of token ``i``'s prepositions ``preps`` (hashes) stand for: "a judge of / at
+        the X Court", "officials from the ministry" (a place after "at" is where, not whom, one speaks for)."""
         out: list[Span] = []
-        for child in tok.children:
-            if child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+        parse = self._tree(doc)
+        lowers, deps, children = parse.columns[_LOWER], parse.columns[_DEP], parse.children
+        for child in children[i]:
+            if lowers[child] in preps:
+                for pobj in children[child]:
+                    if deps[pobj] == _POBJ:
                         out += [
                             sp
-                            for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
-                            if child.lower_ != "at" or sp.label_ != "Place"
+                            for sp in self._actors_of(doc, pobj, at, triggers, depth + 1)
+                            if lowers[child] != _AT or sp.label_ != "Place"
                         ]
         return out
 
@@ -1311,41 +1387,37 @@ class EventFinder:
     def _region(self, trigger: Token, triggers: set[int]) -> list[int]:
         """The tokens of the trigger's own phrases (their indices, in order): not another event's, not
         another clause's."""
-        allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
-        todo = [trigger]
-        light = self.words["light_verbs"]
-        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
-            todo.append(trigger.head)  # "X's re-arrest took place on … in September"
-        support = self.words["support_verbs"]
-        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
-        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in support:
-            undertaking = trigger.head
-        elif (
-            allowed_acl
-            and trigger.dep_ == "pobj"
-            and trigger.head.lower_ == "on"
-            and trigger.head.head.lemma_ in support
-        ):
-            undertaking = trigger.head.head
-        if undertaking is not None and undertaking.i not in triggers:
-            todo.append(undertaking)
-        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
-            todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
-        prep = trigger.head
-        if (
-            trigger.dep_ == "pobj"
-            and prep.lower_ in ("in", "under")
-            and prep.head.lemma_ in self.words["state_verbs"]
-            and prep.head.i not in triggers
-        ):
-            todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
-        seen = {trigger.i} | {t.i for t in todo}
+        t = trigger.i
         parse = self._tree(trigger.doc)
-        seen |= {c for c, _ in _displaced(parse, trigger.i)}  # not its own phrases, its coordinated verb's
-        starts = [t.i for t in todo]
-        if trigger.dep_ == "conj":
-            for c, verb in _displaced(parse, parse.heads[trigger.i]):
-                if verb == trigger.i and c not in triggers:
+        columns, heads = parse.columns, parse.heads
+        deps, lemmas, lowers = columns[_DEP], columns[_LEMMA], columns[_LOWER]
+        allowed_acl = columns[_POS][t] in _NOUN_POS
+        dep, head = deps[t], heads[t]
+        starts = [t]
+        if dep in _SUBJECT_DEPS and lemmas[head] in self._word_set("light_verbs"):
+            starts.append(head)  # "X's re-arrest took place on … in September"
+        support = self._word_set("support_verbs")
+        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
+        if allowed_acl and dep == _DOBJ and lemmas[head] in support:
+            undertaking = head
+        elif allowed_acl and dep == _POBJ and lowers[head] == _ON and lemmas[heads[head]] in support:
+            undertaking = heads[head]
+        if undertaking is not None and undertaking not in triggers:
+            starts.append(undertaking)
+        if allowed_acl and dep == _DOBJ and lemmas[head] in self._word_set("giving_verbs"):
+            starts.append(head)  # "on 5 May the court gave him a five-year sentence"
+        if (
+            dep == _POBJ
+            and lowers[head] in _IN_UNDER
+            and lemmas[heads[head]] in self._word_set("state_verbs")
+            and heads[head] not in triggers
+        ):
+            starts.append(heads[head])  # "X has been in pre-trial detention since September 2020"
+        seen = set(starts)
+        seen |= {c for c, _ in _displaced(parse, t)}  # not its own phrases, its coordinated verb's
+        if dep == _CONJ:
+            for c, verb in _displaced(parse, head):
+                if verb == t and c not in triggers:
                     seen.add(c)
                     starts.append(c)
         return self._region_walk(parse, trigger, starts, seen, triggers, allowed_acl)
@@ -1785,68 +1857,71 @@ class EventFinder:
         nouns = self.words["charge_nouns"]
         verbs = self.values["charge_verbs"]
         parse = self._tree(doc)
-        lowers, lemmas = parse.columns[_LOWER], parse.columns[_LEMMA]
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        lowers, lemmas, deps = columns[_LOWER], columns[_LEMMA], columns[_DEP]
         noun_ids, verb_ids, prep_ids = self._charge_ids
+        strings = doc.vocab.strings
+        t = trigger.i
+        sent_end = parse.sentence(t)[1]
         for i in region:  # (most tokens are none of the words looked for: those are told by their hashes)
             if lemmas[i] not in verb_ids and lowers[i] not in prep_ids:
                 continue
-            tok = doc[i]
-            if tok.lemma_ in nouns and tok.dep_ == "pobj":
-                for of in tok.children:
-                    if of.lower_ in ("of", "for"):
-                        for pobj in _objects(of):
-                            charges.extend(_items(doc, pobj))
-                if not any(c.lower_ in ("of", "for") for c in tok.children):
-                    charges.extend(_items(doc, tok, quoted_only=True))
-            elif tok.lower_ in self.words["charge_preps"] and tok.head.i == trigger.i:
-                for obj in tok.children:
-                    if obj.dep_ in ("pcomp", "pobj") and obj.lemma_ not in ("year", "month", "day"):
-                        if obj.pos_ == "VERB" or obj.tag_ == "VBG" or any(q in obj.sent.text for q in "‘“"):
-                            charges.extend(_items(doc, obj))
-            elif tok.lemma_ in verbs:
-                for prep in tok.children:
-                    if prep.lower_ == verbs[tok.lemma_]:
-                        for pobj in _objects(prep):
-                            charges.extend(_items(doc, pobj))
-                        for again in doc[
-                            prep.i + 1 : self._sentence_at(doc, tok.i)[1]
-                        ]:  # "with X under Article 1 and with Y"
-                            if (
-                                again.lower_ == prep.lower_
-                                and doc[again.i - 1].lower_ == "and"
-                                and again.dep_ == "conj"
-                            ):
-                                for pobj in _objects(again):
-                                    charges.extend(_items(doc, pobj))
+            lemma = strings[lemmas[i]]
+            if lemma in nouns and deps[i] == _POBJ:
+                for of in children[i]:
+                    if lowers[of] in _FOR_OF:
+                        for pobj in self._objects(doc, of):
+                            charges.extend(self._items(doc, pobj))
+                if not any(lowers[c] in _FOR_OF for c in children[i]):
+                    charges.extend(self._items(doc, i, quoted_only=True))
+            elif lowers[i] in prep_ids and heads[i] == t:
+                for obj in children[i]:
+                    if deps[obj] in _PCOMP_POBJ and lemmas[obj] not in _TIME_UNITS:
+                        if (
+                            columns[_POS][obj] == _VERB
+                            or columns[_TAG][obj] == _VBG
+                            or any(q in self._span_text(doc, *parse.sentence(obj)) for q in "‘“")
+                        ):
+                            charges.extend(self._items(doc, obj))
+            elif lemma in verbs:
+                wanted = get_string_id(verbs[lemma])
+                for prep in children[i]:
+                    if lowers[prep] == wanted:
+                        for pobj in self._objects(doc, prep):
+                            charges.extend(self._items(doc, pobj))
+                        for again in range(prep + 1, parse.sentence(i)[1]):  # "with X under Article 1 and with Y"
+                            if lowers[again] == wanted and lowers[again - 1] == _AND and deps[again] == _CONJ:
+                                for pobj in self._objects(doc, again):
+                                    charges.extend(self._items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for i in range(trigger.i + 1, self._sentence_at(doc, trigger.i)[1]):
+            for i in range(t + 1, sent_end):
                 if lemmas[i] not in noun_ids:
                     continue
-                tok = doc[i]
                 if (
-                    tok.lemma_ in nouns
-                    and tok.i + 1 < len(doc)
-                    and doc[tok.i + 1].lower_ == "of"
-                    and tok.i > 0
-                    and doc[tok.i - 1].lower_ in ("on", "of", "for")
+                    strings[lemmas[i]] in nouns
+                    and i + 1 < len(lowers)
+                    and lowers[i + 1] == _OF
+                    and i > 0
+                    and lowers[i - 1] in _ON_OF_FOR
                 ):
-                    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-                    if nxt is not None:
-                        charges.extend(_items(doc, nxt))
+                    if i + 2 < len(lowers):
+                        charges.extend(self._items(doc, i + 2))
                     break
-        if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
+        trigger_lemma = strings[lemmas[t]]
+        if not charges and trigger_lemma in verbs and columns[_POS][t] == _VERB:
             # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
-            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
-                if tok.i != trigger.i and tok.i in self._trigger_ids:
+            wanted = get_string_id(verbs[trigger_lemma])
+            for k in range(t + 1, sent_end):
+                if k in self._trigger_ids:
                     break
                 if (
-                    tok.lower_ == verbs[trigger.lemma_]
-                    and tok.dep_ in ("prep", "dative")
-                    and not any(c.lower_ in ("together", "along") for c in tok.children)
+                    lowers[k] == wanted
+                    and deps[k] in _PREP_DATIVE
+                    and not any(lowers[c] in _TOGETHER_ALONG for c in children[k])
                 ):
-                    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-                    if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
-                        charges.extend(_items(doc, objs[0]))
+                    objs = [c for c in children[k] if deps[c] in _PCOMP_POBJ]
+                    if objs and doc[objs[0]].ent_type_ not in ACTOR_LABELS and not doc[objs[0]].is_title:
+                        charges.extend(self._items(doc, objs[0]))
                         break
         if not charges:
             charges = self._quoted_after(doc, trigger)
@@ -1861,6 +1936,70 @@ class EventFinder:
         empty = self._not_charge_words
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
+
+    def _items(self, doc: Doc, i: int, quoted_only: bool = False) -> list[str]:
+        """Charges as worded from token ``i``: each item of a quoted list, or the phrase itself, or its
+        conjuncts (read off the parse and the Doc's text, without Token or Span objects)."""
+        parse = self._tree(doc)
+        texts, lowers = self._texts(doc), parse.columns[_LOWER]
+        words = ordered_subtree(parse, i)
+        sent_start, sent_end = parse.sentence(i)
+        start = words[0]
+        if start > sent_start and texts[start] not in _CLOSING_QUOTE and texts[start - 1] in _CLOSING_QUOTE:
+            start -= 1  # the quote opening the phrase, which the parser hung elsewhere
+        rest = self._span_text(doc, start, sent_end)  # the text from the phrase to the sentence's end
+        listed = _QUOTED_LIST.match(rest)
+        if listed:
+            return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
+        if quoted_only:
+            return []
+        heads, size = parse.heads, len(texts)
+        cut = [
+            t
+            for t in words
+            if t > i
+            and heads[t] != t
+            and (
+                lowers[t] in _CUTTING_WORDS
+                or (lowers[t] == _IN and t + 1 < size and lowers[t + 1] in _CUT_AFTER_IN_IDS)
+            )
+        ]
+        last = min(cut) if cut else words[-1] + 1
+        closing = _CLOSING_QUOTE.get(texts[start])
+        if closing is not None:  # a quoted charge ends at its closing quote: "for ‘X’ over posts calling for Y"
+            last = next((t for t in range(start + 1, last) if texts[t] in closing), last)
+        text = self._span_text(doc, words[0], last).strip(QUOTES + " ,;")
+        if text[:1] in QUOTES or texts[start] in QUOTES:
+            # one quoted charge: its "and" and "or" are its own; not the full stop American style puts inside quotes
+            return [text.strip(QUOTES).rstrip(".,")]
+        if any(i < c < last for c in conjuncts(parse, i)):  # "smuggling and illegal border crossing"
+            return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
+        tags = parse.columns[_TAG]
+        gerunds = [t for t in range(i + 1, last) if lowers[t] == _AND and t + 1 < last and tags[t + 1] == _VBG]
+        if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
+            cuts = [words[0], *gerunds, last]
+            return [
+                self._span_text(doc, a, b).strip(QUOTES + " ,;").removeprefix("and ")
+                for a, b in itertools.pairwise(cuts)
+            ]
+        return [text]
+
+    def _objects(self, doc: Doc, prep: int) -> list[int]:
+        """A preposition's objects (token indices), without the quote that closes them (""extremism"," has
+        three children)."""
+        parse = self._tree(doc)
+        lowers, deps = parse.columns[_LOWER], parse.columns[_DEP]
+        kids = parse.children[prep]
+        if any(lowers[c] in _TOGETHER_ALONG for c in kids):
+            return []  # "together with X": a person, not a charge
+        out: list[int] = []
+        for child in kids:
+            punct = doc[child].is_punct
+            if punct and any(not doc[o].is_punct for o in out):
+                continue
+            if punct or deps[child] in _PCOMP_POBJ:
+                out.append(child)
+        return out
 
     def _tokens_after(
         self, doc: Doc, trigger: Token, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
@@ -2258,6 +2397,7 @@ _CUT_AFTER_IN = frozenset(
         "their",
     }
 )
+_CUT_AFTER_IN_IDS = ids(_CUT_AFTER_IN)
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
@@ -2279,45 +2419,6 @@ def _clause_on_its_subject(verb: Token) -> bool:
 _CLOSING_QUOTE = {"‘": "’'", "“": '”"', '"': '"”', "'": "'’", "«": "»", "„": "“”"}
 
 
-def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
-    """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
-    words = list(tok.subtree)
-    start = words[0].i
-    if start > tok.sent.start and words[0].text not in _CLOSING_QUOTE and doc[start - 1].text in _CLOSING_QUOTE:
-        start -= 1  # the quote opening the phrase, which the parser hung elsewhere
-    rest = doc[start : tok.sent.end].text  # the text from the phrase to the sentence's end
-    listed = _QUOTED_LIST.match(rest)
-    if listed:
-        return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
-    if quoted_only:
-        return []
-    cut = [
-        t.i
-        for t in words
-        if t.i > tok.i
-        and t.head.i != t.i
-        and (
-            t.lower_ in ("under", "pursuant", "according", "because", "after")
-            or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN)
-        )
-    ]
-    last = min(cut) if cut else words[-1].i + 1
-    closing = _CLOSING_QUOTE.get(doc[start].text)
-    if closing is not None:  # a quoted charge ends at its closing quote: "for ‘X’ over posts calling for Y"
-        last = next((t.i for t in doc[start + 1 : last] if t.text in closing), last)
-    text = doc[words[0].i : last].text.strip(QUOTES + " ,;")
-    if text[:1] in QUOTES or doc[start].text in QUOTES:
-        # one quoted charge: its "and" and "or" are its own; not the full stop American style puts inside quotes
-        return [text.strip(QUOTES).rstrip(".,")]
-    if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
-        return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
-    gerunds = [t for t in doc[tok.i + 1 : last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
-    if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
-        cuts = [words[0].i] + [t.i for t in gerunds] + [last]
-        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in itertools.pairwise(cuts)]
-    return [text]
-
-
 def _amount(text: str, times: int = 1) -> str | None:
     """A fine's amount as an xsd:decimal lexical form ("100,000" -> "100000").
 
@@ -2331,19 +2432,6 @@ def _amount(text: str, times: int = 1) -> str | None:
 
     value = Decimal(text) * times
     return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-
-
-def _objects(prep: Token) -> list[Token]:
-    """A preposition's objects, without the quote that closes them (""extremism"," has three children)."""
-    if any(c.lower_ in ("together", "along") for c in prep.children):
-        return []  # "together with X": a person, not a charge
-    out: list[Token] = []
-    for child in prep.children:
-        if child.is_punct and any(not o.is_punct for o in out):
-            continue
-        if child.is_punct or child.dep_ in ("pobj", "pcomp"):
-            out.append(child)
-    return out
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -2383,6 +2471,15 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     if person is None or person.start != i or person.label_ != "Person" or doc[i].pos_ != "PROPN":
         return []  # a name, not a pronoun ("seized his laptop")
     return [person]
+
+
+def _offsets(texts: list[str], parse: Parse) -> list[int]:
+    """Each token's ``idx`` (its first character in the Doc's text): the texts and spaces before it."""
+    offsets, at = [], 0
+    for text, space in zip(texts, parse.columns[_SPACY], strict=True):
+        offsets.append(at)
+        at += len(text) + (1 if space else 0)
+    return offsets
 
 
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
