@@ -49,7 +49,7 @@ _NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
 _FOLLOWING_DEPS = frozenset(get_string_id(w) for w in ("advcl", "acl", "prep"))
 _FOLLOWING_LEMMAS = frozenset(get_string_id(w) for w in ("follow", "with", "plus"))
 _NONE: set[int] = set()
-_ORTH, _TAG = _COLUMNS["ORTH"], _COLUMNS["TAG"]
+_ORTH, _TAG, _ENT_TYPE = _COLUMNS["ORTH"], _COLUMNS["TAG"], _COLUMNS["ENT_TYPE"]
 #: the hashes of every text a token may have that ``text in QUOTES`` holds for
 _QUOTE_IDS = substring_ids(QUOTES)
 _POSS, _NNS, _ONE, _AMONG, _BE = (get_string_id(w) for w in ("poss", "NNS", "one", "among", "be"))
@@ -68,6 +68,15 @@ _IN, _AND, _VBG = get_string_id("in"), get_string_id("and"), get_string_id("VBG"
 _CUTTING_WORDS = ids(("under", "pursuant", "according", "because", "after"))
 _TOGETHER_ALONG, _PCOMP_POBJ, _PREP_DATIVE = ids(("together", "along")), ids(("pcomp", "pobj")), ids(("prep", "dative"))
 _TIME_UNITS, _ON_OF_FOR = ids(("year", "month", "day")), ids(("on", "of", "for"))
+_CLAUSE_COMPLEMENTS, _NSUBJ, _CCOMP = ids(("xcomp", "ccomp")), get_string_id("nsubj"), get_string_id("ccomp")
+_BANNED_DEPS, _VBD, _AMOD = ids(("dobj", "nsubjpass")), get_string_id("VBD"), get_string_id("amod")
+_COMMA, _SUBJECT_EXPL_DEPS = get_string_id(","), ids(("nsubj", "nsubjpass", "expl"))
+_DET_PROPN_PRON, _RELCL_ACL, _PRESENT_TAGS = ids(("DET", "PROPN", "PRON")), ids(("relcl", "acl")), ids(("VBZ", "VBP"))
+_TO, _PREP = get_string_id("to"), get_string_id("prep")
+#: the hashes of every text a token may have that ``text in "‘“\"'"`` holds for: a quote that opens a charge
+_OPENING_QUOTE_IDS = substring_ids("‘“\"'")
+_ADVCL, _VBN, _ADVCL_ACL_XCOMP = get_string_id("advcl"), get_string_id("VBN"), ids(("advcl", "acl", "xcomp"))
+_GOVERNED_NOUN_DEPS, _ORDERED_DEPS = ids(("dobj", "nsubjpass", "pobj", "attr")), ids(("ccomp", "xcomp", "oprd"))
 _NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
 
 _ROLES = ("subject", "agent", "place", "court")
@@ -196,7 +205,14 @@ class EventFinder:
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
         #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
         self._role_by_id = {get_string_id(key): reading for key, reading in self._role_reading.items()}
+        #: per role rule (by the hash of its key), the places of its trigger and role nodes and what it finds
+        self._role_places = {
+            rule_id: (names.index("trigger"), found, names.index(role))
+            for rule_id, (names, found, role) in self._role_by_id.items()
+        }
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
+        #: per trigger pattern, the place of its trigger node
+        self._trigger_place = {key: names.index("trigger") for key, names in self._node_names.items()}
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
@@ -207,6 +223,7 @@ class EventFinder:
         self._body_nouns = self.type_nouns - self.before_nouns
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
+        self._charge_head_ids = ids(self._charge_heads)
         self._not_charge_words = frozenset(self.values["not_charge_words"])
         #: the charge nouns, the charge verbs and nouns, the charge prepositions, hashed as the parse holds them
         self._charge_ids = (
@@ -334,12 +351,12 @@ class EventFinder:
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             key = self._trigger_by_id[match_id]
             entry = self.entries[key]
-            named = dict(zip(self._node_names[key], tokens, strict=False))
-            t = named["trigger"]
+            t = tokens[self._trigger_place[key]]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
             if entry["type"] in self.words["awaited_types"] and self._awaited(doc[t]):
                 continue  # "released pending trial": no trial (yet), and its phrases are the release's
+            named = dict(zip(self._node_names[key], tokens, strict=False))
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
             elif entry is found[t][0] and "call" in named and doc[found[t][1]["call"]].is_ancestor(doc[named["call"]]):
@@ -351,9 +368,8 @@ class EventFinder:
         for match_id, tokens in self.roles(
             doc, triggers, parse=self._parse
         ):  # a parse tree is one sentence: they stay in it
-            names, found, role = self._role_by_id[match_id]
-            named = dict(zip(names, tokens, strict=False))
-            out[named["trigger"]][found].append(named[role])
+            trigger, found, role = self._role_places[match_id]
+            out[tokens[trigger]][found].append(tokens[role])
         return out
 
     # -- annotations ------------------------------------------------------------------------
@@ -367,24 +383,24 @@ class EventFinder:
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
+        parse = self._tree(doc)  # the trigger's words read off the parse's columns, not its Token's
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, poses, tags, lowers, orths = (columns[c] for c in (_DEP, _POS, _TAG, _LOWER, _ORTH))
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
-            if self._nested(trigger, entry, found):  # a negated event is kept: whereas_standing marks it denied
-                continue
+            dep, head = deps[t], heads[t]
+            if dep in _CLAUSE_COMPLEMENTS and head in found and found[head][0]["type"] == entry["type"]:
+                continue  # "refused to grant appeal": the inner verb is part of the outer decision, not an event
             if self._sought(doc, trigger, entry):
                 continue
-            if (
-                "decided" in named
-                and doc[named["decided"]].dep_ == "nsubj"
-                and any(c.dep_ == "ccomp" for c in trigger.children)
-            ):
+            if "decided" in named and deps[named["decided"]] == _NSUBJ and any(deps[c] == _CCOMP for c in children[t]):
                 continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
             if "decided" in named and _in_other_clause(doc[named["decided"]], trigger):
                 continue  # "police denied reports that X was detained while covering the verdict": no ruling
             if entry["type"] == "Ban" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
-                for c in trigger.children
+                deps[c] in _BANNED_DEPS and self._lower_lemma(doc, columns[_LEMMA][c]) in self.words["not_banned"]
+                for c in children[t]
             ):
                 continue  # "handed them suspended sentences", "closed the case": no one banned
             roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
@@ -394,7 +410,7 @@ class EventFinder:
                 if frame not in frames.split("|"):
                     continue
                 for tok in toks:
-                    for span in self._actors_at(doc, doc[tok], at, found_ids):
+                    for span in self._actors_of(doc, tok, at, found_ids):
                         more = (
                             self._list_after(doc, span, at) + self._together_after(doc, span, at)
                             if role == "subject"
@@ -414,10 +430,7 @@ class EventFinder:
             if (
                 not roles["subject"]
                 and frame == "patient"
-                and (
-                    trigger.tag_ == "VBD"
-                    or (trigger.dep_ == "amod" and trigger.i and doc[trigger.i - 1].ent_type_ == "DATE")
-                )
+                and (tags[t] == _VBD or (dep == _AMOD and t and columns[_ENT_TYPE][t - 1] == _DATE))
             ):  # (not "relatives of detained journalist X": an adjective, no event told)
                 roles["subject"] = _object_after(doc, trigger, at)
             if not roles["subject"] and frame == "nominal-actor":
@@ -430,10 +443,10 @@ class EventFinder:
             if (
                 not roles["subject"]
                 and frame == "actor"
-                and trigger.i >= 2
-                and doc[trigger.i - 1].text == ","
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children)
-                and (trigger.i + 1 >= len(doc) or doc[trigger.i + 1].pos_ not in ("DET", "PROPN", "PRON"))
+                and t >= 2
+                and orths[t - 1] == _COMMA
+                and not any(deps[c] in _SUBJECT_EXPL_DEPS for c in children[t])
+                and (t + 1 >= len(doc) or poses[t + 1] not in _DET_PROPN_PRON)
             ):  # "On 13 May the Minister of X, Y, told reporters" with the minister taken for "On"'s object;
                 # not "X, said the court, …"
                 before = at.get(trigger.i - 2)
@@ -444,22 +457,23 @@ class EventFinder:
                 roles["subject"] = [
                     s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label_ in ACTOR_LABELS
                 ]
-            if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
+            if not roles["subject"] and frame in ("demand", "patient") and poses[t] == _VERB:
                 roles["subject"] = self._named_after(doc, trigger, at)
             if (
                 not roles["subject"]
                 and frame in ("patient", "nominal")
-                and trigger.dep_ not in ("relcl", "acl")
+                and dep not in _RELCL_ACL
                 and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
-            if trigger.dep_ == "relcl" and roles["subject"]:
+            if dep == _RELCL and roles["subject"]:
                 roles["subject"] = self._which_stands_for(doc, trigger, roles["subject"], at)
-            to = next((c for c in trigger.children if c.lower_ == "to"), None) if frame == "source" else None
+            to = next((c for c in children[t] if lowers[c] == _TO), None) if frame == "source" else None
             if to is not None:  # "According to his wife, X, he lost 14 kilograms": the words are hers alone
-                roles["subject"] = [
-                    s for s in roles["subject"] if to.left_edge.i <= s.start and s.end - 1 <= to.right_edge.i
-                ] or roles["subject"]
+                left, right = edges(parse, to)
+                roles["subject"] = [s for s in roles["subject"] if left <= s.start and s.end - 1 <= right] or roles[
+                    "subject"
+                ]
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
@@ -525,7 +539,7 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if entry["type"] not in self.words["since_types"]:
                 dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
-            if not dates and roles["subject"] and not (trigger.dep_ == "conj" and trigger.head.i in found_ids):
+            if not dates and roles["subject"] and not (dep == _CONJ and head in found_ids):
                 dates = self._opening_date(doc, trigger)  # (a verb coordinated with an event's shares its day)
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
@@ -563,8 +577,8 @@ class EventFinder:
             if (
                 entry["type"] == "Statement"
                 and frame == "actor"
-                and trigger.tag_ in ("VBZ", "VBP")
-                and not any(tok.text in QUOTES for tok in doc[self._sentence_at(doc, trigger.i)[0] : trigger.i])
+                and tags[t] in _PRESENT_TAGS
+                and not any(orths[k] in _QUOTE_IDS for k in range(parse.sentence(t)[0], t))
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and frame == "actor" and not dates and self._separate_opinion(trigger):
@@ -818,11 +832,6 @@ class EventFinder:
             if noun.lemma_.lower() in self.document_nouns:
                 return noun
         return None
-
-    def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
-        """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
-        head = trigger.head
-        return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
 
     def _since(self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
@@ -1569,35 +1578,39 @@ class EventFinder:
         """ "concerned by the sentencing of X to ten years in prison by the Y Court": the "to" phrase right
         after a sentencing noun's own words that the parser hung on a word above it (a term belongs to no
         other word there), or None."""
-        if trigger.pos_ != "NOUN":
+        doc, t = trigger.doc, trigger.i
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        if columns[_POS][t] != _NOUN:
             return None
-        doc = trigger.doc
-        nxt = trigger.right_edge.i + 1
-        if nxt >= self._sentence_at(doc, trigger.i)[1]:
+        nxt = edges(parse, t)[1] + 1
+        if nxt >= parse.sentence(t)[1]:
             return None
-        to = doc[nxt]
-        if to.lower_ != "to" or to.dep_ != "prep" or to.head not in trigger.ancestors:
+        if columns[_LOWER][nxt] != _TO or columns[_DEP][nxt] != _PREP or heads[nxt] not in _ancestors(parse, t):
             return None
-        if to.head.lemma_ in self.words["term_changing_verbs"]:  # "commuted the sentence of X to life"
+        if columns[_LEMMA][heads[nxt]] in self._word_set("term_changing_verbs"):  # "commuted the sentence of X to life"
             return None
-        return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
+        texts = self._texts(doc)
+        return doc[nxt] if normalise_term(" ".join(texts[k] for k in ordered_subtree(parse, nxt))) else None
 
     def _term(self, trigger: Token, region: list[int], stranded: Token | None = None) -> str | None:
         """The term of the trigger's own "to"/"for"/"of" phrase, or of ``stranded`` (see :meth:`_stranded_term`)."""
         preps = self._term_prep_ids
         doc = trigger.doc
         parse = self._tree(doc)
-        lowers, heads = parse.columns[_LOWER], parse.heads
+        columns, heads = parse.columns, parse.heads
+        lowers, deps, poses, lemmas = columns[_LOWER], columns[_DEP], columns[_POS], columns[_LEMMA]
+        texts, term_nouns = self._texts(doc), self._word_set("term_nouns")
         for i in region:
             if (heads[i] == trigger.i and lowers[i] in preps) or (stranded is not None and i == stranded.i):
-                tok = doc[i]
+                words = ordered_subtree(parse, i)
                 other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
-                    t.i
-                    for c in tok.subtree
-                    if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ not in self.words["term_nouns"]
-                    for t in c.subtree
+                    t
+                    for c in words
+                    if deps[c] == _CONJ and poses[c] == _NOUN and lemmas[c] not in term_nouns
+                    for t in parse.subtree(c)
                 }
-                term = normalise_term(" ".join(t.text for t in tok.subtree if t.i not in other))
+                term = normalise_term(" ".join(texts[t] for t in words if t not in other))
                 if term:
                     return term
         return None
@@ -2007,29 +2020,37 @@ class EventFinder:
         """The tokens after ``trigger`` in its sentence whose ``column`` (LOWER, LEMMA) is one of ``words``
         (hashes), or one of ``also``, in order (``end``: the sentence's): read off the parse where this call of
         the component has it, not a Token made for every word (every token of the sentence without it)."""
-        if self._parse is None or self._parse.doc is not doc:
-            return doc[trigger.i + 1 : end]
-        first = trigger.i + 1  # the parse's index of the column's words, not a walk over the sentence
-        found = [i for i in self._parse.holding(column, words) if first <= i < end]
+        return [doc[i] for i in self._indices_after(doc, trigger.i, end, words, column, also)]
+
+    def _indices_after(
+        self, doc: Doc, t: int, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
+    ) -> list[int]:
+        """:meth:`_tokens_after`'s tokens as indices: those after token ``t`` before ``end``."""
+        first = t + 1  # the parse's index of the column's words, not a walk over the sentence
+        found = [i for i in self._tree(doc).holding(column, words) if first <= i < end]
         if also:
             found = sorted({*found, *(i for i in also if first <= i < end)})
-        return [doc[i] for i in found]
+        return found
 
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
-        heads = self._charge_heads
-        end = self._sentence_at(doc, trigger.i)[1]  # the sentence of every token read
-        for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
-            if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
+        charge_heads = self._charge_head_ids
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        lowers, lemmas, deps, orths = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ORTH]
+        end = parse.sentence(trigger.i)[1]  # the sentence of every token read
+        for i in self._indices_after(doc, trigger.i, end, _FOR_OF, _LOWER, self._trigger_ids):
+            if i in self._trigger_ids and columns[_POS][i] == _VERB and lemmas[i] not in charge_heads:
                 return []
-            if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":
+            if lowers[i] not in _FOR_OF or i + 1 >= end or orths[i + 1] not in _OPENING_QUOTE_IDS:
                 continue
-            head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
-            if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
+            prep_head = heads[i]
+            head = heads[prep_head] if deps[prep_head] == _DOBJ else prep_head  # "accusing the paper of ‘X’"
+            if head != trigger.i and lemmas[head] not in charge_heads and lemmas[prep_head] not in charge_heads:
                 continue
-            listed = _QUOTED_LIST.match(doc[tok.i + 1 : end].text)  # the rest of the sentence
+            listed = _QUOTED_LIST.match(self._span_text(doc, i + 1, end))  # the rest of the sentence
             if listed:
                 return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
@@ -2134,15 +2155,17 @@ class EventFinder:
 
     def _context(self, trigger: Token, triggers: set[int]) -> int | None:
         """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
-        preps = self.words["context_preps"]
-        if trigger.head.lower_ not in preps:
+        parse = self._tree(trigger.doc)
+        heads = parse.heads
+        head = heads[trigger.i]
+        if parse.columns[_LOWER][head] not in self._word_set("context_preps"):
             return None
-        anchor = trigger.head.head
-        while anchor.i not in triggers:
-            if anchor.head.i == anchor.i:
+        anchor = heads[head]
+        while anchor not in triggers:
+            if heads[anchor] == anchor:
                 return None
-            anchor = anchor.head
-        return anchor.i
+            anchor = heads[anchor]
+        return anchor
 
     def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
         """An event shares what its own words leave out with the clause that governs it:
@@ -2352,28 +2375,28 @@ class EventFinder:
 
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
-        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+        doc, t = tok.doc, tok.i
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        deps, poses, tags, lemmas = columns[_DEP], columns[_POS], columns[_TAG], columns[_LEMMA]
+        dep, pos, tag, head = deps[t], poses[t], tags[t], heads[t]
+        if dep == _CONJ and pos == _VERB:
             return self._coordinated_with(tok)
         if (
-            tok.dep_ == "advcl" and tok.tag_ == "VBN" and _hung_on_while(tok)
+            dep == _ADVCL and tag == _VBN and _hung_on_while(tok)
         ):  # "detained while filming a protest, charged with X": the parser hangs "charged" on the filming
-            return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
-        if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
-            head = tok.head
-            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-                head = head.head  # "filed an indictment charging X"
-            return head if head.pos_ in ("VERB", "AUX") else None
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
-            return tok.head  # "on 5 May it ordered his release"
-        if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
-            return tok.head  # "on 5 May the court ordered him held in custody"
-        if (
-            tok.dep_ == "acl"
-            and tok.tag_ == "VBN"
-            and tok.head.dep_ == "dobj"
-            and tok.head.head.lemma_ in self.words["ordering_verbs"]
-        ):
-            return tok.head.head  # the same, parsed as "him" that "held" describes
+            return doc[heads[head]] if poses[heads[head]] in _VERBAL else None
+        if dep in _ADVCL_ACL_XCOMP and tag == _VBG:  # "…, sentencing him to"
+            if poses[head] in _NOUN_POS and deps[head] in _GOVERNED_NOUN_DEPS:
+                head = heads[head]  # "filed an indictment charging X"
+            return doc[head] if poses[head] in _VERBAL else None
+        ordering = self._word_set("ordering_verbs")
+        if pos == _NOUN and dep == _DOBJ and lemmas[head] in ordering:
+            return doc[head]  # "on 5 May it ordered his release"
+        if dep in _ORDERED_DEPS and lemmas[head] in ordering:
+            return doc[head]  # "on 5 May the court ordered him held in custody"
+        if dep == _ACL and tag == _VBN and deps[head] == _DOBJ and lemmas[heads[head]] in ordering:
+            return doc[heads[head]]  # the same, parsed as "him" that "held" describes
         return None
 
 
@@ -2471,6 +2494,16 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     if person is None or person.start != i or person.label_ != "Person" or doc[i].pos_ != "PROPN":
         return []  # a name, not a pronoun ("seized his laptop")
     return [person]
+
+
+def _ancestors(parse: Parse, i: int) -> list[int]:
+    """``Token.ancestors``' indices: the heads above token ``i``, nearest first."""
+    heads = parse.heads
+    out: list[int] = []
+    while heads[i] != i and len(out) < len(heads):
+        i = heads[i]
+        out.append(i)
+    return out
 
 
 def _offsets(texts: list[str], parse: Parse) -> list[int]:
