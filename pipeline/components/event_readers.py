@@ -65,5 +65,7 @@ def conjuncts(parse: Parse, i: int) -> list[int]:
         start = heads[start]
     output = [start]
     for word in output:  # (the list grows as it is read: the queue)
-        output.extend(c for c in children[word] if c > word and deps[c] == CONJ)
+        for c in children[word]:
+            if c > word and deps[c] == CONJ:
+                output.append(c)
     return [w for w in output if w != i]

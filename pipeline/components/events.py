@@ -21,15 +21,10 @@ from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, 
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _ARRAY, _COLUMNS, _SPACY, Parse, TreeMatcher
+from pipeline.treematch import _COLUMNS, _SPACY, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
-#: the parse's columns the matchers and readers read: all but the norms (no pattern of events.jsonl or
-#: roles.jsonl tests a NORM; a column of 64-bit hashes costs a Python int per token to read)
-_READ = tuple(c for c in range(len(_ARRAY)) if c != _COLUMNS["NORM"])
-#: the parse's columns _region reads
-_REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 _FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
@@ -210,6 +205,14 @@ class EventFinder:
             rule_id: (names.index("trigger"), found, names.index(role))
             for rule_id, (names, found, role) in self._role_by_id.items()
         }
+        #: per role rule (by the hash of its key), the frames it finds a role of; the rules finding a subject
+        self._rule_frames = {get_string_id(key): frozenset(rule["frames"]) for key, rule in self.role_rules.items()}
+        self._subject_rules = frozenset(
+            get_string_id(key) for key, rule in self.role_rules.items() if rule["role"] == "subject"
+        )
+        #: the frames of a Doc's triggers -> the role rules asked for (see _role_tokens); those of this call
+        self._frame_rules: dict[frozenset[str], frozenset[int]] = {}
+        self._asked_rules: frozenset[int] = frozenset()
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
         #: per trigger pattern, the place of its trigger node
         self._trigger_place = {key: names.index("trigger") for key, names in self._node_names.items()}
@@ -251,7 +254,9 @@ class EventFinder:
         self._read: tuple[Doc, dict[str, object]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._parse = Parse(doc, _READ)  # read once for the triggers and the roles
+        # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
+        # Python lists to sort its columns into than the norms' one column costs)
+        self._parse = Parse(doc)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
@@ -263,7 +268,7 @@ class EventFinder:
     def _tree(self, doc: Doc) -> Parse:
         """The parse this call of the component read of ``doc`` (another Doc's: read now)."""
         parse = self._parse
-        return parse if parse is not None and parse.doc is doc else Parse(doc, _READ)
+        return parse if parse is not None and parse.doc is doc else Parse(doc)
 
     def _once(self, doc: Doc, key: str, make: Callable[[], Any]) -> Any:
         """What ``make`` returns of ``doc``, made once per call of the component (for another Doc: now)."""
@@ -276,7 +281,13 @@ class EventFinder:
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
-        return cast(Sequence[Span], self._once(doc, "ents", lambda: doc.ents))
+        read = self._read
+        if read is None or read[0] is not doc:
+            return doc.ents
+        ents = read[1].get("ents")
+        if ents is None:
+            ents = read[1]["ents"] = doc.ents
+        return cast(Sequence[Span], ents)
 
     def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
         """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
@@ -363,14 +374,30 @@ class EventFinder:
                 found[t] = (entry, named)  # "X called it a blow, and Y adopted a resolution urging her release": Y's
         return found
 
-    def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
+    def _role_tokens(self, doc: Doc, triggers: set[int], frames: frozenset[str]) -> dict[int, dict[str, list[int]]]:
+        """Trigger -> "frame|frame:role" -> the role tokens the rules of the triggers' ``frames`` find (a rule
+        of no frame among them finds no role the events read; see :meth:`_subject_found`)."""
+        keys = self._frame_rules.get(frames)
+        if keys is None:
+            keys = self._frame_rules[frames] = frozenset(
+                rule_id for rule_id, rule_frames in self._rule_frames.items() if not rule_frames.isdisjoint(frames)
+            )
+        self._asked_rules = keys
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for match_id, tokens in self.roles(
-            doc, triggers, parse=self._parse
+            doc, triggers, parse=self._parse, keys=keys
         ):  # a parse tree is one sentence: they stay in it
             trigger, found, role = self._role_places[match_id]
             out[tokens[trigger]][found].append(tokens[role])
         return out
+
+    def _subject_found(self, doc: Doc, t: int, found: dict[str, list[int]]) -> bool:
+        """Whether a subject rule of any frame matches at the trigger ``t`` (``found``: its roles from
+        :meth:`_role_tokens`; the subject rules of the frames it did not ask for are tried here)."""
+        if any(k.endswith(":subject") for k in found):
+            return True
+        others = self._subject_rules - self._asked_rules
+        return bool(others) and bool(self.roles(doc, [t], parse=self._parse, keys=others))
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
@@ -379,13 +406,13 @@ class EventFinder:
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, found_ids)
+        role_tokens = self._role_tokens(doc, found_ids, frozenset(entry["frame"] for entry, _ in found.values()))
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
         parse = self._tree(doc)  # the trigger's words read off the parse's columns, not its Token's
         columns, heads, children = parse.columns, parse.heads, parse.children
-        deps, poses, tags, lowers, orths = (columns[c] for c in (_DEP, _POS, _TAG, _LOWER, _ORTH))
+        deps, poses, tags, lowers, orths = columns[_DEP], columns[_POS], columns[_TAG], columns[_LOWER], columns[_ORTH]
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
@@ -463,7 +490,7 @@ class EventFinder:
                 not roles["subject"]
                 and frame in ("patient", "nominal")
                 and dep not in _RELCL_ACL
-                and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
+                and self._subject_found(doc, t, role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if dep == _RELCL and roles["subject"]:
@@ -1436,7 +1463,8 @@ class EventFinder:
     ) -> list[int]:
         """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
-        lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
+        columns = parse.columns
+        lowers, lemmas, deps, ents = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ENT_TYPE]
         stop, support, decisions = self._region_ids
         region: list[int] = []
         while todo:
