@@ -72,6 +72,16 @@ _TO, _PREP = get_string_id("to"), get_string_id("prep")
 _OPENING_QUOTE_IDS = substring_ids("‘“\"'")
 _ADVCL, _VBN, _ADVCL_ACL_XCOMP = get_string_id("advcl"), get_string_id("VBN"), ids(("advcl", "acl", "xcomp"))
 _GOVERNED_NOUN_DEPS, _ORDERED_DEPS = ids(("dobj", "nsubjpass", "pobj", "attr")), ids(("ccomp", "xcomp", "oprd"))
+_LIST_SEPARATORS, _POSSESSIVE_ENDINGS = ids((",", "and", "or")), ids(("’s", "'s", "’", "'"))
+_WITH = get_string_id("with")
+#: the words between the names a list after "including" gives ("among others X, and in particular Mr Y")
+_LISTING_WORDS = ids(
+    ("among", "others", "other", "and", "or", ",", "notably", "in", "particular", "the", "mr", "mrs", "ms")
+)
+_OWN_OBJECT_DEPS, _ADV_CCONJ_DET = ids(("dobj", "nsubjpass", "auxpass", "prt")), ids(("ADV", "CCONJ", "DET"))
+#: a comma or a quote: ``text in (",", *QUOTES)`` (each quote alone)
+_COMMA_QUOTES = ids((",", *QUOTES))
+_BEEN, _AUX_DEPS = get_string_id("been"), ids(("aux", "auxpass"))
 _NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
 
 _ROLES = ("subject", "agent", "place", "court")
@@ -143,11 +153,13 @@ def _date_reading(text: str) -> tuple[bool, bool]:
     return True, probe is not None and probe.precision is DatePrecision.DAY
 
 
-def mention_spans(doc: Doc, ents: Sequence[Span] | None = None) -> dict[int, Span]:
-    """Token index -> the actor entity, pronoun or office mention it lies in (``ents``: ``doc.ents`` where the
-    caller has read them)."""
+def mention_spans(
+    doc: Doc, ents: Sequence[Span] | None = None, positions: Sequence[Span] | None = None
+) -> dict[int, Span]:
+    """Token index -> the actor entity, pronoun or office mention it lies in (``ents``: ``doc.ents``, and
+    ``positions``: the office mentions, where the caller has read them)."""
     at: dict[int, Span] = {}
-    for group in (doc.spans.get(POSITIONS, []), doc.spans.get(ANAPHORS, [])):
+    for group in (doc.spans.get(POSITIONS, []) if positions is None else positions, doc.spans.get(ANAPHORS, [])):
         for span in group:
             for i in range(span.start, span.end):
                 at[i] = span
@@ -289,6 +301,19 @@ class EventFinder:
             ents = read[1]["ents"] = doc.ents
         return cast(Sequence[Span], ents)
 
+    def _laws(self, doc: Doc) -> list[Span]:
+        """The LAW entities that open with a word of ``legal_basis_words`` (a legal basis a charge may have),
+        found once per call of the component."""
+        words = self.words["legal_basis_words"]
+        return cast(
+            list,
+            self._once(doc, "laws", lambda: [e for e in self._ents(doc) if e.label_ == "LAW" and e[0].text in words]),
+        )
+
+    def _positions(self, doc: Doc) -> list[Span]:
+        """The office mentions (``doc.spans[POSITIONS]``), made once per call of the component."""
+        return cast(list, self._once(doc, "positions", lambda: list(doc.spans.get(POSITIONS, []))))
+
     def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
         """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
         return self._tree(doc).sentence(i)
@@ -350,14 +375,14 @@ class EventFinder:
             return mention_spans(doc)
         memo = self._read[1]
         if "at" not in memo:
-            memo["at"] = mention_spans(doc, self._ents(doc))
+            memo["at"] = mention_spans(doc, self._ents(doc), self._positions(doc))
         return memo["at"]  # type: ignore[return-value]
 
     # -- matching ---------------------------------------------------------------------------
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
-        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
+        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + self._positions(doc)
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             key = self._trigger_by_id[match_id]
@@ -979,48 +1004,30 @@ class EventFinder:
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
         generic = [
-            doc[i]
+            i
             for key, toks in roles.items()
             if key.endswith(":subject") and frame in key.split(":")[0].split("|")
             for i in toks
         ]
         if not generic:
             return []
-        including = self.words["including"]
-        sent_end = self._sentence_at(doc, trigger.i)[1]
+        parse = self._tree(doc)
+        lowers, orths = parse.columns[_LOWER], parse.columns[_ORTH]
+        including = self._word_set("including")
+        sent_end = parse.sentence(trigger.i)[1]
         out: list[Span] = []
-        i = max(t.i for t in generic) + 1
-        while i < sent_end and doc[i].lower_ not in including:
+        i = max(generic) + 1
+        while i < sent_end and lowers[i] not in including:
             i += 1
         i += 1
         while i < sent_end:
-            tok = doc[i]
             span = at.get(i)
             if span is not None and span.label_ in ACTOR_LABELS:
                 if span not in out:
                     out.append(span)
                 i = span.end
                 continue
-            if (
-                tok.lower_
-                in (
-                    "among",
-                    "others",
-                    "other",
-                    "and",
-                    "or",
-                    ",",
-                    "notably",
-                    "in",
-                    "particular",
-                    "the",
-                    "mr",
-                    "mrs",
-                    "ms",
-                )
-                or tok.text in QUOTES
-                or tok.lower_ in self.before_nouns
-            ):
+            if lowers[i] in _LISTING_WORDS or orths[i] in _QUOTE_IDS or lowers[i] in self._before_ids:
                 i += 1
                 continue
             break
@@ -1045,35 +1052,37 @@ class EventFinder:
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
         """ "to release immediately and unconditionally X, Y and Z": the people named right after a
         verb, past its adverbs, when the parse loses the object (it takes "X" for a verb)."""
-        if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "prt") for c in trigger.children):
+        parse = self._tree(doc)
+        columns = parse.columns
+        deps, poses, orths = columns[_DEP], columns[_POS], columns[_ORTH]
+        if any(deps[c] in _OWN_OBJECT_DEPS for c in parse.children[trigger.i]):
             return []  # an object or a passive of its own: nothing lost
         i = trigger.i + 1
-        while (
-            i < self._sentence_at(doc, trigger.i)[1]
-            and i not in at
-            and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
-        ):
+        end = parse.sentence(trigger.i)[1]
+        while i < end and i not in at and (poses[i] in _ADV_CCONJ_DET or orths[i] in _COMMA_QUOTES):
             i += 1
         span = at.get(i)
         if span is None or span.start != i or span.label_ != "Person":
             return []
         return [span, *self._list_after(doc, span, at)]
 
-    @staticmethod
-    def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+    def _list_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
         """ "A, B, C and D": the names listed right after a role's name, however the parser attached
         them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
         followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
         people = span.label_ == "Person"
         out: list[Span] = []
+        columns = self._tree(doc).columns
+        lowers, orths = columns[_LOWER], columns[_ORTH]
+        size = len(lowers)
         i = span.end
-        while i < len(doc):
+        while i < size:
             j = i
-            while j < len(doc) and (
-                doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES or (doc[j].lower_ == "of" and j > i)
+            while j < size and (
+                lowers[j] in _LIST_SEPARATORS or orths[j] in _QUOTE_IDS or (lowers[j] == _OF and j > i)
             ):  # "of A and of B"
                 j += 1
-            if j == i or j >= len(doc) or j not in at or at[j].start != j:
+            if j == i or j >= size or j not in at or at[j].start != j:
                 break
             nxt = at[j]
             if (
@@ -1082,7 +1091,7 @@ class EventFinder:
                 or nxt.label_ not in ACTOR_LABELS
             ):
                 break
-            if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
+            if nxt.end < size and lowers[nxt.end] in _POSSESSIVE_ENDINGS:
                 break
             if nxt.root.dep_ == "poss":  # "A, and her deputy, B": "her" owns the next noun, it lists no one
                 break
@@ -1092,10 +1101,12 @@ class EventFinder:
 
     def _together_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
         """ "X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
+        columns = self._tree(doc).columns
+        lowers, orths = columns[_LOWER], columns[_ORTH]
         i = span.end
-        while i < len(doc) and doc[i].text == ",":
+        while i < len(orths) and orths[i] == _COMMA:
             i += 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("together", "along") or doc[i + 1].lower_ != "with":
+        if i + 1 >= len(orths) or lowers[i] not in _TOGETHER_ALONG or lowers[i + 1] != _WITH:
             return []
         for j in range(i + 2, min(i + 10, len(doc))):
             tok = doc[j]
@@ -1496,7 +1507,7 @@ class EventFinder:
         found = []
         for dated in self._date_ents(doc):
             ent = dated[0]
-            if not any(i in ids for i in range(ent.start, ent.end)):
+            if ids.isdisjoint(range(ent.start, ent.end)):
                 continue
             if len(dated) == 1:  # its phrase, read once per call of the component
                 dated.append(self._phrase(ent))
@@ -1506,7 +1517,8 @@ class EventFinder:
                 found.append((distance, ent.start, {**phrase, "span": [ent.start, ent.end]}))
         parse = self._tree(doc)
         lowers, heads = parse.columns[_LOWER], parse.heads
-        for i in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+        # "said at the time": the date told last (normalize.dates reads it in its document); no "at", no such phrase
+        for i in region if _AT in lowers else ():
             if lowers[i] != _AT or heads[i] != trigger.i:
                 continue
             tok = doc[i]
@@ -1528,19 +1540,18 @@ class EventFinder:
                     found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
-    @staticmethod
-    def _counted_since(doc: Doc, trigger: Token, date: dict) -> bool:
+    def _counted_since(self, doc: Doc, trigger: Token, date: dict) -> bool:
         """Whether ``date`` only opens a period things are counted in ("have detained more than 30
         journalists since January 2024, including X", "the fourth outlet to be shut down since 2021"):
         a "since" not on the trigger, or on a trigger that tells no state ("has been banned since 2021" does)."""
+        parse = self._tree(doc)
+        lowers, deps, heads = parse.columns[_LOWER], parse.columns[_DEP], parse.heads
         start = date["span"][0]
-        since = (
-            doc[start - 1] if start > 0 and doc[start - 1].lower_ == "since" else doc[start : date["span"][1]].root.head
-        )
-        if since.lower_ != "since":
+        since = start - 1 if start > 0 and lowers[start - 1] == _SINCE else doc[start : date["span"][1]].root.head.i
+        if lowers[since] != _SINCE:
             return False
-        return since.head.i != trigger.i or not any(
-            c.lower_ == "been" and c.dep_ in ("aux", "auxpass") for c in trigger.children
+        return heads[since] != trigger.i or not any(
+            lowers[c] == _BEEN and deps[c] in _AUX_DEPS for c in parse.children[trigger.i]
         )
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
@@ -1966,14 +1977,12 @@ class EventFinder:
                         break
         if not charges:
             charges = self._quoted_after(doc, trigger)
-        words = self.words["legal_basis_words"]
         held: set[int] | None = None  # the region's tokens, made a set for the first law named
-        for ent in self._ents(doc):
-            if ent.label_ == "LAW" and ent[0].text in words:
-                if held is None:
-                    held = set(region)
-                if any(t.i in held for t in ent):
-                    basis.append(ent.text)
+        for ent in self._laws(doc):
+            if held is None:
+                held = set(region)
+            if any(i in held for i in range(ent.start, ent.end)):
+                basis.append(ent.text)
         empty = self._not_charge_words
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
@@ -2322,8 +2331,10 @@ class EventFinder:
         decision changes, told by its noun, is the new one — the decision's court and day, its "to" term."""
         by_trigger = {e["trigger"][0]: e for e in events}
         for e in events:
+            if e["type"] != "CourtDecision":
+                continue
             verb = doc[e["trigger"][0]]
-            if e["type"] != "CourtDecision" or verb.lemma_ not in self.words["term_changing_verbs"]:
+            if verb.lemma_ not in self.words["term_changing_verbs"]:
                 continue
             to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             term = normalise_term(" ".join(t.text for t in to.subtree)) if to is not None else None
