@@ -222,9 +222,11 @@ class EventFinder:
         self._subject_rules = frozenset(
             get_string_id(key) for key, rule in self.role_rules.items() if rule["role"] == "subject"
         )
-        #: the frames of a Doc's triggers -> the role rules asked for (see _role_tokens); those of this call
-        self._frame_rules: dict[frozenset[str], frozenset[int]] = {}
-        self._asked_rules: frozenset[int] = frozenset()
+        #: per frame, the role rules that find roles of it (by the hashes of their keys)
+        self._rules_of_frame = {
+            frame: frozenset(rule_id for rule_id, frames in self._rule_frames.items() if frame in frames)
+            for frame in {f for frames in self._rule_frames.values() for f in frames}
+        }
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
         #: per trigger pattern, the place of its trigger node
         self._trigger_place = {key: names.index("trigger") for key, names in self._node_names.items()}
@@ -399,29 +401,28 @@ class EventFinder:
                 found[t] = (entry, named)  # "X called it a blow, and Y adopted a resolution urging her release": Y's
         return found
 
-    def _role_tokens(self, doc: Doc, triggers: set[int], frames: frozenset[str]) -> dict[int, dict[str, list[int]]]:
-        """Trigger -> "frame|frame:role" -> the role tokens the rules of the triggers' ``frames`` find (a rule
-        of no frame among them finds no role the events read; see :meth:`_subject_found`)."""
-        keys = self._frame_rules.get(frames)
-        if keys is None:
-            keys = self._frame_rules[frames] = frozenset(
-                rule_id for rule_id, rule_frames in self._rule_frames.items() if not rule_frames.isdisjoint(frames)
-            )
-        self._asked_rules = keys
+    def _role_tokens(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> dict[int, dict[str, list[int]]]:
+        """Trigger -> "frame|frame:role" -> the role tokens the rules of its frame find: the rules asked for the
+        triggers of each frame in turn (a rule of another frame finds no role its events read; see
+        :meth:`_subject_found`)."""
+        by_frame: dict[str, list[int]] = {}
+        for t, (entry, _) in found.items():
+            by_frame.setdefault(entry["frame"], []).append(t)
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for match_id, tokens in self.roles(
-            doc, triggers, parse=self._parse, keys=keys
-        ):  # a parse tree is one sentence: they stay in it
-            trigger, found, role = self._role_places[match_id]
-            out[tokens[trigger]][found].append(tokens[role])
+        for frame, triggers in by_frame.items():
+            keys = self._rules_of_frame.get(frame, _NO_IDS)
+            # a parse tree is one sentence: the roles stay in it
+            for match_id, tokens in self.roles(doc, triggers, parse=self._parse, keys=keys) if keys else ():
+                trigger, role_key, role = self._role_places[match_id]
+                out[tokens[trigger]][role_key].append(tokens[role])
         return out
 
-    def _subject_found(self, doc: Doc, t: int, found: dict[str, list[int]]) -> bool:
+    def _subject_found(self, doc: Doc, t: int, frame: str, found: dict[str, list[int]]) -> bool:
         """Whether a subject rule of any frame matches at the trigger ``t`` (``found``: its roles from
-        :meth:`_role_tokens`; the subject rules of the frames it did not ask for are tried here)."""
+        :meth:`_role_tokens`, of its ``frame``'s rules; the subject rules of other frames are tried here)."""
         if any(k.endswith(":subject") for k in found):
             return True
-        others = self._subject_rules - self._asked_rules
+        others = self._subject_rules - self._rules_of_frame.get(frame, _NO_IDS)
         return bool(others) and bool(self.roles(doc, [t], parse=self._parse, keys=others))
 
     # -- annotations ------------------------------------------------------------------------
@@ -431,7 +432,7 @@ class EventFinder:
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, found_ids, frozenset(entry["frame"] for entry, _ in found.values()))
+        role_tokens = self._role_tokens(doc, found)
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
@@ -515,7 +516,7 @@ class EventFinder:
                 not roles["subject"]
                 and frame in ("patient", "nominal")
                 and dep not in _RELCL_ACL
-                and self._subject_found(doc, t, role_tokens.get(t, {}))
+                and self._subject_found(doc, t, frame, role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if dep == _RELCL and roles["subject"]:
@@ -939,9 +940,11 @@ class EventFinder:
         descriptor ("banned him", "a ban on the journalist"), nor of a person whose restriction it is
         ("banned X from leaving the country", "a travel ban on X"). Returns the Bans left on no one
         (or restrictions on no one named), which are no events."""
+        dropped: set[int] = set()
+        if not any(event["type"] == "Ban" for event in events):
+            return dropped
         at = self._mentions(doc)
         names = {(e.start, e.end) for e in self._ents(doc)}
-        dropped: set[int] = set()
         for n, event in enumerate(events):
             if event["type"] != "Ban":
                 continue
