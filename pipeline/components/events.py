@@ -12,22 +12,19 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.columns import strings_of
 from pipeline.components.coref import GROUP, who_stands_for
+from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _ARRAY, _COLUMNS, Parse, TreeMatcher
+from pipeline.treematch import _COLUMNS, _SPACY, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
-#: the parse's columns the matchers and readers read: all but the norms (no pattern of events.jsonl or
-#: roles.jsonl tests a NORM; a column of 64-bit hashes costs a Python int per token to read)
-_READ = tuple(c for c in range(len(_ARRAY)) if c != _COLUMNS["NORM"])
-#: the parse's columns _region reads
-_REGION_COLUMNS = tuple(_COLUMNS[a] for a in ("LOWER", "LEMMA", "DEP", "ENT_TYPE"))
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 _FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
@@ -47,6 +44,45 @@ _NOUN_POS = frozenset(get_string_id(w) for w in ("NOUN", "PROPN"))
 _FOLLOWING_DEPS = frozenset(get_string_id(w) for w in ("advcl", "acl", "prep"))
 _FOLLOWING_LEMMAS = frozenset(get_string_id(w) for w in ("follow", "with", "plus"))
 _NONE: set[int] = set()
+_ORTH, _TAG, _ENT_TYPE = _COLUMNS["ORTH"], _COLUMNS["TAG"], _COLUMNS["ENT_TYPE"]
+#: the hashes of every text a token may have that ``text in QUOTES`` holds for
+_QUOTE_IDS = substring_ids(QUOTES)
+_POSS, _NNS, _ONE, _AMONG, _BE = (get_string_id(w) for w in ("poss", "NNS", "one", "among", "be"))
+_NOUN, _PROPN = get_string_id("NOUN"), get_string_id("PROPN")
+#: the labels of a noun's children that may name the actor it stands for ("the party ‘X’", "the paper's company")
+_OWNING_DEPS = ids(("appos", "compound", "nmod", "poss"))
+_COMPOUND_NMOD = ids(("compound", "nmod"))
+_OF_AT, _OF_FROM_AT, _OF_AMONG = ids(("of", "at")), ids(("of", "from", "at")), ids(("of", "among"))
+_SUBJECT_DEPS = ids(("nsubj", "nsubjpass"))
+#: the labels of "including" that lists, and of the names it lists
+_LISTING_DEPS, _LISTED_DEPS = ids(("prep", "amod", "advmod")), ids(("pobj", "conj", "appos"))
+_DOBJ, _ON = get_string_id("dobj"), get_string_id("on")
+_IN_UNDER = ids(("in", "under"))
+_IN, _AND, _VBG = get_string_id("in"), get_string_id("and"), get_string_id("VBG")
+#: the words that end a charge's wording (see _items)
+_CUTTING_WORDS = ids(("under", "pursuant", "according", "because", "after"))
+_TOGETHER_ALONG, _PCOMP_POBJ, _PREP_DATIVE = ids(("together", "along")), ids(("pcomp", "pobj")), ids(("prep", "dative"))
+_TIME_UNITS, _ON_OF_FOR = ids(("year", "month", "day")), ids(("on", "of", "for"))
+_CLAUSE_COMPLEMENTS, _NSUBJ, _CCOMP = ids(("xcomp", "ccomp")), get_string_id("nsubj"), get_string_id("ccomp")
+_BANNED_DEPS, _VBD, _AMOD = ids(("dobj", "nsubjpass")), get_string_id("VBD"), get_string_id("amod")
+_COMMA, _SUBJECT_EXPL_DEPS = get_string_id(","), ids(("nsubj", "nsubjpass", "expl"))
+_DET_PROPN_PRON, _RELCL_ACL, _PRESENT_TAGS = ids(("DET", "PROPN", "PRON")), ids(("relcl", "acl")), ids(("VBZ", "VBP"))
+_TO, _PREP = get_string_id("to"), get_string_id("prep")
+#: the hashes of every text a token may have that ``text in "‘“\"'"`` holds for: a quote that opens a charge
+_OPENING_QUOTE_IDS = substring_ids("‘“\"'")
+_ADVCL, _VBN, _ADVCL_ACL_XCOMP = get_string_id("advcl"), get_string_id("VBN"), ids(("advcl", "acl", "xcomp"))
+_GOVERNED_NOUN_DEPS, _ORDERED_DEPS = ids(("dobj", "nsubjpass", "pobj", "attr")), ids(("ccomp", "xcomp", "oprd"))
+_LIST_SEPARATORS, _POSSESSIVE_ENDINGS = ids((",", "and", "or")), ids(("’s", "'s", "’", "'"))
+_WITH = get_string_id("with")
+#: the words between the names a list after "including" gives ("among others X, and in particular Mr Y")
+_LISTING_WORDS = ids(
+    ("among", "others", "other", "and", "or", ",", "notably", "in", "particular", "the", "mr", "mrs", "ms")
+)
+_OWN_OBJECT_DEPS, _ADV_CCONJ_DET = ids(("dobj", "nsubjpass", "auxpass", "prt")), ids(("ADV", "CCONJ", "DET"))
+#: a comma or a quote: ``text in (",", *QUOTES)`` (each quote alone)
+_COMMA_QUOTES = ids((",", *QUOTES))
+_BEEN, _AUX_DEPS = get_string_id("been"), ids(("aux", "auxpass"))
+_NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -117,11 +153,13 @@ def _date_reading(text: str) -> tuple[bool, bool]:
     return True, probe is not None and probe.precision is DatePrecision.DAY
 
 
-def mention_spans(doc: Doc, ents: Sequence[Span] | None = None) -> dict[int, Span]:
-    """Token index -> the actor entity, pronoun or office mention it lies in (``ents``: ``doc.ents`` where the
-    caller has read them)."""
+def mention_spans(
+    doc: Doc, ents: Sequence[Span] | None = None, positions: Sequence[Span] | None = None
+) -> dict[int, Span]:
+    """Token index -> the actor entity, pronoun or office mention it lies in (``ents``: ``doc.ents``, and
+    ``positions``: the office mentions, where the caller has read them)."""
     at: dict[int, Span] = {}
-    for group in (doc.spans.get(POSITIONS, []), doc.spans.get(ANAPHORS, [])):
+    for group in (doc.spans.get(POSITIONS, []) if positions is None else positions, doc.spans.get(ANAPHORS, [])):
         for span in group:
             for i in range(span.start, span.end):
                 at[i] = span
@@ -174,14 +212,35 @@ class EventFinder:
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
         #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
         self._role_by_id = {get_string_id(key): reading for key, reading in self._role_reading.items()}
+        #: per role rule (by the hash of its key), the places of its trigger and role nodes and what it finds
+        self._role_places = {
+            rule_id: (names.index("trigger"), found, names.index(role))
+            for rule_id, (names, found, role) in self._role_by_id.items()
+        }
+        #: per role rule (by the hash of its key), the frames it finds a role of; the rules finding a subject
+        self._rule_frames = {get_string_id(key): frozenset(rule["frames"]) for key, rule in self.role_rules.items()}
+        self._subject_rules = frozenset(
+            get_string_id(key) for key, rule in self.role_rules.items() if rule["role"] == "subject"
+        )
+        #: per frame, the role rules that find roles of it (by the hashes of their keys)
+        self._rules_of_frame = {
+            frame: frozenset(rule_id for rule_id, frames in self._rule_frames.items() if frame in frames)
+            for frame in {f for frames in self._rule_frames.values() for f in frames}
+        }
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
+        #: per trigger pattern, the place of its trigger node
+        self._trigger_place = {key: names.index("trigger") for key, names in self._node_names.items()}
         cues = load_json("type_cues.json")
         self.before_nouns = set(cues["before_name"]["Person"])
         self.type_nouns = {w for words in cues["before_name"].values() for w in words}
+        self._before_ids, self._type_ids = ids(self.before_nouns), ids(self.type_nouns)
+        #: lemma hash -> the lemma in lower case (``Token.lemma_.lower()``), kept as lemmas are met
+        self._lemma_lowers: dict[int, str] = {}
         #: the nouns that name a body ("the party", "the newspaper"): not a person
         self._body_nouns = self.type_nouns - self.before_nouns
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
+        self._charge_head_ids = ids(self._charge_heads)
         self._not_charge_words = frozenset(self.values["not_charge_words"])
         #: the charge nouns, the charge verbs and nouns, the charge prepositions, hashed as the parse holds them
         self._charge_ids = (
@@ -209,7 +268,9 @@ class EventFinder:
         self._read: tuple[Doc, dict[str, object]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._parse = Parse(doc, _READ)  # read once for the triggers and the roles
+        # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
+        # Python lists to sort its columns into than the norms' one column costs)
+        self._parse = Parse(doc)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
@@ -221,7 +282,7 @@ class EventFinder:
     def _tree(self, doc: Doc) -> Parse:
         """The parse this call of the component read of ``doc`` (another Doc's: read now)."""
         parse = self._parse
-        return parse if parse is not None and parse.doc is doc else Parse(doc, _READ)
+        return parse if parse is not None and parse.doc is doc else Parse(doc)
 
     def _once(self, doc: Doc, key: str, make: Callable[[], Any]) -> Any:
         """What ``make`` returns of ``doc``, made once per call of the component (for another Doc: now)."""
@@ -234,7 +295,26 @@ class EventFinder:
 
     def _ents(self, doc: Doc) -> Sequence[Span]:
         """``doc.ents``, made once per call of the component (each read builds every Span anew)."""
-        return cast(Sequence[Span], self._once(doc, "ents", lambda: doc.ents))
+        read = self._read
+        if read is None or read[0] is not doc:
+            return doc.ents
+        ents = read[1].get("ents")
+        if ents is None:
+            ents = read[1]["ents"] = doc.ents
+        return cast(Sequence[Span], ents)
+
+    def _laws(self, doc: Doc) -> list[Span]:
+        """The LAW entities that open with a word of ``legal_basis_words`` (a legal basis a charge may have),
+        found once per call of the component."""
+        words = self.words["legal_basis_words"]
+        return cast(
+            list,
+            self._once(doc, "laws", lambda: [e for e in self._ents(doc) if e.label_ == "LAW" and e[0].text in words]),
+        )
+
+    def _positions(self, doc: Doc) -> list[Span]:
+        """The office mentions (``doc.spans[POSITIONS]``), made once per call of the component."""
+        return cast(list, self._once(doc, "positions", lambda: list(doc.spans.get(POSITIONS, []))))
 
     def _sentence_at(self, doc: Doc, i: int) -> tuple[int, int]:
         """``doc[i].sent``'s start and end, off the parse this call of the component read (no Span made)."""
@@ -255,6 +335,34 @@ class EventFinder:
                 memo[key] = [i for i, low in enumerate(lowers) if low in wanted]
         return memo[key]  # type: ignore[return-value]
 
+    def _word_set(self, words: str) -> frozenset[int]:
+        """``self.words[words]`` hashed as the parse's columns hold them, made when first asked."""
+        wanted = self._word_ids.get(words)
+        if wanted is None:
+            wanted = self._word_ids[words] = ids(self.words[words])
+        return wanted
+
+    def _lower_lemma(self, doc: Doc, lemma: int) -> str:
+        """The lemma whose hash is ``lemma`` in lower case (``Token.lemma_.lower()``)."""
+        lowered = self._lemma_lowers.get(lemma)
+        if lowered is None:
+            if len(self._lemma_lowers) > 100_000:  # a bound on what a long run keeps
+                self._lemma_lowers.clear()
+            lowered = self._lemma_lowers[lemma] = doc.vocab.strings[lemma].lower()
+        return lowered
+
+    def _texts(self, doc: Doc) -> list[str]:
+        """Each token's ``text``, off the parse, made once per call of the component."""
+        return cast(list[str], self._once(doc, "texts", lambda: strings_of(doc, self._tree(doc).columns[_ORTH])))
+
+    def _span_text(self, doc: Doc, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the Doc's text (a Span's joins its tokens' texts)."""
+        if start >= end:
+            return ""
+        texts = self._texts(doc)
+        offsets = cast(list[int], self._once(doc, "offsets", lambda: _offsets(texts, self._tree(doc))))
+        return self._text(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
+
     def _text(self, doc: Doc) -> str:
         """``doc.text``, made once per call of the component (off its parse)."""
         return cast(str, self._once(doc, "text", lambda: self._tree(doc).text()))
@@ -269,39 +377,53 @@ class EventFinder:
             return mention_spans(doc)
         memo = self._read[1]
         if "at" not in memo:
-            memo["at"] = mention_spans(doc, self._ents(doc))
+            memo["at"] = mention_spans(doc, self._ents(doc), self._positions(doc))
         return memo["at"]  # type: ignore[return-value]
 
     # -- matching ---------------------------------------------------------------------------
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
-        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + list(doc.spans.get(POSITIONS, []))
+        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + self._positions(doc)
         inside = {i for span in named_spans for i in range(span.start, span.end)}
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             key = self._trigger_by_id[match_id]
             entry = self.entries[key]
-            named = dict(zip(self._node_names[key], tokens, strict=False))
-            t = named["trigger"]
+            t = tokens[self._trigger_place[key]]
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
             if entry["type"] in self.words["awaited_types"] and self._awaited(doc[t]):
                 continue  # "released pending trial": no trial (yet), and its phrases are the release's
+            named = dict(zip(self._node_names[key], tokens, strict=False))
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
                 found[t] = (entry, named)
             elif entry is found[t][0] and "call" in named and doc[found[t][1]["call"]].is_ancestor(doc[named["call"]]):
                 found[t] = (entry, named)  # "X called it a blow, and Y adopted a resolution urging her release": Y's
         return found
 
-    def _role_tokens(self, doc: Doc, triggers: set[int]) -> dict[int, dict[str, list[int]]]:
+    def _role_tokens(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> dict[int, dict[str, list[int]]]:
+        """Trigger -> "frame|frame:role" -> the role tokens the rules of its frame find: the rules asked for the
+        triggers of each frame in turn (a rule of another frame finds no role its events read; see
+        :meth:`_subject_found`)."""
+        by_frame: dict[str, list[int]] = {}
+        for t, (entry, _) in found.items():
+            by_frame.setdefault(entry["frame"], []).append(t)
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for match_id, tokens in self.roles(
-            doc, triggers, parse=self._parse
-        ):  # a parse tree is one sentence: they stay in it
-            names, found, role = self._role_by_id[match_id]
-            named = dict(zip(names, tokens, strict=False))
-            out[named["trigger"]][found].append(named[role])
+        for frame, triggers in by_frame.items():
+            keys = self._rules_of_frame.get(frame, _NO_IDS)
+            # a parse tree is one sentence: the roles stay in it
+            for match_id, tokens in self.roles(doc, triggers, parse=self._parse, keys=keys) if keys else ():
+                trigger, role_key, role = self._role_places[match_id]
+                out[tokens[trigger]][role_key].append(tokens[role])
         return out
+
+    def _subject_found(self, doc: Doc, t: int, frame: str, found: dict[str, list[int]]) -> bool:
+        """Whether a subject rule of any frame matches at the trigger ``t`` (``found``: its roles from
+        :meth:`_role_tokens`, of its ``frame``'s rules; the subject rules of other frames are tried here)."""
+        if any(k.endswith(":subject") for k in found):
+            return True
+        others = self._subject_rules - self._rules_of_frame.get(frame, _NO_IDS)
+        return bool(others) and bool(self.roles(doc, [t], parse=self._parse, keys=others))
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
@@ -310,28 +432,28 @@ class EventFinder:
             doc._.events = []
             return
         at = self._mentions(doc)
-        role_tokens = self._role_tokens(doc, found_ids)
+        role_tokens = self._role_tokens(doc, found)
         events: list[dict] = []
         index_of: dict[int, int] = {}
         calls: set[int] = set()  # the verbs that call for a release
+        parse = self._tree(doc)  # the trigger's words read off the parse's columns, not its Token's
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, poses, tags, lowers, orths = columns[_DEP], columns[_POS], columns[_TAG], columns[_LOWER], columns[_ORTH]
         for t in sorted(found):
             entry, named = found[t]
             trigger = doc[t]
-            if self._nested(trigger, entry, found):  # a negated event is kept: whereas_standing marks it denied
-                continue
+            dep, head = deps[t], heads[t]
+            if dep in _CLAUSE_COMPLEMENTS and head in found and found[head][0]["type"] == entry["type"]:
+                continue  # "refused to grant appeal": the inner verb is part of the outer decision, not an event
             if self._sought(doc, trigger, entry):
                 continue
-            if (
-                "decided" in named
-                and doc[named["decided"]].dep_ == "nsubj"
-                and any(c.dep_ == "ccomp" for c in trigger.children)
-            ):
+            if "decided" in named and deps[named["decided"]] == _NSUBJ and any(deps[c] == _CCOMP for c in children[t]):
                 continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
             if "decided" in named and _in_other_clause(doc[named["decided"]], trigger):
                 continue  # "police denied reports that X was detained while covering the verdict": no ruling
             if entry["type"] == "Ban" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words["not_banned"]
-                for c in trigger.children
+                deps[c] in _BANNED_DEPS and self._lower_lemma(doc, columns[_LEMMA][c]) in self.words["not_banned"]
+                for c in children[t]
             ):
                 continue  # "handed them suspended sentences", "closed the case": no one banned
             roles: dict[str, list[Span]] = {r: [] for r in _ROLES}
@@ -341,7 +463,7 @@ class EventFinder:
                 if frame not in frames.split("|"):
                     continue
                 for tok in toks:
-                    for span in self._actors_at(doc, doc[tok], at, found_ids):
+                    for span in self._actors_of(doc, tok, at, found_ids):
                         more = (
                             self._list_after(doc, span, at) + self._together_after(doc, span, at)
                             if role == "subject"
@@ -361,10 +483,7 @@ class EventFinder:
             if (
                 not roles["subject"]
                 and frame == "patient"
-                and (
-                    trigger.tag_ == "VBD"
-                    or (trigger.dep_ == "amod" and trigger.i and doc[trigger.i - 1].ent_type_ == "DATE")
-                )
+                and (tags[t] == _VBD or (dep == _AMOD and t and columns[_ENT_TYPE][t - 1] == _DATE))
             ):  # (not "relatives of detained journalist X": an adjective, no event told)
                 roles["subject"] = _object_after(doc, trigger, at)
             if not roles["subject"] and frame == "nominal-actor":
@@ -377,10 +496,10 @@ class EventFinder:
             if (
                 not roles["subject"]
                 and frame == "actor"
-                and trigger.i >= 2
-                and doc[trigger.i - 1].text == ","
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children)
-                and (trigger.i + 1 >= len(doc) or doc[trigger.i + 1].pos_ not in ("DET", "PROPN", "PRON"))
+                and t >= 2
+                and orths[t - 1] == _COMMA
+                and not any(deps[c] in _SUBJECT_EXPL_DEPS for c in children[t])
+                and (t + 1 >= len(doc) or poses[t + 1] not in _DET_PROPN_PRON)
             ):  # "On 13 May the Minister of X, Y, told reporters" with the minister taken for "On"'s object;
                 # not "X, said the court, …"
                 before = at.get(trigger.i - 2)
@@ -391,22 +510,23 @@ class EventFinder:
                 roles["subject"] = [
                     s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label_ in ACTOR_LABELS
                 ]
-            if not roles["subject"] and frame in ("demand", "patient") and trigger.pos_ == "VERB":
+            if not roles["subject"] and frame in ("demand", "patient") and poses[t] == _VERB:
                 roles["subject"] = self._named_after(doc, trigger, at)
             if (
                 not roles["subject"]
                 and frame in ("patient", "nominal")
-                and trigger.dep_ not in ("relcl", "acl")
-                and any(k.endswith(":subject") for k in role_tokens.get(t, {}))
+                and dep not in _RELCL_ACL
+                and self._subject_found(doc, t, frame, role_tokens.get(t, {}))
             ):  # "222 prisoners were released. Among them were X and Y."
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
-            if trigger.dep_ == "relcl" and roles["subject"]:
+            if dep == _RELCL and roles["subject"]:
                 roles["subject"] = self._which_stands_for(doc, trigger, roles["subject"], at)
-            to = next((c for c in trigger.children if c.lower_ == "to"), None) if frame == "source" else None
+            to = next((c for c in children[t] if lowers[c] == _TO), None) if frame == "source" else None
             if to is not None:  # "According to his wife, X, he lost 14 kilograms": the words are hers alone
-                roles["subject"] = [
-                    s for s in roles["subject"] if to.left_edge.i <= s.start and s.end - 1 <= to.right_edge.i
-                ] or roles["subject"]
+                left, right = edges(parse, to)
+                roles["subject"] = [s for s in roles["subject"] if left <= s.start and s.end - 1 <= right] or roles[
+                    "subject"
+                ]
             if not roles["subject"] and entry["type"] in self.words["it_types"]:
                 acting = {  # who bans in this paragraph: never what "it" stands for
                     sub.i
@@ -472,7 +592,7 @@ class EventFinder:
             dates = self._dates(doc, trigger, region)
             if entry["type"] not in self.words["since_types"]:
                 dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
-            if not dates and roles["subject"] and not (trigger.dep_ == "conj" and trigger.head.i in found_ids):
+            if not dates and roles["subject"] and not (dep == _CONJ and head in found_ids):
                 dates = self._opening_date(doc, trigger)  # (a verb coordinated with an event's shares its day)
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
@@ -510,8 +630,8 @@ class EventFinder:
             if (
                 entry["type"] == "Statement"
                 and frame == "actor"
-                and trigger.tag_ in ("VBZ", "VBP")
-                and not any(tok.text in QUOTES for tok in doc[self._sentence_at(doc, trigger.i)[0] : trigger.i])
+                and tags[t] in _PRESENT_TAGS
+                and not any(orths[k] in _QUOTE_IDS for k in range(parse.sentence(t)[0], t))
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
             if entry["type"] == "Statement" and frame == "actor" and not dates and self._separate_opinion(trigger):
@@ -766,11 +886,6 @@ class EventFinder:
                 return noun
         return None
 
-    def _nested(self, trigger: Token, entry: dict, found: dict) -> bool:
-        """ "refused to grant appeal": the inner verb is part of the outer decision, not an event."""
-        head = trigger.head
-        return trigger.dep_ in ("xcomp", "ccomp") and head.i in found and found[head.i][0]["type"] == entry["type"]
-
     def _since(self, doc: Doc, trigger: Token, region: list[int], triggers: set[int], events: list[dict]) -> list[dict]:
         """ "held … since her arrest in November 2020": the date of the event a "since" names; "arrested on
         9 May … He has been held since then" (or "… since, according to X"): the date of the last dated
@@ -825,9 +940,11 @@ class EventFinder:
         descriptor ("banned him", "a ban on the journalist"), nor of a person whose restriction it is
         ("banned X from leaving the country", "a travel ban on X"). Returns the Bans left on no one
         (or restrictions on no one named), which are no events."""
+        dropped: set[int] = set()
+        if not any(event["type"] == "Ban" for event in events):
+            return dropped
         at = self._mentions(doc)
         names = {(e.start, e.end) for e in self._ents(doc)}
-        dropped: set[int] = set()
         for n, event in enumerate(events):
             if event["type"] != "Ban":
                 continue
@@ -890,48 +1007,30 @@ class EventFinder:
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
         generic = [
-            doc[i]
+            i
             for key, toks in roles.items()
             if key.endswith(":subject") and frame in key.split(":")[0].split("|")
             for i in toks
         ]
         if not generic:
             return []
-        including = self.words["including"]
-        sent_end = self._sentence_at(doc, trigger.i)[1]
+        parse = self._tree(doc)
+        lowers, orths = parse.columns[_LOWER], parse.columns[_ORTH]
+        including = self._word_set("including")
+        sent_end = parse.sentence(trigger.i)[1]
         out: list[Span] = []
-        i = max(t.i for t in generic) + 1
-        while i < sent_end and doc[i].lower_ not in including:
+        i = max(generic) + 1
+        while i < sent_end and lowers[i] not in including:
             i += 1
         i += 1
         while i < sent_end:
-            tok = doc[i]
             span = at.get(i)
             if span is not None and span.label_ in ACTOR_LABELS:
                 if span not in out:
                     out.append(span)
                 i = span.end
                 continue
-            if (
-                tok.lower_
-                in (
-                    "among",
-                    "others",
-                    "other",
-                    "and",
-                    "or",
-                    ",",
-                    "notably",
-                    "in",
-                    "particular",
-                    "the",
-                    "mr",
-                    "mrs",
-                    "ms",
-                )
-                or tok.text in QUOTES
-                or tok.lower_ in self.before_nouns
-            ):
+            if lowers[i] in _LISTING_WORDS or orths[i] in _QUOTE_IDS or lowers[i] in self._before_ids:
                 i += 1
                 continue
             break
@@ -956,35 +1055,37 @@ class EventFinder:
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
         """ "to release immediately and unconditionally X, Y and Z": the people named right after a
         verb, past its adverbs, when the parse loses the object (it takes "X" for a verb)."""
-        if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "prt") for c in trigger.children):
+        parse = self._tree(doc)
+        columns = parse.columns
+        deps, poses, orths = columns[_DEP], columns[_POS], columns[_ORTH]
+        if any(deps[c] in _OWN_OBJECT_DEPS for c in parse.children[trigger.i]):
             return []  # an object or a passive of its own: nothing lost
         i = trigger.i + 1
-        while (
-            i < self._sentence_at(doc, trigger.i)[1]
-            and i not in at
-            and (doc[i].pos_ in ("ADV", "CCONJ", "DET") or doc[i].text in (",", *QUOTES))
-        ):
+        end = parse.sentence(trigger.i)[1]
+        while i < end and i not in at and (poses[i] in _ADV_CCONJ_DET or orths[i] in _COMMA_QUOTES):
             i += 1
         span = at.get(i)
         if span is None or span.start != i or span.label_ != "Person":
             return []
         return [span, *self._list_after(doc, span, at)]
 
-    @staticmethod
-    def _list_after(doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
+    def _list_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
         """ "A, B, C and D": the names listed right after a role's name, however the parser attached
         them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
         followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
         people = span.label_ == "Person"
         out: list[Span] = []
+        columns = self._tree(doc).columns
+        lowers, orths = columns[_LOWER], columns[_ORTH]
+        size = len(lowers)
         i = span.end
-        while i < len(doc):
+        while i < size:
             j = i
-            while j < len(doc) and (
-                doc[j].lower_ in (",", "and", "or") or doc[j].text in QUOTES or (doc[j].lower_ == "of" and j > i)
+            while j < size and (
+                lowers[j] in _LIST_SEPARATORS or orths[j] in _QUOTE_IDS or (lowers[j] == _OF and j > i)
             ):  # "of A and of B"
                 j += 1
-            if j == i or j >= len(doc) or j not in at or at[j].start != j:
+            if j == i or j >= size or j not in at or at[j].start != j:
                 break
             nxt = at[j]
             if (
@@ -993,7 +1094,7 @@ class EventFinder:
                 or nxt.label_ not in ACTOR_LABELS
             ):
                 break
-            if nxt.end < len(doc) and doc[nxt.end].lower_ in ("’s", "'s", "’", "'"):
+            if nxt.end < size and lowers[nxt.end] in _POSSESSIVE_ENDINGS:
                 break
             if nxt.root.dep_ == "poss":  # "A, and her deputy, B": "her" owns the next noun, it lists no one
                 break
@@ -1003,10 +1104,12 @@ class EventFinder:
 
     def _together_after(self, doc: Doc, span: Span, at: dict[int, Span]) -> list[Span]:
         """ "X, together with the paper's editor, Y, …": people named with the subject, however parsed."""
+        columns = self._tree(doc).columns
+        lowers, orths = columns[_LOWER], columns[_ORTH]
         i = span.end
-        while i < len(doc) and doc[i].text == ",":
+        while i < len(orths) and orths[i] == _COMMA:
             i += 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("together", "along") or doc[i + 1].lower_ != "with":
+        if i + 1 >= len(orths) or lowers[i] not in _TOGETHER_ALONG or lowers[i + 1] != _WITH:
             return []
         for j in range(i + 2, min(i + 10, len(doc))):
             tok = doc[j]
@@ -1053,178 +1156,201 @@ class EventFinder:
         return []
 
     def _actors_at(self, doc: Doc, tok: Token, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
-        """The actor mentions a role token stands for."""
+        """The actor mentions a role token stands for (see :meth:`_actors_of`)."""
+        return self._actors_of(doc, tok.i, at, triggers, depth)
+
+    def _actors_of(self, doc: Doc, i: int, at: dict[int, Span], triggers: set[int], depth: int = 0) -> list[Span]:
+        """The actor mentions the role token ``i`` stands for, read off the parse by token index."""
         if depth > 3:
             return []
         out: list[Span] = []
-        span = at.get(tok.i)
+        parse = self._tree(doc)
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, lowers = columns[_DEP], columns[_LOWER]
+        span = at.get(i)
         if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
-            parse = self._parse if self._parse is not None and self._parse.doc is doc else None
+            parse_read = self._parse if self._parse is not None and self._parse.doc is doc else None
             person = (
-                _person_beside(span, at, parse) if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS) else None
+                _person_beside(span, at, parse_read)
+                if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS)
+                else None
             )
             out.append(person or span)
         elif span is not None and span.label_ == "Position":
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
-            for child in tok.subtree:
-                if child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Person":
-                    out.append(at[child.i])
+            for child in ordered_subtree(parse, i):
+                if deps[child] == _APPOS and child in at and at[child].label_ == "Person":
+                    out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
-                    for conj in (c for c in child.conjuncts if c.i > child.i) if child.head.i == tok.i else ():
-                        for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+                    for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
+                        for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                             if other not in out and other.label_ == "Person":
                                 out.append(other)
             named = at.get(span.end)
             if not out and named is not None and named.start == span.end and named.label_ == "Person":
                 out.append(named)  # "former Minister of Justice X": the title before the name
             if not out:  # "a judge of / at the X Court"
-                out = self._bodies_after(doc, tok, ("of", "at"), at, triggers, depth)
+                out = self._bodies_after(doc, i, _OF_AT, at, triggers, depth)
             if not out:
                 out.append(span)  # the office itself: identity resolves it to its holder
         else:
-            for child in tok.children:
+            lower = lowers[i]
+            for child in children[i]:
+                dep = deps[child]
                 if (
-                    child.dep_ in ("appos", "compound", "nmod", "poss")
-                    and child.i in at
-                    and at[child.i].label_ in ACTOR_LABELS
+                    dep in _OWNING_DEPS
+                    and child in at
+                    and at[child].label_ in ACTOR_LABELS
+                    and not (dep == _POSS and (lower in self._before_ids or at[child].label_ == "Person"))
                     and not (
-                        child.dep_ == "poss" and (tok.lower_ in self.before_nouns or at[child.i].label_ == "Person")
-                    )
-                    and not (
-                        child.dep_ in ("compound", "nmod")
-                        and (at[child.i].label_ == "Place" or tok.lower_ in self.words["independent_roles"])
+                        dep in _COMPOUND_NMOD
+                        and (at[child].label_ == "Place" or lower in self._word_set("independent_roles"))
                     )
                 ):  # "the party ‘X’", "the paper's company"; not "his lawyer", the city of "a Moscow court", nor
                     # the UN of "UN experts" (who speak for themselves)
-                    out.append(at[child.i])
-                elif child.dep_ == "appos" and child.i in at and at[child.i].label_ == "Position":
+                    out.append(at[child])
+                elif dep == _APPOS and child in at and at[child].label_ == "Position":
                     out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
-                        sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
                     ]
-            nxt = tok.i + 1
-            while nxt < len(doc) and doc[nxt].text in QUOTES:
+            orths = columns[_ORTH]
+            nxt = i + 1
+            while nxt < len(orths) and orths[nxt] in _QUOTE_IDS:
                 nxt += 1
             if (
                 not out
                 and nxt in at
                 and at[nxt].start == nxt
                 and at[nxt].label_ in ACTOR_LABELS
-                and tok.lower_ in self.type_nouns
+                and lower in self._type_ids
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
-            head = at.get(tok.head.i)
+            dep, head_i = deps[i], heads[i]
+            head = at.get(head_i)
             if (
                 not out
-                and tok.dep_ == "appos"
-                and tok.lower_ in self.type_nouns
+                and dep == _APPOS
+                and lower in self._type_ids
                 and head is not None
                 and head.label_ in ACTOR_LABELS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
-            if not out and span is None and tok.dep_ == "appos" and tok.tag_ == "NNS" and head is not None:
+            if not out and span is None and dep == _APPOS and columns[_TAG][i] == _NNS and head is not None:
                 if head.label_ in ACTOR_LABELS:  # "A, B and C, three students arrested on 4 May": all of them
                     out.append(head)
-                    for c in tok.head.conjuncts:
-                        named = at.get(c.i)
+                    for c in conjuncts(parse, head_i):
+                        named = at.get(c)
                         if named is not None and named.label_ == head.label_ and named not in out:
                             out.append(named)
-            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") else None
-            if not out and span is None and one is not None and one.lower_ == "one" and one.dep_ == "appos":
-                named = at.get(one.head.i)  # "X, one of several stations that were shut down": X
+            one = heads[head_i] if dep == _POBJ and lowers[head_i] in _OF_AMONG else None
+            if not out and span is None and one is not None and lowers[one] == _ONE and deps[one] == _APPOS:
+                named = at.get(heads[one])  # "X, one of several stations that were shut down": X
                 if named is not None and named.label_ in ACTOR_LABELS:
                     out.append(named)
-            if not out and span is None and tok.like_num:
-                out += self._counted_of(tok, at)
-            if not out and span is None and one is not None and tok.head.lower_ == "among" and one.lemma_ == "be":
-                for c in one.children:  # "X and Y were among the figures arrested on 6 May": X and Y
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        out.extend(self._actors_at(doc, c, at, triggers, depth + 1))
-            if not out and (
-                tok.lower_ in self.words["speaking_for"] or tok.lemma_.lower() in self.words["speaking_for"]
+            if not out and span is None and doc[i].like_num:
+                out += self._counted_of(doc[i], at)
+            if (
+                not out
+                and span is None
+                and one is not None
+                and lowers[head_i] == _AMONG
+                and columns[_LEMMA][one] == _BE
             ):
-                out = self._bodies_after(doc, tok, ("of", "from", "at"), at, triggers, depth)  # "officials from X"
-            including = self.words["including"]
+                for c in children[one]:  # "X and Y were among the figures arrested on 6 May": X and Y
+                    if deps[c] in _SUBJECT_DEPS:
+                        out.extend(self._actors_of(doc, c, at, triggers, depth + 1))
+            if not out and (
+                lower in self._word_set("speaking_for")
+                or self._lower_lemma(doc, columns[_LEMMA][i]) in self.words["speaking_for"]
+            ):
+                out = self._bodies_after(doc, i, _OF_FROM_AT, at, triggers, depth)  # "officials from X"
             listing = self._holding(doc, "including")  # none in the subtree's range: no token of it lists
-            left, right = tok.left_edge.i, tok.right_edge.i
-            for sub in tok.subtree if any(left <= i <= right for i in listing) else ():
-                if sub.lower_ in including and sub.dep_ in ("prep", "amod", "advmod") and sub.i not in triggers:
-                    for pobj in sub.subtree:
-                        if (
-                            pobj.dep_ in ("pobj", "conj", "appos")
-                            and pobj.i in at
-                            and at[pobj.i].label_ in ACTOR_LABELS
-                            and at[pobj.i] not in out
-                        ):
-                            out.append(at[pobj.i])
+            if listing:
+                left, right = edges(parse, i)
+                if any(left <= k <= right for k in listing):
+                    including = self._word_set("including")
+                    for sub in ordered_subtree(parse, i):
+                        if lowers[sub] in including and deps[sub] in _LISTING_DEPS and sub not in triggers:
+                            for pobj in ordered_subtree(parse, sub):
+                                if (
+                                    deps[pobj] in _LISTED_DEPS
+                                    and pobj in at
+                                    and at[pobj].label_ in ACTOR_LABELS
+                                    and at[pobj] not in out
+                                ):
+                                    out.append(at[pobj])
             if not out and span is None:  # "X's co-defendant, a student named Y": the person the noun names
-                for child in tok.children:
-                    if child.dep_ == "acl" and child.lemma_ in ("name", "call"):
+                for child in children[i]:
+                    if deps[child] == _ACL and columns[_LEMMA][child] in _NAME_CALL:
                         out += [
-                            at[c.i]
-                            for c in child.children
-                            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i in at and at[c.i].label_ == "Person"
+                            at[c]
+                            for c in children[child]
+                            if deps[c] in _NAMED_DEPS and c in at and at[c].label_ == "Person"
                         ]
-                    elif child.dep_ == "appos" and child.i not in at and not out:
+                    elif deps[child] == _APPOS and child not in at and not out:
                         out += [
-                            sp for sp in self._actors_at(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                            sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
                         ]
-            if not out and span is None and tok.pos_ == "NOUN":
-                out += self._named_after_of(doc, tok, at)
-            if not out and span is None:
-                name = self._untyped_name(doc, tok)
+            pos = columns[_POS][i]
+            if not out and span is None and pos == _NOUN:
+                out += self._named_after_of(doc, doc[i], at)
+            if not out and span is None and pos == _PROPN:
+                name = self._untyped_name(doc, doc[i])
                 if name is not None:
                     out.append(name)
-            if not out and span is None and tok.lemma_.lower() in self.words["owned_by_banned"]:
-                for child in tok.children:  # "cancelled the ABC's registration": ABC named so elsewhere
-                    name = self._untyped_name(doc, child) if child.dep_ == "poss" else None
+            if not out and span is None and self._lower_lemma(doc, columns[_LEMMA][i]) in self.words["owned_by_banned"]:
+                for child in children[i]:  # "cancelled the ABC's registration": ABC named so elsewhere
+                    name = self._untyped_name(doc, doc[child]) if deps[child] == _POSS else None
                     if name is not None:
                         out.append(name)
         # the first of a list gathers the others: "X, Y and her husband Z" (a noun the parser joined to a verb
         # is the first of its own: "arrested the leader, X, and two mobilisers, Y and Z")
-        if tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"):
-            firsts = [tok]
+        if deps[i] != _CONJ or columns[_POS][heads[i]] in _VERBAL:
+            firsts = [i]
             # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
             if span is None or span.label_ == "Person":
-                listed = [c for c in tok.children if c.dep_ == "appos" and c.i in at and at[c.i].label_ == "Person"]
+                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label_ == "Person"]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
-                    if any(c.i > b.i for c in b.conjuncts) and at[b.i] is not span and at[b.i] not in out:
-                        out.append(at[b.i])
+                    if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
+                        out.append(at[b])
                 # "editor-in-chief A, her deputy B, and the reporters C and D": B is A's deputy, another person
-                if span is not None and any(c.i > tok.i for c in tok.conjuncts):
-                    for c in tok.children:
-                        role = at.get(c.i)
+                if span is not None and any(c > i for c in conjuncts(parse, i)):
+                    for c in children[i]:
+                        role = at.get(c)
                         if (
-                            c.dep_ == "appos"
+                            deps[c] == _APPOS
                             and (role is None or role.label_ == "Position")
-                            and any(g.dep_ == "poss" for g in c.children)
+                            and any(deps[g] == _POSS for g in children[c])
                         ):
-                            for g in c.children:
-                                named = at.get(g.i) if g.dep_ == "appos" else None
+                            for g in children[c]:
+                                named = at.get(g) if deps[g] == _APPOS else None
                                 if named is not None and named.label_ == "Person" and named not in out:
                                     out.append(named)
-            for conj in (c for first in firsts for c in first.conjuncts if c.i > first.i):
-                for other in self._actors_at(doc, conj, at, triggers, depth + 1):
+            for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
+                for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
                         out.append(other)
         return out
 
     def _bodies_after(
-        self, doc: Doc, tok: Token, preps: tuple[str, ...], at: dict[int, Span], triggers: set[int], depth: int
+        self, doc: Doc, i: int, preps: frozenset[int], at: dict[int, Span], triggers: set[int], depth: int
     ) -> list[Span]:
-        """The actors the objects of ``tok``'s prepositions ``preps`` stand for: "a judge of / at the X Court",
-        "officials from the ministry" (a place after "at" is where, not whom, one speaks for)."""
+        """The actors the objects of token ``i``'s prepositions ``preps`` (hashes) stand for: "a judge of / at
+        the X Court", "officials from the ministry" (a place after "at" is where, not whom, one speaks for)."""
         out: list[Span] = []
-        for child in tok.children:
-            if child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+        parse = self._tree(doc)
+        lowers, deps, children = parse.columns[_LOWER], parse.columns[_DEP], parse.children
+        for child in children[i]:
+            if lowers[child] in preps:
+                for pobj in children[child]:
+                    if deps[pobj] == _POBJ:
                         out += [
                             sp
-                            for sp in self._actors_at(doc, pobj, at, triggers, depth + 1)
-                            if child.lower_ != "at" or sp.label_ != "Place"
+                            for sp in self._actors_of(doc, pobj, at, triggers, depth + 1)
+                            if lowers[child] != _AT or sp.label_ != "Place"
                         ]
         return out
 
@@ -1311,41 +1437,37 @@ class EventFinder:
     def _region(self, trigger: Token, triggers: set[int]) -> list[int]:
         """The tokens of the trigger's own phrases (their indices, in order): not another event's, not
         another clause's."""
-        allowed_acl = trigger.pos_ in ("NOUN", "PROPN")
-        todo = [trigger]
-        light = self.words["light_verbs"]
-        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in light:
-            todo.append(trigger.head)  # "X's re-arrest took place on … in September"
-        support = self.words["support_verbs"]
-        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
-        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in support:
-            undertaking = trigger.head
-        elif (
-            allowed_acl
-            and trigger.dep_ == "pobj"
-            and trigger.head.lower_ == "on"
-            and trigger.head.head.lemma_ in support
-        ):
-            undertaking = trigger.head.head
-        if undertaking is not None and undertaking.i not in triggers:
-            todo.append(undertaking)
-        if allowed_acl and trigger.dep_ == "dobj" and trigger.head.lemma_ in self.words["giving_verbs"]:
-            todo.append(trigger.head)  # "on 5 May the court gave him a five-year sentence"
-        prep = trigger.head
-        if (
-            trigger.dep_ == "pobj"
-            and prep.lower_ in ("in", "under")
-            and prep.head.lemma_ in self.words["state_verbs"]
-            and prep.head.i not in triggers
-        ):
-            todo.append(prep.head)  # "X has been in pre-trial detention since September 2020"
-        seen = {trigger.i} | {t.i for t in todo}
+        t = trigger.i
         parse = self._tree(trigger.doc)
-        seen |= {c for c, _ in _displaced(parse, trigger.i)}  # not its own phrases, its coordinated verb's
-        starts = [t.i for t in todo]
-        if trigger.dep_ == "conj":
-            for c, verb in _displaced(parse, parse.heads[trigger.i]):
-                if verb == trigger.i and c not in triggers:
+        columns, heads = parse.columns, parse.heads
+        deps, lemmas, lowers = columns[_DEP], columns[_LEMMA], columns[_LOWER]
+        allowed_acl = columns[_POS][t] in _NOUN_POS
+        dep, head = deps[t], heads[t]
+        starts = [t]
+        if dep in _SUBJECT_DEPS and lemmas[head] in self._word_set("light_verbs"):
+            starts.append(head)  # "X's re-arrest took place on … in September"
+        support = self._word_set("support_verbs")
+        undertaking = None  # "began a hunger strike on 1 May", "went on hunger strike in May"
+        if allowed_acl and dep == _DOBJ and lemmas[head] in support:
+            undertaking = head
+        elif allowed_acl and dep == _POBJ and lowers[head] == _ON and lemmas[heads[head]] in support:
+            undertaking = heads[head]
+        if undertaking is not None and undertaking not in triggers:
+            starts.append(undertaking)
+        if allowed_acl and dep == _DOBJ and lemmas[head] in self._word_set("giving_verbs"):
+            starts.append(head)  # "on 5 May the court gave him a five-year sentence"
+        if (
+            dep == _POBJ
+            and lowers[head] in _IN_UNDER
+            and lemmas[heads[head]] in self._word_set("state_verbs")
+            and heads[head] not in triggers
+        ):
+            starts.append(heads[head])  # "X has been in pre-trial detention since September 2020"
+        seen = set(starts)
+        seen |= {c for c, _ in _displaced(parse, t)}  # not its own phrases, its coordinated verb's
+        if dep == _CONJ:
+            for c, verb in _displaced(parse, head):
+                if verb == t and c not in triggers:
                     seen.add(c)
                     starts.append(c)
         return self._region_walk(parse, trigger, starts, seen, triggers, allowed_acl)
@@ -1355,7 +1477,8 @@ class EventFinder:
     ) -> list[int]:
         """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
-        lowers, lemmas, deps, ents = (parse.columns[c] for c in _REGION_COLUMNS)
+        columns = parse.columns
+        lowers, lemmas, deps, ents = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ENT_TYPE]
         stop, support, decisions = self._region_ids
         region: list[int] = []
         while todo:
@@ -1387,7 +1510,7 @@ class EventFinder:
         found = []
         for dated in self._date_ents(doc):
             ent = dated[0]
-            if not any(i in ids for i in range(ent.start, ent.end)):
+            if ids.isdisjoint(range(ent.start, ent.end)):
                 continue
             if len(dated) == 1:  # its phrase, read once per call of the component
                 dated.append(self._phrase(ent))
@@ -1397,7 +1520,8 @@ class EventFinder:
                 found.append((distance, ent.start, {**phrase, "span": [ent.start, ent.end]}))
         parse = self._tree(doc)
         lowers, heads = parse.columns[_LOWER], parse.heads
-        for i in region:  # "said at the time": the date told last (normalize.dates reads it in its document)
+        # "said at the time": the date told last (normalize.dates reads it in its document); no "at", no such phrase
+        for i in region if _AT in lowers else ():
             if lowers[i] != _AT or heads[i] != trigger.i:
                 continue
             tok = doc[i]
@@ -1419,19 +1543,18 @@ class EventFinder:
                     found.append((abs(tok.i - trigger.i), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
-    @staticmethod
-    def _counted_since(doc: Doc, trigger: Token, date: dict) -> bool:
+    def _counted_since(self, doc: Doc, trigger: Token, date: dict) -> bool:
         """Whether ``date`` only opens a period things are counted in ("have detained more than 30
         journalists since January 2024, including X", "the fourth outlet to be shut down since 2021"):
         a "since" not on the trigger, or on a trigger that tells no state ("has been banned since 2021" does)."""
+        parse = self._tree(doc)
+        lowers, deps, heads = parse.columns[_LOWER], parse.columns[_DEP], parse.heads
         start = date["span"][0]
-        since = (
-            doc[start - 1] if start > 0 and doc[start - 1].lower_ == "since" else doc[start : date["span"][1]].root.head
-        )
-        if since.lower_ != "since":
+        since = start - 1 if start > 0 and lowers[start - 1] == _SINCE else doc[start : date["span"][1]].root.head.i
+        if lowers[since] != _SINCE:
             return False
-        return since.head.i != trigger.i or not any(
-            c.lower_ == "been" and c.dep_ in ("aux", "auxpass") for c in trigger.children
+        return heads[since] != trigger.i or not any(
+            lowers[c] == _BEEN and deps[c] in _AUX_DEPS for c in parse.children[trigger.i]
         )
 
     def _listed_dates(self, doc: Doc, trigger: Token, triggers: set[int]) -> list[dict]:
@@ -1497,35 +1620,39 @@ class EventFinder:
         """ "concerned by the sentencing of X to ten years in prison by the Y Court": the "to" phrase right
         after a sentencing noun's own words that the parser hung on a word above it (a term belongs to no
         other word there), or None."""
-        if trigger.pos_ != "NOUN":
+        doc, t = trigger.doc, trigger.i
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        if columns[_POS][t] != _NOUN:
             return None
-        doc = trigger.doc
-        nxt = trigger.right_edge.i + 1
-        if nxt >= self._sentence_at(doc, trigger.i)[1]:
+        nxt = edges(parse, t)[1] + 1
+        if nxt >= parse.sentence(t)[1]:
             return None
-        to = doc[nxt]
-        if to.lower_ != "to" or to.dep_ != "prep" or to.head not in trigger.ancestors:
+        if columns[_LOWER][nxt] != _TO or columns[_DEP][nxt] != _PREP or heads[nxt] not in _ancestors(parse, t):
             return None
-        if to.head.lemma_ in self.words["term_changing_verbs"]:  # "commuted the sentence of X to life"
+        if columns[_LEMMA][heads[nxt]] in self._word_set("term_changing_verbs"):  # "commuted the sentence of X to life"
             return None
-        return to if normalise_term(" ".join(t.text for t in to.subtree)) else None
+        texts = self._texts(doc)
+        return doc[nxt] if normalise_term(" ".join(texts[k] for k in ordered_subtree(parse, nxt))) else None
 
     def _term(self, trigger: Token, region: list[int], stranded: Token | None = None) -> str | None:
         """The term of the trigger's own "to"/"for"/"of" phrase, or of ``stranded`` (see :meth:`_stranded_term`)."""
         preps = self._term_prep_ids
         doc = trigger.doc
         parse = self._tree(doc)
-        lowers, heads = parse.columns[_LOWER], parse.heads
+        columns, heads = parse.columns, parse.heads
+        lowers, deps, poses, lemmas = columns[_LOWER], columns[_DEP], columns[_POS], columns[_LEMMA]
+        texts, term_nouns = self._texts(doc), self._word_set("term_nouns")
         for i in region:
             if (heads[i] == trigger.i and lowers[i] in preps) or (stranded is not None and i == stranded.i):
-                tok = doc[i]
+                words = ordered_subtree(parse, i)
                 other = {  # "to ten years in prison and a five-year travel ban": the ban's years are no term
-                    t.i
-                    for c in tok.subtree
-                    if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ not in self.words["term_nouns"]
-                    for t in c.subtree
+                    t
+                    for c in words
+                    if deps[c] == _CONJ and poses[c] == _NOUN and lemmas[c] not in term_nouns
+                    for t in parse.subtree(c)
                 }
-                term = normalise_term(" ".join(t.text for t in tok.subtree if t.i not in other))
+                term = normalise_term(" ".join(texts[t] for t in words if t not in other))
                 if term:
                     return term
         return None
@@ -1785,82 +1912,147 @@ class EventFinder:
         nouns = self.words["charge_nouns"]
         verbs = self.values["charge_verbs"]
         parse = self._tree(doc)
-        lowers, lemmas = parse.columns[_LOWER], parse.columns[_LEMMA]
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        lowers, lemmas, deps = columns[_LOWER], columns[_LEMMA], columns[_DEP]
         noun_ids, verb_ids, prep_ids = self._charge_ids
+        strings = doc.vocab.strings
+        t = trigger.i
+        sent_end = parse.sentence(t)[1]
         for i in region:  # (most tokens are none of the words looked for: those are told by their hashes)
             if lemmas[i] not in verb_ids and lowers[i] not in prep_ids:
                 continue
-            tok = doc[i]
-            if tok.lemma_ in nouns and tok.dep_ == "pobj":
-                for of in tok.children:
-                    if of.lower_ in ("of", "for"):
-                        for pobj in _objects(of):
-                            charges.extend(_items(doc, pobj))
-                if not any(c.lower_ in ("of", "for") for c in tok.children):
-                    charges.extend(_items(doc, tok, quoted_only=True))
-            elif tok.lower_ in self.words["charge_preps"] and tok.head.i == trigger.i:
-                for obj in tok.children:
-                    if obj.dep_ in ("pcomp", "pobj") and obj.lemma_ not in ("year", "month", "day"):
-                        if obj.pos_ == "VERB" or obj.tag_ == "VBG" or any(q in obj.sent.text for q in "‘“"):
-                            charges.extend(_items(doc, obj))
-            elif tok.lemma_ in verbs:
-                for prep in tok.children:
-                    if prep.lower_ == verbs[tok.lemma_]:
-                        for pobj in _objects(prep):
-                            charges.extend(_items(doc, pobj))
-                        for again in doc[
-                            prep.i + 1 : self._sentence_at(doc, tok.i)[1]
-                        ]:  # "with X under Article 1 and with Y"
-                            if (
-                                again.lower_ == prep.lower_
-                                and doc[again.i - 1].lower_ == "and"
-                                and again.dep_ == "conj"
-                            ):
-                                for pobj in _objects(again):
-                                    charges.extend(_items(doc, pobj))
+            lemma = strings[lemmas[i]]
+            if lemma in nouns and deps[i] == _POBJ:
+                for of in children[i]:
+                    if lowers[of] in _FOR_OF:
+                        for pobj in self._objects(doc, of):
+                            charges.extend(self._items(doc, pobj))
+                if not any(lowers[c] in _FOR_OF for c in children[i]):
+                    charges.extend(self._items(doc, i, quoted_only=True))
+            elif lowers[i] in prep_ids and heads[i] == t:
+                for obj in children[i]:
+                    if deps[obj] in _PCOMP_POBJ and lemmas[obj] not in _TIME_UNITS:
+                        if (
+                            columns[_POS][obj] == _VERB
+                            or columns[_TAG][obj] == _VBG
+                            or any(q in self._span_text(doc, *parse.sentence(obj)) for q in "‘“")
+                        ):
+                            charges.extend(self._items(doc, obj))
+            elif lemma in verbs:
+                wanted = get_string_id(verbs[lemma])
+                for prep in children[i]:
+                    if lowers[prep] == wanted:
+                        for pobj in self._objects(doc, prep):
+                            charges.extend(self._items(doc, pobj))
+                        for again in range(prep + 1, parse.sentence(i)[1]):  # "with X under Article 1 and with Y"
+                            if lowers[again] == wanted and lowers[again - 1] == _AND and deps[again] == _CONJ:
+                                for pobj in self._objects(doc, again):
+                                    charges.extend(self._items(doc, pobj))
         if not charges:  # "… ‘X!’ on charges of extremism" when the parse breaks at the quote
-            for i in range(trigger.i + 1, self._sentence_at(doc, trigger.i)[1]):
+            for i in range(t + 1, sent_end):
                 if lemmas[i] not in noun_ids:
                     continue
-                tok = doc[i]
                 if (
-                    tok.lemma_ in nouns
-                    and tok.i + 1 < len(doc)
-                    and doc[tok.i + 1].lower_ == "of"
-                    and tok.i > 0
-                    and doc[tok.i - 1].lower_ in ("on", "of", "for")
+                    strings[lemmas[i]] in nouns
+                    and i + 1 < len(lowers)
+                    and lowers[i + 1] == _OF
+                    and i > 0
+                    and lowers[i - 1] in _ON_OF_FOR
                 ):
-                    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-                    if nxt is not None:
-                        charges.extend(_items(doc, nxt))
+                    if i + 2 < len(lowers):
+                        charges.extend(self._items(doc, i + 2))
                     break
-        if not charges and trigger.lemma_ in verbs and trigger.pos_ == "VERB":
+        trigger_lemma = strings[lemmas[t]]
+        if not charges and trigger_lemma in verbs and columns[_POS][t] == _VERB:
             # "charging X, together with Y, with Z": the verb's preposition wherever the parser put it
-            for tok in doc[trigger.i + 1 : self._sentence_at(doc, trigger.i)[1]]:
-                if tok.i != trigger.i and tok.i in self._trigger_ids:
+            wanted = get_string_id(verbs[trigger_lemma])
+            for k in range(t + 1, sent_end):
+                if k in self._trigger_ids:
                     break
                 if (
-                    tok.lower_ == verbs[trigger.lemma_]
-                    and tok.dep_ in ("prep", "dative")
-                    and not any(c.lower_ in ("together", "along") for c in tok.children)
+                    lowers[k] == wanted
+                    and deps[k] in _PREP_DATIVE
+                    and not any(lowers[c] in _TOGETHER_ALONG for c in children[k])
                 ):
-                    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-                    if objs and objs[0].ent_type_ not in ACTOR_LABELS and not objs[0].is_title:
-                        charges.extend(_items(doc, objs[0]))
+                    objs = [c for c in children[k] if deps[c] in _PCOMP_POBJ]
+                    if objs and doc[objs[0]].ent_type_ not in ACTOR_LABELS and not doc[objs[0]].is_title:
+                        charges.extend(self._items(doc, objs[0]))
                         break
         if not charges:
             charges = self._quoted_after(doc, trigger)
-        words = self.words["legal_basis_words"]
         held: set[int] | None = None  # the region's tokens, made a set for the first law named
-        for ent in self._ents(doc):
-            if ent.label_ == "LAW" and ent[0].text in words:
-                if held is None:
-                    held = set(region)
-                if any(t.i in held for t in ent):
-                    basis.append(ent.text)
+        for ent in self._laws(doc):
+            if held is None:
+                held = set(region)
+            if any(i in held for i in range(ent.start, ent.end)):
+                basis.append(ent.text)
         empty = self._not_charge_words
         charges = [c for c in charges if not set(re.findall(r"\w+", c.lower())) <= empty]  # "of the second"
         return _dedupe(charges), _dedupe(basis)
+
+    def _items(self, doc: Doc, i: int, quoted_only: bool = False) -> list[str]:
+        """Charges as worded from token ``i``: each item of a quoted list, or the phrase itself, or its
+        conjuncts (read off the parse and the Doc's text, without Token or Span objects)."""
+        parse = self._tree(doc)
+        texts, lowers = self._texts(doc), parse.columns[_LOWER]
+        words = ordered_subtree(parse, i)
+        sent_start, sent_end = parse.sentence(i)
+        start = words[0]
+        if start > sent_start and texts[start] not in _CLOSING_QUOTE and texts[start - 1] in _CLOSING_QUOTE:
+            start -= 1  # the quote opening the phrase, which the parser hung elsewhere
+        rest = self._span_text(doc, start, sent_end)  # the text from the phrase to the sentence's end
+        listed = _QUOTED_LIST.match(rest)
+        if listed:
+            return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
+        if quoted_only:
+            return []
+        heads, size = parse.heads, len(texts)
+        cut = [
+            t
+            for t in words
+            if t > i
+            and heads[t] != t
+            and (
+                lowers[t] in _CUTTING_WORDS
+                or (lowers[t] == _IN and t + 1 < size and lowers[t + 1] in _CUT_AFTER_IN_IDS)
+            )
+        ]
+        last = min(cut) if cut else words[-1] + 1
+        closing = _CLOSING_QUOTE.get(texts[start])
+        if closing is not None:  # a quoted charge ends at its closing quote: "for ‘X’ over posts calling for Y"
+            last = next((t for t in range(start + 1, last) if texts[t] in closing), last)
+        text = self._span_text(doc, words[0], last).strip(QUOTES + " ,;")
+        if text[:1] in QUOTES or texts[start] in QUOTES:
+            # one quoted charge: its "and" and "or" are its own; not the full stop American style puts inside quotes
+            return [text.strip(QUOTES).rstrip(".,")]
+        if any(i < c < last for c in conjuncts(parse, i)):  # "smuggling and illegal border crossing"
+            return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
+        tags = parse.columns[_TAG]
+        gerunds = [t for t in range(i + 1, last) if lowers[t] == _AND and t + 1 < last and tags[t + 1] == _VBG]
+        if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
+            cuts = [words[0], *gerunds, last]
+            return [
+                self._span_text(doc, a, b).strip(QUOTES + " ,;").removeprefix("and ")
+                for a, b in itertools.pairwise(cuts)
+            ]
+        return [text]
+
+    def _objects(self, doc: Doc, prep: int) -> list[int]:
+        """A preposition's objects (token indices), without the quote that closes them (""extremism"," has
+        three children)."""
+        parse = self._tree(doc)
+        lowers, deps = parse.columns[_LOWER], parse.columns[_DEP]
+        kids = parse.children[prep]
+        if any(lowers[c] in _TOGETHER_ALONG for c in kids):
+            return []  # "together with X": a person, not a charge
+        out: list[int] = []
+        for child in kids:
+            punct = doc[child].is_punct
+            if punct and any(not doc[o].is_punct for o in out):
+                continue
+            if punct or deps[child] in _PCOMP_POBJ:
+                out.append(child)
+        return out
 
     def _tokens_after(
         self, doc: Doc, trigger: Token, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
@@ -1868,29 +2060,37 @@ class EventFinder:
         """The tokens after ``trigger`` in its sentence whose ``column`` (LOWER, LEMMA) is one of ``words``
         (hashes), or one of ``also``, in order (``end``: the sentence's): read off the parse where this call of
         the component has it, not a Token made for every word (every token of the sentence without it)."""
-        if self._parse is None or self._parse.doc is not doc:
-            return doc[trigger.i + 1 : end]
-        first = trigger.i + 1  # the parse's index of the column's words, not a walk over the sentence
-        found = [i for i in self._parse.holding(column, words) if first <= i < end]
+        return [doc[i] for i in self._indices_after(doc, trigger.i, end, words, column, also)]
+
+    def _indices_after(
+        self, doc: Doc, t: int, end: int, words: frozenset[int], column: int, also: set[int] = _NONE
+    ) -> list[int]:
+        """:meth:`_tokens_after`'s tokens as indices: those after token ``t`` before ``end``."""
+        first = t + 1  # the parse's index of the column's words, not a walk over the sentence
+        found = [i for i in self._tree(doc).holding(column, words) if first <= i < end]
         if also:
             found = sorted({*found, *(i for i in also if first <= i < end)})
-        return [doc[i] for i in found]
+        return found
 
     def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
-        heads = self._charge_heads
-        end = self._sentence_at(doc, trigger.i)[1]  # the sentence of every token read
-        for tok in self._tokens_after(doc, trigger, end, _FOR_OF, _LOWER, self._trigger_ids):
-            if tok.i in self._trigger_ids and tok.pos_ == "VERB" and tok.lemma_ not in heads:
+        charge_heads = self._charge_head_ids
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        lowers, lemmas, deps, orths = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ORTH]
+        end = parse.sentence(trigger.i)[1]  # the sentence of every token read
+        for i in self._indices_after(doc, trigger.i, end, _FOR_OF, _LOWER, self._trigger_ids):
+            if i in self._trigger_ids and columns[_POS][i] == _VERB and lemmas[i] not in charge_heads:
                 return []
-            if tok.lower_ not in ("for", "of") or tok.i + 1 >= end or doc[tok.i + 1].text not in "‘“\"'":
+            if lowers[i] not in _FOR_OF or i + 1 >= end or orths[i + 1] not in _OPENING_QUOTE_IDS:
                 continue
-            head = tok.head.head if tok.head.dep_ == "dobj" else tok.head  # "accusing the paper of ‘X’"
-            if head.i != trigger.i and head.lemma_ not in heads and tok.head.lemma_ not in heads:
+            prep_head = heads[i]
+            head = heads[prep_head] if deps[prep_head] == _DOBJ else prep_head  # "accusing the paper of ‘X’"
+            if head != trigger.i and lemmas[head] not in charge_heads and lemmas[prep_head] not in charge_heads:
                 continue
-            listed = _QUOTED_LIST.match(doc[tok.i + 1 : end].text)  # the rest of the sentence
+            listed = _QUOTED_LIST.match(self._span_text(doc, i + 1, end))  # the rest of the sentence
             if listed:
                 return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
         return []
@@ -1995,15 +2195,17 @@ class EventFinder:
 
     def _context(self, trigger: Token, triggers: set[int]) -> int | None:
         """The trigger of the event this one is framed by ("following a lawsuit …, the court banned")."""
-        preps = self.words["context_preps"]
-        if trigger.head.lower_ not in preps:
+        parse = self._tree(trigger.doc)
+        heads = parse.heads
+        head = heads[trigger.i]
+        if parse.columns[_LOWER][head] not in self._word_set("context_preps"):
             return None
-        anchor = trigger.head.head
-        while anchor.i not in triggers:
-            if anchor.head.i == anchor.i:
+        anchor = heads[head]
+        while anchor not in triggers:
+            if heads[anchor] == anchor:
                 return None
-            anchor = anchor.head
-        return anchor.i
+            anchor = heads[anchor]
+        return anchor
 
     def _share_across_conjuncts(self, doc: Doc, events: list[dict]) -> None:
         """An event shares what its own words leave out with the clause that governs it:
@@ -2132,8 +2334,10 @@ class EventFinder:
         decision changes, told by its noun, is the new one — the decision's court and day, its "to" term."""
         by_trigger = {e["trigger"][0]: e for e in events}
         for e in events:
+            if e["type"] != "CourtDecision":
+                continue
             verb = doc[e["trigger"][0]]
-            if e["type"] != "CourtDecision" or verb.lemma_ not in self.words["term_changing_verbs"]:
+            if verb.lemma_ not in self.words["term_changing_verbs"]:
                 continue
             to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             term = normalise_term(" ".join(t.text for t in to.subtree)) if to is not None else None
@@ -2213,28 +2417,28 @@ class EventFinder:
 
     def _governor(self, tok: Token) -> Token | None:
         """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
-        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+        doc, t = tok.doc, tok.i
+        parse = self._tree(doc)
+        columns, heads = parse.columns, parse.heads
+        deps, poses, tags, lemmas = columns[_DEP], columns[_POS], columns[_TAG], columns[_LEMMA]
+        dep, pos, tag, head = deps[t], poses[t], tags[t], heads[t]
+        if dep == _CONJ and pos == _VERB:
             return self._coordinated_with(tok)
         if (
-            tok.dep_ == "advcl" and tok.tag_ == "VBN" and _hung_on_while(tok)
+            dep == _ADVCL and tag == _VBN and _hung_on_while(tok)
         ):  # "detained while filming a protest, charged with X": the parser hangs "charged" on the filming
-            return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
-        if tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG":  # "…, sentencing him to"
-            head = tok.head
-            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-                head = head.head  # "filed an indictment charging X"
-            return head if head.pos_ in ("VERB", "AUX") else None
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in self.words["ordering_verbs"]:
-            return tok.head  # "on 5 May it ordered his release"
-        if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in self.words["ordering_verbs"]:
-            return tok.head  # "on 5 May the court ordered him held in custody"
-        if (
-            tok.dep_ == "acl"
-            and tok.tag_ == "VBN"
-            and tok.head.dep_ == "dobj"
-            and tok.head.head.lemma_ in self.words["ordering_verbs"]
-        ):
-            return tok.head.head  # the same, parsed as "him" that "held" describes
+            return doc[heads[head]] if poses[heads[head]] in _VERBAL else None
+        if dep in _ADVCL_ACL_XCOMP and tag == _VBG:  # "…, sentencing him to"
+            if poses[head] in _NOUN_POS and deps[head] in _GOVERNED_NOUN_DEPS:
+                head = heads[head]  # "filed an indictment charging X"
+            return doc[head] if poses[head] in _VERBAL else None
+        ordering = self._word_set("ordering_verbs")
+        if pos == _NOUN and dep == _DOBJ and lemmas[head] in ordering:
+            return doc[head]  # "on 5 May it ordered his release"
+        if dep in _ORDERED_DEPS and lemmas[head] in ordering:
+            return doc[head]  # "on 5 May the court ordered him held in custody"
+        if dep == _ACL and tag == _VBN and deps[head] == _DOBJ and lemmas[heads[head]] in ordering:
+            return doc[heads[head]]  # the same, parsed as "him" that "held" describes
         return None
 
 
@@ -2258,6 +2462,7 @@ _CUT_AFTER_IN = frozenset(
         "their",
     }
 )
+_CUT_AFTER_IN_IDS = ids(_CUT_AFTER_IN)
 _QUOTED_LIST = re.compile(r"""^\s*((?:[‘“'"][^‘’“”"]{2,300}?[’”'"][,’”'"]?\s*(?:,\s*)?(?:(?:and|or)\s+)?)+)""")
 _QUOTED_ITEM = re.compile(r"""[‘“'"]([^‘’“”"]{2,300}?)[,]?[’”'"]""")
 
@@ -2279,45 +2484,6 @@ def _clause_on_its_subject(verb: Token) -> bool:
 _CLOSING_QUOTE = {"‘": "’'", "“": '”"', '"': '"”', "'": "'’", "«": "»", "„": "“”"}
 
 
-def _items(doc: Doc, tok: Token, quoted_only: bool = False) -> list[str]:
-    """Charges as worded: each item of a quoted list, or the phrase itself, or its conjuncts."""
-    words = list(tok.subtree)
-    start = words[0].i
-    if start > tok.sent.start and words[0].text not in _CLOSING_QUOTE and doc[start - 1].text in _CLOSING_QUOTE:
-        start -= 1  # the quote opening the phrase, which the parser hung elsewhere
-    rest = doc[start : tok.sent.end].text  # the text from the phrase to the sentence's end
-    listed = _QUOTED_LIST.match(rest)
-    if listed:
-        return [q.strip(" ,;").rstrip(".") for q in _QUOTED_ITEM.findall(listed.group(1))]
-    if quoted_only:
-        return []
-    cut = [
-        t.i
-        for t in words
-        if t.i > tok.i
-        and t.head.i != t.i
-        and (
-            t.lower_ in ("under", "pursuant", "according", "because", "after")
-            or (t.lower_ == "in" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _CUT_AFTER_IN)
-        )
-    ]
-    last = min(cut) if cut else words[-1].i + 1
-    closing = _CLOSING_QUOTE.get(doc[start].text)
-    if closing is not None:  # a quoted charge ends at its closing quote: "for ‘X’ over posts calling for Y"
-        last = next((t.i for t in doc[start + 1 : last] if t.text in closing), last)
-    text = doc[words[0].i : last].text.strip(QUOTES + " ,;")
-    if text[:1] in QUOTES or doc[start].text in QUOTES:
-        # one quoted charge: its "and" and "or" are its own; not the full stop American style puts inside quotes
-        return [text.strip(QUOTES).rstrip(".,")]
-    if any(c.i > tok.i and c.i < last for c in tok.conjuncts):  # "smuggling and illegal border crossing"
-        return [t for t in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if t]
-    gerunds = [t for t in doc[tok.i + 1 : last] if t.lower_ == "and" and t.i + 1 < last and doc[t.i + 1].tag_ == "VBG"]
-    if gerunds:  # "membership of X and disseminating propaganda": a second charge, however parsed
-        cuts = [words[0].i] + [t.i for t in gerunds] + [last]
-        return [doc[a:b].text.strip(QUOTES + " ,;").removeprefix("and ") for a, b in itertools.pairwise(cuts)]
-    return [text]
-
-
 def _amount(text: str, times: int = 1) -> str | None:
     """A fine's amount as an xsd:decimal lexical form ("100,000" -> "100000").
 
@@ -2331,19 +2497,6 @@ def _amount(text: str, times: int = 1) -> str | None:
 
     value = Decimal(text) * times
     return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-
-
-def _objects(prep: Token) -> list[Token]:
-    """A preposition's objects, without the quote that closes them (""extremism"," has three children)."""
-    if any(c.lower_ in ("together", "along") for c in prep.children):
-        return []  # "together with X": a person, not a charge
-    out: list[Token] = []
-    for child in prep.children:
-        if child.is_punct and any(not o.is_punct for o in out):
-            continue
-        if child.is_punct or child.dep_ in ("pobj", "pcomp"):
-            out.append(child)
-    return out
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -2383,6 +2536,25 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     if person is None or person.start != i or person.label_ != "Person" or doc[i].pos_ != "PROPN":
         return []  # a name, not a pronoun ("seized his laptop")
     return [person]
+
+
+def _ancestors(parse: Parse, i: int) -> list[int]:
+    """``Token.ancestors``' indices: the heads above token ``i``, nearest first."""
+    heads = parse.heads
+    out: list[int] = []
+    while heads[i] != i and len(out) < len(heads):
+        i = heads[i]
+        out.append(i)
+    return out
+
+
+def _offsets(texts: list[str], parse: Parse) -> list[int]:
+    """Each token's ``idx`` (its first character in the Doc's text): the texts and spaces before it."""
+    offsets, at = [], 0
+    for text, space in zip(texts, parse.columns[_SPACY], strict=True):
+        offsets.append(at)
+        at += len(text) + (1 if space else 0)
+    return offsets
 
 
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
