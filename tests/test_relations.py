@@ -746,6 +746,26 @@ CASES = [
         "the journalist and blogger Halvard Brenik, for spreading false news.",
         {("memberOf", "Halvard Brenik", "Korvel Dignity Party")},
     ),
+    # an office's title before its holder's name, no comma between, the name read by no model
+    (
+        "A. whereas on 27 May 2031, in an interview, Minister of Information Halvard Brenik declared that the "
+        "journalists will never be tried; whereas the Supreme Court, acting on a complaint filed by Minister of the "
+        "Interior Perrin Quillon, dissolved the party;",
+        {
+            ("holdsPosition", "Halvard Brenik", "Minister of Information"),
+            ("holdsPosition", "Perrin Quillon", "Minister of the Interior"),
+        },
+    ),
+    # "the director of the station, X, and two of its journalists" with X parsed as coordinated with the role
+    (
+        "A. whereas on 19 February 2031 police raided Radio Selam Korvel and arrested its staff, among them the "
+        "director of the station, Halvard Brenik, and two of its journalists, Tamsin Vessa and Perrin Quillon;",
+        {
+            ("leaderOf", "Halvard Brenik", "Radio Selam Korvel"),
+            ("employeeOf", "Tamsin Vessa", "Radio Selam Korvel"),
+            ("employeeOf", "Perrin Quillon", "Radio Selam Korvel"),
+        },
+    ),
     # "the station's": the outlet the text called a station, not the newspaper named since
     (
         "The applicants are Halvard Brenik, the managing director of the private radio station Korvel Voice FM; "

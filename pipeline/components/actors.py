@@ -1141,6 +1141,13 @@ class ActorTyper:
         label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
         columns = self._read(doc)
         lower, texts = columns.lower, columns.texts
+        for office in self._positions(doc):  # "filed by Minister of the Interior X", the model's "the Interior X"
+            if (
+                office.start <= start < office.end < end
+                and all(doc[k].is_title and doc[k].pos_ == "PROPN" for k in range(office.end, end))
+                and self.name_words.type_of(texts[office.end : end]) is None
+            ):  # (not "the President of the Republic of X", nor "the King Fahd Causeway": names of their own)
+                start = office.end
         while start < end:
             word, tok = lower[start], doc[start]
             if word in ("the", "a", "an", "whereas") or texts[start] in QUOTES or tok.is_punct:

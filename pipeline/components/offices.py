@@ -12,7 +12,7 @@ from pipeline.components.extensions import POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import lookup
 from pipeline.components.name_cues import name_words
 from pipeline.components.office_kinds import is_institutional, is_state, names_a_state, office_type
-from pipeline.patterns import load_json
+from pipeline.patterns import load_json, load_lines
 
 __all__ = ["OfficeFinder", "is_institutional", "is_state", "office_type"]
 
@@ -43,6 +43,8 @@ class OfficeFinder:
         self.participles = frozenset(data["mandate_participles"])
         self.salutations = frozenset(data["salutations"])
         self.bodies = frozenset(data["bodies_named_after_offices"])
+        #: the words of an institution's name, which a minister's portfolio is made of ("Foreign Affairs")
+        self.portfolio = frozenset(load_lines("institution_words.txt")) - {"of", "and", "for"}
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.match(doc)
@@ -84,6 +86,7 @@ class OfficeFinder:
             while start < end - 1 and doc[start].lower_ in self.salutations:
                 start += 1  # "Dear President X": a letter's salutation the model read into a name
             end = self._before_person(doc, start, end)
+            end = self._before_unread_name(doc, start, end)
             head = doc[end - 1]
             if head.text in self.mandates or head.text.split("-")[-1] in self.mandates:
                 end = self._mandate_end(doc, head.i, end)
@@ -110,6 +113,22 @@ class OfficeFinder:
             if ent.label_ == "PERSON" and start + 1 < ent.start < end <= ent.end:
                 if doc[ent.start - 1].lower_ not in ("of", "for", "the", "and", "on", "in"):
                     return ent.start
+        return end
+
+    def _before_unread_name(self, doc: Doc, start: int, end: int) -> int:
+        """The end of an office whose portfolio ran on into a name the model did not read as a person's:
+        "Minister of Information Yemane Tesfu" -> "Minister of Information" (two to four capitalised words
+        after the words of the portfolio, none of them an institution's word)."""
+        at = next((i for i in range(start + 1, end) if doc[i].lower_ in ("of", "for")), None)
+        if at is None:
+            return end
+        i = at + 1
+        while i < end and (doc[i].lower_ in self.portfolio or doc[i].lower_ in ("the", "and")):
+            i += 1
+        if i == at + 1 or doc[i - 1].lower_ in ("the", "and") or not 2 <= end - i <= 4:
+            return end
+        if all(doc[j].is_title and doc[j].lower_ not in self.portfolio for j in range(i, end)):
+            return i
         return end
 
     def _mandate_end(self, doc: Doc, head: int, end: int) -> int:

@@ -615,6 +615,8 @@ class RelationFinder:
                 continue  # "police arrested him and he joined …": the role verb's subject is its own
             if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
                 continue  # "X, the founder of …" parsed as "X and the founder"
+            if rule.get("holder_after_comma") and doc[max(0, doc[named["holder"]].left_edge.i - 1)].text != ",":
+                continue  # "the director of the station, X": not "the director of the station and X"
             if "holder" in named:
                 links[role_at].holders.append((doc[named["holder"]], conf))
             if "object" in named:
