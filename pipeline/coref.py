@@ -298,7 +298,7 @@ def _person(
                 people = known
     if not people:
         return None
-    if m.refers == "pronoun" and excluded:  # "his wife, Leyla Hasanli": the one person of her surname
+    if m.refers == "pronoun" and cues.get("role") == "poss" and excluded:  # "his wife, Y B": the one person named B
         surnames = {actors[k].label.split()[-1] for k in excluded if k and k in actors}
         kin = {s.key for s in people if actors[s.key].label.split()[-1] in surnames}
         if len(kin) == 1:
