@@ -766,6 +766,16 @@ CASES = [
             ("employeeOf", "Perrin Quillon", "Radio Selam Korvel"),
         },
     ),
+    # "its" after sentences about "the organisation": the organisation, not the body named last
+    (
+        "In 2004 Tamsin Vessa co-founded the Korvel Rights Centre with the lawyer Halvard Brenik. The organisation "
+        "published figures on killings attributed to the police and the Rapid Action Battalion (RAB). She became its "
+        "executive director in 2009; Brenik has served as its director of programmes.",
+        {
+            ("leaderOf", "Tamsin Vessa", "Korvel Rights Centre"),
+            ("employeeOf", "Halvard Brenik", "Korvel Rights Centre"),
+        },
+    ),
     # "the station's": the outlet the text called a station, not the newspaper named since
     (
         "The applicants are Halvard Brenik, the managing director of the private radio station Korvel Voice FM; "

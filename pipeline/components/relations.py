@@ -249,6 +249,24 @@ class _Index:
             kinds = references.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
             if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                 return t
+        # none in its sentence: the reference noun one of the two sentences before is about, their subject ("The
+        # organisation began by … the police and the Rapid Action Battalion. She became its executive director")
+        start = tok.sent.start
+        for _ in range(2):
+            if start == 0:
+                return None
+            before = self.doc[start - 1].sent
+            subject = next((t for t in before if t.dep_ == "nsubj" and t.head == before.root), None)
+            if subject is not None and subject.i in self.ents:
+                return None  # a sentence about a named actor: its own topic
+            if (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and references.get(subject.lemma_.lower())
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+            ):
+                return subject
+            start = before.start
         return None
 
     def holder(self, tok: Token, person_only: bool) -> tuple[Span, list | None] | None:
