@@ -257,8 +257,10 @@ class _Index:
                 return None
             before = self.doc[start - 1].sent
             subject = next((t for t in before if t.dep_ == "nsubj" and t.head == before.root), None)
-            if subject is not None and subject.i in self.ents:
-                return None  # a sentence about a named actor: its own topic
+            if subject is not None and (
+                subject.i in self.ents or subject.i + 1 in self.ents or any(c.i in self.ents for c in subject.children)
+            ):
+                return None  # a sentence about a named actor ("The daily newspaper X employed …"): its own topic
             if (
                 subject is not None
                 and subject.pos_ == "NOUN"
