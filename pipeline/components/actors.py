@@ -601,8 +601,6 @@ class ActorTyper:
                 return nxt
             return None
 
-        covered = {i for c in found for i in range(c.start, c.end)}
-
         def alone(c: Candidate, starts: dict[int, Candidate]) -> Candidate:
             end = self._mandate_after_and(doc, c, starts)  # "the Y Association for Freedoms and Equality"
             start = c.start
@@ -623,6 +621,7 @@ class ActorTyper:
 
         if _AND not in self._column(doc, LOWER):
             return sorted(found, key=lambda c: c.start)  # no "and": none joined, none goes on (as _join_next)
+        covered = {i for c in found for i in range(c.start, c.end)}  # (read by alone, only where an "and" stands)
         return self._join_next(doc, found, partner, alone)
 
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -1850,7 +1849,7 @@ _APPOSITION_SKIP_POS = frozenset({DET, ADJ, NUM})
 _NNS = frozenset({get_string_id("NNS")})
 _NN = frozenset({get_string_id("NN")})
 #: the types of body whose names may open with a qualifier and "and" ("the Democratic and Social Renewal Party")
-_BODY_TYPES = ("PoliticalParty", "NGO", "Organisation", "GovernmentBody", "MediaOutlet")
+_BODY_TYPES = _ORGANISATION_TYPES - {"InternationalOrganisation"}
 _KIND_OPENERS = ("det", "compound", "amod")  # what stands before a kind's word that a name follows ("the newspaper")
 #: the lower-case words inside a name read after its kind's word ("the group Observatory for Rights and Freedoms")
 _NAME_LINKS = frozenset({"for", "of", "and", "de", "du", "des", "del", "la", "el"})

@@ -897,9 +897,9 @@ class RelationFinder:
             words.add(word[: -len(self.lexicon.hyphened_deputies[word])])
         return words
 
-    def _kind(self, word: str, base: str, mods: list[Token]) -> str:
-        """The relation a role noun names, its modifiers weighed ("general secretary", "advocacy director")."""
-        words = self._modifier_words(word, mods)
+    def _kind(self, word: str, base: str, words: set[str]) -> str:
+        """The relation a role noun names, the words that modify it weighed ("general secretary", "advocacy
+        director"; :meth:`_modifier_words`)."""
         word = self.lexicon.hyphened_deputies.get(word, word)
         if word in self.lexicon.promote_nouns and words & self.lexicon.promote:
             return "leaderOf"
@@ -921,7 +921,8 @@ class RelationFinder:
         index: _Index,
     ) -> list[dict]:
         mods = [] if verb else self._modifiers(tok, index)
-        kind = base if verb else self._kind(word, base, mods)
+        mod_words = set() if verb else self._modifier_words(word, mods)  # (read once: for each holder and object)
+        kind = base if verb else self._kind(word, base, mod_words)
         if kind == "leaderOf" and not verb and self._of_department(tok, index):
             kind = "employeeOf"  # "the party's head of security": heads a part of it, not it
         # "the editor of the magazine X", "the paper's editor": its head, unless the document names another
@@ -1038,7 +1039,7 @@ class RelationFinder:
                 ]
                 out.append(rel)
                 emitted = True
-                if not verb and kind != base and self._modifier_words(word, mods) & self.lexicon.deputies:
+                if not verb and kind != base and mod_words & self.lexicon.deputies:
                     party = obj_ref == [["PoliticalParty"]] if obj_ref else obj.label_ == "PoliticalParty"
                     # a party's deputy leader holds an office of its own; another body's deputy only where
                     # it is a public one (resolve_relations weighs the organisation's type)
