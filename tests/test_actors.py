@@ -436,6 +436,13 @@ def test_names_with_lower_case_particles_are_whole(build_text):
     assert "Santos" not in actors and "Folha" not in actors
 
 
+def test_a_name_the_model_ended_at_a_link_word_goes_on_through_the_capitalised_words_after_it(build_text):
+    r = build_text("Members of the Full Gospel Fellowship of Harare were detained on 2 May 2031.", name="news-test")
+    names = set(_actors(r))
+    assert "Full Gospel Fellowship of Harare" in names
+    assert not any(n.endswith(" of") for n in names)
+
+
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     r = build_text(
         "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "

@@ -865,6 +865,12 @@ CASES = [
             ("employeeOf", "Tamsin Vessa", "Korvel Rights Centre"),
         },
     ),
+    # the party named in apposition to "party" after the role, the parser hanging it on the person
+    (
+        "Orsolya Quillon, the leader of the main opposition party, the Lumeria Freedom Party (LFP), was arrested on "
+        "3 May 2031.",
+        {("leaderOf", "Orsolya Quillon", "Lumeria Freedom Party")},
+    ),
 ]
 
 

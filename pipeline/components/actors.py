@@ -1108,6 +1108,14 @@ class ActorTyper:
             )
 
         lower = self._read(doc).lower
+        if end - start > 1 and lower[end - 1] in _NAME_LINKS and doc[end - 1].is_lower:
+            # "the Full Gospel Fellowship of [Varno]": the model's name ends at a link word; the name
+            # goes on through the capitalised words after it, else ends before the link
+            if end < len(doc) and capitalised(doc[end]):
+                while end < len(doc) and capitalised(doc[end]) and end - start < 8:
+                    end += 1
+            else:
+                end -= 1
 
         def particles(i: int, step: int) -> int:
             n = 0

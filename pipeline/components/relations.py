@@ -237,6 +237,19 @@ class _Index:
             and self.ents[edge - 2].label_ not in ("Person", "Place", "Country")
         ):
             return self.ents[edge - 2]  # "the Z Centre, an organisation chaired by W" however parsed
+        kinds = self.references.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" and tok.right_edge == tok else None
+        if kinds and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == ",":
+            # "the leader of the main opposition party, the Y Party (YP), was …": the name in apposition to the
+            # noun of its kind, however parsed (the parser hangs it on the person)
+            start = tok.i + 3 if self.doc[tok.i + 2].lower_ == "the" else tok.i + 2
+            named = self.ents.get(start)
+            if (
+                named is not None
+                and named.start == start
+                and named.label_ in kinds
+                and (named.end == len(self.doc) or self.doc[named.end].text in (",", "(", ".", ";", ")"))
+            ):
+                return named
         return None
 
     def _referred_before(self, tok: Token, references: dict) -> Token | None:
