@@ -417,8 +417,11 @@ class _PartReader:
             )
 
     def _relation(self, raw: dict) -> None:
-        if raw.get("object_ref") == [["couple"]]:  # "the couple's son": a relative of each spouse named before
-            for spouse in self._couple():
+        ref = raw.get("object_ref")
+        if ref and ref[0][0] == "couple":  # "the couple's son": a relative of each spouse named before
+            # ("their son": only of a marriage told in the sentences just before)
+            near = self._evidence(*raw["sentence"]).start - _THEIR_REACH if ref == [["couple", "near"]] else None
+            for spouse in self._couple(near):
                 self._relation({**raw, "object": None, "object_ref": None, "spouse": spouse})
             return
         subj = self._side(raw["subject"], raw.get("subject_ref"), raw.get("subject_floor"))
@@ -444,10 +447,13 @@ class _PartReader:
             )
         )
 
-    def _couple(self) -> tuple[int, ...]:
-        """The two spouses of the last marriage told so far in the document (mention indices)."""
+    def _couple(self, since: int | None = None) -> tuple[int, ...]:
+        """The two spouses of the last marriage told so far in the document (mention indices); with
+        ``since``, only where it was told in a sentence ending after that document offset."""
         married = [r for r in self.facts.relations if r.type is RelationType.SPOUSE_OF and r.object is not None]
-        return (married[-1].subject, married[-1].object) if married and married[-1].object is not None else ()
+        if not married or married[-1].object is None or (since is not None and married[-1].evidence.end < since):
+            return ()
+        return (married[-1].subject, married[-1].object)
 
     def _seat_body(self, words: list[str]) -> tuple[int, ...]:
         """The one state body named so far whose name holds one of ``words`` ("the Orsk Majlisi", "the
@@ -579,6 +585,8 @@ class _PartReader:
 _REFERENCE_WORDS = frozenset(load_json("relation_roles.json")["references"])
 #: a wire story's dateline: "DUBAI, Oct 3 (Newswire) –", "BISHKEK, 14 February (Agency) -"
 _DATELINE = WIRE_DATELINE
+#: how far before "their son" (in characters, about three sentences) the marriage it goes back to may be told
+_THEIR_REACH = 500
 
 
 def _person_before(

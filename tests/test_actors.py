@@ -443,6 +443,30 @@ def test_a_name_the_model_ended_at_a_link_word_goes_on_through_the_capitalised_w
     assert not any(n.endswith(" of") for n in names)
 
 
+def test_a_biographys_name_with_its_native_spelling_and_birth_in_brackets_is_a_person(build_text):
+    r = build_text(
+        "Halvard Brenik (Kazakh: Халвард Бреник; born 2 August 1974) is an economist and opposition politician.",
+        name="bio-test",
+    )
+    assert _actors(r) == {"Halvard Brenik": "Person"}
+
+
+def test_a_role_in_brackets_after_a_name_is_no_actor_and_a_title_makes_a_person_in_a_list(build_text):
+    r = build_text(
+        "*The experts: Working Group on Arbitrary Detention: Ms Orsolya Quillon (Chair-Rapporteur), Mr Halvard "
+        "Brenik (Vice-Chair on Communications), Ms Tamsin Vessa and Mr Perrin Vessa.",
+        name="un-test",
+    )
+    actors = _actors(r)
+    assert actors == {
+        "Working Group on Arbitrary Detention": "InternationalOrganisation",
+        "Orsolya Quillon": "Person",
+        "Halvard Brenik": "Person",
+        "Tamsin Vessa": "Person",
+        "Perrin Vessa": "Person",
+    }
+
+
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     r = build_text(
         "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "

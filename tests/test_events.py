@@ -176,6 +176,28 @@ def test_the_two_men_are_the_two_people_named_together(build_text):
     assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Pavel Gromov"], ["Timur Vasin"]]
 
 
+def test_a_list_of_staff_named_after_their_roles_is_arrested_whole(nlp):
+    # the parse the model gave a statement: "its editor-in-chief" in apposition to the director's name, the next
+    # name its conjunct, and the list going on from it
+    from spacy.attrs import DEP
+
+    doc = nlp.make_doc(
+        "On 21 November 2031, officers of the Varno police arrested its director, Tamsin Vessa, its "
+        "editor-in-chief, Halvard Brenik, and the reporters Ysolde Varnik and Perrin Vessa."
+    )
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
+        doc = proc(doc)
+    role = next(t for t in doc if t.text == "editor-in-chief")
+    assert role.head.text == "Vessa" and role.dep_ in ("conj", "appos")  # as parsed here
+    rows = doc.to_array([DEP])
+    rows[role.i] = doc.vocab.strings.add("appos")
+    doc.from_array([DEP], rows)
+    doc = nlp.get_pipe("whereas_events")(doc)
+    arrested = sorted(doc[slice(*s)].text for ev in doc._.events if ev["type"] == "Arrest" for s in ev["subject"])
+    assert arrested == ["Halvard Brenik", "Perrin Vessa", "Tamsin Vessa", "Ysolde Varnik"]
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

@@ -871,6 +871,59 @@ CASES = [
         "3 May 2031.",
         {("leaderOf", "Orsolya Quillon", "Lumeria Freedom Party")},
     ),
+    # "is married to" a name the model read as a place; "Their daughter": a relative of the couple told just before
+    (
+        "Halvard Brenik was arrested in 2031. Brenik is married to Ysolde Varnik, a paediatrician. On 12 September "
+        "2031 she held a one-person picket outside the court building in Astana.\n\nTheir daughter, Tamsin Brenik, a "
+        "student in Prague, spoke at a hearing in Brussels.",
+        {
+            ("spouseOf", "Halvard Brenik", "Ysolde Varnik"),
+            ("relativeOf", "Halvard Brenik", "Tamsin Brenik"),
+            ("relativeOf", "Tamsin Brenik", "Ysolde Varnik"),
+        },
+    ),
+    # "their" of no marriage told: no one's relative; "their lawyer" no relation at all
+    (
+        "Halvard Brenik and Perrin Vessa were arrested in Astana in 2031. Their lawyer, Tamsin Brenik, and their "
+        "daughter, Ysolde Vessa, spoke at a hearing in Brussels.",
+        set(),
+    ),
+    # a party's deputy named before the name with the party's acronym: a member, the office without the acronym
+    (
+        "The Lumeria Democratic Party (LDP) was dissolved in 2030. On 19 June 2031 the Astana City Court sentenced "
+        "LDP vice-president Tamsin Vessa to seven years in prison.",
+        {("memberOf", "Tamsin Vessa", "Lumeria Democratic Party"), ("holdsPosition", "Tamsin Vessa", "vice-president")},
+    ),
+    # a UN press release's list of experts: each body's members, its chair its leader, a vice-chair a member, and
+    # their roles as worded; "Mr", "Ms" before names the model did not read in a list of title-cased words
+    (
+        "The experts said the arrests were arbitrary.\n\n*The experts: Working Group on Arbitrary Detention: Ms "
+        "Orsolya Quillon (Chair-Rapporteur), Mr Halvard Brenik (Vice-Chair on Communications), Ms Tamsin Vessa and "
+        "Mr Perrin Vessa; Working Group on Enforced or Involuntary Disappearances: Mr Marek Tarvel "
+        "(Chair-Rapporteur), Ms Ana Lind and Mr Ilan Voss.",
+        {
+            ("leaderOf", "Orsolya Quillon", "Working Group on Arbitrary Detention"),
+            ("holdsPosition", "Orsolya Quillon", "Chair-Rapporteur"),
+            ("memberOf", "Halvard Brenik", "Working Group on Arbitrary Detention"),
+            ("holdsPosition", "Halvard Brenik", "Vice-Chair on Communications"),
+            ("memberOf", "Tamsin Vessa", "Working Group on Arbitrary Detention"),
+            ("memberOf", "Perrin Vessa", "Working Group on Arbitrary Detention"),
+            ("leaderOf", "Marek Tarvel", "Working Group on Enforced or Involuntary Disappearances"),
+            ("holdsPosition", "Marek Tarvel", "Chair-Rapporteur"),
+            ("memberOf", "Ana Lind", "Working Group on Enforced or Involuntary Disappearances"),
+            ("memberOf", "Ilan Voss", "Working Group on Enforced or Involuntary Disappearances"),
+        },
+    ),
+    # "joint" before a two-word role: a deputy, as the golds count one
+    (
+        "Halvard Brenik is the editor of the daily Korvel Post and a joint secretary general of the opposition "
+        "Lumeria Democratic Party (LDP).",
+        {
+            ("leaderOf", "Halvard Brenik", "Korvel Post"),
+            ("memberOf", "Halvard Brenik", "Lumeria Democratic Party"),
+            ("holdsPosition", "Halvard Brenik", "joint secretary general"),
+        },
+    ),
 ]
 
 

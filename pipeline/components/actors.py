@@ -181,6 +181,10 @@ class ActorTyper:
         self.body_particles = frozenset(cues["body_particles"])
         self.salutations = frozenset(load_json("offices.json")["salutations"])  # "Dear Minister X"
         self.currencies = frozenset(load_json("event_values.json")["currencies"])  # "pay Ms X EUR 7,500"
+        roles = load_json("relation_roles.json")
+        #: the nouns of a role in a body ("chair", "rapporteur", "member"), and the prefixes of a deputy's
+        self.role_nouns = frozenset(w for words in roles["nouns"].values() for w in words)
+        self.deputy_prefixes = tuple(p for p in roles["deputies"] if p.endswith("-"))
         self.suffixes = frozenset(cues["name_suffixes"])
         # lower-case words inside a name: "dos" ("Mariana dos Santos"), "pour les" ("Collectif … pour les
         # Droits Humains"), a patronymic ("Rauf Akif oglu Sultanli")
@@ -950,10 +954,13 @@ class ActorTyper:
                 continue
             j = _name_run(doc, i, taken)
             j = self._before_currency(doc, i, j)
-            if j > i + 1 and lower[i] in self.titles:
+            titled = j > i + 1 and lower[i] in self.titles and doc[i].is_title
+            if titled:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
             if j > i and lower[i] not in self.titles:
                 votes: list[tuple[str, int, str]] = []
+                if titled and j - i >= 2:  # "Mr Marek Tarvel (Chair-Rapporteur)": a person's name after a title
+                    votes.append(("Person", W_CONTEXT, f"title:{lower[i - 1]}"))
                 self._context_votes(doc, i, j, votes)
                 if self._located(doc, i, j) and not is_acronym(doc[i:j].text) and city_population(doc[i:j].text):
                     votes.append(("Place", W_CONTEXT, "city"))  # "arrested by police in Mandalay": no entity there
@@ -1155,6 +1162,8 @@ class ActorTyper:
                 and self.name_words.type_of(texts[office.end : end]) is None
             ):  # (not "the President of the Republic of X", nor "the King Fahd Causeway": names of their own)
                 start = office.end
+        if start + 1 < end and texts[start + 1] == ":" and texts[start] in self.demonyms:
+            return end, end  # "X (Kazakh: <X in its own script>; born …)": the name again, in a language named
         while start < end:
             word, tok = lower[start], doc[start]
             if word in ("the", "a", "an", "whereas") or texts[start] in QUOTES or tok.is_punct:
@@ -1283,6 +1292,8 @@ class ActorTyper:
         if not ent_id and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
         first = lower[start]
+        if not ent_id and self._bracketed_role(doc, start, end):
+            return None  # "Mr X (Vice-Chair on Communications)": the role of the person named before it
         if not ent_id and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent_id if label not in self.ner_labels else ""  # a model's span has no identity
@@ -1378,6 +1389,18 @@ class ActorTyper:
             # "Lumeria Press" of the "Lumeria Press Union" the model read
         return Candidate(start, self._before_currency(doc, start, end), votes, kb_id)
 
+    def _bracketed_role(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether ``doc[start:end]`` is the whole of a bracket right after a name and opens with a role's noun
+        ("Mr X (Vice-Chair on Communications)", "Ms Y (Chair-Rapporteur)")."""
+        if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return False
+        if not (doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title):
+            return False
+        word = doc[start].lower_
+        for prefix in self.deputy_prefixes:
+            word = word.removeprefix(prefix)
+        return word in self.role_nouns or word.split("-")[0] in self.role_nouns
+
     def _before_currency(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name ``start``-``end`` without the currency codes after it ("pay Ms X EUR 7,500")."""
         if end - start > 1:  # (a name of one word keeps it: its words not read)
@@ -1472,7 +1495,9 @@ class ActorTyper:
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
             word = lower[i]
-            if word in self.before and (labelled or not (doc[i].is_title and self._headline_word(doc, i))):
+            if word in self.before and (
+                labelled or word in self.titles or not (doc[i].is_title and self._headline_word(doc, i))
+            ):  # ("Mr", "Ms" before a name even in a list of title-cased names and roles)
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
             elif word in self.before_lower and doc[i].is_lower:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
@@ -1530,6 +1555,10 @@ class ActorTyper:
             close = next((k for k in range(j + 1, min(j + 9, len(doc))) if texts[k] == ")"), None)
             if close is not None and lower[close + 1 : close + 2] and lower[close + 1] in self.kind_after:
                 following = lower[close + 1 : close + 3]
+            born = next((k for k in range(j + 2, min(j + 16, len(doc) - 1)) if texts[k] in (")", "born")), None)
+            if born is not None and texts[born] == "born" and texts[born - 1] in (";", ","):
+                # "X (Kazakh: <the name in its script>; born 2 August 1974)": a biography's person
+                votes.append(("Person", W_PHRASE, "after:( … born"))
         # "X, president of the Y Council, who was detained": the "who" is X, of whom Y says nothing
         owned = dep == "pobj" and root.head.lower_ == "of" and self.before.get(root.head.head.lower_) == "Person"
         for phrase, t in _phrases_matching(self._after_at, following, before=False):

@@ -1188,6 +1188,8 @@ class EventFinder:
                         for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                             if other not in out and other.label_ == "Person":
                                 out.append(other)
+                    if heads[child] == i:
+                        self._listed_after_role(doc, child, at, triggers, depth, out)
             named = at.get(span.end)
             if not out and named is not None and named.start == span.end and named.label_ == "Person":
                 out.append(named)  # "former Minister of Justice X": the title before the name
@@ -1329,11 +1331,30 @@ class EventFinder:
                                 named = at.get(g) if deps[g] == _APPOS else None
                                 if named is not None and named.label_ == "Person" and named not in out:
                                     out.append(named)
+            for person in firsts if span is None or span.label_ == "Person" else ():
+                if person in at and at[person].label_ == "Person":
+                    self._listed_after_role(doc, person, at, triggers, depth, out)
             for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
                         out.append(other)
         return out
+
+    def _listed_after_role(
+        self, doc: Doc, person: int, at: dict[int, Span], triggers: set[int], depth: int, out: list[Span]
+    ) -> None:
+        """Adds to ``out`` the persons listed after the role in apposition to the person at token ``person``:
+        "arrested its director, A, its editor-in-chief, B, and the reporters C and D" (B parsed as the conjunct
+        of A's role "editor-in-chief", the list going on from B)."""
+        parse = self._tree(doc)
+        deps, pos = parse.columns[_DEP], parse.columns[_POS]
+        for role in parse.children[person]:
+            if deps[role] != _APPOS or pos[role] != _NOUN or (role in at and at[role].label_ != "Position"):
+                continue
+            for conj in (c for c in conjuncts(parse, role) if c > role):
+                for other in self._actors_of(doc, conj, at, triggers, depth + 1):
+                    if other not in out and other.label_ == "Person":
+                        out.append(other)
 
     def _bodies_after(
         self, doc: Doc, i: int, preps: frozenset[int], at: dict[int, Span], triggers: set[int], depth: int

@@ -338,6 +338,8 @@ class _Index:
                 return self.descriptors[tok.i], None
             if tok.lemma_.lower() in COUPLES and any(c.lower_ == "the" for c in tok.children):
                 return self.doc[tok.i : tok.i + 1], [["couple"]]  # "the couple's son": the spouses named before
+            if lower == "their":  # "X is married to Y. … Their daughter, Z,": the spouses told just before
+                return self.doc[tok.i : tok.i + 1], [["couple", "near"]]
             return None
         if lower in ("its", "their"):
             # a civil body's role ("its director", "its national coordinator") before a state's: the ministry
@@ -583,10 +585,17 @@ class RelationFinder:
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
                     continue
                 for person, role in members:
-                    words = {self.lexicon.noun(t) for t in role}
-                    kind = "leaderOf" if any(self.lexicon.nouns.get(w or "") == "leaderOf" for w in words) else None
-                    conf = rule.get("confidence", 0.8)
-                    out.append(self._relation(kind or rule["roster"], person, body, conf, obj=body))
+                    kind, conf = rule["roster"], rule.get("confidence", 0.8)
+                    words = [w for w in (self.lexicon.noun(t) for t in role) if w]
+                    leading = [w for w in words if self.lexicon.nouns.get(w) == "leaderOf"]
+                    if (
+                        leading
+                        and self._kind(leading[0], "leaderOf", self._modifier_words(leading[0], [])) == "leaderOf"
+                    ):
+                        kind = "leaderOf"  # "(Chair-Rapporteur)" leads the body; "(Vice-Chair on …)" is a member
+                    out.append(self._relation(kind, person, body, conf, obj=body))
+                    if words:  # the role as worded: an office where the body is a public one (resolve_relations)
+                        out.append(self._relation("holdsPosition", person, body, conf, obj=body, position=role.text))
         return out
 
     @staticmethod
@@ -880,9 +889,12 @@ class RelationFinder:
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
         """The words before a role noun that qualify it ("deputy", "advocacy", "student")."""
         pair = self.lexicon.pair(tok) is not None  # "Secretary" of "Secretary General" is the role itself
+        lefts = list(tok.lefts)
+        if pair and tok.i > 0 and tok.doc[tok.i - 1].head == tok:
+            lefts = [*tok.doc[tok.i - 1].lefts, *lefts]  # "a joint secretary general": the pair's own modifiers
         return [
             c
-            for c in tok.lefts
+            for c in lefts
             if c.dep_ in _MODIFIER_DEPS
             and index.actor(c) is None
             and not c.is_punct
@@ -946,9 +958,12 @@ class RelationFinder:
         peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
+        lefts = list(tok.lefts)
+        if self.lexicon.pair(tok) is not None and tok.i > 0 and doc[tok.i - 1].head == tok:
+            lefts.extend(doc[tok.i - 1].lefts)  # "a joint secretary general"
         worded = [tok.i] + [
             c.i
-            for c in tok.lefts
+            for c in lefts
             if c.dep_ in _MODIFIER_DEPS and not c.is_punct and c.lower_ not in self.lexicon.not_in_office
         ]
         out = []
@@ -1071,6 +1086,9 @@ class RelationFinder:
             if deputy_of is not None:
                 # "the party's deputy leader": a member, and the office as worded where the organisation
                 # is a party or a public body (resolve_relations weighs its type); not a centre's deputy director
+                first = min(worded)
+                while first < tok.i and index.actor(doc[first]) is not None:
+                    first += 1  # "LDP vice-president X": the office without the party's name before it
                 out.append(
                     self._relation(
                         "holdsPosition",
@@ -1080,7 +1098,7 @@ class RelationFinder:
                         obj=deputy_of[0],
                         subj_ref=subj_ref,
                         obj_ref=deputy_of[1],
-                        position=tidy_name(doc[min(worded) : tok.i + 1].text),
+                        position=tidy_name(doc[first : tok.i + 1].text),
                     )
                 )
             if emitted or verb or objects:
@@ -1271,6 +1289,8 @@ class RelationFinder:
             if civil is not None:  # "Amnesty International Secretary General X": a role in it, no public office
                 word = self.lexicon.noun(office[-1]) or office[-1].lower_
                 kind = self.lexicon.nouns.get(word)
+                if kind is not None:  # "LDP vice-president X": a deputy is a member
+                    kind = self._kind(word, kind, self._modifier_words(word, self._modifiers(office[-1], index)))
                 if kind in ("leaderOf", "employeeOf", "memberOf"):
                     out.append(self._relation(kind, holder, office, round(confidence * 0.95, 3), obj=civil))
                 continue
@@ -1357,7 +1377,7 @@ class RelationFinder:
             if not ref:
                 continue
             rel[f"{side}_ref"] = ref
-            if ref not in ([["Person"]], [["dateline"]], [["surname"]], [["couple"]]):
+            if ref not in ([["Person"]], [["dateline"]], [["surname"]], [["couple"]], [["couple", "near"]]):
                 # "its", "the group": an organisation named before, in this part, or in the part before
                 # where the reference opens its part; "the newspaper": anywhere before
                 opens = span is not None and span.sent.start > 0
