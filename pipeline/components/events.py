@@ -1331,9 +1331,9 @@ class EventFinder:
                                 named = at.get(g) if deps[g] == _APPOS else None
                                 if named is not None and named.label_ == "Person" and named not in out:
                                     out.append(named)
-            for person in firsts if span is None or span.label_ == "Person" else ():
-                if person in at and at[person].label_ == "Person":
-                    self._listed_after_role(doc, person, at, triggers, depth, out)
+            for first in firsts if span is None or span.label_ == "Person" else ():
+                if first in at and at[first].label_ == "Person":
+                    self._listed_after_role(doc, first, at, triggers, depth, out)
             for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
