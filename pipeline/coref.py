@@ -420,6 +420,13 @@ def resolve_groups(
             if len(members) >= 2 and (not count or len(members) == count):
                 out[i] = tuple(members)
                 break
+        if i not in out and count >= 2 and m.sentence:
+            # "A was arrested … B was arrested the same evening. Both were charged": the two whom the events of
+            # the paragraph befell so far, named apart
+            since = doc.part_start.get((m.sentence.part_kind, m.sentence.part_number), m.start)
+            befallen = _befallen_before(facts, keys, actors, m.start, since)
+            if len(befallen) == count:
+                resolved(i, m, befallen)
         if i not in out and count > 2:  # "charged all six": the six whom the document's events befell so far
             befallen = _befallen_before(facts, keys, actors, m.start)
             if len(befallen) == count:
@@ -472,12 +479,13 @@ _NOT_BEFALLING = frozenset({EventType.STATEMENT, EventType.VISIT})
 
 
 def _befallen_before(
-    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int
+    facts: DocumentFacts, keys: list[str | None], actors: dict[str, Actor], at: int, since: int = 0
 ) -> tuple[str, ...]:
-    """The people the document's events befell before ``at`` (arrested, charged, tried …), in order."""
+    """The people the document's events befell before ``at`` (arrested, charged, tried …), in order; with
+    ``since``, those told from that document offset on."""
     found: list[str] = []
     for ev in facts.events:
-        if ev.evidence.start >= at or ev.type in _NOT_BEFALLING or ev.standing not in _TOLD:
+        if not since <= ev.evidence.start < at or ev.type in _NOT_BEFALLING or ev.standing not in _TOLD:
             continue
         for j in ev.subjects:
             key = keys[j]

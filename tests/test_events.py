@@ -198,7 +198,26 @@ def test_a_list_of_staff_named_after_their_roles_is_arrested_whole(nlp):
     assert arrested == ["Halvard Brenik", "Perrin Vessa", "Tamsin Vessa", "Ysolde Varnik"]
 
 
+def test_both_are_the_two_people_the_paragraphs_events_befell_named_apart(build_text):
+    r = build_text(
+        "Ms Tamsin Vessa was arrested by officers of the National Police on 2 October 2031 at the airport in Varno. "
+        "Mr Halvard Brenik was arrested the same evening at the couple's home in Astana. Both were charged by an "
+        "investigating judge on 5 October 2031 and placed in pre-trial detention."
+    )
+    assert [ev["subject"] for ev in _events(r, "Lawsuit")] == [["Halvard Brenik"], ["Tamsin Vessa"]]
+    assert [ev["subject"] for ev in _events(r, "Detention")] == [["Halvard Brenik"], ["Tamsin Vessa"]]
+
+
 # -- release demands by any caller ----------------------------------------------------------------
+
+
+def test_the_names_a_quoted_demand_lists_end_with_the_quote(build_text):
+    r = build_text(
+        '"The prison sentences are part of a pattern," said today the Council of Europe Commissioner for Human '
+        'Rights, Orsolya Quillon.\n\n"Lumeria has undertaken to secure the rights guaranteed by the Convention. I '
+        'call on the authorities to release Tamsin Vessa and Halvard Brenik," the Commissioner said.'
+    )
+    assert [ev["subject"] for ev in _events(r, "ReleaseDemand")] == [["Halvard Brenik"], ["Tamsin Vessa"]]
 
 
 def test_demand_for_a_list_of_names_is_one_per_person(build_text):

@@ -1087,6 +1087,8 @@ class EventFinder:
                 j += 1
             if j == i or j >= size or j not in at or at[j].start != j:
                 break
+            if any(doc[k].tag_ == "''" for k in range(i, j)):
+                break  # '… release A and B," the Commissioner said': the quote ends, and the list with it
             nxt = at[j]
             if (
                 (nxt.label_ == "Person") != people
