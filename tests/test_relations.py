@@ -894,8 +894,8 @@ CASES = [
         "LDP vice-president Tamsin Vessa to seven years in prison.",
         {("memberOf", "Tamsin Vessa", "Lumeria Democratic Party"), ("holdsPosition", "Tamsin Vessa", "vice-president")},
     ),
-    # a UN press release's list of experts: each body's members, its chair its leader, a vice-chair a member, and
-    # their roles as worded; "Mr", "Ms" before names the model did not read in a list of title-cased words
+    # a UN press release's list of experts: each body's members, its chair its leader, a vice-chair a member with
+    # the role as worded (as a deputy's elsewhere); "Mr", "Ms" before names the model did not read in a list
     (
         "The experts said the arrests were arbitrary.\n\n*The experts: Working Group on Arbitrary Detention: Ms "
         "Orsolya Quillon (Chair-Rapporteur), Mr Halvard Brenik (Vice-Chair on Communications), Ms Tamsin Vessa and "
@@ -903,13 +903,11 @@ CASES = [
         "(Chair-Rapporteur), Ms Ana Lind and Mr Ilan Voss.",
         {
             ("leaderOf", "Orsolya Quillon", "Working Group on Arbitrary Detention"),
-            ("holdsPosition", "Orsolya Quillon", "Chair-Rapporteur"),
             ("memberOf", "Halvard Brenik", "Working Group on Arbitrary Detention"),
             ("holdsPosition", "Halvard Brenik", "Vice-Chair on Communications"),
             ("memberOf", "Tamsin Vessa", "Working Group on Arbitrary Detention"),
             ("memberOf", "Perrin Vessa", "Working Group on Arbitrary Detention"),
             ("leaderOf", "Marek Tarvel", "Working Group on Enforced or Involuntary Disappearances"),
-            ("holdsPosition", "Marek Tarvel", "Chair-Rapporteur"),
             ("memberOf", "Ana Lind", "Working Group on Enforced or Involuntary Disappearances"),
             ("memberOf", "Ilan Voss", "Working Group on Enforced or Involuntary Disappearances"),
         },

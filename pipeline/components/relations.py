@@ -594,7 +594,7 @@ class RelationFinder:
                     ):
                         kind = "leaderOf"  # "(Chair-Rapporteur)" leads the body; "(Vice-Chair on …)" is a member
                     out.append(self._relation(kind, person, body, conf, obj=body))
-                    if words:  # the role as worded: an office where the body is a public one (resolve_relations)
+                    if words and kind != "leaderOf":  # a deputy's role as worded, as "the party's deputy leader"
                         out.append(self._relation("holdsPosition", person, body, conf, obj=body, position=role.text))
         return out
 
