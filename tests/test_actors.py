@@ -467,6 +467,31 @@ def test_a_role_in_brackets_after_a_name_is_no_actor_and_a_title_makes_a_person_
     }
 
 
+def test_state_bodies_named_with_a_list_a_hyphened_prosecutor_or_a_house(build_text):
+    r = build_text(
+        "On 3 May 2031 the Federal Service for Supervision of Communications, Information Technology and Mass Media "
+        "blocked the site. The Prosecutor-General’s Office opened a case. The House of Representatives voted.",
+    )
+    assert _actors(r) == {
+        "Federal Service for Supervision of Communications, Information Technology and Mass Media": "GovernmentBody",
+        "Prosecutor-General’s Office": "GovernmentBody",
+        "House of Representatives": "GovernmentBody",
+    }
+
+
+def test_a_bodys_acronym_is_of_its_whole_name_not_of_the_country_it_ends_with(build_text):
+    r = build_text(
+        "Burundi: rights defender convicted\n\nTamsin Vessa, the legal representative of the association "
+        "Solidarité pour les Prisonniers du Burundi (SOPRIBU), was arrested on 14 February 2031 in Bujumbura. Her "
+        "lawyer, Halvard Brenik, a partner at the law firm Zashchita i Pravo, was arrested the next day.",
+        name="un-test",
+    )
+    actors = _actors(r)
+    assert actors["Solidarité pour les Prisonniers du Burundi"] in ("NGO", "Organisation")
+    assert actors["Burundi"] == "Country"
+    assert actors["Zashchita i Pravo"] == "Organisation"
+
+
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     r = build_text(
         "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "

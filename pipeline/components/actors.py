@@ -567,8 +567,12 @@ class ActorTyper:
                 word = doc[end].text
                 if re.match(CAPITALISED, word) and _wordlike(word) and doc[end].lower_ not in CALENDAR:
                     end += 1
-                elif doc[end].lower_ in _NAME_LINKS and end + 1 < len(doc) and re.match(CAPITALISED, doc[end + 1].text):
-                    end += 1  # "Observatory for Rights": a link inside the name
+                elif (
+                    (doc[end].lower_ in _NAME_LINKS or (doc[end].lower_ in self.body_particles and doc[end].is_lower))
+                    and end + 1 < len(doc)
+                    and re.match(CAPITALISED, doc[end + 1].text)
+                ):
+                    end += 1  # "Observatory for Rights", "the law firm Zashchita i Pravo": a link inside the name
                 else:
                     break
             while end > at + 1 and doc[end - 1].lower_ in _NAME_LINKS:
@@ -734,7 +738,10 @@ class ActorTyper:
         acronym as another name of the same actor. Where the initials do not fit (an acronym of
         the name in another language), the name found before the brackets stands."""
         out: list[Candidate] = []
-        ends = {c.end: c for c in found}
+        ends: dict[int, Candidate] = {}
+        for c in found:  # the longest name before the brackets, not a country at its end ("… du Burundi (SOPRIBU)")
+            if c.end not in ends or c.start < ends[c.end].start:
+                ends[c.end] = c
         closing = set(self._tokens_with(doc, ORTH, _CLOSE))
         for opening in self._tokens_with(doc, ORTH, _OPEN):  # a word in brackets: "(" at i - 1, ")" at i + 1
             i = opening + 1

@@ -482,16 +482,20 @@ def shape_patterns() -> list[dict]:
     listed: list[dict[str, Any]] = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}]
     for head in data["listing_heads"]:  # "Ministry of Culture, Information, Sports and Youth Policy"
         opening = [{"ORTH": head}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}]
+        # "Federal Service for Supervision of Communications, Information Technology and Mass Media": the list
+        # after an "of" of the mandate
+        mandate = [*opening, {"IS_TITLE": True, "OP": "+"}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]
         for n in (1, 2, 3):
             body = listed + [{"ORTH": ","}, {"IS_TITLE": True, "OP": "+"}] * (n - 1)
-            patterns.append(
-                {
-                    "label": "Organisation",
-                    "pattern": opening
-                    + body
-                    + [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}],
-                }
-            )
+            for start in (opening, mandate, [dict(word, OP="+"), *mandate]):
+                patterns.append(
+                    {
+                        "label": "Organisation",
+                        "pattern": start
+                        + body
+                        + [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "+"}],
+                    }
+                )
         patterns.append(
             {
                 "label": "Organisation",
