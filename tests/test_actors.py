@@ -48,6 +48,10 @@ def _forms(result, label: str) -> set[str]:
         ("Inter-American Commission on Human Rights", "InternationalOrganisation"),
         ("High Judicial Council", "GovernmentBody"),
         ("Boulevard Ahmadou Diallo", "Place"),  # a street word opening a name
+        ("Moldova Civic Rights Bureau", "NGO"),  # a bureau with civil words, its country named
+        ("Kazakhstan International Bureau for Human Rights", "NGO"),
+        ("Prosecutor-General ’s Office", "GovernmentBody"),  # a hyphened prosecutor
+        ("House of Representatives", "GovernmentBody"),
     ],
 )
 def test_a_names_own_words_give_its_type(name, kind):
@@ -490,6 +494,22 @@ def test_a_bodys_acronym_is_of_its_whole_name_not_of_the_country_it_ends_with(bu
     assert actors["Solidarité pour les Prisonniers du Burundi"] in ("NGO", "Organisation")
     assert actors["Burundi"] == "Country"
     assert actors["Zashchita i Pravo"] == "Organisation"
+
+
+def test_a_surname_alone_the_model_took_for_a_body_is_the_person_named_before(build_text):
+    r = build_text(
+        "Nurzhan Zhumabay is an economist and opposition politician.\n\nFamily\n\nZhumabay is married to Saltanat "
+        "Ermekova, a paediatrician.",
+        name="bio-test",
+    )
+    assert _actors(r) == {"Nurzhan Zhumabay": "Person", "Saltanat Ermekova": "Person"}
+    spouses = {
+        tuple(sorted((r.actors[rel.subject].label, r.actors[rel.object].label)))
+        for doc in r.documents
+        for rel in doc.relations
+        if rel.type.value == "spouseOf" and rel.object
+    }
+    assert spouses == {("Nurzhan Zhumabay", "Saltanat Ermekova")}
 
 
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):

@@ -1371,6 +1371,15 @@ class ActorTyper:
             and city_population(text) is None
         ):  # "Yannis Vell … On 1 April, Yannis was transferred": the first name the model took for a place
             votes.append(("Person", W_CONTEXT, "first-name-of-person"))
+        if (
+            label in self.ner_labels
+            and label != "PERSON"
+            and len(span) == 1
+            and not kb_id
+            and span[0].is_title
+            and first in self._told_before(doc, "surnames")  # the people an earlier part named in full
+        ):  # "Nurzhan Sarybay … In January 2024 Sarybay was transferred": the surname the model took for a body
+            votes.append(("Person", W_CONTEXT, "surname-of-person"))
         if not kb_id and label != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
             population = city_population(text)
             # a city's name, unless the model read a person there and the city is small ("Moyo")
