@@ -208,6 +208,15 @@ def test_both_are_the_two_people_the_paragraphs_events_befell_named_apart(build_
     assert [ev["subject"] for ev in _events(r, "Detention")] == [["Halvard Brenik"], ["Tamsin Vessa"]]
 
 
+def test_a_laws_year_dates_nothing_and_gives_no_year_to_a_date_without_one(build_text):
+    r = build_text(
+        "Haniya Vessa was arrested on 22 March 2031. She was charged under the Anti-Terrorism Act, 1997 and the "
+        "Penal Code with sedition. On 4 June, the Anti-Terrorism Court in Quetta refused her application for bail."
+    )
+    assert [ev.get("date") for ev in _events(r, "CourtDecision")] == [["2031-06-04"]]
+    assert all("1997" not in str(ev.get("date")) for kind in ("Lawsuit", "Detention") for ev in _events(r, kind))
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

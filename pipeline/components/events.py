@@ -17,7 +17,7 @@ from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
 from pipeline.facts import DatePrecision
-from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, normalise_date
+from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, names_a_law, normalise_date
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
@@ -369,7 +369,7 @@ class EventFinder:
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
-        return cast(list, self._once(doc, "dates", lambda: [[e] for e in _weekday_joined(self._ents(doc))]))
+        return cast(list, self._once(doc, "dates", lambda: _dates_of(doc, _weekday_joined(self._ents(doc)))))
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -2578,6 +2578,14 @@ def _offsets(texts: list[str], parse: Parse) -> list[int]:
         offsets.append(at)
         at += len(text) + (1 if space else 0)
     return offsets
+
+
+def _dates_of(doc: Doc, ents: list[Span]) -> list[list]:
+    """The DATE entities of ``ents``, each in a list, but a law's year ("charged under the Anti-Terrorism Act,
+    1997"): the Doc's text joined only where a year stands alone."""
+    years = [e for e in ents if len(e) == 1 and e[0].is_digit]
+    text = doc.text if years else ""
+    return [[e] for e in ents if not (e in years and names_a_law(text, e.start_char))]
 
 
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:

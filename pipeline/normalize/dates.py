@@ -360,7 +360,8 @@ def _years_at(text: str) -> list[tuple[int, int]]:
     """Every four-digit year written in ``text`` with its offset, in order (see :func:`years_in`)."""
     found = [(m.start(1), int(m.group(1))) for m in _YEAR.finditer(text)]
     found += [(m.start(1), int(m.group(1))) for m in _DOTTED_YEAR.finditer(text)]
-    return sorted(found)
+    # (not a law's year: "the Anti-Terrorism Act, 1997")
+    return sorted((at, y) for at, y in found if not names_a_law(text, at))
 
 
 class Calendar:
@@ -409,6 +410,8 @@ class Calendar:
             if start < last_end:
                 continue  # a shorter form inside a longer one already read
             last_end = end
+            if names_a_law(text, start):
+                continue  # "the Anti-Terrorism Act, 1997", "Law No. 149 of 2019": a law's year, no date of the story
             part = next(((s, e) for s, e in parts if s <= start < e), None)
             found = self._resolve(text[start:end], start, None, part)
             if found is not None:
@@ -538,6 +541,23 @@ class Calendar:
                 year -= 1  # a news story tells what has happened: the latest such day before it
             return year
         return self.year
+
+
+#: a law's title just before a year ("the Anti-Terrorism Act, 1997", "Law 149 of 2019", "Decree No. 12/2020 of"):
+#: the year names the law, not a time of the story
+_LAW_YEAR = re.compile(
+    r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation|Constitution)(?:\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*)?"
+    r"(?:,\s*|\s+of\s+)$"
+)
+
+
+def names_a_law(text: str, at: int) -> bool:
+    """Whether the year at offset ``at`` of ``text`` is part of a law's title ("the Anti-Terrorism Act, 1997").
+
+    >>> names_a_law("charged under the Anti-Terrorism Act, 1997 and", 38), names_a_law("arrested in 1997", 12)
+    (True, False)
+    """
+    return _LAW_YEAR.search(text, max(0, at - 40), at) is not None
 
 
 #: "since", or a founding or a birth, just before a year (searched up to the phrase's start): a year a period
