@@ -217,6 +217,17 @@ def test_a_laws_year_dates_nothing_and_gives_no_year_to_a_date_without_one(build
     assert all("1997" not in str(ev.get("date")) for kind in ("Lawsuit", "Detention") for ev in _events(r, kind))
 
 
+def test_a_trial_which_opened_on_a_day_is_of_that_day_and_a_case_files_year_dates_nothing(build_text):
+    r = build_text(
+        "Halvard Brenik and Perrin Vessa were arrested in Varno on 2 October 2031. Their trial, which opened on 22 "
+        "April 2032, rested "
+        "almost entirely on recordings of a private call.\n\nOn 4 March the prosecution ordered Tamsin Vessa "
+        "detained for 15 days in Case No. 811 of 2033."
+    )
+    assert [ev.get("date") for ev in _events(r, "Trial")] == [["2032-04-22"], ["2032-04-22"]]
+    assert all("2033" != ev.get("date", [""])[0] for ev in _events(r, "Detention"))
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

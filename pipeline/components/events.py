@@ -261,7 +261,7 @@ class EventFinder:
         #: the words _region reads, hashed as the parse's columns hold them
         self._region_ids = tuple(
             frozenset(get_string_id(w) for w in self.words[k])
-            for k in ("date_boundaries", "support_verbs", "decision_nouns")
+            for k in ("date_boundaries", "support_verbs", "decision_nouns", "opening_verbs")
         )
         #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
         #: component sets neither)
@@ -1502,7 +1502,7 @@ class EventFinder:
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
         columns = parse.columns
         lowers, lemmas, deps, ents = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ENT_TYPE]
-        stop, support, decisions = self._region_ids
+        stop, support, decisions, opening = self._region_ids
         region: list[int] = []
         while todo:
             i = todo.pop()
@@ -1513,8 +1513,13 @@ class EventFinder:
                 dep = deps[child]
                 if dep == _APPOS and ents[child] == _DATE:
                     pass  # "transferred to X prison the following month": a date is no apposition of a place
-                elif i == trigger.i and allowed_acl and dep == _RELCL and lemmas[child] in support:
-                    pass  # "a hunger strike he staged last August": the clause that undertakes it
+                elif (
+                    i == trigger.i
+                    and allowed_acl
+                    and dep == _RELCL
+                    and (lemmas[child] in support or lemmas[child] in opening)
+                ):
+                    pass  # "a hunger strike he staged last August", "their trial, which opened on 22 April"
                 elif dep in stop or (dep == _ACL and not allowed_acl) or dep == _RELCL:
                     continue
                 if (

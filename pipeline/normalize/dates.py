@@ -543,10 +543,11 @@ class Calendar:
         return self.year
 
 
-#: a law's title just before a year ("the Anti-Terrorism Act, 1997", "Law 149 of 2019", "Decree No. 12/2020 of"):
-#: the year names the law, not a time of the story
+#: a law's or a case's title just before a year ("the Anti-Terrorism Act, 1997", "Law 149 of 2019", "Case No. 811 of
+#: 2025", "Criminal Appeal No. 86 of 2024"): the year names the law or the case file, not a time of the story
 _LAW_YEAR = re.compile(
-    r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation|Constitution)(?:\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*)?"
+    r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation|Constitution|Case|Appeal|Petition)"
+    r"(?:\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*)?"
     r"(?:,\s*|\s+of\s+)$"
 )
 
