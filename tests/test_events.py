@@ -228,6 +228,14 @@ def test_a_trial_which_opened_on_a_day_is_of_that_day_and_a_case_files_year_date
     assert all("2033" != ev.get("date", [""])[0] for ev in _events(r, "Detention"))
 
 
+def test_a_court_the_parser_hung_on_a_participle_between_commas_decides_the_ban(build_text):
+    r = build_text(
+        "whereas on 13 October 2031 the Administrative Court of Algiers, acting on a petition by the Ministry of the "
+        "Interior, ordered the dissolution of the Lumeria Rights League;"
+    )
+    assert _one(r, "Ban")["court"] == ["Administrative Court of Algiers"]
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

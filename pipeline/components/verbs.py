@@ -8,6 +8,9 @@ activist X"), and then no rule sees an event. The tagger still reads the word as
 participle): where it is one of the event patterns' verbs, with a subject before it and no finite verb
 between, the clause is rebuilt around it — the subject its ``nsubj``, the noun phrase after it its
 ``dobj``, the date before it and the phrases after the object its own.
+
+It also gives back a verb's subject the parser hung on a participle phrase set off by commas between them
+("the Court of X, acting on a petition by Y, ordered …": "Court" the subject of "acting", "ordered" none).
 """
 
 import numpy
@@ -24,7 +27,7 @@ __all__ = ["VerbRepair"]
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PAST = frozenset({"VBD", "VBN"})
-_AMOD = get_string_id("amod")
+_AMOD, _NSUBJ = get_string_id("amod"), get_string_id("nsubj")
 #: what the parser hung on the subject or on its root that follows the object and is the verb's own
 _CLAUSE_DEPS = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl", "agent", "cc", "conj"})
 
@@ -50,10 +53,13 @@ class VerbRepair:
         if not len(doc):
             return doc
         changes: dict[int, tuple[int, str]] = {}
-        for i in numpy.flatnonzero(doc.to_array([DEP]) == _AMOD).tolist():
+        deps = doc.to_array([DEP])
+        for i in numpy.flatnonzero(deps == _AMOD).tolist():
             verb = doc[i]
             if verb.tag_ in _PAST and verb.lemma_ in self.verbs and verb.head.i > i:
                 changes.update(_rebuilt(doc, verb) or {})
+        for i in numpy.flatnonzero(deps == _NSUBJ).tolist():
+            changes.update(_lent_subject(doc[i]) or {})
         if changes:
             _apply(doc, changes)
         return doc
@@ -124,6 +130,24 @@ def _rebuilt(doc: Doc, verb: Token) -> dict[int, tuple[int, str]] | None:
             else:
                 new[t.i] = (verb.i, "npadvmod")
     return new
+
+
+def _lent_subject(subject: Token) -> dict[int, tuple[int, str]] | None:
+    """ "the Court of X, acting on a petition by Y, ordered the dissolution of Z": the parser hangs the subject
+    on the participle set off by commas before the verb, and the verb has none. The subject is the verb's."""
+    clause = subject.head
+    verb = clause.head
+    if (
+        clause.dep_ != "advcl"
+        or clause.tag_ not in ("VBG", "VBN")
+        or not subject.i < clause.i < verb.i
+        or subject.doc[clause.i - 1].text != ","
+        or verb.pos_ != "VERB"
+        or verb.tag_ not in _FINITE
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    ):
+        return None
+    return {subject.i: (verb.i, "nsubj")}
 
 
 def _apply(doc: Doc, changes: dict[int, tuple[int, str]]) -> None:
