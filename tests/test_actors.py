@@ -512,6 +512,21 @@ def test_a_surname_alone_the_model_took_for_a_body_is_the_person_named_before(bu
     assert spouses == {("Nurzhan Zhumabay", "Saltanat Ermekova")}
 
 
+def test_an_acronym_heads_word_not_in_capitals_in_a_persons_name_says_no_type(build_text):
+    # "Ngo" ("daughter of") in a Cameroonian name is no NGO; "NGO" in capitals is
+    r = build_text(
+        "B. whereas on 28 January 2031 Tamsin Vessa was arrested in Douala together with the party’s vice-president, "
+        "Marthe Ekani Ngo Biyong, and its treasurer, Perrin Vessa;",
+    )
+    assert _actors(r) == {
+        "Tamsin Vessa": "Person",
+        "Marthe Ekani Ngo Biyong": "Person",
+        "Perrin Vessa": "Person",
+        "Douala": "Place",
+    }
+    assert name_type("Lumeria NGO".split()) == ("NGO", "head:ngo")
+
+
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     r = build_text(
         "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "

@@ -1511,9 +1511,11 @@ class ActorTyper:
             i -= 1  # "his wife, Nadia X", "Author: Claire X"
         if i >= 0:
             word = lower[i]
-            if word in self.before and (
-                labelled or word in self.titles or not (doc[i].is_title and self._headline_word(doc, i))
-            ):  # ("Mr", "Ms" before a name even in a list of title-cased names and roles)
+            if (
+                word in self.before
+                and (labelled or word in self.titles or not (doc[i].is_title and self._headline_word(doc, i)))
+                and not (word in self.kind_acronyms and not doc[i].is_upper)
+            ):  # ("Mr", "Ms" before a name even in a list of title-cased names and roles; "NGO", not a name's "Ngo")
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
             elif word in self.before_lower and doc[i].is_lower:
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))

@@ -57,6 +57,13 @@ _PREPOSITIONS = frozenset(
 _POSSESSIVE = re.compile(r"[’']s?$")
 #: a possessive the tokenizer splits off its word
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+#: heads that are acronyms, a head only in capitals: "Albertine Essomba Ngo Bilong" (a name's "Ngo") is no NGO
+_ACRONYM_HEADS = frozenset(load_json("name_words.json")["acronym_heads"])
+
+
+def _unless_capitals(word: str) -> str:
+    """``word``, or where it is an acronym head not written in capitals, a form no head has ("Ngo" -> "Ngo·")."""
+    return word + "·" if not word.isupper() and word.lower() in _ACRONYM_HEADS else word
 
 
 # Among equal weights the more specific type wins.
@@ -165,7 +172,7 @@ class NameWords:
         quoted = re.search(r"[‘“'\"«]", text)
         if quoted and quoted.start() > 0 and not re.match(r"\w['’]", text[quoted.start() - 1 : quoted.start() + 1]):
             text = text[: quoted.start()]
-        low = [_POSSESSIVE.sub("", w.lower()).strip(QUOTES) for w in text.split()]
+        low = [_POSSESSIVE.sub("", _unless_capitals(w).lower()).strip(QUOTES) for w in text.split()]
         return [w for w in low if w]
 
     def head_of(self, words: list[str]) -> str | None:
@@ -413,7 +420,12 @@ def shape_patterns() -> list[dict]:
         parts = head.split()
         lower = kind in lower_ok or head in lower_words
         head_tokens = [
-            {"LOWER": w} if lower or not w.isalpha() else {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}} for w in parts
+            {"ORTH": w.upper()}  # "NGO", not a name's "Ngo"
+            if w in _ACRONYM_HEADS
+            else {"LOWER": w}
+            if lower or not w.isalpha()
+            else {"LOWER": w, "TEXT": {"REGEX": CAPITALISED}}
+            for w in parts
         ]
         first = place_word if kind == "Place" else word
         before = [
