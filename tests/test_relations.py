@@ -912,6 +912,13 @@ CASES = [
             ("memberOf", "Ilan Voss", "Working Group on Enforced or Involuntary Disappearances"),
         },
     ),
+    # the name after "her husband," and a description in lower case, the parser hanging both on the verb
+    (
+        "F. whereas Rosa Vessa was arrested at her home in León on 2 June 2031; whereas the authorities have "
+        "refused to provide any information on her whereabouts to her husband, the agronomist Julio Brenik "
+        "Bonilla, in disregard of the precautionary measures;",
+        {("spouseOf", "Julio Brenik Bonilla", "Rosa Vessa")},
+    ),
     # "joint" before a two-word role: a deputy, as the golds count one
     (
         "Halvard Brenik is the editor of the daily Korvel Post and a joint secretary general of the opposition "

@@ -788,6 +788,8 @@ class RelationFinder:
                     break
         if not own and tok.dep_ == "compound" and index.actor(tok.head) is None and tok.head.i in links:
             own = list(links[tok.head.i].holders)  # "a member state of the AU": the links are the head's
+        if not own:
+            own = self._described_after_comma(tok, index)
         plural = tok.tag_ in ("NNS", "NNPS")
         edge = tok.left_edge.i
         # no holder a person: "A, B and C, three journalists of …" parsed as the apposition of another word
@@ -804,6 +806,24 @@ class RelationFinder:
             if plural:  # "A, B and C, the administrators of …"
                 out.extend((c, conf) for c in holder.conjuncts)
         return out
+
+    @staticmethod
+    def _described_after_comma(tok: Token, index: _Index) -> list[tuple[Token, float]]:
+        """ "to her husband, the agronomist Y;": the person named after a comma and the words in lower case
+        that describe them, where the parser hung the description on the verb and the name on it."""
+        doc = tok.doc
+        if tok.tag_ != "NN" or tok.right_edge.i != tok.i or tok.i + 3 >= len(doc) or doc[tok.i + 1].text != ",":
+            return []
+        k = tok.i + 3 if doc[tok.i + 2].lower_ in ("the", "a", "an") else tok.i + 2
+        j = k
+        while j < len(doc) and j - k < 4 and doc[j].is_lower and doc[j].is_alpha and index.actor(doc[j]) is None:
+            j += 1
+        named = index.actor(doc[j]) if k < j < len(doc) else None
+        if named is None or named.label_ != "Person" or named.start != j:
+            return []
+        if named.end < len(doc) and not doc[named.end].is_punct:
+            return []
+        return [(named.root, 0.8)]
 
     @staticmethod
     def _named_occupation(tok: Token, index: _Index) -> Token:
