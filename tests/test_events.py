@@ -236,6 +236,21 @@ def test_a_court_the_parser_hung_on_a_participle_between_commas_decides_the_ban(
     assert _one(r, "Ban")["court"] == ["Administrative Court of Algiers"]
 
 
+def test_a_relative_clause_in_the_singular_is_on_its_own_name_not_the_names_listed_with_it(build_text):
+    r = build_text(
+        "F. whereas since February 2031 more than 20 opposition figures, lawyers and businesspeople have been "
+        "arrested in the so-called conspiracy case; whereas those arrested include Halvard Brenik, the "
+        "secretary-general of the Movement for Dignity and Justice (Harakat Karama wa Adala), who was arrested at "
+        "his home in La Marsa on 24 February 2031 and is being held in Mornaguia prison, and Tamsin Vessa, a former "
+        "Minister of Social Affairs and a member of the party’s executive bureau, who was arrested the next day and "
+        "is being held in the Manouba women’s prison;"
+    )
+    arrests = {ev["subject"][0]: ev.get("place", []) for ev in _events(r, "Arrest")}
+    assert arrests["Tamsin Vessa"] != ["La Marsa"]
+    held = sorted((ev["subject"][0], ev.get("place", [""])[0]) for ev in _events(r, "Detention"))
+    assert ("Tamsin Vessa", "Mornaguia prison") not in held and ("Halvard Brenik", "Mornaguia prison") in held
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ from pipeline.treematch import _COLUMNS, _SPACY, Parse, TreeMatcher
 __all__ = ["EventFinder", "mention_spans"]
 
 _APPOS, _RELCL, _ACL, _DATE, _OF = (get_string_id(w) for w in ("appos", "relcl", "acl", "DATE", "of"))
+#: auxiliaries of the singular ("who was arrested", "who has been held", "who is held")
+_SINGULAR_AUX = frozenset({"was", "is", "has"})
 _OBJECT_DEPS = frozenset(get_string_id(w) for w in ("pobj", "dobj"))
 _FOR_OF = frozenset(get_string_id(w) for w in ("for", "of"))
 _ABOUT = frozenset(get_string_id(w) for w in ("on", "about", "concerning", "regarding"))
@@ -521,6 +523,9 @@ class EventFinder:
                 roles["subject"] = self._members_after(doc, trigger, at, found_ids)
             if dep == _RELCL and roles["subject"]:
                 roles["subject"] = self._which_stands_for(doc, trigger, roles["subject"], at)
+            elif dep == _CONJ and roles["subject"]:  # "…, who was arrested … and is being held in …"
+                own = self._named_by_who(trigger, roles["subject"], at)
+                roles["subject"] = [own] if own is not None else roles["subject"]
             to = next((c for c in children[t] if lowers[c] == _TO), None) if frame == "source" else None
             if to is not None:  # "According to his wife, X, he lost 14 kilograms": the words are hers alone
                 left, right = edges(parse, to)
@@ -1747,6 +1752,9 @@ class EventFinder:
     def _which_stands_for(doc: Doc, trigger: Token, subjects: list[Span], at: dict[int, Span]) -> list[Span]:
         """The subjects of a relative clause opened by "which": no person ("X, the editor of the daily Y, which
         the Authority suspended": the parser hangs the clause on X), but the body named right before it."""
+        own = EventFinder._named_by_who(trigger, subjects, at)
+        if own is not None:
+            return [own]
         which = next((c for c in trigger.children if c.lower_ == "which" and c.i < trigger.i), None)
         if which is None or any(s.label_ != "Person" for s in subjects):
             return subjects
@@ -1755,6 +1763,21 @@ class EventFinder:
         if named is not None and named.end == before and named.label_ in ACTOR_LABELS and named.label_ != "Person":
             return [named]
         return []
+
+    @staticmethod
+    def _named_by_who(verb: Token, subjects: list[Span], at: dict[int, Span]) -> Span | None:
+        """ "X, the secretary-general of Y, who was arrested at his home … and is being held in Z prison, and W,
+        who was arrested the next day": the one name a relative clause in the singular is on, of the names
+        listed with it (``verb``: the clause's verb, or a verb coordinated with it)."""
+        clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb
+        if len(subjects) < 2 or clause.dep_ != "relcl" or clause.head.i not in at:
+            return None
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _SINGULAR_AUX for c in verb.children):
+            return None
+        if not any(c.lower_ == "who" and c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return None
+        own = at[clause.head.i]
+        return own if own in subjects else None
 
     def _separate_opinion(self, trigger: Token) -> bool:
         """Whether ``trigger`` expresses a judge's separate opinion ("appended a partly dissenting opinion")."""
