@@ -919,6 +919,13 @@ CASES = [
         "Bonilla, in disregard of the precautionary measures;",
         {("spouseOf", "Julio Brenik Bonilla", "Rosa Vessa")},
     ),
+    # "whose" right after a name, the clause parsed as the verb's complement, not as a clause on the name
+    (
+        "G. whereas on 9 August 2031 the Communications Commission revoked the broadcasting licence of the "
+        "regional television channel Korvel Adjara TV, whose director, Halvard Brenik, is the brother of Tamsin "
+        "Brenik, for 'repeated violations of the rules on political advertising';",
+        {("leaderOf", "Halvard Brenik", "Korvel Adjara TV"), ("relativeOf", "Halvard Brenik", "Tamsin Brenik")},
+    ),
     # "joint" before a two-word role: a deputy, as the golds count one
     (
         "Halvard Brenik is the editor of the daily Korvel Post and a joint secretary general of the opposition "

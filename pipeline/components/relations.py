@@ -327,6 +327,10 @@ class _Index:
                 named = self._named(above)
                 if named is not None:
                     return (named, None) if (named.label_ == "Person") == kin else None
+            before = self.ents.get(tok.i - 2) if tok.i >= 2 and self.doc[tok.i - 1].text == "," else None
+            if before is not None and before.end == tok.i - 1 and before.label_ not in ("Place", "Country"):
+                # "the channel X, whose director, Y, is …": the name right before, however the clause was parsed
+                return (before, None) if (before.label_ == "Person") == kin else None
             return None
         span = self._named(tok)
         if span is not None:
