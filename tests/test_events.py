@@ -276,6 +276,16 @@ def test_demand_for_a_list_of_names_is_one_per_person(build_text):
     ]
 
 
+def test_a_demand_for_names_each_opened_by_a_title_is_one_per_person(build_text):
+    # (the model reads "U Soe Myint Thein" as a body's name, title and all, so the parse lists nothing)
+    r = build_text(
+        "2. Calls for the immediate and unconditional release of Ko Zaw Naing Oo, U Soe Myint Thein and Daw Nang "
+        "Hseng Noom, as well as of all other political prisoners in Myanmar;"
+    )
+    demanded = [ev["subject"] for ev in _events(r, "ReleaseDemand")]
+    assert demanded == [["Nang Hseng Noom"], ["Soe Myint Thein"], ["Zaw Naing Oo"]]
+
+
 def test_names_right_after_release_and_its_adverbs_are_each_demanded(build_text):
     r = build_text(
         "The European Parliament,\n\n– having regard to its previous resolutions,\n\n"

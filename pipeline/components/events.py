@@ -75,6 +75,8 @@ _OPENING_QUOTE_IDS = substring_ids("‘“\"'")
 _ADVCL, _VBN, _ADVCL_ACL_XCOMP = get_string_id("advcl"), get_string_id("VBN"), ids(("advcl", "acl", "xcomp"))
 _GOVERNED_NOUN_DEPS, _ORDERED_DEPS = ids(("dobj", "nsubjpass", "pobj", "attr")), ids(("ccomp", "xcomp", "oprd"))
 _LIST_SEPARATORS, _POSSESSIVE_ENDINGS = ids((",", "and", "or")), ids(("’s", "'s", "’", "'"))
+#: the titles before a person's name ("Mr", "Daw", "U"), which the names of a list may each open with
+_NAME_TITLES = ids(load_json("type_cues.json")["titles"])
 _WITH = get_string_id("with")
 #: the words between the names a list after "including" gives ("among others X, and in particular Mr Y")
 _LISTING_WORDS = ids(
@@ -1087,8 +1089,11 @@ class EventFinder:
         while i < size:
             j = i
             while j < size and (
-                lowers[j] in _LIST_SEPARATORS or orths[j] in _QUOTE_IDS or (lowers[j] == _OF and j > i)
-            ):  # "of A and of B"
+                lowers[j] in _LIST_SEPARATORS
+                or orths[j] in _QUOTE_IDS
+                or (lowers[j] == _OF and j > i)
+                or (people and j > i and lowers[j] in _NAME_TITLES and j + 1 in at and at[j + 1].start == j + 1)
+            ):  # "of A and of B", "of Ko A, U B and Daw C"
                 j += 1
             if j == i or j >= size or j not in at or at[j].start != j:
                 break
