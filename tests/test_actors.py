@@ -527,6 +527,17 @@ def test_an_acronym_heads_word_not_in_capitals_in_a_persons_name_says_no_type(bu
     assert name_type("Lumeria NGO".split()) == ("NGO", "head:ngo")
 
 
+def test_an_urgent_actions_index_code_and_names_field_are_no_actors(build_text):
+    r = build_text(
+        "FURTHER INFORMATION ON UA 112/31    Index: MDE 12/0417/2031    Egypt    Date: 9 April 2031\n\n"
+        "Tamsin Vessa was arrested in Cairo on 2 April 2031.\n\nNAMES AND PRONOUNS: Tamsin Vessa (she/her)",
+        name="ua-test",
+    )
+    names = {n.lower() for n in _actors(r)}
+    assert "mde" not in names and "names" not in names and "pronouns" not in names
+    assert "tamsin vessa" in names
+
+
 def test_a_body_named_in_french_or_spanish_is_whole_and_no_person(build_text):
     r = build_text(
         "On 3 September 2023, agents arrested four members of the Collectif Ubuntu pour les Droits Humains "
