@@ -913,12 +913,9 @@ class RelationFinder:
     def _modifiers(self, tok: Token, index: _Index) -> list[Token]:
         """The words before a role noun that qualify it ("deputy", "advocacy", "student")."""
         pair = self.lexicon.pair(tok) is not None  # "Secretary" of "Secretary General" is the role itself
-        lefts = list(tok.lefts)
-        if pair and tok.i > 0 and tok.doc[tok.i - 1].head == tok:
-            lefts = [*tok.doc[tok.i - 1].lefts, *lefts]  # "a joint secretary general": the pair's own modifiers
         return [
             c
-            for c in lefts
+            for c in self._role_lefts(tok)
             if c.dep_ in _MODIFIER_DEPS
             and index.actor(c) is None
             and not c.is_punct
@@ -926,6 +923,14 @@ class RelationFinder:
             and c.lower_ not in self.lexicon.peers
             and not (pair and c.i == tok.i - 1)
         ]
+
+    def _role_lefts(self, tok: Token) -> list[Token]:
+        """The words the parser hung before a role noun, and before the first word of a two-word role ("a joint
+        secretary general": "joint" hangs on "secretary")."""
+        lefts = list(tok.lefts)
+        if self.lexicon.pair(tok) is not None and tok.i > 0 and tok.doc[tok.i - 1].head == tok:
+            lefts = [*tok.doc[tok.i - 1].lefts, *lefts]
+        return lefts
 
     def _of_department(self, tok: Token, index: "_Index") -> bool:
         """Whether a leader's noun heads a field or a department ("head of security", "director of
@@ -982,12 +987,9 @@ class RelationFinder:
         peer = not verb and any(c.lower_ in self.lexicon.peers for c in tok.lefts)
         kin = kind in _KIN
         office = kind == "holdsPosition"  # "Judge X", "the governor of the central bank"
-        lefts = list(tok.lefts)
-        if self.lexicon.pair(tok) is not None and tok.i > 0 and doc[tok.i - 1].head == tok:
-            lefts.extend(doc[tok.i - 1].lefts)  # "a joint secretary general"
         worded = [tok.i] + [
             c.i
-            for c in lefts
+            for c in self._role_lefts(tok)
             if c.dep_ in _MODIFIER_DEPS and not c.is_punct and c.lower_ not in self.lexicon.not_in_office
         ]
         out = []
