@@ -251,6 +251,17 @@ def test_a_relative_clause_in_the_singular_is_on_its_own_name_not_the_names_list
     assert ("Tamsin Vessa", "Mornaguia prison") not in held and ("Halvard Brenik", "Mornaguia prison") in held
 
 
+def test_other_people_counted_are_not_those_named_before_and_a_legal_personality_cancelled_is_a_ban(build_text):
+    r = build_text(
+        "A. whereas Halvard Brenik, Perrin Vessa, Tamsin Vessa and Ysolde Varnik were arrested in Moscow on 3 "
+        "March 2031; whereas at least four other lawyers defending political prisoners have been prosecuted since "
+        "2030;\n\nB. whereas on 6 August 2031 the Supreme Electoral Council cancelled the legal personality of the "
+        "Lumeria Unity Party;"
+    )
+    assert _events(r, "Lawsuit") == []
+    assert _one(r, "Ban")["subject"] == ["Lumeria Unity Party"]
+
+
 # -- release demands by any caller ----------------------------------------------------------------
 
 

@@ -61,6 +61,10 @@ def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
     return None
 
 
+#: words that set a group apart from the people named before it ("four other lawyers", "more activists")
+_OTHERS = frozenset({"other", "further", "more", "additional", "several"})
+
+
 class CorefCues:
     """Adds descriptor, court, organisation and plural anaphors to ``doc.spans["whereas_anaphors"]``
     and writes, for every actor name and anaphor, the cues coreference agrees on.
@@ -217,6 +221,8 @@ class CorefCues:
                 return None
         if any(c.dep_ == "poss" for c in left):
             return None
+        if any(c.lower_ in _OTHERS for c in left):
+            return None  # "four other lawyers have been prosecuted": people the text has not named, not those it has
         start = min([c.i for c in left] + [tok.i])
         if any(i in taken for i in range(start, tok.i + 1)):
             return None
