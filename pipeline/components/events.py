@@ -373,7 +373,9 @@ class EventFinder:
 
     def _date_ents(self, doc: Doc) -> list[list]:
         """The Doc's DATE entities, each in a list to which :meth:`_dates` adds its phrase, made once per call."""
-        return cast(list, self._once(doc, "dates", lambda: _dates_of(doc, _weekday_joined(self._ents(doc)))))
+        return cast(
+            list, self._once(doc, "dates", lambda: _dates_of(_weekday_joined(self._ents(doc)), lambda: self._text(doc)))
+        )
 
     def _mentions(self, doc: Doc) -> dict[int, Span]:
         """:func:`mention_spans` of ``doc``, made once per call of the component."""
@@ -2613,11 +2615,12 @@ def _offsets(texts: list[str], parse: Parse) -> list[int]:
     return offsets
 
 
-def _dates_of(doc: Doc, ents: list[Span]) -> list[list]:
+def _dates_of(ents: list[Span], doc_text: Callable[[], str]) -> list[list]:
     """The DATE entities of ``ents``, each in a list, but a law's year ("charged under the Anti-Terrorism Act,
-    1997"): the Doc's text joined only where a year stands alone."""
+    1997"): the Doc's text (``doc_text``: made off the parse, not ``Doc.text``'s Token per word) read only where
+    a year stands alone."""
     years = [e for e in ents if len(e) == 1 and e[0].is_digit]
-    text = doc.text if years else ""
+    text = doc_text() if years else ""
     return [[e] for e in ents if not (e in years and names_a_law(text, e.start_char))]
 
 
