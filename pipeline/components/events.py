@@ -77,6 +77,7 @@ _GOVERNED_NOUN_DEPS, _ORDERED_DEPS = ids(("dobj", "nsubjpass", "pobj", "attr")),
 _LIST_SEPARATORS, _POSSESSIVE_ENDINGS = ids((",", "and", "or")), ids(("’s", "'s", "’", "'"))
 #: the titles before a person's name ("Mr", "Daw", "U"), which the names of a list may each open with
 _NAME_TITLES = ids(load_json("type_cues.json")["titles"])
+_CLOSE_QUOTE_TAG = get_string_id("''")  # the tag of a closing quote
 _WITH = get_string_id("with")
 #: the words between the names a list after "including" gives ("among others X, and in particular Mr Y")
 _LISTING_WORDS = ids(
@@ -1085,7 +1086,7 @@ class EventFinder:
         people = span.label_ == "Person"
         out: list[Span] = []
         columns = self._tree(doc).columns
-        lowers, orths = columns[_LOWER], columns[_ORTH]
+        lowers, orths, tags = columns[_LOWER], columns[_ORTH], columns[_TAG]
         size = len(lowers)
         i = span.end
         while i < size:
@@ -1099,7 +1100,7 @@ class EventFinder:
                 j += 1
             if j == i or j >= size or j not in at or at[j].start != j:
                 break
-            if any(doc[k].tag_ == "''" for k in range(i, j)):
+            if any(tags[k] == _CLOSE_QUOTE_TAG for k in range(i, j)):
                 break  # '… release A and B," the Commissioner said': the quote ends, and the list with it
             nxt = at[j]
             if (

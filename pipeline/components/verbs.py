@@ -27,7 +27,7 @@ __all__ = ["VerbRepair"]
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PAST = frozenset({"VBD", "VBN"})
-_AMOD, _NSUBJ = get_string_id("amod"), get_string_id("nsubj")
+_AMOD, _NSUBJ, _ADVCL = get_string_id("amod"), get_string_id("nsubj"), get_string_id("advcl")
 #: what the parser hung on the subject or on its root that follows the object and is the verb's own
 _CLAUSE_DEPS = frozenset({"prep", "punct", "npadvmod", "advmod", "advcl", "agent", "cc", "conj"})
 
@@ -58,8 +58,9 @@ class VerbRepair:
             verb = doc[i]
             if verb.tag_ in _PAST and verb.lemma_ in self.verbs and verb.head.i > i:
                 changes.update(_rebuilt(doc, verb) or {})
-        for i in numpy.flatnonzero(deps == _NSUBJ).tolist():
-            changes.update(_lent_subject(doc[i]) or {})
+        if (deps == _ADVCL).any():  # (a subject lent to a participle only where a clause hangs on a verb)
+            for i in numpy.flatnonzero(deps == _NSUBJ).tolist():
+                changes.update(_lent_subject(doc[i]) or {})
         if changes:
             _apply(doc, changes)
         return doc
