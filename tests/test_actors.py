@@ -180,6 +180,24 @@ def test_an_international_bodys_acronym_before_its_people_is_no_mention_of_the_b
     assert _actors(r) == {"EU": "InternationalOrganisation", "KGB": "GovernmentBody", "Perrin Vessa": "Person"}
 
 
+def test_real_international_and_national_bodies_are_known_by_name(build_text):
+    r = build_text(
+        "On 20 September 2023 the Commonwealth, the Organisation internationale de la Francophonie and the ACP-EU "
+        "Joint Parliamentary Assembly condemned the arrest of Perrin Vessa. The Tatmadaw detained him. A member of "
+        "the Verkhovna Rada and a deputy of the State Duma spoke for him.",
+        name="news-test",
+    )
+    assert _actors(r) == {
+        "Commonwealth": "InternationalOrganisation",
+        "Organisation internationale de la Francophonie": "InternationalOrganisation",
+        "ACP-EU Joint Parliamentary Assembly": "InternationalOrganisation",
+        "Tatmadaw": "GovernmentBody",
+        "Verkhovna Rada": "GovernmentBody",
+        "State Duma": "GovernmentBody",
+        "Perrin Vessa": "Person",
+    }
+
+
 def test_a_capitalised_noun_of_a_headline_names_no_one_after_it(build_text):
     r = build_text(
         "Lumeria: Rights Lawyer Forcibly Disappeared, Then Jailed on Terrorism Charges\n"
