@@ -458,6 +458,21 @@ def test_names_with_lower_case_particles_are_whole(build_text):
     assert "Santos" not in actors and "Folha" not in actors
 
 
+def test_a_surname_opened_by_a_joined_particle_ends_the_name_the_model_cut_before_it(nlp):
+    # as the model reads some Arabic names: "[Hasan Mirza] al-Qassab", the surname left out
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The court jailed Halvard Mirza al-Brenik for three years.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
+        doc = proc(doc)
+    assert [t.text for t in doc[3:6]] == ["Halvard", "Mirza", "al-Brenik"]
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [("Halvard Mirza al-Brenik", "Person")]
+
+
 def test_a_name_the_model_ended_at_a_link_word_goes_on_through_the_capitalised_words_after_it(build_text):
     r = build_text("Members of the Full Gospel Fellowship of Harare were detained on 2 May 2031.", name="news-test")
     names = set(_actors(r))

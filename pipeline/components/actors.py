@@ -1146,6 +1146,13 @@ class ActorTyper:
                 end += 1
         if end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.suffixes and capitalised(doc[end - 1]):
             end += 1  # "Aysel Vagif gizi": a patronymic ends the name
+        elif (
+            end < len(doc)
+            and (joined := _PARTICLE_JOINED.match(doc[end].text)) is not None
+            and joined.group(1)[0].isupper()
+            and capitalised(doc[end - 1])
+        ):
+            end += 1  # "Hasan Mirza al-Qassab": the surname the particle opens, one word with it
         n = particles(start - 1, -1)
         if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
             start -= n + 1
@@ -1744,6 +1751,8 @@ _CREDIT = re.compile(r"^[A-Z]{2,}/")
 _ITEM_MARKS = BULLETS | {":", ";"}
 #: a capitalised word with a short lower-case particle joined by a hyphen: "Hezb-e", "Hizb-ut", "Tehreek-e"
 _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
+#: a surname opened by a lower-case particle joined to it: "Hasan Mirza [al-Qassab]", "Ahmed [el-Sayed]"
+_PARTICLE_JOINED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|ur)-([^\W\d_][^\W\d_'’]+)$")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
