@@ -2753,3 +2753,22 @@ def test_a_body_declared_an_extremist_organisation_is_banned(build_text):
         "declared Halvard Brenik a terrorist in 2030;"
     )
     assert sorted(e["subject"] for e in _events(r, "Ban")) == [["Korvel Rights Centre"], ["Lumeria Democratic Party"]]
+
+
+def test_a_sentence_ending_at_a_letters_name_ends_there(build_text):
+    # "X." is one token, an initial's shape: the sentence after it is no part of the one before
+    r = build_text(
+        "Tamsin Vessa was sentenced in absentia to five years' imprisonment for running an account on X. Two other "
+        "men - Halvard Brenik and Perrin Vessa - were each jailed for three years.",
+        name="news-test",
+    )
+    terms = {ev["subject"][0]: ev["sentenceTerm"] for ev in _events(r, "Sentencing")}
+    assert terms == {"Tamsin Vessa": ["P5Y"], "Halvard Brenik": ["P3Y"], "Perrin Vessa": ["P3Y"]}
+
+
+def test_an_initial_after_a_lower_case_word_still_opens_a_name(nlp):
+    doc = nlp("The appeal was signed by A. Petrov and the letter posted on X. The court said nothing.")
+    assert [s.text for s in doc.sents] == [
+        "The appeal was signed by A. Petrov and the letter posted on X.",
+        "The court said nothing.",
+    ]

@@ -1,8 +1,10 @@
 """whereas_clauses: a semicolon ends a clause, so each "whereas …;" is parsed on its own; a news
 dateline is a sentence of its own."""
 
+import re
+
 import numpy
-from spacy.attrs import IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START
+from spacy.attrs import IS_LOWER, IS_STOP, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -22,6 +24,8 @@ _BREAK_IDS, _END_IDS, _QUOTE_IDS, _OPENING_IDS, _DASH_IDS = (
 )
 #: Token.is_sent_start True and False as the Doc's SENT_START array holds them (1 and -1)
 _START, _NOT_START = numpy.uint64(1), numpy.uint64(numpy.iinfo(numpy.uint64).max)
+#: a capital letter and a full stop, one token: an initial, or a name that ends a sentence ("posted on X.")
+_LETTER_STOP = re.compile(r"^[A-Z]\.$")
 #: tokens a dateline may take ("SAN JOSÉ, Costa Rica, Oct. 3, 2024 (Agency) –")
 _DATELINE_TOKENS = 20
 
@@ -45,9 +49,9 @@ class ClauseSplitter:
             return doc
         if doc.has_annotation("DEP"):  # as Token.is_sent_start refuses it
             raise ValueError(Errors.E043)
-        rows = doc.to_array([ORTH, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START])
-        orth, title, upper, num = (rows[:, n].tolist() for n in range(4))
-        starts = rows[:, 4].copy()
+        rows = doc.to_array([ORTH, IS_TITLE, IS_UPPER, LIKE_NUM, IS_LOWER, IS_STOP, SENT_START])
+        orth, title, upper, num, lower, stop = (rows[:, n].tolist() for n in range(6))
+        starts = rows[:, 6].copy()
         for i in range(1, len(doc)):
             prev = orth[i - 1]
             if prev in _BREAK_IDS:
@@ -57,6 +61,10 @@ class ClauseSplitter:
             ):  # ("… end.” Next", not "… end. “I call": the quote opening the sentence is its first token)
                 # a full stop ends a sentence when a capital follows; "‘Forward!’ on charges" goes on
                 start = bool(title[i] or upper[i] or num[i]) or orth[i] in _OPENING_IDS
+            elif (
+                title[i] and stop[i] and i > 1 and lower[i - 2] and _LETTER_STOP.match(doc.vocab.strings[prev])
+            ):  # "his account on X. Five other men were jailed": a letter's name, not an initial ("by A. Petrov")
+                start = True
             else:
                 start = False
             starts[i] = _START if start else _NOT_START
