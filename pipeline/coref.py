@@ -172,6 +172,8 @@ def resolve_anaphora(facts: DocumentFacts, keys: list[str | None], actors: dict[
             found = keys[then]
         elif m.refers == "descriptor" and len(ranked.get(rank, ())) == 1:
             found = next(iter(ranked[rank]))  # "the second applicant": one party of the case, anywhere later
+        elif m.refers == "descriptor" and rank:
+            continue  # "the 1st Appellant" where the text ranked no one so: not whoever was named last (a judge)
         elif m.refers == "descriptor" and m.type is not ActorType.PERSON:
             found = _named_by_its_words(doc, m, history, actors)
         for barrier in (True, False):  # the people of its own section first, else those before the heading
@@ -445,14 +447,65 @@ def resolve_groups(
 
 def _ranked(doc: _Document, keys: list[str | None]) -> dict[str, set[str]]:
     """ "first applicant" -> the people the text introduced so ("The first applicant, X, is …",
-    "The applicants are X and Y")."""
+    "The applicants are X and Y", or a judgment's list of its parties: see :func:`_listed_parties`)."""
     ranked: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(doc.mentions):
         if not m.refers and keys[i]:
             for rank in _cues(m).get("rank", "").split("|"):
                 if rank:
                     ranked[rank].add(cast(str, keys[i]))
+    for rank, key in _listed_parties(doc, keys):
+        ranked[rank].add(key)
     return ranked
+
+
+#: a line of a judgment's list of parties: "1. X", "2. Y — Appellant", "— Appellants/Cross-Respondents",
+#: "Z — Respondent"; the name, then a dash and the roles
+_PARTY_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<name>[^\n—–]*?)[ \t]*"
+    r"(?:(?:—|–|--| - )[ \t]*(?P<roles>[A-Za-z-]+(?:[ \t]*/[ \t]*[A-Za-z-]+)*)(?![A-Za-z/-]).*)?$"
+)
+
+
+def _listed_parties(doc: _Document, keys: list[str | None]) -> list[tuple[str, str]]:
+    """(rank, actor key) of the parties a judgment lists by role in lines of their own ("1. X\n2. Y\n—
+    Appellants/Cross-Respondents\n3. Z — Cross-Respondent"): the n-th name a role labels is its "n-th
+    appellant" ("the 2nd Appellant"). A label is a dash and role nouns joined by "/"; it labels the names
+    listed since the last label, each a name mention alone on its line."""
+    data = load_json("coref.json")
+    nouns, ordinals = frozenset(data["party_nouns"]), data["ordinals"]
+    text = doc.facts.document.text
+    names = {m.start: i for i, m in enumerate(doc.mentions) if not m.refers and keys[i]}
+    pending: list[str] = []  # the keys of the names listed since the last label
+    count: dict[str, int] = defaultdict(int)
+    out: list[tuple[str, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        found = _PARTY_LINE.match(line) if len(line) <= 120 else None
+        if found is None:
+            pending = []
+            continue
+        if found.group("name"):
+            at = start + found.start("name")
+            i = names.get(at)
+            if i is None or doc.mentions[i].end != start + found.end("name"):
+                pending = []  # a line of other words: no list, or the list is over
+                continue
+            pending.append(cast(str, keys[i]))
+        roles = [r.strip().lower() for r in (found.group("roles") or "").split("/")]
+        if found.group("roles"):
+            singular = [r[:-1] if r.endswith("s") and r[:-1] in nouns else r for r in roles]
+            if not all(r in nouns for r in singular):
+                pending = []
+                continue
+            for key in pending:
+                for role in singular:
+                    if count[role] < len(ordinals):
+                        out.append((f"{ordinals[count[role]]} {role}", key))
+                    count[role] += 1
+            pending = []
+    return out
 
 
 def _parties(ranked: dict[str, set[str]], cues: dict[str, str]) -> tuple[str, ...]:

@@ -1193,3 +1193,33 @@ def test_a_kind_word_after_a_names_translation_in_brackets_types_the_name(build_
         name="news-2099-test",
     )
     assert _actors(r)["Korvel wal Amal"] == "PoliticalParty"
+
+
+def test_a_judges_title_is_no_part_of_her_name(nlp):
+    # as the model reads some names after "Hon. Justice": the first two a person's, the surname a place
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Lead judgment delivered by Hon. Justice Orsolya Quillon Varnik, JCA.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
+        doc = proc(doc)
+    assert [t.text for t in doc[6:10]] == ["Justice", "Orsolya", "Quillon", "Varnik"]
+    doc.ents = [Span(doc, 7, 9, label="PERSON"), Span(doc, 9, 10, label="GPE")]
+    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [("Orsolya Quillon Varnik", "Person")]
+
+
+def test_the_first_word_of_a_numbered_entry_is_no_sentences_opening(nlp):
+    # "1. Emeka [Obinna Nwachukwu]": the model's name cut after the list's number, its first word a sentence start
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Between:\n1. Halvard Orsel Brenik\n2. Tamsin Marit Halvorsen\n")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
+        doc = proc(doc)
+    assert [t.text for t in doc[5:8]] == ["Halvard", "Orsel", "Brenik"] and doc[5].is_sent_start
+    doc.ents = [Span(doc, 6, 8, label="PERSON")]
+    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
+        doc = proc(doc)
+    assert ("Halvard Orsel Brenik", "Person") in [(e.text, e.label_) for e in doc.ents]

@@ -2772,3 +2772,24 @@ def test_an_initial_after_a_lower_case_word_still_opens_a_name(nlp):
         "The appeal was signed by A. Petrov and the letter posted on X.",
         "The court said nothing.",
     ]
+
+
+_JUDGMENT = (
+    "IN THE COURT OF APPEAL\n\nSUMMARY OF JUDGMENT\n\nBetween:\n1. Halvard Orsel Brenik\n2. Tamsin Marit Halvorsen\n"
+    "— Appellants\nAnd:\nFederal Republic of Nigeria — Respondent\n\n"
+    "Coram: Hon. Justice Orsolya Quillon Varnik, JCA (Presiding)\n\n"
+    "1. The 1st Appellant is the editor of an online newspaper. The 1st Appellant was arrested in Abuja on "
+    "14 March 2023. The 2nd Appellant was arrested in Kano on 15 March 2023.\n"
+)
+
+
+def test_a_judgments_parties_are_the_appellants_its_heading_lists_by_number(build_text):
+    r = build_text(_JUDGMENT, name="judgment-test")
+    arrests = {ev["subject"][0]: ev["place"] for ev in _events(r, "Arrest")}
+    assert arrests == {"Halvard Orsel Brenik": ["Abuja"], "Tamsin Marit Halvorsen": ["Kano"]}
+
+
+def test_a_ranked_party_the_text_never_listed_is_no_one(build_text):
+    # not the judge named last: an arrest on the wrong person is worse than none
+    r = build_text(_JUDGMENT.replace("— Appellants\n", ""), name="judgment-test")
+    assert _events(r, "Arrest") == []

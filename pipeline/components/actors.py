@@ -1058,10 +1058,17 @@ class ActorTyper:
             and (
                 not doc[start - 1].is_sent_start
                 or (doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start)
+                or self._after_list_number(doc, start - 1)
             )
         ):
             start, n = start - 1, n + 1
         return start, end
+
+    @staticmethod
+    def _after_list_number(doc: Doc, i: int) -> bool:
+        """Whether the word at ``i`` follows a list's number opening its line ("\n1. Emeka [Obinna Nwachukwu]"):
+        the first word of an entry, not of a sentence."""
+        return i >= 2 and doc[i - 1].text in (".", ")") and doc[i - 2].like_num and (i == 2 or "\n" in doc[i - 3].text)
 
     def _area_of_post(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a region's name is the area a post covers: after "for" ("Director for the Middle East and
@@ -1103,6 +1110,7 @@ class ActorTyper:
             and not tok.ent_type_
             and tok.lower_ not in self.before
             and tok.lower_ not in self.titles
+            and tok.text not in self.judicial_titles  # "Justice [Ama Owusu]": a judge's title, not a first name
             and tok.text not in self.demonyms
             and tok.lower_ not in CALENDAR
         )

@@ -94,6 +94,8 @@ class CorefCues:
         self.org_nouns = {w: t for t, words in data["organisation_nouns"].items() for w in words}
         self.determiners = frozenset(data["determiners"])
         self.ordinals = tuple(data["ordinals"])  # in order: "first", "second", …
+        #: an ordinal's word by its spelling, in words or figures ("1st" -> "first")
+        self.ordinal_words = {**{w: w for w in self.ordinals}, **data["ordinal_numbers"]}
         #: LOWER and LEMMA hash -> whether a token with it may be an anaphor (see _candidates)
         self._by_lower: dict[int, bool] = {}
         self._by_lemma: dict[int, bool] = {}
@@ -282,8 +284,8 @@ class CorefCues:
         """The ordinals before a noun ("the First Applicant", "the first, second and fourth applicants")."""
         out = []
         for c in tok.lefts:
-            if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.ordinals:
-                out += [x.lower_ for x in (c, *c.conjuncts) if x.lower_ in self.ordinals]
+            if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.ordinal_words:
+                out += [self.ordinal_words[x.lower_] for x in (c, *c.conjuncts) if x.lower_ in self.ordinal_words]
         return sorted(set(out), key=self.ordinals.index)
 
     def _role(self, tok: Token) -> str:
