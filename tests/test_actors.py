@@ -1223,3 +1223,16 @@ def test_the_first_word_of_a_numbered_entry_is_no_sentences_opening(nlp):
     for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
         doc = proc(doc)
     assert ("Halvard Orsel Brenik", "Person") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_whose_editor_is_named_after_it_is_no_editor(build_text):
+    r = build_text(
+        "whereas the authorities blocked the website of the independent news outlet Erkin Varno, whose editor, "
+        "Tamsin Vessa, had published an interview with Ms Brenik;",
+    )
+    assert _actors(r)["Erkin Varno"] == "MediaOutlet"
+
+
+def test_the_parliaments_human_rights_subcommittee_is_known(build_text):
+    r = build_text("whereas a delegation of the Subcommittee on Human Rights visited Tashkent in December 2024;")
+    assert _actors(r)["Subcommittee on Human Rights"] == "InternationalOrganisation"

@@ -1557,7 +1557,9 @@ class ActorTyper:
         if k < len(doc) and texts[k] in (",", "–", "—"):  # (a list entry's "X – reporter, Y")
             k += 1
             while k < len(doc) and k - opens < 6:
-                if lower[k] in self.apposition_skip or pos[k] in _APPOSITION_SKIP_POS:
+                if lower[k] == "whose":
+                    k = len(doc)  # "the outlet X, whose editor, Y,": X's editor, not what X is
+                elif lower[k] in self.apposition_skip or pos[k] in _APPOSITION_SKIP_POS:
                     k += 1
                 elif k + 1 < len(doc) and lower[k + 1] in ("’s", "'s"):
                     k += 2  # "X, the group's executive director"
