@@ -156,6 +156,21 @@ def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
     return tuple(tests)
 
 
+#: the form tests of the patterns' tokens read so far, by the token's dict (the name shapes' patterns share their
+#: tokens' dicts: 47,000 tokens, 3,000 dicts), with the dict itself (an id is another dict's once that one is gone)
+_TESTS_OF: dict[int, tuple[dict[str, Any], tuple[_FormTest, ...]]] = {}
+
+
+def _spec_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
+    """:func:`_form_tests` of a pattern's token, worked out once for each dict."""
+    known = _TESTS_OF.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    tests = _form_tests(spec)
+    _TESTS_OF[id(spec)] = (spec, tests)
+    return tests
+
+
 #: the hashes of the lists of words of patterns' tokens read so far, by their words (the name shapes share a few
 #: long lists: each hashed once a process, not once for each group made)
 _HASHED_WORDS: dict[tuple[Any, ...], frozenset[int] | None] = {}
@@ -187,16 +202,15 @@ class _Reach:
     __slots__ = ("_covers", "_specs", "everywhere")
 
     def __init__(self) -> None:
-        self._specs: list[tuple[_FormTest, ...]] = []
+        self._specs: dict[tuple[_FormTest, ...], None] = {}  # (a dict: each test once, in the order first added)
         self._covers: dict[int, bool] = {}  # ORTH hash -> whether a pattern's token may take it
         self.everywhere = False  # a pattern's token takes any form: the runs are the whole Doc
 
     def add(self, pattern: list[dict[str, Any]]) -> None:
         for spec in pattern:
-            tests = _form_tests(spec)
+            tests = _spec_tests(spec)
             self.everywhere = self.everywhere or not tests
-            if tests not in self._specs:
-                self._specs.append(tests)
+            self._specs.setdefault(tests)
         self._covers.clear()
 
     def run(self, doc: Doc, orths: list[int], lowers: list[int], i: int) -> tuple[int, int]:
@@ -559,16 +573,23 @@ class AnchoredMatcher:
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns: list[list[int]] = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
-        orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth, lower) else []
-        matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
+        # the Doc's ORTH and LOWER values as sets, made where read (most Docs hold no anchor)
+        present: tuple[frozenset[int], frozenset[int]] | None = None
+        matches: list[tuple[int, int, int]] = []
+        if len(self._always):
+            present = (frozenset(columns[0]), frozenset(columns[1]))
+            if not self._gated(doc, *present):
+                matches = list(self._always(doc, **kw))
+        if len(self._looked_up):
+            matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
         anchored: set[int] = set()
-        for by_word, words in zip(self._by_word, (orth, lower), strict=True):
-            for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
+        for by_word, column in zip(self._by_word, columns, strict=True):
+            for w in by_word.keys() & column:  # the Doc's words that anchor a group, found in C
                 anchored.update(by_word[w])
         if not anchored:
             return matches
+        orth, lower = present if present is not None else (frozenset(columns[0]), frozenset(columns[1]))
         rest_bits = self._filed_rests()
         held = 0  # the other requirements the Doc meets, as bits
         for meets, words in zip(rest_bits.meets, (orth, lower), strict=True):
@@ -577,7 +598,8 @@ class AnchoredMatcher:
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
             # a pattern all of whose other requirements the Doc meets (most name shapes have none) runs the group
-            if not group.empty() and any(rest & held == rest for rest in rest_bits.groups[n]):
+            rests = rest_bits.groups[n]  # (the fewest requirements first: none, for most groups)
+            if not group.empty() and (not rests[0] or any(rest & held == rest for rest in rests)):
                 matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
         return matches
 
