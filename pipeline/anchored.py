@@ -250,29 +250,6 @@ class _Reach:
         return True
 
 
-#: what a run of words must hold for a pattern to match in it: as many tokens as the pattern's tokens that must
-#: occur, a word of each of the pattern's other requirements, and a token passing the form tests of the token
-#: holding its anchor
-_RunNeed = tuple[int, frozenset[_Hashed], tuple[_FormTest, ...]]
-#: the operators of a pattern's token that take at least one token (no operator is "1")
-_TAKES_ONE = ("1", "+")
-
-
-def _run_need(pattern: list[dict[str, Any]], anchor: Anchor) -> _RunNeed:
-    """What a run of words must hold for ``pattern``, anchored on ``anchor``, to match in it (see :data:`_RunNeed`).
-
-    >>> need = _run_need([{"IS_TITLE": True, "OP": "+"}, {"LOWER": "court", "IS_TITLE": True}], frozenset({("LOWER", "court")}))
-    >>> need[0], len(need[1]), [t[1] for t in need[2]]
-    (2, 0, ['IN', 'IS_TITLE'])
-    """
-    least = sum(1 for spec in pattern if spec.get("OP", "1") in _TAKES_ONE)
-    rest = frozenset(_hashed(r) for _, r in _literals(pattern) if r != anchor)
-    held = next(  # the token holding the anchor (one that occurs once: the anchor is chosen among those)
-        spec for spec in pattern if spec.get("OP", "1") == "1" and any(r == anchor for _, r in _literals([spec]))
-    )
-    return least, rest, _spec_tests(held)
-
-
 #: the keys of a pattern's token that read the word alone: its text, its lower-case form, the lexeme's flag
 _WORD_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "IS_TITLE", "OP"})
 #: how many runs of words a group keeps the matches of
@@ -310,30 +287,14 @@ class _Group:
     stretch's matches are those of its words: found once for each run of words (a text names the same
     bodies and people again and again) and kept."""
 
-    __slots__ = (
-        "_anchor",
-        "_make",
-        "_matcher",
-        "_needs",
-        "_pending",
-        "_reach",
-        "_reached",
-        "_runs",
-        "_whole",
-        "_worded",
-    )
+    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_runs", "_whole", "_worded")
 
-    def __init__(self, make: Callable[[], Matcher], anchor: Anchor) -> None:
+    def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
-        self._anchor = anchor
         self._matcher: Matcher | None = None
         self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
-        #: read off the patterns at the first call; a removed pattern's tokens stay: the stretches are at most longer
+        #: read off the patterns with the Matcher; a removed pattern's tokens stay: the stretches are at most longer
         self._reach = _Reach()
-        self._reached = False  # whether the patterns not yet in the Matcher are in the reach (and in ``_needs``)
-        #: what a run of words must hold for some pattern to match in it (see :meth:`_may_match`); a removed
-        #: pattern's stay: a run is at most tried in vain
-        self._needs: set[_RunNeed] = set()
         self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
         self._worded = True  # every pattern reads only words: the matches of a run are its words'
         #: a run's words (ORTH hashes) -> the matches in it, from its start (kept while every pattern reads words)
@@ -343,24 +304,11 @@ class _Group:
         self._whole = self._whole or on_match is not None
         self._worded = self._worded and _reads_words(pattern)
         self._runs.clear()  # a pattern more: the runs' matches found before may lack its
-        if self._reached:
-            self._read(pattern)
         if self._matcher is not None:
+            self._reach.add(pattern)
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
         else:
             self._pending.append((key, pattern, on_match, kw))
-
-    def _read(self, pattern: list[dict[str, Any]]) -> None:
-        """Add a pattern's tokens to the reach, and what a run must hold for it to match there to ``_needs``."""
-        self._reach.add(pattern)
-        self._needs.add(_run_need(pattern, self._anchor))
-
-    def _ready(self) -> None:
-        """Read the patterns not read yet (at the first call: adding patterns to a group costs no reading)."""
-        if not self._reached:
-            for _, pattern, _, _ in self._pending:
-                self._read(pattern)
-            self._reached = True
 
     def remove(self, key: str) -> None:
         self._runs.clear()
@@ -375,40 +323,19 @@ class _Group:
 
     def matcher(self) -> Matcher:
         if self._matcher is None:
-            self._ready()
             self._matcher = self._make()
             for key, pattern, on_match, kw in self._pending:
+                self._reach.add(pattern)
                 self._matcher.add(key, [pattern], on_match=on_match, **kw)
             self._pending = []
         return self._matcher
 
-    def _may_match(self, doc: Doc, orths: list[int], lowers: list[int], start: int, end: int) -> bool:
-        """Whether some pattern may match in the run ``start``-``end``: a run too short for each pattern, or
-        without a word one of its tokens needs, or whose anchor words all fail the anchor's token's tests of their
-        form ("radio", "state" in lower case, where the patterns want a capitalised word), has no match (and the
-        group needs no Matcher for it)."""
-        words: _Hashed = (frozenset(orths[start:end]), frozenset(lowers[start:end]))
-        anchored: dict[tuple[_FormTest, ...], bool] = {}  # the anchor token's tests -> whether a token passes them
-        for least, rest, tests in self._needs:
-            if least > end - start or not all(
-                not o.isdisjoint(words[0]) or not w.isdisjoint(words[1]) for o, w in rest
-            ):
-                continue
-            passed = anchored.get(tests)
-            if passed is None:
-                passed = anchored[tests] = any(
-                    _Reach._passes(tests, doc, orths[k], lowers[k]) for k in range(start, end)
-                )
-            if passed:
-                return True
-        return False
-
     def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed) -> list:
         """The matches in ``doc`` (its ORTH and LOWER ``columns`` given, and the values they ``held``), as the
         Matcher finds them there."""
-        self._ready()
+        matcher = self.matcher()
         if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
-            return list(self.matcher()(doc, **kw))
+            return list(matcher(doc, **kw))
         orths, lowers = columns
         anchored: set[int] = set()  # the tokens holding the anchor, each word found by list.index, not a loop
         for words, column, values in ((anchor[0], orths, held[0]), (anchor[1], lowers, held[1])):
@@ -422,26 +349,24 @@ class _Group:
         for i in sorted(anchored):
             if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
-                matches.extend((key, start + s, start + e) for key, s, e in self._in_run(doc, columns, start, end, kw))
+                matches.extend((key, start + s, start + e) for key, s, e in self._in_run(doc, orths, start, end, kw))
         return matches
 
     def _in_run(
-        self, doc: Doc, columns: list[list[int]], start: int, end: int, kw: dict[str, Any]
+        self, doc: Doc, orths: list[int], start: int, end: int, kw: dict[str, Any]
     ) -> list[tuple[int, int, int]]:
-        """The Matcher's matches in the run ``start``-``end`` of ``doc`` (whose ORTH and LOWER columns are
-        ``columns``), from the run's start."""
+        """The Matcher's matches in the run ``start``-``end`` of ``doc`` (whose ORTH column is ``orths``), from the
+        run's start."""
         # the Matcher gives a Span's matches from the Span's start (a Span made as doc[start:end] makes it, without
         # the slice's checks: the run lies in the Doc)
         if not self._worded or kw:
             return self.matcher()(Span(doc, start, end), **kw)
-        orths, lowers = columns
         words = tuple(orths[start:end])
         found = self._runs.get(words)
         if found is None:
             if len(self._runs) >= _RUNS_KEPT:
                 self._runs.clear()
-            may_match = self._may_match(doc, orths, lowers, start, end)
-            found = self._runs[words] = self.matcher()(Span(doc, start, end)) if may_match else []
+            found = self._runs[words] = self.matcher()(Span(doc, start, end))
         return found
 
 
@@ -614,9 +539,7 @@ class AnchoredMatcher:
                 self._always.add(key, [pattern], on_match=on_match, **kw)
             else:
                 if found not in self._groups:
-                    self._groups[found] = _Group(
-                        lambda: Matcher(self.vocab, validate=self._validate, **self._options), found
-                    )
+                    self._groups[found] = _Group(lambda: Matcher(self.vocab, validate=self._validate, **self._options))
                     self._group_list.append(self._groups[found])
                     self._needs[found] = (_hashed(found), set())
                     self._group_needs.append(self._needs[found])
