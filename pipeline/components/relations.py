@@ -194,7 +194,8 @@ class _Index:
         for ent in self.actors:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-        persons = [s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"]  # (each read makes the Spans)
+        # (each read makes the Spans; most Docs have no group of anaphors, which spans.get finds by a KeyError caught)
+        persons = [s for s in doc.spans[ANAPHORS] if s.label_ == "Person"] if ANAPHORS in doc.spans else []
         self.pronouns = {s.start: s for s in persons}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {i: s for s in persons if len(s) > 1 for i in range(s.start, s.end)}
@@ -590,18 +591,20 @@ class RelationFinder:
         """Members a body's name lists after it, to the end of the sentence: "Working Group on Enforced
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
-        persons = {e.start: e for e in actors if e.label_ == "Person"}
         bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
         out: list[dict] = []
         if not bodies:
             return out
         orths = (columns if columns is not None else Columns(doc))[ORTH]
+        persons: dict[int, Span] | None = None  # the persons by their first token, read after a body's mark
         for rule, marks in zip(self.rosters, self._roster_marks, strict=True):
             for body in bodies:
                 # the first of the rule's marks the tokens after the body are ("was composed of", ":")
                 after = next((len(mark) for mark in marks if orths[body.end : body.end + len(mark)] == mark), None)
                 if after is None:
                     continue
+                if persons is None:
+                    persons = {e.start: e for e in actors if e.label_ == "Person"}
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
                     continue
@@ -813,7 +816,7 @@ class RelationFinder:
             own = [(self._paired(tok, tok, h, index), c) for h, c in own]
         if not any(index.holder(h, False) is not None for h, _ in own):
             own = []  # "a founding member of the Z Centre (ZC)": the bracketed abbreviation is no holder
-        if not own:
+        if not own and links:  # (no link found: no coordinated role word has one)
             for other in self._related(tok):
                 if other.i in links and links[other.i].holders and index.actor(other) is None:
                     own = [(self._paired(tok, other, h, index), c * 0.95) for h, c in links[other.i].holders]
@@ -895,7 +898,7 @@ class RelationFinder:
     ) -> list[tuple[Token, float, str]]:
         own = list(links[tok.i].objects) if tok.i in links else []
         # (a lawyer's is never another role's: "a lawyer and member of the Bar Association" is no staff of it)
-        if not own and self.lexicon.noun(tok) not in self.lexicon.lawyers:
+        if not own and links and self.lexicon.noun(tok) not in self.lexicon.lawyers:  # (links: as in _holders)
             for other in self._related(tok):
                 word = self.lexicon.noun(other)
                 if (
@@ -1291,12 +1294,15 @@ class RelationFinder:
         return False
 
     def _positions(self, doc: Doc, actors: list[Span], index: "_Index") -> list[dict]:
-        persons = {e.start: e for e in actors if e.label_ == "Person"}
-        ends = {e.end: e for e in actors if e.label_ == "Person"}
-        out = []
+        out: list[dict] = []
         # an office the vocabulary knows as a body ("the OSCE Representative on Freedom of the Media, X,")
         bodies = [(e, e.text) for e in actors if e.kb_id_ and e.label_ in _PUBLIC and self._names_office(e)]
-        for office, label in [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies:
+        offices = [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies
+        if not offices:
+            return out  # (most Docs name no office)
+        persons = {e.start: e for e in actors if e.label_ == "Person"}
+        ends = {e.end: e for e in actors if e.label_ == "Person"}
+        for office, label in offices:
             if label in self.generic:
                 continue
             last = office[-1]
