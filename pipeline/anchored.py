@@ -156,6 +156,21 @@ def _form_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
     return tuple(tests)
 
 
+#: the form tests of the patterns' tokens read so far, by the token's dict (the name shapes' patterns share their
+#: tokens' dicts: 47,000 tokens, 3,000 dicts), with the dict itself (an id is another dict's once that one is gone)
+_TESTS_OF: dict[int, tuple[dict[str, Any], tuple[_FormTest, ...]]] = {}
+
+
+def _spec_tests(spec: dict[str, Any]) -> tuple[_FormTest, ...]:
+    """:func:`_form_tests` of a pattern's token, worked out once for each dict."""
+    known = _TESTS_OF.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    tests = _form_tests(spec)
+    _TESTS_OF[id(spec)] = (spec, tests)
+    return tests
+
+
 #: the hashes of the lists of words of patterns' tokens read so far, by their words (the name shapes share a few
 #: long lists: each hashed once a process, not once for each group made)
 _HASHED_WORDS: dict[tuple[Any, ...], frozenset[int] | None] = {}
@@ -187,24 +202,30 @@ class _Reach:
     __slots__ = ("_covers", "_specs", "everywhere")
 
     def __init__(self) -> None:
-        self._specs: list[tuple[_FormTest, ...]] = []
+        self._specs: dict[tuple[_FormTest, ...], None] = {}  # (a dict: each test once, in the order first added)
         self._covers: dict[int, bool] = {}  # ORTH hash -> whether a pattern's token may take it
         self.everywhere = False  # a pattern's token takes any form: the runs are the whole Doc
 
     def add(self, pattern: list[dict[str, Any]]) -> None:
         for spec in pattern:
-            tests = _form_tests(spec)
+            tests = _spec_tests(spec)
             self.everywhere = self.everywhere or not tests
-            if tests not in self._specs:
-                self._specs.append(tests)
+            self._specs.setdefault(tests)
         self._covers.clear()
 
     def run(self, doc: Doc, orths: list[int], lowers: list[int], i: int) -> tuple[int, int]:
         """The run of tokens a match may cover around token ``i``: (its start, its end)."""
+        covers = self._covers  # (a word seen before is looked up here, without a call for each token)
         start, end = i, i + 1
-        while start > 0 and self._may_cover(doc, orths[start - 1], lowers[start - 1]):
+        while start > 0:
+            covered = covers.get(orths[start - 1])
+            if not (self._may_cover(doc, orths[start - 1], lowers[start - 1]) if covered is None else covered):
+                break
             start -= 1
-        while end < len(orths) and self._may_cover(doc, orths[end], lowers[end]):
+        while end < len(orths):
+            covered = covers.get(orths[end])
+            if not (self._may_cover(doc, orths[end], lowers[end]) if covered is None else covered):
+                break
             end += 1
         return start, end
 
@@ -493,8 +514,9 @@ class AnchoredMatcher:
         self._keys: dict[str, list[list[dict[str, Any]]]] = {}  # key -> its patterns, as Matcher.get gives them
         #: per pattern without an anchor, (ORTH or LOWER, a regular expression) a token must match, or None
         self._always_gates: list[tuple[int, re.Pattern[str]] | None] = []
-        #: per gate, ORTH (or LOWER) hash -> whether that text holds a match of it (each text is read once)
-        self._gate_hits: list[dict[int, bool]] = []
+        #: per gate, the ORTH (or LOWER) hashes whose texts hold a match of it, and those whose texts do not (each
+        #: text is read once)
+        self._gate_hits: list[tuple[set[int], set[int]]] = []
         self._looked_up = _LookUps()  # the patterns of one token looked up, not matched
         self._rest_bits: _RestBits | None = None  # the groups' other requirements as bits, made when first needed
 
@@ -513,7 +535,7 @@ class AnchoredMatcher:
                 self._looked_up.add(self._normalize_key(key), tests)
             elif found is None:
                 self._always_gates.append(_text_gate(pattern))
-                self._gate_hits.append({})
+                self._gate_hits.append((set(), set()))
                 self._always.add(key, [pattern], on_match=on_match, **kw)
             else:
                 if found not in self._groups:
@@ -551,16 +573,23 @@ class AnchoredMatcher:
 
     def __call__(self, doc: Doc, **kw: Any) -> list[tuple[int, int, int]]:
         columns: list[list[int]] = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
-        orth, lower = frozenset(columns[0]), frozenset(columns[1])
-        matches = list(self._always(doc, **kw)) if len(self._always) and not self._gated(doc, orth, lower) else []
-        matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
+        # the Doc's ORTH and LOWER values as sets, made where read (most Docs hold no anchor)
+        present: tuple[frozenset[int], frozenset[int]] | None = None
+        matches: list[tuple[int, int, int]] = []
+        if len(self._always):
+            present = (frozenset(columns[0]), frozenset(columns[1]))
+            if not self._gated(doc, *present):
+                matches = list(self._always(doc, **kw))
+        if len(self._looked_up):
+            matches.extend(self._looked_up(doc, bool(kw.get("allow_missing"))))
 
         anchored: set[int] = set()
-        for by_word, words in zip(self._by_word, (orth, lower), strict=True):
-            for w in by_word.keys() & words:  # the Doc's words that anchor a group, found in C
+        for by_word, column in zip(self._by_word, columns, strict=True):
+            for w in by_word.keys() & column:  # the Doc's words that anchor a group, found in C
                 anchored.update(by_word[w])
         if not anchored:
             return matches
+        orth, lower = present if present is not None else (frozenset(columns[0]), frozenset(columns[1]))
         rest_bits = self._filed_rests()
         held = 0  # the other requirements the Doc meets, as bits
         for meets, words in zip(rest_bits.meets, (orth, lower), strict=True):
@@ -569,7 +598,8 @@ class AnchoredMatcher:
         for n in sorted(anchored):  # in the order the groups were made, as one pass over them all runs them
             group = self._group_list[n]
             # a pattern all of whose other requirements the Doc meets (most name shapes have none) runs the group
-            if not group.empty() and any(rest & held == rest for rest in rest_bits.groups[n]):
+            rests = rest_bits.groups[n]  # (the fewest requirements first: none, for most groups)
+            if not group.empty() and (not rests[0] or any(rest & held == rest for rest in rests)):
                 matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
         return matches
 
@@ -597,16 +627,18 @@ class AnchoredMatcher:
         token) that no token's text (or lower-case form) matches, where a match needs a token whose
         text does."""
         strings = doc.vocab.strings
-        for gate, hits in zip(self._always_gates, self._gate_hits, strict=True):
+        for gate, (hits, misses) in zip(self._always_gates, self._gate_hits, strict=True):
             if gate is None:
                 return False
             attr, regex = gate
-            for word in orth if attr == ORTH else lower:
-                hit = hits.get(word)
-                if hit is None:
-                    hit = hits[word] = regex.search(strings[word]) is not None
-                if hit:
+            words = orth if attr == ORTH else lower
+            if not hits.isdisjoint(words):
+                return False
+            for word in words - misses:  # the texts not read before (the others, found in C, hold no match)
+                if regex.search(strings[word]) is not None:
+                    hits.add(word)
                     return False
+                misses.add(word)
         return True
 
 
@@ -626,8 +658,12 @@ class WordGate:
 
     def __init__(self, words: frozenset[str] | set[str]) -> None:
         self.words = frozenset(words)
-        self._lower: dict[int, bool] = {}  # LOWER hash -> whether the form is one of the words
-        self._lemma: dict[int, bool] = {}  # LEMMA hash -> whether the lemma, lower-cased, is one
+        #: the LOWER hashes read so far, and those of them whose form is one of the words
+        self._lowers_seen: set[int] = set()
+        self._lowers_held: set[int] = set()
+        #: the LEMMA hashes read so far, and those of them whose lemma, lower-cased, is one of the words
+        self._lemmas_seen: set[int] = set()
+        self._lemmas_held: set[int] = set()
 
     def tokens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> list[int]:
         """The indices of the tokens that hold one of the words, in order (``columns``: the Doc's ``LOWER`` and
@@ -636,19 +672,27 @@ class WordGate:
             return []
         lowers, lemmas = columns if columns is not None else doc.to_array([LOWER, LEMMA]).T.tolist()
         strings, words = doc.vocab.strings, self.words
-        by_lower, by_lemma = self._lower, self._lemma
-        out = []
-        for i, (low, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
-            held = by_lower.get(low)
-            if held is None:
-                held = by_lower[low] = strings[low] in words
-            if not held:
-                held = by_lemma.get(lemma)
-                if held is None:
-                    held = by_lemma[lemma] = strings[lemma].lower() in words
-            if held:
-                out.append(i)
-        return out
+        # the forms and lemmas not read before (most Docs have none): each looked up once
+        if not self._lowers_seen.issuperset(lowers):
+            for low in set(lowers) - self._lowers_seen:
+                if strings[low] in words:
+                    self._lowers_held.add(low)
+                self._lowers_seen.add(low)
+        if not self._lemmas_seen.issuperset(lemmas):
+            for lemma in set(lemmas) - self._lemmas_seen:
+                if strings[lemma].lower() in words:
+                    self._lemmas_held.add(lemma)
+                self._lemmas_seen.add(lemma)
+        # the Doc's forms and lemmas that are words (found in C), then the tokens holding them
+        held_lowers = self._lowers_held.intersection(lowers)
+        held_lemmas = self._lemmas_held.intersection(lemmas)
+        if not held_lowers and not held_lemmas:
+            return []
+        return [
+            i
+            for i, (low, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+            if low in held_lowers or lemma in held_lemmas
+        ]
 
 
 class PatternGate:
@@ -657,16 +701,34 @@ class PatternGate:
 
     def __init__(self) -> None:
         self._needs: list[list[_Hashed]] = []
+        self._bits: _RestBits | None = None  # the patterns' requirements as bits, made when first needed
 
     def add(self, pattern: list[dict[str, Any]]) -> None:
         self._needs.append([_hashed(r) for r in requirements(pattern)])
+        self._bits = None
+
+    def _filed(self) -> _RestBits:
+        """The patterns' requirements as bits (requirement ``k`` is bit ``1 << k``, a pattern's the OR of its own; in
+        ``groups``, one list of them all), and the ORTH and LOWER words that meet each."""
+        if self._bits is None:
+            number: dict[_Hashed, int] = {}
+            needs = [sum(1 << number.setdefault(r, len(number)) for r in set(rs)) for rs in self._needs]
+            meets: tuple[dict[int, int], dict[int, int]] = ({}, {})
+            for requirement, k in number.items():
+                for by_word, words in zip(meets, requirement, strict=True):
+                    for word in words:
+                        by_word[word] = by_word.get(word, 0) | 1 << k
+            self._bits = _RestBits([needs], meets)
+        return self._bits
 
     def opens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> bool:
         """Whether the gate opens on ``doc`` (``columns``: its ``ORTH`` and ``LOWER`` arrays as lists, where the
         caller has read them)."""
-        if not len(doc):
-            return bool(self._needs) and any(not needs for needs in self._needs)
-        orth, lower = (
-            frozenset(c) for c in (columns if columns is not None else doc.to_array([ORTH, LOWER]).T.tolist())
-        )
-        return any(all(not o.isdisjoint(orth) or not w.isdisjoint(lower) for o, w in needs) for needs in self._needs)
+        filed = self._filed()
+        held = 0  # the requirements the Doc meets, as bits: those of its words that meet one (found in C)
+        if len(doc):
+            read = columns if columns is not None else doc.to_array([ORTH, LOWER]).T.tolist()
+            for meets, words in zip(filed.meets, read, strict=True):
+                for word in meets.keys() & words:
+                    held |= meets[word]
+        return any(need & held == need for need in filed.groups[0])

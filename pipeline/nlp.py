@@ -95,6 +95,7 @@ def add_whereas_pipes(nlp: Language) -> Language:
         entity_ruler.set_annotations = _ruler_annotations(entity_ruler)
         entity_ruler.match = _entity_matches(entity_ruler)
     offices.match = _span_matches(offices)
+    offices.set_annotations = _span_annotations(offices)
     nlp.add_pipe("whereas_offices", after="whereas_positions")
     nlp.add_pipe("whereas_actors", after="whereas_offices")
     nlp.add_pipe("whereas_coref", after="whereas_actors")
@@ -142,7 +143,22 @@ def _ruler_annotations(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int]]]
                 seen_tokens.update(range(start, end))
         if seen_tokens:
             entities = [e for e in entities if seen_tokens.isdisjoint(range(e.start, e.end))]
-        doc.ents = entities + new_entities
+        # what ``doc.ents = …`` sets, without the copy of each Span it makes first
+        doc.set_ents(entities + new_entities)
+
+    return set_annotations
+
+
+def _span_annotations(ruler: Any) -> Callable[[Doc, list[Span]], None]:
+    """A span ruler's ``set_annotations`` as spaCy's ``SpanRuler`` has it, where a Doc without a match gets its
+    empty group of spans without the filter run over no spans (most Docs name no office)."""
+    annotate = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[Span]) -> None:
+        if matches or ruler.annotate_ents or not ruler.key or (ruler.key in doc.spans and not ruler.overwrite):
+            annotate(doc, matches)
+        else:
+            doc.spans[ruler.key] = []
 
     return set_annotations
 

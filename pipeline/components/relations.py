@@ -53,6 +53,16 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 #: the dependency labels _links_read follows, hashed as a parse's columns hold them
 _CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
+#: the checks a link rule may ask of its matches (relations.jsonl), read by RelationFinder._link_kept
+_LINK_CHECKS = (
+    "role_first",
+    "holder_then_comma",
+    "holder_before",
+    "closed",
+    "shared_subject",
+    "after_comma",
+    "holder_after_comma",
+)
 
 
 def expand_pattern(pattern: list) -> list[dict]:
@@ -184,7 +194,8 @@ class _Index:
         for ent in self.actors:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-        persons = [s for s in doc.spans.get(ANAPHORS, []) if s.label_ == "Person"]  # (each read makes the Spans)
+        # (each read makes the Spans; most Docs have no group of anaphors, which spans.get finds by a KeyError caught)
+        persons = [s for s in doc.spans[ANAPHORS] if s.label_ == "Person"] if ANAPHORS in doc.spans else []
         self.pronouns = {s.start: s for s in persons}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {i: s for s in persons if len(s) > 1 for i in range(s.start, s.end)}
@@ -390,6 +401,8 @@ class RelationFinder:
         self.rules: dict[str, dict] = {}
         self._rule_of: dict[int, dict] = {}  # the rules by their keys' ids, the match ids of the matchers
         self._link_nodes: dict[int, list[str]] = {}  # a link rule's node names, in its pattern's order, by match id
+        self._link_checks: dict[int, tuple[str, ...]] = {}  # the checks a link rule's matches must pass, by match id
+        self._role_place: dict[int, int] = {}  # where a link rule's role node stands among its nodes, by match id
         self.rosters: list[dict] = []
         self._roster_marks: list[list[list[int]]] = []  # per roster rule, the words of each mark after a body (ORTH)
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
@@ -405,6 +418,8 @@ class RelationFinder:
                 if rule["pattern"][0]["RIGHT_ID"] == "role":
                     rooted.add(get_string_id(key))
                 self._link_nodes[get_string_id(key)] = [node["RIGHT_ID"] for node in rule["pattern"]]
+                self._link_checks[get_string_id(key)] = tuple(c for c in _LINK_CHECKS if rule.get(c))
+                self._role_place[get_string_id(key)] = self._link_nodes[get_string_id(key)].index("role")
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
                 self._matcher_gate.add(expand_pattern(rule["pattern"]))
@@ -438,7 +453,8 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
         extensions = doc._  # (each doc._ read makes an Underscore)
-        relations = extensions.relations = self.match(doc, index)
+        cues = extensions.actor_cues  # (read once: the matching reads them, and the relations' cues are added)
+        relations = extensions.relations = self.match(doc, index, cues)
         described = self.described(doc, index)
         for rel in relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
@@ -446,7 +462,6 @@ class RelationFinder:
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
         doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
-        cues = extensions.actor_cues
         if cues is None:
             cues = extensions.actor_cues = {}
         for rel in relations:
@@ -474,14 +489,16 @@ class RelationFinder:
                         out.append(actor)
         return out
 
-    def match(self, doc: Doc, index: "_Index | None" = None) -> list[dict]:
+    def match(self, doc: Doc, index: "_Index | None" = None, cues: dict | None = None) -> list[dict]:
+        """The relations in ``doc`` (``index``: its actors, where read; ``cues``: its ``actor_cues``, where read)."""
         index = index if index is not None else _Index(doc)
         actors = list(index.actors)
-        found = self._token_patterns(doc, actors, index.columns, index.pronouns)
+        # every token pattern's relation is between actors it covers, or an actor and the pronoun opening it
+        found = self._token_patterns(doc, actors, index.columns, index.pronouns) if actors else []
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
-        found.extend(self._contact_offices(doc, actors))
+        found.extend(self._contact_offices(doc, actors, cues if cues is not None else doc._.actor_cues))
         rostered = self._rosters(doc, actors, index.columns)
         seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
         found = [
@@ -502,12 +519,13 @@ class RelationFinder:
                 unique[key] = rel
         return sorted(unique.values(), key=lambda r: (r["subject"], r["type"], r["object"] or [], r["position"] or ""))
 
-    def _contact_offices(self, doc: Doc, actors: list[Span]) -> list[dict]:
+    def _contact_offices(self, doc: Doc, actors: list[Span], cues: dict | None) -> list[dict]:
         """A contact card's office, the line under its name ("Ana Vell / Press Officer for Foreign Affairs /
         +32 …"), and a header's office before the name it labels ("Spokesperson for the UN High Commissioner
-        for Human Rights: Ana Vell"): the office the person holds, as worded."""
-        cues = doc._.actor_cues or {}
-        out = []
+        for Human Rights: Ana Vell"): the office the person holds, as worded (``cues``: the Doc's actor cues)."""
+        out: list[dict] = []
+        if not cues:
+            return out  # no name with a cue
         for span in actors:
             read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label_ == "Person" else []
             if CONTACT_CARD in read:
@@ -573,18 +591,20 @@ class RelationFinder:
         """Members a body's name lists after it, to the end of the sentence: "Working Group on Enforced
         Disappearances: Joao Mbeki (Chair-Rapporteur), Irena Vukovic and Li Wei." A member whose role in
         brackets is a leader's leads the body."""
-        persons = {e.start: e for e in actors if e.label_ == "Person"}
         bodies = [e for e in actors if e.label_ in ORGANISATIONS]  # the words after a body only are read
         out: list[dict] = []
         if not bodies:
             return out
         orths = (columns if columns is not None else Columns(doc))[ORTH]
+        persons: dict[int, Span] | None = None  # the persons by their first token, read after a body's mark
         for rule, marks in zip(self.rosters, self._roster_marks, strict=True):
             for body in bodies:
                 # the first of the rule's marks the tokens after the body are ("was composed of", ":")
                 after = next((len(mark) for mark in marks if orths[body.end : body.end + len(mark)] == mark), None)
                 if after is None:
                     continue
+                if persons is None:
+                    persons = {e.start: e for e in actors if e.label_ == "Person"}
                 members, i = self._listed(doc, body.end + after, persons, frozenset(rule.get("titles", ())))
                 if len(members) < rule.get("min", 2) or not self._ends_list(doc, i):
                     continue
@@ -642,27 +662,12 @@ class RelationFinder:
         # holds_any(doc, self._role_forms), token by token
         candidates = self._role_gate.tokens(doc, (index.columns[LOWER], index.columns[LEMMA]))
         for match_id, tokens in self._link_matches(doc, candidates) if candidates else ():
-            rule = self._rule_of[match_id]
             # each node's token (its index: a Token is made only for what is read of it)
             named = dict(zip(self._link_nodes[match_id], tokens, strict=False))
-            role_at, conf = named["role"], rule.get("confidence", 0.8)
-            role = doc[role_at]
-            if rule.get("role_first") and named["holder"] < role_at:
-                continue  # "A former deputy leader of the party, he …": the role comes first
-            if rule.get("holder_then_comma") and (
-                named["holder"] + 1 >= len(doc) or doc[named["holder"] + 1].text != ","
-            ):
-                continue  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
-            if rule.get("holder_before") and named["holder"] > role_at:
-                continue  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
-            if rule.get("closed") and not self._closed(doc[named["holder"]]):
+            role_at, conf = named["role"], self._rule_of[match_id].get("confidence", 0.8)
+            checks = self._link_checks[match_id]
+            if checks and not self._link_kept(doc, checks, named):
                 continue
-            if rule.get("shared_subject") and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
-                continue  # "police arrested him and he joined …": the role verb's subject is its own
-            if rule.get("after_comma") and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
-                continue  # "X, the founder of …" parsed as "X and the founder"
-            if rule.get("holder_after_comma") and doc[max(0, doc[named["holder"]].left_edge.i - 1)].text != ",":
-                continue  # "the director of the station, X": not "the director of the station and X"
             if "holder" in named:
                 links[role_at].holders.append((doc[named["holder"]], conf))
             if "object" in named:
@@ -720,6 +725,26 @@ class RelationFinder:
             found.extend(self._role_relations(doc, tok, word, base, verb, holders, objects, index))
         return found
 
+    def _link_kept(self, doc: Doc, checks: tuple[str, ...], named: dict[str, int]) -> bool:
+        """Whether a link rule's match passes the ``checks`` its rule asks of it (``named``: each node's token)."""
+        role_at = named["role"]
+        role = doc[role_at]
+        if "role_first" in checks and named["holder"] < role_at:
+            return False  # "A former deputy leader of the party, he …": the role comes first
+        if "holder_then_comma" in checks and (named["holder"] + 1 >= len(doc) or doc[named["holder"] + 1].text != ","):
+            return False  # "Trần Văn Đức, GMN's programme coordinator," parsed as a modifier
+        if "holder_before" in checks and named["holder"] > role_at:
+            return False  # "X was its editor-in-chief, Y a columnist": Y is no editor-in-chief
+        if "closed" in checks and not self._closed(doc[named["holder"]]):
+            return False
+        if "shared_subject" in checks and any(c.dep_ in ("nsubj", "nsubjpass") for c in role.children):
+            return False  # "police arrested him and he joined …": the role verb's subject is its own
+        if "after_comma" in checks and (role.left_edge.i == 0 or doc[role.left_edge.i - 1].text != ","):
+            return False  # "X, the founder of …" parsed as "X and the founder"
+        if "holder_after_comma" in checks and doc[max(0, doc[named["holder"]].left_edge.i - 1)].text != ",":
+            return False  # "the director of the station, X": not "the director of the station and X"
+        return True
+
     @staticmethod
     def _describes_person(noun: Token, index: "_Index") -> bool:
         """Whether a noun is in apposition to a person's name ("X, a Catholic priest who chaired …")."""
@@ -731,8 +756,14 @@ class RelationFinder:
         a rule whose first node is the role word is walked only from the role words whose links are read (a role
         rule starting at every noun of the Doc walked mostly from words no one reads the links of)."""
         parse = self.links.parse(doc)
-        rooted = self.links(doc, _links_read(parse, candidates), parse=parse, keys=self._rooted_links)
-        free = self.links(doc, parse=parse, keys=self._free_links)
+        read = _links_read(parse, candidates)
+        rooted = self.links(doc, read, parse=parse, keys=self._rooted_links)
+        # the other rules' matches at a role word whose links are not read count for nothing: left out here
+        free = [
+            match
+            for match in self.links(doc, parse=parse, keys=self._free_links)
+            if match[1][self._role_place[match[0]]] in read
+        ]
         return sorted([*rooted, *free], key=lambda match: self._link_rank[match[0]])
 
     @staticmethod
@@ -785,7 +816,7 @@ class RelationFinder:
             own = [(self._paired(tok, tok, h, index), c) for h, c in own]
         if not any(index.holder(h, False) is not None for h, _ in own):
             own = []  # "a founding member of the Z Centre (ZC)": the bracketed abbreviation is no holder
-        if not own:
+        if not own and links:  # (no link found: no coordinated role word has one)
             for other in self._related(tok):
                 if other.i in links and links[other.i].holders and index.actor(other) is None:
                     own = [(self._paired(tok, other, h, index), c * 0.95) for h, c in links[other.i].holders]
@@ -867,7 +898,7 @@ class RelationFinder:
     ) -> list[tuple[Token, float, str]]:
         own = list(links[tok.i].objects) if tok.i in links else []
         # (a lawyer's is never another role's: "a lawyer and member of the Bar Association" is no staff of it)
-        if not own and self.lexicon.noun(tok) not in self.lexicon.lawyers:
+        if not own and links and self.lexicon.noun(tok) not in self.lexicon.lawyers:  # (links: as in _holders)
             for other in self._related(tok):
                 word = self.lexicon.noun(other)
                 if (
@@ -1263,12 +1294,15 @@ class RelationFinder:
         return False
 
     def _positions(self, doc: Doc, actors: list[Span], index: "_Index") -> list[dict]:
-        persons = {e.start: e for e in actors if e.label_ == "Person"}
-        ends = {e.end: e for e in actors if e.label_ == "Person"}
-        out = []
+        out: list[dict] = []
         # an office the vocabulary knows as a body ("the OSCE Representative on Freedom of the Media, X,")
         bodies = [(e, e.text) for e in actors if e.kb_id_ and e.label_ in _PUBLIC and self._names_office(e)]
-        for office, label in [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies:
+        offices = [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies
+        if not offices:
+            return out  # (most Docs name no office)
+        persons = {e.start: e for e in actors if e.label_ == "Person"}
+        ends = {e.end: e for e in actors if e.label_ == "Person"}
+        for office, label in offices:
             if label in self.generic:
                 continue
             last = office[-1]
