@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from pipeline.components.columns import joined, strings_of
 
-__all__ = ["Parse", "TreeMatcher"]
+__all__ = ["Parse", "TreeMatcher", "borrow", "lend"]
 
 #: a pattern attribute -> the column of the Doc's attribute array that holds it
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
@@ -255,6 +255,32 @@ class Parse:
         return True
 
 
+#: the parses a component lent to a later one that reads the same Docs (whereas_events' to whereas_standing), by the
+#: id of their Doc (a parse holds its Doc: the id is not reused while it is kept), oldest first
+_lent: dict[int, Parse] = {}
+#: how many lent parses are kept: ``nlp.pipe`` runs each component over a batch of 64 Docs before the next starts,
+#: ``benchmarks/instructions.py`` over all its Docs (320 parts); past it the oldest goes (its Doc's reader, if any,
+#: reads the Doc again). A reader takes what it borrows: in a pipeline only parses no reader wanted stay kept
+_LENT_KEPT = 1024
+
+
+def lend(parse: Parse) -> None:
+    """Keep ``parse`` for the next :func:`borrow` of its Doc (a parse is 10 columns read off the Doc, and the
+    columns' hashes made Python ints: a second reader of the same Doc need not read them again)."""
+    if len(_lent) >= _LENT_KEPT and id(parse.doc) not in _lent:
+        del _lent[next(iter(_lent))]
+    _lent[id(parse.doc)] = parse
+
+
+def borrow(doc: Doc) -> Parse | None:
+    """The parse lent of ``doc`` (and no longer kept: each is lent to one reader), or None where there is none
+    or the Doc's tokens are no longer those it read."""
+    parse = _lent.pop(id(doc), None)
+    if parse is None or parse.doc is not doc or len(parse.heads) != len(doc):
+        return None
+    return parse
+
+
 #: a pattern as the matcher keeps it: (its key, its nodes, the requirements it has)
 _Pattern = tuple[int, tuple[_Node, ...], frozenset[int]]
 
@@ -269,6 +295,9 @@ class _Filing(NamedTuple):
     needs: list[int]  # per pattern (by its place in ``ordered``), the requirements it has, as bits
     words: dict[int, frozenset[int]]  # per column, the words that meet a requirement
     meets: dict[int, dict[int, int]]  # per column, each of those words -> the requirements it meets, as bits
+    #: per column, the words of it a Doc holds (a set) -> the requirements they meet, as bits: worked out once for
+    #: each set (Docs hold few different sets of a column's words: the same labels, tags and trigger words)
+    met_by: dict[int, dict[frozenset[int], int]]
     #: (the requirements a Doc meets, the keys asked for or None for all) -> the patterns (their places in
     #: ``ordered``) all of whose it meets, in order: worked out once for each (Docs of a text meet few different sets)
     passing: dict[tuple[int, frozenset[int] | None], list[int]]
@@ -327,7 +356,7 @@ class TreeMatcher:
                 column: {word: sum(1 << n for n in met) for word, met in meets.items()}
                 for column, meets in self._meets.items()
             }
-            self._filed = _Filing(ordered, needs, words, bits, {})
+            self._filed = _Filing(ordered, needs, words, bits, {column: {} for column in words}, {})
         return self._filed
 
     def __len__(self) -> int:
@@ -341,9 +370,20 @@ class TreeMatcher:
         held = 0
         filed = self._filing()
         for column, words in filed.words.items():
-            meets = filed.meets[column]
-            for word in parse.among(column, words):
-                held |= meets[word]
+            found = parse.among(column, words)
+            if not found:
+                continue
+            known = filed.met_by[column]
+            met = known.get(found)
+            if met is None:
+                if len(known) >= _PASSING_KEPT:
+                    known.clear()
+                meets = filed.meets[column]
+                met = 0
+                for word in found:
+                    met |= meets[word]
+                known[found] = met
+            held |= met
         self._held_by = (parse, held)
         return held
 
