@@ -92,11 +92,25 @@ class _Reading:
     """What one call of the component reads once of its Doc (each read of ``doc.ents``, ``doc._`` or a span
     group makes its objects anew)."""
 
-    __slots__ = ("columns", "doc", "document", "ents", "extensions", "offices", "positions", "statistical")
+    __slots__ = (
+        "columns",
+        "doc",
+        "document",
+        "ents",
+        "extensions",
+        "lower",
+        "offices",
+        "pos",
+        "positions",
+        "statistical",
+        "texts",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
+        # the tokens' lower-case forms, texts and parts of speech, which (nearly) every Doc's finding reads
+        self.lower, self.texts, self.pos = self.columns.lower, self.columns.texts, self.columns[POS]
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
         self.extensions = doc._  # (each doc._ read makes an Underscore)
         self.document: dict | None = self.extensions.document
@@ -360,7 +374,7 @@ class ActorTyper:
         which the gazetteer took for the country and a name shape for the rest; the model's entity spans
         both. The two become one organisation (not a state body: "the Bahrain Ministry of Interior" is
         the ministry)."""
-        start = ent.start + (self._read(doc).lower[ent.start] == "the")
+        start = ent.start + (self._of(doc).lower[ent.start] == "the")
         country = next((c for c in found if c.start == start and c.kb_id.startswith("country/")), None)
         rest = next((c for c in found if country and c.start == country.end and c.end == ent.end), None)
         if country is None or rest is None or rest.kb_id or doc[country.end - 1].dep_ != "compound":
@@ -452,7 +466,7 @@ class ActorTyper:
         """The body a byline names after its author ("By Ana Vell, The Atlas Quarterly", "By X, Senior Researcher,
         Y Watch"): the publisher, a media outlet unless its name's words say what else it is. Only where no
         other reading took the words."""
-        if not len(doc) or self._read(doc).lower[0] != "by":
+        if not len(doc) or self._of(doc).lower[0] != "by":
             return []
         m = BYLINE.fullmatch(self._read(doc).text)
         span = doc.char_span(m.start("publisher"), m.end("publisher"), alignment_mode="contract") if m else None
@@ -820,8 +834,9 @@ class ActorTyper:
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
             elif (
                 len(ent) == 1
-                and ent[0].is_title
-                and ent[0].lower_ in _surnames_named(self._statistical(doc), self._told_before(doc, "surnames"))
+                and self._of(doc).texts[ent.start].istitle()
+                and self._of(doc).lower[ent.start]
+                in _surnames_named(self._statistical(doc), self._told_before(doc, "surnames"))
             ):
                 # "Ivo Bengali … Bengali was released": a surname the model took for a language or a people
                 return self._candidate(doc, ent, [("Person", W_CONTEXT, "surname-of-person")])
@@ -859,7 +874,7 @@ class ActorTyper:
         if cand is None or (cand.start, cand.end) in offices or self._qualifies_people(doc, cand):
             return None
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
-        if inner and not cand.kb_id and not self._named_after(self._read(doc).texts, cand.start, cand.end):
+        if inner and not cand.kb_id and not self._named_after(self._of(doc).texts, cand.start, cand.end):
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
         if any(s <= cand.start and cand.end <= e for s, e in offices) and (
             not cand.kb_id or any(s == cand.start and cand.end < e for s, e in offices)
@@ -887,7 +902,13 @@ class ActorTyper:
     def _listed_with_people(self, doc: Doc, ent: Span) -> bool:
         """A name of two or more capitalised words the model read as a nationality or a work, listed
         as a conjunct of names it read as people's."""
-        if len(ent) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent.text in self.demonyms:
+        reading = self._of(doc)  # (the words off the columns: no Token for each)
+        pos, texts = reading.pos, reading.texts
+        if (
+            len(ent) < 2
+            or not all(pos[k] == PROPN and texts[k].istitle() for k in range(ent.start, ent.end))
+            or reading.columns.span_text(ent.start, ent.end) in self.demonyms
+        ):
             return False
         people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
@@ -920,8 +941,8 @@ class ActorTyper:
         """ "sentenced Mr Alasgarli to eight years": the first word of a date, number or quantity the model
         read right after a title ("Mr", "Ms") is the name the title is of."""
         out = set()
-        columns = self._read(doc)  # (the words off the columns: no Token per entity)
-        lower, texts, pos = columns.lower, columns.texts, columns[POS]
+        reading = self._of(doc)  # (the words off the columns: no Token per entity)
+        lower, texts, pos = reading.lower, reading.texts, reading.pos
         for e in self._ents(doc):
             first = e.start
             if (
@@ -943,7 +964,7 @@ class ActorTyper:
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken -= self._misread_after_title(doc)
         taken |= self._offices(doc)  # an office is no name
-        lower = self._read(doc).lower
+        lower = self._of(doc).lower
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
@@ -953,7 +974,7 @@ class ActorTyper:
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
         # a run opens on a proper noun: the others are passed over off the Doc's POS array
-        for i in (k for k, pos in enumerate(self._column(doc, POS)) if pos == PROPN):
+        for i in (k for k, pos in enumerate(self._of(doc).pos) if pos == PROPN):
             if i < after:
                 continue
             if i in taken:  # no run opens on a word an entity or office holds
@@ -961,7 +982,7 @@ class ActorTyper:
                 continue
             j = _name_run(doc, i, taken)
             j = self._before_currency(doc, i, j)
-            titled = j > i + 1 and lower[i] in self.titles and doc[i].is_title
+            titled = j > i + 1 and lower[i] in self.titles and self._of(doc).texts[i].istitle()
             if titled:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
             if j > i and lower[i] not in self.titles:
@@ -1129,7 +1150,7 @@ class ActorTyper:
                 and tok.text not in self.demonyms
             )
 
-        lower = self._read(doc).lower
+        lower = self._of(doc).lower
         if end - start > 1 and lower[end - 1] in _NAME_LINKS and doc[end - 1].is_lower:
             # "the Full Gospel Fellowship of [Varno]": the model's name ends at a link word; the name
             # goes on through the capitalised words after it, else ends before the link
@@ -1170,13 +1191,14 @@ class ActorTyper:
             start -= 1  # "Hezb-e [Azadi]", "Jamaat-e [Islami]": a particle joined to the word before it
         return start, end
 
-    def _trim(self, doc: Doc, ent: Span, votes: list) -> tuple[int, int]:
+    def _trim(self, doc: Doc, ent: Span, votes: list, label: str, ent_id: str) -> tuple[int, int]:
         """The name inside an entity: no article, title, occupation, country's possessive or
-        trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General")."""
+        trailing punctuation ("the journalist Ivan Petrov", "Kazakhstan’s Prosecutor-General"); ``label`` and
+        ``ent_id``: the entity's, as the caller read them (each read decodes its string anew, and the ID its
+        root's, found anew)."""
         start, end = ent.start, ent.end
-        label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
-        columns = self._read(doc)
-        lower, texts = columns.lower, columns.texts
+        reading = self._of(doc)
+        columns, lower, texts = reading.columns, reading.lower, reading.texts
         for office in self._positions(doc):  # "filed by Minister of the Interior X", the model's "the Interior X"
             if (
                 office.start <= start < office.end < end
@@ -1281,7 +1303,7 @@ class ActorTyper:
     def _candidate(self, doc: Doc, ent: Span, cues: list[tuple[str, int, str]] | None = None) -> Candidate | None:
         votes: list[tuple[str, int, str]] = list(cues or [])
         label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
-        start, end = self._trim(doc, ent, votes)
+        start, end = self._trim(doc, ent, votes, label, ent_id)
         if start >= end:
             return None
         if label == "PERSON":
@@ -1290,40 +1312,42 @@ class ActorTyper:
             start = self._first_name(doc, start)
             if start < ent.start:  # a first name and a surname: a person's shape
                 votes.append(("Person", W_PHRASE, "first-name"))
-        columns = self._read(doc)
-        lower, texts = columns.lower, columns.texts
+        reading = self._of(doc)
+        columns, lower, texts = reading.columns, reading.lower, reading.texts
         patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
         if label in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
             if any(w in self.suffixes for w in lower[start + 1 : end]):
                 votes.append(("Person", W_HEAD, "patronymic"))
-            if any(lower[k] in self.body_particles and doc[k].is_lower for k in range(start + 1, end - 1)):
+            if any(lower[k] in self.body_particles and texts[k].islower() for k in range(start + 1, end - 1)):
                 votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
         if label == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
-        span = doc[start:end]
+        # (the name's words read off the columns, its Span made only for a name that passes these: a token's is_title,
+        # is_upper and is_lower are its text's istitle(), isupper() and islower())
         text = columns.span_text(start, end)
-        if not any(t.is_title or t.is_upper or capitalised_word(t.text) for t in span):
+        if not any(w.istitle() or w.isupper() or capitalised_word(w) for w in texts[start:end]):
             return None
         if _CREDIT.match(texts[start]):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
-        if name_key(text) in self.not_names or text in self.demonyms:
+        key = name_key(text)
+        if key in self.not_names or text in self.demonyms:
             return None
-        if name_key(text) in self.regions and self._area_of_post(doc, start, end):
+        if key in self.regions and self._area_of_post(doc, start, end):
             return None
-        if not ent_id and span[-1].is_lower and start > 0 and lower[start - 1] in ("a", "an"):
+        if not ent_id and texts[end - 1].islower() and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
         first = lower[start]
         if not ent_id and self._bracketed_role(doc, start, end):
             return None  # "Mr X (Vice-Chair on Communications)": the role of the person named before it
-        if not ent_id and len(span) > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
+        if not ent_id and end - start > 2 and lower[start + 1] in ("and", "or") and first in self.institutions:
             return None  # "the Government and Parliament of X": two bodies, neither named alone
         kb_id = ent_id if label not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
                 if lower[k] == "of" and lookup(columns.span_text(start, k)):
                     end = k
-                    span, text = doc[start:end], columns.span_text(start, end)
+                    text = columns.span_text(start, end)
                     break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
@@ -1345,13 +1369,15 @@ class ActorTyper:
         typed = None
         # "Radio Kestrel"; a lone word the model read as a person only where it names a state body ("Majlis"),
         # not a surname ("Court", "Post")
-        if len(span) > 1 or label != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
+        if end - start > 1 or label != "PERSON" or self.name_words.heads.get(first) == "GovernmentBody":
             typed = self.name_words.type_of(texts[start:end])
         if not kb_id and label in ACTOR_LABELS:  # a name shape of the entity ruler; "some organisation" says least
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
             weak = label == "Organisation" or (typed is not None and typed[0] != label)
             votes.append((label, W_PHRASE if weak else W_HEAD, "shape"))
-        head = span.root.lower_
+        span = doc[start:end]
+        root = span.root  # (found anew at each read: once for the head and the context)
+        head = root.lower_
         last = lower[end - 1]
         # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
         # "on" ("the X Forum for Dialogue")
@@ -1361,7 +1387,7 @@ class ActorTyper:
                 return None
         if typed is not None:
             votes.append((typed[0], W_HEAD, typed[1]))
-        self._context_votes(doc, start, end, votes, span)
+        self._context_votes(doc, start, end, votes, span, root)
         for office in self._positions(doc):  # "High Representative X", "the UN High Commissioner, X,"
             if office.end == start or (office.end == start - 1 and doc[start - 1].text == ","):
                 votes.append(("Person", W_CONTEXT, f"after-office:{office.text}"))
@@ -1372,15 +1398,15 @@ class ActorTyper:
             label in ("ORG", "NORP")
             and not kb_id
             and typed is None
-            and 2 <= len(span) <= 3
-            and all(t.is_title and t.is_alpha for t in span)
-            and given_name_gender(span[0].text)
+            and 2 <= end - start <= 3
+            and all(w.istitle() and w.isalpha() for w in texts[start:end])
+            and given_name_gender(texts[start])
         ):  # "the case brought by Malika Umarova": a given name opening it says whose name the model took for a body's
             votes.append(("Person", W_PHRASE, "given-name"))
         if (
             label in self.ner_labels
             and label != "PERSON"
-            and len(span) == 1
+            and end - start == 1
             and not kb_id
             and first in self._told_before(doc, "first_names")  # the people an earlier part named in full
             and city_population(text) is None
@@ -1389,9 +1415,9 @@ class ActorTyper:
         if (
             label in self.ner_labels
             and label != "PERSON"
-            and len(span) == 1
+            and end - start == 1
             and not kb_id
-            and span[0].is_title
+            and texts[start].istitle()
             and first in self._told_before(doc, "surnames")  # the people an earlier part named in full
         ):  # "Nurzhan Sarybay … In January 2024 Sarybay was transferred": the surname the model took for a body
             votes.append(("Person", W_CONTEXT, "surname-of-person"))
@@ -1403,17 +1429,17 @@ class ActorTyper:
         if not votes:
             return None
         if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and (
-            self._unlikely_name(doc, span) or (len(span) == 1 and self.before.get(span[0].lower_) == "Person")
+            self._unlikely_name(doc, span) or (end - start == 1 and self.before.get(first) == "Person")
         ):
             return None  # ... nor a role's noun alone ("Statement by the Spokesperson"): no one named
         if (
             label in ACTOR_LABELS
             and not kb_id
             and end < len(doc)
-            and doc[end].is_title
-            and doc[end].is_alpha
+            and texts[end].istitle()
+            and texts[end].isalpha()
             and not doc[end].ent_type_
-            and (doc[end].lower_ not in self.before or self._model_read_on(doc, end))
+            and (lower[end] not in self.before or self._model_read_on(doc, end))
             and not doc[end].is_sent_start
         ):
             return None  # a shape inside a longer capitalised name: "World Press" of "World Press Freedom Index",
@@ -1435,7 +1461,7 @@ class ActorTyper:
     def _before_currency(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name ``start``-``end`` without the currency codes after it ("pay Ms X EUR 7,500")."""
         if end - start > 1:  # (a name of one word keeps it: its words not read)
-            lower = self._read(doc).lower
+            lower = self._of(doc).lower
             while end - start > 1 and lower[end - 1] in self.currencies and doc[end - 1].is_upper:
                 end -= 1
         return end
@@ -1510,12 +1536,14 @@ class ActorTyper:
             return False  # "the Government and Parliament of X"
         return not (after is not None and after.lower_ in ("of", "for"))
 
-    def _context_votes(self, doc: Doc, start: int, end: int, votes: list, name: Span | None = None) -> None:
+    def _context_votes(
+        self, doc: Doc, start: int, end: int, votes: list, name: Span | None = None, root: Token | None = None
+    ) -> None:
         """Cues for a name's type in the words around it: "the journalist X", "his wife, X", "Author: X",
         "the Yemeni national X", "a reporter for X", "arrested X", "X, a daily newspaper" (``name``: the span
-        ``doc[start:end]`` where the caller has made it)."""
-        columns = self._read(doc)  # (the words around the name off the columns: a Token only for a flag or a head)
-        lower, texts, pos = columns.lower, columns.texts, columns[POS]
+        ``doc[start:end]`` where the caller has made it, ``root`` its root where the caller has found it)."""
+        reading = self._of(doc)  # (the words around the name off the columns: a Token only for a flag or a head)
+        lower, texts, pos = reading.lower, reading.texts, reading.pos
         i = start - 1
         while i >= 0 and texts[i] in QUOTES:
             i -= 1
@@ -1528,11 +1556,11 @@ class ActorTyper:
             word = lower[i]
             if (
                 word in self.before
-                and (labelled or word in self.titles or not (doc[i].is_title and self._headline_word(doc, i)))
-                and not (word in self.kind_acronyms and not doc[i].is_upper)
+                and (labelled or word in self.titles or not (texts[i].istitle() and self._headline_word(doc, i)))
+                and not (word in self.kind_acronyms and not texts[i].isupper())
             ):  # ("Mr", "Ms" before a name even in a list of title-cased names and roles; "NGO", not a name's "Ngo")
                 votes.append((self.before[word], W_CONTEXT, f"before:{word}"))
-            elif word in self.before_lower and doc[i].is_lower:
+            elif word in self.before_lower and texts[i].islower():
                 votes.append((self.before_lower[word], W_CONTEXT, f"before:{word}"))
             elif pos[i] == VERB and doc[i].lemma_ in self.person_verbs:
                 votes.append(("Person", W_PHRASE, f"object-of:{doc[i].lemma_}"))
@@ -1567,10 +1595,10 @@ class ActorTyper:
                     k = doc[k].head.i  # "X, a regional television channel": the noun the others qualify
                 else:
                     break
-            if k < len(doc) and lower[k] in self.before and not doc[k].is_title:
+            if k < len(doc) and lower[k] in self.before and not texts[k].istitle():
                 votes.append((self.before[lower[k]], W_CONTEXT, f"apposition:{lower[k]}"))
         name = name if name is not None else doc[start:end]
-        root = name.root
+        root = root if root is not None else name.root
         dep = root.dep_  # (each read decodes the string anew)
         if (
             dep in ("nsubj", "nsubjpass")
@@ -1664,7 +1692,7 @@ class ActorTyper:
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
         found = self._join_fragments(doc, found)
         self._conjunct_votes(doc, found)
-        lower = self._read(doc).lower
+        lower = self._of(doc).lower
         by_span: dict[tuple[int, int], Candidate] = {}
         for c in found:
             prev = by_span.get((c.start, c.end))
@@ -1746,7 +1774,7 @@ class ActorTyper:
                     Span(doc, ent.start, ent.end, label=known[1] if known else "Place", kb_id=known[0] if known else "")
                 )
         doc.spans[NESTED] = nested
-        pos = self._column(doc, POS)
+        pos = self._of(doc).pos
         doc.spans[ANAPHORS] = [
             Span(doc, i, i + 1, label=self.pronouns[lower[i]])
             for i in self._tokens_with(doc, LOWER, self._pronoun_ids)

@@ -37,6 +37,10 @@ def cue_key(start: int, end: int) -> str:
 _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisation"})
 
 
+#: the actor labels' hashes (``Span.label``: its ``label_`` decodes the string anew at each read)
+_ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
+
+
 def _offices_at(doc: Doc) -> dict[int, Span]:
     """Token -> the office span (``doc.spans[POSITIONS]``) it lies in."""
     return {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
@@ -104,7 +108,7 @@ class CorefCues:
         self._reading: tuple[Doc, Columns, list[Span]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._reading = (doc, Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label_ in ACTOR_LABELS])
+        self._reading = (doc, Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in _ACTOR_LABEL_IDS])
         try:
             self.set_annotations(doc, self.match(doc))
         finally:
@@ -115,7 +119,7 @@ class CorefCues:
         """The Doc's LOWER and LEMMA columns and its actor entities, read once in a call."""
         if self._reading is not None and self._reading[0] is doc:
             return self._reading[1], self._reading[2]
-        return Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        return Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in _ACTOR_LABEL_IDS]
 
     # -- finding ----------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
@@ -123,8 +127,9 @@ class CorefCues:
         taken = {i for e in self._of(doc)[1] for i in range(e.start, e.end)}
         taken |= {i for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
         found: list[tuple[Span, dict]] = []
-        marked = {s.start for s in doc.spans.get(ANAPHORS, [])}
-        for span in doc.spans.get(ANAPHORS, []):
+        anaphors = list(doc.spans.get(ANAPHORS, []))  # (each read of the group makes its Spans anew)
+        marked = {s.start for s in anaphors}
+        for span in anaphors:
             found.append((span, {}))
         for i in self._candidates(doc):
             tok = doc[i]
@@ -301,8 +306,9 @@ class CorefCues:
             return "poss"
         return "other"
 
-    def _name_cues(self, doc: Doc, ent: Span) -> dict:
-        """A name's gender (its title, "his wife, X") and the nouns it is known by."""
+    def _name_cues(self, doc: Doc, ent: Span, root: Token) -> dict:
+        """A name's gender (its title, "his wife, X") and the nouns it is known by (``root``: the name's root, which
+        each read of ``ent.root`` finds anew)."""
         gender, nouns, ranks = "", [], []
         i = ent.start - 1
         while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].lower_ not in self.gender_words and ent.start - i < 3:
@@ -313,7 +319,6 @@ class CorefCues:
             gender = self.gender_words[doc[i].lower_]
         if i >= 0 and (doc[i].lemma_.lower() in self.person_nouns or doc[i].lower_ in self.person_nouns):
             nouns.append(doc[i].lemma_.lower())
-        root = ent.root
         heads = [root.head] if root.dep_ == "appos" else []
         # (not "X, her son Y said" parsed with "son" in apposition to X: a noun with a name of its own is that name's)
         heads += [c for c in root.children if c.dep_ == "appos" and not _named_apart(doc, c, ent)]
@@ -366,10 +371,10 @@ class CorefCues:
             return ""
         return f"{self.ordinals[place]} {lemma}"
 
-    def _group_of(self, doc: Doc, ent: Span, at: dict[int, Span]) -> str:
-        """The first of the people listed together with this one: "A, B and C", "A together with B"."""
+    def _group_of(self, doc: Doc, ent: Span, at: dict[int, Span], root: Token) -> str:
+        """The first of the people listed together with this one: "A, B and C", "A together with B" (``root``:
+        the name's root)."""
         members = [ent]
-        root = ent.root
         for conj in root.conjuncts:
             if conj.i in at:
                 members.append(at[conj.i])
@@ -523,8 +528,8 @@ class CorefCues:
             role = "subj" if ent.start in subjects else self._role(root)
             entry: dict[str, object] = {"kind": "name", "role": role, "number": "sg"}
             if ent.label_ == "Person":
-                entry.update(self._name_cues(doc, ent))
-                group = self._group_of(doc, ent, at)
+                entry.update(self._name_cues(doc, ent, root))
+                group = self._group_of(doc, ent, at, root)
                 if group:
                     entry["group"] = group
             cues[cue_key(ent.start, ent.end)] = entry
