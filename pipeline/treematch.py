@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from pipeline.components.columns import joined, strings_of
 
-__all__ = ["Parse", "TreeMatcher", "borrow", "lend"]
+__all__ = ["Parse", "TreeMatcher"]
 
 #: a pattern attribute -> the column of the Doc's attribute array that holds it
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2, "LEMMA": 3, "POS": 4, "TAG": 5, "DEP": 6, "ENT_TYPE": 7}
@@ -253,32 +253,6 @@ class Parse:
             if not node.morph <= features:
                 return False
         return True
-
-
-#: the parses a component lent to a later one that reads the same Docs (whereas_events' to whereas_standing), by the
-#: id of their Doc (a parse holds its Doc: the id is not reused while it is kept), oldest first
-_lent: dict[int, Parse] = {}
-#: how many lent parses are kept: ``nlp.pipe`` runs each component over a batch of 64 Docs before the next starts,
-#: ``benchmarks/instructions.py`` over all its Docs (320 parts); past it the oldest goes (its Doc's reader, if any,
-#: reads the Doc again). A reader takes what it borrows: in a pipeline only parses no reader wanted stay kept
-_LENT_KEPT = 1024
-
-
-def lend(parse: Parse) -> None:
-    """Keep ``parse`` for the next :func:`borrow` of its Doc (a parse is 10 columns read off the Doc, and the
-    columns' hashes made Python ints: a second reader of the same Doc need not read them again)."""
-    if len(_lent) >= _LENT_KEPT and id(parse.doc) not in _lent:
-        del _lent[next(iter(_lent))]
-    _lent[id(parse.doc)] = parse
-
-
-def borrow(doc: Doc) -> Parse | None:
-    """The parse lent of ``doc`` (and no longer kept: each is lent to one reader), or None where there is none
-    or the Doc's tokens are no longer those it read."""
-    parse = _lent.pop(id(doc), None)
-    if parse is None or parse.doc is not doc or len(parse.heads) != len(doc):
-        return None
-    return parse
 
 
 #: a pattern as the matcher keeps it: (its key, its nodes, the requirements it has)

@@ -21,7 +21,7 @@ from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, 
 from pipeline.normalize.durations import normalise_term
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json, load_jsonl
-from pipeline.treematch import _COLUMNS, _SPACY, Parse, TreeMatcher, lend
+from pipeline.treematch import _COLUMNS, _SPACY, Parse, TreeMatcher
 
 __all__ = ["EventFinder", "mention_spans"]
 
@@ -275,12 +275,10 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
         # Python lists to sort its columns into than the norms' one column costs)
-        self._parse = parse = Parse(doc)
+        self._parse = Parse(doc)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
-            if self._trigger_ids:  # events found: whereas_standing reads their words off the same parse
-                lend(parse)
         finally:
             self._parse = None
             self._read = None

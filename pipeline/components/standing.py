@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
 from pipeline.structure import BULLETS
-from pipeline.treematch import _COLUMNS, _SENT_START, Parse, borrow
+from pipeline.treematch import _COLUMNS, _SENT_START, Parse
 
 __all__ = ["StandingFinder", "standing_of", "negated", "words"]
 
@@ -364,11 +364,10 @@ class StandingFinder:
 
 
 def _standings(doc: Doc, events: list[dict]) -> list[tuple[Standing, str]]:
-    """The standing of each of a Doc's events, and its cue (off the Doc's parse: the one whereas_events read,
-    lent to this component, else read here once)."""
+    """The standing of each of a Doc's events, and its cue (off the Doc's parse, read once)."""
     if not events:
         return []
-    parse = borrow(doc) or Parse(doc, _READ)
+    parse = Parse(doc, _READ)
     return [_standing(parse, ev["trigger"][0], ev["type"]) for ev in events]
 
 
