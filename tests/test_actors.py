@@ -1236,3 +1236,14 @@ def test_a_name_whose_editor_is_named_after_it_is_no_editor(build_text):
 def test_the_parliaments_human_rights_subcommittee_is_known(build_text):
     r = build_text("whereas a delegation of the Subcommittee on Human Rights visited Tashkent in December 2024;")
     assert _actors(r)["Subcommittee on Human Rights"] == "InternationalOrganisation"
+
+
+def test_courts_named_by_their_level_and_seat_are_not_one_court(build_text):
+    # "Basic Court" is a level of courts, not one court: the seat is part of its name
+    r = build_text(
+        "The Basic Court in Novi Sad fined Perrin Vessa on 3 May 2024, and the Basic Court in Sremska Mitrovica "
+        "convicted Halvard Brenik in June; the Higher Court in Novi Sad upheld both rulings in March 2025.",
+        name="news-test",
+    )
+    courts = {label for label, kind in _actors(r).items() if kind == "Court"}
+    assert courts == {"Basic Court in Novi Sad", "Basic Court in Sremska Mitrovica", "Higher Court in Novi Sad"}
