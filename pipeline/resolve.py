@@ -235,6 +235,10 @@ def _link(events: list[Event], mentions: list[EventMention], links: dict[int, in
     return out
 
 
+#: events whose subjects speak or travel: what befalls someone framed by them befalls none of them
+_SPEAKING = frozenset({EventType.STATEMENT, EventType.VISIT})
+
+
 def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | None]) -> None:
     """An event framed by another ("a lawsuit … following which the court banned X") shares its
     subject where it names none, and its month or year where it gives no date."""
@@ -245,8 +249,9 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
         if ctx is None or frame is None or draft is None:
             continue
         changes: dict[str, Any] = {}
-        if not draft.subjects and frame.subjects:
-            # the frame's subjects, with those of its sentence split by term ("A to six years and B to four")
+        if not draft.subjects and frame.subjects and not (frame.type in _SPEAKING and draft.type not in _SPEAKING):
+            # the frame's subjects, with those of its sentence split by term ("A to six years and B to four"); not
+            # a speaker's ("The experts expressed concern … after a trial in which …": the experts were not tried)
             same = [
                 d.subjects
                 for m, d in enumerate(drafts)

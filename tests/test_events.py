@@ -2793,3 +2793,16 @@ def test_a_ranked_party_the_text_never_listed_is_no_one(build_text):
     # not the judge named last: an arrest on the wrong person is worse than none
     r = build_text(_JUDGMENT.replace("— Appellants\n", ""), name="judgment-test")
     assert _events(r, "Arrest") == []
+
+
+def test_what_a_speakers_sentence_tells_after_its_verb_did_not_befall_the_speaker(build_text):
+    # "after a trial" hung on "expressed": the trial is the defender's, not the speaker's
+    r = build_text(
+        "Halvard Brenik, a lawyer, also expressed concern about the case of environmental defender Tamsin Vessa, a "
+        "community leader from the department of Cabañas, who on 14 February 2025 was sentenced by the Specialized "
+        "Sentencing Court of San Salvador to twelve years' imprisonment for “illicit association”, after a trial "
+        "in which the prosecution relied on the testimony of anonymous witnesses.",
+        name="news-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Tamsin Vessa"]]
+    assert all(ev["subject"] != ["Halvard Brenik"] for ev in _events(r, "Trial"))
