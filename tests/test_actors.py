@@ -1247,3 +1247,12 @@ def test_courts_named_by_their_level_and_seat_are_not_one_court(build_text):
     )
     courts = {label for label, kind in _actors(r).items() if kind == "Court"}
     assert courts == {"Basic Court in Novi Sad", "Basic Court in Sremska Mitrovica", "Higher Court in Novi Sad"}
+
+
+def test_a_role_in_a_headline_in_capitals_is_no_ones_name(build_text):
+    r = build_text(
+        "POLICE ARREST OUR NATIONAL CHAIRPERSON, SECRETARY-GENERAL AND MORE THAN 40 MEMBERS AHEAD OF THE CONVENTION\n\n"
+        "Officers arrested Halvard Brenik in Mwanza on 6 June 2025.",
+        name="news-test",
+    )
+    assert {label for label, kind in _actors(r).items() if kind == "Person"} == {"Halvard Brenik"}

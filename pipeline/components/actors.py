@@ -1019,6 +1019,7 @@ class ActorTyper:
                     and (strong or (j - i >= 2 and (not doc[i].is_sent_start or _after_dash(doc, i))))
                     and not any(h in self.name_words.heads or h in self.not_heads for h in heads)
                     and doc[i:j].text not in self.demonyms
+                    and not all(self._role_word(w) for w in lower[i:j])  # "… OUR CHAIRPERSON, SECRETARY-GENERAL AND …"
                 ):
                     out.append(Candidate(i, j, votes))
             after = max(j, i + 1)
@@ -1453,7 +1454,10 @@ class ActorTyper:
             return False
         if not (doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title):
             return False
-        word = doc[start].lower_
+        return self._role_word(doc[start].lower_)
+
+    def _role_word(self, word: str) -> bool:
+        """Whether a lower-case word is a role's noun, a deputy's too ("chair", "vice-chair", "secretary-general")."""
         for prefix in self.deputy_prefixes:
             word = word.removeprefix(prefix)
         return word in self.role_nouns or word.split("-")[0] in self.role_nouns
