@@ -2806,3 +2806,14 @@ def test_what_a_speakers_sentence_tells_after_its_verb_did_not_befall_the_speake
     )
     assert [ev["subject"] for ev in _events(r, "Sentencing")] == [["Tamsin Vessa"]]
     assert all(ev["subject"] != ["Halvard Brenik"] for ev in _events(r, "Trial"))
+
+
+def test_a_prosecutors_dismissal_is_no_court_decision(build_text):
+    r = build_text(
+        "Two other members, Perrin Vessa and Ysolde Brenik, were arrested in the town of Jaro on 20 December 2024 on "
+        "similar charges. Brenik was released on 16 January 2025 after a prosecutor dismissed the complaint against "
+        "her for lack of probable cause; Vessa remains in detention. On 3 March 2025 the Court of Appeal dismissed "
+        "the appeal of Halvard Orsel.",
+        name="news-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "CourtDecision")] == [["Halvard Orsel"]]

@@ -458,6 +458,11 @@ class EventFinder:
                 continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
             if "decided" in named and _in_other_clause(doc[named["decided"]], trigger):
                 continue  # "police denied reports that X was detained while covering the verdict": no ruling
+            if entry["type"] == "CourtDecision" and any(
+                deps[c] == _NSUBJ and self._lower_lemma(doc, columns[_LEMMA][c]) in self.words["not_deciding"]
+                for c in children[t]
+            ):
+                continue  # "a prosecutor dismissed the complaint against her": no court decided
             if entry["type"] == "Ban" and any(
                 deps[c] in _BANNED_DEPS and self._lower_lemma(doc, columns[_LEMMA][c]) in self.words["not_banned"]
                 for c in children[t]
