@@ -2817,3 +2817,13 @@ def test_a_prosecutors_dismissal_is_no_court_decision(build_text):
         name="news-test",
     )
     assert [ev["subject"] for ev in _events(r, "CourtDecision")] == [["Halvard Orsel"]]
+
+
+def test_a_body_declared_an_unlawful_association_is_banned(build_text):
+    r = build_text(
+        'The Lumeria Civic Union (LCU) organised protests. LCU was declared an "unlawful association" by the state '
+        "government in October 2024.",
+        name="news-test",
+    )
+    assert [ev["subject"] for ev in _events(r, "Ban")] == [["Lumeria Civic Union"]]
+    assert _events(r, "CourtDecision") == []
