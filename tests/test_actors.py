@@ -20,6 +20,24 @@ def _forms(result, label: str) -> set[str]:
     return {actor.label, *actor.alt_labels}
 
 
+def _typed_after(nlp, text: str, words: tuple[int, list[str]], ents: list[tuple[int, int, str]]):
+    """The Doc of ``text`` after the actor typer, where the model had read ``ents`` ((start, end, label)) and
+    nothing else: as it reads some names, which invented ones do not reproduce (``words``: where the test's
+    tokens stand, checked first)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
+        doc = proc(doc)
+    at, expected = words
+    assert [t.text for t in doc[at : at + len(expected)]] == expected
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
+        doc = proc(doc)
+    return doc
+
+
 # -- what a name's own words say ------------------------------------------------------------
 
 
@@ -460,16 +478,12 @@ def test_names_with_lower_case_particles_are_whole(build_text):
 
 def test_a_surname_opened_by_a_joined_particle_ends_the_name_the_model_cut_before_it(nlp):
     # as the model reads some Arabic names: "[Hasan Mirza] al-Qassab", the surname left out
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("The court jailed Halvard Mirza al-Brenik for three years.")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
-        doc = proc(doc)
-    assert [t.text for t in doc[3:6]] == ["Halvard", "Mirza", "al-Brenik"]
-    doc.ents = [Span(doc, 3, 5, label="PERSON")]
-    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
-        doc = proc(doc)
+    doc = _typed_after(
+        nlp,
+        "The court jailed Halvard Mirza al-Brenik for three years.",
+        (3, ["Halvard", "Mirza", "al-Brenik"]),
+        [(3, 5, "PERSON")],
+    )
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [("Halvard Mirza al-Brenik", "Person")]
 
 
@@ -1197,31 +1211,24 @@ def test_a_kind_word_after_a_names_translation_in_brackets_types_the_name(build_
 
 def test_a_judges_title_is_no_part_of_her_name(nlp):
     # as the model reads some names after "Hon. Justice": the first two a person's, the surname a place
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Lead judgment delivered by Hon. Justice Orsolya Quillon Varnik, JCA.")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
-        doc = proc(doc)
-    assert [t.text for t in doc[6:10]] == ["Justice", "Orsolya", "Quillon", "Varnik"]
-    doc.ents = [Span(doc, 7, 9, label="PERSON"), Span(doc, 9, 10, label="GPE")]
-    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
-        doc = proc(doc)
+    doc = _typed_after(
+        nlp,
+        "Lead judgment delivered by Hon. Justice Orsolya Quillon Varnik, JCA.",
+        (6, ["Justice", "Orsolya", "Quillon", "Varnik"]),
+        [(7, 9, "PERSON"), (9, 10, "GPE")],
+    )
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [("Orsolya Quillon Varnik", "Person")]
 
 
 def test_the_first_word_of_a_numbered_entry_is_no_sentences_opening(nlp):
     # "1. Emeka [Obinna Nwachukwu]": the model's name cut after the list's number, its first word a sentence start
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Between:\n1. Halvard Orsel Brenik\n2. Tamsin Marit Halvorsen\n")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
-        doc = proc(doc)
-    assert [t.text for t in doc[5:8]] == ["Halvard", "Orsel", "Brenik"] and doc[5].is_sent_start
-    doc.ents = [Span(doc, 6, 8, label="PERSON")]
-    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
-        doc = proc(doc)
+    doc = _typed_after(
+        nlp,
+        "Between:\n1. Halvard Orsel Brenik\n2. Tamsin Marit Halvorsen\n",
+        (5, ["Halvard", "Orsel", "Brenik"]),
+        [(6, 8, "PERSON")],
+    )
+    assert doc[5].is_sent_start
     assert ("Halvard Orsel Brenik", "Person") in [(e.text, e.label_) for e in doc.ents]
 
 
