@@ -2827,3 +2827,16 @@ def test_a_body_declared_an_unlawful_association_is_banned(build_text):
     )
     assert [ev["subject"] for ev in _events(r, "Ban")] == [["Lumeria Civic Union"]]
     assert _events(r, "CourtDecision") == []
+
+
+def test_for_whom_an_office_holder_speaks_is_no_part_of_the_office(build_text):
+    r = build_text(
+        "– having regard to the declaration of 2 August 2021 by the High Representative on behalf of the European "
+        "Union on the situation in Lumeria,\n\n"
+        "1. Instructs its President to forward this resolution to the Council, the Commission and the "
+        "Vice-President of the Commission / High Representative of the Union for Foreign Affairs and Security "
+        "Policy.\n"
+    )
+    assert [ev["subject"] for ev in _events(r, "Statement")] == [
+        ["Vice-President of the Commission / High Representative of the Union for Foreign Affairs and Security Policy"]
+    ]

@@ -136,6 +136,8 @@ class OfficeFinder:
         up to an apposition naming the holder ("…, Ilse Marjanen,")."""
         if end >= len(doc) or doc[end].lower_ not in self.preps:
             return end
+        if end + 1 < len(doc) and doc[end + 1].lower_ == "behalf":
+            return end  # "the High Representative on behalf of the EU": for whom the holder speaks, no mandate
         edge = max(doc[end].right_edge.i + 1, end + 2)
         sent_end = doc[head].sent.end
         stop = min(edge, sent_end)
