@@ -1263,3 +1263,23 @@ def test_a_role_in_a_headline_in_capitals_is_no_ones_name(build_text):
         name="news-test",
     )
     assert {label for label, kind in _actors(r).items() if kind == "Person"} == {"Halvard Brenik"}
+
+
+def test_a_given_name_the_model_took_for_a_body_goes_on_with_the_surname_after_it(nlp):
+    # as the model read "[Ingrid] Halvorsen-Tamm" after a rapporteur's mandate: an organisation of one word, the
+    # surname a proper noun the given name is a compound of (the tagger takes invented surnames for nouns: set)
+    from spacy.attrs import POS, TAG
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The report of the rapporteur, Ingrid Halvorsen-Quillon, was presented to the Council.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
+        doc = proc(doc)
+    assert doc[6].dep_ == "compound" and doc[6].head.i == 7  # as parsed here
+    rows = doc.to_array([POS, TAG])
+    rows[7] = [doc.vocab.strings.add("PROPN"), doc.vocab.strings.add("NNP")]
+    doc.from_array([POS, TAG], rows)
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
+        doc = proc(doc)
+    assert ("Ingrid Halvorsen-Quillon", "Person") in [(e.text, e.label_) for e in doc.ents]

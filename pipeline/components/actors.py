@@ -1121,6 +1121,14 @@ class ActorTyper:
             return start - 1
         return start
 
+    def _surname_after(self, doc: Doc, at: int) -> bool:
+        """Whether the word at ``at`` is a given name the parse joins to the name word after it, which no entity
+        holds ("[Ingrid] Halvorsen-Tamm", the model's organisation of one word)."""
+        first = doc[at]
+        if at + 1 >= len(doc) or first.dep_ != "compound" or first.head.i != at + 1 or doc[at + 1].ent_type_:
+            return False
+        return bool(given_name_gender(first.text)) and self._name_word(doc[at + 1], self._offices(doc))
+
     def _name_word(self, tok: Token, offices: set[int]) -> bool:
         """Whether a word next to a name may be part of it: a capitalised proper noun that is no other
         name, title, office ("Minister of Foreign Affairs [Karin Dahl]"), kind, nationality or day."""
@@ -1312,6 +1320,9 @@ class ActorTyper:
         elif label == "ORG" and end - start == 1:  # "Ana [Vell]" the model took for an organisation
             start = self._first_name(doc, start)
             if start < ent.start:  # a first name and a surname: a person's shape
+                votes.append(("Person", W_PHRASE, "first-name"))
+            elif self._surname_after(doc, start):  # "[Ingrid] Halvorsen-Tamm": the model's is the first name
+                end += 1
                 votes.append(("Person", W_PHRASE, "first-name"))
         reading = self._of(doc)
         columns, lower, texts = reading.columns, reading.lower, reading.texts
