@@ -1283,3 +1283,14 @@ def test_a_given_name_the_model_took_for_a_body_goes_on_with_the_surname_after_i
     for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
         doc = proc(doc)
     assert ("Ingrid Halvorsen-Quillon", "Person") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_names_translation_in_brackets_inside_it_leaves_one_name(build_text):
+    r = build_text(
+        "On 23 March 2019 Halvard Brenik launched the Zhana Varno (“New Step”) Democratic Party; he was elected its "
+        "chairman.",
+        name="news-test",
+    )
+    actors = _actors(r)
+    assert actors["Zhana Varno Democratic Party"] == "PoliticalParty"
+    assert "Zhana Varno" not in actors

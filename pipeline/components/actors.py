@@ -1679,8 +1679,41 @@ class ActorTyper:
             ):
                 out[-1] = Candidate(prev.start, c.end, prev.votes + c.votes + [("Person", W_NER, "joined-name")])
                 continue
+            glossed = self._glossed(doc, c) if not c.kb_id else None
+            if glossed is not None:
+                # 'the Zhana Kadam (“New Step”) Democratic Party': one name, its words' translation in between
+                if prev is not None and prev.start >= glossed:
+                    out.pop()  # the first words, where the model read them as a name of their own
+                texts = self._of(doc).texts
+                opening = texts.index("(", glossed)
+                name = " ".join(texts[glossed:opening] + texts[c.start : c.end])
+                out.append(Candidate(glossed, c.end, c.votes, name=name))
+                continue
             out.append(c)
         return out
+
+    def _glossed(self, doc: Doc, rest: Candidate) -> int | None:
+        """Where a name begins whose body's words (``rest``: an organisation's capitalised words) follow a
+        bracketed translation in quotes of its first words ('Zhana Kadam (“New Step”) Democratic Party'): the
+        first of one to four capitalised words before the bracket; None where there is no such gloss."""
+        texts = self._of(doc).texts
+        close = rest.start - 1
+        if (
+            close < 4
+            or texts[close] != ")"
+            or texts[close - 1] not in QUOTES
+            or best_type(rest.votes) not in (_ORGANISATION_TYPES)
+        ):
+            return None
+        opening = next((k for k in range(close - 2, max(close - 9, 0), -1) if texts[k] == "("), None)
+        if opening is None or opening < 1 or texts[opening + 1] not in QUOTES:
+            return None
+        if not all(t[:1].isupper() for t in texts[rest.start : rest.end]):
+            return None
+        start = opening
+        while start > 0 and opening - start < 4 and texts[start - 1].istitle() and not doc[start - 1].is_sent_start:
+            start -= 1
+        return start if start < opening else None
 
     @staticmethod
     def _conjunct_votes(doc: Doc, found: list[Candidate]) -> None:
