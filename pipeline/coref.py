@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from pipeline.components.gazetteer import given_name_gender
-from pipeline.facts import Actor, ActorType, DocumentFacts, EventType, Mention, RelationType, Standing
+from pipeline.facts import ACTING_EVENTS, Actor, ActorType, DocumentFacts, Mention, RelationType, Standing
 from pipeline.normalize.names import name_key
 from pipeline.patterns import load_json
 from pipeline.structure import experts
@@ -527,8 +527,6 @@ def _parties(ranked: dict[str, set[str]], cues: dict[str, str]) -> tuple[str, ..
 
 #: how the events a group's count points to are told: as facts, the document's own or a source's
 _TOLD = frozenset({Standing.ASSERTED, Standing.REPORTED})
-#: events whose subject acts, not one who is acted on
-_NOT_BEFALLING = frozenset({EventType.STATEMENT, EventType.VISIT})
 
 
 def _befallen_before(
@@ -538,7 +536,7 @@ def _befallen_before(
     ``since``, those told from that document offset on."""
     found: list[str] = []
     for ev in facts.events:
-        if not since <= ev.evidence.start < at or ev.type in _NOT_BEFALLING or ev.standing not in _TOLD:
+        if not since <= ev.evidence.start < at or ev.type in ACTING_EVENTS or ev.standing not in _TOLD:
             continue
         for j in ev.subjects:
             key = keys[j]

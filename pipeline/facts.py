@@ -10,6 +10,7 @@ __all__ = [
     "PartKind",
     "ActorType",
     "EventType",
+    "ACTING_EVENTS",
     "EventClass",
     "RelationType",
     "Outcome",
@@ -87,6 +88,10 @@ class EventType(str, Enum):
     RELEASE_DEMAND = "ReleaseDemand"
     KILLING = "Killing"
     HUNGER_STRIKE = "HungerStrike"
+
+
+#: events whose subjects act (speak, travel) rather than undergo them: what befalls someone is none of these
+ACTING_EVENTS = frozenset({EventType.STATEMENT, EventType.VISIT})
 
 
 class EventClass(str, Enum):

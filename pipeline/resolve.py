@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.coref import called_nouns, is_heading, listed_speakers, may_be, resolve_groups
 from pipeline.facts import (
+    ACTING_EVENTS,
     Actor,
     ActorType,
     DatePrecision,
@@ -33,7 +34,7 @@ __all__ = ["resolve_events", "resolve_relations", "fit_relation", "PER_SUBJECT"]
 
 #: Event types that happen to each subject on its own: "calls for the release of X, Y and Z" is
 #: one demand per person. A visit or a statement by several actors together stays one event.
-PER_SUBJECT = frozenset(EventType) - {EventType.STATEMENT, EventType.VISIT}
+PER_SUBJECT = frozenset(EventType) - ACTING_EVENTS
 #: What an event inherits from the event that frames it ("following her visit …, she called …")
 #: is less certain than what its own words say.
 INHERITED = 0.8
@@ -235,10 +236,6 @@ def _link(events: list[Event], mentions: list[EventMention], links: dict[int, in
     return out
 
 
-#: events whose subjects speak or travel: what befalls someone framed by them befalls none of them
-_SPEAKING = frozenset({EventType.STATEMENT, EventType.VISIT})
-
-
 def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | None]) -> None:
     """An event framed by another ("a lawsuit … following which the court banned X") shares its
     subject where it names none, and its month or year where it gives no date."""
@@ -249,7 +246,11 @@ def _inherit_from_context(mentions: list[EventMention], drafts: list[Event | Non
         if ctx is None or frame is None or draft is None:
             continue
         changes: dict[str, Any] = {}
-        if not draft.subjects and frame.subjects and not (frame.type in _SPEAKING and draft.type not in _SPEAKING):
+        if (
+            not draft.subjects
+            and frame.subjects
+            and not (frame.type in ACTING_EVENTS and draft.type not in ACTING_EVENTS)
+        ):
             # the frame's subjects, with those of its sentence split by term ("A to six years and B to four"); not
             # a speaker's ("The experts expressed concern … after a trial in which …": the experts were not tried)
             same = [

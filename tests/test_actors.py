@@ -20,10 +20,13 @@ def _forms(result, label: str) -> set[str]:
     return {actor.label, *actor.alt_labels}
 
 
-def _typed_after(nlp, text: str, words: tuple[int, list[str]], ents: list[tuple[int, int, str]]):
+def _typed_after(
+    nlp, text: str, words: tuple[int, list[str]], ents: list[tuple[int, int, str]], proper: tuple[int, ...] = ()
+):
     """The Doc of ``text`` after the actor typer, where the model had read ``ents`` ((start, end, label)) and
-    nothing else: as it reads some names, which invented ones do not reproduce (``words``: where the test's
-    tokens stand, checked first)."""
+    nothing else, and tagged the tokens ``proper`` proper nouns: as it reads some names, which invented ones do not
+    reproduce (``words``: where the test's tokens stand, checked first)."""
+    from spacy.attrs import POS, TAG
     from spacy.tokens import Span
 
     doc = nlp.make_doc(text)
@@ -32,6 +35,11 @@ def _typed_after(nlp, text: str, words: tuple[int, list[str]], ents: list[tuple[
         doc = proc(doc)
     at, expected = words
     assert [t.text for t in doc[at : at + len(expected)]] == expected
+    if proper:
+        rows = doc.to_array([POS, TAG])
+        for i in proper:
+            rows[i] = [doc.vocab.strings.add("PROPN"), doc.vocab.strings.add("NNP")]
+        doc.from_array([POS, TAG], rows)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
         doc = proc(doc)
@@ -1268,20 +1276,14 @@ def test_a_role_in_a_headline_in_capitals_is_no_ones_name(build_text):
 def test_a_given_name_the_model_took_for_a_body_goes_on_with_the_surname_after_it(nlp):
     # as the model read "[Ingrid] Halvorsen-Tamm" after a rapporteur's mandate: an organisation of one word, the
     # surname a proper noun the given name is a compound of (the tagger takes invented surnames for nouns: set)
-    from spacy.attrs import POS, TAG
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("The report of the rapporteur, Ingrid Halvorsen-Quillon, was presented to the Council.")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_statistical_ents")]:
-        doc = proc(doc)
+    doc = _typed_after(
+        nlp,
+        "The report of the rapporteur, Ingrid Halvorsen-Quillon, was presented to the Council.",
+        (6, ["Ingrid", "Halvorsen-Quillon"]),
+        [(6, 7, "ORG")],
+        proper=(7,),
+    )
     assert doc[6].dep_ == "compound" and doc[6].head.i == 7  # as parsed here
-    rows = doc.to_array([POS, TAG])
-    rows[7] = [doc.vocab.strings.add("PROPN"), doc.vocab.strings.add("NNP")]
-    doc.from_array([POS, TAG], rows)
-    doc.ents = [Span(doc, 6, 7, label="ORG")]
-    for _, proc in nlp.pipeline[names.index("whereas_statistical_ents") : names.index("whereas_actors") + 1]:
-        doc = proc(doc)
     assert ("Ingrid Halvorsen-Quillon", "Person") in [(e.text, e.label_) for e in doc.ents]
 
 
