@@ -147,6 +147,7 @@ def resolve_events(
     _refer_back(facts, keys, drafts, actors)
     _held_since_taken(facts.events, drafts)
     _sentenced_together(facts.events, drafts)
+    _under_the_verdict(facts, drafts, frozenset(values["verdict_words"]))
     rules_on = _rule_on_earlier(facts.events, drafts)
     _point_back(facts.events, drafts)
     kept: list[Event] = []
@@ -446,6 +447,33 @@ def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]
                 confidence=round(draft.confidence * INHERITED, 3),
             )
             break
+
+
+def _under_the_verdict(facts: DocumentFacts, drafts: list[Event | None], verdict_words: frozenset[str]) -> None:
+    """ "The X Court handed down the verdicts on Tuesday. … A was given ten years. … B received seven": a
+    sentencing that names no court and no other day, told after a dated verdict that names its court but no
+    one, was handed down by that court on that day, until a sentencing names a court of its own."""
+    verdict: Event | None = None
+    for n, ev in enumerate(facts.events):
+        draft = drafts[n]
+        if draft is None or ev.type is not EventType.SENTENCING:
+            continue
+        if draft.courts:
+            word = facts.document.text[slice(*ev.trigger)].lower()
+            verdict = None if draft.subjects or draft.date is None or word not in verdict_words else draft
+            continue
+        if verdict is None or not draft.subjects:
+            continue
+        if draft.date is not None and (
+            verdict.date is None or not may_be_same_day(draft.date.value, verdict.date.value)
+        ):
+            continue  # a day of its own: another hearing
+        drafts[n] = replace(
+            draft,
+            courts=verdict.courts,
+            date=draft.date or verdict.date,
+            confidence=round(draft.confidence * INHERITED, 3),
+        )
 
 
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:

@@ -2840,3 +2840,23 @@ def test_for_whom_an_office_holder_speaks_is_no_part_of_the_office(build_text):
     assert [ev["subject"] for ev in _events(r, "Statement")] == [
         ["Vice-President of the Commission / High Representative of the Union for Foreign Affairs and Security Policy"]
     ]
+
+
+def test_sentences_told_after_a_verdict_that_names_no_one_are_its_courts(build_text):
+    r = build_text(
+        "MANAMA, June 5 (Meridian) - A court in Manama has jailed five people over an online campaign.\n\n"
+        "The Manama High Criminal Court handed down the verdicts on 4 June 2024 in a single hearing.\n\n"
+        "The heaviest sentence went to Halvard Brenik, the founder of the Lumeria Forum.\n\n"
+        "His wife, Ysolde Brenik, was given six years, while Korvel Varno received four years.\n\n"
+        "In 2019, Tamsin Vessa had been sentenced to two years for a post on Facebook."
+    )
+    got = {
+        ev["subject"][0]: (ev.get("court"), ev.get("date"), ev.get("sentenceTerm")) for ev in _events(r, "Sentencing")
+    }
+    verdict = (["Manama High Criminal Court"], ["2024-06-04"])
+    assert got == {
+        "Halvard Brenik": (*verdict, None),
+        "Ysolde Brenik": (*verdict, ["P6Y"]),
+        "Korvel Varno": (*verdict, ["P4Y"]),
+        "Tamsin Vessa": (None, ["2019"], ["P2Y"]),  # a year of its own: another trial
+    }
