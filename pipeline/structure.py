@@ -324,6 +324,8 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 #: the line that opens a joint statement's list of signatories ("Signed:", "Signatories", "Signed by:")
 SIGNED_HEADER = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory organi[sz]ations)[ \t]*:?[ \t]*$", re.M)
 #: an acronym in brackets after a signatory's name ("Human Rights Front (HRF)")
+#: a numbered list's mark: "1. ", "12) "
+_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)][ \t]+")
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
@@ -366,6 +368,8 @@ def signatories(text: str) -> tuple[str, ...]:
 
     >>> signatories("We call for his release.\\n\\nSigned:\\nOrdo Veritas (OV)\\nFree Press Circle\\n")
     ('Ordo Veritas', 'Free Press Circle')
+    >>> signatories("Release them.\\n\\nSignatories:\\n1. Ordo Veritas (OV)\\n2. Free Press Circle\\n")
+    ('Ordo Veritas', 'Free Press Circle')
     >>> signatories("Signed: the Minister.")
     ()
     """
@@ -375,7 +379,8 @@ def signatories(text: str) -> tuple[str, ...]:
     names = []
     for line in text[found.end() :].splitlines():
         line = line.strip()
-        bullet = BULLET.match(line)  # "- X" or "• X": the name after the list's mark, not a dash inside a name
+        # "- X", "• X" or "1. X": the name after the list's mark, not a dash inside a name
+        bullet = BULLET.match(line) or _NUMBERED_ITEM.match(line)
         line = _BRACKETED.sub("", line[bullet.end() :] if bullet else line).strip()
         if not line:
             continue

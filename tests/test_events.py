@@ -1875,6 +1875,40 @@ def test_a_joint_statements_own_demands_are_by_all_its_signatories(build_text):
     assert creators == {"Kessel Press Circle", "Ordo Lumen Network", "Varno Rights Centre"}
 
 
+def test_a_release_the_parse_loses_the_object_of_names_the_person_after_a_title(nlp):
+    # the parse the model gave a Working Group's opinion: the name after "Mr." an adverb of "release"
+    from spacy.attrs import DEP
+
+    doc = nlp.make_doc("The appropriate remedy would be to release Mr. Brenik immediately.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
+        doc = proc(doc)
+    name = next(t for t in doc if t.text == "Brenik")
+    assert name.head.lemma_ == "release"  # as parsed here
+    rows = doc.to_array([DEP])
+    rows[name.i] = doc.vocab.strings.add("advmod")
+    doc.from_array([DEP], rows)
+    doc = nlp.get_pipe("whereas_events")(doc)
+    released = [doc[slice(*s)].text for ev in doc._.events if ev["type"] == "ReleaseDemand" for s in ev["subject"]]
+    assert released == ["Brenik"]
+
+
+def test_a_joint_letters_numbered_signatories_demand_what_it_asks(build_text):
+    r = build_text(
+        "Joint letter: the EU must call for the release of the journalist\n\n"
+        "Dear High Representative,\n\n"
+        "We therefore call on you to:\n\n"
+        "- demand the immediate and unconditional release of Marek Tarvel;\n"
+        "- ensure that the EU Delegation monitors trials.\n\n"
+        "Yours sincerely,\n\nSignatories:\n\n1. Varno Rights Centre (VRC)\n2. Kessel Press Circle\n"
+    )
+    demand = _one(r, "ReleaseDemand")
+    assert (demand["subject"], sorted(demand["agent"])) == (
+        ["Marek Tarvel"],
+        ["Kessel Press Circle", "Varno Rights Centre"],
+    )
+
+
 def test_the_experts_of_a_un_press_release_are_those_it_lists(build_text):
     """ "UN experts today expressed …" and "The experts: A, Special Rapporteur on …; Working Group on …: B
     (Chair-Rapporteur), C": each listed expert and body says it, and all of them demand the release."""

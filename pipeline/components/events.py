@@ -1079,6 +1079,8 @@ class EventFinder:
         end = parse.sentence(trigger.i)[1]
         while i < end and i not in at and (poses[i] in _ADV_CCONJ_DET or orths[i] in _COMMA_QUOTES):
             i += 1
+        if i + 1 < end and i not in at and columns[_LOWER][i] in _NAME_TITLES:
+            i += 1  # "to release Mr. X": the name after its title
         span = at.get(i)
         if span is None or span.start != i or span.label_ != "Person":
             return []
