@@ -647,6 +647,15 @@ CASES = [
             ("holdsPosition", "Tamsin Vessa", "government spokeswoman"),
         },
     ),
+    # "married for 38 years to the physicist Y"; a barrister at chambers works there
+    (
+        "Tamsin Vessa is a human rights defender. Vessa was married for 38 years to the physicist Halvard "
+        "Brenik. Her lawyer, Orsolya Quillon, a London-based barrister at Korvel Lane Chambers, spoke.",
+        {
+            ("spouseOf", "Halvard Brenik", "Tamsin Vessa"),  # (a symmetric relation: names in order)
+            ("employeeOf", "Orsolya Quillon", "Korvel Lane Chambers"),
+        },
+    ),
     # "She is married to Y": the pronoun's person
     (
         "Anna Petrova is a lawyer in Korvel. She is married to Ivan Petrov, a reporter for the daily Korvel Times.",
