@@ -188,6 +188,15 @@ def test_headlines_codes_and_platforms_are_no_actors(build_text):
     assert actors["Ion Rusu"] == "Person"
 
 
+def test_a_courts_registry_and_the_official_journal_are_no_actors(build_text):
+    r = build_text(
+        "This summary has been prepared by the Registry and does not bind the Court.\n\n"
+        "The Court dissolved the Lumeria Renewal Party and ordered that its decision be published in the "
+        "Official Journal."
+    )
+    assert not {"Registry", "Official Journal"} & set(_actors(r))
+
+
 def test_a_headings_roman_number_is_no_part_of_a_name(build_text):
     r = build_text(
         "I. Information received\n\nII. Perrin Vessa: eleven years for a lawyer\n\n"
