@@ -72,10 +72,10 @@ _LABEL_AFTER = frozenset({"contact", "contacts", "enquiries", "inquiries", "offi
 _HYPHENS = ("-", "‐")
 
 
-def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of a Doc's lines, the line breaks left out."""
-    breaks = [t.i for t in doc if "\n" in t.text]
-    return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True))
+def _lines(texts: list[str]) -> list[tuple[int, int]]:
+    """The token ranges of a Doc's lines (``texts``: its tokens' texts), the line breaks left out."""
+    breaks = [i for i, text in enumerate(texts) if "\n" in text]
+    return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(texts)], strict=True))
 
 
 #: a given name of two joined syllables, the second in lower case ("Yee-ting", "Tae-yang"), which the tagger may
@@ -83,10 +83,11 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 _GIVEN_NAME_PAIR = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
-def _name_words(words: Span) -> bool:
-    """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
-    named = [t for t in words if t.text not in _HYPHENS]
-    return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
+def _name_words(words: list[str]) -> bool:
+    """Whether a line's words (their texts) may be a person's name alone: two to four capitalised words
+    ("Ana Kovács-Vell"; a token's is_title is its text's istitle())."""
+    named = [w for w in words if w not in _HYPHENS]
+    return 2 <= len(named) <= 4 and all(w.istitle() and w.replace("-", "").isalpha() for w in named)
 
 
 class _Reading:
@@ -99,14 +100,17 @@ class _Reading:
         "document",
         "ents",
         "extensions",
+        "idx",
         "lower",
         "lower_ids",
         "offices",
         "orth",
         "pos",
         "positions",
+        "spaces",
         "statistical",
         "tags",
+        "text",
         "texts",
     )
 
@@ -115,14 +119,34 @@ class _Reading:
         self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
         # the tokens' lower-case forms, texts and parts of speech, which (nearly) every Doc's finding reads
         self.lower, self.texts, self.pos = self.columns.lower, self.columns.texts, self.columns[POS]
-        # their hashes (LOWER, ORTH) and fine tags, read in the same array
+        # their hashes (LOWER, ORTH), fine tags, offsets and spaces after them, read in the same array
         self.lower_ids, self.orth, self.tags = self.columns[LOWER], self.columns[ORTH], self.columns[TAG]
+        self.idx, self.spaces = self.columns[IDX], self.columns[SPACY]
+        self.text: str | None = None  # the Doc's text, when first asked for (see span_text)
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
         self.extensions = doc._  # (each doc._ read makes an Underscore)
         self.document: dict | None = self.extensions.document
-        self.positions: list[Span] | None = None  # the offices whereas_positions found, when first asked for
+        self.positions: list[Span] = list(doc.spans.get(POSITIONS, []))  # the offices whereas_positions found
         self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
         self.offices: set[int] | None = None  # their tokens, when first asked for
+
+    def full_text(self) -> str:
+        """``doc.text``, made once (Doc.text makes a Token for each)."""
+        if self.text is None:
+            self.text = self.columns.text
+        return self.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: a word's text, or the words' texts joined with the spaces after them (sliced
+        off the Doc's text where that is made): no Span made."""
+        if end - start == 1:
+            return self.texts[start]
+        if start >= end:
+            return ""
+        if self.text is not None:
+            return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+        texts, spaces = self.texts, self.spaces
+        return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
 
 
 @dataclass(slots=True)
@@ -288,10 +312,7 @@ class ActorTyper:
 
     def _positions(self, doc: Doc) -> list[Span]:
         """The offices ``whereas_positions`` found, read once in a call (each read makes their Spans anew)."""
-        reading = self._of(doc)
-        if reading.positions is None:
-            reading.positions = list(doc.spans.get(POSITIONS, []))
-        return reading.positions
+        return self._of(doc).positions
 
     def _statistical(self, doc: Doc) -> list[Span]:
         """The model's own entities (kept before the rulers overwrote them), read once in a call."""
@@ -306,10 +327,6 @@ class ActorTyper:
         if reading.offices is None:
             reading.offices = {i for s in self._positions(doc) for i in range(s.start, s.end)}
         return reading.offices
-
-    def _read(self, doc: Doc) -> Columns:
-        """The Doc's columns (of token attributes this component does not change), read once in a call."""
-        return self._of(doc).columns
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute this component does not change)."""
@@ -371,15 +388,21 @@ class ActorTyper:
         found = self._court_in_city(doc, found)
         if _OPENING_BRACKET in orth:  # (an acronym in brackets, else none defined here)
             found.extend(self._acronyms(doc, found))
-        found.extend(self._acronyms_defined_before(doc, found))
+        if reading.document:  # (what the document's earlier parts told, else no acronym they defined)
+            found.extend(self._acronyms_defined_before(doc, found))
         if not _AND_OR.isdisjoint(lower):  # (a list of bodies ends in "and" or "or")
             found.extend(self._shared_state(doc))
-        found.extend(self._dateline_agency(doc))
+        if not self._bracketless.issuperset(orth[:_DATELINE_TOKENS]):  # (a ")" in the first tokens, else no dateline)
+            found.extend(self._dateline_agency(doc))
         if reading.lower[:1] == ["by"]:  # (a byline opens its part)
             found.extend(self._byline_publisher(doc, found))
-        text = self._read(doc).text  # (made once for the card and header readers)
-        found.extend(self._contact_card(doc, text, found))
-        found.extend(self._labelled_names(doc, text))
+        # a line break and a colon, which the card and the header need, are in the tokens' texts (a space after a
+        # token is " "): the Doc's text is made only where they are
+        words = "".join(reading.texts)
+        if "\n" in words:
+            found.extend(self._contact_card(doc, reading.full_text(), found))
+        if ":" in words:
+            found.extend(self._labelled_names(doc, reading.full_text()))
         if not self._judicial_title_ids.isdisjoint(orth):  # (a judge's title, else no judge named after one)
             found.extend(self._judges(doc))
         if _VERSUS_IDS.isdisjoint(lower):
@@ -409,8 +432,9 @@ class ActorTyper:
         if "\n" not in text or not _PHONE_LINE.search(text):
             return []
         out = []
-        for start, end in _lines(doc):
-            if not _name_words(doc[start:end]):
+        texts = self._of(doc).texts
+        for start, end in _lines(texts):
+            if not _name_words(texts[start:end]):
                 continue
             if end >= len(doc) or not doc[end + 1 : end + 2].text[:1].isupper():
                 continue  # a name has its office on the next line
@@ -428,12 +452,16 @@ class ActorTyper:
         if ":" not in text:
             return []
         out = []
-        for start, end in _lines(doc):
-            colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
-            if colon is None or colon == start or self.before.get(doc[start].lower_) != "Person":
+        reading = self._of(doc)  # (the words off the columns: no Token for each)
+        texts, lower = reading.texts, reading.lower
+        for start, end in _lines(texts):
+            if start == end or self.before.get(lower[start]) != "Person":
+                continue  # (a line opening with a person's role only)
+            colon = next((k for k in range(start, end) if texts[k] == ":"), None)
+            if colon is None or colon == start:
                 continue
-            if _name_words(doc[colon + 1 : end]):
-                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"{LABELLED}{doc[start].lower_}")]))
+            if _name_words(texts[colon + 1 : end]):
+                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"{LABELLED}{lower[start]}")]))
         return out
 
     def _judges(self, doc: Doc) -> list[Candidate]:
@@ -485,7 +513,7 @@ class ActorTyper:
         other reading took the words."""
         if not len(doc) or self._of(doc).lower[0] != "by":
             return []
-        m = BYLINE.fullmatch(self._read(doc).text)
+        m = BYLINE.fullmatch(self._of(doc).full_text())
         span = doc.char_span(m.start("publisher"), m.end("publisher"), alignment_mode="contract") if m else None
         if span is None or not len(span) or any(c.start < span.end and span.start < c.end for c in found):
             return []
@@ -625,16 +653,19 @@ class ActorTyper:
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
         its mandate, the second part no name of its own (no head, no person)."""
+        if _AND not in self._of(doc).lower_ids:
+            return sorted(found, key=_START)  # no "and": none joined, none goes on (as _join_next)
+        lower = self._of(doc).lower  # (the words off the columns: a Token only for a tag)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
             if (
                 nxt is not None
                 and c.end < len(doc)
-                and doc[c.end].lower_ == "and"
+                and lower[c.end] == "and"
                 and not c.kb_id
                 and not nxt.kb_id
-                and any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+                and any(w in ("for", "of", "on") for w in lower[c.start + 1 : c.end])
                 and best_type(c.votes) not in ("Person", "Place", "Country")
                 and best_type(nxt.votes) != "Person"
                 and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
@@ -648,11 +679,11 @@ class ActorTyper:
             if (  # "the Democratic and Social Renewal Party": a qualifier of the name before its "and"
                 start >= 3
                 and not c.kb_id
-                and doc[start - 1].lower_ == "and"
+                and lower[start - 1] == "and"
                 and doc[start - 2].tag_ == "JJ"
                 and doc[start - 2].is_title
                 and start - 2 not in covered
-                and doc[start - 3].lower_ == "the"
+                and lower[start - 3] == "the"
                 and best_type(c.votes) in _BODY_TYPES
             ):
                 start -= 2
@@ -660,42 +691,44 @@ class ActorTyper:
                 Candidate(start, end if end is not None else c.end, c.votes) if (start, end) != (c.start, None) else c
             )
 
-        if _AND not in self._column(doc, LOWER):
-            return sorted(found, key=_START)  # no "and": none joined, none goes on (as _join_next)
         covered = {i for c in found for i in range(c.start, c.end)}  # (read by alone, only where an "and" stands)
         return self._join_next(doc, found, partner, alone)
 
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
         of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
+        if _FOR not in self._of(doc).lower_ids:
+            return sorted(found, key=_START)  # no "for": none joined (as _join_next)
+        lower = self._of(doc).lower  # (the words off the columns: no Token for each)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
-            nxt = starts.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the"))
+            nxt = starts.get(c.end + 1 + (c.end + 1 < len(lower) and lower[c.end + 1] == "the"))
             if (
                 nxt is not None
-                and doc[c.end].lower_ == "for"
+                and lower[c.end] == "for"
                 and not c.kb_id
                 and not nxt.kb_id
                 and best_type(c.votes) in _ORGANISATION_TYPES
                 and best_type(nxt.votes) not in ("Person", "Place", "Country")
-                and doc[nxt.start].lower_ in self.name_words.mandate_openers
+                and lower[nxt.start] in self.name_words.mandate_openers
             ):
                 return nxt
             return None
 
-        if _FOR not in self._column(doc, LOWER):
-            return sorted(found, key=_START)  # no "for": none joined (as _join_next)
         return self._join_next(doc, found, partner)
 
     def _court_in_city(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the High Court in Banjul", "the High People's Court in Hanoi": a court with a name of generic words
         only is named with the city it sits in, where the text names it so."""
+        if _IN not in self._of(doc).lower_ids:
+            return found
+        lower = self._of(doc).lower  # (the words off the columns: no Token for each)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
             if (
                 nxt is None
-                or doc[c.end].lower_ != "in"
+                or lower[c.end] != "in"
                 or c.kb_id
                 or best_type(c.votes) != "Court"
                 or best_type(nxt.votes) != "Place"
@@ -706,8 +739,6 @@ class ActorTyper:
             # (a long name tells its court apart: "the Supreme State Security Emergency Court in Cairo" is its own)
             return nxt if len(words) <= 3 and all(w in self.institutions for w in words) else None
 
-        if _IN not in self._column(doc, LOWER):
-            return found
         return self._join_next(doc, found, partner)
 
     def _join_next(
@@ -746,22 +777,24 @@ class ActorTyper:
         """Where a civil body's name the vocabulary's shape cut at the "and" of its mandate ends: after the
         one to three capitalised words after the "and" that are no name of their own ("the Z Alliance for
         Labour and Democratic Rights"), or None."""
+        reading = self._of(doc)  # (the words off the columns: a Token only for an entity's type)
+        lower, texts = reading.lower, reading.texts
         if (
             c.kb_id
-            or c.end + 1 >= len(doc)
-            or doc[c.end].lower_ != "and"
+            or c.end + 1 >= len(lower)
+            or lower[c.end] != "and"
             or best_type(c.votes) not in ("NGO", "Organisation", "PoliticalParty", "GovernmentBody")
-            or not any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+            or not any(w in ("for", "of", "on") for w in lower[c.start + 1 : c.end])
         ):
             return None
         end = c.end + 1
-        while end < len(doc) and end - c.end <= 4 and doc[end].is_title and doc[end].is_alpha:
+        while end < len(lower) and end - c.end <= 4 and texts[end].istitle() and texts[end].isalpha():
             if end in starts or doc[end].ent_type_ in ("Person", "Place", "Country"):
                 return None
             end += 1
-        if end == c.end + 1 or end - c.end > 4 or (end < len(doc) and doc[end].lower_ in ("’s", "'s")):
+        if end == c.end + 1 or end - c.end > 4 or (end < len(lower) and lower[end] in ("’s", "'s")):
             return None
-        run = [t.text for t in doc[c.end + 1 : end]]
+        run = texts[c.end + 1 : end]
         if self.name_words.type_of(run) is not None or lookup(" ".join(run)):
             return None
         return end
@@ -847,7 +880,7 @@ class ActorTyper:
         """The actor candidate an entity gives, if it names an actor that is not an office."""
         label = ent.label_  # (each read decodes the string anew)
         if label in self.non_actor_labels:
-            text = self._read(doc).span_text(ent.start, ent.end)  # (ent.text joins its tokens' texts)
+            text = self._of(doc).span_text(ent.start, ent.end)  # (ent.text joins its tokens' texts)
             known = lookup(text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
@@ -906,12 +939,11 @@ class ActorTyper:
         """ "UN human rights experts", "three UN special rapporteurs", "EU citizens": an international body's
         acronym before people in the plural says whose they are; the body itself is not spoken of (not "KGB
         officers", a state body's, who act for it; not "EU restrictive measures"; not "sent to the UN")."""
-        if cand.end - cand.start != 1:
+        if cand.end - cand.start != 1 or not self._of(doc).texts[cand.start].isupper():  # (a token's is_upper)
             return False
         tok = doc[cand.start]
         return (
             best_type(cand.votes) == "InternationalOrganisation"
-            and tok.is_upper
             and tok.dep_ in ("compound", "nmod")
             and tok.head.i > tok.i
             and tok.head.tag_ == "NNS"
@@ -926,7 +958,7 @@ class ActorTyper:
         if (
             len(ent) < 2
             or not all(pos[k] == PROPN and texts[k].istitle() for k in range(ent.start, ent.end))
-            or reading.columns.span_text(ent.start, ent.end) in self.demonyms
+            or reading.span_text(ent.start, ent.end) in self.demonyms
         ):
             return False
         people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
@@ -985,7 +1017,12 @@ class ActorTyper:
         taken |= self._offices(doc)  # an office is no name
         reading = self._of(doc)
         lower, texts, pos = reading.lower, reading.texts, reading.pos
-        span_text = reading.columns.span_text  # (a name's text sliced off the Doc's: no Span made)
+        # a run opens on a proper noun that no entity or office holds (the others are passed over off the Doc's
+        # POS array): where there is none (most parts), nothing else is read
+        opens = [k for k, tag in enumerate(pos) if tag == PROPN and k not in taken]
+        if not opens:
+            return []
+        span_text = reading.span_text  # (a name's text off the columns: no Span made)
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
@@ -994,12 +1031,8 @@ class ActorTyper:
         starts, ends = {c.start for c in persons}, {c.end for c in persons}  # (read by _in_list_of_people)
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
-        # a run opens on a proper noun: the others are passed over off the Doc's POS array
-        for i in (k for k, tag in enumerate(pos) if tag == PROPN):
+        for i in opens:
             if i < after:
-                continue
-            if i in taken:  # no run opens on a word an entity or office holds
-                after = i + 1
                 continue
             j = _name_run(doc, i, taken, texts, pos)
             j = self._before_currency(doc, i, j)
@@ -1358,7 +1391,7 @@ class ActorTyper:
                 end += 1
                 votes.append(("Person", W_PHRASE, "first-name"))
         reading = self._of(doc)
-        columns, lower, texts = reading.columns, reading.lower, reading.texts
+        lower, texts = reading.lower, reading.texts
         patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
         if label in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
@@ -1370,8 +1403,9 @@ class ActorTyper:
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         # (the name's words read off the columns, its Span made only for a name that passes these: a token's is_title,
         # is_upper and is_lower are its text's istitle(), isupper() and islower())
-        text = columns.span_text(start, end)
-        if not any(w.istitle() or w.isupper() or capitalised_word(w) for w in texts[start:end]):
+        text = reading.span_text(start, end)
+        words = texts[start:end]
+        if not (any(map(str.istitle, words)) or any(map(str.isupper, words)) or any(map(capitalised_word, words))):
             return None
         if _CREDIT.match(texts[start]):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
@@ -1390,9 +1424,9 @@ class ActorTyper:
         kb_id = ent_id if label not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
-                if lower[k] == "of" and lookup(columns.span_text(start, k)):
+                if lower[k] == "of" and lookup(reading.span_text(start, k)):
                     end = k
-                    text = columns.span_text(start, end)
+                    text = reading.span_text(start, end)
                     break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
@@ -1692,6 +1726,7 @@ class ActorTyper:
     def _join_fragments(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
+        texts = self._of(doc).texts
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
@@ -1714,12 +1749,12 @@ class ActorTyper:
             ):
                 out[-1] = Candidate(prev.start, c.end, prev.votes + c.votes + [("Person", W_NER, "joined-name")])
                 continue
-            glossed = self._glossed(doc, c) if not c.kb_id else None
+            # (a gloss's bracket closes right before the name's words: most names have none)
+            glossed = self._glossed(doc, c) if not c.kb_id and c.start >= 5 and texts[c.start - 1] == ")" else None
             if glossed is not None:
                 # 'the Zhana Kadam (“New Step”) Democratic Party': one name, its words' translation in between
                 if prev is not None and prev.start >= glossed:
                     out.pop()  # the first words, where the model read them as a name of their own
-                texts = self._of(doc).texts
                 opening = texts.index("(", glossed)
                 name = " ".join(texts[glossed:opening] + texts[c.start : c.end])
                 out.append(Candidate(glossed, c.end, c.votes, name=name))
@@ -1843,7 +1878,8 @@ class ActorTyper:
                     ):
                         bodies.setdefault(a.text.lower(), a.label_)
         nested = []
-        unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
+        # the names a place may lie inside (their candidates' identities: no decoding of each span's)
+        unknown = [a for a in actors if len(a) > 1 and not by_span[(a.start, a.end)].kb_id]
         for ent in self._statistical(doc) if unknown else ():  # a place named inside a longer actor name
             if (
                 ent.label_ in ("GPE", "LOC")
