@@ -925,6 +925,8 @@ class ActorTyper:
         cand = self._candidate(doc, ent)
         if cand is None or (cand.start, cand.end) in offices or self._qualifies_people(doc, cand):
             return None
+        if not offices:
+            return cand  # (no office for the name to hold or lie in: most parts)
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
         if inner and not cand.kb_id and not self._named_after(self._of(doc).texts, cand.start, cand.end):
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
@@ -961,7 +963,7 @@ class ActorTyper:
             or reading.span_text(ent.start, ent.end) in self.demonyms
         ):
             return False
-        people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        people = {i for e in self._statistical(doc) if e.label == _PERSON for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -1955,7 +1957,7 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
 def _surnames_named(statistical: list[Span], before: dict[str, str]) -> set[str]:
     """The surnames (lower case) of the people the model named in full (``statistical``: its entities), or an
     earlier part of the document (``before``: its surnames)."""
-    named = {e[-1].lower_ for e in statistical if e.label_ == "PERSON" and len(e) >= 2}
+    named = {e[-1].lower_ for e in statistical if e.label == _PERSON and len(e) >= 2}
     return named | set(before)
 
 
@@ -2065,14 +2067,15 @@ def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> lis
         for length, phrases in by_length.items()
         for n in phrases.get(tuple(near[-length:] if before else near[:length]), ())
     ]
-    return [rows[n] for n in sorted(places)]
+    # (the places of one length are in the rows' order already)
+    return [rows[n] for n in (sorted(places) if len(by_length) > 1 else places)]
 
 
 #: the columns the finding reads of (nearly) every Doc: read in one array
 _COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
-_ORG = get_string_id("ORG")
+_ORG, _PERSON = get_string_id("ORG"), get_string_id("PERSON")  # (the model's labels, as Span.label holds them)
 _AND, _FOR, _IN = get_string_id("and"), get_string_id("for"), get_string_id("in")
 #: the words a list of bodies sharing a state needs before its last one (see ActorTyper._shared_state)
 _AND_OR = frozenset({_AND, get_string_id("or")})
