@@ -1305,3 +1305,23 @@ def test_a_names_translation_in_brackets_inside_it_leaves_one_name(build_text):
     actors = _actors(r)
     assert actors["Zhana Varno Democratic Party"] == "PoliticalParty"
     assert "Zhana Varno" not in actors
+
+
+def test_a_reading_gives_each_span_the_text_spacy_gives_it():
+    """The actor typer's span texts, joined off its columns or sliced off the Doc's text once made, are the
+    Spans' own (a space after a word only where the text has one, none after the last)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.components.actors import _Reading
+    from pipeline.components.extensions import register_extensions
+
+    register_extensions()
+    words = ["By", "Ana", "Vell", ",", "The", "Quarterly", "\n", "(", "AMP", ")", "–", "Kovács-Vell", "said", "."]
+    spaces = [True, True, False, True, True, False, False, False, False, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    reading = _Reading(doc)
+    pairs = [(a, b) for a in range(len(doc) + 1) for b in range(a, len(doc) + 1)]
+    assert [reading.span_text(a, b) for a, b in pairs] == [doc[a:b].text for a, b in pairs]
+    assert reading.full_text() == doc.text
+    assert [reading.span_text(a, b) for a, b in pairs] == [doc[a:b].text for a, b in pairs]

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
@@ -71,10 +72,10 @@ _LABEL_AFTER = frozenset({"contact", "contacts", "enquiries", "inquiries", "offi
 _HYPHENS = ("-", "‐")
 
 
-def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of a Doc's lines, the line breaks left out."""
-    breaks = [t.i for t in doc if "\n" in t.text]
-    return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True))
+def _lines(texts: list[str]) -> list[tuple[int, int]]:
+    """The token ranges of a Doc's lines (``texts``: its tokens' texts), the line breaks left out."""
+    breaks = [i for i, text in enumerate(texts) if "\n" in text]
+    return list(zip([0, *(b + 1 for b in breaks)], [*breaks, len(texts)], strict=True))
 
 
 #: a given name of two joined syllables, the second in lower case ("Yee-ting", "Tae-yang"), which the tagger may
@@ -82,10 +83,11 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 _GIVEN_NAME_PAIR = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
-def _name_words(words: Span) -> bool:
-    """Whether a line's words may be a person's name alone: two to four capitalised words ("Ana Kovács-Vell")."""
-    named = [t for t in words if t.text not in _HYPHENS]
-    return 2 <= len(named) <= 4 and all(t.is_title and t.text.replace("-", "").isalpha() for t in named)
+def _name_words(words: list[str]) -> bool:
+    """Whether a line's words (their texts) may be a person's name alone: two to four capitalised words
+    ("Ana Kovács-Vell"; a token's is_title is its text's istitle())."""
+    named = [w for w in words if w not in _HYPHENS]
+    return 2 <= len(named) <= 4 and all(w.istitle() and w.replace("-", "").isalpha() for w in named)
 
 
 class _Reading:
@@ -98,11 +100,17 @@ class _Reading:
         "document",
         "ents",
         "extensions",
+        "idx",
         "lower",
+        "lower_ids",
         "offices",
+        "orth",
         "pos",
         "positions",
+        "spaces",
         "statistical",
+        "tags",
+        "text",
         "texts",
     )
 
@@ -111,12 +119,34 @@ class _Reading:
         self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
         # the tokens' lower-case forms, texts and parts of speech, which (nearly) every Doc's finding reads
         self.lower, self.texts, self.pos = self.columns.lower, self.columns.texts, self.columns[POS]
+        # their hashes (LOWER, ORTH), fine tags, offsets and spaces after them, read in the same array
+        self.lower_ids, self.orth, self.tags = self.columns[LOWER], self.columns[ORTH], self.columns[TAG]
+        self.idx, self.spaces = self.columns[IDX], self.columns[SPACY]
+        self.text: str | None = None  # the Doc's text, when first asked for (see span_text)
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
         self.extensions = doc._  # (each doc._ read makes an Underscore)
         self.document: dict | None = self.extensions.document
-        self.positions: list[Span] | None = None  # the offices whereas_positions found, when first asked for
+        self.positions: list[Span] = list(doc.spans.get(POSITIONS, []))  # the offices whereas_positions found
         self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
         self.offices: set[int] | None = None  # their tokens, when first asked for
+
+    def full_text(self) -> str:
+        """``doc.text``, made once (Doc.text makes a Token for each)."""
+        if self.text is None:
+            self.text = self.columns.text
+        return self.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: a word's text, or the words' texts joined with the spaces after them (sliced
+        off the Doc's text where that is made): no Span made."""
+        if end - start == 1:
+            return self.texts[start]
+        if start >= end:
+            return ""
+        if self.text is not None:
+            return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+        texts, spaces = self.texts, self.spaces
+        return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
 
 
 @dataclass(slots=True)
@@ -149,6 +179,7 @@ class ActorTyper:
         self.ner_labels: dict[str, str] = cues["ner_labels"]
         self.non_actor_labels = frozenset(cues["non_actor_labels"])
         self._non_actor_ids = frozenset(get_string_id(label) for label in self.non_actor_labels)  # (Span.label)
+        self._ner_label_ids = frozenset(get_string_id(label) for label in self.ner_labels)
         #: labels the model gives to a person's name often enough to look at its context
         self.misread_labels = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
         self.name_words = name_words()
@@ -219,6 +250,7 @@ class ActorTyper:
         self._reading: _Reading | None = None  # what a call reads once of its Doc
         self._pronoun_ids = frozenset(get_string_id(w) for w in self.pronouns)
         self._bracketless: set[int] = set()  # the token texts (ORTH hashes) read that hold no ")"
+        self._lemma_kinds: dict[int, str | None] = {}  # the kinds of the lemmas (hashes) read (see _kind_of)
         self.demonyms = frozenset(demonyms())
         self.bare = bare_aliases()
         self.institutions = frozenset(load_lines("institution_words.txt"))
@@ -280,10 +312,7 @@ class ActorTyper:
 
     def _positions(self, doc: Doc) -> list[Span]:
         """The offices ``whereas_positions`` found, read once in a call (each read makes their Spans anew)."""
-        reading = self._of(doc)
-        if reading.positions is None:
-            reading.positions = list(doc.spans.get(POSITIONS, []))
-        return reading.positions
+        return self._of(doc).positions
 
     def _statistical(self, doc: Doc) -> list[Span]:
         """The model's own entities (kept before the rulers overwrote them), read once in a call."""
@@ -299,10 +328,6 @@ class ActorTyper:
             reading.offices = {i for s in self._positions(doc) for i in range(s.start, s.end)}
         return reading.offices
 
-    def _read(self, doc: Doc) -> Columns:
-        """The Doc's columns (of token attributes this component does not change), read once in a call."""
-        return self._of(doc).columns
-
     def _column(self, doc: Doc, attr: int) -> list[int]:
         """The Doc's array of ``attr`` (a token attribute this component does not change)."""
         return self._of(doc).columns[attr]
@@ -310,16 +335,17 @@ class ActorTyper:
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
         order: read off the Doc's array, without a Token object per token."""
-        column = self._column(doc, attr)
-        if values.isdisjoint(column):  # (most Docs hold none: a test of the list in C)
-            return []
-        return [i for i, v in enumerate(column) if v in values]
+        return _indices(self._column(doc, attr), values)
 
     def _match(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
-        offices = {(s.start, s.end) for s in self._positions(doc)}
+        reading = self._of(doc)
+        orth, lower = reading.orth, reading.lower_ids  # (the hashes the gates below test, in C)
+        positions = self._positions(doc)
+        offices = {(s.start, s.end) for s in positions}
         rejected = set()  # the entities no candidate came of: the same span and label gives none again
-        for ent in self._ents(doc):
+        ents = self._ents(doc)
+        for ent in ents:
             cand = self._accept(doc, ent, offices)
             if cand is not None:
                 found.append(cand)
@@ -328,11 +354,11 @@ class ActorTyper:
         # a model's entity that a vocabulary match overwrote and that match was then set aside:
         # "the National Electoral Council" lost to a bare "Council" that names no EU body here
         taken = {i for c in found for i in range(c.start, c.end)}
-        taken |= {i for e in self._ents(doc) if e.label in self._non_actor_ids for i in range(e.start, e.end)}
+        taken |= {i for e in ents if e.label in self._non_actor_ids for i in range(e.start, e.end)}
         for ent in self._statistical(doc):
-            label = ent.label_  # (each read decodes the string anew)
+            label_id = ent.label  # (its hash: the string is decoded by _accept, where it reads one)
             if (
-                label in self.ner_labels
+                label_id in self._ner_label_ids
                 and not any(i in taken for i in range(ent.start, ent.end))
                 and _entity_key(ent) not in rejected
             ):
@@ -340,32 +366,46 @@ class ActorTyper:
                 if cand is not None:
                     found.append(cand)
                     taken |= set(range(cand.start, cand.end))
-            elif label == "ORG":
+            elif label_id == _ORG:
                 found = self._country_led(doc, ent, found)
-        found.extend(self._names_after_offices(doc, found))
+        if positions:  # (a name after an office: none without an office)
+            found.extend(self._names_after_offices(doc, found))
         found.extend(self._unlabelled_names(doc, found))
-        for match_id, start, end in self.quoted(doc) if self._may_quote(doc) else ():
+        # an opening quote and a noun a quoted name may follow, else no quoted name
+        may_quote = not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
+        for match_id, start, end in self.quoted(doc) if may_quote else ():
             inner = doc[start + 2 : end - 1]
             if inner and (inner[0].is_title or inner[0].is_upper) and len(inner) <= 8:
                 label = doc.vocab.strings[match_id]
                 votes = [(label, W_CONTEXT, f"quoted-after:{doc[start].lower_}")]
                 known = lookup(inner.text)
                 found.append(Candidate(inner.start, inner.end, votes, known[0] if known else ""))
-        found.extend(self._listed_after_kind(doc))
+        if not _NNS.isdisjoint(reading.tags):  # (a plural kind, else no list after one)
+            found.extend(self._listed_after_kind(doc))
         found.extend(self._named_after_kind(doc, found))
         found = self._join_across_and(doc, found)
         found = self._join_across_for(doc, found)
         found = self._court_in_city(doc, found)
-        found.extend(self._acronyms(doc, found))
-        found.extend(self._acronyms_defined_before(doc, found))
-        found.extend(self._shared_state(doc))
-        found.extend(self._dateline_agency(doc))
-        found.extend(self._byline_publisher(doc, found))
-        text = self._read(doc).text  # (made once for the card and header readers)
-        found.extend(self._contact_card(doc, text, found))
-        found.extend(self._labelled_names(doc, text))
-        found.extend(self._judges(doc))
-        if _VERSUS_IDS.isdisjoint(self._column(doc, LOWER)):
+        if _OPENING_BRACKET in orth:  # (an acronym in brackets, else none defined here)
+            found.extend(self._acronyms(doc, found))
+        if reading.document:  # (what the document's earlier parts told, else no acronym they defined)
+            found.extend(self._acronyms_defined_before(doc, found))
+        if not _AND_OR.isdisjoint(lower):  # (a list of bodies ends in "and" or "or")
+            found.extend(self._shared_state(doc))
+        if not self._bracketless.issuperset(orth[:_DATELINE_TOKENS]):  # (a ")" in the first tokens, else no dateline)
+            found.extend(self._dateline_agency(doc))
+        if reading.lower[:1] == ["by"]:  # (a byline opens its part)
+            found.extend(self._byline_publisher(doc, found))
+        # a line break and a colon, which the card and the header need, are in the tokens' texts (a space after a
+        # token is " "): the Doc's text is made only where they are
+        words = "".join(reading.texts)
+        if "\n" in words:
+            found.extend(self._contact_card(doc, reading.full_text(), found))
+        if ":" in words:
+            found.extend(self._labelled_names(doc, reading.full_text()))
+        if not self._judicial_title_ids.isdisjoint(orth):  # (a judge's title, else no judge named after one)
+            found.extend(self._judges(doc))
+        if _VERSUS_IDS.isdisjoint(lower):
             return found  # no "v." between parties: no name cites a case
         return [c for c in found if not _cites_a_case(doc, c.end)]
 
@@ -392,8 +432,9 @@ class ActorTyper:
         if "\n" not in text or not _PHONE_LINE.search(text):
             return []
         out = []
-        for start, end in _lines(doc):
-            if not _name_words(doc[start:end]):
+        texts = self._of(doc).texts
+        for start, end in _lines(texts):
+            if not _name_words(texts[start:end]):
                 continue
             if end >= len(doc) or not doc[end + 1 : end + 2].text[:1].isupper():
                 continue  # a name has its office on the next line
@@ -411,12 +452,16 @@ class ActorTyper:
         if ":" not in text:
             return []
         out = []
-        for start, end in _lines(doc):
-            colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
-            if colon is None or colon == start or self.before.get(doc[start].lower_) != "Person":
+        reading = self._of(doc)  # (the words off the columns: no Token for each)
+        texts, lower = reading.texts, reading.lower
+        for start, end in _lines(texts):
+            if start == end or self.before.get(lower[start]) != "Person":
+                continue  # (a line opening with a person's role only)
+            colon = next((k for k in range(start, end) if texts[k] == ":"), None)
+            if colon is None or colon == start:
                 continue
-            if _name_words(doc[colon + 1 : end]):
-                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"{LABELLED}{doc[start].lower_}")]))
+            if _name_words(texts[colon + 1 : end]):
+                out.append(Candidate(colon + 1, end, [("Person", W_CONTEXT, f"{LABELLED}{lower[start]}")]))
         return out
 
     def _judges(self, doc: Doc) -> list[Candidate]:
@@ -468,7 +513,7 @@ class ActorTyper:
         other reading took the words."""
         if not len(doc) or self._of(doc).lower[0] != "by":
             return []
-        m = BYLINE.fullmatch(self._read(doc).text)
+        m = BYLINE.fullmatch(self._of(doc).full_text())
         span = doc.char_span(m.start("publisher"), m.end("publisher"), alignment_mode="contract") if m else None
         if span is None or not len(span) or any(c.start < span.end and span.start < c.end for c in found):
             return []
@@ -486,13 +531,6 @@ class ActorTyper:
                     return True
                 self._bracketless.add(orth)
         return False
-
-    def _may_quote(self, doc: Doc) -> bool:
-        """Whether ``doc`` holds an opening quote and a noun a quoted name may follow."""
-        if not len(doc):
-            return False
-        orth, lower = self._column(doc, ORTH), self._column(doc, LOWER)
-        return not self._quoted_needs[0].isdisjoint(orth) and not self._quoted_needs[1].isdisjoint(lower)
 
     def _shared_state(self, doc: Doc) -> list[Candidate]:
         """ "the President, Government and Jogorku Kenesh of the Kyrgyz Republic": bodies listed with
@@ -533,7 +571,7 @@ class ActorTyper:
         out: list[Candidate] = []
         for at in self._tokens_with(doc, TAG, _NNS):  # a plural kind
             tok = doc[at]
-            kind = self.before.get(tok.lemma_.lower())
+            kind = self._kind_of(tok)
             if kind in (None, "Person") or tok.i + 1 >= len(doc):
                 continue
             i, names = tok.i + 1, []
@@ -571,7 +609,7 @@ class ActorTyper:
         out: list[Candidate] = []
         for at in self._tokens_with(doc, TAG, _NN):  # a singular kind, opened by "the"/"a" or a modifier
             tok = doc[at]
-            kind = self.before.get(tok.lemma_.lower())
+            kind = self._kind_of(tok)
             if kind in (None, "Person") or at == 0 or at + 1 == len(doc) or doc[at - 1].dep_ not in _KIND_OPENERS:
                 continue
             if not re.match(CAPITALISED, doc[at + 1].text):
@@ -603,19 +641,31 @@ class ActorTyper:
             out.append(Candidate(at + 1, end, votes, known[0] if known else "", exact=True))
         return out
 
+    def _kind_of(self, noun: Token) -> str | None:
+        """The type a noun's lemma names before a name ("newspaper": MediaOutlet), or None: looked up once a
+        process for each lemma (its hash), not decoded and lowered for each noun."""
+        lemma = noun.lemma
+        if lemma in self._lemma_kinds:
+            return self._lemma_kinds[lemma]
+        kind = self._lemma_kinds[lemma] = self.before.get(noun.lemma_.lower())
+        return kind
+
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
         its mandate, the second part no name of its own (no head, no person)."""
+        if _AND not in self._of(doc).lower_ids:
+            return sorted(found, key=_START)  # no "and": none joined, none goes on (as _join_next)
+        lower = self._of(doc).lower  # (the words off the columns: a Token only for a tag)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
             if (
                 nxt is not None
                 and c.end < len(doc)
-                and doc[c.end].lower_ == "and"
+                and lower[c.end] == "and"
                 and not c.kb_id
                 and not nxt.kb_id
-                and any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+                and any(w in ("for", "of", "on") for w in lower[c.start + 1 : c.end])
                 and best_type(c.votes) not in ("Person", "Place", "Country")
                 and best_type(nxt.votes) != "Person"
                 and self.name_words.type_of([t.text for t in doc[nxt.start : nxt.end]]) is None
@@ -629,11 +679,11 @@ class ActorTyper:
             if (  # "the Democratic and Social Renewal Party": a qualifier of the name before its "and"
                 start >= 3
                 and not c.kb_id
-                and doc[start - 1].lower_ == "and"
+                and lower[start - 1] == "and"
                 and doc[start - 2].tag_ == "JJ"
                 and doc[start - 2].is_title
                 and start - 2 not in covered
-                and doc[start - 3].lower_ == "the"
+                and lower[start - 3] == "the"
                 and best_type(c.votes) in _BODY_TYPES
             ):
                 start -= 2
@@ -641,42 +691,44 @@ class ActorTyper:
                 Candidate(start, end if end is not None else c.end, c.votes) if (start, end) != (c.start, None) else c
             )
 
-        if _AND not in self._column(doc, LOWER):
-            return sorted(found, key=lambda c: c.start)  # no "and": none joined, none goes on (as _join_next)
         covered = {i for c in found for i in range(c.start, c.end)}  # (read by alone, only where an "and" stands)
         return self._join_next(doc, found, partner, alone)
 
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
         of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
+        if _FOR not in self._of(doc).lower_ids:
+            return sorted(found, key=_START)  # no "for": none joined (as _join_next)
+        lower = self._of(doc).lower  # (the words off the columns: no Token for each)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
-            nxt = starts.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "the"))
+            nxt = starts.get(c.end + 1 + (c.end + 1 < len(lower) and lower[c.end + 1] == "the"))
             if (
                 nxt is not None
-                and doc[c.end].lower_ == "for"
+                and lower[c.end] == "for"
                 and not c.kb_id
                 and not nxt.kb_id
                 and best_type(c.votes) in _ORGANISATION_TYPES
                 and best_type(nxt.votes) not in ("Person", "Place", "Country")
-                and doc[nxt.start].lower_ in self.name_words.mandate_openers
+                and lower[nxt.start] in self.name_words.mandate_openers
             ):
                 return nxt
             return None
 
-        if _FOR not in self._column(doc, LOWER):
-            return sorted(found, key=lambda c: c.start)  # no "for": none joined (as _join_next)
         return self._join_next(doc, found, partner)
 
     def _court_in_city(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the High Court in Banjul", "the High People's Court in Hanoi": a court with a name of generic words
         only is named with the city it sits in, where the text names it so."""
+        if _IN not in self._of(doc).lower_ids:
+            return found
+        lower = self._of(doc).lower  # (the words off the columns: no Token for each)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
             if (
                 nxt is None
-                or doc[c.end].lower_ != "in"
+                or lower[c.end] != "in"
                 or c.kb_id
                 or best_type(c.votes) != "Court"
                 or best_type(nxt.votes) != "Place"
@@ -687,8 +739,6 @@ class ActorTyper:
             # (a long name tells its court apart: "the Supreme State Security Emergency Court in Cairo" is its own)
             return nxt if len(words) <= 3 and all(w in self.institutions for w in words) else None
 
-        if _IN not in self._column(doc, LOWER):
-            return found
         return self._join_next(doc, found, partner)
 
     def _join_next(
@@ -703,7 +753,7 @@ class ActorTyper:
         starts = {c.start: c for c in found}
         out: list[Candidate] = []
         dropped: set[int] = set()
-        for c in sorted(found, key=lambda c: c.start):
+        for c in sorted(found, key=_START):
             if id(c) in dropped:
                 continue
             nxt = partner(c, starts)
@@ -727,22 +777,24 @@ class ActorTyper:
         """Where a civil body's name the vocabulary's shape cut at the "and" of its mandate ends: after the
         one to three capitalised words after the "and" that are no name of their own ("the Z Alliance for
         Labour and Democratic Rights"), or None."""
+        reading = self._of(doc)  # (the words off the columns: a Token only for an entity's type)
+        lower, texts = reading.lower, reading.texts
         if (
             c.kb_id
-            or c.end + 1 >= len(doc)
-            or doc[c.end].lower_ != "and"
+            or c.end + 1 >= len(lower)
+            or lower[c.end] != "and"
             or best_type(c.votes) not in ("NGO", "Organisation", "PoliticalParty", "GovernmentBody")
-            or not any(t.lower_ in ("for", "of", "on") for t in doc[c.start + 1 : c.end])
+            or not any(w in ("for", "of", "on") for w in lower[c.start + 1 : c.end])
         ):
             return None
         end = c.end + 1
-        while end < len(doc) and end - c.end <= 4 and doc[end].is_title and doc[end].is_alpha:
+        while end < len(lower) and end - c.end <= 4 and texts[end].istitle() and texts[end].isalpha():
             if end in starts or doc[end].ent_type_ in ("Person", "Place", "Country"):
                 return None
             end += 1
-        if end == c.end + 1 or end - c.end > 4 or (end < len(doc) and doc[end].lower_ in ("’s", "'s")):
+        if end == c.end + 1 or end - c.end > 4 or (end < len(lower) and lower[end] in ("’s", "'s")):
             return None
-        run = [t.text for t in doc[c.end + 1 : end]]
+        run = texts[c.end + 1 : end]
         if self.name_words.type_of(run) is not None or lookup(" ".join(run)):
             return None
         return end
@@ -828,7 +880,7 @@ class ActorTyper:
         """The actor candidate an entity gives, if it names an actor that is not an office."""
         label = ent.label_  # (each read decodes the string anew)
         if label in self.non_actor_labels:
-            text = self._read(doc).span_text(ent.start, ent.end)  # (ent.text joins its tokens' texts)
+            text = self._of(doc).span_text(ent.start, ent.end)  # (ent.text joins its tokens' texts)
             known = lookup(text)
             if known and known[1] == "Country":
                 pass  # a country the model took for a nationality ("Tajikistan" NORP) is kept
@@ -873,6 +925,8 @@ class ActorTyper:
         cand = self._candidate(doc, ent)
         if cand is None or (cand.start, cand.end) in offices or self._qualifies_people(doc, cand):
             return None
+        if not offices:
+            return cand  # (no office for the name to hold or lie in: most parts)
         inner = [(s, e) for s, e in offices if cand.start <= s and e <= cand.end]
         if inner and not cand.kb_id and not self._named_after(self._of(doc).texts, cand.start, cand.end):
             return None  # "the UN High Commissioner, Navi Pillay": the office and its holder, read apart
@@ -887,12 +941,11 @@ class ActorTyper:
         """ "UN human rights experts", "three UN special rapporteurs", "EU citizens": an international body's
         acronym before people in the plural says whose they are; the body itself is not spoken of (not "KGB
         officers", a state body's, who act for it; not "EU restrictive measures"; not "sent to the UN")."""
-        if cand.end - cand.start != 1:
+        if cand.end - cand.start != 1 or not self._of(doc).texts[cand.start].isupper():  # (a token's is_upper)
             return False
         tok = doc[cand.start]
         return (
             best_type(cand.votes) == "InternationalOrganisation"
-            and tok.is_upper
             and tok.dep_ in ("compound", "nmod")
             and tok.head.i > tok.i
             and tok.head.tag_ == "NNS"
@@ -907,10 +960,10 @@ class ActorTyper:
         if (
             len(ent) < 2
             or not all(pos[k] == PROPN and texts[k].istitle() for k in range(ent.start, ent.end))
-            or reading.columns.span_text(ent.start, ent.end) in self.demonyms
+            or reading.span_text(ent.start, ent.end) in self.demonyms
         ):
             return False
-        people = {i for e in self._statistical(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        people = {i for e in self._statistical(doc) if e.label == _PERSON for i in range(e.start, e.end)}
         return any(c.i in people for c in ent.root.conjuncts) or (ent.root.dep_ == "conj" and ent.root.head.i in people)
 
     def _names_after_offices(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -964,7 +1017,14 @@ class ActorTyper:
         taken |= {i for e in self._ents(doc) for i in range(e.start, e.end)}
         taken -= self._misread_after_title(doc)
         taken |= self._offices(doc)  # an office is no name
-        lower = self._of(doc).lower
+        reading = self._of(doc)
+        lower, texts, pos = reading.lower, reading.texts, reading.pos
+        # a run opens on a proper noun that no entity or office holds (the others are passed over off the Doc's
+        # POS array): where there is none (most parts), nothing else is read
+        opens = [k for k, tag in enumerate(pos) if tag == PROPN and k not in taken]
+        if not opens:
+            return []
+        span_text = reading.span_text  # (a name's text off the columns: no Span made)
         # the people this part names in full, and those an earlier part named in full
         surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
         named_before = self._told_before(doc, "surnames")
@@ -973,16 +1033,12 @@ class ActorTyper:
         starts, ends = {c.start for c in persons}, {c.end for c in persons}  # (read by _in_list_of_people)
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
-        # a run opens on a proper noun: the others are passed over off the Doc's POS array
-        for i in (k for k, pos in enumerate(self._of(doc).pos) if pos == PROPN):
+        for i in opens:
             if i < after:
                 continue
-            if i in taken:  # no run opens on a word an entity or office holds
-                after = i + 1
-                continue
-            j = _name_run(doc, i, taken)
+            j = _name_run(doc, i, taken, texts, pos)
             j = self._before_currency(doc, i, j)
-            titled = j > i + 1 and lower[i] in self.titles and self._of(doc).texts[i].istitle()
+            titled = j > i + 1 and lower[i] in self.titles and texts[i].istitle()
             if titled:
                 i += 1  # "Mr Kaya": the title before the name is no part of it
             if j > i and lower[i] not in self.titles:
@@ -990,20 +1046,21 @@ class ActorTyper:
                 if titled and j - i >= 2:  # "Mr Marek Tarvel (Chair-Rapporteur)": a person's name after a title
                     votes.append(("Person", W_CONTEXT, f"title:{lower[i - 1]}"))
                 self._context_votes(doc, i, j, votes)
-                if self._located(doc, i, j) and not is_acronym(doc[i:j].text) and city_population(doc[i:j].text):
+                text = span_text(i, j)
+                if self._located(doc, i, j) and not is_acronym(text) and city_population(text):
                     votes.append(("Place", W_CONTEXT, "city"))  # "arrested by police in Mandalay": no entity there
                 kind = lower[j] if j < len(doc) else ""
                 if (
                     kind in self.kind_after
                     and i > 0
                     and lower[i - 1] == "the"
-                    and not city_population(doc[i:j].text)
-                    and not lookup(doc[i:j].text)
+                    and not city_population(text)
+                    and not lookup(text)
                 ):  # "the Nova Zorya newspaper", "the Birlik movement": a name its kind follows
                     votes.append((self.kind_after[kind], W_CONTEXT, f"kind-after:{kind}"))
                 if j - i >= 2 and self._in_list_of_people(doc, i, j, starts, ends):
                     votes.append(("Person", W_PHRASE, "listed-with-people"))
-                body = bodies.get(doc[i:j].text.lower())
+                body = bodies.get(text.lower())
                 if body is not None:  # "… the outlet Kvorum …. the editor-in-chief of Kvorum"
                     votes.append((body, W_CONTEXT, "named-before"))
                 last = lower[j - 1]
@@ -1011,6 +1068,7 @@ class ActorTyper:
                     votes.append(("Person", W_CONTEXT if j - i == 1 else W_PHRASE, "surname-of-person"))
                 if best_type(votes) in _ORGANISATION_TYPES:
                     j = self._mandate(doc, j, taken)  # "the group Voices [for Andean Rights]"
+                    text = span_text(i, j)
                 heads = set(lower[i:j])
                 # a lone word or a sentence's first words need a strong cue: "Petrov, the editor of …"
                 strong = any(w >= W_CONTEXT for _, w, _ in votes)
@@ -1018,7 +1076,7 @@ class ActorTyper:
                     votes
                     and (strong or (j - i >= 2 and (not doc[i].is_sent_start or _after_dash(doc, i))))
                     and not any(h in self.name_words.heads or h in self.not_heads for h in heads)
-                    and doc[i:j].text not in self.demonyms
+                    and text not in self.demonyms
                     and not all(self._role_word(w) for w in lower[i:j])  # "… OUR CHAIRPERSON, SECRETARY-GENERAL AND …"
                 ):
                     out.append(Candidate(i, j, votes))
@@ -1053,14 +1111,15 @@ class ActorTyper:
                 at = edge
         return False
 
-    @staticmethod
-    def _mandate(doc: Doc, end: int, taken: set[int]) -> int:
+    def _mandate(self, doc: Doc, end: int, taken: set[int]) -> int:
         """The end of an organisation's name that goes on after "for", "of" or "on" with capitalised words
         ("Voices for Andean Rights", "Friends of the Earth")."""
-        if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
+        reading = self._of(doc)
+        lower = reading.lower
+        if end + 1 >= len(lower) or lower[end] not in ("for", "of", "on"):
             return end
-        i = end + 1 + (doc[end + 1].lower_ == "the")
-        j = _name_run(doc, i, taken)
+        i = end + 1 + (lower[end + 1] == "the")
+        j = _name_run(doc, i, taken, reading.texts, reading.pos)
         return j if j > i else end
 
     def _whole_name(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -1068,13 +1127,13 @@ class ActorTyper:
         capitalised words next to it that belong to no other name, title or office."""
         offices = self._offices(doc)
         n = 0
-        while end < len(doc) and n < 2 and self._name_word(doc[end], offices):
+        while end < len(doc) and n < 2 and self._name_word(doc, end, offices):
             end, n = end + 1, n + 1
         n = 0
         while (
             start > 0
             and n < 1
-            and self._name_word(doc[start - 1], offices)
+            and self._name_word(doc, start - 1, offices)
             and not self._opens_demand(doc, start - 1)
             # a sentence's first word, only where the parse joins it to the name: "Ana [Souza], the editor"
             and (
@@ -1115,7 +1174,7 @@ class ActorTyper:
         if (
             first.dep_ == "compound"
             and first.head.i == name.i
-            and self._name_word(first, self._offices(doc))
+            and self._name_word(doc, start - 1, self._offices(doc))
             and not self.name_words.heads.get(name.lower_)
         ):
             return start - 1
@@ -1127,76 +1186,83 @@ class ActorTyper:
         first = doc[at]
         if at + 1 >= len(doc) or first.dep_ != "compound" or first.head.i != at + 1 or doc[at + 1].ent_type_:
             return False
-        return bool(given_name_gender(first.text)) and self._name_word(doc[at + 1], self._offices(doc))
+        return bool(given_name_gender(first.text)) and self._name_word(doc, at + 1, self._offices(doc))
 
-    def _name_word(self, tok: Token, offices: set[int]) -> bool:
-        """Whether a word next to a name may be part of it: a capitalised proper noun that is no other
+    def _name_word(self, doc: Doc, k: int, offices: set[int]) -> bool:
+        """Whether the word at ``k`` next to a name may be part of it: a capitalised proper noun that is no other
         name, title, office ("Minister of Foreign Affairs [Karin Dahl]"), kind, nationality or day."""
+        reading = self._of(doc)  # (the words off the columns: a Token only for what they do not hold)
+        text, word = reading.texts[k], reading.lower[k]
         return (
-            tok.i not in offices
-            and (tok.pos_ == "PROPN" or (not tok.is_sent_start and bool(_GIVEN_NAME_PAIR.match(tok.text))))
-            and bool(re.match(CAPITALISED, tok.text))
-            and _wordlike(tok.text)
-            and not tok.ent_type_
-            and tok.lower_ not in self.before
-            and tok.lower_ not in self.titles
-            and tok.text not in self.judicial_titles  # "Justice [Ama Owusu]": a judge's title, not a first name
-            and tok.text not in self.demonyms
-            and tok.lower_ not in CALENDAR
+            k not in offices
+            and bool(re.match(CAPITALISED, text))
+            and _wordlike(text)
+            and word not in self.before
+            and word not in self.titles
+            and text not in self.judicial_titles  # "Justice [Ama Owusu]": a judge's title, not a first name
+            and text not in self.demonyms
+            and word not in CALENDAR
+            and (reading.pos[k] == PROPN or (bool(_GIVEN_NAME_PAIR.match(text)) and not doc[k].is_sent_start))
+            and not doc[k].ent_type_
         )
 
     def _across_particles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A name the model cut at a lower-case particle: "[Mariana] dos [Santos]", "[Folha] do
         [Norte]", "Ana [Souza]" — one or two particles between capitalised words of one name."""
 
-        def capitalised(tok) -> bool:
+        reading = self._of(doc)  # (the words off the columns: a Token only for an entity's type or a sentence's start)
+        lower, texts, pos = reading.lower, reading.texts, reading.pos
+        size = len(texts)
+
+        def capitalised(k: int) -> bool:
+            """Whether the word at ``k`` may be a name's: capitalised, a proper noun, noun or adjective, no kind,
+            day or nationality."""
             return (
-                bool(re.match(CAPITALISED, tok.text))
-                and _wordlike(tok.text)
-                and tok.pos_ in ("PROPN", "NOUN", "ADJ")
-                and tok.lower_ not in self.before
-                and tok.lower_ not in CALENDAR
-                and tok.text not in self.demonyms
+                bool(re.match(CAPITALISED, texts[k]))
+                and _wordlike(texts[k])
+                and pos[k] in _NAME_POS
+                and lower[k] not in self.before
+                and lower[k] not in CALENDAR
+                and texts[k] not in self.demonyms
             )
 
-        lower = self._of(doc).lower
-        if end - start > 1 and lower[end - 1] in _NAME_LINKS and doc[end - 1].is_lower:
+        if end - start > 1 and lower[end - 1] in _NAME_LINKS and texts[end - 1].islower():
             # "the Full Gospel Fellowship of [Varno]": the model's name ends at a link word; the name
             # goes on through the capitalised words after it, else ends before the link
-            if end < len(doc) and capitalised(doc[end]):
-                while end < len(doc) and capitalised(doc[end]) and end - start < 8:
+            if end < size and capitalised(end):
+                while end < size and capitalised(end) and end - start < 8:
                     end += 1
             else:
                 end -= 1
 
         def particles(i: int, step: int) -> int:
             n = 0
-            while 0 <= i + step * n < len(doc) and n < 2 and lower[i + step * n] in self.particles:
-                if not doc[i + step * n].is_lower:
+            while 0 <= i + step * n < size and n < 2 and lower[i + step * n] in self.particles:
+                if not texts[i + step * n].islower():
                     return 0
                 n += 1
             return n
 
         n = particles(end, 1)
-        if n and end + n < len(doc) and capitalised(doc[end + n]):
+        if n and end + n < size and capitalised(end + n):
             end += n + 1
-            while end < len(doc) and capitalised(doc[end]) and not doc[end].ent_type_ and end - start < 6:
+            while end < size and capitalised(end) and not doc[end].ent_type_ and end - start < 6:
                 end += 1
-        if end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.suffixes and capitalised(doc[end - 1]):
+        if end < size and texts[end].islower() and lower[end] in self.suffixes and capitalised(end - 1):
             end += 1  # "Aysel Vagif gizi": a patronymic ends the name
         elif (
-            end < len(doc)
-            and (joined := _PARTICLE_JOINED.match(doc[end].text)) is not None
+            end < size
+            and (joined := _PARTICLE_JOINED.match(texts[end])) is not None
             and joined.group(1)[0].isupper()
-            and capitalised(doc[end - 1])
+            and capitalised(end - 1)
         ):
             end += 1  # "Hasan Mirza al-Qassab": the surname the particle opens, one word with it
         n = particles(start - 1, -1)
-        if n and start - n - 1 >= 0 and capitalised(doc[start - n - 1]):
+        if n and start - n - 1 >= 0 and capitalised(start - n - 1):
             start -= n + 1
-            while start > 0 and capitalised(doc[start - 1]) and end - start < 7 and not doc[start].is_sent_start:
+            while start > 0 and capitalised(start - 1) and end - start < 7 and not doc[start].is_sent_start:
                 start -= 1  # "Collectif Ubuntu pour les [Droits Humains]": the words of the name before
-        if start > 0 and _JOINED_PARTICLE.match(doc[start - 1].text) and not doc[start - 1].ent_type_:
+        if start > 0 and _JOINED_PARTICLE.match(texts[start - 1]) and not doc[start - 1].ent_type_:
             start -= 1  # "Hezb-e [Azadi]", "Jamaat-e [Islami]": a particle joined to the word before it
         return start, end
 
@@ -1207,21 +1273,23 @@ class ActorTyper:
         root's, found anew)."""
         start, end = ent.start, ent.end
         reading = self._of(doc)
-        columns, lower, texts = reading.columns, reading.lower, reading.texts
+        lower, texts, pos = reading.lower, reading.texts, reading.pos
         for office in self._positions(doc):  # "filed by Minister of the Interior X", the model's "the Interior X"
             if (
                 office.start <= start < office.end < end
-                and all(doc[k].is_title and doc[k].pos_ == "PROPN" for k in range(office.end, end))
+                and all(texts[k].istitle() and pos[k] == PROPN for k in range(office.end, end))
                 and self.name_words.type_of(texts[office.end : end]) is None
             ):  # (not "the President of the Republic of X", nor "the King Fahd Causeway": names of their own)
                 start = office.end
         if start + 1 < end and texts[start + 1] == ":" and texts[start] in self.demonyms:
             return end, end  # "X (Kazakh: <X in its own script>; born …)": the name again, in a language named
+        # (a token's is_lower and is_alpha are its text's islower() and isalpha(); a word of letters is no
+        # punctuation: a Token is made for the others' is_punct only)
         while start < end:
-            word, tok = lower[start], doc[start]
-            if word in ("the", "a", "an", "whereas") or texts[start] in QUOTES or tok.is_punct:
+            word, text = lower[start], texts[start]
+            if word in ("the", "a", "an", "whereas") or text in QUOTES or (not text.isalpha() and doc[start].is_punct):
                 start += 1
-            elif tok.is_sent_start and _HEADING_NUMBER.match(texts[start]):
+            elif _HEADING_NUMBER.match(text) and doc[start].is_sent_start:
                 start += 1  # "I. Wen Zhiqiang: eleven years …", "II. Information received": a heading's number
             elif word in self.salutations and end - start >= 2:
                 rest = lower[start + 1 : end]
@@ -1237,8 +1305,8 @@ class ActorTyper:
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
                 start += 1
             elif (
-                (tok.is_lower or (word in self.kind_acronyms and self._kind_before_name(doc, start, end)))
-                and tok.is_alpha
+                (text.islower() or (word in self.kind_acronyms and self._kind_before_name(doc, start, end)))
+                and text.isalpha()
                 and word not in self.particles
                 and end - start >= 2
                 and self._name_after_words(texts, start + 1, end)
@@ -1257,7 +1325,7 @@ class ActorTyper:
                 start + 2 < end
                 and lower[start + 1] in ("’s", "'s")
                 and not ent_id
-                and (lookup(tok.text) or ("", ""))[1] == "Country"
+                and (lookup(text) or ("", ""))[1] == "Country"
             ):
                 start += 2  # "Kazakhstan’s Prosecutor-General": the office, its country aside
             else:
@@ -1266,7 +1334,7 @@ class ActorTyper:
             end -= 1  # "Eritrea Date: 12 June": a form's field label after a name
         if end - start > 1 and end < len(doc) and (lower[end - 1], lower[end]) in self.report_kinds:
             end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
-        orth = columns[ORTH]
+        orth = reading.orth
         bracket = next((k for k in range(start + 1, end) if orth[k] == _OPENING_BRACKET), None)
         if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
             end = bracket
@@ -1279,8 +1347,8 @@ class ActorTyper:
             end -= 1  # "Tajik State National University 1997": a year after a name
         while end > start and (
             lower[end - 1] in ("’s", "'s", "’", "'")
-            or (doc[end - 1].is_punct and texts[end - 1] not in "!)")
-            or (label == "PERSON" and doc[end - 1].is_lower and doc[end - 1].is_alpha and end - start > 1)
+            or (not texts[end - 1].isalpha() and doc[end - 1].is_punct and texts[end - 1] not in "!)")
+            or (label == "PERSON" and texts[end - 1].islower() and texts[end - 1].isalpha() and end - start > 1)
         ):  # "found Tsertsvadze guilty"
             end -= 1
         return start, end
@@ -1325,7 +1393,7 @@ class ActorTyper:
                 end += 1
                 votes.append(("Person", W_PHRASE, "first-name"))
         reading = self._of(doc)
-        columns, lower, texts = reading.columns, reading.lower, reading.texts
+        lower, texts = reading.lower, reading.texts
         patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
         if label in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
@@ -1337,8 +1405,9 @@ class ActorTyper:
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
         # (the name's words read off the columns, its Span made only for a name that passes these: a token's is_title,
         # is_upper and is_lower are its text's istitle(), isupper() and islower())
-        text = columns.span_text(start, end)
-        if not any(w.istitle() or w.isupper() or capitalised_word(w) for w in texts[start:end]):
+        text = reading.span_text(start, end)
+        words = texts[start:end]
+        if not (any(map(str.istitle, words)) or any(map(str.isupper, words)) or any(map(capitalised_word, words))):
             return None
         if _CREDIT.match(texts[start]):
             return None  # a photo credit: "REUTERS/Jane Doe", "AFP/Getty"
@@ -1357,9 +1426,9 @@ class ActorTyper:
         kb_id = ent_id if label not in self.ner_labels else ""  # a model's span has no identity
         if not kb_id:  # "the Working Group on Arbitrary Detention of the UN Human Rights Council": two names
             for k in range(start + 2, end - 1):
-                if lower[k] == "of" and lookup(columns.span_text(start, k)):
+                if lower[k] == "of" and lookup(reading.span_text(start, k)):
                     end = k
-                    text = columns.span_text(start, end)
+                    text = reading.span_text(start, end)
                     break
         if text in self.bare:
             if not self._stands_alone(doc, start, end):
@@ -1461,11 +1530,13 @@ class ActorTyper:
     def _bracketed_role(self, doc: Doc, start: int, end: int) -> bool:
         """Whether ``doc[start:end]`` is the whole of a bracket right after a name and opens with a role's noun
         ("Mr X (Vice-Chair on Communications)", "Ms Y (Chair-Rapporteur)")."""
-        if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        reading = self._of(doc)  # (the words off the columns: no Token for each)
+        texts = reading.texts
+        if start < 2 or end >= len(texts) or texts[start - 1] != "(" or texts[end] != ")":
             return False
-        if not (doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title):
+        if not (reading.pos[start - 2] == PROPN and texts[start - 2].istitle()):
             return False
-        return self._role_word(doc[start].lower_)
+        return self._role_word(reading.lower[start])
 
     def _role_word(self, word: str) -> bool:
         """Whether a lower-case word is a role's noun, a deputy's too ("chair", "vice-chair", "secretary-general")."""
@@ -1476,8 +1547,9 @@ class ActorTyper:
     def _before_currency(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name ``start``-``end`` without the currency codes after it ("pay Ms X EUR 7,500")."""
         if end - start > 1:  # (a name of one word keeps it: its words not read)
-            lower = self._of(doc).lower
-            while end - start > 1 and lower[end - 1] in self.currencies and doc[end - 1].is_upper:
+            reading = self._of(doc)
+            lower, texts = reading.lower, reading.texts
+            while end - start > 1 and lower[end - 1] in self.currencies and texts[end - 1].isupper():
                 end -= 1
         return end
 
@@ -1487,10 +1559,9 @@ class ActorTyper:
 
     def _located(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a name stands where a place does: "born in X", "arrested in X" (not "in X's case")."""
+        lower = self._of(doc).lower
         return (
-            start > 0
-            and doc[start - 1].lower_ in self.city_after
-            and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+            start > 0 and lower[start - 1] in self.city_after and not (end < len(lower) and lower[end] in ("'s", "’s"))
         )
 
     @staticmethod
@@ -1657,6 +1728,7 @@ class ActorTyper:
     def _join_fragments(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "Ilya" + "Marin": one name the model cut in two (the first word a compound of the next)."""
         out: list[Candidate] = []
+        texts = self._of(doc).texts
         for c in sorted(found, key=lambda c: (c.start, -c.end)):
             prev = out[-1] if out else None
             if (
@@ -1679,12 +1751,12 @@ class ActorTyper:
             ):
                 out[-1] = Candidate(prev.start, c.end, prev.votes + c.votes + [("Person", W_NER, "joined-name")])
                 continue
-            glossed = self._glossed(doc, c) if not c.kb_id else None
+            # (a gloss's bracket closes right before the name's words: most names have none)
+            glossed = self._glossed(doc, c) if not c.kb_id and c.start >= 5 and texts[c.start - 1] == ")" else None
             if glossed is not None:
                 # 'the Zhana Kadam (“New Step”) Democratic Party': one name, its words' translation in between
                 if prev is not None and prev.start >= glossed:
                     out.pop()  # the first words, where the model read them as a name of their own
-                texts = self._of(doc).texts
                 opening = texts.index("(", glossed)
                 name = " ".join(texts[glossed:opening] + texts[c.start : c.end])
                 out.append(Candidate(glossed, c.end, c.votes, name=name))
@@ -1740,7 +1812,8 @@ class ActorTyper:
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
         found = self._join_fragments(doc, found)
         self._conjunct_votes(doc, found)
-        lower = self._of(doc).lower
+        reading = self._of(doc)
+        lower = reading.lower
         by_span: dict[tuple[int, int], Candidate] = {}
         for c in found:
             prev = by_span.get((c.start, c.end))
@@ -1784,13 +1857,13 @@ class ActorTyper:
         ]
         # as ``doc.ents = …`` sets them, without its copy of every Span
         doc.set_ents(sorted(actors + others, key=lambda s: s.start), default="outside")
-        self._of(doc).ents = None  # the entities read before are no more
+        reading.ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
-        extensions = self._of(doc).extensions
+        extensions = reading.extensions
         written = [(f"{s}:{e}", c) for (s, e), c in sorted(by_span.items()) if (s, e) in kept]
         extensions.actor_cues = {key: [list(v) for v in c.votes] for key, c in written}
         extensions.actor_names = {key: c.name for key, c in written if c.name}
-        document = self._document(doc)
+        document = reading.document
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
             first_names = document.setdefault("first_names", {})
@@ -1807,7 +1880,8 @@ class ActorTyper:
                     ):
                         bodies.setdefault(a.text.lower(), a.label_)
         nested = []
-        unknown = [a for a in actors if len(a) > 1 and not a.kb_id_]  # the names a place may lie inside
+        # the names a place may lie inside (their candidates' identities: no decoding of each span's)
+        unknown = [a for a in actors if len(a) > 1 and not by_span[(a.start, a.end)].kb_id]
         for ent in self._statistical(doc) if unknown else ():  # a place named inside a longer actor name
             if (
                 ent.label_ in ("GPE", "LOC")
@@ -1822,10 +1896,10 @@ class ActorTyper:
                     Span(doc, ent.start, ent.end, label=known[1] if known else "Place", kb_id=known[0] if known else "")
                 )
         doc.spans[NESTED] = nested
-        pos = self._of(doc).pos
+        pos = reading.pos
         doc.spans[ANAPHORS] = [
             Span(doc, i, i + 1, label=self.pronouns[lower[i]])
-            for i in self._tokens_with(doc, LOWER, self._pronoun_ids)
+            for i in _indices(reading.lower_ids, self._pronoun_ids)
             if pos[i] == PRON or pos[i] == DET
         ]
 
@@ -1839,6 +1913,9 @@ _ITEM_MARKS = BULLETS | {":", ";"}
 _JOINED_PARTICLE = re.compile(r"^[A-Z][a-z]{2,}-[a-z]{1,3}$")
 #: a surname opened by a lower-case particle joined to it: "Hasan Mirza [al-Qassab]", "Ahmed [el-Sayed]"
 _PARTICLE_JOINED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|ur)-([^\W\d_][^\W\d_'’]+)$")
+
+#: a candidate's start, what the joins sort candidates by
+_START = attrgetter("start")
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
@@ -1880,7 +1957,7 @@ def _cites_a_case(doc: Doc, end: int) -> bool:
 def _surnames_named(statistical: list[Span], before: dict[str, str]) -> set[str]:
     """The surnames (lower case) of the people the model named in full (``statistical``: its entities), or an
     earlier part of the document (``before``: its surnames)."""
-    named = {e[-1].lower_ for e in statistical if e.label_ == "PERSON" and len(e) >= 2}
+    named = {e[-1].lower_ for e in statistical if e.label == _PERSON and len(e) >= 2}
     return named | set(before)
 
 
@@ -1958,7 +2035,9 @@ def make_actor_typer(nlp: Language, name: str) -> ActorTyper:
 
 #: a list of (phrase, type) by where each phrase stands in it: {phrase length: {phrase: [places]}}
 _PhraseIndex = tuple[
-    list[tuple[tuple[str, ...], str]], dict[int, dict[tuple[str, ...], list[int]]], frozenset[str] | None
+    list[tuple[tuple[str, ...], str]],
+    dict[int, dict[tuple[str, ...], list[int]]],
+    tuple[frozenset[str], frozenset[str]] | None,
 ]
 
 
@@ -1966,31 +2045,37 @@ def _phrase_index(rows: list[tuple[tuple[str, ...], str]]) -> _PhraseIndex:
     by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
     for n, (phrase, _) in enumerate(rows):
         by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(n)
-    # the words of every phrase (None where a phrase has none: no word is needed to match it)
-    vocabulary = frozenset(w for phrase, _ in rows for w in phrase) if all(phrase for phrase, _ in rows) else None
-    return rows, by_length, vocabulary
+    # the first and the last words of the phrases (None where a phrase has none: no word is needed to match it)
+    edges = (
+        (frozenset(phrase[0] for phrase, _ in rows), frozenset(phrase[-1] for phrase, _ in rows))
+        if all(phrase for phrase, _ in rows)
+        else None
+    )
+    return rows, by_length, edges
 
 
 def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> list[tuple[tuple[str, ...], str]]:
     """The rows whose phrase is the last words of ``near`` (``before``: the words before a name, the phrase
     ending where the name starts) or its first words (the words after a name), in the rows' order: what a loop
-    over all rows comparing each finds, with one look-up per phrase length. Where no phrase holds one of the
-    words of ``near``, none matches (most names' neighbours)."""
-    rows, by_length, vocabulary = index
-    if vocabulary is not None and vocabulary.isdisjoint(near):
+    over all rows comparing each finds, with one look-up per phrase length. Where no phrase ends with the word
+    next to the name (the last of ``near`` before it, the first after it), none matches (most names' neighbours)."""
+    rows, by_length, edges = index
+    if edges is not None and (not near or (near[-1] not in edges[1] if before else near[0] not in edges[0])):
         return []
     places = [
         n
         for length, phrases in by_length.items()
         for n in phrases.get(tuple(near[-length:] if before else near[:length]), ())
     ]
-    return [rows[n] for n in sorted(places)]
+    # (the places of one length are in the rows' order already)
+    return [rows[n] for n in (sorted(places) if len(by_length) > 1 else places)]
 
 
 #: the columns the finding reads of (nearly) every Doc: read in one array
 _COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
+_ORG, _PERSON = get_string_id("ORG"), get_string_id("PERSON")  # (the model's labels, as Span.label holds them)
 _AND, _FOR, _IN = get_string_id("and"), get_string_id("for"), get_string_id("in")
 #: the words a list of bodies sharing a state needs before its last one (see ActorTyper._shared_state)
 _AND_OR = frozenset({_AND, get_string_id("or")})
@@ -2005,17 +2090,29 @@ _KIND_OPENERS = ("det", "compound", "amod")  # what stands before a kind's word 
 _NAME_LINKS = frozenset({"for", "of", "and", "de", "du", "des", "del", "la", "el"})
 _OPENING_BRACKET = get_string_id("(")
 _OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})
+#: the parts of speech of a capitalised word that may be a name's (see ActorTyper._across_particles)
+_NAME_POS = frozenset({PROPN, NOUN, ADJ})
 
 
-def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
-    """The end of the run of at most four capitalised proper nouns from ``i`` that no entity holds."""
+def _indices(column: list[int], values: frozenset[int]) -> list[int]:
+    """The indices of a Doc's column (LOWER, ORTH, TAG… hashes) whose value is one of ``values``, in order."""
+    if values.isdisjoint(column):  # (most Docs hold none: a test of the list in C)
+        return []
+    return [i for i, v in enumerate(column) if v in values]
+
+
+def _name_run(doc: Doc, i: int, taken: set[int], texts: list[str] | None = None, pos: list[int] | None = None) -> int:
+    """The end of the run of at most four capitalised proper nouns from ``i`` that no entity holds (``texts`` and
+    ``pos``: the Doc's token texts and parts of speech where the caller has read them)."""
+    if texts is None or pos is None:
+        texts, pos = [t.text for t in doc], [t.pos for t in doc]
     j = i
     while (
-        j < len(doc)
+        j < len(texts)
         and j not in taken
-        and (doc[j].pos_ == "PROPN" or (j > i and _HYPHENED_NAME.match(doc[j].text)))
-        and re.match(CAPITALISED, doc[j].text)
-        and _wordlike(doc[j].text)
+        and (pos[j] == PROPN or (j > i and _HYPHENED_NAME.match(texts[j])))
+        and re.match(CAPITALISED, texts[j])
+        and _wordlike(texts[j])
         and j - i < 4
     ):
         j += 1

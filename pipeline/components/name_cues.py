@@ -91,12 +91,22 @@ def best_type(votes: list[tuple[str, int, str]] | list[list]) -> str | None:
     >>> best_type([("Organisation", 1, "ner"), ("Court", 1, "x")])
     'Court'
     """
+    if not votes:
+        return None
+    first = votes[0][0]
+    if len(votes) == 1:  # (most names: one cue)
+        return first
     totals: dict[str, int] = {}
     for vote in votes:  # (type, weight, cue…)
         totals[vote[0]] = totals.get(vote[0], 0) + vote[1]
     if len(totals) < 2:
-        return next(iter(totals), None)
-    return max(totals, key=lambda t: (totals[t], -_RANK[t]))
+        return first
+    # the largest total, the more specific type among equals (each type has its own rank: one answer)
+    best, most, rank = first, totals[first], _RANK[first]
+    for kind, total in totals.items():
+        if total > most or (total == most and _RANK[kind] < rank):
+            best, most, rank = kind, total, _RANK[kind]
+    return best
 
 
 class NameWords:

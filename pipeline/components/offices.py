@@ -47,14 +47,19 @@ class OfficeFinder:
         self.portfolio = frozenset(load_lines("institution_words.txt")) - {"of", "and", "for"}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.match(doc)
-        if found or POSITIONS not in doc.spans or len(doc.spans[POSITIONS]):
+        ruled = doc.spans.get(POSITIONS)  # the ruler's offices (read once: each read of doc.spans goes through Python)
+        found = self._match(doc, ruled)
+        if found or ruled is None or len(ruled):
             self.set_annotations(doc, found)
         # (else the ruler's group, empty, stays: the same as an empty one set anew)
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
-        spans = [(s.start, s.end, s.id_ or s.text) for s in doc.spans.get(POSITIONS, [])]
+        return self._match(doc, doc.spans.get(POSITIONS))
+
+    def _match(self, doc: Doc, ruled: Sequence[Span] | None) -> list[tuple[int, int, str]]:
+        """The offices of ``doc``; ``ruled``: the span ruler's group of them (None where it set none)."""
+        spans = [(s.start, s.end, s.id_ or s.text) for s in ruled] if ruled else []
         forms = doc.to_array(ORTH).tolist() if len(doc) else []
         if not spans and self._mandate_ids.isdisjoint(forms):
             return []  # no office the ruler found, no mandate's head (most parts): the entities are not read
