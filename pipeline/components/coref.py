@@ -553,7 +553,8 @@ class CorefCues:
                 if tok.dep_ in _SUBJECT and self._unnamed_subject(doc, tok, at, str(entry["gender"])):
                     entry["unnamed"] = "1"
             cues[cue_key(span.start, span.end)] = entry
-        doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
+        if spans:  # (none found: the group ``whereas_actors`` set holds none either, and stays as it is)
+            doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
         doc._.coref = cues
 
 

@@ -22,7 +22,8 @@ from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
-#: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X")
+#: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X"); a Doc
+#: naming no one so has none (``doc.spans.get(DESCRIBED, [])``)
 DESCRIBED = "whereas_described"
 
 #: nouns for two spouses, whose relative is each one's ("the couple's son")
@@ -461,7 +462,8 @@ class RelationFinder:
                 span = doc[rel["subject"][0] : rel["subject"][1]]
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
-        doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
+        if described:  # (see DESCRIBED: no group where no one is)
+            doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         if cues is None:
             cues = extensions.actor_cues = {}
         for rel in relations:
