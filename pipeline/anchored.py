@@ -64,6 +64,20 @@ def _anchor(literals: list[tuple[str, Anchor]]) -> Anchor | None:
     return min((words for op, words in literals if op == "1"), key=len, default=None)
 
 
+def _anchor_spec(pattern: list[dict[str, Any]], found: Anchor) -> dict[str, Any]:
+    """The token of ``pattern`` that gave it its anchor ``found``: the first that must occur exactly once and whose
+    ORTH, TEXT or LOWER allows the words of ``found`` (every match holds a token that passes it)."""
+    for token in pattern:
+        if token.get("OP", "1") != "1":
+            continue
+        for key, attr in _LITERAL_ATTRS.items():
+            spec = token.get(key)
+            words = _words(spec) if spec is not None else None
+            if words is not None and frozenset((attr, w) for w in words) == found:
+                return token
+    raise ValueError(f"no token of {pattern!r} gives the anchor {sorted(found)!r}")
+
+
 def _literals(pattern: list[dict[str, Any]]) -> list[tuple[str, Anchor]]:
     """Per token that must occur (no ``OP``, or "1" or "+") and holds a literal or ``IN`` ORTH, TEXT or
     LOWER: its ``OP`` and the (attribute, word) pairs it allows, in the pattern's order."""
@@ -287,31 +301,58 @@ class _Group:
     stretch's matches are those of its words: found once for each run of words (a text names the same
     bodies and people again and again) and kept."""
 
-    __slots__ = ("_make", "_matcher", "_pending", "_reach", "_runs", "_whole", "_worded")
+    __slots__ = (
+        "_anchor_specs",
+        "_make",
+        "_matcher",
+        "_opens",
+        "_pending",
+        "_reach",
+        "_runs",
+        "_unread",
+        "_whole",
+        "_worded",
+    )
 
     def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
         self._matcher: Matcher | None = None
         self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
-        #: read off the patterns with the Matcher; a removed pattern's tokens stay: the stretches are at most longer
+        #: read off the patterns at the group's first run; a removed pattern's tokens stay: the stretches are at most
+        #: longer
         self._reach = _Reach()
+        #: the patterns added whose tokens the reach and the anchor tests have not read yet, each with its anchor token
+        self._unread: list[tuple[list[dict[str, Any]], dict[str, Any]]] = []
         self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
         self._worded = True  # every pattern reads only words: the matches of a run are its words'
         #: a run's words (ORTH hashes) -> the matches in it, from its start (kept while every pattern reads words)
         self._runs: dict[tuple[int, ...], list[tuple[int, int, int]]] = {}
+        #: the form tests of each pattern's anchor token (:func:`_anchor_spec`), each once: a match holds a token
+        #: holding the anchor that passes one of them ("Broadcaster", not "broadcaster", for "… Broadcaster")
+        self._anchor_specs: dict[tuple[_FormTest, ...], None] = {}
+        #: ORTH hash -> whether a token of that word passes an anchor token's tests (its LOWER is the word's)
+        self._opens: dict[int, bool] = {}
 
-    def add(self, key: str, pattern: list[dict[str, Any]], on_match: Callable | None, kw: dict[str, Any]) -> None:
+    def add(
+        self,
+        key: str,
+        pattern: list[dict[str, Any]],
+        on_match: Callable | None,
+        kw: dict[str, Any],
+        anchor_spec: dict[str, Any],
+    ) -> None:
+        """Add ``pattern`` (``anchor_spec``: its token that gave the group's anchor)."""
         self._whole = self._whole or on_match is not None
         self._worded = self._worded and _reads_words(pattern)
         self._runs.clear()  # a pattern more: the runs' matches found before may lack its
+        self._unread.append((pattern, anchor_spec))
         if self._matcher is not None:
-            self._reach.add(pattern)
             self._matcher.add(key, [pattern], on_match=on_match, **kw)
         else:
             self._pending.append((key, pattern, on_match, kw))
 
     def remove(self, key: str) -> None:
-        self._runs.clear()
+        self._runs.clear()  # (a removed pattern's anchor tests stay: they only let more runs through)
         if self._matcher is not None:
             if key in self._matcher:
                 self._matcher.remove(key)
@@ -325,7 +366,6 @@ class _Group:
         if self._matcher is None:
             self._matcher = self._make()
             for key, pattern, on_match, kw in self._pending:
-                self._reach.add(pattern)
                 self._matcher.add(key, [pattern], on_match=on_match, **kw)
             self._pending = []
         return self._matcher
@@ -333,9 +373,10 @@ class _Group:
     def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed) -> list:
         """The matches in ``doc`` (its ORTH and LOWER ``columns`` given, and the values they ``held``), as the
         Matcher finds them there."""
-        matcher = self.matcher()
+        if self._unread:
+            self._read()
         if self._whole or self._reach.everywhere or kw.get("as_spans") or kw.get("with_alignments"):
-            return list(matcher(doc, **kw))
+            return list(self.matcher()(doc, **kw))
         orths, lowers = columns
         anchored: set[int] = set()  # the tokens holding the anchor, each word found by list.index, not a loop
         for words, column, values in ((anchor[0], orths, held[0]), (anchor[1], lowers, held[1])):
@@ -346,11 +387,32 @@ class _Group:
                     anchored.add(i)
         matches: list[tuple[int, int, int]] = []
         end = 0
-        for i in sorted(anchored):
+        ordered = sorted(anchored)
+        for n, i in enumerate(ordered):
             if i >= end:
                 start, end = self._reach.run(doc, orths, lowers, i)
-                matches.extend((key, start + s, start + e) for key, s, e in self._in_run(doc, orths, start, end, kw))
+                # a run none of whose tokens holding the anchor passes an anchor token's tests holds no match: the
+                # Matcher is not run there (nor made, where no run of any Doc so far has had one)
+                if any(self._passes(doc, orths[j], lowers[j]) for j in ordered[n:] if j < end):
+                    matches.extend(
+                        (key, start + s, start + e) for key, s, e in self._in_run(doc, orths, start, end, kw)
+                    )
         return matches
+
+    def _read(self) -> None:
+        """Read the tokens of the patterns added since the last run: where matches may reach, and the anchor tokens."""
+        for pattern, anchor_spec in self._unread:
+            self._reach.add(pattern)
+            self._anchor_specs.setdefault(_spec_tests(anchor_spec))
+        self._unread = []
+        self._opens.clear()
+
+    def _passes(self, doc: Doc, orth: int, lower: int) -> bool:
+        """Whether a token of the word ``orth`` (lower-case form ``lower``) passes an anchor token's tests."""
+        passes = self._opens.get(orth)
+        if passes is None:
+            passes = self._opens[orth] = any(_Reach._passes(tests, doc, orth, lower) for tests in self._anchor_specs)
+        return passes
 
     def _in_run(
         self, doc: Doc, orths: list[int], start: int, end: int, kw: dict[str, Any]
@@ -546,7 +608,7 @@ class AnchoredMatcher:
                     for by_word, words in zip(self._by_word, self._needs[found][0], strict=True):
                         for word in words:
                             by_word.setdefault(word, []).append(len(self._groups) - 1)
-                self._groups[found].add(key, pattern, on_match, kw)
+                self._groups[found].add(key, pattern, on_match, kw, _anchor_spec(pattern, found))
                 self._needs[found][1].add(frozenset(_hashed(r) for _, r in literals if r != found))
                 self._rest_bits = None
         self._keys.setdefault(key, []).extend(patterns)

@@ -37,6 +37,9 @@ def cue_key(start: int, end: int) -> str:
 _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisation"})
 
 
+#: the LOWER hash of "with" ("X, together with Y")
+_WITH = get_string_id("with")
+
 #: the actor labels' hashes (``Span.label``: its ``label_`` decodes the string anew at each read)
 _ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
 
@@ -132,9 +135,9 @@ class CorefCues:
         for span in anaphors:
             found.append((span, {}))
         for i in self._candidates(doc):
-            tok = doc[i]
-            if tok.i in taken or tok.i in marked:
+            if i in taken or i in marked:  # (most pronouns are marked already: no Token made for them)
                 continue
+            tok = doc[i]
             low = tok.lower_
             if low in self.pronouns and tok.pos_ in ("PRON", "DET") and self.pronouns[low][1] == "pl":
                 found.append((Span(doc, tok.i, tok.i + 1, label=GROUP), {"kind": "group"}))
@@ -320,11 +323,12 @@ class CorefCues:
         if i >= 0 and (doc[i].lemma_.lower() in self.person_nouns or doc[i].lower_ in self.person_nouns):
             nouns.append(doc[i].lemma_.lower())
         heads = [root.head] if root.dep_ == "appos" else []
+        children = list(root.children)  # (each walk of root.children makes its Tokens anew)
         # (not "X, her son Y said" parsed with "son" in apposition to X: a noun with a name of its own is that name's)
-        heads += [c for c in root.children if c.dep_ == "appos" and not _named_apart(doc, c, ent)]
+        heads += [c for c in children if c.dep_ == "appos" and not _named_apart(doc, c, ent)]
         # "the Second Applicant, Ms X," however parsed: the noun before the comma before the name
-        heads += [c for c in root.children if c.dep_ == "nmod" and c.i < ent.start and doc[c.i + 1].text == ","]
-        listed_names = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+        heads += [c for c in children if c.dep_ == "nmod" and c.i < ent.start and doc[c.i + 1].text == ","]
+        listed_names = root.dep_ == "conj" or any(c.dep_ == "conj" for c in children)
         for h in heads:
             low = h.lemma_.lower()
             if listed_names and any(c.dep_ == "conj" for c in h.children):
@@ -339,7 +343,7 @@ class CorefCues:
             for c in h.children:  # "a senior reporter": the noun's own compound or amod
                 if c.dep_ in ("compound",) and c.lemma_.lower() in self.person_nouns:
                     nouns.append(c.lemma_.lower())
-        for c in root.children:  # "investigative journalist X" parsed as a compound
+        for c in children:  # "investigative journalist X" parsed as a compound
             if c.dep_ in ("compound", "amod") and c.i < ent.start and c.lemma_.lower() in self.person_nouns:
                 nouns.append(c.lemma_.lower())
         listed = self._listed_rank(root)
@@ -378,6 +382,8 @@ class CorefCues:
         for conj in root.conjuncts:
             if conj.i in at:
                 members.append(at[conj.i])
+        if _WITH not in self._of(doc)[0][LOWER]:  # (most parts have no "with")
+            return _first_of(members)
         head = root.head
         with_word = None
         if (
@@ -397,8 +403,7 @@ class CorefCues:
                 for pobj in c.children:
                     if pobj.i in at:
                         members.append(at[pobj.i])
-        people = sorted({(m.start, m.end) for m in members if m.label_ == "Person"})
-        return cue_key(*people[0]) if len(people) > 1 else ""
+        return _first_of(members)
 
     def _not_antecedents(self, doc: Doc, tok: Token, at: dict[int, Span]) -> list[str]:
         """What a pronoun cannot point to: the subject of its own clause ("she was denied access to
@@ -553,8 +558,15 @@ class CorefCues:
                 if tok.dep_ in _SUBJECT and self._unnamed_subject(doc, tok, at, str(entry["gender"])):
                     entry["unnamed"] = "1"
             cues[cue_key(span.start, span.end)] = entry
-        doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
+        if spans:  # (none found: the group ``whereas_actors`` set holds none either, and stays as it is)
+            doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
         doc._.coref = cues
+
+
+def _first_of(members: list[Span]) -> str:
+    """The cue key of the first person of a group of ``members``, where they are two people or more, else ""."""
+    people = sorted({(m.start, m.end) for m in members if m.label_ == "Person"})
+    return cue_key(*people[0]) if len(people) > 1 else ""
 
 
 def _named_apart(doc: Doc, noun: Token, owner: Span) -> bool:

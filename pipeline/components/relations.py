@@ -22,7 +22,8 @@ from pipeline.treematch import Parse, TreeMatcher
 
 __all__ = ["RelationFinder", "expand_pattern", "ORGANISATIONS", "DESCRIBED", "COUPLES"]
 
-#: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X")
+#: span group: persons named as someone's relative, lawyer or colleague by a pronoun ("his lawyer, X"); a Doc
+#: naming no one so has none (``doc.spans.get(DESCRIBED, [])``)
 DESCRIBED = "whereas_described"
 
 #: nouns for two spouses, whose relative is each one's ("the couple's son")
@@ -46,6 +47,7 @@ _PLACEHOLDERS = {
 _KIN = ("spouseOf", "relativeOf")
 #: bodies whose offices are public ones
 _PUBLIC = ("InternationalOrganisation", "GovernmentBody")
+_PUBLIC_IDS = frozenset(get_string_id(label) for label in _PUBLIC)
 #: how a role's modifiers are attached: they may make a leader staff ("deputy", "advocacy")
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 #: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general",
@@ -53,6 +55,9 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 #: the dependency labels _links_read follows, hashed as a parse's columns hold them
 _CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
+#: the actor labels' hashes, and the person's (``Span.label``: its ``label_`` decodes the string anew at each read)
+_ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
+_PERSON = get_string_id("Person")
 #: the checks a link rule may ask of its matches (relations.jsonl), read by RelationFinder._link_kept
 _LINK_CHECKS = (
     "role_first",
@@ -190,12 +195,12 @@ class _Index:
         #: the ORTH, LOWER and LEMMA columns the gates of the matchers read, in one array when first asked for
         self.columns = Columns(doc, (ORTH, LOWER, LEMMA))
         #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
-        self.actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        self.actors = [ent for ent in doc.ents if ent.label in _ACTOR_LABEL_IDS]
         for ent in self.actors:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
         # (each read makes the Spans; most Docs have no group of anaphors, which spans.get finds by a KeyError caught)
-        persons = [s for s in doc.spans[ANAPHORS] if s.label_ == "Person"] if ANAPHORS in doc.spans else []
+        persons = [s for s in doc.spans[ANAPHORS] if s.label == _PERSON] if ANAPHORS in doc.spans else []
         self.pronouns = {s.start: s for s in persons}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {i: s for s in persons if len(s) > 1 for i in range(s.start, s.end)}
@@ -461,7 +466,8 @@ class RelationFinder:
                 span = doc[rel["subject"][0] : rel["subject"][1]]
                 if span.label_ == "Person" and span not in described:
                     described.append(span)
-        doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
+        if described:  # (see DESCRIBED: no group where no one is)
+            doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         if cues is None:
             cues = extensions.actor_cues = {}
         for rel in relations:
@@ -527,7 +533,7 @@ class RelationFinder:
         if not cues:
             return out  # no name with a cue
         for span in actors:
-            read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label_ == "Person" else []
+            read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label == _PERSON else []
             if CONTACT_CARD in read:
                 start = span.end + 1  # after the line break
                 end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
@@ -1211,7 +1217,7 @@ class RelationFinder:
         left out: "Judge X of the Y Court" is an office)."""
         out = []
         for ent in index.actors:
-            if ent.label_ != "Person":
+            if ent.label != _PERSON:
                 continue
             for prep in ent.root.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
@@ -1296,12 +1302,12 @@ class RelationFinder:
     def _positions(self, doc: Doc, actors: list[Span], index: "_Index") -> list[dict]:
         out: list[dict] = []
         # an office the vocabulary knows as a body ("the OSCE Representative on Freedom of the Media, X,")
-        bodies = [(e, e.text) for e in actors if e.kb_id_ and e.label_ in _PUBLIC and self._names_office(e)]
+        bodies = [(e, e.text) for e in actors if e.kb_id and e.label in _PUBLIC_IDS and self._names_office(e)]
         offices = [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies
         if not offices:
             return out  # (most Docs name no office)
-        persons = {e.start: e for e in actors if e.label_ == "Person"}
-        ends = {e.end: e for e in actors if e.label_ == "Person"}
+        persons = {e.start: e for e in actors if e.label == _PERSON}
+        ends = {e.end: e for e in actors if e.label == _PERSON}
         for office, label in offices:
             if label in self.generic:
                 continue
