@@ -287,9 +287,15 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     for i in sorted(partial, key=lambda i: facts.mentions[i].start):
         m = facts.mentions[i]
         hosts: dict[tuple[int, int], int] = {}
+        genders: dict[tuple[int, int], set[str]] = defaultdict(set)  # what each host's mentions say of their gender
         for j in partial[i]:
             root = clusters.find((d, j))
             hosts[root] = min(hosts.get(root, m.start + len(text)), facts.mentions[j].start)
+            n = facts.mentions[j]
+            genders[root].add(dict(n.coref).get("gender") or given_name_gender(n.text.split()[0]))
+        want = dict(m.coref).get("gender", "")
+        if want and len(hosts) > 1:  # "Ms Abeyratne" after Rohan and Sunethra Abeyratne: the woman
+            hosts = {r: s for r, s in hosts.items() if not genders[r] - {want, ""}} or hosts
         before = {r: s for r, s in hosts.items() if s < m.start}
         pool = before or hosts
         if pool:

@@ -384,6 +384,14 @@ def test_a_surname_shared_by_a_relative_goes_to_the_person_introduced_first(buil
     assert "Vukovic" not in _forms(r, "Mira Vukovic")
 
 
+def test_a_surname_after_ms_shared_by_a_husband_goes_to_the_woman(build_text):
+    r = build_text(
+        "Police detained Halvard Brenik, a lawyer and the husband of the party leader, Ysolde Brenik, on 6 "
+        "November.\n\nMs Brenik told the mission on 7 November that the arrests were designed to frighten voters."
+    )
+    assert [ev.subjects for ev in _events(r, "Statement")] == [("ysolde brenik",)]
+
+
 def test_a_given_name_and_surname_without_the_middle_name_is_the_person_whose_name_opens_with_it(build_text):
     r = build_text(
         "Perrin Halvard Vessa, a lawyer, was arrested on 3 March 2021. His son, Halvard Perrin Vessa, was "
