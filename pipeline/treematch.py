@@ -344,7 +344,7 @@ class TreeMatcher:
         held = 0
         filed = self._filing()
         for column, words in filed.words.items():
-            found = parse.among(column, words)
+            found = words & parse.present(column)  # (the column's values made a set once: each matcher reads it)
             if not found:
                 continue
             known = filed.met_by[column]
