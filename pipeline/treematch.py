@@ -343,8 +343,13 @@ class TreeMatcher:
             return self._held_by[1]
         held = 0
         filed = self._filing()
+        # each column's values made a set once per parse (Parse.present, inlined), which every matcher then reads
+        present, columns = parse._present, parse.columns
         for column, words in filed.words.items():
-            found = words & parse.present(column)  # (the column's values made a set once: each matcher reads it)
+            values = present.get(column)
+            if values is None:
+                values = present[column] = frozenset(columns[column])
+            found = words & values
             if not found:
                 continue
             known = filed.met_by[column]

@@ -60,6 +60,9 @@ _SUBJECT_DEPS = ids(("nsubj", "nsubjpass"))
 _LISTING_DEPS, _LISTED_DEPS = ids(("prep", "amod", "advmod")), ids(("pobj", "conj", "appos"))
 _DOBJ, _ON = get_string_id("dobj"), get_string_id("on")
 _IN_UNDER = ids(("in", "under"))
+_UNTIL_TILL = ids(("until", "till"))
+#: the prepositions of the occasion words are said at ("in a statement", "at a press conference")
+_SAYING_PREPS = ids(("in", "at", "during", "through"))
 #: the prepositions after a plural noun that the body its persons belong to may follow ("reporters for X")
 _FOR_AT_FROM = ids(("for", "at", "from"))
 _IN, _AND, _VBG = get_string_id("in"), get_string_id("and"), get_string_id("VBG")
@@ -640,7 +643,8 @@ class EventFinder:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head.i])  # "since 27 May 2022, when X blocked it"
-            if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
+            if entry["type"] in self.words["since_types"] and parse.holds(_LOWER, _UNTIL_TILL):
+                # "remained in detention until 2 May": its end (a Span made for each date only where "until" is)
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
                 dates = self._since(doc, trigger, region, found_ids, events)
@@ -1613,6 +1617,8 @@ class EventFinder:
         journalists since January 2024, including X", "the fourth outlet to be shut down since 2021"):
         a "since" not on the trigger, or on a trigger that tells no state ("has been banned since 2021" does)."""
         parse = self._tree(doc)
+        if _SINCE not in parse.present(_LOWER):
+            return False  # no "since" in the Doc (no Span made for its root)
         lowers, deps, heads = parse.columns[_LOWER], parse.columns[_DEP], parse.heads
         start = date["span"][0]
         since = start - 1 if start > 0 and lowers[start - 1] == _SINCE else doc[start : date["span"][1]].root.head.i
@@ -2442,28 +2448,33 @@ class EventFinder:
         (or on a dated occasion) take its date, and so do the demands made in them (a statement told in
         another sentence: ``in_document``, read by resolve._demanded_in)."""
         by_trigger = {e["trigger"][0]: e for e in events}
+        parse = self._tree(doc)  # read off the parse by token index, not a Token for each word
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, lowers, lemmas = columns[_DEP], columns[_LOWER], columns[_LEMMA]
         for e in events:
             if e.get("date") or e["type"] not in ("Statement", "ReleaseDemand"):
                 continue
-            verb = doc[e["trigger"][0]]
+            verb: int = e["trigger"][0]
             if e["type"] == "ReleaseDemand":  # the calling verb's own phrases
-                verb = next((t for t in verb.ancestors if t.lemma_ in self.words["calling_verbs"]), None)
-                if verb is None:
+                calling = self._word_set("calling_verbs")
+                caller = next((a for a in _ancestors(parse, verb) if lemmas[a] in calling), None)
+                if caller is None:
                     continue
-            while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
-                verb = verb.head
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "through"):
-                    for obj in child.children:
-                        said = by_trigger.get(obj.i)
+                verb = caller
+            while deps[verb] == _CONJ and heads[verb] != verb and not any(deps[c] == _NSUBJ for c in children[verb]):
+                verb = heads[verb]
+            for child in children[verb]:
+                if deps[child] == _PREP and lowers[child] in _SAYING_PREPS:
+                    for obj in children[child]:
+                        said = by_trigger.get(obj)
                         if said is not None and said["type"] == "Statement" and said.get("date"):
                             e["date"] = [dict(d) for d in said["date"]]
                 elif (
-                    child.dep_ == "advcl"
-                    and child.tag_ == "VBG"
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                    deps[child] == _ADVCL
+                    and columns[_TAG][child] == _VBG
+                    and not any(deps[c] in _SUBJECT_DEPS for c in children[child])
                 ):
-                    dates = self._dates(doc, child, self._region(child, set(by_trigger)))
+                    dates = self._dates(doc, doc[child], self._region(doc[child], set(by_trigger)))
                     if dates:  # "Speaking at the meeting in September 2019, she said"
                         e["date"] = dates
                 if e.get("date"):
