@@ -292,6 +292,8 @@ class EventFinder:
             frozenset(get_string_id(w) for w in self.words[k])
             for k in ("date_boundaries", "support_verbs", "decision_nouns", "opening_verbs")
         )
+        #: the columns of the parse that both the trigger and the role patterns' requirements are looked for in
+        self._shared_columns = self.triggers.columns() & self.roles.columns()
         #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
         #: component sets neither)
         self._read: tuple[Doc, dict[str, object]] | None = None
@@ -299,7 +301,9 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
         # Python lists to sort its columns into than the norms' one column costs)
-        self._parse = Parse(doc)
+        self._parse = parse = Parse(doc)
+        for column in self._shared_columns:  # each made a set once, which the trigger and the role matchers read
+            parse.present(column)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
