@@ -336,6 +336,10 @@ class TreeMatcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
+    def columns(self) -> frozenset[int]:
+        """The columns of a parse (``_COLUMNS``' numbers) that the patterns' requirements are looked for in."""
+        return frozenset(self._filing().words)
+
     def _held(self, parse: Parse) -> int:
         """The requirements a Doc meets, as bits (see :class:`_Filing`): one of their words is in its column
         (a pattern lacking one has no match). Read once for the last parse (a parse does not change)."""
@@ -343,8 +347,10 @@ class TreeMatcher:
             return self._held_by[1]
         held = 0
         filed = self._filing()
+        present, columns = parse._present, parse.columns  # (Parse.among inlined)
         for column, words in filed.words.items():
-            found = parse.among(column, words)
+            values = present.get(column)  # the column's values as a set, where a reader made one
+            found = words.intersection(columns[column]) if values is None else words & values
             if not found:
                 continue
             known = filed.met_by[column]

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.columns import strings_of
+from pipeline.components.columns import joined, strings_of
 from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
@@ -60,6 +60,11 @@ _SUBJECT_DEPS = ids(("nsubj", "nsubjpass"))
 _LISTING_DEPS, _LISTED_DEPS = ids(("prep", "amod", "advmod")), ids(("pobj", "conj", "appos"))
 _DOBJ, _ON = get_string_id("dobj"), get_string_id("on")
 _IN_UNDER = ids(("in", "under"))
+_UNTIL_TILL = ids(("until", "till"))
+#: the prepositions of the occasion words are said at ("in a statement", "at a press conference")
+_SAYING_PREPS = ids(("in", "at", "during", "through"))
+#: the prepositions after a plural noun that the body its persons belong to may follow ("reporters for X")
+_FOR_AT_FROM = ids(("for", "at", "from"))
 _IN, _AND, _VBG = get_string_id("in"), get_string_id("and"), get_string_id("VBG")
 #: the words that end a charge's wording (see _items)
 _CUTTING_WORDS = ids(("under", "pursuant", "according", "because", "after"))
@@ -97,6 +102,18 @@ ANAPHOR_LABELS = ("Person", "Author", GROUP)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 #: what a Ban is of: a party, an outlet, an organisation, or an anaphor that may stand for one
 _BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
+#: the labels of entities and mentions as their spans hold them (``Span.label``, not ``label_``'s string)
+_ACTOR_IDS, _ANAPHOR_IDS, _PERSON_OR_ANAPHOR_IDS = (
+    ids(ACTOR_LABELS),
+    ids(ANAPHOR_LABELS),
+    ids(("Person", *ANAPHOR_LABELS)),
+)
+_PERSON_LABEL, _POSITION_LABEL, _PLACE_LABEL, _COURT_LABEL, _LAW_LABEL, _UNTYPED_LABEL = (
+    get_string_id(w) for w in ("Person", "Position", "Place", "Court", "LAW", UNTYPED_NAME)
+)
+_PLACE_COUNTRY_IDS, _PERSON_GROUP_IDS = ids(("Place", "Country")), ids(("Person", "Group"))
+_PLACE_COUNTRY_ANAPHOR_IDS = ids(("Place", "Country", *ANAPHOR_LABELS))
+_PERSON_PLACE_ANAPHOR_IDS = ids(("Person", "Place", "Country", *ANAPHOR_LABELS))
 
 
 def _in_other_clause(tok: Token, trigger: Token) -> bool:
@@ -119,13 +136,13 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
         beside = [j for t in range(body.start, body.end) for j in parse.children[t] if j >= body.end]
         for j in beside:
             person = at.get(j) if deps[j] == _APPOS else None
-            if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
+            if person is not None and person.label == _PERSON_LABEL and all(w.text[-1].isalpha() for w in person):
                 return person
         return None
     for t in body:
         for c in t.children:
             person = at.get(c.i) if c.dep_ == "appos" and c.i >= body.end else None
-            if person is not None and person.label_ == "Person" and all(w.text[-1].isalpha() for w in person):
+            if person is not None and person.label == _PERSON_LABEL and all(w.text[-1].isalpha() for w in person):
                 return person
     return None
 
@@ -169,7 +186,7 @@ def mention_spans(
             for i in range(span.start, span.end):
                 at[i] = span
     for ent in doc.ents if ents is None else ents:  # actor entities win over offices ("UN" in "UN High Commissioner")
-        if ent.label_ in ACTOR_LABELS:
+        if ent.label in _ACTOR_IDS:
             for i in range(ent.start, ent.end):
                 at[i] = ent
     return at
@@ -243,6 +260,7 @@ class EventFinder:
         self._lemma_lowers: dict[int, str] = {}
         #: the nouns that name a body ("the party", "the newspaper"): not a person
         self._body_nouns = self.type_nouns - self.before_nouns
+        self._body_ids = ids(self._body_nouns)
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self._charge_head_ids = ids(self._charge_heads)
@@ -259,6 +277,12 @@ class EventFinder:
             for cls, by_type in self.values["class_words"].items()
         }
         self._term_prep_ids = frozenset(get_string_id(w) for w in self.words["term_preps"])
+        #: the entity types of places and of the bodies that issue documents, as their spans' labels hold them
+        self._place_type_ids, self._issuing_body_ids = ids(self.words["place_types"]), ids(self.words["issuing_bodies"])
+        #: per penalty, its phrases with a space either side (as looked for in a text of words between spaces)
+        self._penalty_phrases = {
+            kind: [f" {p} " for p in phrases] for kind, phrases in self.values["penalties"].items()
+        }
         self.outcomes = {lemma: outcome for outcome, lemmas in self.values["outcomes"].items() for lemma in lemmas}
         self._parse: Parse | None = None
         #: the word lists :meth:`_holding` looks for, hashed as the parse's columns hold them, made when first asked
@@ -268,6 +292,8 @@ class EventFinder:
             frozenset(get_string_id(w) for w in self.words[k])
             for k in ("date_boundaries", "support_verbs", "decision_nouns", "opening_verbs")
         )
+        #: the columns of the parse that both the trigger and the role patterns' requirements are looked for in
+        self._shared_columns = self.triggers.columns() & self.roles.columns()
         #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
         #: component sets neither)
         self._read: tuple[Doc, dict[str, object]] | None = None
@@ -275,7 +301,9 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
         # Python lists to sort its columns into than the norms' one column costs)
-        self._parse = Parse(doc)
+        self._parse = parse = Parse(doc)
+        for column in self._shared_columns:  # each made a set once, which the trigger and the role matchers read
+            parse.present(column)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
@@ -314,7 +342,9 @@ class EventFinder:
         words = self.words["legal_basis_words"]
         return cast(
             list,
-            self._once(doc, "laws", lambda: [e for e in self._ents(doc) if e.label_ == "LAW" and e[0].text in words]),
+            self._once(
+                doc, "laws", lambda: [e for e in self._ents(doc) if e.label == _LAW_LABEL and e[0].text in words]
+            ),
         )
 
     def _positions(self, doc: Doc) -> list[Span]:
@@ -361,12 +391,14 @@ class EventFinder:
         return cast(list[str], self._once(doc, "texts", lambda: strings_of(doc, self._tree(doc).columns[_ORTH])))
 
     def _span_text(self, doc: Doc, start: int, end: int) -> str:
-        """``doc[start:end].text``, sliced from the Doc's text (a Span's joins its tokens' texts)."""
+        """``doc[start:end].text``: its tokens' texts joined with the spaces between them, off the parse's
+        columns (not a Token for each, nor the whole Doc's text, which most Docs never need)."""
         if start >= end:
             return ""
-        texts = self._texts(doc)
-        offsets = cast(list[int], self._once(doc, "offsets", lambda: _offsets(texts, self._tree(doc))))
-        return self._text(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
+        columns = self._tree(doc).columns
+        spaces = columns[_SPACY][start:end]
+        text = joined(strings_of(doc, columns[_ORTH][start:end]), spaces)
+        return text[:-1] if spaces[-1] else text  # (no space after its last token)
 
     def _text(self, doc: Doc) -> str:
         """``doc.text``, made once per call of the component (off its parse)."""
@@ -391,12 +423,14 @@ class EventFinder:
     def match(self, doc: Doc) -> dict[int, tuple[dict, dict[str, int]]]:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
-        named_spans = [e for e in self._ents(doc) if e.label_ in ACTOR_LABELS] + self._positions(doc)
-        inside = {i for span in named_spans for i in range(span.start, span.end)}
+        inside: set[int] | None = None  # the tokens of actor names and offices, read at the first match
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             key = self._trigger_by_id[match_id]
             entry = self.entries[key]
             t = tokens[self._trigger_place[key]]
+            if inside is None:
+                named_spans = [e for e in self._ents(doc) if e.label in _ACTOR_IDS] + self._positions(doc)
+                inside = {i for span in named_spans for i in range(span.start, span.end)}
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
             if entry["type"] in self.words["awaited_types"] and self._awaited(doc[t]):
@@ -486,7 +520,7 @@ class EventFinder:
                                 roles[role].append(one)
             for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
                 roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
-            if frame == "patient" and not any(sp.label_ in ("Person", *ANAPHOR_LABELS) for sp in roles["subject"]):
+            if frame == "patient" and not any(sp.label in _PERSON_OR_ANAPHOR_IDS for sp in roles["subject"]):
                 person = who_stands_for(trigger, at)
                 if person is not None:  # "X, the founder of the newspaper Y, who was arrested": X, not Y
                     roles["subject"] = [person]
@@ -515,12 +549,12 @@ class EventFinder:
             ):  # "On 13 May the Minister of X, Y, told reporters" with the minister taken for "On"'s object;
                 # not "X, said the court, …"
                 before = at.get(trigger.i - 2)
-                if before is not None and before.end == trigger.i - 1 and before.label_ in ("Person", *ANAPHOR_LABELS):
+                if before is not None and before.end == trigger.i - 1 and before.label in _PERSON_OR_ANAPHOR_IDS:
                     roles["subject"] = [before]
             if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [
-                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label_ in ACTOR_LABELS
+                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label in _ACTOR_IDS
                 ]
             if not roles["subject"] and frame in ("demand", "patient") and poses[t] == _VERB:
                 roles["subject"] = self._named_after(doc, trigger, at)
@@ -565,7 +599,7 @@ class EventFinder:
                 "place": [
                     [s.start, s.end]
                     for s in roles["place"]
-                    if s.label_ in self.words["place_types"]
+                    if s.label in self._place_type_ids
                     or any(w.lower_ in self.words["detention_place_heads"] for w in s)  # "Centre No. 1"
                 ],
                 "confidence": entry.get("confidence", 0.8),
@@ -574,17 +608,17 @@ class EventFinder:
                 event["place"] = [p for p in event["place"] if doc[p[0] : p[1]].root.head.lower_ != "from"]
             if entry["type"] == "Detention" and not event["place"] and "where" in named:
                 where = at.get(named["where"])  # the place the trigger's own pattern names
-                if where is not None and where.label_ in self.words["place_types"]:
+                if where is not None and where.label in self._place_type_ids:
                     event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
                 event["place"] = self._held_in(trigger, at, found_ids)
             for span in roles["agent"]:
                 if span in roles["subject"]:
                     continue  # "ordered X held": the small clause's subject is who is held, not who acts
-                event["court" if span.label_ == "Court" else "agent"].append([span.start, span.end])
+                event["court" if span.label == _COURT_LABEL else "agent"].append([span.start, span.end])
             for span in roles["court"]:  # "before the X Court": only a court (the actor's type decides, see resolve)
                 if (
-                    span.label_ not in ("Person", "Place", "Country", *ANAPHOR_LABELS)
+                    span.label not in _PERSON_PLACE_ANAPHOR_IDS
                     and [
                         span.start,
                         span.end,
@@ -601,7 +635,7 @@ class EventFinder:
                     if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
                         for obj in by.children:
                             court = at.get(obj.i)
-                            if obj.dep_ == "pobj" and court is not None and court.label_ == "Court":
+                            if obj.dep_ == "pobj" and court is not None and court.label == _COURT_LABEL:
                                 if [court.start, court.end] not in event["court"]:
                                     event["court"].append([court.start, court.end])
             dates = self._dates(doc, trigger, region)
@@ -613,7 +647,8 @@ class EventFinder:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
             if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
                 dates = self._dates(doc, trigger.head, [trigger.head.i])  # "since 27 May 2022, when X blocked it"
-            if entry["type"] in self.words["since_types"]:  # "remained in detention until 2 May": its end
+            if entry["type"] in self.words["since_types"] and parse.holds(_LOWER, _UNTIL_TILL):
+                # "remained in detention until 2 May": its end (a Span made for each date only where "until" is)
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
             if not dates and entry["type"] in self.words["since_types"]:
                 dates = self._since(doc, trigger, region, found_ids, events)
@@ -806,7 +841,7 @@ class EventFinder:
         """A place opening a line and followed by a colon ("Peru: UN expert alarmed …"): what the text is
         about, not a speaker or an agent."""
         return (
-            span.label_ in self.words["place_types"]
+            span.label in self._place_type_ids
             and span.start == span.sent.start
             and span.end < len(doc)
             and doc[span.end].text == ":"
@@ -1040,7 +1075,7 @@ class EventFinder:
         i += 1
         while i < sent_end:
             span = at.get(i)
-            if span is not None and span.label_ in ACTOR_LABELS:
+            if span is not None and span.label in _ACTOR_IDS:
                 if span not in out:
                     out.append(span)
                 i = span.end
@@ -1064,7 +1099,7 @@ class EventFinder:
         out: list[Span] = []
         for tok in nxt:
             if tok.head.i == nxt.root.i and tok.dep_ in ("nsubj", "attr", "dobj") and tok.lower_ != "they":
-                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label_ == "Person" and s not in out]
+                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label == _PERSON_LABEL and s not in out]
         return out
 
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
@@ -1082,7 +1117,7 @@ class EventFinder:
         if i + 1 < end and i not in at and columns[_LOWER][i] in _NAME_TITLES:
             i += 1  # "to release Mr. X": the name after its title
         span = at.get(i)
-        if span is None or span.start != i or span.label_ != "Person":
+        if span is None or span.start != i or span.label != _PERSON_LABEL:
             return []
         return [span, *self._list_after(doc, span, at)]
 
@@ -1090,7 +1125,7 @@ class EventFinder:
         """ "A, B, C and D": the names listed right after a role's name, however the parser attached
         them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
         followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
-        people = span.label_ == "Person"
+        people = span.label == _PERSON_LABEL
         out: list[Span] = []
         columns = self._tree(doc).columns
         lowers, orths, tags = columns[_LOWER], columns[_ORTH], columns[_TAG]
@@ -1110,11 +1145,7 @@ class EventFinder:
             if any(tags[k] == _CLOSE_QUOTE_TAG for k in range(i, j)):
                 break  # '… release A and B," the Commissioner said': the quote ends, and the list with it
             nxt = at[j]
-            if (
-                (nxt.label_ == "Person") != people
-                or nxt.label_ in ("Place", "Country")
-                or nxt.label_ not in ACTOR_LABELS
-            ):
+            if (nxt.label == _PERSON_LABEL) != people or nxt.label in _PLACE_COUNTRY_IDS or nxt.label not in _ACTOR_IDS:
                 break
             if nxt.end < size and lowers[nxt.end] in _POSSESSIVE_ENDINGS:
                 break
@@ -1135,7 +1166,7 @@ class EventFinder:
             return []
         for j in range(i + 2, min(i + 10, len(doc))):
             tok = doc[j]
-            if j in at and at[j].start == j and at[j].label_ in ("Person", "Group"):
+            if j in at and at[j].start == j and at[j].label in _PERSON_GROUP_IDS:
                 return [at[j], *self._list_after(doc, at[j], at)]
             if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", "(", ")"):
                 return []
@@ -1148,7 +1179,7 @@ class EventFinder:
         if i + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[i].text != ",":
             return None
         start = i + 2 if doc[i + 1].lower_ in ("on", "in") else i + 1
-        ent = next((e for e in self._ents(doc) if e.start == start and e.label_ == "DATE"), None)
+        ent = next((e for e in self._ents(doc) if e.start == start and e.label == _DATE), None)
         if ent is None or ent.end + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[ent.end].text != ",":
             return None
         of = doc[ent.end + 1]
@@ -1171,9 +1202,9 @@ class EventFinder:
                 while nxt < len(doc) and doc[nxt].pos_ == "DET" and nxt not in at:
                     nxt += 1
                 span = at.get(nxt)
-                if span is not None and span.start == nxt and span.label_ in self.words["issuing_bodies"]:
+                if span is not None and span.start == nxt and span.label in self._issuing_body_ids:
                     return [span]
-                if span is not None and span.start == nxt and span.label_ == "Position":
+                if span is not None and span.start == nxt and span.label == _POSITION_LABEL:
                     return self._actors_at(doc, span.root, at, triggers)  # "… of the UN Special Rapporteur, X,"
         return []
 
@@ -1190,30 +1221,26 @@ class EventFinder:
         columns, heads, children = parse.columns, parse.heads, parse.children
         deps, lowers = columns[_DEP], columns[_LOWER]
         span = at.get(i)
-        if span is not None and (span.label_ in ACTOR_LABELS or span.label_ in ANAPHOR_LABELS):
+        if span is not None and (span.label in _ACTOR_IDS or span.label in _ANAPHOR_IDS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
             parse_read = self._parse if self._parse is not None and self._parse.doc is doc else None
-            person = (
-                _person_beside(span, at, parse_read)
-                if span.label_ not in ("Place", "Country", *ANAPHOR_LABELS)
-                else None
-            )
+            person = _person_beside(span, at, parse_read) if span.label not in _PLACE_COUNTRY_ANAPHOR_IDS else None
             out.append(person or span)
-        elif span is not None and span.label_ == "Position":
+        elif span is not None and span.label == _POSITION_LABEL:
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
             for child in ordered_subtree(parse, i):
-                if deps[child] == _APPOS and child in at and at[child].label_ == "Person":
+                if deps[child] == _APPOS and child in at and at[child].label == _PERSON_LABEL:
                     out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
                     for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
                         for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                            if other not in out and other.label_ == "Person":
+                            if other not in out and other.label == _PERSON_LABEL:
                                 out.append(other)
                     if heads[child] == i:
                         self._listed_after_role(doc, child, at, triggers, depth, out)
             named = at.get(span.end)
-            if not out and named is not None and named.start == span.end and named.label_ == "Person":
+            if not out and named is not None and named.start == span.end and named.label == _PERSON_LABEL:
                 out.append(named)  # "former Minister of Justice X": the title before the name
             if not out:  # "a judge of / at the X Court"
                 out = self._bodies_after(doc, i, _OF_AT, at, triggers, depth)
@@ -1226,18 +1253,18 @@ class EventFinder:
                 if (
                     dep in _OWNING_DEPS
                     and child in at
-                    and at[child].label_ in ACTOR_LABELS
-                    and not (dep == _POSS and (lower in self._before_ids or at[child].label_ == "Person"))
+                    and at[child].label in _ACTOR_IDS
+                    and not (dep == _POSS and (lower in self._before_ids or at[child].label == _PERSON_LABEL))
                     and not (
                         dep in _COMPOUND_NMOD
-                        and (at[child].label_ == "Place" or lower in self._word_set("independent_roles"))
+                        and (at[child].label == _PLACE_LABEL or lower in self._word_set("independent_roles"))
                     )
                 ):  # "the party ‘X’", "the paper's company"; not "his lawyer", the city of "a Moscow court", nor
                     # the UN of "UN experts" (who speak for themselves)
                     out.append(at[child])
-                elif dep == _APPOS and child in at and at[child].label_ == "Position":
+                elif dep == _APPOS and child in at and at[child].label == _POSITION_LABEL:
                     out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
-                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label == _PERSON_LABEL
                     ]
             orths = columns[_ORTH]
             nxt = i + 1
@@ -1247,31 +1274,27 @@ class EventFinder:
                 not out
                 and nxt in at
                 and at[nxt].start == nxt
-                and at[nxt].label_ in ACTOR_LABELS
+                and at[nxt].label in _ACTOR_IDS
                 and lower in self._type_ids
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
             dep, head_i = deps[i], heads[i]
             head = at.get(head_i)
             if (
-                not out
-                and dep == _APPOS
-                and lower in self._type_ids
-                and head is not None
-                and head.label_ in ACTOR_LABELS
+                not out and dep == _APPOS and lower in self._type_ids and head is not None and head.label in _ACTOR_IDS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
             if not out and span is None and dep == _APPOS and columns[_TAG][i] == _NNS and head is not None:
-                if head.label_ in ACTOR_LABELS:  # "A, B and C, three students arrested on 4 May": all of them
+                if head.label in _ACTOR_IDS:  # "A, B and C, three students arrested on 4 May": all of them
                     out.append(head)
                     for c in conjuncts(parse, head_i):
                         named = at.get(c)
-                        if named is not None and named.label_ == head.label_ and named not in out:
+                        if named is not None and named.label == head.label and named not in out:
                             out.append(named)
             one = heads[head_i] if dep == _POBJ and lowers[head_i] in _OF_AMONG else None
             if not out and span is None and one is not None and lowers[one] == _ONE and deps[one] == _APPOS:
                 named = at.get(heads[one])  # "X, one of several stations that were shut down": X
-                if named is not None and named.label_ in ACTOR_LABELS:
+                if named is not None and named.label in _ACTOR_IDS:
                     out.append(named)
             if not out and span is None and doc[i].like_num:
                 out += self._counted_of(doc[i], at)
@@ -1301,7 +1324,7 @@ class EventFinder:
                                 if (
                                     deps[pobj] in _LISTED_DEPS
                                     and pobj in at
-                                    and at[pobj].label_ in ACTOR_LABELS
+                                    and at[pobj].label in _ACTOR_IDS
                                     and at[pobj] not in out
                                 ):
                                     out.append(at[pobj])
@@ -1311,15 +1334,17 @@ class EventFinder:
                         out += [
                             at[c]
                             for c in children[child]
-                            if deps[c] in _NAMED_DEPS and c in at and at[c].label_ == "Person"
+                            if deps[c] in _NAMED_DEPS and c in at and at[c].label == _PERSON_LABEL
                         ]
                     elif deps[child] == _APPOS and child not in at and not out:
                         out += [
-                            sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label_ == "Person"
+                            sp
+                            for sp in self._actors_of(doc, child, at, triggers, depth + 1)
+                            if sp.label == _PERSON_LABEL
                         ]
             pos = columns[_POS][i]
             if not out and span is None and pos == _NOUN:
-                out += self._named_after_of(doc, doc[i], at)
+                out += self._named_after_of(doc, i, at)
             if not out and span is None and pos == _PROPN:
                 name = self._untyped_name(doc, doc[i])
                 if name is not None:
@@ -1334,8 +1359,8 @@ class EventFinder:
         if deps[i] != _CONJ or columns[_POS][heads[i]] in _VERBAL:
             firsts = [i]
             # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
-            if span is None or span.label_ == "Person":
-                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label_ == "Person"]
+            if span is None or span.label == _PERSON_LABEL:
+                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label == _PERSON_LABEL]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
                     if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
@@ -1346,19 +1371,19 @@ class EventFinder:
                         role = at.get(c)
                         if (
                             deps[c] == _APPOS
-                            and (role is None or role.label_ == "Position")
+                            and (role is None or role.label == _POSITION_LABEL)
                             and any(deps[g] == _POSS for g in children[c])
                         ):
                             for g in children[c]:
                                 named = at.get(g) if deps[g] == _APPOS else None
-                                if named is not None and named.label_ == "Person" and named not in out:
+                                if named is not None and named.label == _PERSON_LABEL and named not in out:
                                     out.append(named)
-            for first in firsts if span is None or span.label_ == "Person" else ():
-                if first in at and at[first].label_ == "Person":
+            for first in firsts if span is None or span.label == _PERSON_LABEL else ():
+                if first in at and at[first].label == _PERSON_LABEL:
                     self._listed_after_role(doc, first, at, triggers, depth, out)
             for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                    if other not in out and (other.label_ in ACTOR_LABELS or other.label_ == UNTYPED_NAME):
+                    if other not in out and (other.label in _ACTOR_IDS or other.label == _UNTYPED_LABEL):
                         out.append(other)
         return out
 
@@ -1371,11 +1396,11 @@ class EventFinder:
         parse = self._tree(doc)
         deps, pos = parse.columns[_DEP], parse.columns[_POS]
         for role in parse.children[person]:
-            if deps[role] != _APPOS or pos[role] != _NOUN or (role in at and at[role].label_ != "Position"):
+            if deps[role] != _APPOS or pos[role] != _NOUN or (role in at and at[role].label != _POSITION_LABEL):
                 continue
             for conj in (c for c in conjuncts(parse, role) if c > role):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                    if other not in out and other.label_ == "Person":
+                    if other not in out and other.label == _PERSON_LABEL:
                         out.append(other)
 
     def _bodies_after(
@@ -1393,7 +1418,7 @@ class EventFinder:
                         out += [
                             sp
                             for sp in self._actors_of(doc, pobj, at, triggers, depth + 1)
-                            if lowers[child] != _AT or sp.label_ != "Place"
+                            if lowers[child] != _AT or sp.label != _PLACE_LABEL
                         ]
         return out
 
@@ -1412,55 +1437,57 @@ class EventFinder:
                     if (
                         named.dep_ in ("appos", "conj")
                         and first is not None
-                        and first.label_ == "Person"
+                        and first.label == _PERSON_LABEL
                         and first.start > 0
                         and first.doc[first.start - 1].text == ","
                     ):
                         listed = (at.get(c.i) for c in (named, *named.conjuncts) if c.i >= named.i)
-                        return [sp for sp in listed if sp is not None and sp.label_ == "Person"]
+                        return [sp for sp in listed if sp is not None and sp.label == _PERSON_LABEL]
         return []
 
-    def _named_after_of(self, doc: Doc, tok: Token, at: dict[int, Span]) -> list[Span]:
+    def _named_after_of(self, doc: Doc, i: int, at: dict[int, Span]) -> list[Span]:
         """ "the chair of the party, X, was arrested", "the lawyer of Ms Y, X,", "the chair of the Z and former
         member of the W, X,": the person named between commas after a noun's "of" and its object, which the
         parse hangs on the object (or on the last object of the roles listed). It is the noun's own name
         where the object cannot take it: a body ("the party") or one named already ("Ms Y"). After a plural
         noun, the persons listed after its body ("two reporters for X, A and B,"), parsed as the body's
-        conjuncts."""
-        roles = [tok]
-        plural = tok.tag_ == "NNS"
+        conjuncts. Read off the parse by token index (``i``: the noun's)."""
+        parse = self._tree(doc)
+        columns, children = parse.columns, parse.children
+        deps, lowers, orths, poses = columns[_DEP], columns[_LOWER], columns[_ORTH], columns[_POS]
+        size = len(orths)
+        roles = [i]
+        plural = columns[_TAG][i] == _NNS
         while roles:
             role = roles.pop()
-            for prep in role.children:
-                if prep.dep_ != "prep" or not (
-                    prep.lower_ == "of" or (plural and prep.lower_ in ("for", "at", "from"))
-                ):
+            for prep in children[role]:
+                if deps[prep] != _PREP or not (lowers[prep] == _OF or (plural and lowers[prep] in _FOR_AT_FROM)):
                     continue
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj" or not (pobj.i in at or pobj.lower_ in self._body_nouns):
+                for pobj in children[prep]:
+                    if deps[pobj] != _POBJ or not (pobj in at or lowers[pobj] in self._body_ids):
                         continue
-                    for child in pobj.children:
-                        listed = at.get(child.i) if plural and child.dep_ == "conj" and pobj.i in at else None
-                        if listed is not None and listed.label_ == "Person" and doc[listed.start - 1].text == ",":
+                    for child in children[pobj]:
+                        listed = at.get(child) if plural and deps[child] == _CONJ and pobj in at else None
+                        if listed is not None and listed.label == _PERSON_LABEL and orths[listed.start - 1] == _COMMA:
                             # "two reporters for X, A and B, were arrested": the list parsed as the body's
                             # conjuncts, closed by a comma (not "the lawyers of X, Y and Z were …": their clients)
                             named = [listed] + [
-                                at[c.i] for c in child.conjuncts if c.i in at and at[c.i].label_ == "Person"
+                                at[c] for c in conjuncts(parse, child) if c in at and at[c].label == _PERSON_LABEL
                             ]
                             end = max(n.end for n in named)
-                            if end < len(doc) and doc[end].text == ",":
+                            if end < size and orths[end] == _COMMA:
                                 return named
-                        name = at.get(child.i) if child.dep_ == "appos" else None
+                        name = at.get(child) if deps[child] == _APPOS else None
                         if (
                             name is not None
-                            and name.label_ == "Person"
+                            and name.label == _PERSON_LABEL
                             and name.start > 0
-                            and doc[name.start - 1].text == ","
-                            and name.end < len(doc)
-                            and doc[name.end].text == ","
+                            and orths[name.start - 1] == _COMMA
+                            and name.end < size
+                            and orths[name.end] == _COMMA
                         ):
                             return [name]
-                        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i not in at:
+                        if deps[child] == _CONJ and poses[child] == _NOUN and child not in at:
                             roles.append(child)  # "the chair of the Z and former member of the W, X"
         return []
 
@@ -1596,6 +1623,8 @@ class EventFinder:
         journalists since January 2024, including X", "the fourth outlet to be shut down since 2021"):
         a "since" not on the trigger, or on a trigger that tells no state ("has been banned since 2021" does)."""
         parse = self._tree(doc)
+        if _SINCE not in parse.present(_LOWER):
+            return False  # no "since" in the Doc (no Span made for its root)
         lowers, deps, heads = parse.columns[_LOWER], parse.columns[_DEP], parse.heads
         start = date["span"][0]
         since = start - 1 if start > 0 and lowers[start - 1] == _SINCE else doc[start : date["span"][1]].root.head.i
@@ -1609,7 +1638,7 @@ class EventFinder:
         """ "its resolutions …, including those of D1 on …, D2 on … and D3 on …": dates listed after."""
         out = []
         for ent in self._ents(doc):
-            if ent.label_ != "DATE" or ent.start <= trigger.i or ent.start >= self._sentence_at(doc, trigger.i)[1]:
+            if ent.label != _DATE or ent.start <= trigger.i or ent.start >= self._sentence_at(doc, trigger.i)[1]:
                 continue
             if any(trigger.i < i < ent.start and doc[i].pos_ in ("VERB", "AUX") for i in triggers):
                 break  # another clause; "those of D1 on executions in X and of D2" still lists
@@ -1642,7 +1671,7 @@ class EventFinder:
 
     def _leading_date(self, doc: Doc) -> dict | None:
         """The date a chronology's item opens with ("23.01.2022 – Officers arrest X")."""
-        first = next((e for e in self._ents(doc) if e.label_ == "DATE"), None)
+        first = next((e for e in self._ents(doc) if e.label == _DATE), None)
         if first is None or any(not t.is_punct for t in doc[: first.start]):
             return None
         if first.end < len(doc) and doc[first.end].text in ("–", "—", "-", ":"):
@@ -1652,7 +1681,7 @@ class EventFinder:
     def _phrase(self, ent: Span) -> dict | None:
         """A date phrase as the document-level date resolver reads it (``doc_to_facts``)."""
         start, end = ent.start_char, ent.end_char
-        text = self._text(ent.doc)[start:end]  # ent.text, without a join of its tokens
+        text = self._span_text(ent.doc, ent.start, ent.end)  # ent.text, without a Token for each of its words
         date, day = _date_reading(text)
         if not date:
             return None
@@ -1722,7 +1751,7 @@ class EventFinder:
                 i = before.i + 1  # "to 15 years and her husband, X, to 20 years": the parser may join them
                 while i < prep.i:
                     span = at.get(i)
-                    if span is not None and span.label_ == "Person" and span in self._ents(doc):
+                    if span is not None and span.label == _PERSON_LABEL and span in self._ents(doc):
                         if [span.start, span.end] not in people and [span.start, span.end] not in event["subject"]:
                             people.append([span.start, span.end])
                         i = span.end
@@ -1756,7 +1785,7 @@ class EventFinder:
         if len(terms) < 2 or None in terms:
             terms = [normalise_term(f"{n.text} {unit}") for n in numbers]  # "to nine, eight and seven years"
         if len(terms) != len(subjects):  # "the three journalists, A, B and C, to nine, eight and seven years"
-            subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label_ == "Person"]
+            subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label == _PERSON_LABEL]
         if len(terms) != len(subjects):
             return []
         event["subject"] = [subjects[0]]
@@ -1771,11 +1800,11 @@ class EventFinder:
         if own is not None:
             return [own]
         which = next((c for c in trigger.children if c.lower_ == "which" and c.i < trigger.i), None)
-        if which is None or any(s.label_ != "Person" for s in subjects):
+        if which is None or any(s.label != _PERSON_LABEL for s in subjects):
             return subjects
         before = which.i - 1 if which.i > 0 and doc[which.i - 1].text == "," else which.i
         named = at.get(before - 1)
-        if named is not None and named.end == before and named.label_ in ACTOR_LABELS and named.label_ != "Person":
+        if named is not None and named.end == before and named.label in _ACTOR_IDS and named.label != _PERSON_LABEL:
             return [named]
         return []
 
@@ -1843,7 +1872,7 @@ class EventFinder:
         i = trigger.i + 1
         while i < len(doc):
             span = at.get(i)
-            if span is not None and span.start == i and span.label_ == "Person":
+            if span is not None and span.start == i and span.label == _PERSON_LABEL:
                 pending.append([span.start, span.end])
                 i = span.end
                 continue
@@ -1896,7 +1925,7 @@ class EventFinder:
             ):
                 ahead += 1
             named = at.get(ahead)
-            if ahead == i or named is None or named.start != ahead or named.label_ != "Person":
+            if ahead == i or named is None or named.start != ahead or named.label != _PERSON_LABEL:
                 break
             i = ahead
         return out if owned else []
@@ -1926,9 +1955,9 @@ class EventFinder:
                     or (dep in _FOLLOWING_DEPS and lemma in _FOLLOWING_LEMMAS)
                 ) and child not in self._trigger_ids:
                     tokens.update(parse.subtree(child))
-        words = [doc[i] for i in sorted(tokens)]
-        text = " " + " ".join(t.lower_ for t in words) + " "
-        found = [kind for kind, phrases in self.values["penalties"].items() if any(f" {p} " in text for p in phrases)]
+        order = sorted(tokens)  # the phrases' words in lower case, off the parse's column (no Token for each)
+        text = " " + " ".join(strings_of(doc, [parse.columns[_LOWER][i] for i in order])) + " "
+        found = [kind for kind, phrases in self._penalty_phrases.items() if any(p in text for p in phrases)]
         if (
             "deathPenalty" in found
             and " to death " not in text
@@ -1950,6 +1979,7 @@ class EventFinder:
                     event["term"] = term
         if "fine" in found:
             currencies = self.words["currencies"]
+            words = [doc[i] for i in order]
             for n, tok in enumerate(words):
                 if tok.lower_ not in ("fine", "fined"):
                     continue
@@ -2241,7 +2271,7 @@ class EventFinder:
             return
         if not event.get("date"):
             for ent in self._ents(doc):  # "the decision of the X Court of Uzbekistan of 26 November 2020 to …"
-                if ent.label_ == "DATE" and noun.i < ent.start < trigger.i and doc[ent.start - 1].lower_ == "of":
+                if ent.label == _DATE and noun.i < ent.start < trigger.i and doc[ent.start - 1].lower_ == "of":
                     phrase = self._phrase(ent)
                     if phrase is not None:
                         event["date"] = [phrase]
@@ -2251,7 +2281,7 @@ class EventFinder:
                 continue
             for obj in prep.children:
                 court = at.get(obj.i)
-                if not event["court"] and court is not None and court.label_ == "Court":
+                if not event["court"] and court is not None and court.label == _COURT_LABEL:
                     event["court"].append([court.start, court.end])
                 if not event.get("date") and obj.ent_type_ == "DATE":
                     date_ent = next((e for e in self._ents(doc) if e.start <= obj.i < e.end), None)
@@ -2307,13 +2337,17 @@ class EventFinder:
                     ):
                         for obj in prep.children:
                             span = at.get(obj.i)
-                            if obj.dep_ == "pobj" and span is not None and span.label_ in self.words["place_types"]:
+                            if obj.dep_ == "pobj" and span is not None and span.label in self._place_type_ids:
                                 e["place"].append([span.start, span.end])
                 if not e["place"]:  # "raided the Baku office of X and arrested": the place its object names
                     for obj in (c for c in head.children if c.dep_ == "dobj" and c.i < tok.i):
                         for word in obj.children:
                             span = at.get(word.i) if word.dep_ == "compound" else None
-                            if span is not None and span.label_ == "Place" and [span.start, span.end] not in e["place"]:
+                            if (
+                                span is not None
+                                and span.label == _PLACE_LABEL
+                                and [span.start, span.end] not in e["place"]
+                            ):
                                 e["place"].append([span.start, span.end])
             if (
                 not e["subject"]
@@ -2325,7 +2359,7 @@ class EventFinder:
                 for c in head.children:  # "the Working Group found … and called for …": one speaker
                     if c.dep_ == "nsubj":
                         for span in self._actors_at(doc, c, at, triggers):
-                            if span.label_ in ACTOR_LABELS and [span.start, span.end] not in e["subject"]:
+                            if span.label in _ACTOR_IDS and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
             if (
                 not e["subject"]
@@ -2362,9 +2396,9 @@ class EventFinder:
                         if c.dep_ != "nsubj":
                             continue
                         for span in self._actors_at(doc, c, at, triggers):
-                            if span.label_ == "Court":  # "the X court convicted her and she was sentenced"
+                            if span.label == _COURT_LABEL:  # "the X court convicted her and she was sentenced"
                                 e["court"].append([span.start, span.end])
-                            elif span.label_ in ACTOR_LABELS and not passive:  # "officers of X searched … and arrested"
+                            elif span.label in _ACTOR_IDS and not passive:  # "officers of X searched … and arrested"
                                 e["agent"].append([span.start, span.end])
                 if "date" not in e:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
@@ -2420,28 +2454,33 @@ class EventFinder:
         (or on a dated occasion) take its date, and so do the demands made in them (a statement told in
         another sentence: ``in_document``, read by resolve._demanded_in)."""
         by_trigger = {e["trigger"][0]: e for e in events}
+        parse = self._tree(doc)  # read off the parse by token index, not a Token for each word
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, lowers, lemmas = columns[_DEP], columns[_LOWER], columns[_LEMMA]
         for e in events:
             if e.get("date") or e["type"] not in ("Statement", "ReleaseDemand"):
                 continue
-            verb = doc[e["trigger"][0]]
+            verb: int = e["trigger"][0]
             if e["type"] == "ReleaseDemand":  # the calling verb's own phrases
-                verb = next((t for t in verb.ancestors if t.lemma_ in self.words["calling_verbs"]), None)
-                if verb is None:
+                calling = self._word_set("calling_verbs")
+                caller = next((a for a in _ancestors(parse, verb) if lemmas[a] in calling), None)
+                if caller is None:
                     continue
-            while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
-                verb = verb.head
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "through"):
-                    for obj in child.children:
-                        said = by_trigger.get(obj.i)
+                verb = caller
+            while deps[verb] == _CONJ and heads[verb] != verb and not any(deps[c] == _NSUBJ for c in children[verb]):
+                verb = heads[verb]
+            for child in children[verb]:
+                if deps[child] == _PREP and lowers[child] in _SAYING_PREPS:
+                    for obj in children[child]:
+                        said = by_trigger.get(obj)
                         if said is not None and said["type"] == "Statement" and said.get("date"):
                             e["date"] = [dict(d) for d in said["date"]]
                 elif (
-                    child.dep_ == "advcl"
-                    and child.tag_ == "VBG"
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                    deps[child] == _ADVCL
+                    and columns[_TAG][child] == _VBG
+                    and not any(deps[c] in _SUBJECT_DEPS for c in children[child])
                 ):
-                    dates = self._dates(doc, child, self._region(child, set(by_trigger)))
+                    dates = self._dates(doc, doc[child], self._region(doc[child], set(by_trigger)))
                     if dates:  # "Speaking at the meeting in September 2019, she said"
                         e["date"] = dates
                 if e.get("date"):
@@ -2599,7 +2638,7 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     while i < len(doc) and i - trigger.i <= 4 and i not in at and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
         i += 1
     person = at.get(i)
-    if person is None or person.start != i or person.label_ != "Person" or doc[i].pos_ != "PROPN":
+    if person is None or person.start != i or person.label != _PERSON_LABEL or doc[i].pos_ != "PROPN":
         return []  # a name, not a pronoun ("seized his laptop")
     return [person]
 
@@ -2614,15 +2653,6 @@ def _ancestors(parse: Parse, i: int) -> list[int]:
     return out
 
 
-def _offsets(texts: list[str], parse: Parse) -> list[int]:
-    """Each token's ``idx`` (its first character in the Doc's text): the texts and spaces before it."""
-    offsets, at = [], 0
-    for text, space in zip(texts, parse.columns[_SPACY], strict=True):
-        offsets.append(at)
-        at += len(text) + (1 if space else 0)
-    return offsets
-
-
 def _dates_of(ents: list[Span], doc_text: Callable[[], str]) -> list[list]:
     """The DATE entities of ``ents``, each in a list, but a law's year ("charged under the Anti-Terrorism Act,
     1997"): the Doc's text (``doc_text``: made off the parse, not ``Doc.text``'s Token per word) read only where
@@ -2635,7 +2665,7 @@ def _dates_of(ents: list[Span], doc_text: Callable[[], str]) -> list[list]:
 def _weekday_joined(ents: Sequence[Span]) -> list[Span]:
     """The DATE entities (see :func:`_with_day`), a weekday the model told apart from the date after its
     comma joined to it ("on Monday, 8 February": one date, not a Monday counted back from the document's)."""
-    dates = [_with_day(e) for e in ents if e.label_ == "DATE"]
+    dates = [_with_day(e) for e in ents if e.label == _DATE]
     out: list[Span] = []
     for ent in dates:
         last = out[-1] if out else None
