@@ -37,6 +37,8 @@ SURNAME_SIMILARITY = 75
 _ALIAS = re.compile(
     r"\s*[,(]?\s*(?:also |better |widely |more commonly )?(?:known as|alias|a\.k\.a\.|nicknamed|called)\s+[‘“'\"]?"
 )
+#: the preposition before a name that is where a longer phrase is ("… Centre in Minsk", "… prison of Hrodna")
+_PLACE_OF = re.compile(r"\b(?:in|of|near)\s+$")
 #: how alike a lone surname must be to the surname of a full name to stand for it
 LONE_SURNAME_SIMILARITY = 85
 
@@ -259,6 +261,8 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
     for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
         if _ALIAS.match(text, m.end) is None:
             continue  # (what follows the name opens no alias at all)
+        if _PLACE_OF.search(text, max(0, m.start - 4), m.start):
+            continue  # "Pre-trial Detention Centre No. 1 in Minsk, known as Valadarka": the centre's name, not Minsk's
         for j, n in names:
             if n.start > m.end and _ALIAS.fullmatch(text, m.end, n.start):
                 clusters.union((d, i), (d, j))

@@ -1893,6 +1893,35 @@ def test_a_release_the_parse_loses_the_object_of_names_the_person_after_a_title(
     assert released == ["Brenik"]
 
 
+def test_a_place_an_alias_follows_is_not_the_alias(build_text):
+    r = build_text(
+        "Halvard Brenik was detained on 3 November 2023 and has since been held in Pre-trial Detention Centre No. 1 "
+        "in Minsk, known as Valadarka, his wife said.\n\n"
+        "The party chairman, Perrin Vessa, who was arrested in Minsk in February 2023, has been held incommunicado."
+    )
+    arrests = {ev["subject"][0]: ev.get("place") for ev in _events(r, "Arrest")}
+    assert arrests["Perrin Vessa"] == ["Minsk"]  # not "Valadarka": the centre's other name, not the city's
+
+
+def test_a_homes_place_the_parse_hangs_on_the_arrested_name_is_the_arrests(nlp):
+    # the parse the model gave an urgent action: "at her home in Giza" hung on the surname, taken for a clause
+    from spacy.attrs import DEP, HEAD
+
+    doc = nlp.make_doc("On 14 October 2023, officers arrested Ysolde Brenik at her home in Giza.")
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
+        doc = proc(doc)
+    surname, at = next(t for t in doc if t.text == "Brenik"), next(t for t in doc if t.text == "at")
+    assert at.head.lemma_ == "arrest"  # as parsed here
+    rows = doc.to_array([HEAD, DEP]).astype("int64")  # (heads as offsets, which may be negative)
+    rows[surname.i] = [surname.head.i - surname.i, doc.vocab.strings.add("advcl")]
+    rows[at.i] = [surname.i - at.i, doc.vocab.strings.add("prep")]
+    doc.from_array([HEAD, DEP], rows.astype("uint64"))
+    doc = nlp.get_pipe("whereas_events")(doc)
+    places = [doc[slice(*s)].text for ev in doc._.events if ev["type"] == "Arrest" for s in ev["place"]]
+    assert places == ["Giza"]
+
+
 def test_a_joint_letters_numbered_signatories_demand_what_it_asks(build_text):
     r = build_text(
         "Joint letter: the EU must call for the release of the journalist\n\n"
