@@ -436,17 +436,18 @@ def _sentenced_together(mentions: list[EventMention], drafts: list[Event | None]
                 continue
             if set(other.subjects) & set(draft.subjects) or not other.courts:
                 break
-            if draft.date is not None and (
-                other.date is None or not may_be_same_day(draft.date.value, other.date.value)
-            ):
-                break  # a day of its own: another hearing
-            drafts[n] = replace(
-                draft,
-                courts=other.courts,
-                date=draft.date or other.date,
-                confidence=round(draft.confidence * INHERITED, 3),
-            )
+            drafts[n] = _at_the_hearing_of(draft, other) or draft
             break
+
+
+def _at_the_hearing_of(draft: Event, other: Event) -> Event | None:
+    """``draft`` handed down by ``other``'s court on its day, or None where ``draft`` has a day of its own
+    (another hearing)."""
+    if draft.date is not None and (other.date is None or not may_be_same_day(draft.date.value, other.date.value)):
+        return None
+    return replace(
+        draft, courts=other.courts, date=draft.date or other.date, confidence=round(draft.confidence * INHERITED, 3)
+    )
 
 
 def _under_the_verdict(facts: DocumentFacts, drafts: list[Event | None], verdict_words: frozenset[str]) -> None:
@@ -462,18 +463,8 @@ def _under_the_verdict(facts: DocumentFacts, drafts: list[Event | None], verdict
             word = facts.document.text[slice(*ev.trigger)].lower()
             verdict = None if draft.subjects or draft.date is None or word not in verdict_words else draft
             continue
-        if verdict is None or not draft.subjects:
-            continue
-        if draft.date is not None and (
-            verdict.date is None or not may_be_same_day(draft.date.value, verdict.date.value)
-        ):
-            continue  # a day of its own: another hearing
-        drafts[n] = replace(
-            draft,
-            courts=verdict.courts,
-            date=draft.date or verdict.date,
-            confidence=round(draft.confidence * INHERITED, 3),
-        )
+        if verdict is not None and draft.subjects:
+            drafts[n] = _at_the_hearing_of(draft, verdict) or draft
 
 
 def _rule_on_earlier(mentions: list[EventMention], drafts: list[Event | None]) -> dict[int, int]:

@@ -42,6 +42,16 @@ def _one(result, kind: str) -> dict:
 # -- statements in reporting genres ---------------------------------------------------------------
 
 
+def _before_events(nlp, text: str):
+    """``text`` read by the pipeline up to the event finder, for a test to set the parse the model gave a
+    sentence before the event finder reads it."""
+    doc = nlp.make_doc(text)
+    names = [name for name, _ in nlp.pipeline]
+    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
+        doc = proc(doc)
+    return doc
+
+
 def test_reported_words_of_a_named_speaker_are_one_statement_dated_or_not(build_text):
     r = build_text(
         "ORSK, May 4 (Wire) – The blogger Timur Vasin was detained on Sunday, his lawyer said.\n\n"
@@ -181,13 +191,11 @@ def test_a_list_of_staff_named_after_their_roles_is_arrested_whole(nlp):
     # name its conjunct, and the list going on from it
     from spacy.attrs import DEP
 
-    doc = nlp.make_doc(
+    doc = _before_events(
+        nlp,
         "On 21 November 2031, officers of the Varno police arrested its director, Tamsin Vessa, its "
-        "editor-in-chief, Halvard Brenik, and the reporters Ysolde Varnik and Perrin Vessa."
+        "editor-in-chief, Halvard Brenik, and the reporters Ysolde Varnik and Perrin Vessa.",
     )
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
-        doc = proc(doc)
     role = next(t for t in doc if t.text == "editor-in-chief")
     assert role.head.text == "Vessa" and role.dep_ in ("conj", "appos")  # as parsed here
     rows = doc.to_array([DEP])
@@ -1879,10 +1887,7 @@ def test_a_release_the_parse_loses_the_object_of_names_the_person_after_a_title(
     # the parse the model gave a Working Group's opinion: the name after "Mr." an adverb of "release"
     from spacy.attrs import DEP
 
-    doc = nlp.make_doc("The appropriate remedy would be to release Mr. Brenik immediately.")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
-        doc = proc(doc)
+    doc = _before_events(nlp, "The appropriate remedy would be to release Mr. Brenik immediately.")
     name = next(t for t in doc if t.text == "Brenik")
     assert name.head.lemma_ == "release"  # as parsed here
     rows = doc.to_array([DEP])
@@ -1907,10 +1912,7 @@ def test_a_homes_place_the_parse_hangs_on_the_arrested_name_is_the_arrests(nlp):
     # the parse the model gave an urgent action: "at her home in Giza" hung on the surname, taken for a clause
     from spacy.attrs import DEP, HEAD
 
-    doc = nlp.make_doc("On 14 October 2023, officers arrested Ysolde Brenik at her home in Giza.")
-    names = [name for name, _ in nlp.pipeline]
-    for _, proc in nlp.pipeline[: names.index("whereas_events")]:
-        doc = proc(doc)
+    doc = _before_events(nlp, "On 14 October 2023, officers arrested Ysolde Brenik at her home in Giza.")
     surname, at = next(t for t in doc if t.text == "Brenik"), next(t for t in doc if t.text == "at")
     assert at.head.lemma_ == "arrest"  # as parsed here
     rows = doc.to_array([HEAD, DEP]).astype("int64")  # (heads as offsets, which may be negative)
