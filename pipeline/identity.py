@@ -298,7 +298,7 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
             n = facts.mentions[j]
             genders[root].add(dict(n.coref).get("gender") or given_name_gender(n.text.split()[0]))
         want = dict(m.coref).get("gender", "")
-        if want and len(hosts) > 1:  # "Ms Abeyratne" after Rohan and Sunethra Abeyratne: the woman
+        if want and len(hosts) > 1:  # "Ms Brenik" after Halvard and Ysolde Brenik: the woman
             hosts = {r: s for r, s in hosts.items() if not genders[r] - {want, ""}} or hosts
         before = {r: s for r, s in hosts.items() if s < m.start}
         pool = before or hosts

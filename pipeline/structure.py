@@ -323,9 +323,9 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 #: the line that opens a joint statement's list of signatories ("Signed:", "Signatories", "Signed by:")
 SIGNED_HEADER = re.compile(r"^[ \t]*(?i:signed(?: by)?|signatories|signatory organi[sz]ations)[ \t]*:?[ \t]*$", re.M)
-#: an acronym in brackets after a signatory's name ("Human Rights Front (HRF)")
 #: a numbered list's mark: "1. ", "12) "
 _NUMBERED_ITEM = re.compile(r"\d{1,3}[.)][ \t]+")
+#: an acronym in brackets after a signatory's name ("Human Rights Front (HRF)")
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
