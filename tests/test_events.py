@@ -1924,6 +1924,14 @@ def test_a_homes_place_the_parse_hangs_on_the_arrested_name_is_the_arrests(nlp):
     assert places == ["Giza"]
 
 
+def test_a_release_urged_on_humanitarian_grounds_is_of_the_person_after_them(build_text):
+    r = build_text(
+        "Brussels, 22/04/2031\n\nThe EU urges the release on humanitarian grounds of Mr Halvard Brenik, whose state "
+        "of health has seriously deteriorated in detention."
+    )
+    assert [ev["subject"] for ev in _events(r, "ReleaseDemand")] == [["Halvard Brenik"]]
+
+
 def test_a_joint_letters_numbered_signatories_demand_what_it_asks(build_text):
     r = build_text(
         "Joint letter: the EU must call for the release of the journalist\n\n"
