@@ -427,6 +427,7 @@ _RAW = st.lists(st.one_of(_LINE, st.sampled_from(["", "", "\f", " "])), max_size
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_RAW, st.text()))
 @example("A. whereas on Kazakhstan1,\n\n1 P7_TA(2012)0089.\n2 P7_TA(2011)0588.\n C. whereas Asia2;\n")
+@example("Kazakhstan1,\n\n1\n\x0c\nwhereas")  # a bare note number at a page's foot, the next page's text below it
 def test_cleanup_is_idempotent(raw):
     once = clean(raw)
     assert clean(once) == once

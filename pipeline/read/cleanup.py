@@ -259,7 +259,12 @@ class _Grouper:
             return int(m["number"])
         bare = _BARE_NUMBER.fullmatch(line.text)
         if bare and i + 1 < len(self.lines):
-            below = self.lines[i + 1].text  # the text it would be joined with
+            j = i + 1  # the text it would be joined with: the next line's, or across blank lines the page's next
+            while j + 1 < len(self.lines) and not self.lines[j].text:
+                j += 1
+            if j > i + 1 and self.lines[j].page == line.page:
+                j = i + 1  # blank lines on its own page end its block: nothing joins it
+            below = self.lines[j].text
             if below and not self.opens_part(below, mid_block=True):
                 return int(bare["number"])
         return None
