@@ -8,7 +8,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import Columns
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABEL_IDS, ANAPHORS, POSITIONS
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
 
@@ -39,9 +39,6 @@ _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisatio
 
 #: the LOWER hash of "with" ("X, together with Y")
 _WITH = get_string_id("with")
-
-#: the actor labels' hashes (``Span.label``: its ``label_`` decodes the string anew at each read)
-_ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
 
 
 def _offices_at(doc: Doc) -> dict[int, Span]:
@@ -111,7 +108,7 @@ class CorefCues:
         self._reading: tuple[Doc, Columns, list[Span]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._reading = (doc, Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in _ACTOR_LABEL_IDS])
+        self._reading = (doc, Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in ACTOR_LABEL_IDS])
         try:
             self.set_annotations(doc, self.match(doc))
         finally:
@@ -122,7 +119,7 @@ class CorefCues:
         """The Doc's LOWER and LEMMA columns and its actor entities, read once in a call."""
         if self._reading is not None and self._reading[0] is doc:
             return self._reading[1], self._reading[2]
-        return Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in _ACTOR_LABEL_IDS]
+        return Columns(doc, (LOWER, LEMMA)), [e for e in doc.ents if e.label in ACTOR_LABEL_IDS]
 
     # -- finding ----------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:

@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.columns import joined, strings_of
 from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS, UNTYPED_NAME
+from pipeline.components.extensions import (
+    ACTOR_LABEL_IDS,
+    ACTOR_LABELS,
+    ANAPHORS,
+    PERSON_LABEL_ID,
+    POSITIONS,
+    UNTYPED_NAME,
+)
 from pipeline.facts import DatePrecision
 from pipeline.normalize.dates import is_date_phrase, is_month_name, is_weekday, names_a_law, normalise_date
 from pipeline.normalize.durations import normalise_term
@@ -103,13 +110,10 @@ _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 #: what a Ban is of: a party, an outlet, an organisation, or an anaphor that may stand for one
 _BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
 #: the labels of entities and mentions as their spans hold them (``Span.label``, not ``label_``'s string)
-_ACTOR_IDS, _ANAPHOR_IDS, _PERSON_OR_ANAPHOR_IDS = (
-    ids(ACTOR_LABELS),
-    ids(ANAPHOR_LABELS),
-    ids(("Person", *ANAPHOR_LABELS)),
-)
-_PERSON_LABEL, _POSITION_LABEL, _PLACE_LABEL, _COURT_LABEL, _LAW_LABEL, _UNTYPED_LABEL = (
-    get_string_id(w) for w in ("Person", "Position", "Place", "Court", "LAW", UNTYPED_NAME)
+#: (the actors' and the person's: ACTOR_LABEL_IDS, PERSON_LABEL_ID)
+_ANAPHOR_IDS, _PERSON_OR_ANAPHOR_IDS = ids(ANAPHOR_LABELS), ids(("Person", *ANAPHOR_LABELS))
+_POSITION_LABEL, _PLACE_LABEL, _COURT_LABEL, _LAW_LABEL, _UNTYPED_LABEL = (
+    get_string_id(w) for w in ("Position", "Place", "Court", "LAW", UNTYPED_NAME)
 )
 _PLACE_COUNTRY_IDS, _PERSON_GROUP_IDS = ids(("Place", "Country")), ids(("Person", "Group"))
 _PLACE_COUNTRY_ANAPHOR_IDS = ids(("Place", "Country", *ANAPHOR_LABELS))
@@ -136,13 +140,13 @@ def _person_beside(body: Span, at: dict[int, Span], parse: Parse | None = None) 
         beside = [j for t in range(body.start, body.end) for j in parse.children[t] if j >= body.end]
         for j in beside:
             person = at.get(j) if deps[j] == _APPOS else None
-            if person is not None and person.label == _PERSON_LABEL and all(w.text[-1].isalpha() for w in person):
+            if person is not None and person.label == PERSON_LABEL_ID and all(w.text[-1].isalpha() for w in person):
                 return person
         return None
     for t in body:
         for c in t.children:
             person = at.get(c.i) if c.dep_ == "appos" and c.i >= body.end else None
-            if person is not None and person.label == _PERSON_LABEL and all(w.text[-1].isalpha() for w in person):
+            if person is not None and person.label == PERSON_LABEL_ID and all(w.text[-1].isalpha() for w in person):
                 return person
     return None
 
@@ -186,7 +190,7 @@ def mention_spans(
             for i in range(span.start, span.end):
                 at[i] = span
     for ent in doc.ents if ents is None else ents:  # actor entities win over offices ("UN" in "UN High Commissioner")
-        if ent.label in _ACTOR_IDS:
+        if ent.label in ACTOR_LABEL_IDS:
             for i in range(ent.start, ent.end):
                 at[i] = ent
     return at
@@ -429,7 +433,7 @@ class EventFinder:
             entry = self.entries[key]
             t = tokens[self._trigger_place[key]]
             if inside is None:
-                named_spans = [e for e in self._ents(doc) if e.label in _ACTOR_IDS] + self._positions(doc)
+                named_spans = [e for e in self._ents(doc) if e.label in ACTOR_LABEL_IDS] + self._positions(doc)
                 inside = {i for span in named_spans for i in range(span.start, span.end)}
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
@@ -554,7 +558,7 @@ class EventFinder:
             if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [
-                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label in _ACTOR_IDS
+                    s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label in ACTOR_LABEL_IDS
                 ]
             if not roles["subject"] and frame in ("demand", "patient") and poses[t] == _VERB:
                 roles["subject"] = self._named_after(doc, trigger, at)
@@ -1075,7 +1079,7 @@ class EventFinder:
         i += 1
         while i < sent_end:
             span = at.get(i)
-            if span is not None and span.label in _ACTOR_IDS:
+            if span is not None and span.label in ACTOR_LABEL_IDS:
                 if span not in out:
                     out.append(span)
                 i = span.end
@@ -1099,7 +1103,9 @@ class EventFinder:
         out: list[Span] = []
         for tok in nxt:
             if tok.head.i == nxt.root.i and tok.dep_ in ("nsubj", "attr", "dobj") and tok.lower_ != "they":
-                out += [s for s in self._actors_at(doc, tok, at, triggers) if s.label == _PERSON_LABEL and s not in out]
+                out += [
+                    s for s in self._actors_at(doc, tok, at, triggers) if s.label == PERSON_LABEL_ID and s not in out
+                ]
         return out
 
     def _named_after(self, doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
@@ -1117,7 +1123,7 @@ class EventFinder:
         if i + 1 < end and i not in at and columns[_LOWER][i] in _NAME_TITLES:
             i += 1  # "to release Mr. X": the name after its title
         span = at.get(i)
-        if span is None or span.start != i or span.label != _PERSON_LABEL:
+        if span is None or span.start != i or span.label != PERSON_LABEL_ID:
             return []
         return [span, *self._list_after(doc, span, at)]
 
@@ -1125,7 +1131,7 @@ class EventFinder:
         """ "A, B, C and D": the names listed right after a role's name, however the parser attached
         them (it often takes "B" for an apposition of "A"). Only names of the same kind, each
         followed by a separator or the list's end, not by "'s" ("X, Y's brother")."""
-        people = span.label == _PERSON_LABEL
+        people = span.label == PERSON_LABEL_ID
         out: list[Span] = []
         columns = self._tree(doc).columns
         lowers, orths, tags = columns[_LOWER], columns[_ORTH], columns[_TAG]
@@ -1145,7 +1151,11 @@ class EventFinder:
             if any(tags[k] == _CLOSE_QUOTE_TAG for k in range(i, j)):
                 break  # '… release A and B," the Commissioner said': the quote ends, and the list with it
             nxt = at[j]
-            if (nxt.label == _PERSON_LABEL) != people or nxt.label in _PLACE_COUNTRY_IDS or nxt.label not in _ACTOR_IDS:
+            if (
+                (nxt.label == PERSON_LABEL_ID) != people
+                or nxt.label in _PLACE_COUNTRY_IDS
+                or nxt.label not in ACTOR_LABEL_IDS
+            ):
                 break
             if nxt.end < size and lowers[nxt.end] in _POSSESSIVE_ENDINGS:
                 break
@@ -1221,7 +1231,7 @@ class EventFinder:
         columns, heads, children = parse.columns, parse.heads, parse.children
         deps, lowers = columns[_DEP], columns[_LOWER]
         span = at.get(i)
-        if span is not None and (span.label in _ACTOR_IDS or span.label in _ANAPHOR_IDS):
+        if span is not None and (span.label in ACTOR_LABEL_IDS or span.label in _ANAPHOR_IDS):
             # "the OSCE Representative on Freedom of the Media, Y, visited", "the X Commission's Special
             # Rapporteur, Y, visited": a person in apposition to a body is whom the sentence speaks of
             parse_read = self._parse if self._parse is not None and self._parse.doc is doc else None
@@ -1230,17 +1240,17 @@ class EventFinder:
         elif span is not None and span.label == _POSITION_LABEL:
             # "the spokesperson of X", "the Director of X", "the High Commissioner, X,"
             for child in ordered_subtree(parse, i):
-                if deps[child] == _APPOS and child in at and at[child].label == _PERSON_LABEL:
+                if deps[child] == _APPOS and child in at and at[child].label == PERSON_LABEL_ID:
                     out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
                     for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
                         for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                            if other not in out and other.label == _PERSON_LABEL:
+                            if other not in out and other.label == PERSON_LABEL_ID:
                                 out.append(other)
                     if heads[child] == i:
                         self._listed_after_role(doc, child, at, triggers, depth, out)
             named = at.get(span.end)
-            if not out and named is not None and named.start == span.end and named.label == _PERSON_LABEL:
+            if not out and named is not None and named.start == span.end and named.label == PERSON_LABEL_ID:
                 out.append(named)  # "former Minister of Justice X": the title before the name
             if not out:  # "a judge of / at the X Court"
                 out = self._bodies_after(doc, i, _OF_AT, at, triggers, depth)
@@ -1253,8 +1263,8 @@ class EventFinder:
                 if (
                     dep in _OWNING_DEPS
                     and child in at
-                    and at[child].label in _ACTOR_IDS
-                    and not (dep == _POSS and (lower in self._before_ids or at[child].label == _PERSON_LABEL))
+                    and at[child].label in ACTOR_LABEL_IDS
+                    and not (dep == _POSS and (lower in self._before_ids or at[child].label == PERSON_LABEL_ID))
                     and not (
                         dep in _COMPOUND_NMOD
                         and (at[child].label == _PLACE_LABEL or lower in self._word_set("independent_roles"))
@@ -1264,7 +1274,7 @@ class EventFinder:
                     out.append(at[child])
                 elif dep == _APPOS and child in at and at[child].label == _POSITION_LABEL:
                     out += [  # "his brother-in-law, former Minister of Justice X,": the person the title names
-                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label == _PERSON_LABEL
+                        sp for sp in self._actors_of(doc, child, at, triggers, depth + 1) if sp.label == PERSON_LABEL_ID
                     ]
             orths = columns[_ORTH]
             nxt = i + 1
@@ -1274,18 +1284,22 @@ class EventFinder:
                 not out
                 and nxt in at
                 and at[nxt].start == nxt
-                and at[nxt].label in _ACTOR_IDS
+                and at[nxt].label in ACTOR_LABEL_IDS
                 and lower in self._type_ids
             ):  # "the opposition party ‘X’", however parsed
                 out.append(at[nxt])
             dep, head_i = deps[i], heads[i]
             head = at.get(head_i)
             if (
-                not out and dep == _APPOS and lower in self._type_ids and head is not None and head.label in _ACTOR_IDS
+                not out
+                and dep == _APPOS
+                and lower in self._type_ids
+                and head is not None
+                and head.label in ACTOR_LABEL_IDS
             ):  # "X, an opposition group that the court banned": the name the descriptor stands beside
                 out.append(head)
             if not out and span is None and dep == _APPOS and columns[_TAG][i] == _NNS and head is not None:
-                if head.label in _ACTOR_IDS:  # "A, B and C, three students arrested on 4 May": all of them
+                if head.label in ACTOR_LABEL_IDS:  # "A, B and C, three students arrested on 4 May": all of them
                     out.append(head)
                     for c in conjuncts(parse, head_i):
                         named = at.get(c)
@@ -1294,7 +1308,7 @@ class EventFinder:
             one = heads[head_i] if dep == _POBJ and lowers[head_i] in _OF_AMONG else None
             if not out and span is None and one is not None and lowers[one] == _ONE and deps[one] == _APPOS:
                 named = at.get(heads[one])  # "X, one of several stations that were shut down": X
-                if named is not None and named.label in _ACTOR_IDS:
+                if named is not None and named.label in ACTOR_LABEL_IDS:
                     out.append(named)
             if not out and span is None and doc[i].like_num:
                 out += self._counted_of(doc[i], at)
@@ -1324,7 +1338,7 @@ class EventFinder:
                                 if (
                                     deps[pobj] in _LISTED_DEPS
                                     and pobj in at
-                                    and at[pobj].label in _ACTOR_IDS
+                                    and at[pobj].label in ACTOR_LABEL_IDS
                                     and at[pobj] not in out
                                 ):
                                     out.append(at[pobj])
@@ -1334,13 +1348,13 @@ class EventFinder:
                         out += [
                             at[c]
                             for c in children[child]
-                            if deps[c] in _NAMED_DEPS and c in at and at[c].label == _PERSON_LABEL
+                            if deps[c] in _NAMED_DEPS and c in at and at[c].label == PERSON_LABEL_ID
                         ]
                     elif deps[child] == _APPOS and child not in at and not out:
                         out += [
                             sp
                             for sp in self._actors_of(doc, child, at, triggers, depth + 1)
-                            if sp.label == _PERSON_LABEL
+                            if sp.label == PERSON_LABEL_ID
                         ]
             pos = columns[_POS][i]
             if not out and span is None and pos == _NOUN:
@@ -1359,8 +1373,8 @@ class EventFinder:
         if deps[i] != _CONJ or columns[_POS][heads[i]] in _VERBAL:
             firsts = [i]
             # "A, B and her brother, C" parsed with B A's apposition (A a person, or a name the model left out)
-            if span is None or span.label == _PERSON_LABEL:
-                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label == _PERSON_LABEL]
+            if span is None or span.label == PERSON_LABEL_ID:
+                listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label == PERSON_LABEL_ID]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
                     if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
@@ -1376,14 +1390,14 @@ class EventFinder:
                         ):
                             for g in children[c]:
                                 named = at.get(g) if deps[g] == _APPOS else None
-                                if named is not None and named.label == _PERSON_LABEL and named not in out:
+                                if named is not None and named.label == PERSON_LABEL_ID and named not in out:
                                     out.append(named)
-            for first in firsts if span is None or span.label == _PERSON_LABEL else ():
-                if first in at and at[first].label == _PERSON_LABEL:
+            for first in firsts if span is None or span.label == PERSON_LABEL_ID else ():
+                if first in at and at[first].label == PERSON_LABEL_ID:
                     self._listed_after_role(doc, first, at, triggers, depth, out)
             for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                    if other not in out and (other.label in _ACTOR_IDS or other.label == _UNTYPED_LABEL):
+                    if other not in out and (other.label in ACTOR_LABEL_IDS or other.label == _UNTYPED_LABEL):
                         out.append(other)
         return out
 
@@ -1400,7 +1414,7 @@ class EventFinder:
                 continue
             for conj in (c for c in conjuncts(parse, role) if c > role):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
-                    if other not in out and other.label == _PERSON_LABEL:
+                    if other not in out and other.label == PERSON_LABEL_ID:
                         out.append(other)
 
     def _bodies_after(
@@ -1437,12 +1451,12 @@ class EventFinder:
                     if (
                         named.dep_ in ("appos", "conj")
                         and first is not None
-                        and first.label == _PERSON_LABEL
+                        and first.label == PERSON_LABEL_ID
                         and first.start > 0
                         and first.doc[first.start - 1].text == ","
                     ):
                         listed = (at.get(c.i) for c in (named, *named.conjuncts) if c.i >= named.i)
-                        return [sp for sp in listed if sp is not None and sp.label == _PERSON_LABEL]
+                        return [sp for sp in listed if sp is not None and sp.label == PERSON_LABEL_ID]
         return []
 
     def _named_after_of(self, doc: Doc, i: int, at: dict[int, Span]) -> list[Span]:
@@ -1468,11 +1482,11 @@ class EventFinder:
                         continue
                     for child in children[pobj]:
                         listed = at.get(child) if plural and deps[child] == _CONJ and pobj in at else None
-                        if listed is not None and listed.label == _PERSON_LABEL and orths[listed.start - 1] == _COMMA:
+                        if listed is not None and listed.label == PERSON_LABEL_ID and orths[listed.start - 1] == _COMMA:
                             # "two reporters for X, A and B, were arrested": the list parsed as the body's
                             # conjuncts, closed by a comma (not "the lawyers of X, Y and Z were …": their clients)
                             named = [listed] + [
-                                at[c] for c in conjuncts(parse, child) if c in at and at[c].label == _PERSON_LABEL
+                                at[c] for c in conjuncts(parse, child) if c in at and at[c].label == PERSON_LABEL_ID
                             ]
                             end = max(n.end for n in named)
                             if end < size and orths[end] == _COMMA:
@@ -1480,7 +1494,7 @@ class EventFinder:
                         name = at.get(child) if deps[child] == _APPOS else None
                         if (
                             name is not None
-                            and name.label == _PERSON_LABEL
+                            and name.label == PERSON_LABEL_ID
                             and name.start > 0
                             and orths[name.start - 1] == _COMMA
                             and name.end < size
@@ -1751,7 +1765,7 @@ class EventFinder:
                 i = before.i + 1  # "to 15 years and her husband, X, to 20 years": the parser may join them
                 while i < prep.i:
                     span = at.get(i)
-                    if span is not None and span.label == _PERSON_LABEL and span in self._ents(doc):
+                    if span is not None and span.label == PERSON_LABEL_ID and span in self._ents(doc):
                         if [span.start, span.end] not in people and [span.start, span.end] not in event["subject"]:
                             people.append([span.start, span.end])
                         i = span.end
@@ -1785,7 +1799,7 @@ class EventFinder:
         if len(terms) < 2 or None in terms:
             terms = [normalise_term(f"{n.text} {unit}") for n in numbers]  # "to nine, eight and seven years"
         if len(terms) != len(subjects):  # "the three journalists, A, B and C, to nine, eight and seven years"
-            subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label == _PERSON_LABEL]
+            subjects = [s for s in subjects if (span := at.get(s[0])) is not None and span.label == PERSON_LABEL_ID]
         if len(terms) != len(subjects):
             return []
         event["subject"] = [subjects[0]]
@@ -1800,11 +1814,16 @@ class EventFinder:
         if own is not None:
             return [own]
         which = next((c for c in trigger.children if c.lower_ == "which" and c.i < trigger.i), None)
-        if which is None or any(s.label != _PERSON_LABEL for s in subjects):
+        if which is None or any(s.label != PERSON_LABEL_ID for s in subjects):
             return subjects
         before = which.i - 1 if which.i > 0 and doc[which.i - 1].text == "," else which.i
         named = at.get(before - 1)
-        if named is not None and named.end == before and named.label in _ACTOR_IDS and named.label != _PERSON_LABEL:
+        if (
+            named is not None
+            and named.end == before
+            and named.label in ACTOR_LABEL_IDS
+            and named.label != PERSON_LABEL_ID
+        ):
             return [named]
         return []
 
@@ -1872,7 +1891,7 @@ class EventFinder:
         i = trigger.i + 1
         while i < len(doc):
             span = at.get(i)
-            if span is not None and span.start == i and span.label == _PERSON_LABEL:
+            if span is not None and span.start == i and span.label == PERSON_LABEL_ID:
                 pending.append([span.start, span.end])
                 i = span.end
                 continue
@@ -1925,7 +1944,7 @@ class EventFinder:
             ):
                 ahead += 1
             named = at.get(ahead)
-            if ahead == i or named is None or named.start != ahead or named.label != _PERSON_LABEL:
+            if ahead == i or named is None or named.start != ahead or named.label != PERSON_LABEL_ID:
                 break
             i = ahead
         return out if owned else []
@@ -2359,7 +2378,7 @@ class EventFinder:
                 for c in head.children:  # "the Working Group found … and called for …": one speaker
                     if c.dep_ == "nsubj":
                         for span in self._actors_at(doc, c, at, triggers):
-                            if span.label in _ACTOR_IDS and [span.start, span.end] not in e["subject"]:
+                            if span.label in ACTOR_LABEL_IDS and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
             if (
                 not e["subject"]
@@ -2398,7 +2417,9 @@ class EventFinder:
                         for span in self._actors_at(doc, c, at, triggers):
                             if span.label == _COURT_LABEL:  # "the X court convicted her and she was sentenced"
                                 e["court"].append([span.start, span.end])
-                            elif span.label in _ACTOR_IDS and not passive:  # "officers of X searched … and arrested"
+                            elif (
+                                span.label in ACTOR_LABEL_IDS and not passive
+                            ):  # "officers of X searched … and arrested"
                                 e["agent"].append([span.start, span.end])
                 if "date" not in e:
                     dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
@@ -2638,7 +2659,7 @@ def _object_after(doc: Doc, trigger: Token, at: dict[int, Span]) -> list[Span]:
     while i < len(doc) and i - trigger.i <= 4 and i not in at and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
         i += 1
     person = at.get(i)
-    if person is None or person.start != i or person.label != _PERSON_LABEL or doc[i].pos_ != "PROPN":
+    if person is None or person.start != i or person.label != PERSON_LABEL_ID or doc[i].pos_ != "PROPN":
         return []  # a name, not a pronoun ("seized his laptop")
     return [person]
 

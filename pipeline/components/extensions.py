@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.facts import ActorType
 
-__all__ = ["register_extensions", "ACTOR_LABELS", "ANAPHORS", "POSITIONS", "STATISTICAL", "NESTED", "UNTYPED_NAME"]
+__all__ = [
+    "register_extensions",
+    "ACTOR_LABELS",
+    "ACTOR_LABEL_IDS",
+    "PERSON_LABEL_ID",
+    "ANAPHORS",
+    "POSITIONS",
+    "STATISTICAL",
+    "NESTED",
+    "UNTYPED_NAME",
+]
 
 #: span group keys
 ANAPHORS = "whereas_anaphors"
@@ -16,6 +27,9 @@ NESTED = "whereas_nested"  # actor names inside longer actor names ("Astana" in 
 
 #: entity labels that denote actors after ``whereas_actors`` has run (the wh: class names)
 ACTOR_LABELS = frozenset(t.value for t in ActorType)
+#: their hashes and the person's, as ``Span.label`` holds them (``label_`` decodes the string anew at each read)
+ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
+PERSON_LABEL_ID = get_string_id(ActorType.PERSON.value)
 
 #: label of a proper noun in an event's role that no entity covers ("the police transferred Tomas to …"): a
 #: name only where the document names an actor so elsewhere (``doc_to_facts`` decides, across the parts)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import CONTACT_CARD, LABELLED, W_CONTEXT
 from pipeline.components.columns import Columns
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABEL_IDS, ACTOR_LABELS, ANAPHORS, PERSON_LABEL_ID, POSITIONS
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
@@ -55,9 +55,6 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 #: the dependency labels _links_read follows, hashed as a parse's columns hold them
 _CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
-#: the actor labels' hashes, and the person's (``Span.label``: its ``label_`` decodes the string anew at each read)
-_ACTOR_LABEL_IDS = frozenset(get_string_id(label) for label in ACTOR_LABELS)
-_PERSON = get_string_id("Person")
 #: the checks a link rule may ask of its matches (relations.jsonl), read by RelationFinder._link_kept
 _LINK_CHECKS = (
     "role_first",
@@ -195,12 +192,12 @@ class _Index:
         #: the ORTH, LOWER and LEMMA columns the gates of the matchers read, in one array when first asked for
         self.columns = Columns(doc, (ORTH, LOWER, LEMMA))
         #: the actor entities, in order (read once: each read of doc.ents makes every Span anew)
-        self.actors = [ent for ent in doc.ents if ent.label in _ACTOR_LABEL_IDS]
+        self.actors = [ent for ent in doc.ents if ent.label in ACTOR_LABEL_IDS]
         for ent in self.actors:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
         # (each read makes the Spans; most Docs have no group of anaphors, which spans.get finds by a KeyError caught)
-        persons = [s for s in doc.spans[ANAPHORS] if s.label == _PERSON] if ANAPHORS in doc.spans else []
+        persons = [s for s in doc.spans[ANAPHORS] if s.label == PERSON_LABEL_ID] if ANAPHORS in doc.spans else []
         self.pronouns = {s.start: s for s in persons}
         #: "The 34-year-old journalist": a descriptor the coreference stage resolves, by each of its tokens
         self.descriptors = {i: s for s in persons if len(s) > 1 for i in range(s.start, s.end)}
@@ -533,7 +530,7 @@ class RelationFinder:
         if not cues:
             return out  # no name with a cue
         for span in actors:
-            read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label == _PERSON else []
+            read = [v[2] for v in cues.get(f"{span.start}:{span.end}", ())] if span.label == PERSON_LABEL_ID else []
             if CONTACT_CARD in read:
                 start = span.end + 1  # after the line break
                 end = next((t.i for t in doc[start:] if "\n" in t.text), len(doc))
@@ -1217,7 +1214,7 @@ class RelationFinder:
         left out: "Judge X of the Y Court" is an office)."""
         out = []
         for ent in index.actors:
-            if ent.label != _PERSON:
+            if ent.label != PERSON_LABEL_ID:
                 continue
             for prep in ent.root.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
@@ -1306,8 +1303,8 @@ class RelationFinder:
         offices = [(s, s.id_ or position_label(s.text)) for s in doc.spans.get(POSITIONS, [])] + bodies
         if not offices:
             return out  # (most Docs name no office)
-        persons = {e.start: e for e in actors if e.label == _PERSON}
-        ends = {e.end: e for e in actors if e.label == _PERSON}
+        persons = {e.start: e for e in actors if e.label == PERSON_LABEL_ID}
+        ends = {e.end: e for e in actors if e.label == PERSON_LABEL_ID}
         for office, label in offices:
             if label in self.generic:
                 continue
