@@ -347,10 +347,8 @@ class TreeMatcher:
             return self._held_by[1]
         held = 0
         filed = self._filing()
-        present, columns = parse._present, parse.columns  # (Parse.among inlined)
         for column, words in filed.words.items():
-            values = present.get(column)  # the column's values as a set, where a reader made one
-            found = words.intersection(columns[column]) if values is None else words & values
+            found = parse.among(column, words)
             if not found:
                 continue
             known = filed.met_by[column]
