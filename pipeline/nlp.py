@@ -34,6 +34,7 @@ from pipeline.components.extensions import POSITIONS
 from pipeline.components.gazetteer import actor_patterns, country_patterns, position_patterns
 from pipeline.components.name_cues import shape_patterns
 from pipeline.errors import WhereasError
+from pipeline.patterns import load_json
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -238,8 +239,15 @@ def keep_hyphenated_words(nlp: Language) -> None:
     infixes = _infixes(nlp.Defaults)
     if getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None) != infixes.pattern:
         tokenizer.infix_finditer = infixes.finditer
-    for abbreviation in ("No.", "Nos.", "Nr."):  # "Detention Centre No. 1" is one sentence
+    for abbreviation in ("No.", "Nos.", "Nr.", *_TITLE_ABBREVIATIONS):  # "Detention Centre No. 1" is one sentence
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+#: the titles before a name written with a full stop ("Hon.", "Adv.", "Fr."), each one word: the full stop ends
+#: no sentence ("… of our Chairperson, Hon. X, of Mr Y": the model's tokenizer knows "Mr." and "Dr." only)
+_TITLE_ABBREVIATIONS = tuple(
+    title.capitalize() for title in load_json("type_cues.json")["titles"] if title.endswith(".") and len(title) > 2
+)
 
 
 @cache

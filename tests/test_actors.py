@@ -1239,8 +1239,8 @@ def test_a_judges_title_is_no_part_of_her_name(nlp):
     doc = _typed_after(
         nlp,
         "Lead judgment delivered by Hon. Justice Orsolya Quillon Varnik, JCA.",
-        (6, ["Justice", "Orsolya", "Quillon", "Varnik"]),
-        [(7, 9, "PERSON"), (9, 10, "GPE")],
+        (5, ["Justice", "Orsolya", "Quillon", "Varnik"]),
+        [(6, 8, "PERSON"), (8, 9, "GPE")],
     )
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [("Orsolya Quillon Varnik", "Person")]
 

@@ -343,3 +343,15 @@ def test_a_body_declared_an_undesirable_organisation_in_a_small_clause_is_banned
         ["Prosecutor General's Office"],
         "2031-10-19",
     )
+
+
+def test_a_title_written_with_a_full_stop_ends_no_sentence(build_text):
+    # "Hon." and "Adv." as titles: the release demanded is of the person named after each, "of" by "of"
+    r = build_text(
+        "The party demands the immediate release of our Chairperson, Hon. Halvard Brenik, of Mr Perrin Quillon "
+        "and of all members still detained. Its lawyer, Adv. Tamsin Vessa, has also called for their release.\n",
+        name="statement-2099-test",
+    )
+    demanded = sorted(s for d in _events(r, "ReleaseDemand") for s in d["subject"])
+    assert demanded[:2] == ["Halvard Brenik", "Perrin Quillon"]
+    assert "Tamsin Vessa" in _actors(r) and not any(a.lower().startswith("adv") for a in _actors(r))
