@@ -370,6 +370,12 @@ CASES = [
         "She was arrested in Managua on 2 August 2024, together with the outlet's editor, Pedro Soto.",
         {("leaderOf", "Lucía Mendoza", "Voz Libre"), ("employeeOf", "Pedro Soto", "Voz Libre")},
     ),
+    # "X, editor of Y" (in apposition, no article): the one editor, as news writes a head; "an editor of" is staff
+    (
+        "Police arrested Halvard Brenik, editor of the local news website Korvel Press, on 2 April 2018. Tamsin "
+        "Vessa, an editor of the weekly Lumeria Today, was detained.",
+        {("leaderOf", "Halvard Brenik", "Korvel Press"), ("employeeOf", "Tamsin Vessa", "Lumeria Today")},
+    ),
     # an office a pronoun or an organisation possesses is a role in it, no public office
     (
         "The Andean Association for Press Freedom and Justice called for his release. Its president, Rosa "

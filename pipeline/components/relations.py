@@ -1268,10 +1268,15 @@ class RelationFinder:
         return False
 
     def _the_one(self, tok: Token, index: "_Index") -> bool:
-        """Whether a singular role noun names its one holder: "the editor of X", "X's editor", not "an
-        editor at X" nor "the editor of investigations at X" (a part of the organisation)."""
-        if tok.tag_ != "NN" or not any(
-            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in tok.children
+        """Whether a singular role noun names its one holder: "the editor of X", "X's editor", "Y, editor of
+        X" (in apposition without an article, as news writes the one holder), not "an editor at X" nor "the
+        editor of investigations at X" (a part of the organisation)."""
+        if tok.tag_ != "NN":
+            return False
+        if not any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in tok.children) and not (
+            tok.dep_ == "appos"
+            and not any(c.dep_ == "det" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         ):
             return False
         return all(
