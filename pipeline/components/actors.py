@@ -1418,6 +1418,13 @@ class ActorTyper:
             return None
         if not ent_id and texts[end - 1].islower() and start > 0 and lower[start - 1] in ("a", "an"):
             return None  # "a Moscow court", "a Minsk prison": what kind of body, not which one
+        if (
+            not ent_id
+            and end - start > 1
+            and all(map(str.islower, words[1:]))
+            and (texts[start] in self.demonyms or texts[start] in country_names())
+        ):
+            return None  # "Moldovan opposition party", "Bahrain court" (a headline's): a kind of body, not its name
         first = lower[start]
         if not ent_id and self._bracketed_role(doc, start, end):
             return None  # "Mr X (Vice-Chair on Communications)": the role of the person named before it
