@@ -256,7 +256,8 @@ def _cluster_document(clusters: _Clusters, d: int, facts: DocumentFacts) -> None
                 j is not None
                 and text[facts.mentions[j].end : facts.mentions[j].end + 1] == ")"
                 and (is_acronym(m.text) or is_acronym(facts.mentions[j].text))
-            ):
+                and (m.type is ActorType.PERSON) == (facts.mentions[j].type is ActorType.PERSON)
+            ):  # (not "Ana Lind (PDP)": a person's party in brackets, no name of hers)
                 clusters.union((d, i), (d, j))
     for i, m in names:  # "X, known as Y", "X (also known as Y)", "X, alias Y"
         if _ALIAS.match(text, m.end) is None:

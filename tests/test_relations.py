@@ -1091,3 +1091,19 @@ def test_an_acronym_the_parser_took_for_an_adjective_names_the_body_a_role_is_of
         ("employeeOf", (5, 7), (2, 3)),  # (a party's: resolve_relations makes it a membership)
         ("employeeOf", (8, 10), (2, 3)),
     }
+
+
+def test_a_party_in_brackets_after_a_persons_name_is_hers_and_no_name_of_hers(build_text):
+    # the European Parliament's groups are known bodies; a national party's acronym is spelled out later on
+    r = build_text(
+        "The motion was tabled by Tamsin Vessa (S&D), Korvel Varno (PPE) and Orsolya Quillon (Verts/ALE).\n\n"
+        "Police arrested Halvard Brenik (PDP) on 3 May 2024. The People's Democratic Party (PDP) protested.\n",
+        name="statement-2099-test",
+    )
+    assert {(kind, s, o) for kind, s, o in _relations(r) if kind == "memberOf"} == {
+        ("memberOf", "Tamsin Vessa", "S&D"),
+        ("memberOf", "Korvel Varno", "PPE"),
+        ("memberOf", "Orsolya Quillon", "Verts/ALE"),
+        ("memberOf", "Halvard Brenik", "People's Democratic Party"),
+    }
+    assert {a.label: a.type.value for a in r.actors.values()}["Halvard Brenik"] == "Person"

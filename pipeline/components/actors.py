@@ -831,8 +831,10 @@ class ActorTyper:
                 votes.append(("Organisation", W_NER, f"spelled-by:{acronym}"))
                 name = Candidate(named, i - 1, votes, name.kb_id if name is not None and not country else "")
                 out.append(name)
-            if name is None:
-                continue
+            if name is None or (
+                named is None and best_type(name.votes) == "Person" and self._body_acronym(doc, i, ends)
+            ):
+                continue  # "Ana Lind (PDP)", "Ana Lind (S&D)": a person's party in brackets, no name of hers
             votes = [(t, w, f"acronym-of:{cue}") for t, w, cue in name.votes if not cue.startswith("known:")]
             out.append(Candidate(i, i + 1, votes or [("Organisation", W_NER, "acronym")], name.kb_id))
         if out:  # "… (KDV). The KDV was banned": the acronym used again, whatever the tagger made of it
@@ -844,6 +846,19 @@ class ActorTyper:
             for c in defined:
                 kept.setdefault(doc[c.start].text, {"votes": [list(v) for v in c.votes], "kb": c.kb_id})
         return out
+
+    def _body_acronym(self, doc: Doc, i: int, ends: dict[int, Candidate]) -> bool:
+        """Whether the acronym at token ``i`` is a body's: a known one's, or one the document gives in brackets
+        after a name not a person's (here, or in an earlier part); ``ends``: the names found, by their end."""
+        acronym = doc[i].text
+        if lookup(acronym) is not None or acronym in self._told_before(doc, "acronyms"):
+            return True
+        closing = set(self._tokens_with(doc, ORTH, _CLOSE))
+        for k in (opening + 1 for opening in self._tokens_with(doc, ORTH, _OPEN)):
+            name = ends.get(k - 1) if k != i and k + 1 in closing and doc[k].text == acronym else None
+            if name is not None and best_type(name.votes) != "Person":
+                return True
+        return False
 
     def _acronyms_defined_before(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Centre for Civic Engagement (CCE)" in one paragraph, "CCE staff were detained" in a later
