@@ -204,8 +204,9 @@ def _event(
     minter: IriMinter,
 ) -> None:
     classes = [ev.type.value, *(c.value for c in ev.classes)]  # "acquitted": the wh:Trial it ends, a wh:Acquittal
-    if ev.standing is Standing.DENIED:
-        # a claim that the event did not happen is no arrest: a wh:Event of that class, not one of its kind
+    if ev.standing is Standing.DENIED or (ev.standing is Standing.DEMANDED and ev.type is not EventType.RELEASE_DEMAND):
+        # a claim that the event did not happen is no arrest, nor is a call for it ("calls on the authorities to
+        # quash the convictions" quashes none): a wh:Event of that class, not one of its kind
         g.add((iri, RDF.type, WH.Event))
         for cls in classes:
             g.add((iri, WH.eventClass, WH[cls]))
