@@ -355,3 +355,12 @@ def test_a_title_written_with_a_full_stop_ends_no_sentence(build_text):
     demanded = sorted(s for d in _events(r, "ReleaseDemand") for s in d["subject"])
     assert demanded[:2] == ["Halvard Brenik", "Perrin Quillon"]
     assert "Tamsin Vessa" in _actors(r) and not any(a.lower().startswith("adv") for a in _actors(r))
+
+
+def test_a_licence_withdrawn_together_with_those_of_others_bans_each(build_text):
+    r = build_text(
+        "On 21 May 2031, the Ministry of Information withdrew the licence of Korvel FM, together with those of "
+        'Radio Lumeria and the television channel Vessa TV, citing "non-compliance".\n',
+        name="report-2099-test",
+    )
+    assert sorted(s for ev in _events(r, "Ban") for s in ev["subject"]) == ["Korvel FM", "Radio Lumeria", "Vessa TV"]
