@@ -375,7 +375,7 @@ def signatories(text: str) -> tuple[str, ...]:
     """
     found = max(SIGNED_HEADER.finditer(text), key=lambda m: m.start(), default=None)  # the last such line
     if found is None:
-        return experts(text)
+        return experts(text) or signed_names(text)
     names = []
     for line in text[found.end() :].splitlines():
         line = line.strip()
@@ -388,6 +388,41 @@ def signatories(text: str) -> tuple[str, ...]:
             return ()  # prose after the list: no list of signatories
         names.append(line)
     return tuple(names)
+
+
+def signed_names(text: str) -> tuple[str, ...]:
+    """The names of the signatures closing a letter, two or more, a block each of a name and the office it
+    holds on the line below ("Ana Vell\\nSpecial Rapporteur on …\\n\\nIvo Tam\\nVice-Chair of …").
+
+    >>> signed_names("We call for his release.\\n\\nAna Vell\\nSpecial Rapporteur on torture\\n\\nIvo Tam\\nChair\\n")
+    ('Ana Vell', 'Ivo Tam')
+    >>> signed_names("We call for his release.\\n\\nAna Vell\\nPress Officer\\n")
+    ()
+    """
+    names: list[str] = []
+    for block in reversed(text.strip().split("\n\n")):
+        lines = block.strip().split("\n")
+        if len(lines) != 2 or not name_line(lines[0].strip()) or not signature_line(lines[1].strip()):
+            break
+        names.append(lines[0].strip())
+    return tuple(reversed(names)) if len(names) >= 2 else ()
+
+
+#: a word of a person's name on a line of its own: letters, a hyphen or an apostrophe inside ("Annor-Mensah")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def name_line(text: str) -> bool:
+    """Whether a line holds a person's name alone: two to four capitalised words, not in capitals ("Kofi
+    Annor-Mensah"; not a heading's "CIVIC DEFENDERS INTERNATIONAL").
+
+    >>> name_line("Hana Mirković"), name_line("whereas the journalist"), name_line("Press Release 12/2024")
+    (True, False, False)
+    >>> name_line("CIVIC DEFENDERS INTERNATIONAL")
+    False
+    """
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() and _NAME_WORD.fullmatch(w) for w in words)
 
 
 def signature_line(line: str) -> bool:

@@ -1107,3 +1107,19 @@ def test_a_party_in_brackets_after_a_persons_name_is_hers_and_no_name_of_hers(bu
         ("memberOf", "Halvard Brenik", "People's Democratic Party"),
     }
     assert {a.label: a.type.value for a in r.actors.values()}["Halvard Brenik"] == "Person"
+
+
+def test_a_letters_closing_signatures_are_its_signers_each_holding_the_office_below_the_name(build_text):
+    r = build_text(
+        "We respectfully call on your Excellency's Government to release Mr. Halvard Brenik.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n\n"
+        "Tamsin Vessa\nSpecial Rapporteur on the independence of judges and lawyers\n\n"
+        "Korvel Varno-Quillon\nVice-Chair of the Working Group on Arbitrary Detention\n",
+        name="communication-2099-test",
+    )
+    assert {(k, s, o) for k, s, o in _relations(r) if k == "holdsPosition"} == {
+        ("holdsPosition", "Tamsin Vessa", "Special Rapporteur on the independence of judges and lawyers"),
+        ("holdsPosition", "Korvel Varno-Quillon", "Vice-Chair of the Working Group on Arbitrary Detention"),
+    }
+    (demand,) = [ev for doc in r.documents for ev in doc.events if ev.type.value == "ReleaseDemand"]
+    assert sorted(r.actors[k].label for k in demand.agents) == ["Korvel Varno-Quillon", "Tamsin Vessa"]

@@ -427,10 +427,10 @@ class ActorTyper:
 
     def _contact_card(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         """A press release's contact card ("Ana Vell / Press Officer for … / +32 2 29 53183", its lines kept by
-        the reader): its first line, two to four capitalised words, is a person's name, however the model
-        read it."""
-        if "\n" not in text or not _PHONE_LINE.search(text):
-            return []
+        the reader) or a letter's signature ("Ana Vell / Special Rapporteur on …"): its first line, two to four
+        capitalised words, is a person's name, however the model read it."""
+        if "\n" not in text or not (_PHONE_LINE.search(text) or text.strip().count("\n") == 1):
+            return []  # (a card has a telephone line; a signature is a name and its office on the line below)
         out = []
         texts = self._of(doc).texts
         for start, end in _lines(texts):
@@ -1396,6 +1396,8 @@ class ActorTyper:
         votes: list[tuple[str, int, str]] = list(cues or [])
         label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
         start, end = self._trim(doc, ent, votes, label, ent_id)
+        if label == "PERSON":  # "Ana Vell\nSpecial Rapporteur on …" (a signature): a person's name ends its line
+            end = next((k for k in range(start + 1, end) if "\n" in doc[k].text), end)
         if start >= end:
             return None
         if label == "PERSON":

@@ -8,7 +8,15 @@ from itertools import pairwise
 
 from pipeline.facts import PartKind
 from pipeline.read.hygiene import finish, scrub
-from pipeline.structure import BULLET, DATE_ALONE, PART_MARKERS, SIGNED_HEADER, next_recital_letter, signature_line
+from pipeline.structure import (
+    BULLET,
+    DATE_ALONE,
+    PART_MARKERS,
+    SIGNED_HEADER,
+    name_line,
+    next_recital_letter,
+    signature_line,
+)
 
 __all__ = ["clean"]
 
@@ -122,6 +130,8 @@ def _is_address(lines: list[_Line]) -> bool:
         line.text and len(line.text) <= _CONTACT_LINE and line.text[-1] not in ".!?;" for line in lines
     ):
         return True  # a contact card: a name, an office, telephone numbers
+    if len(lines) == 2 and name_line(lines[0].text) and signature_line(lines[1].text):
+        return True  # a signature: a name, and its office on the line below ("Special Rapporteur on …")
     if len(lines) < 3:
         return False
     for line in lines:
