@@ -146,7 +146,9 @@ class _Reading:
         # extension raises and catches an AttributeError first)
         self.user_data = cast(dict[Any, Any], doc.user_data)  # (keyed by tuples, not the str its stub says)
         self.document: dict | None = self.user_data.get(_DOCUMENT)
-        self.positions: list[Span] = list(doc.spans.get(POSITIONS, []))  # the offices whereas_positions found
+        # the offices whereas_positions found, off the dict of the Doc's span groups (SpanGroups is a UserDict: its
+        # get runs two calls in Python)
+        self.positions: list[Span] = list(doc.spans.data.get(POSITIONS, ()))
         self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
         self.offices: set[int] | None = None  # their tokens, when first asked for
 
@@ -338,7 +340,7 @@ class ActorTyper:
         """The model's own entities (kept before the rulers overwrote them), read once in a call."""
         reading = self._of(doc)
         if reading.statistical is None:
-            reading.statistical = list(doc.spans.get(STATISTICAL, []))
+            reading.statistical = list(doc.spans.data.get(STATISTICAL, ()))  # (see positions in _Reading)
         return reading.statistical
 
     def _offices(self, doc: Doc) -> set[int]:
@@ -1053,10 +1055,10 @@ class ActorTyper:
             return []
         span_text = reading.span_text  # (a name's text off the columns: no Span made)
         # the people this part names in full, and those an earlier part named in full
-        surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
+        persons = [c for c in found if best_type(c.votes) == "Person"]
+        surnames = {lower[c.end - 1] for c in persons if c.end - c.start >= 2}
         named_before = self._told_before(doc, "surnames")
         bodies = self._told_before(doc, "bodies")
-        persons = [c for c in found if best_type(c.votes) == "Person"]
         starts, ends = {c.start for c in persons}, {c.end for c in persons}  # (read by _in_list_of_people)
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
@@ -1531,11 +1533,15 @@ class ActorTyper:
             and first in self._told_before(doc, "surnames")  # the people an earlier part named in full
         ):  # "Nurzhan Sarybay … In January 2024 Sarybay was transferred": the surname the model took for a body
             votes.append(("Person", W_CONTEXT, "surname-of-person"))
-        if not kb_id and label != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
-            population = city_population(text)
-            # a city's name, unless the model read a person there and the city is small ("Moyo")
-            if population and (label != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
-                votes.append(("Place", W_PHRASE, "city"))
+        # a city's name, unless the model read a person there and the city is small ("Moyo"); "TSJ" is no city's name
+        # here (an acronym is told only of a city's name: most names are none)
+        population = city_population(text) if not kb_id and label != "Country" else None
+        if (
+            population
+            and not is_acronym(text)
+            and (label != "PERSON" or population >= BIG_CITY or self._located(doc, start, end))
+        ):
+            votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
         if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and (
