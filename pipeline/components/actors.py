@@ -3,17 +3,31 @@
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
+from typing import Any, cast
 
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    ENT_TYPE,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_TITLE,
+    IS_UPPER,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
-from pipeline.components.columns import Columns
+from pipeline.components.columns import joined
 from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
 from pipeline.components.gazetteer import (
     bare_aliases,
@@ -31,6 +45,10 @@ from pipeline.structure import BULLETS
 
 __all__ = ["ActorTyper", "CONTACT_CARD", "Candidate", "LABELLED", "best_type", "WIRE_DATELINE"]
 
+#: a capitalised word's start (name_cues.CAPITALISED), its pattern compiled once (re.match looks it up at each call)
+_CAPITALISED = re.compile(CAPITALISED).match
+#: the days and months (name_cues.CALENDAR) as a set
+_CALENDAR = frozenset(CALENDAR)
 #: the number of a heading in Roman numerals ("II."), never a person's initial at a sentence's start
 _HEADING_NUMBER = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)\.$")
 #: a byline: its author, a role maybe, and the publisher ("By Ana Vell, The Quarterly"; "By X, Researcher, Y Watch")
@@ -99,7 +117,6 @@ class _Reading:
         "doc",
         "document",
         "ents",
-        "extensions",
         "idx",
         "lower",
         "lower_ids",
@@ -112,28 +129,33 @@ class _Reading:
         "tags",
         "text",
         "texts",
+        "user_data",
     )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.columns = Columns(doc, _COLUMNS)  # the columns the finding and the writing read
-        # the tokens' lower-case forms, texts and parts of speech, which (nearly) every Doc's finding reads
-        self.lower, self.texts, self.pos = self.columns.lower, self.columns.texts, self.columns[POS]
-        # their hashes (LOWER, ORTH), fine tags, offsets and spaces after them, read in the same array
-        self.lower_ids, self.orth, self.tags = self.columns[LOWER], self.columns[ORTH], self.columns[TAG]
-        self.idx, self.spaces = self.columns[IDX], self.columns[SPACY]
+        # the columns the finding and the writing read of (nearly) every Doc, in one array: the tokens' texts and
+        # lower-case forms (their hashes), fine tags, parts of speech, spaces after them, offsets and lemmas
+        rows = doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        self.columns: dict[int, list[int]] = dict(zip(_COLUMNS, rows, strict=True))
+        self.orth, self.lower_ids, self.tags, self.pos, self.spaces, self.idx, _ = rows
+        self.texts, self.lower = _strings_of(doc, self.orth), _strings_of(doc, self.lower_ids)
         self.text: str | None = None  # the Doc's text, when first asked for (see span_text)
         self.ents: Sequence[Span] | None = doc.ents  # until the writing sets them
-        self.extensions = doc._  # (each doc._ read makes an Underscore)
-        self.document: dict | None = self.extensions.document
-        self.positions: list[Span] = list(doc.spans.get(POSITIONS, []))  # the offices whereas_positions found
+        # the Doc's extensions where spaCy keeps them (each doc._ read makes an Underscore, and its look-up of an
+        # extension raises and catches an AttributeError first)
+        self.user_data = cast(dict[Any, Any], doc.user_data)  # (keyed by tuples, not the str its stub says)
+        self.document: dict | None = self.user_data.get(_DOCUMENT)
+        # the offices whereas_positions found, off the dict of the Doc's span groups (SpanGroups is a UserDict: its
+        # get runs two calls in Python)
+        self.positions: list[Span] = list(doc.spans.data.get(POSITIONS, ()))
         self.statistical: list[Span] | None = None  # the model's own entities, when first asked for
         self.offices: set[int] | None = None  # their tokens, when first asked for
 
     def full_text(self) -> str:
         """``doc.text``, made once (Doc.text makes a Token for each)."""
         if self.text is None:
-            self.text = self.columns.text
+            self.text = joined(self.texts, self.spaces)
         return self.text
 
     def span_text(self, start: int, end: int) -> str:
@@ -318,7 +340,7 @@ class ActorTyper:
         """The model's own entities (kept before the rulers overwrote them), read once in a call."""
         reading = self._of(doc)
         if reading.statistical is None:
-            reading.statistical = list(doc.spans.get(STATISTICAL, []))
+            reading.statistical = list(doc.spans.data.get(STATISTICAL, ()))  # (see positions in _Reading)
         return reading.statistical
 
     def _offices(self, doc: Doc) -> set[int]:
@@ -329,8 +351,12 @@ class ActorTyper:
         return reading.offices
 
     def _column(self, doc: Doc, attr: int) -> list[int]:
-        """The Doc's array of ``attr`` (a token attribute this component does not change)."""
-        return self._of(doc).columns[attr]
+        """The Doc's array of ``attr`` (a token attribute this component does not change), read once in a call."""
+        columns = self._of(doc).columns
+        column = columns.get(attr)
+        if column is None:  # (not one of those read together)
+            column = columns[attr] = doc.to_array(attr).tolist() if len(doc) else []
+        return column
 
     def _tokens_with(self, doc: Doc, attr: int, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``attr`` (LOWER, ORTH, TAG…) is one of ``values`` (hashes), in
@@ -359,7 +385,7 @@ class ActorTyper:
             label_id = ent.label  # (its hash: the string is decoded by _accept, where it reads one)
             if (
                 label_id in self._ner_label_ids
-                and not any(i in taken for i in range(ent.start, ent.end))
+                and taken.isdisjoint(range(ent.start, ent.end))
                 and _entity_key(ent) not in rejected
             ):
                 cand = self._accept(doc, ent, offices)
@@ -569,19 +595,20 @@ class ActorTyper:
         """ "the newspapers Nordlys and Vestvind", "the parties A, B and C": each name listed after a plural
         kind is one of that kind, however the model cut or read them."""
         out: list[Candidate] = []
+        lemmas = self._column(doc, LEMMA)
         for at in self._tokens_with(doc, TAG, _NNS):  # a plural kind
-            tok = doc[at]
-            kind = self._kind_of(tok)
-            if kind in (None, "Person") or tok.i + 1 >= len(doc):
+            kind = self._kind_of(doc, lemmas[at])
+            if kind in (None, "Person") or at + 1 >= len(doc):
                 continue
+            tok = doc[at]
             i, names = tok.i + 1, []
             while i < len(doc):
                 j = i
                 while (
                     j < len(doc)
-                    and re.match(CAPITALISED, doc[j].text)
+                    and _CAPITALISED(doc[j].text)
                     and _wordlike(doc[j].text)
-                    and doc[j].lower_ not in CALENDAR
+                    and doc[j].lower_ not in _CALENDAR
                     and j - i < 5
                 ):
                     j += 1
@@ -607,22 +634,23 @@ class ActorTyper:
         word for its kind ("the newspaper", "the rights group"), is one of that kind."""
         taken = {i for c in found for i in range(c.start, c.end)}
         out: list[Candidate] = []
+        lemmas = self._column(doc, LEMMA)
         for at in self._tokens_with(doc, TAG, _NN):  # a singular kind, opened by "the"/"a" or a modifier
-            tok = doc[at]
-            kind = self._kind_of(tok)
+            kind = self._kind_of(doc, lemmas[at])  # (its lemma off the column: a Token only for a kind's word)
             if kind in (None, "Person") or at == 0 or at + 1 == len(doc) or doc[at - 1].dep_ not in _KIND_OPENERS:
                 continue
-            if not re.match(CAPITALISED, doc[at + 1].text):
+            tok = doc[at]
+            if not _CAPITALISED(doc[at + 1].text):
                 continue  # no name right after the word ("the city of Osh")
             end = at + 1
             while end < len(doc) and end - at <= 6 and end not in taken:
                 word = doc[end].text
-                if re.match(CAPITALISED, word) and _wordlike(word) and doc[end].lower_ not in CALENDAR:
+                if _CAPITALISED(word) and _wordlike(word) and doc[end].lower_ not in _CALENDAR:
                     end += 1
                 elif (
                     (doc[end].lower_ in _NAME_LINKS or (doc[end].lower_ in self.body_particles and doc[end].is_lower))
                     and end + 1 < len(doc)
-                    and re.match(CAPITALISED, doc[end + 1].text)
+                    and _CAPITALISED(doc[end + 1].text)
                 ):
                     end += 1  # "Observatory for Rights", "the law firm Zashchita i Pravo": a link inside the name
                 else:
@@ -632,7 +660,7 @@ class ActorTyper:
             first = doc[at + 1].lower_
             if end == at + 1 or end in taken or first in self.titles or self.before.get(first) == "Person":
                 continue  # no name, one the model read, or a person's title ("the party Chairman X")
-            if end < len(doc) and re.match(CAPITALISED, doc[end].text):
+            if end < len(doc) and _CAPITALISED(doc[end].text):
                 continue  # a longer name than six words: not read here
             known = lookup(doc[at + 1 : end].text)
             votes = [(kind, W_CONTEXT, f"named-after:{tok.lower_}")]
@@ -641,21 +669,20 @@ class ActorTyper:
             out.append(Candidate(at + 1, end, votes, known[0] if known else "", exact=True))
         return out
 
-    def _kind_of(self, noun: Token) -> str | None:
-        """The type a noun's lemma names before a name ("newspaper": MediaOutlet), or None: looked up once a
-        process for each lemma (its hash), not decoded and lowered for each noun."""
-        lemma = noun.lemma
+    def _kind_of(self, doc: Doc, lemma: int) -> str | None:
+        """The type a noun's lemma (its hash, off the Doc's LEMMA column) names before a name ("newspaper":
+        MediaOutlet), or None: looked up once a process for each lemma, not decoded and lowered for each noun."""
         if lemma in self._lemma_kinds:
             return self._lemma_kinds[lemma]
-        kind = self._lemma_kinds[lemma] = self.before.get(noun.lemma_.lower())
+        kind = self._lemma_kinds[lemma] = self.before.get(doc.vocab.strings[lemma].lower())
         return kind
 
     def _join_across_and(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Burkinabe Movement for Human and Peoples' Rights": a name the model cut at the "and" of
         its mandate, the second part no name of its own (no head, no person)."""
-        if _AND not in self._of(doc).lower_ids:
-            return sorted(found, key=_START)  # no "and": none joined, none goes on (as _join_next)
         lower = self._of(doc).lower  # (the words off the columns: a Token only for a tag)
+        if _AND not in self._of(doc).lower_ids or not _word_beside(lower, found, "and", before=True):
+            return sorted(found, key=_START)  # no "and" after a name or before one: none joined, none goes on
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
@@ -697,9 +724,9 @@ class ActorTyper:
     def _join_across_for(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the Council of Tarn Villages for the Defence of the Forest": a body's name the model cut at the "for"
         of its mandate, the second part opening with a mandate's word ("Defence", "Protection")."""
-        if _FOR not in self._of(doc).lower_ids:
-            return sorted(found, key=_START)  # no "for": none joined (as _join_next)
         lower = self._of(doc).lower  # (the words off the columns: no Token for each)
+        if _FOR not in self._of(doc).lower_ids or not _word_beside(lower, found, "for"):
+            return sorted(found, key=_START)  # no "for" after a name: none joined (as _join_next)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1 + (c.end + 1 < len(lower) and lower[c.end + 1] == "the"))
@@ -723,6 +750,8 @@ class ActorTyper:
         if _IN not in self._of(doc).lower_ids:
             return found
         lower = self._of(doc).lower  # (the words off the columns: no Token for each)
+        if not _word_beside(lower, found, "in"):
+            return sorted(found, key=_START)  # no "in" after a name: none joined (as _join_next)
 
         def partner(c: Candidate, starts: dict[int, Candidate]) -> Candidate | None:
             nxt = starts.get(c.end + 1)
@@ -1018,8 +1047,8 @@ class ActorTyper:
                 and lower[first - 1] in self.titles
                 and e.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
                 and pos[first] == PROPN
-                and re.match(CAPITALISED, texts[first])
-                and lower[first] not in CALENDAR
+                and _CAPITALISED(texts[first])
+                and lower[first] not in _CALENDAR
             ):
                 out.add(first)
         return out
@@ -1041,10 +1070,10 @@ class ActorTyper:
             return []
         span_text = reading.span_text  # (a name's text off the columns: no Span made)
         # the people this part names in full, and those an earlier part named in full
-        surnames = {lower[c.end - 1] for c in found if c.end - c.start >= 2 and best_type(c.votes) == "Person"}
+        persons = [c for c in found if best_type(c.votes) == "Person"]
+        surnames = {lower[c.end - 1] for c in persons if c.end - c.start >= 2}
         named_before = self._told_before(doc, "surnames")
         bodies = self._told_before(doc, "bodies")
-        persons = [c for c in found if best_type(c.votes) == "Person"]
         starts, ends = {c.start for c in persons}, {c.end for c in persons}  # (read by _in_list_of_people)
         out = []
         after = 0  # where the last run (and the mandate read after it) ended
@@ -1118,7 +1147,7 @@ class ActorTyper:
                     0 <= edge < len(doc)
                     and abs(edge - gap) < 3
                     and doc[edge].pos_ == "PROPN"
-                    and re.match(CAPITALISED, doc[edge].text)
+                    and _CAPITALISED(doc[edge].text)
                 ):
                     edge += step
                 if abs(edge - gap) < 2:
@@ -1210,13 +1239,13 @@ class ActorTyper:
         text, word = reading.texts[k], reading.lower[k]
         return (
             k not in offices
-            and bool(re.match(CAPITALISED, text))
+            and bool(_CAPITALISED(text))
             and _wordlike(text)
             and word not in self.before
             and word not in self.titles
             and text not in self.judicial_titles  # "Justice [Ama Owusu]": a judge's title, not a first name
             and text not in self.demonyms
-            and word not in CALENDAR
+            and word not in _CALENDAR
             and (reading.pos[k] == PROPN or (bool(_GIVEN_NAME_PAIR.match(text)) and not doc[k].is_sent_start))
             and not doc[k].ent_type_
         )
@@ -1233,11 +1262,11 @@ class ActorTyper:
             """Whether the word at ``k`` may be a name's: capitalised, a proper noun, noun or adjective, no kind,
             day or nationality."""
             return (
-                bool(re.match(CAPITALISED, texts[k]))
+                bool(_CAPITALISED(texts[k]))
                 and _wordlike(texts[k])
                 and pos[k] in _NAME_POS
                 and lower[k] not in self.before
-                and lower[k] not in CALENDAR
+                and lower[k] not in _CALENDAR
                 and texts[k] not in self.demonyms
             )
 
@@ -1314,7 +1343,7 @@ class ActorTyper:
             elif (word in self.titles and not self._named_after(texts, start, end)) or (
                 word in self.occupations
                 and end - start >= 2
-                and all(re.match(CAPITALISED, t) for t in texts[start + 1 : end])
+                and all(_CAPITALISED(t) for t in texts[start + 1 : end])
                 and self.name_words.type_of(texts[start + 1 : end]) is None
             ):
                 votes.append(("Person", W_CONTEXT, f"title:{word}"))
@@ -1350,9 +1379,8 @@ class ActorTyper:
         if end - start > 1 and end < len(doc) and (lower[end - 1], lower[end]) in self.report_kinds:
             end -= 1  # "Ministry of Foreign Affairs Press release": what the text is, after its author's name
         orth = reading.orth
-        bracket = next((k for k in range(start + 1, end) if orth[k] == _OPENING_BRACKET), None)
-        if bracket is not None:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
-            end = bracket
+        if _OPENING_BRACKET in orth[start + 1 : end]:  # "the Ombudsman of the Kyrgyz Republic (Akyikatchy"
+            end = orth.index(_OPENING_BRACKET, start + 1, end)
         while (
             end - start > 1
             and len(texts[end - 1]) == 4
@@ -1380,7 +1408,7 @@ class ActorTyper:
         k = start
         while k < end and texts[k].isalpha() and texts[k].islower() and texts[k] not in self.particles:
             k += 1
-        return k < end and all(re.match(CAPITALISED, t) for t in texts[k:end])
+        return k < end and all(_CAPITALISED(t) for t in texts[k:end])
 
     def _kind_before_name(self, doc: Doc, start: int, end: int) -> bool:
         """ "the NGO Orsk Civic Monitor": a kind in capitals before a name, where the name's own words say
@@ -1414,9 +1442,11 @@ class ActorTyper:
         patronymic = end < len(doc) and lower[end] in self.suffixes  # "Gunel Rafig [gizi] Aghayeva"
         if label in ("PERSON", "ORG") or patronymic:
             start, end = self._across_particles(doc, start, end)
-            if any(w in self.suffixes for w in lower[start + 1 : end]):
+            if not self.suffixes.isdisjoint(lower[start + 1 : end]):
                 votes.append(("Person", W_HEAD, "patronymic"))
-            if any(lower[k] in self.body_particles and texts[k].islower() for k in range(start + 1, end - 1)):
+            if not self.body_particles.isdisjoint(lower[start + 1 : end - 1]) and any(
+                lower[k] in self.body_particles and texts[k].islower() for k in range(start + 1, end - 1)
+            ):
                 votes.append(("Organisation", W_HEAD, "body-particle"))  # "Justicia en Red": no person's name
         if label == "PERSON" and end - start >= 3 and self._address_after(doc, end - 1):
             end -= 1  # "Minister of Justice X Y\nGitega, Burundi": a letter's address line the reading joined
@@ -1480,13 +1510,14 @@ class ActorTyper:
             # the shape weighs less where the name's own words say otherwise ("Inter-American Commission …")
             weak = label == "Organisation" or (typed is not None and typed[0] != label)
             votes.append((label, W_PHRASE if weak else W_HEAD, "shape"))
-        span = doc[start:end]
+        span = Span(doc, start, end)  # (doc[start:end] without its slice's normalising: start < end here)
         root = span.root  # (found anew at each read: once for the head and the context)
         head = root.lower_
         last = lower[end - 1]
         # the last word counts where it may be the name's head, not where it ends a mandate after "for" or
         # "on" ("the X Forum for Dialogue")
-        mandate = any(lower[k] in ("for", "on") for k in range(start + 1, end - 1))
+        inside = lower[start + 1 : end - 1]
+        mandate = "for" in inside or "on" in inside
         if head in self.not_heads or (last in self.not_heads and not mandate):
             if not kb_id:
                 return None
@@ -1526,11 +1557,15 @@ class ActorTyper:
             and first in self._told_before(doc, "surnames")  # the people an earlier part named in full
         ):  # "Nurzhan Sarybay … In January 2024 Sarybay was transferred": the surname the model took for a body
             votes.append(("Person", W_CONTEXT, "surname-of-person"))
-        if not kb_id and label != "Country" and not is_acronym(text):  # "TSJ" is no city's name here
-            population = city_population(text)
-            # a city's name, unless the model read a person there and the city is small ("Moyo")
-            if population and (label != "PERSON" or population >= BIG_CITY or self._located(doc, start, end)):
-                votes.append(("Place", W_PHRASE, "city"))
+        # a city's name, unless the model read a person there and the city is small ("Moyo"); "TSJ" is no city's name
+        # here (an acronym is told only of a city's name: most names are none)
+        population = city_population(text) if not kb_id and label != "Country" else None
+        if (
+            population
+            and not is_acronym(text)
+            and (label != "PERSON" or population >= BIG_CITY or self._located(doc, start, end))
+        ):
+            votes.append(("Place", W_PHRASE, "city"))
         if not votes:
             return None
         if all(cue.startswith(_WEAK_CUES) for _, _, cue in votes) and (
@@ -1707,7 +1742,7 @@ class ActorTyper:
                     break
             if k < len(doc) and lower[k] in self.before and not texts[k].istitle():
                 votes.append((self.before[lower[k]], W_CONTEXT, f"apposition:{lower[k]}"))
-        name = name if name is not None else doc[start:end]
+        name = name if name is not None else Span(doc, start, end)
         root = root if root is not None else name.root
         dep = root.dep_  # (each read decodes the string anew)
         if (
@@ -1865,28 +1900,33 @@ class ActorTyper:
         for c in exact:
             for key in [k for k in by_span if k != (c.start, c.end) and k[0] <= c.start and c.end <= k[1]]:
                 c.votes.extend(v for v in by_span.pop(key).votes if v[2].startswith("ner:"))
-        actors = []
+        typed: list[tuple[int, int, str, str]] = []  # each actor's start, end, label and identity
         for (s, e), c in by_span.items():
             label = best_type(c.votes)
             if label == "Person" and any(doc[k].like_num for k in range(s, e)):
                 continue  # a person's name has no number: "PO Box 257" after an office
-            actors.append(Span(doc, s, e, label=label or "Organisation", kb_id=c.kb_id))
-        # quoted and trimmed actor spans win over overlapping raw entities
-        actors = filter_spans(actors)
-        taken = {i for a in actors for i in range(a.start, a.end)}
+            typed.append((s, e, label or "Organisation", c.kb_id))
+        # quoted and trimmed actor spans win over overlapping raw entities: spaCy's filter_spans (the longest first,
+        # the first of equals) over the actors as tuples, a Span made only for each actor kept
+        taken: set[int] = set()
+        kept_typed = []
+        for s, e, label, kb_id in sorted(typed, key=_longest_first, reverse=True):
+            if s not in taken and e - 1 not in taken:
+                kept_typed.append((s, e, label, kb_id))
+                taken.update(range(s, e))
+        kept_typed.sort(key=_START_OF_ROW)
+        actors = [Span(doc, s, e, label=label, kb_id=kb_id) for s, e, label, kb_id in kept_typed]
         others = [
-            e
-            for e in self._ents(doc)
-            if e.label in self._non_actor_ids and not any(i in taken for i in range(e.start, e.end))
+            e for e in self._ents(doc) if e.label in self._non_actor_ids and taken.isdisjoint(range(e.start, e.end))
         ]
         # as ``doc.ents = …`` sets them, without its copy of every Span
-        doc.set_ents(sorted(actors + others, key=lambda s: s.start), default="outside")
+        doc.set_ents(sorted(actors + others, key=_START), default="outside")
         reading.ents = None  # the entities read before are no more
         kept = {(a.start, a.end) for a in actors}
-        extensions = reading.extensions
         written = [(f"{s}:{e}", c) for (s, e), c in sorted(by_span.items()) if (s, e) in kept]
-        extensions.actor_cues = {key: [list(v) for v in c.votes] for key, c in written}
-        extensions.actor_names = {key: c.name for key, c in written if c.name}
+        # doc._.actor_cues and doc._.actor_names, set where spaCy keeps them
+        reading.user_data[_ACTOR_CUES] = {key: [list(v) for v in c.votes] for key, c in written}
+        reading.user_data[_ACTOR_NAMES] = {key: c.name for key, c in written if c.name}
         document = reading.document
         if document is not None:  # the names of the people named in full, for the document's later parts
             surnames = document.setdefault("surnames", {})
@@ -1919,13 +1959,19 @@ class ActorTyper:
                 nested.append(
                     Span(doc, ent.start, ent.end, label=known[1] if known else "Place", kb_id=known[0] if known else "")
                 )
-        doc.spans[NESTED] = nested
+        # (a group of no spans is set only over one the Doc holds: its readers take a missing group for an empty
+        # one, and most parts name no place inside a name and no pronoun)
+        spans = doc.spans
+        if nested or NESTED in spans:
+            spans[NESTED] = nested
         pos = reading.pos
-        doc.spans[ANAPHORS] = [
+        anaphors = [
             Span(doc, i, i + 1, label=self.pronouns[lower[i]])
             for i in _indices(reading.lower_ids, self._pronoun_ids)
             if pos[i] == PRON or pos[i] == DET
         ]
+        if anaphors or ANAPHORS in spans:
+            spans[ANAPHORS] = anaphors
 
 
 #: an agency's credit before a photographer's name: "REUTERS/Samrang", "AFP/"
@@ -1940,6 +1986,15 @@ _PARTICLE_JOINED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|ur)-([^\W\
 
 #: a candidate's start, what the joins sort candidates by
 _START = attrgetter("start")
+#: an actor's start, for the actors as (start, end, label, identity)
+_START_OF_ROW = itemgetter(0)
+
+
+def _longest_first(row: tuple[int, int, str, str]) -> tuple[int, int]:
+    """What spaCy's filter_spans sorts spans by (reversed: the longest first, the first of equals), for an actor
+    as (start, end, label, identity)."""
+    return row[1] - row[0], -row[0]
+
 
 #: the word between the parties of a case's name: "Smith v. Turkey"
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus", "c."})
@@ -1950,6 +2005,16 @@ def _entity_key(ent: Span) -> tuple[int, int, int]:
     """What :meth:`ActorTyper._accept` reads of an entity, in a Doc whose reading it does not change: its tokens and
     label (its ``ent_id_`` is its root token's), the same key, the same answer."""
     return ent.start, ent.end, ent.label
+
+
+def _word_beside(lower: list[str], found: list[Candidate], word: str, before: bool = False) -> bool:
+    """Whether ``word`` (lower case) stands right after one of the candidates ``found``, or (``before``) right before
+    one (``lower``: the Doc's words in lower case): where none does, the joins across it have nothing to join."""
+    size = len(lower)
+    for c in found:
+        if (c.end < size and lower[c.end] == word) or (before and c.start > 0 and lower[c.start - 1] == word):
+            return True
+    return False
 
 
 def _conjuncts_before(doc: Doc, i: int) -> list[tuple[int, int]]:
@@ -1993,8 +2058,11 @@ def _after_dash(doc: Doc, i: int) -> bool:
 
 def _wordlike(text: str) -> bool:
     """Letters, or letters joined by hyphens or apostrophes: "Aït-Saïd", "Jun-jun", "O'Neill"."""
-    return all(part.isalpha() for part in re.split(r"[-‑'’]", text)) and text[0].isalpha()
+    return all(part.isalpha() for part in _WORD_JOINS.split(text)) and text[0].isalpha()
 
+
+#: what joins the parts of a word (see _wordlike)
+_WORD_JOINS = re.compile(r"[-‑'’]")
 
 #: words an acronym skips ("Centre for Rights and Civic Engagement" -> CRCE)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "de", "del", "la", "el", "y", "&"})
@@ -2095,8 +2163,11 @@ def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> lis
     return [rows[n] for n in (sorted(places) if len(by_length) > 1 else places)]
 
 
+#: where spaCy keeps a Doc's extensions doc._.document, doc._.actor_cues and doc._.actor_names in its user_data (as
+#: its Underscore's _get_key makes the keys of a Doc's own)
+_DOCUMENT, _ACTOR_CUES, _ACTOR_NAMES = (("._.", name, None, None) for name in ("document", "actor_cues", "actor_names"))
 #: the columns the finding reads of (nearly) every Doc: read in one array
-_COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX)
+_COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX, LEMMA)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]
 _OF = frozenset({get_string_id("of")})
 _ORG, _PERSON = get_string_id("ORG"), get_string_id("PERSON")  # (the model's labels, as Span.label holds them)
@@ -2118,10 +2189,36 @@ _OPEN, _CLOSE = frozenset({_OPENING_BRACKET}), frozenset({get_string_id(")")})
 _NAME_POS = frozenset({PROPN, NOUN, ADJ})
 
 
+#: the strings of the ORTH and LOWER hashes read so far (a hash is its string's in any Doc's StringStore), each
+#: decoded once per process
+_STRINGS: dict[int, str] = {}
+
+
+def _strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (a Doc's ORTH or LOWER column): looked up together (in C) where each was read
+    before (nearly every word of a part), else decoded off the Doc's StringStore once."""
+    try:
+        if len(hashes) > 1:
+            return list(itemgetter(*hashes)(_STRINGS))
+        return [_STRINGS[h] for h in hashes]
+    except KeyError:
+        strings = doc.vocab.strings
+        for h in hashes:
+            if h not in _STRINGS:
+                _STRINGS[h] = strings[h]
+        return [_STRINGS[h] for h in hashes]
+
+
 def _indices(column: list[int], values: frozenset[int]) -> list[int]:
     """The indices of a Doc's column (LOWER, ORTH, TAG… hashes) whose value is one of ``values``, in order."""
     if values.isdisjoint(column):  # (most Docs hold none: a test of the list in C)
         return []
+    if len(values) == 1:  # (one word or tag: its places found by list.index, in C)
+        (value,) = values
+        found = [column.index(value)]
+        for _ in range(column.count(value) - 1):
+            found.append(column.index(value, found[-1] + 1))
+        return found
     return [i for i, v in enumerate(column) if v in values]
 
 
@@ -2135,7 +2232,7 @@ def _name_run(doc: Doc, i: int, taken: set[int], texts: list[str] | None = None,
         j < len(texts)
         and j not in taken
         and (pos[j] == PROPN or (j > i and _HYPHENED_NAME.match(texts[j])))
-        and re.match(CAPITALISED, texts[j])
+        and _CAPITALISED(texts[j])
         and _wordlike(texts[j])
         and j - i < 4
     ):

@@ -350,6 +350,10 @@ ARTICLED = "^" + _ARTICLE
 CAPITALISED = r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|" + _ARTICLE + ")"
 
 
+#: CAPITALISED compiled once (re.match looks a pattern up at each call)
+_CAPITALISED = re.compile(CAPITALISED).match
+
+
 def capitalised_word(text: str) -> bool:
     """A word written as a name's words are, title case or not ("Tae-yang", "Ayandeh-ye", "McLeod",
     "al-Sitri"); not a compound of an acronym ("EU-Cuba", "UN-backed").
@@ -357,7 +361,7 @@ def capitalised_word(text: str) -> bool:
     >>> [capitalised_word(w) for w in ("Tae-yang", "al-Sitri", "McLeod", "EU-Cuba", "brother")]
     [True, True, True, False, False]
     """
-    if not re.match(CAPITALISED, text):
+    if not _CAPITALISED(text):
         return False
     parts = text.split("-")
     return len(parts) == 1 or not any(len(p) > 1 and p.isupper() for p in parts)
