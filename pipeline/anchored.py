@@ -102,6 +102,10 @@ class _RestBits(NamedTuple):
 
     groups: list[list[int]]  # per group, each of its patterns' other requirements, as bits
     meets: tuple[dict[int, int], dict[int, int]]  # ORTH and LOWER hashes -> the requirements they meet, as bits
+    #: per group, the OR of its patterns' other requirements, and which sets of them met (bits, within that OR) let a
+    #: pattern of the group match: worked out once for each set (Docs meet few different sets)
+    masks: list[int]
+    opened: list[dict[int, bool]]
 
 
 def _hashed(requirement: Anchor) -> _Hashed:
@@ -734,8 +738,18 @@ class AnchoredMatcher:
             group = self._group_list[n]
             # a pattern all of whose other requirements the Doc meets (most name shapes have none) runs the group
             rests = rest_bits.groups[n]  # (the fewest requirements first: none, for most groups)
-            if not group.empty() and (not rests[0] or any(rest & held == rest for rest in rests)):
-                matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
+            if group.empty():
+                continue
+            if rests[0]:
+                met, opened = held & rest_bits.masks[n], rest_bits.opened[n]
+                opens = opened.get(met)
+                if opens is None:
+                    if len(opened) >= _RUNS_KEPT:
+                        opened.clear()
+                    opens = opened[met] = any(rest & met == rest for rest in rests)
+                if not opens:
+                    continue
+            matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
         return matches
 
     def _filed_rests(self) -> _RestBits:
@@ -754,7 +768,8 @@ class AnchoredMatcher:
                 for by_word, words in zip(meets, requirement, strict=True):
                     for word in words:
                         by_word[word] = by_word.get(word, 0) | 1 << k
-            self._rest_bits = _RestBits(groups, meets)
+            masks = [_or(rests) for rests in groups]
+            self._rest_bits = _RestBits(groups, meets, masks, [{} for _ in groups])
         return self._rest_bits
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
@@ -775,6 +790,14 @@ class AnchoredMatcher:
                     return False
                 misses.add(word)
         return True
+
+
+def _or(bits: list[int]) -> int:
+    """The OR of ``bits``."""
+    out = 0
+    for b in bits:
+        out |= b
+    return out
 
 
 def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
@@ -853,7 +876,7 @@ class PatternGate:
                 for by_word, words in zip(meets, requirement, strict=True):
                     for word in words:
                         by_word[word] = by_word.get(word, 0) | 1 << k
-            self._bits = _RestBits([needs], meets)
+            self._bits = _RestBits([needs], meets, [], [])
         return self._bits
 
     def opens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> bool:
