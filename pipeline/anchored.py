@@ -102,6 +102,10 @@ class _RestBits(NamedTuple):
 
     groups: list[list[int]]  # per group, each of its patterns' other requirements, as bits
     meets: tuple[dict[int, int], dict[int, int]]  # ORTH and LOWER hashes -> the requirements they meet, as bits
+    #: per group, the OR of its patterns' other requirements, and which sets of them met (bits, within that OR) let a
+    #: pattern of the group match: worked out once for each set (Docs meet few different sets)
+    masks: list[int]
+    opened: list[dict[int, bool]]
 
 
 def _hashed(requirement: Anchor) -> _Hashed:
@@ -288,27 +292,51 @@ def _reads_words(pattern: list[dict[str, Any]]) -> bool:
     )
 
 
+class _Entry(NamedTuple):
+    """A pattern of a group, as its ``add`` gave it, with its place among the group's patterns (``serial``)."""
+
+    serial: int
+    key: str
+    pattern: list[dict[str, Any]]
+    on_match: Callable | None
+    kw: dict[str, Any]
+
+
 class _Group:
     """The patterns of one anchor, and the ``Matcher`` that holds them, made the first time a Doc
     holds the anchor: most groups' head words ("… Actu", "… Fundación") occur in no text of a given
     build, and adding thousands of patterns to spaCy Matchers was most of the time of loading the
-    pipeline. The Matcher gets the same ``add`` calls, in the same order, as it would have at once.
+    pipeline.
 
     The Matcher runs only over the stretches of a Doc a match may cover (:class:`_Reach`) around the
     tokens holding the anchor, where every match lies: it walks every token it is given, making a
     Token object for each and testing each pattern's first token there (a Doc's part is about 22
     tokens, a name's stretch a few). Where every pattern reads only words (:func:`_reads_words`), a
     stretch's matches are those of its words: found once for each run of words (a text names the same
-    bodies and people again and again) and kept."""
+    bodies and people again and again) and kept.
+
+    A pattern is added to the Matcher only once a stretch holds a word of each of its
+    :func:`requirements` (a match lies in its stretch, and holds them): "Court of …" waits for a
+    stretch holding "of". Adding a pattern was most of the cost of a group met for the first time (the
+    Matcher makes and hashes each token's lists of words anew), and most stretches hold the words of
+    few of a group's patterns. The Matcher holds its patterns in the order they were added to the
+    group (a pattern wanted before one it holds makes a new Matcher), so that it gives the matches of
+    a stretch in the order one Matcher holding every pattern gives them."""
 
     __slots__ = (
         "_anchor_specs",
+        "_entries",
+        "_held",
         "_make",
         "_matcher",
+        "_meets",
+        "_needs",
+        "_numbers",
         "_opens",
-        "_pending",
         "_reach",
         "_runs",
+        "_serials",
+        "_top",
         "_unread",
         "_whole",
         "_worded",
@@ -317,12 +345,21 @@ class _Group:
     def __init__(self, make: Callable[[], Matcher]) -> None:
         self._make = make
         self._matcher: Matcher | None = None
-        self._pending: list[tuple[str, list[dict[str, Any]], Callable | None, dict[str, Any]]] = []
+        self._entries: list[_Entry] = []  # every pattern of the group, in the order added
+        self._serials = 0  # how many patterns have been added (removed ones included)
+        self._held: set[int] = set()  # the serials of the patterns the Matcher holds
+        self._top = -1  # the last serial the Matcher holds
         #: read off the patterns at the group's first run; a removed pattern's tokens stay: the stretches are at most
         #: longer
         self._reach = _Reach()
-        #: the patterns added whose tokens the reach and the anchor tests have not read yet, each with its anchor token
-        self._unread: list[tuple[list[dict[str, Any]], dict[str, Any]]] = []
+        #: the patterns added whose tokens the reach, the anchor tests and the requirements have not read yet, each
+        #: with its anchor token
+        self._unread: list[tuple[_Entry, dict[str, Any]]] = []
+        #: each requirement of the patterns read (as the ORTH and LOWER hashes it accepts) -> its bit
+        self._numbers: dict[_Hashed, int] = {}
+        #: ORTH and LOWER hashes -> the requirements they meet, as bits
+        self._meets: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._needs: dict[int, int] = {}  # a pattern's serial -> its requirements, as bits
         self._whole = False  # a pattern has a callback: it reads the Doc matched and its offsets
         self._worded = True  # every pattern reads only words: the matches of a run are its words'
         #: a run's words (ORTH hashes) -> the matches in it, from its start (kept while every pattern reads words)
@@ -345,32 +382,46 @@ class _Group:
         self._whole = self._whole or on_match is not None
         self._worded = self._worded and _reads_words(pattern)
         self._runs.clear()  # a pattern more: the runs' matches found before may lack its
-        self._unread.append((pattern, anchor_spec))
-        if self._matcher is not None:
-            self._matcher.add(key, [pattern], on_match=on_match, **kw)
-        else:
-            self._pending.append((key, pattern, on_match, kw))
+        entry = _Entry(self._serials, key, pattern, on_match, kw)
+        self._serials += 1
+        self._entries.append(entry)
+        self._unread.append((entry, anchor_spec))
 
     def remove(self, key: str) -> None:
         self._runs.clear()  # (a removed pattern's anchor tests stay: they only let more runs through)
-        if self._matcher is not None:
-            if key in self._matcher:
-                self._matcher.remove(key)
-        else:
-            self._pending = [p for p in self._pending if p[0] != key]
+        self._entries = [e for e in self._entries if e.key != key]
+        if self._matcher is not None and key in self._matcher:
+            self._matcher.remove(key)
+        self._held = {e.serial for e in self._entries if e.serial in self._held}
 
     def empty(self) -> bool:
-        return not self._pending if self._matcher is None else not len(self._matcher)
+        return not self._entries
 
     def matcher(self) -> Matcher:
-        if self._matcher is None:
-            self._matcher = self._make()
-            for key, pattern, on_match, kw in self._pending:
-                self._matcher.add(key, [pattern], on_match=on_match, **kw)
-            self._pending = []
-        return self._matcher
+        """The group's Matcher, holding every pattern of the group."""
+        return self._holding(self._entries)
 
-    def __call__(self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed) -> list:
+    def _holding(self, wanted: list[_Entry]) -> Matcher:
+        """The group's Matcher, holding the patterns ``wanted`` (in the group's order) and those it held."""
+        held = self._held
+        missing = [e for e in wanted if e.serial not in held]
+        matcher = self._matcher
+        if matcher is not None and not missing:
+            return matcher
+        if matcher is None or missing[0].serial < self._top:  # (a pattern before one it holds: made anew)
+            held |= {e.serial for e in missing}
+            missing = [e for e in self._entries if e.serial in held]
+            matcher = self._matcher = self._make()
+            held.clear()
+        for entry in missing:
+            matcher.add(entry.key, [entry.pattern], on_match=entry.on_match, **entry.kw)
+            held.add(entry.serial)
+            self._top = entry.serial
+        return matcher
+
+    def __call__(
+        self, doc: Doc, columns: list[list[int]], anchor: _Hashed, kw: dict[str, Any], held: _Hashed
+    ) -> list[tuple[int, int, int]]:
         """The matches in ``doc`` (its ORTH and LOWER ``columns`` given, and the values they ``held``), as the
         Matcher finds them there."""
         if self._unread:
@@ -395,15 +446,28 @@ class _Group:
                 # Matcher is not run there (nor made, where no run of any Doc so far has had one)
                 if any(self._passes(doc, orths[j], lowers[j]) for j in ordered[n:] if j < end):
                     matches.extend(
-                        (key, start + s, start + e) for key, s, e in self._in_run(doc, orths, start, end, kw)
+                        (key, start + s, start + e) for key, s, e in self._in_run(doc, columns, start, end, kw)
                     )
         return matches
 
     def _read(self) -> None:
-        """Read the tokens of the patterns added since the last run: where matches may reach, and the anchor tokens."""
-        for pattern, anchor_spec in self._unread:
-            self._reach.add(pattern)
+        """Read the tokens of the patterns added since the last run: where matches may reach, the anchor tokens, and
+        the words each pattern requires."""
+        numbers, meets = self._numbers, self._meets
+        for entry, anchor_spec in self._unread:
+            self._reach.add(entry.pattern)
             self._anchor_specs.setdefault(_spec_tests(anchor_spec))
+            need = 0
+            for requirement in requirements(entry.pattern):
+                hashed = _hashed(requirement)
+                bit = numbers.get(hashed)
+                if bit is None:
+                    bit = numbers[hashed] = 1 << len(numbers)
+                    for by_word, words in zip(meets, hashed, strict=True):
+                        for word in words:
+                            by_word[word] = by_word.get(word, 0) | bit
+                need |= bit
+            self._needs[entry.serial] = need
         self._unread = []
         self._opens.clear()
 
@@ -415,20 +479,33 @@ class _Group:
         return passes
 
     def _in_run(
-        self, doc: Doc, orths: list[int], start: int, end: int, kw: dict[str, Any]
+        self, doc: Doc, columns: list[list[int]], start: int, end: int, kw: dict[str, Any]
     ) -> list[tuple[int, int, int]]:
-        """The Matcher's matches in the run ``start``-``end`` of ``doc`` (whose ORTH column is ``orths``), from the
-        run's start."""
+        """The Matcher's matches in the run ``start``-``end`` of ``doc`` (whose ORTH and LOWER columns are
+        ``columns``), from the run's start."""
+        orths, lowers = columns
+        worded = self._worded and not kw
+        words = tuple(orths[start:end])
+        if worded:
+            found = self._runs.get(words)
+            if found is not None:
+                return found
+        # the patterns the run holds a word of each requirement of (no other can match there)
+        by_orth, by_lower = self._meets
+        met = 0
+        for word in words:
+            met |= by_orth.get(word, 0)
+        for word in lowers[start:end]:
+            met |= by_lower.get(word, 0)
+        needs = self._needs
+        wanted = [e for e in self._entries if needs[e.serial] & met == needs[e.serial]]
         # the Matcher gives a Span's matches from the Span's start (a Span made as doc[start:end] makes it, without
         # the slice's checks: the run lies in the Doc)
-        if not self._worded or kw:
-            return self.matcher()(Span(doc, start, end), **kw)
-        words = tuple(orths[start:end])
-        found = self._runs.get(words)
-        if found is None:
+        found = self._holding(wanted)(Span(doc, start, end), **kw) if wanted else []
+        if worded:
             if len(self._runs) >= _RUNS_KEPT:
                 self._runs.clear()
-            found = self._runs[words] = self.matcher()(Span(doc, start, end))
+            self._runs[words] = found
         return found
 
 
@@ -661,8 +738,18 @@ class AnchoredMatcher:
             group = self._group_list[n]
             # a pattern all of whose other requirements the Doc meets (most name shapes have none) runs the group
             rests = rest_bits.groups[n]  # (the fewest requirements first: none, for most groups)
-            if not group.empty() and (not rests[0] or any(rest & held == rest for rest in rests)):
-                matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
+            if group.empty():
+                continue
+            if rests[0]:
+                met, opened = held & rest_bits.masks[n], rest_bits.opened[n]
+                opens = opened.get(met)
+                if opens is None:
+                    if len(opened) >= _RUNS_KEPT:
+                        opened.clear()
+                    opens = opened[met] = any(rest & met == rest for rest in rests)
+                if not opens:
+                    continue
+            matches.extend(group(doc, columns, self._group_needs[n][0], kw, (orth, lower)))
         return matches
 
     def _filed_rests(self) -> _RestBits:
@@ -681,7 +768,8 @@ class AnchoredMatcher:
                 for by_word, words in zip(meets, requirement, strict=True):
                     for word in words:
                         by_word[word] = by_word.get(word, 0) | 1 << k
-            self._rest_bits = _RestBits(groups, meets)
+            masks = [_or(rests) for rests in groups]
+            self._rest_bits = _RestBits(groups, meets, masks, [{} for _ in groups])
         return self._rest_bits
 
     def _gated(self, doc: Doc, orth: frozenset[int], lower: frozenset[int]) -> bool:
@@ -702,6 +790,14 @@ class AnchoredMatcher:
                     return False
                 misses.add(word)
         return True
+
+
+def _or(bits: list[int]) -> int:
+    """The OR of ``bits``."""
+    out = 0
+    for b in bits:
+        out |= b
+    return out
 
 
 def holds_any(doc: Doc, words: frozenset[str] | set[str]) -> bool:
@@ -780,7 +876,7 @@ class PatternGate:
                 for by_word, words in zip(meets, requirement, strict=True):
                     for word in words:
                         by_word[word] = by_word.get(word, 0) | 1 << k
-            self._bits = _RestBits([needs], meets)
+            self._bits = _RestBits([needs], meets, [], [])
         return self._bits
 
     def opens(self, doc: Doc, columns: tuple[list[int], list[int]] | None = None) -> bool:

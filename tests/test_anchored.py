@@ -125,6 +125,25 @@ def test_a_group_makes_its_matcher_when_a_doc_first_holds_its_anchor():
     assert gazette.empty() and not m(nlp("the Norvik Gazette wrote"))
 
 
+def test_a_pattern_joins_its_groups_matcher_once_a_stretch_holds_its_words():
+    """A group's pattern is added to its Matcher only where a stretch holds a word of each of its requirements,
+    and the Matcher holds its patterns in the group's order: the same matches, in the same order, as a plain
+    Matcher's."""
+    nlp = spacy.blank("en")
+    m = AnchoredMatcher(nlp.vocab)
+    m.add("Supreme", [[{"LOWER": {"IN": ["supreme", "high"]}}, {"ORTH": "Court"}]])  # anchored on "Court" too
+    m.add("Of", [[{"ORTH": "Court"}, {"LOWER": "of"}, {"IS_TITLE": True}]])
+    plain = Matcher(nlp.vocab)
+    for key, patterns in m._keys.items():
+        plain.add(key, patterns)
+    (group,) = m._group_list
+    doc = nlp("the Court of Appeal ruled")
+    assert m(doc) == plain(doc) and group._held == {1}  # no "supreme": the first pattern waits
+    doc = nlp("the Supreme Court of Appeal ruled")
+    assert m(doc) == plain(doc) and group._held == {0, 1}  # made anew, the first pattern first
+    assert not m(nlp("the Court ruled")) and group._held == {0, 1}
+
+
 def test_keys_can_be_counted_and_removed():
     nlp = spacy.blank("en")
     m = AnchoredMatcher(nlp.vocab)

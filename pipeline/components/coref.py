@@ -1,6 +1,7 @@
 """whereas_coref: marks what points back to an actor and the cues coreference agrees on."""
 
 import re
+from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
@@ -36,6 +37,10 @@ def cue_key(start: int, end: int) -> str:
 #: bodies whose name may be an office's ("the OSCE Representative on Freedom of the Media said she …")
 _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisation"})
 
+
+#: where ``doc._.coref`` is kept in ``doc.user_data`` (what the Doc's ``_`` reads and sets, without the Underscore
+#: object each read of ``doc._`` makes)
+_COREF = ("._.", "coref", None, None)
 
 #: the LOWER hash of "with" ("X, together with Y")
 _WITH = get_string_id("with")
@@ -557,7 +562,8 @@ class CorefCues:
             cues[cue_key(span.start, span.end)] = entry
         if spans:  # (none found: the group ``whereas_actors`` set holds none either, and stays as it is)
             doc.spans[ANAPHORS] = sorted(spans, key=lambda s: s.start)
-        doc._.coref = cues
+        data: dict[Any, Any] = doc.user_data  # (spaCy types its keys as strings)
+        data[_COREF] = cues  # doc._.coref = cues
 
 
 def _first_of(members: list[Span]) -> str:

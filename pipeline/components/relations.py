@@ -3,6 +3,7 @@
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
@@ -53,6 +54,9 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 #: where an adjective stands as a noun would: "X, secretary-general of Y" (appos), "X is secretary-general",
 #: "he has been secretary-general of Y" (acomp)
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
+#: where ``doc._.actor_cues`` and ``doc._.relations`` are kept in ``doc.user_data`` (what the Doc's ``_`` reads and sets,
+#: without the Underscore object each read of ``doc._`` makes; an extension without a value reads None)
+_ACTOR_CUES, _RELATIONS = ("._.", "actor_cues", None, None), ("._.", "relations", None, None)
 #: the dependency labels _links_read follows, hashed as a parse's columns hold them
 _CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
 #: the checks a link rule may ask of its matches (relations.jsonl), read by RelationFinder._link_kept
@@ -408,6 +412,9 @@ class RelationFinder:
         self.rosters: list[dict] = []
         self._roster_marks: list[list[list[int]]] = []  # per roster rule, the words of each mark after a body (ORTH)
         self._matcher_gate = PatternGate()  # a Doc without the words some token pattern needs: no run
+        #: per token pattern whose matches count only at the Doc's start ("at_start"), the words (ORTH or LOWER hashes)
+        #: its first token must have: a Doc opening on none of them needs no run for it (most parts hold "by" and ",")
+        self._first_words: list[tuple[int, frozenset[int]]] = []
         for n, rule in enumerate(load_jsonl("relations.jsonl")):
             key = f"relation-{n}"
             self.rules[key] = self._rule_of[get_string_id(key)] = rule
@@ -424,7 +431,11 @@ class RelationFinder:
                 self._role_place[get_string_id(key)] = self._link_nodes[get_string_id(key)].index("role")
             else:
                 self.matcher.add(key, [expand_pattern(rule["pattern"])], greedy="LONGEST")
-                self._matcher_gate.add(expand_pattern(rule["pattern"]))
+                first = _first_words(rule["pattern"]) if rule.get("at_start") else None
+                if first is not None:
+                    self._first_words.append(first)
+                else:
+                    self._matcher_gate.add(expand_pattern(rule["pattern"]))
         #: the link rules walked only from the role words whose links are read (those whose first node is the role
         #: word), and the others, walked from every token their first node may take
         self._rooted_links, self._free_links = frozenset(rooted), frozenset(self._link_rank.keys() - rooted)
@@ -454,9 +465,10 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = _Index(doc)  # read once for the matching and the described (this component sets no entity)
-        extensions = doc._  # (each doc._ read makes an Underscore)
-        cues = extensions.actor_cues  # (read once: the matching reads them, and the relations' cues are added)
-        relations = extensions.relations = self.match(doc, index, cues)
+        # doc._.actor_cues and doc._.relations, in the Doc's user_data (spaCy types its keys as strings)
+        extensions: dict[Any, Any] = doc.user_data
+        cues = extensions.get(_ACTOR_CUES)  # (read once: the matching reads them, and the relations' cues are added)
+        relations = extensions[_RELATIONS] = self.match(doc, index, cues)
         described = self.described(doc, index)
         for rel in relations:  # "his wife, X, told …" however parsed: X is the wife, not "he"
             if rel["type"] in _KIN and rel.get("object_ref") == [["Person"]] and "subject_ref" not in rel:
@@ -466,7 +478,7 @@ class RelationFinder:
         if described:  # (see DESCRIBED: no group where no one is)
             doc.spans[DESCRIBED] = sorted(described, key=lambda s: s.start)
         if cues is None:
-            cues = extensions.actor_cues = {}
+            cues = extensions[_ACTOR_CUES] = {}
         for rel in relations:
             for side, kind in rel.get("cues", ()):
                 s, e = rel[side]
@@ -501,7 +513,7 @@ class RelationFinder:
         found.extend(self._roles(doc, index.with_references(self.lexicon.references)))
         found.extend(self._positions(doc, actors, index))
         found.extend(self._persons_of(doc, index))
-        found.extend(self._contact_offices(doc, actors, cues if cues is not None else doc._.actor_cues))
+        found.extend(self._contact_offices(doc, actors, cues if cues is not None else _actor_cues(doc)))
         rostered = self._rosters(doc, actors, index.columns)
         seated = {tuple(r["subject"]) for r in rostered}  # "Justice C (judge rapporteur)": a seat on the bench listed
         found = [
@@ -550,7 +562,7 @@ class RelationFinder:
     ) -> list[dict]:
         found: list[dict] = []
         forms = (columns[ORTH], columns[LOWER]) if columns is not None else None
-        for match_id, start, end in self.matcher(doc) if self._matcher_gate.opens(doc, forms) else ():
+        for match_id, start, end in self.matcher(doc) if self._may_match(doc, forms) else ():
             rule = self._rule_of[match_id]
             if rule.get("at_start") and start > 0:
                 continue
@@ -588,6 +600,18 @@ class RelationFinder:
                 continue
             found.append(self._relation(rule["type"], subj, doc[start:end], rule.get("confidence", 0.8), obj=obj))
         return found
+
+    def _may_match(self, doc: Doc, forms: tuple[list[int], list[int]] | None) -> bool:
+        """Whether a token pattern may have a match that counts in ``doc`` (``forms``: its ORTH and LOWER arrays as
+        lists, where read): the Doc opens on a first word of a pattern whose matches count only at its start, or
+        holds the words another pattern needs."""
+        if len(doc) and self._first_words:
+            read = forms if forms is not None else doc.to_array([ORTH, LOWER]).T.tolist()
+            opening = (read[0][0], read[1][0])  # the first token's ORTH and LOWER
+            if any(opening[attr == LOWER] in words for attr, words in self._first_words):
+                return True
+            forms = (read[0], read[1])
+        return self._matcher_gate.opens(doc, forms)
 
     # -- rosters -------------------------------------------------------------
     def _rosters(self, doc: Doc, actors: list[Span], columns: Columns | None = None) -> list[dict]:
@@ -1451,6 +1475,38 @@ class RelationFinder:
                 opens = span is not None and span.sent.start > 0
                 rel[f"{side}_floor"] = -1 if set(ref[0]) <= self.lexicon.wide else (0 if opens else None)
         return rel
+
+
+def _actor_cues(doc: Doc) -> dict | None:
+    """``doc._.actor_cues``, read off the Doc's ``user_data``."""
+    data: dict[Any, Any] = doc.user_data  # (spaCy types its keys as strings)
+    return data.get(_ACTOR_CUES)
+
+
+def _first_words(pattern: list) -> tuple[int, frozenset[int]] | None:
+    """The attribute (ORTH or LOWER) and the words (hashes) the first token of a relation pattern must have, where it
+    must occur once and names its words (a word, or an ``IN`` list); else None.
+
+    >>> _first_words([{"LOWER": {"IN": ["by"]}}, "@Person"]) == (LOWER, frozenset({get_string_id("by")}))
+    True
+    >>> _first_words([{"LOWER": "by", "OP": "?"}]) is None, _first_words(["@Person"]) is None
+    (True, True)
+    """
+    first = pattern[0] if pattern else None
+    if not isinstance(first, dict) or first.get("OP", "1") != "1":
+        return None
+    for key, attr in (("LOWER", LOWER), ("ORTH", ORTH), ("TEXT", ORTH)):
+        value = first.get(key)
+        words = (
+            [value]
+            if isinstance(value, str)
+            else value.get("IN")
+            if isinstance(value, dict) and len(value) == 1
+            else None
+        )
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            return attr, frozenset(get_string_id(w) for w in words)
+    return None
 
 
 def _tokens_with_pos(doc: Doc, pos: int) -> list[int]:

@@ -17,6 +17,10 @@ __all__ = ["StandingFinder", "standing_of", "negated", "words"]
 #: each standing's value (an Enum's ``value`` is a property read)
 _VALUES = {standing: standing.value for standing in Standing}
 
+#: where ``doc._.events`` is kept in ``doc.user_data`` (what the Doc's ``_`` reads, without the Underscore object each
+#: read of ``doc._`` makes; an extension without a value reads None)
+_EVENTS = ("._.", "events", None, None)
+
 #: dependency labels through which an event stays the content of the clause above it
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "csubj", "pcomp", "acl", "appos"})
 #: labels by which a demand or denial verb governs what it demands or denies
@@ -56,10 +60,10 @@ def _id_set(*labels: str) -> frozenset[int]:
     return frozenset(get_string_id(label) for label in labels)
 
 
-_DEP, _LOWER, _LEMMA, _POS, _ORTH = (_COLUMNS[a] for a in ("DEP", "LOWER", "LEMMA", "POS", "ORTH"))
-#: the parse's columns the readers read (with the sentence starts of ``Parse.sentence``): not its tags, norms,
-#: entity types or spaces
-_READ = (_ORTH, _LOWER, _LEMMA, _POS, _DEP, _SENT_START)
+_DEP, _LOWER, _LEMMA, _POS = (_COLUMNS[a] for a in ("DEP", "LOWER", "LEMMA", "POS"))
+#: the parse's columns the readers read (with the sentence starts of ``Parse.sentence``): not its texts (an action
+#: item's verb is read off its Token), tags, norms, entity types or spaces
+_READ = (_LOWER, _LEMMA, _POS, _DEP, _SENT_START)
 _MARK, _AUX, _NEG, _DET, _THAT, _PREP, _NSUBJ, _CONJ, _ADVMOD, _BE, _CCOMP = (
     get_string_id(w) for w in ("mark", "aux", "neg", "det", "that", "prep", "nsubj", "conj", "advmod", "be", "ccomp")
 )
@@ -292,9 +296,9 @@ def _action_item(parse: Parse, chain: list[int]) -> str | None:
     list, opening (after its bullet) on its own verb in lower case, with no subject, is what the list
     asks for; that verb is the cue."""
     doc = parse.doc
-    if not doc.vocab.strings[parse.columns[_ORTH][chain[-1]]][:1].islower():
-        return None
     top = doc[chain[-1]]
+    if not top.text[:1].islower():
+        return None
     if top.tag_ not in ("VB", "VBP"):
         return None  # an item's verb is bare ("release X"); "– having regard to …" is a citation
     i = top.i  # the item's first word: only spaces and bullets before it in its sentence
@@ -352,7 +356,8 @@ class StandingFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        events = doc._.events or []  # read once (each doc._ read makes an Underscore)
+        data: dict[Any, Any] = doc.user_data  # (spaCy types its keys as strings)
+        events = data.get(_EVENTS) or []  # doc._.events
         _annotate(events, _standings(doc, events))
         return doc
 
