@@ -28,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import joined
-from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL
+from pipeline.components.extensions import ACTOR_LABELS, ANAPHORS, NESTED, POSITIONS, STATISTICAL, extension_key
 from pipeline.components.gazetteer import (
     bare_aliases,
     city_population,
@@ -2165,7 +2165,7 @@ def _phrases_matching(index: _PhraseIndex, near: list[str], before: bool) -> lis
 
 #: where spaCy keeps a Doc's extensions doc._.document, doc._.actor_cues and doc._.actor_names in its user_data (as
 #: its Underscore's _get_key makes the keys of a Doc's own)
-_DOCUMENT, _ACTOR_CUES, _ACTOR_NAMES = (("._.", name, None, None) for name in ("document", "actor_cues", "actor_names"))
+_DOCUMENT, _ACTOR_CUES, _ACTOR_NAMES = (extension_key(name) for name in ("document", "actor_cues", "actor_names"))
 #: the columns the finding reads of (nearly) every Doc: read in one array
 _COLUMNS = (ORTH, LOWER, TAG, POS, SPACY, IDX, LEMMA)
 _SENT_READ = [IS_ALPHA, LENGTH, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT]

@@ -9,7 +9,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import Columns
-from pipeline.components.extensions import ACTOR_LABEL_IDS, ANAPHORS, POSITIONS
+from pipeline.components.extensions import ACTOR_LABEL_IDS, ANAPHORS, POSITIONS, extension_key
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
 
@@ -40,7 +40,7 @@ _TITLED = frozenset({"InternationalOrganisation", "GovernmentBody", "Organisatio
 
 #: where ``doc._.coref`` is kept in ``doc.user_data`` (what the Doc's ``_`` reads and sets, without the Underscore
 #: object each read of ``doc._`` makes)
-_COREF = ("._.", "coref", None, None)
+_COREF = extension_key("coref")
 
 #: the LOWER hash of "with" ("X, together with Y")
 _WITH = get_string_id("with")

@@ -17,6 +17,7 @@ __all__ = [
     "STATISTICAL",
     "NESTED",
     "UNTYPED_NAME",
+    "extension_key",
 ]
 
 #: span group keys
@@ -45,6 +46,18 @@ _EXTENSIONS = (
     # shared by the Docs of a document's parts (``doc_to_facts.annotate`` gives it; None for a text alone)
     "document",
 )
+
+
+def extension_key(name: str) -> tuple[str, str, None, None]:
+    """Where a Doc keeps the extension ``name`` in its ``user_data``, as ``doc._`` reads and sets it: a component
+    reading or setting it in every part goes there directly (each ``doc._`` access makes an Underscore object).
+    Our extensions have a default and no getter or setter, so the two ways hold the same value.
+
+    >>> doc = Doc(__import__("spacy").blank("en").vocab, words=["x"]); doc._.events = []
+    >>> doc.user_data[extension_key("events")] is doc._.events
+    True
+    """
+    return ("._.", name, None, None)
 
 
 def register_extensions() -> None:

@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.anchored import PatternGate, WordGate, holds_any  # noqa: F401 (holds_any: the gate's plain form)
 from pipeline.components.actors import CONTACT_CARD, LABELLED, W_CONTEXT
 from pipeline.components.columns import Columns
-from pipeline.components.extensions import ACTOR_LABEL_IDS, ACTOR_LABELS, ANAPHORS, PERSON_LABEL_ID, POSITIONS
+from pipeline.components.extensions import (
+    ACTOR_LABEL_IDS,
+    ACTOR_LABELS,
+    ANAPHORS,
+    PERSON_LABEL_ID,
+    POSITIONS,
+    extension_key,
+)
 from pipeline.components.gazetteer import city_population, lookup, position_label
 from pipeline.normalize.names import QUOTES, is_acronym, tidy_name
 from pipeline.patterns import load_json, load_jsonl
@@ -56,7 +63,7 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _NOMINAL_DEPS = ("appos", "attr", "acomp", "conj", "pobj", "nsubj", "ROOT")
 #: where ``doc._.actor_cues`` and ``doc._.relations`` are kept in ``doc.user_data`` (what the Doc's ``_`` reads and sets,
 #: without the Underscore object each read of ``doc._`` makes; an extension without a value reads None)
-_ACTOR_CUES, _RELATIONS = ("._.", "actor_cues", None, None), ("._.", "relations", None, None)
+_ACTOR_CUES, _RELATIONS = extension_key("actor_cues"), extension_key("relations")
 #: the dependency labels _links_read follows, hashed as a parse's columns hold them
 _CONJ, _ATTR = get_string_id("conj"), get_string_id("attr")
 #: the checks a link rule may ask of its matches (relations.jsonl), read by RelationFinder._link_kept

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from pipeline.components.extensions import extension_key
 from pipeline.facts import Standing
 from pipeline.patterns import load_json
 from pipeline.structure import BULLETS
@@ -19,7 +20,7 @@ _VALUES = {standing: standing.value for standing in Standing}
 
 #: where ``doc._.events`` is kept in ``doc.user_data`` (what the Doc's ``_`` reads, without the Underscore object each
 #: read of ``doc._`` makes; an extension without a value reads None)
-_EVENTS = ("._.", "events", None, None)
+_EVENTS = extension_key("events")
 
 #: dependency labels through which an event stays the content of the clause above it
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "csubj", "pcomp", "acl", "appos"})
