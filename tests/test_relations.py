@@ -1123,3 +1123,12 @@ def test_a_letters_closing_signatures_are_its_signers_each_holding_the_office_be
     }
     (demand,) = [ev for doc in r.documents for ev in doc.events if ev.type.value == "ReleaseDemand"]
     assert sorted(r.actors[k].label for k in demand.agents) == ["Korvel Varno-Quillon", "Tamsin Vessa"]
+
+
+def test_the_kin_an_obituary_says_someone_is_survived_by_are_his(build_text):
+    r = build_text(
+        "Halvard Brenik died in Havana on 3 May 2024. Brenik is survived by a daughter, Ysolde Brenik, who lives "
+        "in Miami, and by four grandchildren.\n",
+        name="news-2099-test",
+    )
+    assert ("relativeOf", "Halvard Brenik", "Ysolde Brenik") in _relations(r)
