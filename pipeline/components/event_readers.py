@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 
 from pipeline.treematch import _COLUMNS, Parse, _compile, _extend, _Node
 
-__all__ = ["RoleRules", "conjuncts", "edges", "ids", "ordered_subtree", "substring_ids"]
+__all__ = ["RoleRules", "conjuncts", "conjuncts_after", "edges", "ids", "ordered_subtree", "substring_ids"]
 
 ORTH, LOWER, LEMMA = _COLUMNS["ORTH"], _COLUMNS["LOWER"], _COLUMNS["LEMMA"]
 POS, TAG, DEP, ENT_TYPE = _COLUMNS["POS"], _COLUMNS["TAG"], _COLUMNS["DEP"], _COLUMNS["ENT_TYPE"]
@@ -71,6 +71,15 @@ def conjuncts(parse: Parse, i: int) -> list[int]:
             if c > word and deps[c] == CONJ:
                 output.append(c)
     return [w for w in output if w != i]
+
+
+def conjuncts_after(parse: Parse, i: int) -> list[int]:
+    """The tokens coordinated with ``i`` that come after it (of :func:`conjuncts`, in its order); none, without
+    walking, for a token that is neither a conjunct nor coordinates one (most tokens)."""
+    deps = parse.columns[DEP]
+    if deps[i] != CONJ and all(deps[c] != CONJ for c in parse.children[i]):
+        return []
+    return [c for c in conjuncts(parse, i) if c > i]
 
 
 class RoleRules:

@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import joined, strings_of
 from pipeline.components.coref import _WHO_WORDS, GROUP
-from pipeline.components.event_readers import RoleRules, conjuncts, edges, ids, ordered_subtree, substring_ids
+from pipeline.components.event_readers import (
+    RoleRules,
+    conjuncts,
+    conjuncts_after,
+    edges,
+    ids,
+    ordered_subtree,
+    substring_ids,
+)
 from pipeline.components.extensions import (
     ACTOR_LABEL_IDS,
     ACTOR_LABELS,
@@ -185,10 +193,10 @@ def _displaced(parse: Parse, verb: int) -> list[tuple[int, int]]:
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
     parts and a corpus's documents tell the same dates again)."""
-    if not is_date_phrase(text):
-        return False, False
     probe = normalise_date(text, 2000)
-    return True, probe is not None and probe.precision is DatePrecision.DAY
+    if probe is not None:  # a date of the calendar: a date phrase (is_date_phrase's last test), read once
+        return True, probe.precision is DatePrecision.DAY
+    return is_date_phrase(text), False  # a date told relative to another, a weekday, or none
 
 
 def mention_spans(
@@ -1294,7 +1302,7 @@ class EventFinder:
                 if deps[child] == _APPOS and child in at and at[child].label == PERSON_LABEL_ID:
                     out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
-                    for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
+                    for conj in conjuncts_after(parse, child) if heads[child] == i else ():
                         for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                             if other not in out and other.label == PERSON_LABEL_ID:
                                 out.append(other)
@@ -1428,10 +1436,10 @@ class EventFinder:
                 listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label == PERSON_LABEL_ID]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
-                    if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
+                    if conjuncts_after(parse, b) and at[b] is not span and at[b] not in out:
                         out.append(at[b])
                 # "editor-in-chief A, her deputy B, and the reporters C and D": B is A's deputy, another person
-                if span is not None and any(c > i for c in conjuncts(parse, i)):
+                if span is not None and conjuncts_after(parse, i):
                     for c in children[i]:
                         role = at.get(c)
                         if (
@@ -1446,7 +1454,7 @@ class EventFinder:
             for first in firsts if span is None or span.label == PERSON_LABEL_ID else ():
                 if first in at and at[first].label == PERSON_LABEL_ID:
                     self._listed_after_role(doc, first, at, triggers, depth, out)
-            for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
+            for conj in (c for first in firsts for c in conjuncts_after(parse, first)):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label in ACTOR_LABEL_IDS or other.label == _UNTYPED_LABEL):
                         out.append(other)
@@ -1463,7 +1471,7 @@ class EventFinder:
         for role in parse.children[person]:
             if deps[role] != _APPOS or pos[role] != _NOUN or (role in at and at[role].label != _POSITION_LABEL):
                 continue
-            for conj in (c for c in conjuncts(parse, role) if c > role):
+            for conj in conjuncts_after(parse, role):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and other.label == PERSON_LABEL_ID:
                         out.append(other)
