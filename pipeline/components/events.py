@@ -13,8 +13,16 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import joined, strings_of
-from pipeline.components.coref import GROUP, who_stands_for
-from pipeline.components.event_readers import conjuncts, edges, ids, ordered_subtree, substring_ids
+from pipeline.components.coref import _WHO_WORDS, GROUP
+from pipeline.components.event_readers import (
+    RoleRules,
+    conjuncts,
+    conjuncts_after,
+    edges,
+    ids,
+    ordered_subtree,
+    substring_ids,
+)
 from pipeline.components.extensions import (
     ACTOR_LABEL_IDS,
     ACTOR_LABELS,
@@ -66,7 +74,7 @@ _SUBJECT_DEPS = ids(("nsubj", "nsubjpass"))
 #: the labels of "including" that lists, and of the names it lists
 _LISTING_DEPS, _LISTED_DEPS = ids(("prep", "amod", "advmod")), ids(("pobj", "conj", "appos"))
 _DOBJ, _ON = get_string_id("dobj"), get_string_id("on")
-_IN_UNDER = ids(("in", "under"))
+_IN_UNDER, _IN_AT_TO_INTO = ids(("in", "under")), ids(("in", "at", "to", "into"))
 _UNTIL_TILL = ids(("until", "till"))
 #: the prepositions of the occasion words are said at ("in a statement", "at a press conference")
 _SAYING_PREPS = ids(("in", "at", "during", "through"))
@@ -99,7 +107,17 @@ _OWN_OBJECT_DEPS, _ADV_CCONJ_DET = ids(("dobj", "nsubjpass", "auxpass", "prt")),
 #: a comma or a quote: ``text in (",", *QUOTES)`` (each quote alone)
 _COMMA_QUOTES = ids((",", *QUOTES))
 _BEEN, _AUX_DEPS = get_string_id("been"), ids(("aux", "auxpass"))
+_NSUBJPASS, _MARK, _VBN_VBD = get_string_id("nsubjpass"), get_string_id("mark"), ids(("VBN", "VBD"))
+_AUXPASS_SUBJECT_DEPS = ids(("auxpass", "nsubj", "nsubjpass"))
+_AUXPASS, _COMPOUND, _IN_AT = get_string_id("auxpass"), get_string_id("compound"), ids(("in", "at"))
+#: the labels of a clause of its own: a relative, adverbial or complement clause
+_CLAUSE_DEPS = ids(("relcl", "acl", "advcl", "ccomp", "xcomp"))
+_INNER_CLAUSE_DEPS = ids(("relcl", "acl", "advcl", "ccomp"))
 _NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
+_OPINION, _WHEN, _ON_IN = get_string_id("opinion"), get_string_id("when"), ids(("on", "in"))
+#: the relative pronouns of a person ("who", "whom"), as coreference reads them; the labels up the chain from
+#: the noun a relative clause hangs on to the person it stands for
+_WHO_IDS, _UP_TO_PERSON_DEPS = ids(_WHO_WORDS), ids(("appos", "pobj", "prep", "compound", "conj"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -109,6 +127,8 @@ ANAPHOR_LABELS = ("Person", "Author", GROUP)
 _NOT_ACTORS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
 #: what a Ban is of: a party, an outlet, an organisation, or an anaphor that may stand for one
 _BANNED_KINDS = ("PoliticalParty", "MediaOutlet", "NGO", "Organisation", UNTYPED_NAME, *ANAPHOR_LABELS)
+#: the same as their spans' labels hold them; and those of a person, a name left untyped or an anaphor
+_BANNED_KIND_IDS, _PERSON_UNTYPED_ANAPHOR_IDS = ids(_BANNED_KINDS), ids(("Person", UNTYPED_NAME, *ANAPHOR_LABELS))
 #: the labels of entities and mentions as their spans hold them (``Span.label``, not ``label_``'s string)
 #: (the actors' and the person's: ACTOR_LABEL_IDS, PERSON_LABEL_ID)
 _ANAPHOR_IDS, _PERSON_OR_ANAPHOR_IDS = ids(ANAPHOR_LABELS), ids(("Person", *ANAPHOR_LABELS))
@@ -173,10 +193,10 @@ def _displaced(parse: Parse, verb: int) -> list[tuple[int, int]]:
 def _date_reading(text: str) -> tuple[bool, bool]:
     """Whether ``text`` is a date phrase, and whether it names a day: read once per text (a document's
     parts and a corpus's documents tell the same dates again)."""
-    if not is_date_phrase(text):
-        return False, False
     probe = normalise_date(text, 2000)
-    return True, probe is not None and probe.precision is DatePrecision.DAY
+    if probe is not None:  # a date of the calendar: a date phrase (is_date_phrase's last test), read once
+        return True, probe.precision is DatePrecision.DAY
+    return is_date_phrase(text), False  # a date told relative to another, a weekday, or none
 
 
 def mention_spans(
@@ -226,14 +246,12 @@ class EventFinder:
         #: per trigger pattern, its rank (the first in events.jsonl wins a token) and its nodes' names
         self._rank = {key: n for n, key in enumerate(self.order)}
         self._node_names = {key: [n["RIGHT_ID"] for n in e["pattern"]] for key, e in self.entries.items()}
-        self.roles = TreeMatcher(nlp.vocab)  # walked from the triggers found, and only from them
         self.role_rules: dict[str, dict] = {}
         #: per role rule, its nodes' names and what it finds ("frame|frame:role"), worked out once
         self._role_reading: dict[str, tuple[list[str], str, str]] = {}
         for n, rule in enumerate(load_jsonl("roles.jsonl")):
             key = f"role-{n}"
             self.role_rules[key] = rule
-            self.roles.add(key, [rule["pattern"]])
             found = f"{'|'.join(rule['frames'])}:{rule['role']}"
             self._role_reading[key] = ([node["RIGHT_ID"] for node in rule["pattern"]], found, rule["role"])
         #: the same by the matchers' keys (the hashes of the patterns' names), not looked up in the StringStore
@@ -243,15 +261,22 @@ class EventFinder:
             rule_id: (names.index("trigger"), found, names.index(role))
             for rule_id, (names, found, role) in self._role_by_id.items()
         }
-        #: per role rule (by the hash of its key), the frames it finds a role of; the rules finding a subject
-        self._rule_frames = {get_string_id(key): frozenset(rule["frames"]) for key, rule in self.role_rules.items()}
-        self._subject_rules = frozenset(
-            get_string_id(key) for key, rule in self.role_rules.items() if rule["role"] == "subject"
-        )
-        #: per frame, the role rules that find roles of it (by the hashes of their keys)
-        self._rules_of_frame = {
-            frame: frozenset(rule_id for rule_id, frames in self._rule_frames.items() if frame in frames)
-            for frame in {f for frames in self._rule_frames.values() for f in frames}
+        #: per frame, the role rules that find roles of it, walked from the triggers found, and only from them
+        self.roles = {
+            frame: RoleRules(nlp.vocab, [(k, r["pattern"]) for k, r in self.role_rules.items() if frame in r["frames"]])
+            for frame in {f for rule in self.role_rules.values() for f in rule["frames"]}
+        }
+        #: per frame, the subject rules of the other frames (see :meth:`_subject_found`)
+        self._other_subjects = {
+            frame: RoleRules(
+                nlp.vocab,
+                [
+                    (k, r["pattern"])
+                    for k, r in self.role_rules.items()
+                    if r["role"] == "subject" and frame not in r["frames"]
+                ],
+            )
+            for frame in {*self.roles, *(e["frame"] for e in self.entries.values())}
         }
         self._trigger_by_id = {get_string_id(key): key for key in self.entries}
         #: per trigger pattern, the place of its trigger node
@@ -268,6 +293,8 @@ class EventFinder:
         #: the words a quoted charge's "for" or "of" may hang on (besides the trigger)
         self._charge_heads = self.words["charge_heads"] | frozenset(self.values["charge_verbs"])
         self._charge_head_ids = ids(self._charge_heads)
+        #: the lemmas of the verbs of charging ("charge", "accuse"), hashed as the parse holds them
+        self._charge_verb_ids = ids(self.values["charge_verbs"])
         self._not_charge_words = frozenset(self.values["not_charge_words"])
         #: the charge nouns, the charge verbs and nouns, the charge prepositions, hashed as the parse holds them
         self._charge_ids = (
@@ -296,8 +323,8 @@ class EventFinder:
             frozenset(get_string_id(w) for w in self.words[k])
             for k in ("date_boundaries", "support_verbs", "decision_nouns", "opening_verbs")
         )
-        #: the columns of the parse that both the trigger and the role patterns' requirements are looked for in
-        self._shared_columns = self.triggers.columns() & self.roles.columns()
+        #: the labels _region_walk tells apart: those that end a region, and those of appositions and clauses
+        self._region_special = self._region_ids[0] | {_APPOS, _RELCL, _ACL}
         #: the Doc being annotated and what is read of it once: its entities, its mention spans (this
         #: component sets neither)
         self._read: tuple[Doc, dict[str, object]] | None = None
@@ -305,9 +332,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         # read once for the triggers, the roles and the readers; every column (a Parse of some reads more
         # Python lists to sort its columns into than the norms' one column costs)
-        self._parse = parse = Parse(doc)
-        for column in self._shared_columns:  # each made a set once, which the trigger and the role matchers read
-            parse.present(column)
+        self._parse = Parse(doc)
         self._read = (doc, {})
         try:
             self.set_annotations(doc, self.match(doc))
@@ -404,6 +429,16 @@ class EventFinder:
         text = joined(strings_of(doc, columns[_ORTH][start:end]), spaces)
         return text[:-1] if spaces[-1] else text  # (no space after its last token)
 
+    def _sentence_chars(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The first and last character (past it) of the sentence of tokens ``start`` to ``end``, found once
+        per call of the component."""
+        memo: dict[tuple[int, int], tuple[int, int]] = self._once(doc, "sentence chars", dict)
+        chars = memo.get((start, end))
+        if chars is None:
+            last = doc[end - 1]
+            chars = memo[(start, end)] = (doc[start].idx, last.idx + len(last))
+        return chars
+
     def _text(self, doc: Doc) -> str:
         """``doc.text``, made once per call of the component (off its parse)."""
         return cast(str, self._once(doc, "text", lambda: self._tree(doc).text()))
@@ -428,6 +463,7 @@ class EventFinder:
         """Trigger token -> (its pattern entry, the pattern's named tokens)."""
         found: dict[int, tuple[dict, dict[str, int]]] = {}
         inside: set[int] | None = None  # the tokens of actor names and offices, read at the first match
+        poses = self._tree(doc).columns[_POS]
         for match_id, tokens in self.triggers(doc, parse=self._parse):
             key = self._trigger_by_id[match_id]
             entry = self.entries[key]
@@ -437,7 +473,7 @@ class EventFinder:
                 inside = {i for span in named_spans for i in range(span.start, span.end)}
             if t in inside:
                 continue  # "the Working Group on Arbitrary Detention": a name, not an event
-            if entry["type"] in self.words["awaited_types"] and self._awaited(doc[t]):
+            if entry["type"] in self.words["awaited_types"] and poses[t] == _NOUN and self._awaited(doc[t]):
                 continue  # "released pending trial": no trial (yet), and its phrases are the release's
             named = dict(zip(self._node_names[key], tokens, strict=False))
             if t not in found or self._rank[entry["id"]] < self._rank[found[t][0]["id"]]:
@@ -454,10 +490,11 @@ class EventFinder:
         for t, (entry, _) in found.items():
             by_frame.setdefault(entry["frame"], []).append(t)
         out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        parse = self._tree(doc)
         for frame, triggers in by_frame.items():
-            keys = self._rules_of_frame.get(frame, _NO_IDS)
+            rules = self.roles.get(frame)
             # a parse tree is one sentence: the roles stay in it
-            for match_id, tokens in self.roles(doc, triggers, parse=self._parse, keys=keys) if keys else ():
+            for match_id, tokens in rules(parse, triggers) if rules is not None else ():
                 trigger, role_key, role = self._role_places[match_id]
                 out[tokens[trigger]][role_key].append(tokens[role])
         return out
@@ -467,8 +504,8 @@ class EventFinder:
         :meth:`_role_tokens`, of its ``frame``'s rules; the subject rules of other frames are tried here)."""
         if any(k.endswith(":subject") for k in found):
             return True
-        others = self._subject_rules - self._rules_of_frame.get(frame, _NO_IDS)
-        return bool(others) and bool(self.roles(doc, [t], parse=self._parse, keys=others))
+        others = self._other_subjects.get(frame)
+        return others is not None and bool(others(self._tree(doc), [t]))
 
     # -- annotations ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: dict[int, tuple[dict, dict[str, int]]]) -> None:
@@ -490,7 +527,7 @@ class EventFinder:
             dep, head = deps[t], heads[t]
             if dep in _CLAUSE_COMPLEMENTS and head in found and found[head][0]["type"] == entry["type"]:
                 continue  # "refused to grant appeal": the inner verb is part of the outer decision, not an event
-            if self._sought(doc, trigger, entry):
+            if poses[t] == _NOUN and self._sought(doc, trigger, entry):  # (only a noun's event is sought)
                 continue
             if "decided" in named and deps[named["decided"]] == _NSUBJ and any(deps[c] == _CCOMP for c in children[t]):
                 continue  # "the appeal ruling confirms that journalism has become a crime": words, no decision
@@ -525,7 +562,7 @@ class EventFinder:
             for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
                 roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
             if frame == "patient" and not any(sp.label in _PERSON_OR_ANAPHOR_IDS for sp in roles["subject"]):
-                person = who_stands_for(trigger, at)
+                person = self._who_stands_for(doc, t, at)
                 if person is not None:  # "X, the founder of the newspaper Y, who was arrested": X, not Y
                     roles["subject"] = [person]
             if not roles["subject"]:
@@ -555,7 +592,7 @@ class EventFinder:
                 before = at.get(trigger.i - 2)
                 if before is not None and before.end == trigger.i - 1 and before.label in _PERSON_OR_ANAPHOR_IDS:
                     roles["subject"] = [before]
-            if not roles["subject"] and frame == "actor" and _clause_on_its_subject(trigger):
+            if not roles["subject"] and frame == "actor" and dep == _RELCL and _clause_on_its_subject(trigger):
                 # "The X Network, a coalition of …, on Monday called for …" parsed as a clause on the name
                 roles["subject"] = [
                     s for s in self._actors_at(doc, trigger.head, at, found_ids) if s.label in ACTOR_LABEL_IDS
@@ -596,7 +633,7 @@ class EventFinder:
                 "pattern": entry["id"],
                 "frame": frame,
                 "trigger": [trigger.i, trigger.i + 1],
-                "sentence": [doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])],  # its characters
+                "sentence": list(self._sentence_chars(doc, sent_start, sent_end)),  # its characters
                 "subject": [[s.start, s.end] for s in roles["subject"]],
                 "agent": [],
                 "court": [],
@@ -608,6 +645,7 @@ class EventFinder:
                 ],
                 "confidence": entry.get("confidence", 0.8),
             }
+            region = self._region(doc, t, found_ids)
             if entry["type"] == "Detention":  # "transferred from X prison to house arrest": not held there now
                 event["place"] = [p for p in event["place"] if doc[p[0] : p[1]].root.head.lower_ != "from"]
             if entry["type"] == "Detention" and not event["place"] and "where" in named:
@@ -615,7 +653,7 @@ class EventFinder:
                 if where is not None and where.label in self._place_type_ids:
                     event["place"] = [[where.start, where.end]]
             if entry["type"] == "Detention" and not event["place"]:
-                event["place"] = self._held_in(trigger, at, found_ids)
+                event["place"] = self._held_in(doc, region, at)
             for span in roles["agent"]:
                 if span in roles["subject"]:
                     continue  # "ordered X held": the small clause's subject is who is held, not who acts
@@ -630,7 +668,6 @@ class EventFinder:
                     not in event["court"]
                 ):
                     event["court"].append([span.start, span.end])
-            region = self._region(trigger, found_ids)
             stranded = self._stranded_term(trigger) if entry["type"] == "Sentencing" else None
             if stranded is not None:  # "the sentencing of X to ten years by the Y Court on 12 May": all its own
                 held = set(region)
@@ -642,15 +679,15 @@ class EventFinder:
                             if obj.dep_ == "pobj" and court is not None and court.label == _COURT_LABEL:
                                 if [court.start, court.end] not in event["court"]:
                                     event["court"].append([court.start, court.end])
-            dates = self._dates(doc, trigger, region)
+            dates = self._dates(doc, t, region)
             if entry["type"] not in self.words["since_types"]:
                 dates = [d for d in dates if not self._counted_since(doc, trigger, d)]
             if not dates and roles["subject"] and not (dep == _CONJ and head in found_ids):
                 dates = self._opening_date(doc, trigger)  # (a verb coordinated with an event's shares its day)
             if not dates and aside is not None and roles["subject"]:
                 dates = [d for d in [self._phrase(aside[0])] if d is not None]
-            if not dates and trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
-                dates = self._dates(doc, trigger.head, [trigger.head.i])  # "since 27 May 2022, when X blocked it"
+            if not dates and dep == _RELCL and any(lowers[c] == _WHEN for c in children[t]):
+                dates = self._dates(doc, head, [head])  # "since 27 May 2022, when X blocked it"
             if entry["type"] in self.words["since_types"] and parse.holds(_LOWER, _UNTIL_TILL):
                 # "remained in detention until 2 May": its end (a Span made for each date only where "until" is)
                 dates = [d for d in dates if doc[d["span"][0] : d["span"][1]].root.head.lower_ not in ("until", "till")]
@@ -659,7 +696,7 @@ class EventFinder:
             if not dates and "call" in named:  # "in May X found … and asked Y to release Z"
                 call = doc[named["call"]]
                 while not dates:
-                    dates = self._dates(doc, call, self._region(call, found_ids - {call.i}))
+                    dates = self._dates(doc, call.i, self._region(doc, call.i, found_ids - {call.i}))
                     if call.dep_ != "conj" or call.head.i == call.i:
                         break
                     call = self._coordinated_with(call)
@@ -672,13 +709,13 @@ class EventFinder:
                     and issued.lemma_ in self.words["issuing_participles"]
                     and issued.i not in found_ids
                 ):
-                    dates = self._dates(doc, issued, self._region(issued, found_ids))
+                    dates = self._dates(doc, issued.i, self._region(doc, issued.i, found_ids))
             if frame == "nominal-actor":  # "its resolutions of D1 on …, D2 on … and D3 on …"
                 listed = self._listed_dates(doc, trigger, found_ids)
                 dates += [d for d in listed if d["span"] not in [x["span"] for x in dates]]
             if entry["type"] == "Statement":  # "expressed concern at the designation on 12 August of X": its date
-                concern = self._concern_object(trigger)
-                dates = [d for d in dates if concern is None or d["span"][0] < concern.i]
+                concern = self._concern_object(doc, t)
+                dates = [d for d in dates if concern is None or d["span"][0] < concern]
             if dates:
                 event["date"] = dates  # the phrases that may date it, best first: read in their document
             if (
@@ -688,7 +725,7 @@ class EventFinder:
                 and not any(orths[k] in _QUOTE_IDS for k in range(parse.sentence(t)[0], t))
             ):
                 event["now"] = True  # "the European Union reiterates its concern": said on the document's own day
-            if entry["type"] == "Statement" and frame == "actor" and not dates and self._separate_opinion(trigger):
+            if entry["type"] == "Statement" and frame == "actor" and not dates and self._separate_opinion(doc, t):
                 event["now"] = True  # "Judge X expressed a dissenting opinion": annexed to the judgment of the day
             if entry["type"] == "Statement" and len(dates) > 1 and all(d["day"] for d in dates):
                 event["dates"] = sorted(dates, key=lambda d: d["span"])  # "its resolutions of D1, D2 and D3"
@@ -701,7 +738,7 @@ class EventFinder:
                     event["split"] = split
                 self._penalties(doc, trigger, region, event)
             if entry["type"] in ("Sentencing", "Ban", "Lawsuit", "Arrest", "Trial", "Detention"):
-                charges, basis = self._charges(doc, trigger, region)
+                charges, basis = self._charges(doc, t, region)
                 if charges:
                     event["charges"] = charges
                 if basis:
@@ -710,7 +747,7 @@ class EventFinder:
                 self._points_back(trigger, event)
                 if event.get("decided") and not event.get("date") and trigger.dep_ in ("nsubj", "nsubjpass"):
                     verb = trigger.head  # "The suspension was extended in February 2023": when it was renewed
-                    verb_dates = self._dates(doc, verb, self._region(verb, found_ids - {verb.i}))
+                    verb_dates = self._dates(doc, verb.i, self._region(doc, verb.i, found_ids - {verb.i}))
                     if verb_dates:
                         event["date"] = verb_dates
             if entry["type"] == "CourtDecision":
@@ -883,8 +920,8 @@ class EventFinder:
             into = e.pop("folds_into", None)
             if not into:
                 continue
-            head = self._governor(doc[e["trigger"][0]])
-            host = by_trigger.get(head.i) if head is not None else None
+            head = self._governor(doc, e["trigger"][0])
+            host = by_trigger.get(head) if head is not None else None
             if host is None or host is e or host["type"] not in into:
                 continue
             if host["subject"] and e["subject"] and host["subject"] != e["subject"]:
@@ -952,7 +989,7 @@ class EventFinder:
             objects = [c for c in tok.children if not c.is_punct]
             for obj in objects:
                 if obj.i in triggers and obj.dep_ == "pobj":
-                    return self._dates(doc, obj, self._region(obj, triggers - {obj.i}))
+                    return self._dates(doc, obj.i, self._region(doc, obj.i, triggers - {obj.i}))
             if all(obj.lower_ == "then" for obj in objects):
                 first = self._sentence_at(doc, trigger.i)[0]
                 if first > 0:
@@ -1057,6 +1094,26 @@ class EventFinder:
         elif trigger.dep_ not in ("dobj", "nsubjpass"):
             return False
         return head.lemma_.lower() in self.words["sought_words"]
+
+    def _who_stands_for(self, doc: Doc, verb: int, at: dict[int, Span]) -> Span | None:
+        """:func:`pipeline.components.coref.who_stands_for` of the verb at token ``verb``, read off the parse by
+        token index: the person a relative "who" opening the verb's clause stands for ("X, the founder of the
+        daily Y, who was arrested …")."""
+        parse = self._tree(doc)
+        heads, deps, lowers = parse.heads, parse.columns[_DEP], parse.columns[_LOWER]
+        while deps[verb] == _CONJ and heads[verb] != verb:  # "…, who was arrested … and has been held"
+            verb = heads[verb]
+        if deps[verb] != _RELCL or not any(lowers[c] in _WHO_IDS for c in parse.children[verb]):
+            return None
+        tok = heads[verb]
+        for _ in range(8):
+            span = at.get(tok)
+            if span is not None and span.label == PERSON_LABEL_ID:
+                return span
+            if deps[tok] not in _UP_TO_PERSON_DEPS or heads[tok] == tok:
+                return None
+            tok = heads[tok]
+        return None
 
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
@@ -1185,15 +1242,17 @@ class EventFinder:
     def _dated_aside(self, doc: Doc, trigger: Token) -> tuple[Span, Token] | None:
         """ "the arrest, on 10 February, of X": a date set off by commas right after an event's noun, then
         its "of" phrase, which the parser hangs on the date or the verb: the date and the "of"."""
+        parse = self._tree(doc)  # read off the parse by token index (a Token made for the "of" found only)
+        lowers, orths = parse.columns[_LOWER], parse.columns[_ORTH]
         i = trigger.i + 1
-        if i + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[i].text != ",":
+        sent_end = parse.sentence(trigger.i)[1]
+        if i + 1 >= sent_end or orths[i] != _COMMA:
             return None
-        start = i + 2 if doc[i + 1].lower_ in ("on", "in") else i + 1
+        start = i + 2 if lowers[i + 1] in _ON_IN else i + 1
         ent = next((e for e in self._ents(doc) if e.start == start and e.label == _DATE), None)
-        if ent is None or ent.end + 1 >= self._sentence_at(doc, trigger.i)[1] or doc[ent.end].text != ",":
+        if ent is None or ent.end + 1 >= sent_end or orths[ent.end] != _COMMA:
             return None
-        of = doc[ent.end + 1]
-        return (ent, of) if of.lower_ == "of" else None
+        return (ent, doc[ent.end + 1]) if lowers[ent.end + 1] == _OF else None
 
     def _by_after(self, doc: Doc, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[Span]:
         """ "the statement of 25 January 2012 by the X on …": the author after "by", however attached."""
@@ -1243,7 +1302,7 @@ class EventFinder:
                 if deps[child] == _APPOS and child in at and at[child].label == PERSON_LABEL_ID:
                     out.append(at[child])
                     # "the youth leader, A, and two party mobilisers, B and C": the list goes on from A
-                    for conj in (c for c in conjuncts(parse, child) if c > child) if heads[child] == i else ():
+                    for conj in conjuncts_after(parse, child) if heads[child] == i else ():
                         for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                             if other not in out and other.label == PERSON_LABEL_ID:
                                 out.append(other)
@@ -1377,10 +1436,10 @@ class EventFinder:
                 listed = [c for c in children[i] if deps[c] == _APPOS and c in at and at[c].label == PERSON_LABEL_ID]
                 firsts += listed
                 for b in listed:  # B is one of the list, another person than A, where the list goes on after it
-                    if any(c > b for c in conjuncts(parse, b)) and at[b] is not span and at[b] not in out:
+                    if conjuncts_after(parse, b) and at[b] is not span and at[b] not in out:
                         out.append(at[b])
                 # "editor-in-chief A, her deputy B, and the reporters C and D": B is A's deputy, another person
-                if span is not None and any(c > i for c in conjuncts(parse, i)):
+                if span is not None and conjuncts_after(parse, i):
                     for c in children[i]:
                         role = at.get(c)
                         if (
@@ -1395,7 +1454,7 @@ class EventFinder:
             for first in firsts if span is None or span.label == PERSON_LABEL_ID else ():
                 if first in at and at[first].label == PERSON_LABEL_ID:
                     self._listed_after_role(doc, first, at, triggers, depth, out)
-            for conj in (c for first in firsts for c in conjuncts(parse, first) if c > first):
+            for conj in (c for first in firsts for c in conjuncts_after(parse, first)):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label in ACTOR_LABEL_IDS or other.label == _UNTYPED_LABEL):
                         out.append(other)
@@ -1412,7 +1471,7 @@ class EventFinder:
         for role in parse.children[person]:
             if deps[role] != _APPOS or pos[role] != _NOUN or (role in at and at[role].label != _POSITION_LABEL):
                 continue
-            for conj in (c for c in conjuncts(parse, role) if c > role):
+            for conj in conjuncts_after(parse, role):
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and other.label == PERSON_LABEL_ID:
                         out.append(other)
@@ -1518,11 +1577,10 @@ class EventFinder:
             start -= 1
         return Span(doc, start, tok.i + 1, label=UNTYPED_NAME)
 
-    def _region(self, trigger: Token, triggers: set[int]) -> list[int]:
-        """The tokens of the trigger's own phrases (their indices, in order): not another event's, not
-        another clause's."""
-        t = trigger.i
-        parse = self._tree(trigger.doc)
+    def _region(self, doc: Doc, t: int, triggers: set[int]) -> list[int]:
+        """The tokens of the own phrases of the trigger at token ``t`` (their indices, in order): not another
+        event's, not another clause's."""
+        parse = self._tree(doc)
         columns, heads = parse.columns, parse.heads
         deps, lemmas, lowers = columns[_DEP], columns[_LEMMA], columns[_LOWER]
         allowed_acl = columns[_POS][t] in _NOUN_POS
@@ -1554,31 +1612,32 @@ class EventFinder:
                 if verb == t and c not in triggers:
                     seen.add(c)
                     starts.append(c)
-        return self._region_walk(parse, trigger, starts, seen, triggers, allowed_acl)
+        return self._region_walk(parse, t, starts, seen, triggers, allowed_acl)
 
     def _region_walk(
-        self, parse: Parse, trigger: Token, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
+        self, parse: Parse, t: int, todo: list[int], seen: set[int], triggers: set[int], allowed_acl: bool
     ) -> list[int]:
         """:meth:`_region`'s walk down from the tokens ``todo`` read off the parse's columns (dependency
         labels, entity types, lemmas and lower-case forms as hashes), not a Token object per child."""
-        columns = parse.columns
+        columns, children = parse.columns, parse.children
         lowers, lemmas, deps, ents = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ENT_TYPE]
         stop, support, decisions, opening = self._region_ids
+        special = self._region_special
+        passed = seen | triggers  # the tokens not walked to (again)
         region: list[int] = []
         while todo:
             i = todo.pop()
             region.append(i)
-            for child in parse.children[i]:
-                if child in seen or child in triggers:
+            for child in children[i]:
+                if child in passed:
                     continue
                 dep = deps[child]
-                if dep == _APPOS and ents[child] == _DATE:
+                if dep not in special:  # (most labels: none of those told apart below)
+                    pass
+                elif dep == _APPOS and ents[child] == _DATE:
                     pass  # "transferred to X prison the following month": a date is no apposition of a place
                 elif (
-                    i == trigger.i
-                    and allowed_acl
-                    and dep == _RELCL
-                    and (lemmas[child] in support or lemmas[child] in opening)
+                    i == t and allowed_acl and dep == _RELCL and (lemmas[child] in support or lemmas[child] in opening)
                 ):
                     pass  # "a hunger strike he staged last August", "their trial, which opened on 22 April"
                 elif dep in stop or (dep == _ACL and not allowed_acl) or dep == _RELCL:
@@ -1586,15 +1645,15 @@ class EventFinder:
                 if (
                     lemmas[child] in decisions
                     and dep in _OBJECT_DEPS
-                    and any(lowers[c] == _OF for c in parse.children[child])
+                    and any(lowers[c] == _OF for c in children[child])
                 ):
                     continue  # "concern at the decision of 26 November": the decision's date, not this event's
-                seen.add(child)
+                passed.add(child)
                 todo.append(child)
         return sorted(region)
 
-    def _dates(self, doc: Doc, trigger: Token, region: list[int]) -> list[dict]:
-        """Every date phrase in the trigger's own phrases, nearest first."""
+    def _dates(self, doc: Doc, t: int, region: list[int]) -> list[dict]:
+        """Every date phrase in the own phrases of the trigger at token ``t``, nearest first."""
         ids = set(region)
         found = []
         for dated in self._date_ents(doc):
@@ -1605,13 +1664,13 @@ class EventFinder:
                 dated.append(self._phrase(ent))
             phrase = dated[1]
             if phrase is not None:
-                distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
+                distance = min(abs(ent.start - t), abs(ent.end - 1 - t))
                 found.append((distance, ent.start, {**phrase, "span": [ent.start, ent.end]}))
         parse = self._tree(doc)
         lowers, heads = parse.columns[_LOWER], parse.heads
         # "said at the time": the date told last (normalize.dates reads it in its document); no "at", no such phrase
         for i in region if _AT in lowers else ():
-            if lowers[i] != _AT or heads[i] != trigger.i:
+            if lowers[i] != _AT or heads[i] != t:
                 continue
             tok = doc[i]
             if tok.dep_ == "prep":
@@ -1629,7 +1688,7 @@ class EventFinder:
                         "span": [span.start, span.end],
                         "day": False,
                     }
-                    found.append((abs(tok.i - trigger.i), tok.i, phrase))
+                    found.append((abs(tok.i - t), tok.i, phrase))
         return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
     def _counted_since(self, doc: Doc, trigger: Token, date: dict) -> bool:
@@ -1671,10 +1730,12 @@ class EventFinder:
         """ "On the evening of 11 July 2016, men who said they were agents arrested X": a sentence that opens
         with its day before its first comma sets the day of what it tells, however the parser hung it
         (not of what is reported in a clause of saying: "On 11 July she said she had been arrested")."""
-        start, _ = self._sentence_at(doc, trigger.i)
-        if doc[start].lower_ != "on" or any(t.dep_ == "ccomp" for t in [trigger, *trigger.ancestors]):
+        parse = self._tree(doc)  # read off the parse by token index
+        deps, orths, t = parse.columns[_DEP], parse.columns[_ORTH], trigger.i
+        start, _ = parse.sentence(t)
+        if parse.columns[_LOWER][start] != _ON or any(deps[a] == _CCOMP for a in [t, *_ancestors(parse, t)]):
             return []
-        comma = next((i for i in range(start, min(start + 9, trigger.i)) if doc[i].text == ","), None)
+        comma = next((i for i in range(start, min(start + 9, t)) if orths[i] == _COMMA), None)
         if comma is None:
             return []
         dated = [d for d in self._date_ents(doc) if start < d[0].start and d[0].end <= comma]
@@ -1757,7 +1818,10 @@ class EventFinder:
         attached them. "sentenced A, B and C to nine, eight and six years respectively": the
         numbers of the term go to the people in turn.
         """
-        preps = [c for c in trigger.children if c.lower_ == "to" and c.dep_ == "prep" and c.i > trigger.i]
+        parse = self._tree(doc)  # the trigger's "to" phrases read off the parse (a Token made for each found)
+        lowers, deps, t = parse.columns[_LOWER], parse.columns[_DEP], trigger.i
+        verb = parse.columns[_POS][t] == _VERB
+        preps = [doc[c] for c in parse.children[t] if c > t and lowers[c] == _TO and deps[c] == _PREP]
         out: list = []
         if len(preps) > 1:
             for before, prep in itertools.pairwise(preps):
@@ -1776,20 +1840,22 @@ class EventFinder:
                     out.append((people, self._listed_term(words, list(preps[0].subtree))))
             # "…, and C, D and E to seven years each": a last "to" the parser hung on C, read in the list's order
             named = {tuple(p) for people, _ in out for p in people}
-            for people, term in self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else ():
+            for people, term in self._listed_terms(doc, trigger, event, at) if verb else ():
                 more = [p for p in people if tuple(p) not in named]
                 if more:
                     out.append((more, term))
             return out
         subjects = sorted(event["subject"])
+        if len(subjects) < 2:  # one person (or none): no terms of several
+            return self._listed_terms(doc, trigger, event, at) if verb else []
         # "to nine and eight years", "received prison terms of six and four years"
         told = preps[:1] or [
             c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in self.words["sentence_nouns"]
         ]
         words = list(told[0].subtree) if told else []
         respectively = [*trigger.children, *words]  # hung on the verb or on the term ("12 and 10 years respectively")
-        if len(subjects) < 2 or not words or not any(c.lower_ == "respectively" for c in respectively):
-            return self._listed_terms(doc, trigger, event, at) if trigger.pos_ == "VERB" else []
+        if not words or not any(c.lower_ == "respectively" for c in respectively):
+            return self._listed_terms(doc, trigger, event, at) if verb else []
         numbers = [t for t in words if t.like_num]
         unit = next((t.lower_ for t in words if t.lemma_ in self.words["term_units"]), None)
         if unit is None:
@@ -1842,23 +1908,30 @@ class EventFinder:
         own = at[clause.head.i]
         return own if own in subjects else None
 
-    def _separate_opinion(self, trigger: Token) -> bool:
-        """Whether ``trigger`` expresses a judge's separate opinion ("appended a partly dissenting opinion")."""
+    def _separate_opinion(self, doc: Doc, t: int) -> bool:
+        """Whether the trigger at token ``t`` expresses a judge's separate opinion ("appended a partly
+        dissenting opinion"). Read off the parse by token index."""
+        parse = self._tree(doc)
+        columns, children = parse.columns, parse.children
+        deps, lemmas, lowers = columns[_DEP], columns[_LEMMA], columns[_LOWER]
+        separate = self._word_set("separate_opinions")
         return any(
-            obj.dep_ == "dobj"
-            and obj.lemma_ == "opinion"
-            and any(c.lower_ in self.words["separate_opinions"] for c in obj.children)
-            for obj in trigger.children
+            deps[obj] == _DOBJ and lemmas[obj] == _OPINION and any(lowers[c] in separate for c in children[obj])
+            for obj in children[t]
         )
 
-    def _concern_object(self, trigger: Token) -> Token | None:
-        """What a statement of concern is about ("expressed concern at / alarm about the designation …"):
-        a date after it is that thing's ("… on 12 August 2024"), however the parser hung it."""
-        for obj in trigger.children:
-            if obj.dep_ == "dobj" and obj.lemma_ in self.words["concern_nouns"]:
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ in self.words["concern_preps"]:
-                        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    def _concern_object(self, doc: Doc, t: int) -> int | None:
+        """What a statement of concern is about ("expressed concern at / alarm about the designation …"), its
+        token's index: a date after it is that thing's ("… on 12 August 2024"), however the parser hung it."""
+        parse = self._tree(doc)
+        columns, children = parse.columns, parse.children
+        deps, lemmas, lowers = columns[_DEP], columns[_LEMMA], columns[_LOWER]
+        nouns, preps = self._word_set("concern_nouns"), self._word_set("concern_preps")
+        for obj in children[t]:
+            if deps[obj] == _DOBJ and lemmas[obj] in nouns:
+                for prep in children[obj]:
+                    if deps[prep] == _PREP and lowers[prep] in preps:
+                        return next((c for c in children[prep] if deps[c] == _POBJ), None)
         return None
 
     def _listed_term(self, words: Sequence[Token], before: Sequence[Token] = ()) -> str | None:
@@ -2021,7 +2094,8 @@ class EventFinder:
                     break
                 break
 
-    def _charges(self, doc: Doc, trigger: Token, region: list[int]) -> tuple[list[str], list[str]]:
+    def _charges(self, doc: Doc, t: int, region: list[int]) -> tuple[list[str], list[str]]:
+        """The charges and the legal basis the own phrases (``region``) of the trigger at token ``t`` state."""
         charges: list[str] = []
         basis: list[str] = []
         nouns = self.words["charge_nouns"]
@@ -2031,7 +2105,6 @@ class EventFinder:
         lowers, lemmas, deps = columns[_LOWER], columns[_LEMMA], columns[_DEP]
         noun_ids, verb_ids, prep_ids = self._charge_ids
         strings = doc.vocab.strings
-        t = trigger.i
         sent_end = parse.sentence(t)[1]
         for i in region:  # (most tokens are none of the words looked for: those are told by their hashes)
             if lemmas[i] not in verb_ids and lowers[i] not in prep_ids:
@@ -2094,7 +2167,7 @@ class EventFinder:
                         charges.extend(self._items(doc, objs[0]))
                         break
         if not charges:
-            charges = self._quoted_after(doc, trigger)
+            charges = self._quoted_after(doc, t)
         held: set[int] | None = None  # the region's tokens, made a set for the first law named
         for ent in self._laws(doc):
             if held is None:
@@ -2187,7 +2260,7 @@ class EventFinder:
             found = sorted({*found, *(i for i in also if first <= i < end)})
         return found
 
-    def _quoted_after(self, doc: Doc, trigger: Token) -> list[str]:
+    def _quoted_after(self, doc: Doc, t: int) -> list[str]:
         """ "to five years in prison for ‘X’ and ‘Y’", "accusing the paper of ‘X’": the quoted charges
         after "for" or "of" on the trigger, on the term it gives, or on a verb of accusing, however
         the parser attached the preposition; not past another verb's event."""
@@ -2195,15 +2268,15 @@ class EventFinder:
         parse = self._tree(doc)
         columns, heads = parse.columns, parse.heads
         lowers, lemmas, deps, orths = columns[_LOWER], columns[_LEMMA], columns[_DEP], columns[_ORTH]
-        end = parse.sentence(trigger.i)[1]  # the sentence of every token read
-        for i in self._indices_after(doc, trigger.i, end, _FOR_OF, _LOWER, self._trigger_ids):
+        end = parse.sentence(t)[1]  # the sentence of every token read
+        for i in self._indices_after(doc, t, end, _FOR_OF, _LOWER, self._trigger_ids):
             if i in self._trigger_ids and columns[_POS][i] == _VERB and lemmas[i] not in charge_heads:
                 return []
             if lowers[i] not in _FOR_OF or i + 1 >= end or orths[i + 1] not in _OPENING_QUOTE_IDS:
                 continue
             prep_head = heads[i]
             head = heads[prep_head] if deps[prep_head] == _DOBJ else prep_head  # "accusing the paper of ‘X’"
-            if head != trigger.i and lemmas[head] not in charge_heads and lemmas[prep_head] not in charge_heads:
+            if head != t and lemmas[head] not in charge_heads and lemmas[prep_head] not in charge_heads:
                 continue
             listed = _QUOTED_LIST.match(self._span_text(doc, i + 1, end))  # the rest of the sentence
             if listed:
@@ -2255,20 +2328,20 @@ class EventFinder:
             return [c for c in document.head.children if c.dep_ == "nsubj"]
         return []
 
-    def _held_in(self, trigger: Token, at: dict[int, Span], triggers: set[int]) -> list[list[int]]:
+    def _held_in(self, doc: Doc, region: list[int], at: dict[int, Span]) -> list[list[int]]:
         """ "held for months in solitary confinement in X prison": a place of detention anywhere in the
-        detention's own phrases, the first named by a detention word ("prison", "centre")."""
-        heads = self.words["detention_place_heads"]
-        doc = trigger.doc
-        for i in self._region(trigger, triggers):
+        detention's own phrases (``region``, their tokens), the first named by a detention word ("prison",
+        "centre"). Read off the parse by token index."""
+        place_heads = self._word_set("detention_place_heads")
+        parse = self._tree(doc)
+        lowers, deps, heads = parse.columns[_LOWER], parse.columns[_DEP], parse.heads
+        for i in region:
             span = at.get(i)
-            if span is None:
-                continue
-            tok = doc[i]
             if (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "at", "to", "into")
-                and any(w.lower_ in heads for w in span)
+                span is not None
+                and deps[i] == _POBJ
+                and lowers[heads[i]] in _IN_AT_TO_INTO
+                and any(lowers[w] in place_heads for w in range(span.start, span.end))
             ):
                 return [[span.start, span.end]]
         return []
@@ -2331,37 +2404,43 @@ class EventFinder:
         by_trigger = {e["trigger"][0]: e for e in events}
         at = self._mentions(doc)
         triggers = set(by_trigger)
+        parse = self._tree(doc)  # read off the parse by token index, not a Token for each word
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, lowers, tags, poses, lemmas = (
+            columns[_DEP],
+            columns[_LOWER],
+            columns[_TAG],
+            columns[_POS],
+            columns[_LEMMA],
+        )
         for e in events:
-            tok = doc[e["trigger"][0]]
-            head = self._governor(tok)
+            t = e["trigger"][0]
+            head = self._governor(doc, t)
             if head is None or e["frame"] == "source":  # "held since May, according to X": X spoke later
                 continue
             # "X spent two years in prison and was released": the passive verb's subject is the one its
             # coordinated clause names, whether that clause is active or passive; and no agent comes from it
-            passive = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children)
+            coordinated = deps[t] == _CONJ
+            passive = coordinated and any(deps[c] == _AUXPASS for c in children[t])
             if (
                 not e["place"]
                 and e["type"] in ("Arrest", "Detention", "Killing")
-                and tok.dep_ == "conj"
-                and head.i not in by_trigger
+                and coordinated
+                and head not in by_trigger
             ):  # "searched the newsroom in X and arrested": where the governing clause happened
-                for prep in doc[head.i : tok.i]:  # its own phrases, up to this verb, not a clause's inside them
-                    if (
-                        prep.dep_ == "prep"
-                        and prep.lower_ in ("in", "at")
-                        and head in prep.ancestors
-                        and not any(
-                            a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in prep.ancestors if head in a.ancestors
-                        )
-                    ):
-                        for obj in prep.children:
-                            span = at.get(obj.i)
-                            if obj.dep_ == "pobj" and span is not None and span.label in self._place_type_ids:
+                for prep in range(head, t):  # its own phrases, up to this verb, not a clause's inside them
+                    if deps[prep] != _PREP or lowers[prep] not in _IN_AT:
+                        continue
+                    above = _ancestors(parse, prep)
+                    if head in above and not any(deps[a] in _INNER_CLAUSE_DEPS for a in above[: above.index(head)]):
+                        for obj in children[prep]:
+                            span = at.get(obj)
+                            if deps[obj] == _POBJ and span is not None and span.label in self._place_type_ids:
                                 e["place"].append([span.start, span.end])
                 if not e["place"]:  # "raided the Baku office of X and arrested": the place its object names
-                    for obj in (c for c in head.children if c.dep_ == "dobj" and c.i < tok.i):
-                        for word in obj.children:
-                            span = at.get(word.i) if word.dep_ == "compound" else None
+                    for obj in (c for c in children[head] if deps[c] == _DOBJ and c < t):
+                        for word in children[obj]:
+                            span = at.get(word) if deps[word] == _COMPOUND else None
                             if (
                                 span is not None
                                 and span.label == _PLACE_LABEL
@@ -2371,30 +2450,30 @@ class EventFinder:
             if (
                 not e["subject"]
                 and e["frame"] == "actor"
-                and tok.dep_ == "conj"
-                and head.i not in by_trigger
-                and head.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+                and coordinated
+                and head not in by_trigger
+                and deps[head] not in _CLAUSE_DEPS
             ):  # not a clause inside what is said: "X recalls that Y has committed itself, and calls on …"
-                for c in head.children:  # "the Working Group found … and called for …": one speaker
-                    if c.dep_ == "nsubj":
-                        for span in self._actors_at(doc, c, at, triggers):
+                for c in children[head]:  # "the Working Group found … and called for …": one speaker
+                    if deps[c] == _NSUBJ:
+                        for span in self._actors_of(doc, c, at, triggers):
                             if span.label in ACTOR_LABEL_IDS and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
             if (
                 not e["subject"]
                 and e["frame"] == "patient"
-                and tok.dep_ == "conj"
-                and (tok.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+                and coordinated
+                and (tags[t] == _VBN or not any(deps[c] in _SUBJECT_DEPS for c in children[t]))
             ):
                 # "X was declared extremist and banned": an organisation shares the passive subject of a Ban
-                kinds = _BANNED_KINDS if e["type"] == "Ban" else ("Person", UNTYPED_NAME, *ANAPHOR_LABELS)
-                for c in head.children:  # "X was transferred to A and placed in B prison": one passive subject
-                    if c.dep_ == "nsubjpass" or (passive and c.dep_ == "nsubj"):
-                        for span in self._actors_at(doc, c, at, triggers):
-                            if span.label_ in kinds and [span.start, span.end] not in e["subject"]:
+                kinds = _BANNED_KIND_IDS if e["type"] == "Ban" else _PERSON_UNTYPED_ANAPHOR_IDS
+                for c in children[head]:  # "X was transferred to A and placed in B prison": one passive subject
+                    if deps[c] == _NSUBJPASS or (passive and deps[c] == _NSUBJ):
+                        for span in self._actors_of(doc, c, at, triggers):
+                            if span.label in kinds and [span.start, span.end] not in e["subject"]:
                                 e["subject"].append([span.start, span.end])
-            if head.i in by_trigger:
-                other = by_trigger[head.i]
+            if head in by_trigger:
+                other = by_trigger[head]
                 for key in ("subject", "agent", "court"):
                     if not e[key] and other[key] and (e["frame"] == other["frame"] or key != "subject"):
                         e[key] = [list(s) for s in other[key]]
@@ -2403,18 +2482,18 @@ class EventFinder:
             verb = head
             while True:
                 if (
-                    e["frame"] == "actor" and not e["subject"] and tok.tag_ != "VBG" and verb.i not in by_trigger
+                    e["frame"] == "actor" and not e["subject"] and tags[t] != _VBG and verb not in by_trigger
                 ):  # "X thanked … and said": X speaks; not "sentenced X … and calling for": a misparse
-                    for c in verb.children:
-                        if c.dep_ == "nsubj":
-                            e["subject"] = [[s.start, s.end] for s in self._actors_at(doc, c, at, triggers)]
+                    for c in children[verb]:
+                        if deps[c] == _NSUBJ:
+                            e["subject"] = [[s.start, s.end] for s in self._actors_of(doc, c, at, triggers)]
                 if e["frame"] == "actor":
                     pass  # who speaks or travels is the subject, never an agent
                 elif not e["agent"] and not e["court"]:
-                    for c in verb.children:
-                        if c.dep_ != "nsubj":
+                    for c in children[verb]:
+                        if deps[c] != _NSUBJ:
                             continue
-                        for span in self._actors_at(doc, c, at, triggers):
+                        for span in self._actors_of(doc, c, at, triggers):
                             if span.label == _COURT_LABEL:  # "the X court convicted her and she was sentenced"
                                 e["court"].append([span.start, span.end])
                             elif (
@@ -2422,22 +2501,22 @@ class EventFinder:
                             ):  # "officers of X searched … and arrested"
                                 e["agent"].append([span.start, span.end])
                 if "date" not in e:
-                    dates = self._dates(doc, verb, self._region(verb, triggers - {verb.i}))
+                    dates = self._dates(doc, verb, self._region(doc, verb, triggers - {verb}))
                     if dates:
                         e["date"] = dates
                 if (
                     e["type"] in ("Sentencing", "Lawsuit")
                     and not e.get("charges")
-                    and verb.lemma_ in self.values["charge_verbs"]
+                    and lemmas[verb] in self._charge_verb_ids
                 ):
-                    charges, basis = self._charges(doc, verb, self._region(verb, triggers - {verb.i}))
+                    charges, basis = self._charges(doc, verb, self._region(doc, verb, triggers - {verb}))
                     if charges:
                         e["charges"] = charges
                     if basis and not e.get("legal_basis"):
                         e["legal_basis"] = basis
-                if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+                if deps[verb] != _CONJ or heads[verb] == verb or poses[heads[verb]] not in _VERBAL:
                     break
-                verb = verb.head
+                verb = heads[verb]
 
     @staticmethod
     def _bail_releases(doc: Doc, events: list[dict]) -> list[dict]:
@@ -2501,70 +2580,75 @@ class EventFinder:
                     and columns[_TAG][child] == _VBG
                     and not any(deps[c] in _SUBJECT_DEPS for c in children[child])
                 ):
-                    dates = self._dates(doc, doc[child], self._region(doc[child], set(by_trigger)))
+                    dates = self._dates(doc, child, self._region(doc, child, set(by_trigger)))
                     if dates:  # "Speaking at the meeting in September 2019, she said"
                         e["date"] = dates
                 if e.get("date"):
                     break
 
-    @staticmethod
-    def _coordinated_with(tok: Token) -> Token:
-        """The verb a coordinated verb shares its clause with. "X found that she had been detained and
-        called for her release": the parser joins the active "called" to the passive "detained" inside
-        what X found; it is X who calls."""
-        head = tok.head
+    def _coordinated_with(self, tok: Token) -> Token:
+        """The verb a coordinated verb shares its clause with (see :meth:`_coordinated_at`)."""
+        return tok.doc[self._coordinated_at(tok.doc, tok.i)]
+
+    def _coordinated_at(self, doc: Doc, t: int) -> int:
+        """The verb the coordinated verb at token ``t`` shares its clause with (its index). "X found that she
+        had been detained and called for her release": the parser joins the active "called" to the passive
+        "detained" inside what X found; it is X who calls. Read off the parse by token index."""
+        parse = self._tree(doc)
+        columns, heads, children = parse.columns, parse.heads, parse.children
+        deps, tags, poses, orths = columns[_DEP], columns[_TAG], columns[_POS], columns[_ORTH]
+        head = heads[t]
         if (
-            head.dep_ in ("ccomp", "xcomp")
-            and any(c.dep_ == "nsubjpass" for c in head.children)
-            and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children)
-            and tok.tag_ == "VBD"
+            deps[head] in _CLAUSE_COMPLEMENTS
+            and any(deps[c] == _NSUBJPASS for c in children[head])
+            and not any(deps[c] in _AUXPASS_SUBJECT_DEPS for c in children[t])
+            and tags[t] == _VBD
         ):
-            return head.head
-        doc = tok.doc
+            return heads[head]
         # "charged with ‘spreading X’ and is held": the parser joins "held" to a verb inside the quoted charge;
         # where the quotes close before it, it shares the clause of the verb before them
         opened = None
-        if any(t.text in QUOTES for t in doc[head.i + 1 : tok.i]):
-            opened = next((t.i for t in reversed(doc[: head.i]) if t.text in QUOTES), None)
-        if opened is not None and sum(t.text in QUOTES for t in doc[opened : tok.i]) % 2 == 0:
+        if any(orths[k] in _QUOTE_IDS for k in range(head + 1, t)):
+            opened = next((k for k in range(head - 1, -1, -1) if orths[k] in _QUOTE_IDS), None)
+        if opened is not None and sum(orths[k] in _QUOTE_IDS for k in range(opened, t)) % 2 == 0:
             verb = head
-            while (verb.i > opened or verb.pos_ not in ("VERB", "AUX")) and verb.head.i != verb.i:
-                verb = verb.head
-            if verb.i < opened and verb.pos_ in ("VERB", "AUX"):
+            while (verb > opened or poses[verb] not in _VERBAL) and heads[verb] != verb:
+                verb = heads[verb]
+            if verb < opened and poses[verb] in _VERBAL:
                 return verb
         if (
-            tok.tag_ in ("VBN", "VBD")
-            and head.dep_ == "advcl"
-            and _hung_on_while(tok)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            tags[t] in _VBN_VBD
+            and deps[head] == _ADVCL
+            and _hung_on_while(parse, t)
+            and not any(deps[c] in _SUBJECT_DEPS for c in children[head])
         ):  # "was detained … while filming a protest, charged with X and released on D": the passive
-            return head.head  # participles go with the clause "while filming" hangs on, not with the filming
+            return heads[head]  # participles go with the clause "while filming" hangs on, not with the filming
         return head
 
-    def _governor(self, tok: Token) -> Token | None:
-        """The clause an event's trigger hangs on, where it shares that clause's roles and date."""
-        doc, t = tok.doc, tok.i
+    def _governor(self, doc: Doc, t: int) -> int | None:
+        """The clause the event's trigger at token ``t`` hangs on (its index), where it shares that clause's
+        roles and date."""
         parse = self._tree(doc)
         columns, heads = parse.columns, parse.heads
         deps, poses, tags, lemmas = columns[_DEP], columns[_POS], columns[_TAG], columns[_LEMMA]
         dep, pos, tag, head = deps[t], poses[t], tags[t], heads[t]
         if dep == _CONJ and pos == _VERB:
-            return self._coordinated_with(tok)
+            return self._coordinated_at(doc, t)
         if (
-            dep == _ADVCL and tag == _VBN and _hung_on_while(tok)
+            dep == _ADVCL and tag == _VBN and _hung_on_while(parse, t)
         ):  # "detained while filming a protest, charged with X": the parser hangs "charged" on the filming
-            return doc[heads[head]] if poses[heads[head]] in _VERBAL else None
+            return heads[head] if poses[heads[head]] in _VERBAL else None
         if dep in _ADVCL_ACL_XCOMP and tag == _VBG:  # "…, sentencing him to"
             if poses[head] in _NOUN_POS and deps[head] in _GOVERNED_NOUN_DEPS:
                 head = heads[head]  # "filed an indictment charging X"
-            return doc[head] if poses[head] in _VERBAL else None
+            return head if poses[head] in _VERBAL else None
         ordering = self._word_set("ordering_verbs")
         if pos == _NOUN and dep == _DOBJ and lemmas[head] in ordering:
-            return doc[head]  # "on 5 May it ordered his release"
+            return head  # "on 5 May it ordered his release"
         if dep in _ORDERED_DEPS and lemmas[head] in ordering:
-            return doc[head]  # "on 5 May the court ordered him held in custody"
+            return head  # "on 5 May the court ordered him held in custody"
         if dep == _ACL and tag == _VBN and deps[head] == _DOBJ and lemmas[heads[head]] in ordering:
-            return doc[heads[head]]  # the same, parsed as "him" that "held" describes
+            return heads[head]  # the same, parsed as "him" that "held" describes
         return None
 
 
@@ -2640,14 +2724,15 @@ def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)
 
 
-def _hung_on_while(participle: Token) -> bool:
-    """Whether the parser hung a participle with no subject of its own on a "while …ing" clause ("detained
-    while filming a protest, charged with X"): it goes with the clause that one hangs on."""
-    clause = participle.head
+def _hung_on_while(parse: Parse, participle: int) -> bool:
+    """Whether the parser hung a participle (token ``participle``) with no subject of its own on a "while …ing"
+    clause ("detained while filming a protest, charged with X"): it goes with the clause that one hangs on."""
+    deps, children = parse.columns[_DEP], parse.children
+    clause = parse.heads[participle]
     return (
-        clause.tag_ == "VBG"
-        and any(c.dep_ == "mark" for c in clause.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+        parse.columns[_TAG][clause] == _VBG
+        and any(deps[c] == _MARK for c in children[clause])
+        and not any(deps[c] in _SUBJECT_DEPS for c in children[participle])
     )
 
 
