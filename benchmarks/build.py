@@ -221,7 +221,7 @@ def _print(r: dict) -> None:
             f"speed: whereas {s['whereas_words_per_s']:,.0f} words/s, bare model {s['bare_words_per_s']:,.0f} words/s, "
             f"ratio {s['ratio']:.2f}"
         )
-        print(f"whereas components: {s['whereas_share']:.0%} of NLP time")
+        print(f"whereas components: {s['whereas_share']:.1%} of NLP time")
         for name, share in s["components"].items():
             print(f"  {name:28s} {share:6.1%}")
     if "rss" in r:
