@@ -9,9 +9,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import Columns
-from pipeline.components.extensions import ACTOR_LABEL_IDS, ANAPHORS, POSITIONS, extension_key
+from pipeline.components.extensions import ACTOR_LABEL_IDS, ANAPHORS, PERSON_LABEL_ID, POSITIONS, extension_key
 from pipeline.normalize.names import QUOTES
 from pipeline.patterns import load_json
+from pipeline.treematch import _COLUMNS, Parse
 
 __all__ = ["CorefCues", "GROUP", "cue_key", "who_stands_for"]
 
@@ -21,8 +22,11 @@ _SUBJECT = ("nsubj", "nsubjpass", "csubj")
 _OBJECT = ("dobj", "pobj", "dative", "attr", "oprd")
 _COUPLE_ROLES = (*_SUBJECT, *_OBJECT, "poss")
 #: the relative pronouns that stand for a person, and their LOWER hashes
-_WHO_WORDS = ("who", "whom")
-_WHO = frozenset(get_string_id(w) for w in _WHO_WORDS)
+_WHO = frozenset(get_string_id(w) for w in ("who", "whom"))
+#: the parse's columns and the labels :func:`who_stands_for` reads (hashes, as the parse holds them)
+_DEP, _LOWER = _COLUMNS["DEP"], _COLUMNS["LOWER"]
+_CONJ, _RELCL = get_string_id("conj"), get_string_id("relcl")
+_UP_TO_PERSON_DEPS = frozenset(get_string_id(d) for d in ("appos", "pobj", "prep", "compound", "conj"))
 
 
 def cue_key(start: int, end: int) -> str:
@@ -51,22 +55,24 @@ def _offices_at(doc: Doc) -> dict[int, Span]:
     return {i: s for s in doc.spans.get(POSITIONS, []) for i in range(s.start, s.end)}
 
 
-def who_stands_for(verb: Token, at: dict[int, Span]) -> Span | None:
-    """The person a relative "who" opening ``verb``'s clause stands for, where the parser hung the clause
-    on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the first person
-    (in ``at``, token -> actor span) up the apposition and "of" chain from that noun."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "…, who was arrested … and has been held"
-        verb = verb.head
-    if verb.dep_ != "relcl" or not any(c.lower_ in _WHO_WORDS for c in verb.children):
+def who_stands_for(parse: Parse, verb: int, at: dict[int, Span]) -> Span | None:
+    """The person a relative "who" opening the clause of the verb at token ``verb`` stands for, where the parser
+    hung the clause on the last noun before it ("X, the founder of the daily Y, who was arrested …"): the first
+    person (in ``at``, token -> actor span) up the apposition and "of" chain from that noun, read off ``parse``
+    by token index."""
+    heads, deps, lowers = parse.heads, parse.columns[_DEP], parse.columns[_LOWER]
+    while deps[verb] == _CONJ and heads[verb] != verb:  # "…, who was arrested … and has been held"
+        verb = heads[verb]
+    if deps[verb] != _RELCL or not any(lowers[c] in _WHO for c in parse.children[verb]):
         return None
-    tok = verb.head
+    tok = heads[verb]
     for _ in range(8):
-        span = at.get(tok.i)
-        if span is not None and span.label_ == "Person":
+        span = at.get(tok)
+        if span is not None and span.label == PERSON_LABEL_ID:
             return span
-        if tok.dep_ not in ("appos", "pobj", "prep", "compound", "conj") or tok.head.i == tok.i:
+        if deps[tok] not in _UP_TO_PERSON_DEPS or heads[tok] == tok:
             return None
-        tok = tok.head
+        tok = heads[tok]
     return None
 
 
@@ -519,17 +525,14 @@ class CorefCues:
         cues: dict[str, dict] = {}
         # "X, president of the Y Council, who was detained": X is the subject of the clause "who" opens
         lowers = self._of(doc)[0][LOWER]
-        subjects: set[int] = (
-            set()
-            if _WHO.isdisjoint(lowers)  # (most parts have no "who")
-            else {
-                person.start
-                for i, low in enumerate(lowers)
-                if low in _WHO and doc[i].dep_ in _SUBJECT
-                for person in [who_stands_for(doc[i].head, at)]
-                if person is not None
-            }
-        )
+        subjects: set[int] = set()
+        if not _WHO.isdisjoint(lowers):  # (most parts have no "who": their parse is not read)
+            parse = Parse(doc)
+            for i, word in enumerate(lowers):
+                if word in _WHO and doc[i].dep_ in _SUBJECT:
+                    person = who_stands_for(parse, parse.heads[i], at)
+                    if person is not None:
+                        subjects.add(person.start)
         for ent in names:
             root = ent.root
             role = "subj" if ent.start in subjects else self._role(root)

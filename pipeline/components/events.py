@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.columns import joined, strings_of
-from pipeline.components.coref import _WHO_WORDS, GROUP
+from pipeline.components.coref import GROUP, who_stands_for
 from pipeline.components.event_readers import (
     RoleRules,
     conjuncts,
@@ -115,9 +115,6 @@ _CLAUSE_DEPS = ids(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 _INNER_CLAUSE_DEPS = ids(("relcl", "acl", "advcl", "ccomp"))
 _NAME_CALL, _NAMED_DEPS = ids(("name", "call")), ids(("oprd", "dobj", "attr", "xcomp"))
 _OPINION, _WHEN, _ON_IN = get_string_id("opinion"), get_string_id("when"), ids(("on", "in"))
-#: the relative pronouns of a person ("who", "whom"), as coreference reads them; the labels up the chain from
-#: the noun a relative clause hangs on to the person it stands for
-_WHO_IDS, _UP_TO_PERSON_DEPS = ids(_WHO_WORDS), ids(("appos", "pobj", "prep", "compound", "conj"))
 
 _ROLES = ("subject", "agent", "place", "court")
 #: labels of anaphors: a person ("his"), the document's author ("its" in a resolution), several
@@ -562,7 +559,7 @@ class EventFinder:
             for role in ("subject", "agent"):  # "Peru: UN expert urges release of X": a headline's topic, no one acting
                 roles[role] = [sp for sp in roles[role] if not self._topic_label(doc, sp)]
             if frame == "patient" and not any(sp.label in _PERSON_OR_ANAPHOR_IDS for sp in roles["subject"]):
-                person = self._who_stands_for(doc, t, at)
+                person = who_stands_for(self._tree(doc), t, at)
                 if person is not None:  # "X, the founder of the newspaper Y, who was arrested": X, not Y
                     roles["subject"] = [person]
             if not roles["subject"]:
@@ -1094,26 +1091,6 @@ class EventFinder:
         elif trigger.dep_ not in ("dobj", "nsubjpass"):
             return False
         return head.lemma_.lower() in self.words["sought_words"]
-
-    def _who_stands_for(self, doc: Doc, verb: int, at: dict[int, Span]) -> Span | None:
-        """:func:`pipeline.components.coref.who_stands_for` of the verb at token ``verb``, read off the parse by
-        token index: the person a relative "who" opening the verb's clause stands for ("X, the founder of the
-        daily Y, who was arrested …")."""
-        parse = self._tree(doc)
-        heads, deps, lowers = parse.heads, parse.columns[_DEP], parse.columns[_LOWER]
-        while deps[verb] == _CONJ and heads[verb] != verb:  # "…, who was arrested … and has been held"
-            verb = heads[verb]
-        if deps[verb] != _RELCL or not any(lowers[c] in _WHO_IDS for c in parse.children[verb]):
-            return None
-        tok = heads[verb]
-        for _ in range(8):
-            span = at.get(tok)
-            if span is not None and span.label == PERSON_LABEL_ID:
-                return span
-            if deps[tok] not in _UP_TO_PERSON_DEPS or heads[tok] == tok:
-                return None
-            tok = heads[tok]
-        return None
 
     def _listed_after(self, doc: Doc, trigger: Token, at: dict[int, Span], roles: dict, frame: str) -> list[Span]:
         """ "the release of all persons convicted …, including X, Y and Z": the names listed later."""
