@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any, NamedTuple
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, TAG
@@ -108,8 +109,10 @@ class _RestBits(NamedTuple):
     opened: list[dict[int, bool]]
 
 
+@cache
 def _hashed(requirement: Anchor) -> _Hashed:
-    """A requirement as the ORTH and the LOWER hashes it accepts."""
+    """A requirement as the ORTH and the LOWER hashes it accepts (the same few requirements recur in thousands
+    of patterns: each hashed once)."""
     orth = frozenset(get_string_id(w) for attr, w in requirement if attr == "ORTH")
     return orth, frozenset(get_string_id(w) for attr, w in requirement if attr == "LOWER")
 

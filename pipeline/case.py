@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -257,8 +258,10 @@ def _close(a: str, b: str) -> bool:
         return False
 
 
-def _court_words(label: str) -> set[str]:
-    return {w for w in name_key(label).split() if w not in _SMALL_WORDS}
+@cache
+def _court_words(label: str) -> frozenset[str]:
+    """The words of a court's (or a place's) name that tell it from another, each label's read once."""
+    return frozenset(w for w in name_key(label).split() if w not in _SMALL_WORDS)
 
 
 def _same_court(a: Source, b: Source) -> bool:
