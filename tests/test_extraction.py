@@ -364,3 +364,15 @@ def test_a_licence_withdrawn_together_with_those_of_others_bans_each(build_text)
         name="report-2099-test",
     )
     assert sorted(s for ev in _events(r, "Ban") for s in ev["subject"]) == ["Korvel FM", "Radio Lumeria", "Vessa TV"]
+
+
+def test_a_list_of_roles_and_names_after_among_them_names_each_arrested(build_text):
+    r = build_text(
+        "On the morning of Saturday, 7 June 2031, police fired tear gas at delegates gathering at the Kirumba "
+        "grounds and arrested at least 41 young people, among them the national chairperson of the youth wing, Mr "
+        "Halvard Brenik, the secretary for Mwanza region, Ms Ysolde Brenik, and the party's candidates for the "
+        "city, Mr Perrin Vessa and Ms Tamsin Vessa.\n",
+        name="statement-2099-test",
+    )
+    arrested = {s for ev in _events(r, "Arrest") for s in ev["subject"]}
+    assert {"Halvard Brenik", "Ysolde Brenik", "Perrin Vessa", "Tamsin Vessa"} <= arrested

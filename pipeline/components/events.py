@@ -1435,6 +1435,10 @@ class EventFinder:
                 for other in self._actors_of(doc, conj, at, triggers, depth + 1):
                     if other not in out and (other.label in ACTOR_LABEL_IDS or other.label == _UNTYPED_LABEL):
                         out.append(other)
+        elif span is not None and span.label == PERSON_LABEL_ID:
+            # "among them the chairperson, Mr A, the secretary for the region, Ms B, and …": a person in the list
+            # whose role the parser joined the next names to
+            self._listed_after_role(doc, i, at, triggers, depth, out)
         return out
 
     def _listed_after_role(
