@@ -228,6 +228,13 @@ def annotate_in_batches(component: Any) -> None:
     component.pipe = pipe  # what nlp.pipe calls where a component has it
 
 
+#: the titles before a name written with a full stop ("Hon.", "Adv.", "Fr."), each one word: the full stop ends
+#: no sentence ("… of our Chairperson, Hon. X, of Mr Y": the model's tokenizer knows "Mr." and "Dr." only)
+_TITLE_ABBREVIATIONS = tuple(
+    title.capitalize() for title in load_json("type_cues.json")["titles"] if title.endswith(".") and len(title) > 2
+)
+
+
 def keep_hyphenated_words(nlp: Language) -> None:
     """Keep "re-arrest", "Prosecutor-General", "EU-Kazakhstan" as one token each.
 
@@ -241,13 +248,6 @@ def keep_hyphenated_words(nlp: Language) -> None:
         tokenizer.infix_finditer = infixes.finditer
     for abbreviation in ("No.", "Nos.", "Nr.", *_TITLE_ABBREVIATIONS):  # "Detention Centre No. 1" is one sentence
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-
-
-#: the titles before a name written with a full stop ("Hon.", "Adv.", "Fr."), each one word: the full stop ends
-#: no sentence ("… of our Chairperson, Hon. X, of Mr Y": the model's tokenizer knows "Mr." and "Dr." only)
-_TITLE_ABBREVIATIONS = tuple(
-    title.capitalize() for title in load_json("type_cues.json")["titles"] if title.endswith(".") and len(title) > 2
-)
 
 
 @cache

@@ -336,10 +336,6 @@ class TreeMatcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def columns(self) -> frozenset[int]:
-        """The columns of a parse (``_COLUMNS``' numbers) that the patterns' requirements are looked for in."""
-        return frozenset(self._filing().words)
-
     def _held(self, parse: Parse) -> int:
         """The requirements a Doc meets, as bits (see :class:`_Filing`): one of their words is in its column
         (a pattern lacking one has no match). Read once for the last parse (a parse does not change)."""

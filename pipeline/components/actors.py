@@ -1425,7 +1425,8 @@ class ActorTyper:
         label, ent_id = ent.label_, ent.ent_id_  # (each read decodes the string anew)
         start, end = self._trim(doc, ent, votes, label, ent_id)
         if label == "PERSON":  # "Ana Vell\nSpecial Rapporteur on …" (a signature): a person's name ends its line
-            end = next((k for k in range(start + 1, end) if "\n" in doc[k].text), end)
+            texts = self._of(doc).texts  # (the words off the columns: no Token for each)
+            end = next((k for k in range(start + 1, end) if "\n" in texts[k]), end)
         if start >= end:
             return None
         if label == "PERSON":
